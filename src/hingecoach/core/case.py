@@ -1,0 +1,118 @@
+"""The athlete case: what the engine and the planner take in (DOMAIN.md section 4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    ValidationError,
+    ValidationInfo,
+)
+from pydantic_core import PydanticCustomError
+
+from hingecoach.core.catalog import Catalog, default_catalog
+from hingecoach.core.catalog.schema import Goal
+from hingecoach.core.errors import CaseError
+from hingecoach.core.validation import first_error
+
+
+def _catalog(info: ValidationInfo) -> Catalog:
+    context = info.context or {}
+    return context.get("catalog") or default_catalog()
+
+
+def _known(attribute: str, kind: str):
+    def check(value: str, info: ValidationInfo) -> str:
+        if value not in getattr(_catalog(info), attribute):
+            raise PydanticCustomError(f"unknown_{kind.replace(' ', '_')}",
+                                      f"unknown {kind} '{{value}}'", {"value": value})
+        return value
+
+    return AfterValidator(check)
+
+
+ExerciseId = Annotated[str, _known("exercises", "exercise")]
+FaultId = Annotated[str, _known("faults", "fault")]
+RedFlagId = Annotated[str, _known("red_flags", "red flag")]
+ConditionId = Annotated[str, _known("conditions", "condition")]
+Nrs = Annotated[StrictInt, Field(ge=0, le=10)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Athlete(_Model):
+    age: StrictInt = Field(ge=5, le=110, description="Whole years.")
+    pain_nrs: Nrs = Field(0, description="Pain now, Numeric Pain Rating Scale 0-10.")
+    tsk11: Annotated[StrictInt, Field(ge=11, le=44)] | None = Field(
+        None, description="Tampa Scale of Kinesiophobia, 11-item total (11-44).")
+    conditions: list[ConditionId] = Field(default_factory=list)
+    medical_clearance: StrictBool = False
+    red_flags: list[RedFlagId] = Field(default_factory=list)
+
+
+class TestResult(_Model):
+    date: dt.date
+    faults: list[FaultId] = Field(default_factory=list, description="Empty when the test passed.")
+
+    @property
+    def passed(self) -> bool:
+        return not self.faults
+
+
+class LoggedExercise(_Model):
+    exercise: ExerciseId
+    load_kg: Annotated[float, Field(ge=0, le=500)] | None = None
+    sets: Annotated[StrictInt, Field(ge=1, le=20)] | None = None
+    reps: list[Annotated[StrictInt, Field(ge=0, le=100)]] = Field(default_factory=list)
+
+
+class LastSession(_Model):
+    date: dt.date | None = None
+    pain_during: Nrs | None = None
+    pain_next_morning: Nrs | None = None
+    exercises: list[LoggedExercise] = Field(
+        default_factory=list, description="What was done, so a flare can step down from it.")
+
+
+class Case(_Model):
+    athlete: Athlete
+    mastered: list[ExerciseId] = Field(default_factory=list)
+    tests: list[TestResult] = Field(default_factory=list)
+    last_session: LastSession | None = None
+    goal: Goal = "technique"
+
+    @property
+    def latest_test(self) -> TestResult | None:
+        return max(self.tests, key=lambda t: t.date) if self.tests else None
+
+
+def parse_case(data: Any, catalog: Catalog | None = None) -> Case:
+    """Validate a case (already parsed from JSON) against the contract and the catalog."""
+    if isinstance(data, Case):
+        return data
+    try:
+        return Case.model_validate(data, context={"catalog": catalog or default_catalog()})
+    except ValidationError as exc:
+        raise CaseError(*first_error(exc)) from None
+
+
+def case_from_json(text: str, catalog: Catalog | None = None) -> Case:
+    """Parse and validate a case from JSON text."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CaseError("CASE", f"invalid JSON at line {exc.lineno} column {exc.colno}: "
+                                f"{exc.msg}") from None
+    if not isinstance(data, dict):
+        raise CaseError("CASE", f"expected a JSON object, got {type(data).__name__}")
+    return parse_case(data, catalog)

@@ -1,0 +1,123 @@
+"""The loaded catalog: exercises, faults, red flags, conditions, thresholds and rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from hingecoach.core.catalog.schema import (
+    THEMES,
+    AgeBand,
+    Condition,
+    Exercise,
+    Fault,
+    LoadRange,
+    Programme,
+    RedFlag,
+    Rule,
+    Thresholds,
+)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    exercises: dict[str, Exercise]
+    faults: dict[str, Fault]
+    red_flags: dict[str, RedFlag]
+    conditions: dict[str, Condition]
+    thresholds: Thresholds
+    programme: Programme
+    rules: dict[str, Rule]
+    source: Path | None = None
+
+    def __getitem__(self, exercise_id: str) -> Exercise:
+        return self.exercises[exercise_id]
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self.ladder_order(self.exercises.values()))
+
+    def age_band(self, age: int) -> AgeBand:
+        return "adult" if age >= self.thresholds.age.adult_from else "youth"
+
+    def load_range(self, exercise_id: str, band: AgeBand) -> LoadRange | None:
+        return getattr(self.exercises[exercise_id].loads, band)
+
+    def tsk_band(self, total: int) -> str:
+        for band in self.thresholds.tsk11.bands:
+            if total <= band.max:
+                return band.name
+        return self.thresholds.tsk11.bands[-1].name
+
+    def track(self, exercise_id: str) -> str | None:
+        sub = self.exercises[exercise_id].subcategory
+        for subcategory in self.programme.subcategories:
+            if subcategory.id == sub:
+                return subcategory.track
+        return None
+
+    @staticmethod
+    def ladder_order(exercises: Iterable[Exercise]) -> list[Exercise]:
+        """Simplest first: by level, then theme, then name."""
+        return sorted(exercises, key=lambda e: (e.level, THEMES.index(e.theme), e.name))
+
+    def reference_problems(self) -> list[str]:
+        """Every id that a data file names but the catalog does not hold."""
+        return [
+            *self._exercise_reference_problems(),
+            *self._programme_reference_problems(),
+            *self._other_reference_problems(),
+        ]
+
+    def _missing(self, where: str, ids: Iterable[str], known: dict[str, object], kind: str):
+        return [f"{where}: unknown {kind} {i!r}" for i in ids if i not in known]
+
+    def _exercise_reference_problems(self) -> list[str]:
+        subcategories = {s.id: s for s in self.programme.subcategories}
+        problems: list[str] = []
+        for ex in self.exercises.values():
+            where = f"exercises/{ex.id}.yaml"
+            for field in ("step_up", "step_down"):
+                problems += self._missing(f"{where}: {field}", getattr(ex, field), self.exercises,
+                                          "exercise")
+            for group in ex.prerequisites:
+                problems += self._missing(f"{where}: prerequisites", group, self.exercises,
+                                          "exercise")
+            problems += self._missing(f"{where}: faults_to_watch", ex.faults_to_watch,
+                                      self.faults, "fault")
+            problems += self._missing(f"{where}: subcategory", [ex.subcategory], subcategories,
+                                      "subcategory")
+        return problems
+
+    def _programme_reference_problems(self) -> list[str]:
+        p = self.programme
+        lists = {
+            "corrective_series": p.corrective_series,
+            "bridging_series": p.bridging_series,
+            "test": [p.test],
+            "after_failed_test": p.after_failed_test,
+            "hamstring_fallback": [p.hamstring_fallback],
+            "stay_default": [p.stay_default],
+            "pain_aware_path": [step.exercise for step in p.pain_aware_path],
+            "high_fear_first": [p.high_fear_first],
+            "knee_bending": p.knee_bending,
+        }
+        problems: list[str] = []
+        for field, ids in lists.items():
+            problems += self._missing(f"programme.yaml: {field}", ids, self.exercises, "exercise")
+        problems += [f"programme.yaml: pain_aware_path: unknown rule {s.rule!r}"
+                     for s in p.pain_aware_path if s.rule not in self.rules]
+        if p.test in self.exercises and self.exercises[p.test].role != "test":
+            problems.append(f"programme.yaml: test: {p.test!r} does not have role 'test'")
+        return problems
+
+    def _other_reference_problems(self) -> list[str]:
+        problems: list[str] = []
+        for fault in self.faults.values():
+            problems += self._missing(f"faults.yaml: {fault.id}: regress_to", [fault.regress_to],
+                                      self.exercises, "exercise")
+        for cond in self.conditions.values():
+            pairs = [*cond.substitutes.keys(), *cond.substitutes.values()]
+            problems += self._missing(f"conditions.yaml: {cond.id}: substitutes", pairs,
+                                      self.exercises, "exercise")
+        return problems

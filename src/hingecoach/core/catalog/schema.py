@@ -1,0 +1,232 @@
+"""Schemas of the catalog's data files.
+
+Every file under ``data/catalog`` is validated against one of these models, with unknown
+keys refused, so a typo in a data file fails at load instead of being ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(min_length=3, strip_whitespace=True)]
+Theme = Literal["corrective", "fundamental", "challenge", "mastery"]
+Role = Literal["drill", "exercise", "test"]
+Range = Literal["full", "reduced"]
+SpineConstraint = Literal["bar-on-back", "bar-in-hands", "none"]
+AgeBand = Literal["youth", "adult"]
+Goal = Literal["technique", "hamstring-load", "max-strength"]
+Track = Literal["stay", "stretch", "hamstring"]
+
+THEMES: tuple[Theme, ...] = ("corrective", "fundamental", "challenge", "mastery")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LoadRange(Strict):
+    """A load range in kilograms for one age band."""
+
+    min: float = Field(ge=0, le=500)
+    max: float = Field(ge=0, le=500)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> LoadRange:
+        if self.max < self.min:
+            raise ValueError(f"max {self.max} is below min {self.min}")
+        return self
+
+
+class LoadGuidance(Strict):
+    """Loads by age band; ``null`` for a band means the work is unloaded for it."""
+
+    youth: LoadRange | None
+    adult: LoadRange | None
+    note: Text | None = None
+    source: Text
+
+
+class Prescription(Strict):
+    sets: int = Field(ge=1, le=10)
+    reps: list[Annotated[int, Field(ge=1, le=50)]]
+    rest_s: int = Field(ge=0, le=600)
+    per_side: bool = False
+
+    @model_validator(mode="after")
+    def _reps_per_set(self) -> Prescription:
+        if len(self.reps) != self.sets:
+            raise ValueError(f"reps lists {len(self.reps)} sets but sets is {self.sets}")
+        return self
+
+
+class Exercise(Strict):
+    """One drill, exercise or test of the ladder."""
+
+    id: Slug
+    name: Text
+    category: Slug
+    subcategory: Slug
+    theme: Theme
+    level: int = Field(ge=1, le=10)
+    role: Role
+    hinge: bool
+    range: Range
+    kneeling: bool
+    spine_constraint: SpineConstraint
+    equipment: list[Text]
+    prerequisites: list[list[Slug]] = Field(
+        default_factory=list,
+        description="Groups that must all be met; a group is met by any one exercise in it.",
+    )
+    step_up: list[Slug]
+    step_down: list[Slug]
+    prescription: Prescription
+    loads: LoadGuidance
+    faults_to_watch: list[Slug]
+    summary: Text
+    setup: list[Text] = Field(min_length=2, max_length=6)
+    cues: list[Text] = Field(min_length=3, max_length=5)
+    easier_start: Text | None = None
+    source: Text
+
+    @model_validator(mode="after")
+    def _test_is_unloaded(self) -> Exercise:
+        if self.role == "test" and (self.loads.youth or self.loads.adult):
+            raise ValueError("a test is never loaded: loads.youth and loads.adult must be null")
+        return self
+
+
+class Fault(Strict):
+    id: Slug
+    name: Text
+    looks_like: Text
+    fix: Text
+    regress_to: Slug
+    source: Text
+
+
+class RedFlag(Strict):
+    id: Slug
+    name: Text
+    why: Text
+
+
+class Condition(Strict):
+    id: Slug
+    name: Text
+    pain_aware: bool = False
+    needs_clearance: bool = False
+    excludes_kneeling: bool = False
+    substitutes: dict[Slug, Slug] = Field(default_factory=dict)
+    note: Text
+
+
+class Subcategory(Strict):
+    id: Slug
+    name: Text
+    category: Slug
+    track: Track | None = None
+
+
+class Rule(Strict):
+    """A rule of the engine: what it says when it fires and where it comes from."""
+
+    summary: Text
+    says: Text
+    source: Text
+
+
+class TskBand(Strict):
+    name: Slug
+    max: int = Field(ge=11, le=44)
+
+
+class AgeThresholds(Strict):
+    adult_from: int = Field(ge=10, le=30)
+    source: Text
+
+
+class PainThresholds(Strict):
+    refer_at_or_above: int = Field(ge=1, le=10)
+    pain_aware_at_or_above: int = Field(ge=1, le=10)
+    safe_max: int = Field(ge=0, le=10)
+    during_max: int = Field(ge=0, le=10)
+    next_morning_max: int = Field(ge=0, le=10)
+    source: Text
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PainThresholds:
+        if not self.safe_max < self.pain_aware_at_or_above < self.refer_at_or_above:
+            raise ValueError("expected safe_max < pain_aware_at_or_above < refer_at_or_above")
+        return self
+
+
+class TskThresholds(Strict):
+    bands: list[TskBand] = Field(min_length=2)
+    pain_aware_bands: list[Slug]
+    caution_bands: list[Slug]
+    source: Text
+
+    @model_validator(mode="after")
+    def _bands_cover_scale(self) -> TskThresholds:
+        tops = [band.max for band in self.bands]
+        if tops != sorted(set(tops)) or tops[-1] != 44:
+            raise ValueError("bands must rise and the last must end at 44")
+        names = {band.name for band in self.bands}
+        unknown = set(self.pain_aware_bands + self.caution_bands) - names
+        if unknown:
+            raise ValueError(f"unknown band {sorted(unknown)[0]!r}")
+        return self
+
+
+class LoadThresholds(Strict):
+    round_to_kg: float = Field(gt=0, le=10)
+    source: Text
+
+
+class Thresholds(Strict):
+    """Every number the engine decides with: defaults a coach can change."""
+
+    age: AgeThresholds
+    pain: PainThresholds
+    tsk11: TskThresholds
+    loads: LoadThresholds
+
+
+class Schemes(Strict):
+    volume: list[Annotated[int, Field(ge=1, le=50)]] = Field(min_length=1)
+    pyramid: list[Annotated[int, Field(ge=1, le=50)]] = Field(min_length=1)
+
+
+class BlockRules(Strict):
+    retest_every_weeks: dict[str, int]
+    drills_mastered_after_weeks: int = Field(ge=1, le=12)
+    exercises_mastered_after_weeks: int = Field(ge=1, le=12)
+    pyramid_from_fraction: float = Field(ge=0, le=1)
+
+
+class PathStep(Strict):
+    exercise: Slug
+    rule: Slug
+
+
+class Programme(Strict):
+    """The order of the article's process, kept as data."""
+
+    subcategories: list[Subcategory]
+    corrective_series: list[Slug]
+    bridging_series: list[Slug]
+    test: Slug
+    after_failed_test: list[Slug]
+    hamstring_fallback: Slug
+    stay_default: Slug
+    pain_aware_path: list[PathStep]
+    high_fear_first: Slug
+    knee_bending: list[Slug]
+    goal_order: dict[Goal, list[Track]]
+    schemes: Schemes
+    block: BlockRules
+    source: Text

@@ -1,0 +1,88 @@
+"""The corrective series, the test, and what follows a failed test."""
+
+from __future__ import annotations
+
+from hingecoach.core.engine.draft import Draft
+from hingecoach.core.engine.facts import Facts
+from hingecoach.core.engine.reasons import say
+
+
+def series(facts: Facts) -> list[str]:
+    """The way in: the kneeling corrective series, or bridging for who cannot kneel."""
+    programme = facts.catalog.programme
+    return programme.corrective_series if facts.can_kneel else programme.bridging_series
+
+
+def series_mastered(facts: Facts) -> bool:
+    return all(facts.is_mastered(i) for i in series(facts))
+
+
+def stand_in(facts: Facts, exercise_id: str) -> str | None:
+    """The exercise itself, the condition's stand-in for it, or None if neither fits."""
+    if facts.allowed(facts.catalog[exercise_id]):
+        return exercise_id
+    substitute = facts.substitutes.get(exercise_id)
+    return substitute if substitute and facts.allowed(facts.catalog[substitute]) else None
+
+
+def corrective(facts: Facts, draft: Draft) -> None:
+    if facts.latest_test is None:
+        _before_any_test(facts, draft)
+    else:
+        _after_failed_test(facts, draft)
+    _hamstring_fallback(facts, draft)
+    _gate_hinges(facts, draft)
+
+
+def _before_any_test(facts: Facts, draft: Draft) -> None:
+    catalog, programme = facts.catalog, facts.catalog.programme
+    steps = series(facts)
+    done = [i for i in steps if facts.is_mastered(i)]
+    fact = facts.test_fact() + (f"; {', '.join(done)} mastered" if done else "")
+    for number, exercise_id in enumerate(steps, start=1):
+        if exercise_id not in done:
+            rule = "corrective-series" if facts.can_kneel else "bridging-way-in"
+            draft.offer(exercise_id, say(catalog, rule, fact=fact, step=number,
+                                         steps=len(steps)))
+    if not [i for i in steps if i not in done]:
+        draft.offer(programme.test, say(catalog, "run-the-test", fact=fact))
+    _stay(facts, draft, fact)
+
+
+def _after_failed_test(facts: Facts, draft: Draft) -> None:
+    catalog, test = facts.catalog, facts.latest_test
+    assert test is not None
+    when = f"test on {test.date.isoformat()} showed"
+    for fault in test.faults:
+        target = stand_in(facts, catalog.faults[fault].regress_to)
+        if target:
+            draft.offer(target, say(catalog, "fault-step-back", fact=f"{when} {fault}",
+                                    exercise=target, fault=fault))
+    for exercise_id in catalog.programme.after_failed_test:
+        target = stand_in(facts, exercise_id)
+        if target:
+            draft.offer(target, say(catalog, "failed-test", fact=facts.test_fact()))
+
+
+def _stay(facts: Facts, draft: Draft, fact: str) -> None:
+    """The series ends with loaded good mornings even when the drills come first."""
+    programme = facts.catalog.programme
+    if programme.stay_default not in draft.picks:
+        draft.offer(programme.stay_default,
+                    say(facts.catalog, "stay-strength", fact=fact,
+                        exercise=programme.stay_default,
+                        scheme=facts.strength_scheme_words),
+                    scheme=facts.strength_scheme)
+
+
+def _hamstring_fallback(facts: Facts, draft: Draft) -> None:
+    if facts.latest_test is not None or facts.case.goal == "hamstring-load":
+        draft.offer(facts.catalog.programme.hamstring_fallback,
+                    say(facts.catalog, "hamstring-fallback", fact=facts.test_fact()))
+
+
+def _gate_hinges(facts: Facts, draft: Draft) -> None:
+    for exercise in facts.catalog:
+        if exercise.hinge and exercise.theme != "corrective":
+            draft.hold_back(exercise.id, say(facts.catalog, "test-gate", fact=facts.test_fact(),
+                                             theme=exercise.theme))

@@ -1,0 +1,113 @@
+"""What the engine knows about an athlete, derived once from the case and the catalog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from hingecoach.core.case import Case, TestResult
+from hingecoach.core.catalog import Catalog, Exercise
+from hingecoach.core.catalog.schema import AgeBand
+
+
+@dataclass(frozen=True)
+class Facts:
+    case: Case
+    catalog: Catalog
+    mastered: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mastered", frozenset(self.case.mastered))
+
+    @property
+    def age(self) -> int:
+        return self.case.athlete.age
+
+    @property
+    def band(self) -> AgeBand:
+        return self.catalog.age_band(self.age)
+
+    @property
+    def latest_test(self) -> TestResult | None:
+        return self.case.latest_test
+
+    @property
+    def passed(self) -> bool:
+        test = self.latest_test
+        return test is not None and test.passed
+
+    @cached_property
+    def tsk_band(self) -> str | None:
+        tsk = self.case.athlete.tsk11
+        return None if tsk is None else self.catalog.tsk_band(tsk)
+
+    @cached_property
+    def can_kneel(self) -> bool:
+        return not any(self.catalog.conditions[c].excludes_kneeling
+                       for c in self.case.athlete.conditions)
+
+    @cached_property
+    def substitutes(self) -> dict[str, str]:
+        subs: dict[str, str] = {}
+        for cid in self.case.athlete.conditions:
+            subs.update(self.catalog.conditions[cid].substitutes)
+        return subs
+
+    def allowed(self, exercise: Exercise) -> bool:
+        return self.can_kneel or not exercise.kneeling
+
+    def is_mastered(self, exercise_id: str) -> bool:
+        """Mastered, counting a condition's stand-in for what the athlete cannot do."""
+        if exercise_id in self.mastered:
+            return True
+        stand_in = self.substitutes.get(exercise_id)
+        return stand_in is not None and stand_in in self.mastered
+
+    def missing_prerequisites(self, exercise: Exercise) -> list[list[str]]:
+        """The prerequisite groups not yet met (a group is met by any one of its ids)."""
+        return [group for group in exercise.prerequisites
+                if not any(self.is_mastered(i) for i in group)]
+
+    def test_fact(self) -> str:
+        test = self.latest_test
+        if test is None:
+            return "no bodyweight hip hinge test on record"
+        if test.passed:
+            return f"test on {test.date.isoformat()} passed"
+        return f"test on {test.date.isoformat()} showed {', '.join(test.faults)}"
+
+    @cached_property
+    def flare(self) -> str | None:
+        """The fact that makes the last session a flare, or None."""
+        last = self.case.last_session
+        if last is None:
+            return None
+        limits = self.catalog.thresholds.pain
+        if last.pain_during is not None and last.pain_during > limits.during_max:
+            return (f"pain during the last session was {last.pain_during}/10, "
+                    f"above {limits.during_max}/10")
+        if last.pain_next_morning is not None and last.pain_next_morning > limits.next_morning_max:
+            return (f"pain the morning after the last session was {last.pain_next_morning}/10, "
+                    f"above {limits.next_morning_max}/10")
+        return None
+
+    @property
+    def strength_scheme(self) -> Literal["volume", "pyramid"]:
+        """3x10 by default; 10/8/6 with rising load when the goal is maximal strength."""
+        return "pyramid" if self.case.goal == "max-strength" else "volume"
+
+    @property
+    def strength_scheme_words(self) -> str:
+        reps = getattr(self.catalog.programme.schemes, self.strength_scheme)
+        if len(set(reps)) > 1:
+            return "/".join(map(str, reps)) + " with rising load"
+        return f"{len(reps)}x{reps[0]}"
+
+    def last_load(self, exercise_id: str) -> float | None:
+        last = self.case.last_session
+        if last is None:
+            return None
+        loads = [e.load_kg for e in last.exercises
+                 if e.exercise == exercise_id and e.load_kg is not None]
+        return loads[-1] if loads else None

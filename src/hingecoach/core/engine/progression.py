@@ -1,0 +1,100 @@
+"""After a passed test: the three options, ordered by goal, and the ladder above them."""
+
+from __future__ import annotations
+
+from hingecoach.core.catalog import Exercise
+from hingecoach.core.engine.corrective import stand_in
+from hingecoach.core.engine.draft import Draft
+from hingecoach.core.engine.facts import Facts
+from hingecoach.core.engine.reasons import say
+from hingecoach.core.results import Stage
+
+PER_TRACK = 2
+
+
+def progress_stage(facts: Facts) -> Stage:
+    catalog = facts.catalog
+    if any(catalog[i].theme in ("challenge", "mastery") for i in facts.mastered):
+        return "mastery"
+    if any(i in facts.mastered for i in catalog.programme.knee_bending):
+        return "challenge"
+    return "fundamental"
+
+
+def progression(facts: Facts, draft: Draft) -> None:
+    catalog = facts.catalog
+    tracks = {"stay": _stay, "stretch": _climb, "hamstring": _climb}
+    order = catalog.programme.goal_order[facts.case.goal]
+    for position, track in enumerate(order):
+        before = len(draft.picks)
+        tracks[track](facts, draft, track)
+        if position == 0 and len(draft.picks) > before:
+            first = next(iter(list(draft.picks.values())[before:]))
+            first.reasons.insert(0, say(catalog, "goal-first", goal=facts.case.goal, track=track))
+
+
+def _owned(facts: Facts) -> list[Exercise]:
+    """Mastered loaded hinge exercises, most advanced first: what strength work can use."""
+    owned = [e for e in facts.catalog if e.id in facts.mastered and e.hinge
+             and e.role == "exercise" and getattr(e.loads, facts.band) is not None
+             and facts.allowed(e)]
+    return sorted(owned, key=lambda e: -e.level)
+
+
+def _stay(facts: Facts, draft: Draft, track: str) -> None:
+    default = facts.catalog.programme.stay_default
+    choices = [*[e.id for e in _owned(facts)][:PER_TRACK - 1], default]
+    for exercise_id in dict.fromkeys(choices):
+        owned = exercise_id in facts.mastered
+        fact = facts.test_fact() + (f"; {exercise_id} mastered" if owned else "")
+        draft.offer(exercise_id,
+                    say(facts.catalog, "stay-strength", fact=fact, exercise=exercise_id,
+                        scheme=facts.strength_scheme_words),
+                    scheme=facts.strength_scheme)
+
+
+def _climb(facts: Facts, draft: Draft, track: str) -> None:
+    """Offer the nearest unmastered steps of a track whose prerequisites are met."""
+    offered = 0
+    for exercise in _candidates(facts, track):
+        missing = facts.missing_prerequisites(exercise)
+        if missing:
+            _hold_back_locked(facts, draft, exercise, missing)
+        elif offered < PER_TRACK:
+            rule = "stretch-skill" if track == "stretch" else "nordic-option"
+            met = sorted({i for g in exercise.prerequisites for i in g if facts.is_mastered(i)})
+            fact = facts.test_fact() + (f" and {', '.join(met)} mastered" if met else "")
+            draft.offer(exercise.id, say(facts.catalog, rule, fact=fact, exercise=exercise.id),
+                        step_up=True, load_mode="lower-half")
+            offered += 1
+
+
+def _candidates(facts: Facts, track: str) -> list[Exercise]:
+    found: list[Exercise] = []
+    for exercise in facts.catalog:
+        if (facts.catalog.track(exercise.id) != track or exercise.role != "exercise"
+                or exercise.theme == "corrective" or exercise.id in facts.mastered):
+            continue
+        target = stand_in(facts, exercise.id)
+        if target is not None and target not in facts.mastered \
+                and not _variant_of_mastered(facts, facts.catalog[target]):
+            found.append(facts.catalog[target])
+    return list({e.id: e for e in found}.values())
+
+
+def _hold_back_locked(facts: Facts, draft: Draft, exercise: Exercise,
+                      missing: list[list[str]]) -> None:
+    words = " and ".join(" or ".join(group) for group in missing)
+    rule = ("knee-bend-gate" if exercise.id in facts.catalog.programme.knee_bending
+            else "needs-prerequisites")
+    draft.hold_back(exercise.id, say(facts.catalog, rule, exercise=exercise.id, missing=words))
+
+
+def _variant_of_mastered(facts: Facts, exercise: Exercise) -> bool:
+    """Same column, level and prerequisites as a mastered exercise: an alternative to
+    what the athlete owns (RDL and stiff-legged deadlift), not a step up."""
+    return any(
+        other.subcategory == exercise.subcategory and other.level == exercise.level
+        and other.prerequisites == exercise.prerequisites
+        for other in (facts.catalog[i] for i in facts.mastered)
+    )

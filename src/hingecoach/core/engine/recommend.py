@@ -1,0 +1,73 @@
+"""recommend(case): the stage, the options best first, what to avoid, and warnings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hingecoach.core.case import Case, parse_case
+from hingecoach.core.catalog import Catalog, default_catalog
+from hingecoach.core.engine.corrective import corrective
+from hingecoach.core.engine.draft import Draft
+from hingecoach.core.engine.facts import Facts
+from hingecoach.core.engine.flare import apply_flare
+from hingecoach.core.engine.pain_aware import pain_aware, pain_aware_causes
+from hingecoach.core.engine.prescribe import to_option
+from hingecoach.core.engine.progression import progress_stage, progression
+from hingecoach.core.engine.reasons import say
+from hingecoach.core.engine.safety import referral_warnings
+from hingecoach.core.results import Avoid, Recommendation, Stage
+
+
+def recommend(case: Case | dict[str, Any], catalog: Catalog | None = None) -> Recommendation:
+    """The next step for an athlete, with the reasons behind every option and every avoid.
+
+    Pure: the same case and catalog always give the same answer. A raw dict is validated
+    first and raises CaseError on bad input.
+    """
+    catalog = catalog or default_catalog()
+    facts = Facts(parse_case(case, catalog), catalog)
+    referral = referral_warnings(facts)
+    if referral:
+        return Recommendation(stage="refer", refer=True, options=[], avoid=[], warnings=referral)
+    draft = Draft()
+    stage = _route(facts, draft)
+    _caution(facts, draft)
+    _no_kneeling(facts, draft)
+    apply_flare(facts, draft)
+    return _finish(facts, draft, stage)
+
+
+def _route(facts: Facts, draft: Draft) -> Stage:
+    causes = pain_aware_causes(facts)
+    if causes:
+        pain_aware(facts, causes, draft)
+        return "pain-aware"
+    if not facts.passed:
+        corrective(facts, draft)
+        return "corrective"
+    progression(facts, draft)
+    return progress_stage(facts)
+
+
+def _caution(facts: Facts, draft: Draft) -> None:
+    if facts.tsk_band in facts.catalog.thresholds.tsk11.caution_bands:
+        draft.warn(say(facts.catalog, "fear-caution", tsk=facts.case.athlete.tsk11,
+                       band=facts.tsk_band))
+
+
+def _no_kneeling(facts: Facts, draft: Draft) -> None:
+    if facts.can_kneel:
+        return
+    for exercise in facts.catalog:
+        if exercise.kneeling:
+            substitute = facts.substitutes.get(exercise.id)
+            instead = f"; {substitute} stands in for {exercise.id}" if substitute else ""
+            draft.drop(exercise.id, say(facts.catalog, "cannot-kneel", instead=instead))
+
+
+def _finish(facts: Facts, draft: Draft, stage: Stage) -> Recommendation:
+    options = [to_option(pick, facts.age, facts.catalog) for pick in draft.picks.values()]
+    avoid = [Avoid(exercise=ex, reasons=reasons) for ex, reasons in draft.avoid.items()
+             if ex not in draft.picks]
+    return Recommendation(stage=stage, refer=False, options=options, avoid=avoid,
+                          warnings=draft.warnings)

@@ -1,0 +1,56 @@
+"""Turn pydantic's validation errors into the project's one-line messages.
+
+A message names the field by its path (``tests[0].faults[1]``), quotes the value found
+and says what is allowed, so a coach can fix the input without reading code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+_RANGE_TYPES = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
+
+
+def field_path(loc: Sequence[str | int]) -> str:
+    """``("tests", 0, "faults")`` -> ``tests[0].faults``."""
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def _quote(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def describe(error: ErrorDetails) -> tuple[str, str]:
+    """The field path and a plain message for one pydantic error."""
+    kind = error["type"]
+    path = field_path(error["loc"])
+    value = error.get("input")
+    msg = error["msg"]
+    if kind == "missing":
+        return path, "is required"
+    if kind == "extra_forbidden":
+        return path, f"unknown field (value {_quote(value)})"
+    if kind.startswith("value_error") or kind.startswith("assertion_error"):
+        msg = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        return path, msg
+    if kind in _RANGE_TYPES or kind == "literal_error":
+        return path, f"{_quote(value)} is not allowed: {msg[0].lower()}{msg[1:]}"
+    if kind.startswith("unknown_"):
+        return path, msg
+    return path, f"{msg[0].lower()}{msg[1:]} (got {_quote(value)})"
+
+
+def first_error(exc: ValidationError) -> tuple[str, str]:
+    """The first error of a validation failure, as (field path, message)."""
+    return describe(exc.errors(include_url=False)[0])
