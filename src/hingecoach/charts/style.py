@@ -1,0 +1,33 @@
+"""Sizes, colours and line styles of the ladder chart, in one place."""
+
+from __future__ import annotations
+
+COLUMN_IN = 1.9
+UNIT_IN = 0.56
+ASPECT = COLUMN_IN / UNIT_IN  # one column is this many level units wide, in inches
+
+THEME_FILL = {
+    "corrective": "#cfe3f5",
+    "fundamental": "#d3ecd0",
+    "challenge": "#fde2c4",
+    "mastery": "#e4d5f1",
+}
+THEME_EDGE = {
+    "corrective": "#2f6ea8",
+    "fundamental": "#3d8a3a",
+    "challenge": "#c46a12",
+    "mastery": "#7546a3",
+}
+ROLE_LINESTYLE = {"drill": (0, (3.5, 2.2)), "exercise": "solid", "test": "solid"}
+
+TEXT = "#1f2933"
+MUTED = "#7b8794"
+GRID = "#d9dee4"
+ROW_SHADE = ("#ffffff", "#f5f7fa")
+AVOID_FILL = "#eceef1"
+AVOID_TEXT = "#9aa5b1"
+MASTERED = "#1b7a3a"
+TODAY = "#e0a800"
+
+FONT = {"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "path",
+        "svg.hashsalt": "hingecoach", "axes.unicode_minus": False}

@@ -1,0 +1,11 @@
+"""The ``hingecoach`` command: a thin adapter over the core (typer for parsing, rich for people).
+
+Modules, each named for what it holds:
+
+- ``app``: the typer app, global options and ``main()``.
+- ``errors``: the one top-level handler that turns bad input into one line and exit 2.
+- ``inputs``: reading a CASE (file or standard input) and choosing the catalog.
+- ``units``: kilograms and pounds for the human view.
+- ``render``, ``render_block``, ``render_catalog``: rich views for people.
+- ``advice``, ``catalog_commands``, ``schema_command``, ``ladder_command``: the commands.
+"""

@@ -1,0 +1,64 @@
+"""``recommend``, ``plan`` and ``block``: run the core on a CASE and print the answer."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from hingecoach.cli.inputs import Settings, choose_catalog, load_case
+from hingecoach.cli.json_output import print_json
+from hingecoach.cli.options import CaseArg, CatalogOpt, JsonOpt, UnitsOpt
+from hingecoach.cli.render import show_plan, show_recommendation
+from hingecoach.cli.render_block import show_block
+from hingecoach.cli.units import Units
+from hingecoach.core import Case, Catalog
+from hingecoach.core import block as make_block
+from hingecoach.core import plan as make_plan
+from hingecoach.core import recommend as make_recommendation
+
+WeeksOpt = Annotated[int, typer.Option(
+    "--weeks", min=1, max=52, help="Length of the block in weeks (1-52).", show_default=False)]
+
+
+def case_and_catalog(ctx: typer.Context, case: str, catalog: str | None) -> tuple[Case, Catalog]:
+    chosen = choose_catalog(catalog, ctx.find_object(Settings))
+    return load_case(case, chosen), chosen
+
+
+def recommend(ctx: typer.Context, case: CaseArg, json_: JsonOpt = False,
+              units: UnitsOpt = Units.kg, catalog: CatalogOpt = None) -> None:
+    """Today's options for the athlete, best first, with what to avoid and why."""
+    athlete, chosen = case_and_catalog(ctx, case, catalog)
+    result = make_recommendation(athlete, chosen)
+    if json_:
+        print_json(result)
+    else:
+        show_recommendation(result, chosen, units)
+
+
+def plan(ctx: typer.Context, case: CaseArg, json_: JsonOpt = False,
+         units: UnitsOpt = Units.kg, catalog: CatalogOpt = None) -> None:
+    """Today's session in order: the warm-up re-test, drills, then loaded work."""
+    athlete, chosen = case_and_catalog(ctx, case, catalog)
+    result = make_plan(athlete, chosen)
+    if json_:
+        print_json(result)
+    else:
+        show_plan(result, units)
+
+
+def block(ctx: typer.Context, case: CaseArg, weeks: WeeksOpt, json_: JsonOpt = False,
+          units: UnitsOpt = Units.kg, catalog: CatalogOpt = None) -> None:
+    """A block of N weeks: each week's session and what replaces it if things go wrong."""
+    athlete, chosen = case_and_catalog(ctx, case, catalog)
+    result = make_block(athlete, weeks, chosen)
+    if json_:
+        print_json(result)
+    else:
+        show_block(result, units)
+
+
+def register(app: typer.Typer) -> None:
+    for command in (recommend, plan, block):
+        app.command()(command)

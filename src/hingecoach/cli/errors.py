@@ -1,0 +1,72 @@
+"""Map every error caused by input to exit status 2 and one line on standard error.
+
+Nothing that a user typed or a file they gave can make the command print a traceback:
+the core's ``HingecoachError`` (a bad case or catalog), click's usage errors (a bad option
+value), and ``OSError`` / ``ValueError`` from reading input all end here.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from collections.abc import Callable
+
+import click
+
+from hingecoach.core import HingecoachError
+
+EXIT_BAD_INPUT = 2
+
+
+class InputError(HingecoachError):
+    """Bad input met by the CLI itself (a missing file, an unsupported format)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}")
+
+
+def one_line(message: str) -> str:
+    """Squeeze a message onto one line, so standard error holds exactly one line."""
+    return " ".join(message.split())
+
+
+def os_error_message(exc: OSError) -> str:
+    where = f"'{exc.filename}'" if exc.filename else "input"
+    reason = exc.strerror or str(exc)
+    return f"{where}: {reason.lower() if reason else 'cannot be read'}"
+
+
+def _fail(message: str) -> int:
+    print(one_line(message), file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _broken_pipe() -> int:
+    """The reader went away (``| head``): stop quietly, as other command-line tools do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
+def run_guarded(call: Callable[[], int]) -> int:
+    """Run ``call`` and return its exit status; bad input becomes status 2 and one line."""
+    try:
+        return call()
+    except click.exceptions.NoArgsIsHelpError as exc:
+        print(exc.ctx.get_help() if exc.ctx else exc.format_message())
+        return 0
+    except click.ClickException as exc:
+        return _fail(exc.format_message())
+    except click.Abort:
+        return _fail("aborted")
+    except HingecoachError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            return _broken_pipe()
+        return _fail(os_error_message(exc))
+    except ValueError as exc:
+        return _fail(f"invalid value: {exc}")

@@ -1,0 +1,47 @@
+"""Where the CLI's input comes from: the CASE file (or standard input) and the catalog."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from hingecoach.core import Case, Catalog, case_from_json, default_catalog, load_catalog
+from hingecoach.cli.errors import InputError
+
+STDIN = "-"
+CATALOG_ENV = "HINGECOACH_CATALOG"
+
+
+@dataclass
+class Settings:
+    """Options given before the command name (``hingecoach --catalog DIR plan ...``)."""
+
+    catalog_dir: str | None = None
+
+
+def read_case_text(source: str) -> str:
+    """The text of CASE: a path to a JSON file, or ``-`` for standard input."""
+    if source == STDIN:
+        return sys.stdin.read()
+    try:
+        return Path(source).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("CASE", f"no such file '{source}'") from None
+    except IsADirectoryError:
+        raise InputError("CASE", f"'{source}' is a folder, not a JSON file") from None
+    except PermissionError:
+        raise InputError("CASE", f"cannot read '{source}': permission denied") from None
+    except UnicodeDecodeError:
+        raise InputError("CASE", f"'{source}' is not UTF-8 text") from None
+
+
+def choose_catalog(option: str | None, settings: Settings | None) -> Catalog:
+    """The catalog named on the command, else before it (or in HINGECOACH_CATALOG), else
+    the one shipped with the package."""
+    directory = option or (settings.catalog_dir if settings else None)
+    return load_catalog(directory) if directory else default_catalog()
+
+
+def load_case(source: str, catalog: Catalog) -> Case:
+    return case_from_json(read_case_text(source), catalog)

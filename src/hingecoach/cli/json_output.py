@@ -1,0 +1,20 @@
+"""Machine-readable output: JSON with indent 2, exactly what the core returns."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import typer
+from pydantic import BaseModel
+
+
+def print_json(value: BaseModel | list[BaseModel] | dict[str, Any]) -> None:
+    """A core model (or a list of them) as the contract has it: kilograms, indent 2."""
+    if isinstance(value, BaseModel):
+        data: Any = value.model_dump(mode="json")
+    elif isinstance(value, list):
+        data = [item.model_dump(mode="json") for item in value]
+    else:
+        data = value
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))

@@ -1,0 +1,19 @@
+"""Pain monitoring facts an adapter can show or filter on, using the catalog's thresholds."""
+
+from __future__ import annotations
+
+from hingecoach.core.case import Case
+from hingecoach.core.catalog import Catalog, default_catalog
+from hingecoach.core.engine.facts import Facts
+
+
+def pain_flare(case: Case, catalog: Catalog | None = None) -> str | None:
+    """Why the last session counts as a flare (pain during or next morning too high)."""
+    return Facts(case, catalog or default_catalog()).flare
+
+
+def pain_flagged(case: Case, catalog: Catalog | None = None) -> bool:
+    """Pain now above the safe zone, or a flare after the last session."""
+    catalog = catalog or default_catalog()
+    above_safe = case.athlete.pain_nrs > catalog.thresholds.pain.safe_max
+    return above_safe or pain_flare(case, catalog) is not None

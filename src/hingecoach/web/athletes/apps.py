@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AthletesConfig(AppConfig):
+    name = "hingecoach.web.athletes"
+    label = "athletes"
+    verbose_name = "Athletes and their records"

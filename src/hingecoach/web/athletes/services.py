@@ -1,0 +1,206 @@
+"""Writes: every change to an athlete's records goes through here (keyword-only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from hingecoach.core import recommend
+from hingecoach.core.engine import pain_flagged
+from hingecoach.web.athletes import validators as check
+from hingecoach.web.athletes.case import athlete_case
+from hingecoach.web.athletes.models import (
+    Athlete,
+    CheckinLink,
+    HingeTest,
+    Mastery,
+    PainReport,
+    SessionExercise,
+    TrainingSession,
+    TskScore,
+)
+from hingecoach.web.teams.models import Team
+
+PROFILE_FIELDS = ("name", "date_of_birth", "conditions", "red_flags", "medical_clearance",
+                  "clearance_date", "clearance_by", "goal", "notes")
+
+
+def _clean_profile(fields: dict[str, Any]) -> dict[str, Any]:
+    if "date_of_birth" in fields:
+        check.birth_date("date_of_birth", fields["date_of_birth"])
+    if "conditions" in fields:
+        fields["conditions"] = check.known_ids("conditions", fields["conditions"], "conditions")
+    if "red_flags" in fields:
+        fields["red_flags"] = check.known_ids("red_flags", fields["red_flags"], "red_flags")
+    if fields.get("medical_clearance") and not fields.get("clearance_date"):
+        fields["clearance_date"] = dt.date.today()
+    if "medical_clearance" in fields and not fields["medical_clearance"]:
+        fields["clearance_date"], fields["clearance_by"] = None, ""
+    return fields
+
+
+@transaction.atomic
+def athlete_create(*, team: Team, name: str, date_of_birth: dt.date, **profile: Any) -> Athlete:
+    unknown = set(profile) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValidationError({sorted(unknown)[0]: "unknown field"})
+    fields = _clean_profile({"name": name, "date_of_birth": date_of_birth, **profile})
+    athlete = Athlete(team=team, **fields)
+    athlete.full_clean(exclude=["team", "stage"])
+    athlete.save()
+    return athlete_refresh(athlete=athlete)
+
+
+@transaction.atomic
+def athlete_update(*, athlete: Athlete, **changes: Any) -> Athlete:
+    unknown = set(changes) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValidationError({sorted(unknown)[0]: "unknown field"})
+    for key, value in _clean_profile(dict(changes)).items():
+        setattr(athlete, key, value)
+    athlete.full_clean(exclude=["team", "stage"])
+    athlete.save()
+    return athlete_refresh(athlete=athlete)
+
+
+def athlete_archive(*, athlete: Athlete, archived: bool = True) -> Athlete:
+    athlete.archived = archived
+    athlete.save(update_fields=["archived", "updated"])
+    return athlete
+
+
+@transaction.atomic
+def athlete_erase(*, athlete: Athlete) -> None:
+    """Erase an athlete with every record (health data); head coaches only, checked by caller."""
+    athlete.delete()
+
+
+def athlete_refresh(*, athlete: Athlete) -> Athlete:
+    """Recompute the stored summary (stage, flags) from the engine's answer."""
+    case = athlete_case(athlete)
+    rec = recommend(case)
+    latest = case.latest_test
+    athlete.stage = rec.stage
+    athlete.refer = rec.refer
+    athlete.pain_flag = pain_flagged(case)
+    athlete.last_test_date = latest.date if latest else None
+    athlete.last_test_passed = latest.passed if latest else None
+    athlete.save(update_fields=["stage", "refer", "pain_flag", "last_test_date",
+                                "last_test_passed"])
+    return athlete
+
+
+@transaction.atomic
+def test_record(*, athlete: Athlete, date: dt.date, faults: list[str], notes: str = "",
+                by: Any = None) -> HingeTest:
+    check.not_future("date", date)
+    faults = check.known_ids("faults", faults, "faults")
+    test = HingeTest.objects.create(athlete=athlete, date=date, faults=faults, notes=notes,
+                                    recorded_by=by)
+    athlete_refresh(athlete=athlete)
+    return test
+
+
+@transaction.atomic
+def pain_record(*, athlete: Athlete, date: dt.date, nrs: int) -> PainReport:
+    check.not_future("date", date)
+    check.in_range("nrs", nrs, 0, 10)
+    report = PainReport.objects.create(athlete=athlete, date=date, nrs=nrs)
+    athlete_refresh(athlete=athlete)
+    return report
+
+
+@transaction.atomic
+def tsk_record(*, athlete: Athlete, date: dt.date, total: int | None = None,
+               items: list[int] | None = None) -> TskScore:
+    check.not_future("date", date)
+    from_items = check.tsk_items("items", items)
+    if from_items is not None and total is not None and total != from_items:
+        raise ValidationError({"total": f"{total} does not match the item scores ({from_items})"})
+    total = from_items if from_items is not None else total
+    if total is None:
+        raise ValidationError({"total": "give a total or the 11 item scores"})
+    check.in_range("total", total, 11, 44)
+    score = TskScore.objects.create(athlete=athlete, date=date, total=total, items=items or None)
+    athlete_refresh(athlete=athlete)
+    return score
+
+
+@transaction.atomic
+def mastery_set(*, athlete: Athlete, exercises: list[str]) -> list[str]:
+    """Make the athlete's mastered set exactly ``exercises`` (keeping earlier dates)."""
+    wanted = check.known_ids("mastered", exercises, "exercises")
+    athlete.masteries.exclude(exercise__in=wanted).delete()
+    have = set(athlete.masteries.values_list("exercise", flat=True))
+    Mastery.objects.bulk_create(Mastery(athlete=athlete, exercise=e) for e in wanted
+                                if e not in have)
+    athlete_refresh(athlete=athlete)
+    return wanted
+
+
+@transaction.atomic
+def session_log(*, athlete: Athlete, date: dt.date, exercises: list[dict[str, Any]],
+                pain_during: int | None = None, pain_next_morning: int | None = None,
+                felt: str = "", notes: str = "", by: Any = None) -> TrainingSession:
+    """Log a session; loads arrive in kilograms."""
+    check.not_future("date", date)
+    check.in_range("pain_during", pain_during, 0, 10)
+    check.in_range("pain_next_morning", pain_next_morning, 0, 10)
+    rows = [_session_row(index, row) for index, row in enumerate(exercises)]
+    session = TrainingSession.objects.create(
+        athlete=athlete, date=date, pain_during=pain_during,
+        pain_next_morning=pain_next_morning, felt=felt, notes=notes, logged_by=by)
+    SessionExercise.objects.bulk_create(
+        SessionExercise(session=session, order=i, **row) for i, row in enumerate(rows))
+    athlete_refresh(athlete=athlete)
+    return session
+
+
+def _session_row(index: int, row: dict[str, Any]) -> dict[str, Any]:
+    field = f"exercises[{index}]"
+    check.known_ids(f"{field}.exercise", [row.get("exercise", "")], "exercises")
+    reps = [int(r) for r in row.get("reps") or []]
+    sets = int(row.get("sets") or len(reps) or 0)
+    check.in_range(f"{field}.sets", sets, 1, 20)
+    for number, rep in enumerate(reps):
+        check.in_range(f"{field}.reps[{number}]", rep, 0, 100)
+    load = row.get("load_kg")
+    if load is not None:
+        load = Decimal(str(load)).quantize(Decimal("0.01"))
+        if not Decimal(0) <= load <= Decimal(500):
+            raise ValidationError({f"{field}.load_kg": f"{load} is not in the range 0..500"})
+    return {"exercise": row["exercise"], "sets": sets, "reps": reps, "load_kg": load}
+
+
+@transaction.atomic
+def session_next_morning(*, session: TrainingSession, nrs: int, felt: str = "") -> None:
+    check.in_range("pain_next_morning", nrs, 0, 10)
+    session.pain_next_morning = nrs
+    if felt:
+        session.felt = felt[:200]
+    session.save(update_fields=["pain_next_morning", "felt"])
+    athlete_refresh(athlete=session.athlete)
+
+
+def checkin_link_create(*, athlete: Athlete) -> str:
+    """A new private check-in token (returned once; only its digest is stored)."""
+    raw = secrets.token_urlsafe(24)
+    CheckinLink.objects.create(athlete=athlete, digest=_digest(raw))
+    return raw
+
+
+def checkin_link_revoke(*, link: CheckinLink) -> None:
+    link.revoked = timezone.now()
+    link.save(update_fields=["revoked"])
+
+
+def _digest(raw: str) -> str:
+    from hingecoach.web.teams.models import ApiToken
+
+    return ApiToken.digest_of(raw)

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from hingecoach.web.api.views import api
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="athletes:list", permanent=False)),
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("athletes/", include("hingecoach.web.athletes.urls")),
+    path("team/", include("hingecoach.web.teams.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,77 @@
+"""An athlete who cannot kneel: the bridging way in, no kneeling drill and no nordic."""
+
+from __future__ import annotations
+
+import pytest
+
+from hingecoach.core import block, default_catalog, plan, recommend
+from unit.builders import KNEELING, SERIES, avoided, case, failed, options, passed, rules
+
+SCENARIOS = {
+    "novice": dict(),
+    "bridging mastered": dict(mastered=["hip-bridge", "good-morning"]),
+    "failed test": dict(tests=[failed("no-counterbalance", "lumbar-flexion")]),
+    "passed": dict(mastered=["hip-bridge", "good-morning"], tests=[passed()]),
+    "passed, hamstring goal": dict(mastered=[*SERIES, "hip-bridge", "romanian-deadlift"],
+                                   tests=[passed()], goal="hamstring-load"),
+    "pain-aware": dict(pain_nrs=4),
+    "flare": dict(last_session={"pain_during": 8, "exercises": [
+        {"exercise": "good-morning", "load_kg": 20}]}),
+}
+
+
+def cannot_kneel(**kwargs):
+    athlete_conditions = ["cannot-kneel", *kwargs.pop("conditions", [])]
+    return case(conditions=athlete_conditions, **kwargs)
+
+
+def test_the_kneeling_exercises_of_the_catalog_are_the_domains_three():
+    kneeling = {e.id for e in default_catalog().exercises.values() if e.kneeling}
+    assert kneeling == set(KNEELING)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_no_kneeling_exercise_is_offered_to_an_athlete_who_cannot_kneel(scenario):
+    c = cannot_kneel(**SCENARIOS[scenario])
+    assert not set(options(recommend(c))) & set(KNEELING)
+    assert not {i.exercise for i in plan(c).session} & set(KNEELING)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_no_kneeling_exercise_appears_in_a_block_for_an_athlete_who_cannot_kneel(scenario):
+    for week in block(cannot_kneel(**SCENARIOS[scenario]), weeks=6).weeks:
+        for items in (week.session, week.if_pain_flare, week.if_retest_fails or []):
+            assert not {i.exercise for i in items} & set(KNEELING), week.week
+
+
+def test_an_athlete_who_cannot_kneel_starts_with_the_hip_bridge():
+    rec = recommend(cannot_kneel())
+    assert options(rec)[0] == "hip-bridge"
+    assert "bridging-way-in" in rules(rec.options[0].reasons)
+
+
+def test_an_athlete_who_cannot_kneel_still_reaches_loaded_good_mornings():
+    assert "good-morning" in options(recommend(cannot_kneel()))
+
+
+def test_the_kneeling_work_is_avoided_with_a_reason_naming_the_condition():
+    avoid = avoided(recommend(cannot_kneel()))
+    for exercise in ("kneeling-hip-hinge", "kneeling-good-morning"):
+        assert "cannot-kneel" in rules(avoid[exercise])
+
+
+def test_the_nordic_is_avoided_after_a_pass_for_an_athlete_who_cannot_kneel():
+    avoid = avoided(recommend(cannot_kneel(mastered=["hip-bridge", "good-morning",
+                                                     "kneeling-hip-hinge"],
+                                           tests=[passed()])))
+    assert "cannot-kneel" in rules(avoid["nordic-hip-hinge"])
+
+
+def test_a_lost_counterbalance_steps_back_to_the_bridge_for_who_cannot_kneel():
+    rec = recommend(cannot_kneel(tests=[failed("no-counterbalance")]))
+    assert "hip-bridge" in options(rec)
+
+
+def test_with_the_bridging_way_in_mastered_the_test_comes_next():
+    rec = recommend(cannot_kneel(mastered=["hip-bridge", "good-morning"]))
+    assert "bodyweight-hip-hinge" in options(rec)
