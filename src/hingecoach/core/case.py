@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -39,11 +40,23 @@ def _known(attribute: str, kind: str):
     return AfterValidator(check)
 
 
+def _integral(value: Any) -> Any:
+    """JSON has one number type: accept 39.0 for 39, but never 39.5, "39" or true."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def whole(low: int, high: int) -> Any:
+    """A whole number in low..high; the bounds show in the JSON Schema."""
+    return Annotated[StrictInt, Field(ge=low, le=high), BeforeValidator(_integral)]
+
+
 ExerciseId = Annotated[str, _known("exercises", "exercise")]
 FaultId = Annotated[str, _known("faults", "fault")]
 RedFlagId = Annotated[str, _known("red_flags", "red flag")]
 ConditionId = Annotated[str, _known("conditions", "condition")]
-Nrs = Annotated[StrictInt, Field(ge=0, le=10)]
+Nrs = whole(0, 10)
 
 
 class _Model(BaseModel):
@@ -51,9 +64,9 @@ class _Model(BaseModel):
 
 
 class Athlete(_Model):
-    age: StrictInt = Field(ge=5, le=110, description="Whole years.")
+    age: whole(5, 110) = Field(description="Whole years.")
     pain_nrs: Nrs = Field(0, description="Pain now, Numeric Pain Rating Scale 0-10.")
-    tsk11: Annotated[StrictInt, Field(ge=11, le=44)] | None = Field(
+    tsk11: whole(11, 44) | None = Field(
         None, description="Tampa Scale of Kinesiophobia, 11-item total (11-44).")
     conditions: list[ConditionId] = Field(default_factory=list)
     medical_clearance: StrictBool = False
@@ -72,8 +85,8 @@ class TestResult(_Model):
 class LoggedExercise(_Model):
     exercise: ExerciseId
     load_kg: Annotated[float, Field(ge=0, le=500)] | None = None
-    sets: Annotated[StrictInt, Field(ge=1, le=20)] | None = None
-    reps: list[Annotated[StrictInt, Field(ge=0, le=100)]] = Field(default_factory=list)
+    sets: whole(1, 20) | None = None
+    reps: list[whole(0, 100)] = Field(default_factory=list)
 
 
 class LastSession(_Model):

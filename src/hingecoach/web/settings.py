@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "axes",
     "hingecoach.web.teams",
     "hingecoach.web.athletes",
+    "hingecoach.web.catalog_pages",
+    "hingecoach.web.catalog_pages.apps.SiteAssetsConfig",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +82,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Tests run against a real SQLite file, not an in-memory database.
+    DATABASES["default"]["TEST"] = {"NAME": str(HOME / "test.sqlite3")}
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ninja.security import HttpBearer
+from ninja.security import HttpBearer, SessionAuth
 
 from hingecoach.web.teams.selectors import user_for_token
 
@@ -18,3 +18,13 @@ class CoachToken(HttpBearer):
             return None
         request.user = user
         return user
+
+
+class BrowserSession(SessionAuth):
+    """The signed-in browser session; CSRF is checked only when a session cookie is sent,
+    so a request with no credentials at all is a plain 401."""
+
+    def _get_key(self, request: Any) -> str | None:
+        if self.param_name not in request.COOKIES:
+            return None
+        return super()._get_key(request)

@@ -7,14 +7,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest
-from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.security import django_auth
+from ninja import Status
 
-from hingecoach.core import Case, CaseError, Plan, Recommendation, plan, recommend
+from hingecoach.core import CaseError, Plan, Recommendation, case_from_json, plan, recommend
 from hingecoach.core.validation import describe
-from hingecoach.web.api.auth import CoachToken
+from hingecoach.web.api.auth import BrowserSession, CoachToken
+from hingecoach.web.api.openapi import CASE_BODY, ContractAPI
 from hingecoach.web.api.schemas import (
     AthleteIn,
     AthleteOut,
@@ -26,20 +26,20 @@ from hingecoach.web.api.schemas import (
 )
 from hingecoach.web.athletes import selectors, services
 from hingecoach.web.athletes.models import Athlete
-from hingecoach.web.teams.selectors import team_of
+from hingecoach.web.teams.selectors import is_head_coach, team_of
 
-api = NinjaAPI(
+api = ContractAPI(
     title="hingecoach API",
     version="1",
     description="Recommendations, plans and athlete records for a coaching team. "
                 "Authenticate with a coach's token (Authorization: Bearer <token>), made on "
                 "the coach's settings page.",
-    auth=[CoachToken(), django_auth],
+    auth=[CoachToken(), BrowserSession()],
     urls_namespace="api",
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
-ERRORS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 def _error(request: HttpRequest, status: int, field: str, message: str, detail=None):
@@ -75,21 +75,33 @@ def _not_found(request: HttpRequest, exc: Http404):
     return _error(request, 404, "id", "no such athlete in your team")
 
 
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError):
+    field = "X-CSRFToken" if "CSRF" in str(exc) else "request"
+    return _error(request, exc.status_code, field, str(exc))
+
+
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request: HttpRequest, exc: AuthenticationError):
     return _error(request, 401, "Authorization", "sign in or send a coach's API token")
 
 
-@api.post("/recommend", response={200: Recommendation, **ERRORS}, tags=["engine"])
-def recommend_case(request: HttpRequest, case: Case):
+def _case(request: HttpRequest):
+    """The CASE in the body, validated by the core so messages match the CLI's."""
+    return case_from_json(request.body.decode("utf-8", errors="replace"))
+
+
+@api.post("/recommend", response={200: Recommendation, **ERRORS}, tags=["engine"],
+          openapi_extra=CASE_BODY)
+def recommend_case(request: HttpRequest):
     """The recommendation for a CASE (DOMAIN.md section 4)."""
-    return recommend(case)
+    return recommend(_case(request))
 
 
-@api.post("/plan", response={200: Plan, **ERRORS}, tags=["engine"])
-def plan_case(request: HttpRequest, case: Case):
+@api.post("/plan", response={200: Plan, **ERRORS}, tags=["engine"], openapi_extra=CASE_BODY)
+def plan_case(request: HttpRequest):
     """Today's session for a CASE."""
-    return plan(case)
+    return plan(_case(request))
 
 
 def _athlete_out(athlete: Athlete) -> dict[str, Any]:
@@ -115,7 +127,7 @@ def athlete_create(request: HttpRequest, payload: AthleteIn):
     if team is None:
         raise Http404
     athlete = services.athlete_create(team=team, **payload.model_dump())
-    return 201, _athlete_out(athlete)
+    return Status(201, _athlete_out(athlete))
 
 
 @api.get("/athletes/{athlete_id}", response={200: AthleteOut, **ERRORS}, tags=["athletes"])
@@ -140,7 +152,7 @@ def athlete_plan(request: HttpRequest, athlete_id: int):
 def test_create(request: HttpRequest, athlete_id: int, payload: TestIn):
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     test = services.test_record(athlete=athlete, by=request.user, **payload.model_dump())
-    return 201, {"id": test.pk, "date": test.date, "faults": test.faults, "passed": test.passed}
+    return Status(201, {"id": test.pk, "date": test.date, "faults": test.faults, "passed": test.passed})
 
 
 @api.post("/athletes/{athlete_id}/sessions", response={201: SessionOut, **ERRORS},
@@ -149,5 +161,16 @@ def session_create(request: HttpRequest, athlete_id: int, payload: SessionIn):
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     data = payload.model_dump()
     session = services.session_log(athlete=athlete, by=request.user, **data)
-    return 201, {"id": session.pk, "date": session.date, "pain_during": session.pain_during,
-                 "pain_next_morning": session.pain_next_morning}
+    return Status(201, {"id": session.pk, "date": session.date, "pain_during": session.pain_during,
+                 "pain_next_morning": session.pain_next_morning})
+
+
+@api.delete("/athletes/{athlete_id}", response={204: None, **ERRORS}, tags=["athletes"])
+def athlete_erase(request: HttpRequest, athlete_id: int):
+    """Erase the athlete and every record (head coach only)."""
+    athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
+    if not is_head_coach(request.user):
+        return Status(403, {"field": "role", "message": "only a head coach can erase an athlete",
+                            "detail": []})
+    services.athlete_erase(athlete=athlete)
+    return Status(204, None)
