@@ -1,0 +1,68 @@
+"""Export and import the whole database as JSON (Django's serializers: lossless)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+
+from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.teams.models import Team
+
+# Order matters on import: users before the teams and records that point at them.
+MODELS = ["auth.user", "teams", "athletes"]
+FORMAT = "hingecoach-export"
+VERSION = 1
+
+
+class TransferError(Exception):
+    """An export file that cannot be imported; the message says why."""
+
+
+def export_database() -> dict:
+    buffer = io.StringIO()
+    call_command("dumpdata", *MODELS, natural_foreign=True, stdout=buffer)
+    return {"format": FORMAT, "version": VERSION, "records": json.loads(buffer.getvalue())}
+
+
+def export_to(path: Path) -> int:
+    data = export_database()
+    path.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+    return len(data["records"])
+
+
+def import_from(path: Path) -> int:
+    """Load an export into an empty database; refuses to mix with existing records."""
+    records = _records(path)
+    if Team.objects.exists() or Athlete.objects.exists():
+        raise TransferError("the database already holds teams; import into an empty one")
+    fixture = path.with_name(path.stem + ".records.json")
+    fixture.write_text(json.dumps(records), encoding="utf-8")
+    try:
+        with transaction.atomic():
+            call_command("loaddata", str(fixture), verbosity=0)
+    except (CommandError, Exception) as exc:
+        raise TransferError(f"{path.name}: could not be loaded: {exc}") from None
+    finally:
+        fixture.unlink(missing_ok=True)
+    return len(records)
+
+
+def _records(path: Path) -> list:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TransferError(f"{path}: no such file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise TransferError(f"{path.name}: not a JSON export ({exc})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise TransferError(f"{path.name}: format: expected '{FORMAT}'")
+    if data.get("version") != VERSION:
+        raise TransferError(f"{path.name}: version: {data.get('version')!r} is not supported")
+    if not isinstance(data.get("records"), list):
+        raise TransferError(f"{path.name}: records: expected a list")
+    return data["records"]

@@ -1,0 +1,73 @@
+"""Whole-database export and import: a lossless round trip on the test database."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from hingecoach.web import transfer
+from hingecoach.web.athletes.models import Athlete, SessionExercise
+from hingecoach.web.demo import PASSWORD, create_demo
+from hingecoach.web.teams.models import Team
+
+pytestmark = pytest.mark.django_db(transaction=True)
+User = get_user_model()
+
+
+def _wipe() -> None:
+    Team.objects.all().delete()
+    User.objects.all().delete()
+
+
+def test_export_then_import_gives_back_every_record(tmp_path, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    create_demo()
+    first = tmp_path / "first.json"
+    count = transfer.export_to(first)
+    assert count > 100
+    _wipe()
+    assert transfer.import_from(first) == count
+    second = tmp_path / "second.json"
+    transfer.export_to(second)
+    assert json.loads(second.read_text()) == json.loads(first.read_text())
+    assert Athlete.objects.count() == 13
+    assert SessionExercise.objects.exists()
+    assert User.objects.get(username="headcoach").check_password(PASSWORD)
+
+
+def test_import_refuses_a_database_that_already_has_teams(tmp_path, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    create_demo()
+    path = tmp_path / "export.json"
+    transfer.export_to(path)
+    with pytest.raises(transfer.TransferError, match="already holds teams"):
+        transfer.import_from(path)
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    ("{not json", "not a JSON export"),
+    ('{"format": "other"}', "format: expected 'hingecoach-export'"),
+    ('{"format": "hingecoach-export", "version": 9, "records": []}', "version: 9"),
+])
+def test_a_bad_export_file_is_refused_with_a_reason_and_loads_nothing(tmp_path, content, words):
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    with pytest.raises(transfer.TransferError, match=words):
+        transfer.import_from(path)
+    assert not Team.objects.exists()
+
+
+def test_a_broken_record_loads_nothing_at_all(tmp_path, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    create_demo()
+    path = tmp_path / "export.json"
+    transfer.export_to(path)
+    data = json.loads(path.read_text())
+    data["records"][-1]["fields"]["athlete"] = 999_999
+    path.write_text(json.dumps(data))
+    _wipe()
+    with pytest.raises(transfer.TransferError):
+        transfer.import_from(path)
+    assert not Team.objects.exists()
