@@ -7,9 +7,9 @@ import json
 
 import pytest
 from django.test import Client
+from tests.integration.conftest import token_client
 
 from hingecoach.core import plan, recommend
-from tests.integration.conftest import token_client
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from tests.integration.conftest import token_client
 
 pytestmark = pytest.mark.django_db

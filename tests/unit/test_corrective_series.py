@@ -205,3 +205,11 @@ def test_the_reason_after_a_newer_fail_quotes_the_newer_test():
     reasons = [r for o in rec.options for r in o.reasons]
     assert any(f"test on {DAY} showed lumbar-flexion" in r for r in reasons)
     assert not any("2026-09-01" in r for r in reasons)
+
+
+@pytest.mark.parametrize("tests", [(), (failed("lumbar-flexion"),)])
+def test_the_test_gate_holds_back_hinges_only_not_the_alternatives_or_the_shorter_hinge(tests):
+    avoid = avoided(recommend(case(tests=tests)))
+    for exercise in ("hip-bridge", "hip-thrust", "step-up", "hamstring-curl",
+                     "elevated-deadlift"):
+        assert "test-gate" not in rules(avoid.get(exercise, [])), exercise

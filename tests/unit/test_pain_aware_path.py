@@ -29,7 +29,7 @@ def test_pain_fear_or_a_back_condition_puts_the_athlete_on_the_pain_aware_path(t
 @pytest.mark.parametrize("trigger", TRIGGERS)
 def test_the_pain_aware_path_offers_the_bridge_the_shorter_hinge_and_step_ups(trigger):
     rec = recommend(case(**TRIGGERS[trigger]))
-    assert WAYS_IN <= set(options(rec))
+    assert set(options(rec)) >= WAYS_IN
 
 
 @pytest.mark.parametrize("trigger", sorted(set(TRIGGERS) - HIGH_FEAR))
@@ -92,7 +92,7 @@ def test_the_pain_aware_path_holds_even_after_a_passed_test():
 
 def test_the_pain_aware_path_is_never_empty_for_an_athlete_who_cannot_kneel():
     rec = recommend(case(conditions=["cannot-kneel", "low-back-pain"], tsk11=40))
-    assert WAYS_IN <= set(options(rec))
+    assert set(options(rec)) >= WAYS_IN
 
 
 def test_pain_now_of_two_stays_on_the_ladder():

@@ -60,9 +60,8 @@ def test_a_spinal_fusion_with_clearance_trains():
 def test_two_red_flags_give_two_warnings_one_per_flag():
     rec = assert_referred(case(red_flags=["fever", "night-pain"]))
     assert len(rec.warnings) == 2
-    assert "fever" in rec.warnings[0] or "fever" in rec.warnings[1]
-    assert any("night-pain" in w for w in rec.warnings)
-    assert not all("fever" in w for w in rec.warnings)
+    assert sum("fever" in w for w in rec.warnings) == 1
+    assert sum("night-pain" in w for w in rec.warnings) == 1
 
 
 def test_every_cause_of_referral_gets_its_own_warning():

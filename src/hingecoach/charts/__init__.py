@@ -1,1 +1,7 @@
-"""Charts drawn from the core's catalog and answers (matplotlib, Agg backend, no network)."""
+"""Charts drawn from the core's catalog and answers (matplotlib, Agg backend, no network).
+
+- ``layout``: where each exercise sits (pure geometry, no drawing).
+- ``marks``: one athlete's position: mastered, today's options, avoided, stage.
+- ``ladder``: the figure and ``draw_ladder``; ``frame``, ``boxes`` and ``legend`` draw its parts.
+- ``style``: sizes, colours and line styles.
+"""

@@ -23,7 +23,7 @@ from hingecoach.charts.style import COLUMN_IN, FONT, MUTED, TEXT, UNIT_IN
 from hingecoach.core import Catalog
 
 FORMATS = ("svg", "png")
-LEFT_IN, RIGHT_IN, TOP_IN, BOTTOM_IN = 0.95, 0.25, 1.7, 1.25
+LEFT_IN, RIGHT_IN, TOP_IN, BOTTOM_IN = 0.95, 0.25, 1.9, 1.25
 DPI = 160
 
 
@@ -54,7 +54,7 @@ def ladder_figure(catalog: Catalog, marks: AthleteMarks | None) -> Figure:
                           UNIT_IN * layout.height / height))
     draw_chart(ax, layout, marks)
     draw_title(figure, marks, top=1 - 0.22 / height)
-    draw_legends(figure, marks, bottom=0.18 / height)
+    draw_legends(figure, marks, top=(BOTTOM_IN - 0.15) / height)
     return figure
 
 

@@ -9,8 +9,9 @@ from matplotlib.patches import Patch
 
 from hingecoach.charts.marks import AthleteMarks
 from hingecoach.charts.style import (
+    AVOID_EDGE,
     AVOID_FILL,
-    AVOID_TEXT,
+    AVOID_HATCH,
     MASTERED,
     ROLE_LINESTYLE,
     TEXT,
@@ -43,18 +44,18 @@ def athlete_handles() -> list[Artist]:
 
     return [dot(MASTERED, "Mastered (✓, green outline)"),
             dot(TODAY, "Option today (numbered, best first)"),
-            Patch(facecolor=AVOID_FILL, edgecolor=AVOID_TEXT, hatch="////",
+            Patch(facecolor=AVOID_FILL, edgecolor=AVOID_EDGE, hatch="////", hatchcolor=AVOID_HATCH,
                   label="Avoid today (greyed)")]
 
 
-def draw_legends(figure: Figure, marks: AthleteMarks | None, bottom: float) -> None:
+def draw_legends(figure: Figure, marks: AthleteMarks | None, top: float) -> None:
     groups = [("Theme", theme_handles(), 2), ("Role", role_handles(), 1)]
     if marks is not None:
         groups.append(("This athlete", athlete_handles(), 1))
     lefts = [0.06, 0.36, 0.60]
     for left, (title, handles, columns) in zip(lefts, groups, strict=False):
-        legend = figure.legend(handles=handles, title=title, loc="lower left", ncol=columns,
-                               bbox_to_anchor=(left, bottom), frameon=False, fontsize=9,
+        legend = figure.legend(handles=handles, title=title, loc="upper left", ncol=columns,
+                               bbox_to_anchor=(left, top), frameon=False, fontsize=9,
                                title_fontproperties={"weight": "bold", "size": 9.5},
                                alignment="left", handlelength=2.2)
         figure.add_artist(legend)

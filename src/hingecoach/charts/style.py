@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-COLUMN_IN = 1.9
-UNIT_IN = 0.56
+COLUMN_IN = 2.0
+UNIT_IN = 0.7
 ASPECT = COLUMN_IN / UNIT_IN  # one column is this many level units wide, in inches
 
 THEME_FILL = {
@@ -24,10 +24,13 @@ TEXT = "#1f2933"
 MUTED = "#7b8794"
 GRID = "#d9dee4"
 ROW_SHADE = ("#ffffff", "#f5f7fa")
-AVOID_FILL = "#eceef1"
-AVOID_TEXT = "#9aa5b1"
+AVOID_FILL = "#f0f2f4"
+AVOID_EDGE = "#b3bcc6"
+AVOID_HATCH = "#dde2e7"
+AVOID_TEXT = "#7b8794"
 MASTERED = "#1b7a3a"
 TODAY = "#e0a800"
+TODAY_BADGE = "#9a6b00"
 
 FONT = {"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "path",
-        "svg.hashsalt": "hingecoach", "axes.unicode_minus": False}
+        "svg.hashsalt": "hingecoach", "axes.unicode_minus": False, "hatch.linewidth": 0.8}

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from hingecoach.cli.inputs import Settings, choose_catalog, load_case
+from hingecoach.cli.inputs import catalog_for, load_case
 from hingecoach.cli.json_output import print_json
-from hingecoach.cli.options import CaseArg, CatalogOpt, JsonOpt, UnitsOpt
+from hingecoach.cli.options import CaseArg, CatalogOpt, JsonOpt, UnitsOpt, WeeksOpt
 from hingecoach.cli.render import show_plan, show_recommendation
 from hingecoach.cli.render_block import show_block
 from hingecoach.cli.units import Units
@@ -17,12 +15,9 @@ from hingecoach.core import block as make_block
 from hingecoach.core import plan as make_plan
 from hingecoach.core import recommend as make_recommendation
 
-WeeksOpt = Annotated[int, typer.Option(
-    "--weeks", min=1, max=52, help="Length of the block in weeks (1-52).", show_default=False)]
-
 
 def case_and_catalog(ctx: typer.Context, case: str, catalog: str | None) -> tuple[Case, Catalog]:
-    chosen = choose_catalog(catalog, ctx.find_object(Settings))
+    chosen = catalog_for(ctx, catalog)
     return load_case(case, chosen), chosen
 
 

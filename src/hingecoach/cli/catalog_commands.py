@@ -6,25 +6,27 @@ from typing import Annotated
 
 import typer
 
-from hingecoach.cli.json_output import print_json
 from hingecoach.cli.errors import InputError
-from hingecoach.cli.inputs import Settings, choose_catalog
+from hingecoach.cli.inputs import catalog_for
+from hingecoach.cli.json_output import print_json
 from hingecoach.cli.options import CatalogOpt, JsonOpt
 from hingecoach.cli.render_catalog import show_catalog, show_exercise
-from hingecoach.core import Catalog, load_catalog
+from hingecoach.core import Catalog
 
 catalog_app = typer.Typer(help="Browse and check the exercise catalog.", no_args_is_help=True)
 
 
-def _catalog(ctx: typer.Context, option: str | None) -> Catalog:
-    return choose_catalog(option, ctx.find_object(Settings))
+IdArg = Annotated[str, typer.Argument(metavar="ID", help="An exercise id.")]
+DirArg = Annotated[str | None, typer.Argument(
+    metavar="[DIR]", show_default=False,
+    help="Catalog folder to check (default: --catalog, or the shipped one).")]
 
 
 @catalog_app.command("list")
 def list_exercises(ctx: typer.Context, json_: JsonOpt = False,
                    catalog: CatalogOpt = None) -> None:
     """Every exercise of the ladder, simplest first."""
-    chosen = _catalog(ctx, catalog)
+    chosen = catalog_for(ctx, catalog)
     if json_:
         print_json(list(chosen))
     else:
@@ -32,11 +34,10 @@ def list_exercises(ctx: typer.Context, json_: JsonOpt = False,
 
 
 @catalog_app.command("show")
-def show(ctx: typer.Context,
-         exercise_id: Annotated[str, typer.Argument(metavar="ID", help="An exercise id.")],
-         json_: JsonOpt = False, catalog: CatalogOpt = None) -> None:
+def show(ctx: typer.Context, exercise_id: IdArg, json_: JsonOpt = False,
+         catalog: CatalogOpt = None) -> None:
     """Every field of one exercise: setup, cues, loads, faults to watch."""
-    chosen = _catalog(ctx, catalog)
+    chosen = catalog_for(ctx, catalog)
     exercise = chosen.exercises.get(exercise_id)
     if exercise is None:
         raise InputError("ID", f"unknown exercise '{exercise_id}'")
@@ -47,14 +48,9 @@ def show(ctx: typer.Context,
 
 
 @catalog_app.command("validate")
-def validate(ctx: typer.Context, directory: Annotated[str | None, typer.Argument(
-        metavar="[DIR]", show_default=False,
-        help="Catalog folder to check (default: --catalog, or the shipped one).")] = None,
-             ) -> None:
+def validate(ctx: typer.Context, directory: DirArg = None) -> None:
     """Load a catalog folder, check every file and cross-reference, and say what it holds."""
-    settings = ctx.find_object(Settings)
-    chosen = load_catalog(directory) if directory else choose_catalog(None, settings)
-    typer.echo(summary(chosen))
+    typer.echo(summary(catalog_for(ctx, directory)))
 
 
 def summary(catalog: Catalog) -> str:

@@ -1,18 +1,16 @@
 """Map every error caused by input to exit status 2 and one line on standard error.
 
 Nothing that a user typed or a file they gave can make the command print a traceback:
-the core's ``HingecoachError`` (a bad case or catalog), click's usage errors (a bad option
+the core's ``HingecoachError`` (a bad case or catalog), typer's usage errors (a bad option
 value), and ``OSError`` / ``ValueError`` from reading input all end here.
 """
 
 from __future__ import annotations
 
-import errno
-import os
 import sys
 from collections.abc import Callable
 
-import click
+import typer
 
 from hingecoach.core import HingecoachError
 
@@ -44,29 +42,19 @@ def _fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
-def _broken_pipe() -> int:
-    """The reader went away (``| head``): stop quietly, as other command-line tools do."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    return 0
-
-
 def run_guarded(call: Callable[[], int]) -> int:
     """Run ``call`` and return its exit status; bad input becomes status 2 and one line."""
     try:
         return call()
-    except click.exceptions.NoArgsIsHelpError as exc:
-        print(exc.ctx.get_help() if exc.ctx else exc.format_message())
-        return 0
-    except click.ClickException as exc:
-        return _fail(exc.format_message())
-    except click.Abort:
+    except typer.TyperException as exc:
+        # A usage error; its message is empty when typer has already printed the help.
+        message = exc.format_message()
+        return _fail(message) if message else EXIT_BAD_INPUT
+    except typer.Abort:
         return _fail("aborted")
     except HingecoachError as exc:
         return _fail(str(exc))
     except OSError as exc:
-        if exc.errno == errno.EPIPE:
-            return _broken_pipe()
         return _fail(os_error_message(exc))
     except ValueError as exc:
         return _fail(f"invalid value: {exc}")

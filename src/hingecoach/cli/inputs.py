@@ -6,8 +6,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from hingecoach.core import Case, Catalog, case_from_json, default_catalog, load_catalog
+import typer
+
 from hingecoach.cli.errors import InputError
+from hingecoach.core import Case, Catalog, case_from_json, default_catalog, load_catalog
 
 STDIN = "-"
 CATALOG_ENV = "HINGECOACH_CATALOG"
@@ -36,9 +38,10 @@ def read_case_text(source: str) -> str:
         raise InputError("CASE", f"'{source}' is not UTF-8 text") from None
 
 
-def choose_catalog(option: str | None, settings: Settings | None) -> Catalog:
+def catalog_for(ctx: typer.Context, option: str | None) -> Catalog:
     """The catalog named on the command, else before it (or in HINGECOACH_CATALOG), else
     the one shipped with the package."""
+    settings = ctx.find_object(Settings)
     directory = option or (settings.catalog_dir if settings else None)
     return load_catalog(directory) if directory else default_catalog()
 

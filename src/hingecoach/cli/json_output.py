@@ -17,4 +17,4 @@ def print_json(value: BaseModel | list[BaseModel] | dict[str, Any]) -> None:
         data = [item.model_dump(mode="json") for item in value]
     else:
         data = value
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    typer.echo(json.dumps(data, indent=2))

@@ -1,21 +1,49 @@
-"""Options shared by several commands, declared once."""
+"""Options shared by several commands, declared once, with click-style messages that quote
+the bad value (``Invalid value for '--weeks': 0 is not in the range 1<=x<=52.``)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from hingecoach.cli.inputs import CATALOG_ENV
 from hingecoach.cli.units import Units
 
+MAX_WEEKS = 52
+
+
+def parse_units(value: Any) -> Units:
+    if isinstance(value, Units):
+        return value
+    try:
+        return Units(str(value).lower())
+    except ValueError:
+        allowed = ", ".join(f"'{u.value}'" for u in Units)
+        raise typer.BadParameter(f"'{value}' is not one of {allowed}.") from None
+
+
+def parse_weeks(value: Any) -> int:
+    try:
+        weeks = int(value)
+    except (TypeError, ValueError):
+        raise typer.BadParameter(f"'{value}' is not a whole number of weeks.") from None
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise typer.BadParameter(f"{weeks} is not in the range 1<=x<={MAX_WEEKS}.")
+    return weeks
+
+
 CaseArg = Annotated[str, typer.Argument(
-    metavar="CASE", help="Athlete case: a JSON file, or - to read standard input.",
-    show_default=False)]
+    metavar="CASE", show_default=False,
+    help="Athlete case: a JSON file, or - to read standard input.")]
 JsonOpt = Annotated[bool, typer.Option(
-    "--json", help="Print the contract's JSON (always in kilograms).")]
+    "--json", help="Print the contract's JSON (loads always in kilograms).")]
 UnitsOpt = Annotated[Units, typer.Option(
-    "--units", help="Units for loads in the human view.", case_sensitive=False)]
+    "--units", metavar="kg|lb", parser=parse_units,
+    help="Units for loads in the human view.")]
+WeeksOpt = Annotated[int, typer.Option(
+    "--weeks", metavar="N", parser=parse_weeks, show_default=False,
+    help=f"Length of the block in weeks (1-{MAX_WEEKS}).")]
 CatalogOpt = Annotated[str | None, typer.Option(
     "--catalog", metavar="DIR", show_default=False,
     help=f"Catalog folder to use instead of the shipped one (default: ${CATALOG_ENV}).")]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -13,18 +15,20 @@ from hingecoach.cli.units import Units, format_load
 from hingecoach.core import Catalog, Plan, Recommendation
 from hingecoach.core.results import Avoid, Option, SessionItem
 
-STAGE_STYLE = {
-    "corrective": "cyan",
-    "fundamental": "green",
-    "challenge": "magenta",
-    "mastery": "bold magenta",
-    "pain-aware": "yellow",
-    "refer": "bold red",
-}
+THEME_STYLE = {"corrective": "cyan", "fundamental": "green", "challenge": "magenta",
+               "mastery": "bold magenta"}
+STAGE_STYLE = {**THEME_STYLE, "pain-aware": "yellow", "refer": "bold red"}
+WIDE = 120
+LB_NOTE = "Loads converted from kilograms and rounded to 1 lb; the reasons quote the catalog in kg."
 
 
-def stdout() -> Console:
-    return Console(highlight=False)
+def stdout(wide: bool = False) -> Console:
+    """The console for standard output; ``wide`` tables get 120 columns when not on a
+    terminal (a file or a pipe) instead of rich's default of 80."""
+    console = Console(highlight=False)
+    if wide and not console.is_terminal:
+        console.width = max(console.width, WIDE)
+    return console
 
 
 def header(title: str, stage: str, refer: bool, extra: str = "") -> Panel:
@@ -59,9 +63,9 @@ def referral_panel(warnings: Sequence[str]) -> Panel:
                  border_style="bold red")
 
 
-def sets_reps(item: Option) -> str:
+def sets_rest(item: Option) -> Text:
     rx = item.prescription
-    return f"{rx.scheme} each side" if rx.per_side else rx.scheme
+    return Text.assemble(rx.scheme, "\n", (f"rest {rx.rest_s} s", "dim"))
 
 
 def exercise_cell(exercise_id: str, name: str) -> Text:
@@ -69,30 +73,27 @@ def exercise_cell(exercise_id: str, name: str) -> Text:
 
 
 def items_table(items: Sequence[Option], units: Units, title: str | None = None) -> Table:
-    with_part = bool(items) and isinstance(items[0], SessionItem)
-    table = Table(title=title, title_justify="left", title_style="bold", header_style="bold")
+    table = Table(title=title, title_justify="left", title_style="bold", header_style="bold",
+                  box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("#", justify="right")
-    table.add_column("Exercise")
-    table.add_column("Part / role" if with_part else "Role")
-    table.add_column("Theme / level")
-    table.add_column("Sets x reps")
-    table.add_column("Load", justify="right")
-    table.add_column("Rest", justify="right")
+    table.add_column("Exercise", ratio=1, min_width=20)
+    table.add_column("Role")
+    table.add_column("Theme", no_wrap=True)
+    table.add_column("Sets / rest", max_width=11)
+    table.add_column("Load", justify="right", no_wrap=True)
     for order, item in enumerate(items, 1):
         role = f"{item.part}\n{item.role}" if isinstance(item, SessionItem) else item.role
         table.add_row(str(order), exercise_cell(item.exercise, item.name), role,
-                      f"{item.theme}\nlevel {item.level}", sets_reps(item),
-                      format_load(item.prescription.load_kg, units),
-                      f"{item.prescription.rest_s} s")
+                      Text(f"{item.theme}\nlevel {item.level}", THEME_STYLE[item.theme]),
+                      sets_rest(item), format_load(item.prescription.load_kg, units))
     return table
 
 
 def reasons_section(items: Sequence[Option]) -> Group:
-    parts: list[RenderableType] = [Text("Why", style="bold")]
+    parts: list[RenderableType] = [Text("Why", style="bold underline")]
     for order, item in enumerate(items, 1):
-        parts.append(Text.assemble(f"{order}. ", (item.name, "bold"), (f" ({item.exercise})",
-                                                                       "dim")))
-        parts.append(bullets(item.reasons))
+        parts.append(Text.assemble(f"{order}. ", (item.name, "bold")))
+        parts.append(Padding(bullets(item.reasons), (0, 0, 0, 3)))
     return Group(*parts)
 
 
@@ -101,16 +102,16 @@ def avoid_section(avoid: Sequence[Avoid], catalog: Catalog) -> Group:
     groups: dict[tuple[str, ...], list[str]] = {}
     for entry in avoid:
         groups.setdefault(tuple(entry.reasons), []).append(_name(entry.exercise, catalog))
-    parts: list[RenderableType] = [Text("Avoid today", style="bold red")]
+    parts: list[RenderableType] = [Text("Avoid today", style="bold red underline")]
     for reasons, names in groups.items():
-        parts.append(bullets([", ".join(names)], "✗", "red"))
-        parts.append(bullets(list(reasons), "  ↳", "dim"))
+        parts.append(bullets([", ".join(names)], "✗", "bold red"))
+        parts.append(Padding(bullets(list(reasons)), (0, 0, 0, 2)))
     return Group(*parts)
 
 
 def _name(exercise_id: str, catalog: Catalog) -> str:
     exercise = catalog.exercises.get(exercise_id)
-    return f"{exercise.name} ({exercise_id})" if exercise else exercise_id
+    return exercise.name if exercise else exercise_id
 
 
 def advice_view(title: str, result: Recommendation | Plan, items: Sequence[Option],
@@ -124,7 +125,10 @@ def advice_view(title: str, result: Recommendation | Plan, items: Sequence[Optio
     label = "Session, in order" if isinstance(result, Plan) else "Options, best first"
     if not items:
         return [*parts, Text(f"{label}: none", style="dim")]
-    return [*parts, items_table(items, units, label), reasons_section(items)]
+    parts.append(items_table(items, units, label))
+    if units is Units.lb:
+        parts.append(Text(LB_NOTE, style="dim"))
+    return [*parts, reasons_section(items)]
 
 
 def show_recommendation(rec: Recommendation, catalog: Catalog, units: Units) -> None:
@@ -138,7 +142,9 @@ def show_plan(result: Plan, units: Units) -> None:
     print_all(advice_view("Session plan", result, result.session, units))
 
 
-def print_all(parts: Sequence[RenderableType]) -> None:
-    console = stdout()
-    for part in parts:
+def print_all(parts: Sequence[RenderableType], wide: bool = False) -> None:
+    console = stdout(wide)
+    for index, part in enumerate(parts):
+        if index and not isinstance(part, Panel):
+            console.print()
         console.print(part)

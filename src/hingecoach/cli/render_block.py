@@ -14,7 +14,6 @@ from hingecoach.cli.render import (
     items_table,
     print_all,
     referral_panel,
-    sets_reps,
     warnings_panel,
 )
 from hingecoach.cli.units import Units, format_load
@@ -22,10 +21,16 @@ from hingecoach.core import Block
 from hingecoach.core.results import SessionItem, Week
 
 
+def short_item(item: SessionItem, units: Units) -> str:
+    """``Good Morning (3x10, 20 kg)``; unloaded work shows its sets and reps only."""
+    rx = item.prescription
+    load = f", {format_load(rx.load_kg, units)}" if rx.load_kg else ""
+    return f"{item.name} ({rx.scheme}{load})"
+
+
 def short_session(items: Sequence[SessionItem], units: Units) -> str:
-    """``Good Morning 3x10 20 kg, Hamstring Curl 3x10 10-40 kg``: a session on one line."""
-    return ", ".join(f"{item.name} {sets_reps(item)} {format_load(item.prescription.load_kg, units)}"
-                     for item in items)
+    """A whole session on one line, in order."""
+    return ", ".join(short_item(item, units) for item in items)
 
 
 def week_title(week: Week) -> Text:
@@ -48,12 +53,12 @@ def fallbacks(week: Week, units: Units) -> Group:
 
 def week_section(week: Week, units: Units) -> Group:
     return Group(Rule(week_title(week), align="left"),
-                 items_table(week.session, units), fallbacks(week, units), Text(""))
+                 items_table(week.session, units), fallbacks(week, units))
 
 
 def show_block(result: Block, units: Units) -> None:
-    parts: list[RenderableType] = [header("Training block", result.stage, result.refer,
-                                          f"{len(result.weeks)} weeks")]
+    weeks = "" if result.refer else f"{len(result.weeks)} weeks"
+    parts: list[RenderableType] = [header("Training block", result.stage, result.refer, weeks)]
     if result.refer:
         print_all([*parts, referral_panel(result.warnings)])
         return

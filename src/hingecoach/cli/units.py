@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from hingecoach.core.results import LoadKg
 
 LB_PER_KG = 2.2046226218
 
 
-class Units(str, Enum):
+class Units(StrEnum):
     kg = "kg"
     lb = "lb"
 

@@ -1,0 +1,69 @@
+"""Bad input anywhere: exit status 2, exactly one line on standard error, no traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from .runner import Call, example, run_many
+
+pytestmark = pytest.mark.cli
+
+FAILED = example("failed-test.json")
+
+
+def case(text: str) -> Call:
+    return Call(("plan", "-"), stdin=text)
+
+
+# (call, the exact line on standard error, or a tuple of fragments it must hold)
+BAD_INPUTS: dict[str, tuple[Call, str | tuple[str, ...]]] = {
+    "invalid-json": (case("{x"), "CASE: invalid JSON at line 1 column 2: "
+                                 "Expecting property name enclosed in double quotes"),
+    "not-an-object": (case("[]"), "CASE: expected a JSON object, got list"),
+    "no-such-file": (Call(("plan", "x.json")), "CASE: no such file 'x.json'"),
+    "case-is-a-folder": (Call(("recommend", "examples")), ("CASE:", "'examples'")),
+    "unknown-exercise": (case('{"athlete": {"age": 30}, "mastered": ["kneeling-squat-dance"]}'),
+                         "mastered[0]: unknown exercise 'kneeling-squat-dance'"),
+    "missing-age": (case('{"athlete": {}}'), "athlete.age: is required"),
+    "pain-out-of-range": (case('{"athlete": {"age": 30, "pain_nrs": 11}}'),
+                          ("athlete.pain_nrs:", "11")),
+    "age-not-a-number": (case('{"athlete": {"age": "thirty"}}'), ("athlete.age:", "'thirty'")),
+    "unknown-goal": (case('{"athlete": {"age": 30}, "goal": "fast"}'), ("goal:", "'fast'")),
+    "unknown-fault": (case('{"athlete": {"age": 30}, '
+                           '"tests": [{"date": "2026-01-01", "faults": ["wobble"]}]}'),
+                      "tests[0].faults[0]: unknown fault 'wobble'"),
+    "weeks-zero": (Call(("block", FAILED, "--weeks", "0")),
+                   "Invalid value for '--weeks': 0 is not in the range 1<=x<=52."),
+    "weeks-not-a-number": (Call(("block", FAILED, "--weeks", "many")),
+                           ("'--weeks'", "'many'")),
+    "unknown-units": (Call(("plan", FAILED, "--units", "stone")),
+                      "Invalid value for '--units': 'stone' is not one of 'kg', 'lb'."),
+    "catalog-not-a-folder": (Call(("plan", FAILED, "--catalog", "nowhere")),
+                             "nowhere: not a catalog folder"),
+    "unknown-catalog-id": (Call(("catalog", "show", "x")), "ID: unknown exercise 'x'"),
+    "unknown-schema": (Call(("schema", "athlete")), ("NAME:", "'athlete'", "case",
+                                                     "recommendation", "block")),
+    "ladder-format": (Call(("ladder", "--out", "chart.pdf")),
+                      ("--out:", "'.pdf'", ".svg", ".png")),
+    "ladder-folder": (Call(("ladder", "--out", "no/such/folder/chart.svg")),
+                      ("--out:", "'no/such/folder'")),
+}
+
+
+@pytest.fixture(scope="module")
+def outcomes():
+    return run_many({name: call for name, (call, _) in BAD_INPUTS.items()})
+
+
+@pytest.mark.parametrize("name", list(BAD_INPUTS))
+def test_bad_input_exits_2_with_one_line_and_no_traceback(name, outcomes):
+    result = outcomes[name]
+    assert result.code == 2
+    assert "Traceback" not in result.err
+    assert len(result.err_lines) == 1, result.err
+    assert result.out == ""
+    expected = BAD_INPUTS[name][1]
+    if isinstance(expected, str):
+        assert result.err_lines[0] == expected
+    else:
+        assert all(part in result.err_lines[0] for part in expected), result.err

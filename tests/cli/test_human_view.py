@@ -1,0 +1,73 @@
+"""The view for a person: stage, warnings, the session table, reasons, avoid list, units."""
+
+from __future__ import annotations
+
+import pytest
+
+from .runner import Call, example, run_many
+
+pytestmark = pytest.mark.cli
+
+VIEWS = {
+    "plan-kg": Call(("plan", example("failed-test.json"))),
+    "plan-lb": Call(("plan", example("failed-test.json"), "--units", "lb")),
+    "recommend": Call(("recommend", example("failed-test.json"))),
+    "referral": Call(("plan", example("red-flag.json"))),
+    "fear": Call(("recommend", example("fear-high.json"))),
+    "block": Call(("block", example("passed-technique.json"), "--weeks", "4")),
+    "block-referral": Call(("block", example("spinal-fusion-no-clearance.json"), "--weeks", "3")),
+}
+
+
+@pytest.fixture(scope="module")
+def views():
+    results = run_many(VIEWS)
+    for name, result in results.items():
+        assert result.code == 0, f"{name}: {result.err}"
+        assert result.err == ""
+    return {name: result.out for name, result in results.items()}
+
+
+def test_plan_shows_stage_session_and_reasons(views):
+    out = views["plan-kg"]
+    assert "Stage corrective" in out
+    for text in ("Bodyweight Standing Hip Hinge", "kneeling-good-morning", "warm-up", "2x8",
+                 "10-15 kg", "20-40 kg", "Why", "(rule: failed-test)"):
+        assert text in out
+
+
+def test_units_lb_shows_pounds_rounded_to_the_pound(views):
+    out = views["plan-lb"]
+    assert "22-33 lb" in out  # kneeling good morning, 10-15 kg
+    assert "44-88 lb" in out  # good morning, 20-40 kg
+    assert "20-40 kg" not in out.split("Why")[0]
+
+
+def test_recommend_lists_what_to_avoid_with_its_reasons(views):
+    out = views["recommend"]
+    avoid = out.split("Avoid today")[1]
+    assert "Romanian Deadlift" in avoid
+    assert "(rule: test-gate)" in avoid
+
+
+def test_a_referral_is_unmistakable_and_shows_no_exercises(views):
+    for name in ("referral", "block-referral"):
+        out = views[name]
+        assert "REFER TO A CLINICIAN" in out
+        assert "Refer YES" in out
+        assert "Exercise" not in out and "Week 1" not in out
+
+
+def test_warnings_are_shown_in_plain_sight(views):
+    out = views["fear"]
+    assert "Warnings" in out
+    assert "TSK-11 total 38" in out.split("Options, best first")[0]
+
+
+def test_block_has_a_section_per_week_and_what_replaces_it(views):
+    out = views["block"]
+    for week in range(1, 5):
+        assert f"Week {week}" in out
+    assert "re-test yes" in out and "re-test no" in out
+    assert out.count("After a pain flare:") == 4
+    assert out.count("If the re-test fails:") == 2

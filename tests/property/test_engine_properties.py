@@ -1,0 +1,199 @@
+"""Invariants of the engine, the planner and the block over generated valid cases."""
+
+from __future__ import annotations
+
+import re
+
+import jsonschema
+from hypothesis import given, settings
+
+from hingecoach.core import block, plan, recommend
+from hingecoach.core.schemas import json_schema
+from property.strategies import CATALOG, cases, latest_test_passed, load_range
+
+SETTINGS = settings(max_examples=200, deadline=None)
+VALIDATORS = {name: jsonschema.Draft202012Validator(json_schema(name))
+              for name in ("case", "recommendation", "plan", "block")}
+RULE = re.compile(r"\(rule: ([a-z0-9]+(?:-[a-z0-9]+)*)\)$")
+THEMES = ("corrective", "fundamental", "challenge", "mastery")
+
+
+def beyond_corrective_hinge(exercise: str) -> bool:
+    ex = CATALOG.exercises[exercise]
+    return ex.hinge and THEMES.index(ex.theme) >= THEMES.index("fundamental")
+
+
+def block_items(b):
+    for week in b.weeks:
+        yield from week.session
+        yield from week.if_pain_flare
+        yield from week.if_retest_fails or []
+
+
+def assert_valid(name: str, instance) -> None:
+    errors = [f"{list(e.absolute_path)}: {e.message}"
+              for e in VALIDATORS[name].iter_errors(instance)]
+    assert errors == [], errors
+
+
+@SETTINGS
+@given(cases())
+def test_inputs_and_outputs_validate_against_their_json_schemas(case):
+    assert_valid("case", case)
+    assert_valid("recommendation", recommend(case).model_dump(mode="json"))
+    assert_valid("plan", plan(case).model_dump(mode="json"))
+    assert_valid("block", block(case, 4).model_dump(mode="json"))
+
+
+@SETTINGS
+@given(cases())
+def test_a_red_flag_always_refers_with_no_options_and_an_empty_session(case):
+    flags = case["athlete"].get("red_flags") or []
+    rec, p = recommend(case), plan(case)
+    if flags:
+        assert rec.refer is True and rec.stage == "refer"
+        assert rec.options == []
+        assert p.refer is True and p.session == []
+        for flag in flags:
+            assert sum(flag in w for w in rec.warnings) >= 1, flag
+    assert rec.refer == (rec.stage == "refer")
+    assert (rec.options == []) or not rec.refer
+
+
+@SETTINGS
+@given(cases())
+def test_no_fundamental_or_harder_hinge_before_the_latest_test_passes(case):
+    if latest_test_passed(case):
+        return
+    rec, p = recommend(case), plan(case)
+    shown = [o.exercise for o in rec.options] + [i.exercise for i in p.session]
+    assert [e for e in shown if beyond_corrective_hinge(e)] == []
+    assert rec.stage in ("corrective", "pain-aware", "refer")
+
+
+@SETTINGS
+@given(cases())
+def test_options_never_repeat_and_nothing_is_both_offered_and_avoided(case):
+    rec = recommend(case)
+    offered = [o.exercise for o in rec.options]
+    avoided = [a.exercise for a in rec.avoid]
+    assert len(offered) == len(set(offered))
+    assert len(avoided) == len(set(avoided))
+    assert set(offered).isdisjoint(avoided)
+
+
+@SETTINGS
+@given(cases())
+def test_every_load_lies_inside_the_catalogs_range_for_the_age_band(case):
+    age = case["athlete"]["age"]
+    items = [*recommend(case).options, *plan(case).session, *block_items(block(case, 4))]
+    for item in items:
+        load, rng = item.prescription.load_kg, load_range(item.exercise, age)
+        if rng is None:
+            assert load is None, item.exercise
+        else:
+            assert load is not None, item.exercise
+            assert rng.min <= load.min <= load.max <= rng.max, (item.exercise, load, rng)
+
+
+@SETTINGS
+@given(cases())
+def test_every_option_and_avoid_has_a_reason_naming_a_known_rule(case):
+    rec, p = recommend(case), plan(case)
+    for entry in [*rec.options, *rec.avoid, *p.session]:
+        assert entry.reasons, entry.exercise
+        for reason in entry.reasons:
+            match = RULE.search(reason)
+            assert match, reason
+            assert match.group(1) in CATALOG.rules, reason
+    for warning in rec.warnings:
+        match = RULE.search(warning)
+        assert match and match.group(1) in CATALOG.rules, warning
+
+
+@SETTINGS
+@given(cases())
+def test_a_session_ends_with_loaded_work_and_never_with_the_test(case):
+    test_id = CATALOG.programme.test
+    sessions = [plan(case).session]
+    for week in block(case, 4).weeks:
+        sessions += [week.session, week.if_pain_flare]
+        if week.if_retest_fails is not None:
+            sessions.append(week.if_retest_fails)
+    for session in sessions:
+        if not session:
+            continue
+        assert session[-1].prescription.load_kg is not None, session[-1].exercise
+        assert session[-1].exercise != test_id
+        assert [i.exercise for i in session].count(test_id) <= 1
+
+
+@SETTINGS
+@given(cases())
+def test_the_engine_gives_the_same_answer_to_the_same_case(case):
+    assert recommend(case).model_dump() == recommend(case).model_dump()
+    assert plan(case).model_dump() == plan(case).model_dump()
+
+
+def expected_stage(case) -> str:
+    """The stage as DOMAIN.md sections 2 and 3 define it, worked out independently."""
+    athlete = case["athlete"]
+    pain, tsk = athlete.get("pain_nrs", 0), athlete.get("tsk11")
+    conditions = set(athlete.get("conditions") or [])
+    if athlete.get("red_flags") or pain >= 7 or (
+            "spinal-fusion" in conditions and not athlete.get("medical_clearance")):
+        return "refer"
+    if pain >= 3 or conditions & {"low-back-pain", "spinal-fusion"} or (tsk or 0) >= 36:
+        return "pain-aware"
+    if not latest_test_passed(case):
+        return "corrective"
+    mastered = set(case.get("mastered") or [])
+    if any(CATALOG.exercises[e].theme in ("challenge", "mastery") for e in mastered):
+        return "mastery"
+    if mastered & {"hex-bar-deadlift", "sumo-deadlift", "deadlift"}:
+        return "challenge"
+    return "fundamental"
+
+
+def is_flare(case) -> bool:
+    last = case.get("last_session") or {}
+    return (last.get("pain_during") or 0) > 5 or (last.get("pain_next_morning") or 0) > 2
+
+
+@SETTINGS
+@given(cases())
+def test_the_stage_follows_the_domains_definition(case):
+    rec = recommend(case)
+    assert rec.stage == expected_stage(case)
+    assert plan(case).stage == rec.stage
+
+
+@SETTINGS
+@given(cases())
+def test_the_athletes_limits_are_kept_in_every_option_and_session(case):
+    rec, p = recommend(case), plan(case)
+    items = [*rec.options, *p.session]
+    if "cannot-kneel" in (case["athlete"].get("conditions") or []):
+        assert not [i.exercise for i in items if CATALOG.exercises[i.exercise].kneeling]
+    if rec.stage == "pain-aware":
+        assert not [i.exercise for i in items
+                    if i.hinge and i.range == "full" and i.role != "test"]
+        assert any("feedback" in w for w in rec.warnings)
+    tsk = case["athlete"].get("tsk11")
+    fear_warning = any(w.endswith("(rule: fear-caution)") for w in rec.warnings)
+    assert fear_warning == (tsk is not None and 29 <= tsk <= 35 and not rec.refer)
+
+
+@SETTINGS
+@given(cases())
+def test_after_a_flare_every_load_sits_at_the_bottom_and_a_warning_says_so(case):
+    rec = recommend(case)
+    flare_warning = any(w.endswith("(rule: pain-flare)") for w in rec.warnings)
+    assert flare_warning == (is_flare(case) and not rec.refer)
+    if not flare_warning:
+        return
+    age = case["athlete"]["age"]
+    for item in [*rec.options, *plan(case).session]:
+        load = item.prescription.load_kg
+        if load is not None:
+            assert load.min == load.max == load_range(item.exercise, age).min, item.exercise

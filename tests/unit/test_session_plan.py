@@ -1,0 +1,121 @@
+"""Today's session: the re-test warm-up, drills in teaching order, loaded work last."""
+
+from __future__ import annotations
+
+import pytest
+
+from hingecoach.core import plan, recommend
+from unit.builders import SERIES, TEST, case, failed, passed, rules, session
+
+SCENARIOS = {
+    "novice": dict(),
+    "one drill mastered": dict(mastered=["kneeling-hip-hinge"]),
+    "series mastered": dict(mastered=SERIES),
+    "failed test": dict(tests=[failed("no-counterbalance", "lumbar-flexion")]),
+    "passed": dict(tests=[passed()]),
+    "passed, hamstring goal": dict(mastered=SERIES, tests=[passed()], goal="hamstring-load"),
+    "challenge": dict(mastered=[*SERIES, "romanian-deadlift", "nordic-hip-hinge",
+                                "hex-bar-deadlift"], tests=[passed()]),
+    "cannot kneel": dict(conditions=["cannot-kneel"]),
+    "pain-aware": dict(pain_nrs=5),
+    "high fear": dict(tsk11=40, tests=[passed()]),
+    "flare": dict(tests=[passed()], mastered=SERIES, last_session={"pain_during": 9}),
+    "flare at the bottom": dict(conditions=["cannot-kneel"], last_session={
+        "pain_during": 9, "exercises": [{"exercise": "good-morning", "load_kg": 20}]}),
+    "youth": dict(age=12, mastered=SERIES),
+}
+
+
+def plan_for(scenario):
+    return plan(case(**SCENARIOS[scenario]))
+
+
+@pytest.mark.parametrize("scenario", ["series mastered", "failed test", "passed",
+                                      "challenge", "high fear", "flare"])
+def test_the_session_opens_with_the_test_as_warm_up(scenario):
+    first = plan_for(scenario).session[0]
+    assert first.exercise == TEST
+    assert first.part == "warm-up"
+    assert first.prescription.load_kg is None
+
+
+@pytest.mark.parametrize("tests", [[failed("toes-lift")], [passed()]])
+def test_any_test_on_record_brings_the_warm_up_retest_even_with_nothing_mastered(tests):
+    assert session(plan(case(tests=tests)))[0] == TEST
+
+
+@pytest.mark.parametrize("scenario", ["novice", "one drill mastered", "cannot kneel",
+                                      "pain-aware"])
+def test_a_novice_with_no_test_and_the_series_unmastered_has_no_test_in_the_session(scenario):
+    assert TEST not in session(plan_for(scenario))
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_the_test_is_never_the_last_item(scenario):
+    assert plan_for(scenario).session[-1].exercise != TEST
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_the_session_ends_with_loaded_work(scenario):
+    last = plan_for(scenario).session[-1]
+    assert last.prescription.load_kg is not None, last.exercise
+    assert last.role == "exercise"
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_the_test_appears_at_most_once_and_only_as_warm_up(scenario):
+    items = plan_for(scenario).session
+    tests = [i for i in items if i.exercise == TEST]
+    assert len(tests) <= 1
+    assert all(i.part == "warm-up" for i in tests)
+
+
+def test_the_novice_session_teaches_the_drills_in_order_then_loads():
+    items = plan(case()).session
+    assert [i.exercise for i in items] == list(SERIES)
+    assert [i.part for i in items] == ["drill", "drill", "main"]
+
+
+def test_drills_after_a_failed_test_come_in_teaching_order():
+    items = plan(case(tests=[failed("lumbar-flexion", "no-counterbalance")])).session
+    drills = [i.exercise for i in items if i.part == "drill"]
+    assert drills == ["kneeling-hip-hinge", "kneeling-good-morning"]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_the_parts_come_in_order_warm_up_drills_main(scenario):
+    order = {"warm-up": 0, "drill": 1, "main": 2}
+    parts = [order[i.part] for i in plan_for(scenario).session]
+    assert parts == sorted(parts)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_the_session_repeats_no_exercise(scenario):
+    names = session(plan_for(scenario))
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_the_plan_carries_the_recommendations_stage_and_warnings(scenario):
+    c = case(**SCENARIOS[scenario])
+    p, rec = plan(c), recommend(c)
+    assert (p.stage, p.refer, p.warnings) == (rec.stage, rec.refer, rec.warnings)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_every_session_item_is_drawn_from_the_options_or_is_the_retest(scenario):
+    c = case(**SCENARIOS[scenario])
+    offered = {o.exercise for o in recommend(c).options} | {TEST, "hamstring-curl"}
+    assert set(session(plan(c))) <= offered
+
+
+def test_after_a_failed_test_the_session_keeps_to_corrective_work():
+    items = plan(case(tests=[failed("lumbar-flexion")])).session
+    for item in items:
+        assert item.theme == "corrective" or not item.hinge, item.exercise
+
+
+def test_the_warm_up_retest_says_it_checks_the_skill_and_is_not_trained():
+    first = plan(case(tests=[passed()])).session[0]
+    assert "test-not-trained" in rules(first.reasons)
+    assert first.role == "test"
