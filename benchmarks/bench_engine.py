@@ -16,9 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cases import random_cases  # noqa: E402
-
-from hingecoach.core import default_catalog, parse_case, plan, recommend  # noqa: E402
+from cases import random_cases
+from hingecoach.core import default_catalog, parse_case, plan, recommend
 
 
 def rate(func, items, repeat: int) -> float:
@@ -40,9 +39,13 @@ def main() -> None:
     raw = random_cases(args.cases)
     cases = [parse_case(c, catalog) for c in raw]
     print(f"cases: {len(cases)} (seeded), median of {args.repeat} runs")
-    print(f"recommend, validated cases: {rate(lambda c: recommend(c, catalog), cases, args.repeat):8.0f} /s")
-    print(f"recommend, from raw dicts:  {rate(lambda c: recommend(c, catalog), raw, args.repeat):8.0f} /s")
-    print(f"plan, validated cases:      {rate(lambda c: plan(c, catalog), cases, args.repeat):8.0f} /s")
+    runs = {
+        "recommend, validated cases": (lambda c: recommend(c, catalog), cases),
+        "recommend, from raw dicts": (lambda c: recommend(c, catalog), raw),
+        "plan, validated cases": (lambda c: plan(c, catalog), cases),
+    }
+    for label, (func, items) in runs.items():
+        print(f"{label:28} {rate(func, items, args.repeat):8.0f} /s")
 
 
 if __name__ == "__main__":

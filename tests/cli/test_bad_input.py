@@ -19,7 +19,7 @@ def case(text: str) -> Call:
 BAD_INPUTS: dict[str, tuple[Call, str | tuple[str, ...]]] = {
     "invalid-json": (case("{x"), "CASE: invalid JSON at line 1 column 2: "
                                  "Expecting property name enclosed in double quotes"),
-    "not-an-object": (case("[]"), "CASE: expected a JSON object, got list"),
+    "not-an-object": (case("[]"), "CASE: expected a JSON object, got an array"),
     "no-such-file": (Call(("plan", "x.json")), "CASE: no such file 'x.json'"),
     "case-is-a-folder": (Call(("recommend", "examples")), ("CASE:", "'examples'")),
     "unknown-exercise": (case('{"athlete": {"age": 30}, "mastered": ["kneeling-squat-dance"]}'),

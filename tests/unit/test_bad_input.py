@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from hingecoach.core import CaseError, case_from_json, parse_case, plan, recommend
+from hingecoach.core import CaseError, block, case_from_json, parse_case, plan, recommend
 from unit.builders import case
 
 
@@ -101,7 +101,7 @@ def test_invalid_json_is_refused_with_where_it_broke():
 def test_a_top_level_json_array_is_refused():
     with pytest.raises(CaseError) as error:
         case_from_json(json.dumps([case()]))
-    assert str(error.value) == "CASE: expected a JSON object, got list"
+    assert str(error.value) == "CASE: expected a JSON object, got an array"
 
 
 def test_an_unknown_key_in_json_is_refused():
@@ -134,3 +134,17 @@ def test_every_case_error_is_one_line():
            {**case(), "tests": "none"}]
     for data in bad:
         assert "\n" not in error_of(data)
+
+
+@pytest.mark.parametrize(("text", "kind"), [("null", "null"), ('"x"', "a string"),
+                                            ("3", "a number"), ("true", "true or false")])
+def test_a_json_value_that_is_not_an_object_is_named_in_json_terms(text, kind):
+    with pytest.raises(CaseError) as error:
+        case_from_json(text)
+    assert str(error.value) == f"CASE: expected a JSON object, got {kind}"
+
+
+def test_a_block_length_that_is_not_a_whole_number_is_refused():
+    with pytest.raises(CaseError) as error:
+        block(case(), True)
+    assert str(error.value) == "weeks: True is not a whole number of weeks"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hingecoach.core import block, default_catalog, plan, recommend
-from unit.builders import KNEELING, SERIES, avoided, case, failed, options, passed, rules
+from unit.builders import KNEELING, SERIES, avoided, case, failed, option, options, passed, rules
 
 SCENARIOS = {
     "novice": dict(),
@@ -75,3 +75,25 @@ def test_a_lost_counterbalance_steps_back_to_the_bridge_for_who_cannot_kneel():
 def test_with_the_bridging_way_in_mastered_the_test_comes_next():
     rec = recommend(cannot_kneel(mastered=["hip-bridge", "good-morning"]))
     assert "bodyweight-hip-hinge" in options(rec)
+
+
+def test_the_hip_thrust_is_named_as_the_stand_in_for_the_nordic():
+    rec = recommend(cannot_kneel(mastered=["hip-bridge", "good-morning"], tests=[passed()]))
+    reasons = option(rec, "hip-thrust").reasons
+    assert "stand-in" in rules(reasons)
+    assert any("hip-thrust stands in for nordic-hip-hinge" in r for r in reasons)
+
+
+def test_the_hex_bar_reason_names_the_hip_thrust_the_athlete_mastered():
+    mastered = ["hip-bridge", "good-morning", "romanian-deadlift", "hip-thrust"]
+    rec = recommend(cannot_kneel(mastered=mastered, tests=[passed()]))
+    text = " ".join(option(rec, "hex-bar-deadlift").reasons)
+    assert "hip-thrust" in text
+    assert "nordic-hip-hinge" not in text
+
+
+def test_after_a_failed_test_the_reason_does_not_mention_kneeling():
+    rec = recommend(cannot_kneel(tests=[failed("lumbar-flexion")]))
+    reasons = [r for o in rec.options for r in o.reasons]
+    assert "failed-test-bridging" in rules(reasons)
+    assert not any("kneeling good morning" in r for r in reasons)

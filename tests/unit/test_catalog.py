@@ -246,3 +246,21 @@ def test_the_exercise_schema_rejects_a_level_of_eleven():
 @pytest.mark.parametrize("name", ["case", "recommendation", "plan", "block"])
 def test_each_contract_schema_is_a_valid_json_schema(name):
     jsonschema.Draft202012Validator.check_schema(json_schema(name))
+
+
+def test_a_catalog_missing_a_rule_the_engine_speaks_is_refused_at_load(catalog_copy):
+    break_file(catalog_copy, "rules.yaml", "  red-flag:", "  red-flag-renamed:")
+    assert refused(catalog_copy) == "rules.yaml: rules: rule 'red-flag' is missing"
+
+
+def test_every_rule_the_engine_speaks_is_listed_and_every_listed_rule_is_spoken():
+    from hingecoach.core.catalog.model import ENGINE_RULES
+
+    source = Path(__file__).resolve().parents[2] / "src" / "hingecoach" / "core"
+    text = "\n".join(p.read_text() for p in source.rglob("*.py"))
+    spoken = set(re.findall(r'say\([^,]+, "([a-z-]+)"', text))
+    spoken |= {step.rule for step in default_catalog().programme.pain_aware_path}
+    spoken |= set(re.findall(r'"([a-z]+(?:-[a-z]+)+)" if ', text))
+    spoken |= set(re.findall(r' else "([a-z]+(?:-[a-z]+)+)"', text))
+    assert spoken <= ENGINE_RULES
+    assert spoken | set(default_catalog().rules) >= ENGINE_RULES

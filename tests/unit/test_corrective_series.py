@@ -213,3 +213,9 @@ def test_the_test_gate_holds_back_hinges_only_not_the_alternatives_or_the_shorte
     for exercise in ("hip-bridge", "hip-thrust", "step-up", "hamstring-curl",
                      "elevated-deadlift"):
         assert "test-gate" not in rules(avoid.get(exercise, [])), exercise
+
+
+def test_of_two_tests_on_the_same_date_the_one_listed_last_counts():
+    same_day = [passed(on="2026-11-01"), failed("toes-lift", on="2026-11-01")]
+    assert recommend(case(mastered=SERIES, tests=same_day)).stage == "corrective"
+    assert recommend(case(mastered=SERIES, tests=same_day[::-1])).stage == "fundamental"

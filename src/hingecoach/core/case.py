@@ -8,8 +8,8 @@ from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
-    BeforeValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
@@ -106,7 +106,10 @@ class Case(_Model):
 
     @property
     def latest_test(self) -> TestResult | None:
-        return max(self.tests, key=lambda t: t.date) if self.tests else None
+        """The test with the latest date; on the same date, the one listed last."""
+        if not self.tests:
+            return None
+        return max(enumerate(self.tests), key=lambda pair: (pair[1].date, pair[0]))[1]
 
 
 def parse_case(data: Any, catalog: Catalog | None = None) -> Case:
@@ -127,5 +130,10 @@ def case_from_json(text: str, catalog: Catalog | None = None) -> Case:
         raise CaseError("CASE", f"invalid JSON at line {exc.lineno} column {exc.colno}: "
                                 f"{exc.msg}") from None
     if not isinstance(data, dict):
-        raise CaseError("CASE", f"expected a JSON object, got {type(data).__name__}")
+        raise CaseError("CASE", f"expected a JSON object, got {_json_kind(data)}")
     return parse_case(data, catalog)
+
+
+def _json_kind(value: Any) -> str:
+    kinds = {list: "an array", str: "a string", bool: "true or false", type(None): "null"}
+    return kinds.get(type(value), "a number")

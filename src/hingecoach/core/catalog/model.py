@@ -20,6 +20,18 @@ from hingecoach.core.catalog.schema import (
 )
 
 
+# The rules the engine and planner speak; a catalog must define every one of them.
+ENGINE_RULES = frozenset({
+    "red-flag", "pain-refer", "fusion-clearance", "pain-aware-path", "more-foundational",
+    "less-range", "no-hinge", "high-fear-first", "more-feedback", "no-full-range-hinge",
+    "fear-caution", "corrective-series", "bridging-way-in", "run-the-test", "failed-test",
+    "failed-test-bridging", "fault-step-back", "hamstring-fallback", "test-gate",
+    "stay-strength", "stretch-skill", "nordic-option", "stand-in", "goal-first",
+    "needs-prerequisites", "knee-bend-gate", "cannot-kneel", "test-not-trained", "age-load",
+    "pain-flare", "flare-step-down", "finish-loaded", "block-back-down", "block-load",
+})
+
+
 @dataclass(frozen=True)
 class Catalog:
     exercises: dict[str, Exercise]
@@ -107,12 +119,15 @@ class Catalog:
             problems += self._missing(f"programme.yaml: {field}", ids, self.exercises, "exercise")
         problems += [f"programme.yaml: pain_aware_path: unknown rule {s.rule!r}"
                      for s in p.pain_aware_path if s.rule not in self.rules]
+        problems += self._missing("programme.yaml: block.sketch_failed_retest_with",
+                                  [p.block.sketch_failed_retest_with], self.faults, "fault")
         if p.test in self.exercises and self.exercises[p.test].role != "test":
             problems.append(f"programme.yaml: test: {p.test!r} does not have role 'test'")
         return problems
 
     def _other_reference_problems(self) -> list[str]:
-        problems: list[str] = []
+        problems = [f"rules.yaml: rules: rule {rule!r} is missing"
+                    for rule in sorted(ENGINE_RULES - set(self.rules))]
         for fault in self.faults.values():
             problems += self._missing(f"faults.yaml: {fault.id}: regress_to", [fault.regress_to],
                                       self.exercises, "exercise")

@@ -206,6 +206,7 @@ class BlockRules(Strict):
     drills_mastered_after_weeks: int = Field(ge=1, le=12)
     exercises_mastered_after_weeks: int = Field(ge=1, le=12)
     pyramid_from_fraction: float = Field(ge=0, le=1)
+    sketch_failed_retest_with: Slug
 
 
 class PathStep(Strict):

@@ -58,10 +58,11 @@ def _after_failed_test(facts: Facts, draft: Draft) -> None:
         if target:
             draft.offer(target, say(catalog, "fault-step-back", fact=f"{when} {fault}",
                                     exercise=target, fault=fault))
+    rule = "failed-test" if facts.can_kneel else "failed-test-bridging"
     for exercise_id in catalog.programme.after_failed_test:
         target = stand_in(facts, exercise_id)
         if target:
-            draft.offer(target, say(catalog, "failed-test", fact=facts.test_fact()))
+            draft.offer(target, say(catalog, rule, fact=facts.test_fact()))
 
 
 def _stay(facts: Facts, draft: Draft, fact: str) -> None:

@@ -64,6 +64,13 @@ class Facts:
         stand_in = self.substitutes.get(exercise_id)
         return stand_in is not None and stand_in in self.mastered
 
+    def owned(self, exercise_id: str) -> str | None:
+        """What the athlete mastered for this id: the id itself or its stand-in."""
+        if exercise_id in self.mastered:
+            return exercise_id
+        stand_in = self.substitutes.get(exercise_id)
+        return stand_in if stand_in is not None and stand_in in self.mastered else None
+
     def missing_prerequisites(self, exercise: Exercise) -> list[list[str]]:
         """The prerequisite groups not yet met (a group is met by any one of its ids)."""
         return [group for group in exercise.prerequisites

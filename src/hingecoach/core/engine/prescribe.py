@@ -52,8 +52,9 @@ def to_option(pick: Pick, age: int, catalog: Catalog) -> Option:
     rx = prescription(exercise, pick, band, catalog)
     reasons = list(pick.reasons)
     if rx.load_kg is not None:
-        reasons.append(say(catalog, "age-load", age=age, band=band,
-                           low=_kg(rx.load_kg.min), high=_kg(rx.load_kg.max)))
+        low, high = _kg(rx.load_kg.min), _kg(rx.load_kg.max)
+        load = low if low == high else f"{low}-{high}"
+        reasons.append(say(catalog, "age-load", age=age, band=band, load=load))
     return Option(
         exercise=exercise.id, name=exercise.name, role=exercise.role, theme=exercise.theme,
         level=exercise.level, hinge=exercise.hinge, range=exercise.range,

@@ -61,12 +61,21 @@ def _climb(facts: Facts, draft: Draft, track: str) -> None:
         if missing:
             _hold_back_locked(facts, draft, exercise, missing)
         elif offered < PER_TRACK:
-            rule = "stretch-skill" if track == "stretch" else "nordic-option"
-            met = sorted({i for g in exercise.prerequisites for i in g if facts.is_mastered(i)})
-            fact = facts.test_fact() + (f" and {', '.join(met)} mastered" if met else "")
-            draft.offer(exercise.id, say(facts.catalog, rule, fact=fact, exercise=exercise.id),
+            draft.offer(exercise.id, _climb_reason(facts, exercise, track),
                         step_up=True, load_mode="lower-half")
             offered += 1
+
+
+def _climb_reason(facts: Facts, exercise: Exercise, track: str) -> str:
+    met = sorted({owned for group in exercise.prerequisites for i in group
+                  if (owned := facts.owned(i))})
+    fact = facts.test_fact() + (f" and {', '.join(met)} mastered" if met else "")
+    original = next((k for k, v in facts.substitutes.items() if v == exercise.id
+                     and facts.catalog.track(k) == track), None)
+    if original is not None:
+        return say(facts.catalog, "stand-in", fact=fact, exercise=exercise.id, original=original)
+    rule = "stretch-skill" if track == "stretch" else "nordic-option"
+    return say(facts.catalog, rule, fact=fact, exercise=exercise.id)
 
 
 def _candidates(facts: Facts, track: str) -> list[Exercise]:

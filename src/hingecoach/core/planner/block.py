@@ -26,6 +26,8 @@ MAX_WEEKS = 52
 def block(case: Case | dict[str, Any], weeks: int, catalog: Catalog | None = None,
           start: dt.date | None = None) -> Block:
     """A block of ``weeks`` weekly sessions, starting from the athlete's case."""
+    if isinstance(weeks, bool) or not isinstance(weeks, int):
+        raise CaseError("weeks", f"{weeks!r} is not a whole number of weeks")
     if not 1 <= weeks <= MAX_WEEKS:
         raise CaseError("weeks", f"{weeks} is not in the range 1..{MAX_WEEKS}")
     catalog = catalog or default_catalog()
@@ -85,10 +87,19 @@ def _progress(item: SessionItem, number: int, weeks: int, weeks_done: int,
 
 def _back_down_on_fail(case: Case, catalog: Catalog, start: dt.date,
                        number: int) -> list[SessionItem]:
-    faults = sorted(catalog.faults)[:1]
+    faults = _faults_to_sketch(case, catalog)
     failed = TestResult(date=start + dt.timedelta(weeks=number - 1, days=1), faults=faults)
     fallback = case.model_copy(update={"tests": [*case.tests, failed]})
     return _with_reason(plan(fallback, catalog).session, catalog, "a failed re-test")
+
+
+def _faults_to_sketch(case: Case, catalog: Catalog) -> list[str]:
+    """The faults a failed re-test is sketched with: the athlete's last failed test's, or
+    the programme's default; the real re-test's faults decide on the day."""
+    failed = [t for t in case.tests if not t.passed]
+    if failed:
+        return list(max(failed, key=lambda t: t.date).faults)
+    return [catalog.programme.block.sketch_failed_retest_with]
 
 
 def _back_down_on_flare(case: Case, catalog: Catalog) -> list[SessionItem]:

@@ -7,9 +7,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest
+from ninja import Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja import Status
 
 from hingecoach.core import CaseError, Plan, Recommendation, case_from_json, plan, recommend
 from hingecoach.core.validation import describe
@@ -152,7 +152,8 @@ def athlete_plan(request: HttpRequest, athlete_id: int):
 def test_create(request: HttpRequest, athlete_id: int, payload: TestIn):
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     test = services.test_record(athlete=athlete, by=request.user, **payload.model_dump())
-    return Status(201, {"id": test.pk, "date": test.date, "faults": test.faults, "passed": test.passed})
+    return Status(201, {"id": test.pk, "date": test.date, "faults": test.faults,
+                        "passed": test.passed})
 
 
 @api.post("/athletes/{athlete_id}/sessions", response={201: SessionOut, **ERRORS},

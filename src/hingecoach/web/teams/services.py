@@ -31,7 +31,8 @@ def coach_create(*, team: Team, username: str, password: str, email: str = "",
     if user_model.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": f"'{username}' is already taken"})
     if role not in Membership.Role.values:
-        raise ValidationError({"role": f"'{role}' is not one of {', '.join(Membership.Role.values)}"})
+        allowed = ", ".join(Membership.Role.values)
+        raise ValidationError({"role": f"'{role}' is not one of {allowed}"})
     user = user_model(username=username, email=email, first_name=first_name)
     try:
         validate_password(password, user)
