@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from hingecoach import __version__
-from hingecoach.cli import advice, ladder_command, schema_command
+from hingecoach.cli import advice, ladder_command, schema_command, web_commands
 from hingecoach.cli.catalog_commands import catalog_app
 from hingecoach.cli.errors import run_guarded
 from hingecoach.cli.inputs import CATALOG_ENV, Settings
@@ -47,6 +47,7 @@ advice.register(app)
 app.add_typer(catalog_app, name="catalog")
 schema_command.register(app)
 ladder_command.register(app)
+web_commands.register(app)
 
 
 def run(argv: Sequence[str] | None = None) -> int:

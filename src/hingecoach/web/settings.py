@@ -41,7 +41,6 @@ INSTALLED_APPS = [
     "hingecoach.web.teams",
     "hingecoach.web.athletes",
     "hingecoach.web.catalog_pages",
-    "hingecoach.web.catalog_pages.apps.SiteAssetsConfig",
 ]
 
 MIDDLEWARE = [
@@ -118,6 +117,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = HOME / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

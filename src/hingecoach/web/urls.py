@@ -11,6 +11,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("athletes/", include("hingecoach.web.athletes.urls")),
     path("team/", include("hingecoach.web.teams.urls")),
+    path("catalog/", include("hingecoach.web.catalog_pages.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -19,7 +19,6 @@ from hingecoach.core.catalog.schema import (
     Thresholds,
 )
 
-
 # The rules the engine and planner speak; a catalog must define every one of them.
 ENGINE_RULES = frozenset({
     "red-flag", "pain-refer", "fusion-clearance", "pain-aware-path", "more-foundational",

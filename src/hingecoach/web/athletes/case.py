@@ -25,7 +25,7 @@ def athlete_case_data(athlete: Athlete, *, today: dt.date | None = None) -> dict
         },
         "mastered": sorted(athlete.masteries.values_list("exercise", flat=True)),
         "tests": [{"date": t.date.isoformat(), "faults": list(t.faults)}
-                  for t in athlete.tests.all()],
+                  for t in athlete.tests.order_by("date", "id")],
         "goal": athlete.goal,
     }
     last = athlete.sessions.order_by("-date", "-id").prefetch_related("exercises").first()

@@ -5,5 +5,17 @@ from hingecoach.web.athletes import views
 app_name = "athletes"
 urlpatterns = [
     path("", views.athlete_list, name="list"),
+    path("new/", views.athlete_create, name="create"),
     path("<int:pk>/", views.athlete_detail, name="detail"),
+    path("<int:pk>/edit/", views.athlete_edit, name="edit"),
+    path("<int:pk>/archive/", views.athlete_archive, name="archive"),
+    path("<int:pk>/erase/", views.athlete_erase, name="erase"),
+    path("<int:pk>/test/", views.test_record, name="test"),
+    path("<int:pk>/test/preview/", views.test_preview, name="test-preview"),
+    path("<int:pk>/pain/", views.pain_record, name="pain"),
+    path("<int:pk>/tsk/", views.tsk_record, name="tsk"),
+    path("<int:pk>/mastered/", views.mastery_edit, name="mastered"),
+    path("<int:pk>/log/", views.session_log, name="log"),
+    path("<int:pk>/sessions/<int:session_pk>/morning/", views.session_next_morning,
+         name="next-morning"),
 ]

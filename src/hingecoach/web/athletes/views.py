@@ -1,22 +1,301 @@
-"""Pages for athletes. Thin: read with selectors, write with services."""
+"""Pages for athletes. Thin: read with selectors, write with services.
+
+Every view that names an athlete starts with ``selectors.athlete_get`` (before checking
+the method or the role), so another team's athlete is a 404 for every page, GET or POST.
+A refused write re-renders its form with the reason next to the field and saves nothing.
+"""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from typing import Any
 
-from hingecoach.web.athletes import selectors
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.views.decorators.vary import vary_on_headers
+
+from hingecoach.core import default_catalog
+from hingecoach.web.athletes import charts, selectors, services
+from hingecoach.web.athletes.forms import (
+    AthleteFilterForm,
+    AthleteForm,
+    EraseForm,
+    HingeTestForm,
+    MasteryForm,
+    NextMorningForm,
+    PainForm,
+    SessionForm,
+    SessionRowFormSet,
+    TskForm,
+    plan_rows,
+)
+from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.catalog_pages.forms import add_service_errors, run_service
+from hingecoach.web.catalog_pages.ladder import ladder_grid
+from hingecoach.web.teams.models import Team
+from hingecoach.web.teams.selectors import is_head_coach, team_of
+
+RECENT_SESSIONS = 5
+
+
+def _team(request: HttpRequest) -> Team:
+    team = team_of(request.user)
+    if team is None:
+        raise PermissionDenied("You are not in a team yet: ask your head coach to add you.")
+    return team
+
+
+def _to_detail(athlete: Athlete) -> HttpResponse:
+    return redirect("athletes:detail", pk=athlete.pk)
+
+
+# --- list, create, edit, archive, erase -------------------------------------------------
+
+@login_required
+@vary_on_headers("HX-Request")
+def athlete_list(request: HttpRequest) -> HttpResponse:
+    filters = AthleteFilterForm(request.GET)
+    athletes = selectors.athlete_list(user=request.user, **filters.selector_kwargs())
+    context = {"athletes": athletes, "filters": filters}
+    if request.htmx and not request.htmx.history_restore_request:
+        return render(request, "athletes/_results.html", context)
+    return render(request, "athletes/list.html", context)
 
 
 @login_required
-def athlete_list(request: HttpRequest) -> HttpResponse:
-    athletes = selectors.athlete_list(user=request.user, query=request.GET.get("q", ""))
-    return render(request, "athletes/list.html", {"athletes": athletes})
+def athlete_create(request: HttpRequest) -> HttpResponse:
+    team = _team(request)
+    form = AthleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        athlete = run_service(form, services.athlete_create, team=team, **form.cleaned_data)
+        if athlete is not None:
+            messages.success(request, f"{athlete.name} added.")
+            return _to_detail(athlete)
+    return render(request, "athletes/form.html", {"form": form, "athlete": None})
+
+
+@login_required
+def athlete_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    athlete = selectors.athlete_get(user=request.user, pk=pk)
+    form = AthleteForm(request.POST or None, initial=AthleteForm.initial_for(athlete))
+    if request.method == "POST" and form.is_valid():
+        if run_service(form, services.athlete_update, athlete=athlete, **form.cleaned_data):
+            messages.success(request, "Profile saved.")
+            return _to_detail(athlete)
+        athlete.refresh_from_db()
+    return render(request, "athletes/form.html", {"form": form, "athlete": athlete})
+
+
+@login_required
+def athlete_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    athlete = selectors.athlete_get(user=request.user, pk=pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    archived = request.POST.get("archived") == "1"
+    services.athlete_archive(athlete=athlete, archived=archived)
+    messages.success(request, f"{athlete.name} {'archived' if archived else 'back in the list'}.")
+    return _to_detail(athlete)
+
+
+@login_required
+def athlete_erase(request: HttpRequest, pk: int) -> HttpResponse:
+    athlete = selectors.athlete_get(user=request.user, pk=pk)
+    if not is_head_coach(request.user):
+        raise PermissionDenied("Only a head coach can erase an athlete.")
+    form = EraseForm(request.POST or None, name=athlete.name)
+    if request.method == "POST" and form.is_valid():
+        name = athlete.name
+        services.athlete_erase(athlete=athlete)
+        messages.success(request, f"{name} and every record of theirs were erased.")
+        return redirect("athletes:list")
+    counts = {"tests": athlete.tests.count(), "sessions": athlete.sessions.count(),
+              "pain reports": athlete.pain_reports.count(),
+              "TSK-11 scores": athlete.tsk_scores.count()}
+    return render(request, "athletes/erase.html",
+                  {"athlete": athlete, "form": form, "counts": counts})
+
+
+# --- the athlete's page -----------------------------------------------------------------
+
+def _advice(athlete: Athlete, pain_form: PainForm | None = None) -> dict[str, Any]:
+    """The live part of the athlete's page: status, recommendation and today's plan."""
+    return {
+        "athlete": athlete,
+        "rec": selectors.athlete_recommendation(athlete=athlete),
+        "plan": selectors.athlete_plan(athlete=athlete),
+        "pain_form": pain_form or PainForm(),
+        "latest_pain": selectors.athlete_pain_reports(athlete=athlete).first(),
+        "tsk": selectors.athlete_latest_tsk(athlete=athlete),
+    }
+
+
+def _history(athlete: Athlete, unit: str) -> dict[str, Any]:
+    sessions = list(selectors.athlete_sessions(athlete=athlete))
+    tests = list(selectors.athlete_tests(athlete=athlete))
+    return {
+        "tests": tests,
+        "sessions": sessions[:RECENT_SESSIONS],
+        "morning_form": NextMorningForm(),
+        "tests_chart": charts.test_timeline(tests),
+        "pain_chart": charts.pain_chart(
+            sessions, selectors.athlete_pain_reports(athlete=athlete)),
+        "loads_chart": charts.loads_chart(sessions, unit),
+    }
 
 
 @login_required
 def athlete_detail(request: HttpRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
+    context = _advice(athlete)
+    rec = context["rec"]
+    context["ladder"] = ladder_grid(
+        default_catalog(), mastered=selectors.athlete_mastered(athlete=athlete),
+        today=[o.exercise for o in rec.options], avoid=[a.exercise for a in rec.avoid])
+    context.update(_history(athlete, athlete.team.unit))
+    context["can_erase"] = is_head_coach(request.user)
+    return render(request, "athletes/detail.html", context)
+
+
+# --- records: test, pain, TSK-11, mastered ----------------------------------------------
+
+@login_required
+def test_record(request: HttpRequest, pk: int) -> HttpResponse:
+    athlete = selectors.athlete_get(user=request.user, pk=pk)
+    form = HingeTestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        test = run_service(form, services.test_record, athlete=athlete, by=request.user,
+                           **form.cleaned_data)
+        if test is not None:
+            messages.success(request, "Test recorded: " + ("passed." if test.passed else
+                                                          "failed."))
+            return _to_detail(athlete)
     rec = selectors.athlete_recommendation(athlete=athlete)
-    return render(request, "athletes/detail.html", {"athlete": athlete, "rec": rec})
+    return render(request, "athletes/test_form.html",
+                  {"athlete": athlete, "form": form, "rec": rec, "preview": False})
+
+
+@login_required
+def test_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """htmx: the recommendation as it would be with the faults ticked so far (saves nothing)."""
+    athlete = selectors.athlete_get(user=request.user, pk=pk)
+    form = HingeTestForm(request.GET)
+    form.is_valid()
+    faults = form.cleaned_data.get("faults") or []
+    rec = selectors.athlete_recommendation_preview(
+        athlete=athlete, test_faults=faults, test_date=form.cleaned_data.get("date"))
+    return render(request, "athletes/_preview.html",
+                  {"athlete": athlete, "rec": rec, "preview": True, "faults": faults})
+
+
+@login_required
+def pain_record(request: HttpRequest, pk: int) -> HttpResponse:
+    athlete = selectors.athlete_get(user=request.user, pk=pk)
+    form = PainForm(request.POST or None)
+    saved = None
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(form, services.pain_record, athlete=athlete, **form.cleaned_data)
+    if request.htmx:
+        athlete.refresh_from_db()
+        return render(request, "athletes/_advice.html",
+                      _advice(athlete, None if saved else form) | {"oob": True})
+    if saved is not None:
+        messages.success(request, f"Pain now recorded: {saved.nrs}/10.")
+        return _to_detail(athlete)
+    return render(request, "athletes/record_form.html",
+                  {"athlete": athlete, "form": form, "title": "Pain now"})
+
+
+@login_required
+def tsk_record(request: HttpRequest, pk: int) -> HttpResponse:
+    athlete = selectors.athlete_get(user=request.user, pk=pk)
+    form = TskForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        score = run_service(form, services.tsk_record, athlete=athlete, date=data["date"],
+                            total=data["total"], items=data["items"])
+        if score is not None:
+            messages.success(request, f"TSK-11 recorded: {score.total}.")
+            return _to_detail(athlete)
+    return render(request, "athletes/tsk_form.html", {"athlete": athlete, "form": form})
+
+
+@login_required
+def mastery_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    athlete = selectors.athlete_get(user=request.user, pk=pk)
+    initial = {"exercises": selectors.athlete_mastered(athlete=athlete)}
+    form = MasteryForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        done = run_service(form, services.mastery_set, athlete=athlete,
+                           exercises=form.cleaned_data["exercises"])
+        if done is not None:
+            messages.success(request, f"Mastered list saved ({len(done)}).")
+            return _to_detail(athlete)
+    return render(request, "athletes/mastery_form.html", {"athlete": athlete, "form": form})
+
+
+# --- sessions ---------------------------------------------------------------------------
+
+@login_required
+def session_log(request: HttpRequest, pk: int) -> HttpResponse:
+    athlete = selectors.athlete_get(user=request.user, pk=pk)
+    unit = athlete.team.unit
+    today = selectors.athlete_plan(athlete=athlete)
+    form = SessionForm(request.POST or None)
+    rows = SessionRowFormSet(request.POST or None, prefix="ex", form_kwargs={"unit": unit},
+                             initial=plan_rows(today.session, unit))
+    posted = request.method == "POST" and form.is_valid() and rows.is_valid()
+    if posted and _log(request, athlete, form, rows):
+        messages.success(request, "Session logged.")
+        return _to_detail(athlete)
+    return render(request, "athletes/session_form.html",
+                  {"athlete": athlete, "form": form, "rows": rows, "plan": today})
+
+
+def _log(request: HttpRequest, athlete: Athlete, form: SessionForm, rows: Any) -> bool:
+    """Log the ticked rows; a refusal is shown next to the row and field it names."""
+    done = [row for row in rows if row.included]
+    if not done:
+        form.add_error(None, "tick at least one exercise that was done")
+        return False
+    data = form.cleaned_data
+    try:
+        services.session_log(athlete=athlete, date=data["date"], notes=data["notes"],
+                             pain_during=data["pain_during"], by=request.user,
+                             exercises=[row.service_row() for row in done])
+    except ValidationError as exc:
+        _row_errors(form, done, exc)
+        return False
+    return True
+
+
+def _row_errors(form: SessionForm, done: list[Any], exc: ValidationError) -> None:
+    names = {"sets": "sets", "reps": "reps", "load_kg": "load", "exercise": "exercise"}
+    for key, messages_ in exc.message_dict.items():
+        if key.startswith("exercises["):
+            index, _, field = key[len("exercises["):].partition("].")
+            row = done[int(index)]
+            row.add_error(names.get(field.split("[")[0]), messages_)
+        else:
+            add_service_errors(form, ValidationError({key: messages_}))
+
+
+@login_required
+def session_next_morning(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
+    athlete = selectors.athlete_get(user=request.user, pk=pk)
+    session = selectors.athlete_session_get(athlete=athlete, pk=session_pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = NextMorningForm(request.POST)
+    if form.is_valid():
+        try:
+            services.session_next_morning(session=session, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    if form.errors:
+        errors = "; ".join(m for ms in form.errors.values() for m in ms)
+        messages.error(request, f"Pain next morning not saved: {errors}")
+    else:
+        messages.success(request, f"Pain next morning recorded for {session.date:%d %b}.")
+    return _to_detail(athlete)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from hingecoach.web.teams.models import ApiToken, Membership, Team
@@ -25,3 +27,21 @@ def user_for_token(raw: str) -> AbstractBaseUser | None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used=timezone.now())
     return token.user
+
+
+def team_coaches(*, team: Team) -> QuerySet[Membership]:
+    """The team's coaches, head coaches first."""
+    return (Membership.objects.filter(team=team).select_related("user")
+            .order_by("-role", "user__username"))  # "head" sorts after "coach"
+
+
+def api_token_list(*, user: AbstractBaseUser) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user).order_by("-created", "-id")
+
+
+def api_token_get(*, user: AbstractBaseUser, pk: int) -> ApiToken:
+    """One of ``user``'s own tokens; anyone else's is not found."""
+    token = ApiToken.objects.filter(user=user, pk=pk).first()
+    if token is None:
+        raise Http404("No such token")
+    return token

@@ -1,0 +1,116 @@
+"""Commands for the coach web app: serve, demo, createcoach, export, import.
+
+Django is imported only inside these commands, so the core commands start fast.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from hingecoach.cli.errors import InputError
+
+PASSWORD_ENV = "HINGECOACH_PASSWORD"
+
+
+@contextmanager
+def _web(verbosity: int = 0) -> Iterator[None]:
+    """Django set up, the database migrated; its refusals become one-line errors."""
+    from hingecoach.web.setup import prepare
+
+    prepare(verbosity=verbosity)
+    from django.core.exceptions import ValidationError
+
+    from hingecoach.web.transfer import TransferError
+
+    try:
+        yield
+    except ValidationError as exc:
+        field, messages = next(iter(exc.message_dict.items())) if hasattr(exc, "error_dict") \
+            else ("input", exc.messages)
+        raise InputError(field, "; ".join(messages)) from None
+    except TransferError as exc:
+        raise InputError("FILE", str(exc)) from None
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=32, help="gunicorn worker processes.")] = 2,
+) -> None:
+    """Apply migrations if needed and serve the web app with gunicorn."""
+    from hingecoach.web.serve import serve as run_server
+
+    typer.echo(f"hingecoach web app on http://{host}:{port}/ (data: {_home()})")
+    run_server(host=host, port=port, workers=workers)
+
+
+def demo(url: Annotated[str, typer.Option(help="Where the app is served.")]
+         = "http://127.0.0.1:8000/") -> None:
+    """Add a demo team (a head coach, a coach and a dozen athletes) and say how to sign in."""
+    with _web():
+        from hingecoach.web.demo import create_demo, sign_in_text
+
+        create_demo()
+        typer.echo(sign_in_text(url))
+
+
+def createcoach(
+    username: Annotated[str, typer.Option(help="Sign-in name.")],
+    team: Annotated[str, typer.Option(help="Team name; made if it does not exist.")],
+    head: Annotated[bool, typer.Option("--head", help="Make a head coach.")] = False,
+    email: Annotated[str, typer.Option(help="Email address.")] = "",
+) -> None:
+    """Add a coach from the command line (password from $HINGECOACH_PASSWORD or a prompt)."""
+    password = os.environ.get(PASSWORD_ENV) or typer.prompt(
+        "Password", hide_input=True, confirmation_prompt=True)
+    with _web():
+        from hingecoach.web.teams import services
+        from hingecoach.web.teams.models import Membership, Team
+
+        found = Team.objects.filter(name=team.strip()).first()
+        the_team = found or services.team_create(name=team)
+        role = Membership.Role.HEAD if head else Membership.Role.COACH
+        services.coach_create(team=the_team, username=username, password=password,
+                              email=email, role=role)
+        typer.echo(f"coach '{username}' added to team '{the_team.name}' as {role.label}")
+
+
+def export(file: Annotated[Path, typer.Argument(metavar="FILE", help="JSON file to write.")]
+           ) -> None:
+    """Export the whole database (teams, coaches, athletes, records) to a JSON file."""
+    with _web():
+        from hingecoach.web.transfer import export_to
+
+        typer.echo(f"exported {export_to(file)} records to {file}")
+
+
+def import_(file: Annotated[Path, typer.Argument(metavar="FILE", help="An export file.")]
+            ) -> None:
+    """Import an export into an empty database (all or nothing)."""
+    with _web():
+        from hingecoach.web.transfer import import_from
+
+        typer.echo(f"imported {import_from(file)} records from {file}")
+
+
+def _home() -> str:
+    from hingecoach.web.paths import data_home
+
+    return str(data_home())
+
+
+COMMANDS: dict[str, Callable[..., Any]] = {
+    "serve": serve, "demo": demo, "createcoach": createcoach, "export": export,
+    "import": import_,
+}
+
+
+def register(app: typer.Typer) -> None:
+    for name, command in COMMANDS.items():
+        app.command(name)(command)

@@ -1,0 +1,253 @@
+"""Forms for athletes' pages. They check what a person typed; the services decide the rest.
+
+Choices come from the catalog (conditions, red flags, faults, exercises) and are labelled
+with their plain names; the stored values are the catalog's stable ids.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import formset_factory
+
+from hingecoach.core import default_catalog
+from hingecoach.web.athletes import validators
+from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.athletes.validators import TSK_ITEMS
+from hingecoach.web.catalog_pages.display import kg_to_unit, unit_to_kg
+from hingecoach.web.catalog_pages.display import number as number_text
+from hingecoach.web.catalog_pages.forms import date_field
+from hingecoach.web.catalog_pages.ladder import exercises_by_column
+
+NRS_CHOICES = [(n, str(n)) for n in range(11)]
+MAX_LOAD_KG = 500
+
+
+def _choices(kind: str) -> list[tuple[str, str]]:
+    return [(item.id, item.name) for item in getattr(default_catalog(), kind).values()]
+
+
+def _checkboxes(kind: str, label: str, help_text: str = "") -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(label=label, choices=_choices(kind), required=False,
+                                     widget=forms.CheckboxSelectMultiple, help_text=help_text)
+
+
+def _nrs(label: str, *, required: bool = True, help_text: str = "") -> forms.TypedChoiceField:
+    blank = [] if required else [("", "–")]
+    return forms.TypedChoiceField(label=label, choices=blank + NRS_CHOICES, coerce=int,
+                                  empty_value=None, required=required, help_text=help_text,
+                                  widget=forms.RadioSelect(attrs={"class": "scale"}))
+
+
+class AthleteForm(forms.Form):
+    """The athlete's profile: what ``services.athlete_create`` / ``athlete_update`` take."""
+
+    name = forms.CharField(max_length=120)
+    date_of_birth = date_field(label="Date of birth", today=False,
+                               help_text="The age is worked out from it (5 to 110 years).")
+    goal = forms.ChoiceField(choices=Athlete.Goal.choices, initial=Athlete.Goal.TECHNIQUE,
+                             help_text="Orders the options after a passed test.")
+    conditions = _checkboxes("conditions", "Conditions")
+    medical_clearance = forms.BooleanField(
+        required=False, label="Medical clearance to train",
+        help_text="Needed before someone with a spinal fusion trains.")
+    clearance_date = date_field(label="Clearance given on", required=False, today=False,
+                                help_text="Left empty: today.")
+    clearance_by = forms.CharField(max_length=120, required=False,
+                                   label="Clearance given by")
+    red_flags = _checkboxes("red_flags", "Red-flag screen",
+                            help_text="Tick any that apply: the athlete is referred and "
+                                      "nothing is loaded.")
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean_date_of_birth(self) -> Any:
+        """The service's age check, here too, so it shows beside the other fields' errors."""
+        born = self.cleaned_data["date_of_birth"]
+        try:
+            validators.birth_date("date_of_birth", born)
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["date_of_birth"]) from None
+        return born
+
+    @staticmethod
+    def initial_for(athlete: Athlete) -> dict[str, Any]:
+        return {name: getattr(athlete, name) for name in AthleteForm.base_fields}
+
+
+class HingeTestForm(forms.Form):
+    date = date_field()
+    faults = forms.MultipleChoiceField(
+        label="Faults seen", choices=_choices("faults"), required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="No fault ticked: the test is passed.")
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def fault_details(self) -> list[tuple[Any, str]]:
+        """Each fault's checkbox with what it looks like."""
+        faults = default_catalog().faults
+        return [(box, faults[box.data["value"]].looks_like) for box in self["faults"]]
+
+
+class PainForm(forms.Form):
+    date = date_field()
+    nrs = _nrs("Pain now (0–10)", help_text="0 no pain, 10 the worst imaginable.")
+
+
+class TskForm(forms.Form):
+    """A TSK-11 total, or the eleven item scores by number (the wording is not shown)."""
+
+    date = date_field()
+    total = forms.IntegerField(required=False, min_value=11, max_value=44,
+                               label="Total (11–44)",
+                               help_text="Or score every item below and leave this empty.")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for number in range(1, TSK_ITEMS + 1):
+            self.fields[f"item_{number}"] = forms.TypedChoiceField(
+                label=f"Item {number}", required=False, coerce=int, empty_value=None,
+                choices=[(n, str(n)) for n in range(1, 5)],
+                widget=forms.RadioSelect(attrs={"class": "scale"}))
+
+    def item_fields(self) -> list[Any]:
+        return [self[f"item_{n}"] for n in range(1, TSK_ITEMS + 1)]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        items = [data.get(f"item_{n}") for n in range(1, TSK_ITEMS + 1)]
+        given = [i for i in items if i is not None]
+        if given and len(given) < TSK_ITEMS:
+            for number, item in enumerate(items, start=1):
+                if item is None:
+                    self.add_error(f"item_{number}", "score every item, or none and give the total")
+        elif not given and data.get("total") is None and "total" not in self.errors:
+            self.add_error("total", "give the total or score all eleven items")
+        data["items"] = given if len(given) == TSK_ITEMS else None
+        return data
+
+
+class MasteryForm(forms.Form):
+    exercises = forms.MultipleChoiceField(
+        label="Mastered", required=False, widget=forms.CheckboxSelectMultiple,
+        choices=[(e.id, e.name) for e in default_catalog()])
+
+    def grouped(self) -> list[tuple[str, list[Any]]]:
+        """The checkboxes under their ladder column's name."""
+        boxes = {box.data["value"]: box for box in self["exercises"]}
+        return [(column, [boxes[e.id] for e in items])
+                for column, items in exercises_by_column(default_catalog())]
+
+
+class SessionForm(forms.Form):
+    date = date_field()
+    pain_during = _nrs("Pain during (0–10)", required=False)
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SessionRowForm(forms.Form):
+    """One exercise done: sets, reps per set and the load in the team's unit."""
+
+    done = forms.BooleanField(required=False, initial=True)
+    exercise = forms.ChoiceField(required=False, choices=[("", "Add an exercise…")]
+                                 + [(e.id, e.name) for e in default_catalog()])
+    sets = forms.IntegerField(required=False, min_value=1, max_value=20)
+    reps = forms.CharField(required=False, max_length=60, label="Reps",
+                           help_text="Per set: 10, or 10/8/6")
+    load = forms.DecimalField(required=False)  # replaced per unit in __init__
+
+    def __init__(self, *args: Any, unit: str = "kg", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+        self.fields["load"] = forms.DecimalField(
+            required=False, min_value=0, max_value=kg_to_unit(MAX_LOAD_KG, unit),
+            max_digits=7, decimal_places=2, label=f"Load ({unit})",
+            help_text="Empty for bodyweight work.")
+
+    @property
+    def included(self) -> bool:
+        data = getattr(self, "cleaned_data", {})
+        return bool(data.get("done") and data.get("exercise"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not (data.get("done") and data.get("exercise")):
+            return data
+        reps = [int(r) for r in re.findall(r"\d+", data.get("reps") or "")]
+        sets = data.get("sets") or len(reps)
+        if not reps:
+            self.add_error("reps", "give the reps done, e.g. 10 or 10/8/6")
+        elif len(reps) == 1 and sets > 1:
+            reps = reps * sets
+        elif len(reps) != sets:
+            self.add_error("reps", f"{len(reps)} rep counts given for {sets} sets")
+        data["sets"], data["reps_list"] = sets, reps
+        return data
+
+    def service_row(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        load = data.get("load")
+        return {"exercise": data["exercise"], "sets": data["sets"], "reps": data["reps_list"],
+                "load_kg": None if load is None else unit_to_kg(load, self.unit)}
+
+
+SessionRowFormSet = formset_factory(SessionRowForm, extra=1)
+
+
+def plan_rows(items: list[Any], unit: str) -> list[dict[str, Any]]:
+    """Initial rows from today's plan (the re-test is recorded as a test, not logged)."""
+    rows = []
+    for item in items:
+        if item.role == "test":
+            continue
+        rx = item.prescription
+        load = None if rx.load_kg is None else number_text(kg_to_unit(rx.load_kg.min, unit))
+        rows.append({"done": True, "exercise": item.exercise, "sets": rx.sets,
+                     "reps": "/".join(str(r) for r in rx.reps), "load": load})
+    return rows
+
+
+class NextMorningForm(forms.Form):
+    nrs = forms.TypedChoiceField(label="Pain next morning", choices=NRS_CHOICES, coerce=int)
+    felt = forms.CharField(required=False, max_length=200, label="How it felt")
+
+
+STAGE_FILTER = [("", "Any stage"), ("corrective", "Corrective"),
+                ("fundamental", "Fundamental"), ("challenge", "Challenge"),
+                ("mastery", "Mastery"), ("pain-aware", "Pain-aware"), ("refer", "Refer")]
+TEST_FILTER = [("", "Any last test"), ("passed", "Last test passed"),
+               ("failed", "Last test failed"), ("none", "Never tested"),
+               ("stale", "Tested over 4 weeks ago")]
+
+
+class AthleteFilterForm(forms.Form):
+    """Search and filters of the athlete list (all optional; GET)."""
+
+    q = forms.CharField(required=False, label="Search",
+                        widget=forms.SearchInput(attrs={"placeholder": "Name or notes"}))
+    stage = forms.ChoiceField(required=False, choices=STAGE_FILTER)
+    tested = forms.ChoiceField(required=False, choices=TEST_FILTER, label="Last test")
+    pain = forms.BooleanField(required=False, label="Pain flag")
+    archived = forms.BooleanField(required=False, label="Archived")
+
+    def selector_kwargs(self) -> dict[str, Any]:
+        data = self.cleaned_data if self.is_valid() else {}
+        return {"query": data.get("q", "").strip(), "stage": data.get("stage", ""),
+                "tested": data.get("tested", ""), "pain": "yes" if data.get("pain") else "",
+                "archived": bool(data.get("archived"))}
+
+
+class EraseForm(forms.Form):
+    confirm = forms.CharField(label="Type the athlete's name to confirm", max_length=120)
+
+    def __init__(self, *args: Any, name: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.expected = name
+
+    def clean_confirm(self) -> str:
+        typed = self.cleaned_data["confirm"].strip()
+        if typed.casefold() != self.expected.strip().casefold():
+            raise forms.ValidationError(f"'{typed}' is not '{self.expected}'")
+        return typed
