@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-
 from tests.web.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -29,6 +30,8 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 2,
     prepare()
     from hingecoach.web.wsgi import application
 
+    # No access log by default: request paths carry athletes' private check-in tokens.
     options = {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
-               "accesslog": "-", "timeout": 60, "graceful_timeout": 5}
+               "accesslog": os.environ.get("HINGECOACH_ACCESS_LOG") or None,
+               "timeout": 60, "graceful_timeout": 5}
     _Gunicorn(application, options).run()

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from hingecoach.web.api.views import api
+from hingecoach.web.athletes import checkin
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="athletes:list", permanent=False)),
@@ -14,4 +15,5 @@ urlpatterns = [
     path("catalog/", include("hingecoach.web.catalog_pages.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
+    path("c/<str:token>/", checkin.checkin_page, name="checkin"),  # an athlete's private link
 ]

@@ -16,6 +16,7 @@ from django.forms import formset_factory
 from hingecoach.core import default_catalog
 from hingecoach.web.athletes import validators
 from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.athletes.services import CHECKIN_FELT, CHECKIN_NOTE_MAX
 from hingecoach.web.athletes.validators import TSK_ITEMS
 from hingecoach.web.catalog_pages.display import kg_to_unit, unit_to_kg
 from hingecoach.web.catalog_pages.display import number as number_text
@@ -212,6 +213,24 @@ def plan_rows(items: list[Any], unit: str) -> list[dict[str, Any]]:
 class NextMorningForm(forms.Form):
     nrs = forms.TypedChoiceField(label="Pain next morning", choices=NRS_CHOICES, coerce=int)
     felt = forms.CharField(required=False, max_length=200, label="How it felt")
+
+
+class CheckinForm(forms.Form):
+    """The athlete's own morning-after report on the public check-in page."""
+
+    pain_next_morning = forms.TypedChoiceField(
+        label="Pain the morning after", choices=NRS_CHOICES, coerce=int,
+        widget=forms.RadioSelect(attrs={"class": "scale"}),
+        help_text="0 no pain, 10 the worst you can imagine.",
+        error_messages={"required": "tap a number from 0 to 10",
+                        "invalid_choice": "%(value)s is not in the range 0..10"})
+    felt = forms.ChoiceField(label="How it felt", widget=forms.RadioSelect,
+                             choices=[(f, f.capitalize()) for f in CHECKIN_FELT],
+                             error_messages={"required": "tap the one closest to how it went",
+                                             "invalid_choice": "'%(value)s' is not one of "
+                                             + ", ".join(CHECKIN_FELT)})
+    note = forms.CharField(required=False, max_length=CHECKIN_NOTE_MAX, label="Anything else?",
+                           widget=forms.Textarea(attrs={"rows": 2}))
 
 
 STAGE_FILTER = [("", "Any stage"), ("corrective", "Corrective"),

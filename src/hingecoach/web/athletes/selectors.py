@@ -9,14 +9,18 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from hingecoach.core import Plan, Recommendation, parse_case, plan, recommend
+from hingecoach.core.engine import pain_flare
 from hingecoach.web.athletes.case import athlete_case, athlete_case_data
 from hingecoach.web.athletes.models import (
     Athlete,
+    CheckinLink,
     HingeTest,
+    Mastery,
     PainReport,
     TrainingSession,
     TskScore,
 )
+from hingecoach.web.teams.models import ApiToken
 from hingecoach.web.teams.selectors import team_of
 
 
@@ -98,3 +102,49 @@ def athlete_latest_tsk(*, athlete: Athlete) -> TskScore | None:
 
 def athlete_mastered(*, athlete: Athlete) -> list[str]:
     return sorted(athlete.masteries.values_list("exercise", flat=True))
+
+
+def athlete_masteries(*, athlete: Athlete) -> QuerySet[Mastery]:
+    """What the athlete has mastered and since when, by exercise id."""
+    return athlete.masteries.order_by("exercise")
+
+
+def athlete_tsk_scores(*, athlete: Athlete) -> QuerySet[TskScore]:
+    return athlete.tsk_scores.order_by("-date", "-id")
+
+
+def athlete_last_session(*, athlete: Athlete) -> TrainingSession | None:
+    """The session the engine reads as ``last_session`` (newest date, then newest entry)."""
+    return athlete.sessions.order_by("-date", "-id").first()
+
+
+def athlete_checkins(*, athlete: Athlete) -> QuerySet[TrainingSession]:
+    """Sessions with a morning-after report (from the athlete's link or a coach), newest first."""
+    return athlete.sessions.filter(pain_next_morning__isnull=False).order_by("-date", "-id")
+
+
+def athlete_pain_flare(*, athlete: Athlete) -> str | None:
+    """Why the last session counts as a pain flare, or None."""
+    return pain_flare(athlete_case(athlete))
+
+
+# --- private check-in links -------------------------------------------------------------
+
+def checkin_links_active(*, athlete: Athlete) -> QuerySet[CheckinLink]:
+    return athlete.checkin_links.filter(revoked__isnull=True).order_by("-created", "-id")
+
+
+def checkin_link_get(*, athlete: Athlete, pk: int) -> CheckinLink:
+    """One of ``athlete``'s links; any other athlete's is not found."""
+    link = athlete.checkin_links.filter(pk=pk).first()
+    if link is None:
+        raise Http404("No such check-in link")
+    return link
+
+
+def checkin_athlete_for_token(*, token: str) -> Athlete | None:
+    """The athlete behind an active check-in token; None when unknown, revoked or archived."""
+    link = (CheckinLink.objects.select_related("athlete__team")
+            .filter(digest=ApiToken.digest_of(token), revoked__isnull=True,
+                    athlete__archived=False).first())
+    return link.athlete if link else None

@@ -188,6 +188,32 @@ def session_next_morning(*, session: TrainingSession, nrs: int, felt: str = "") 
     athlete_refresh(athlete=session.athlete)
 
 
+CHECKIN_FELT = ("easy", "about right", "hard", "too hard")
+CHECKIN_NOTE_MAX = 150
+
+
+@transaction.atomic
+def checkin_submit(*, athlete: Athlete, pain_next_morning: int, felt: str,
+                   note: str = "") -> TrainingSession:
+    """An athlete's morning-after report, saved onto their most recent session.
+
+    ``felt`` is one of ``CHECKIN_FELT``; the note follows it (``"hard: calves sore"``).
+    With no session logged yet there is nothing to report on and nothing is saved.
+    """
+    if felt not in CHECKIN_FELT:
+        raise ValidationError({"felt": f"{felt!r} is not one of {', '.join(CHECKIN_FELT)}"})
+    note = " ".join(note.split())
+    if len(note) > CHECKIN_NOTE_MAX:
+        raise ValidationError({"note": f"{len(note)} characters is too long: at most "
+                                       f"{CHECKIN_NOTE_MAX}"})
+    session = athlete.sessions.order_by("-date", "-id").first()
+    if session is None:
+        raise ValidationError("no session has been logged yet, so there is nothing to report on")
+    session_next_morning(session=session, nrs=pain_next_morning,
+                         felt=f"{felt}: {note}" if note else felt)
+    return session
+
+
 def checkin_link_create(*, athlete: Athlete) -> str:
     """A new private check-in token (returned once; only its digest is stored)."""
     raw = secrets.token_urlsafe(24)

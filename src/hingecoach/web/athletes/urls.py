@@ -16,6 +16,10 @@ urlpatterns = [
     path("<int:pk>/tsk/", views.tsk_record, name="tsk"),
     path("<int:pk>/mastered/", views.mastery_edit, name="mastered"),
     path("<int:pk>/log/", views.session_log, name="log"),
+    path("<int:pk>/export.<str:fmt>", views.athlete_export, name="export"),
+    path("<int:pk>/checkin-links/", views.checkin_link_create, name="checkin-link-create"),
+    path("<int:pk>/checkin-links/<int:link_pk>/revoke/", views.checkin_link_revoke,
+         name="checkin-link-revoke"),
     path("<int:pk>/sessions/<int:session_pk>/morning/", views.session_next_morning,
          name="next-morning"),
 ]

@@ -12,12 +12,15 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
 from django.views.decorators.vary import vary_on_headers
 
 from hingecoach.core import default_catalog
-from hingecoach.web.athletes import charts, selectors, services
+from hingecoach.web.athletes import charts, exports, selectors, services
 from hingecoach.web.athletes.forms import (
     AthleteFilterForm,
     AthleteForm,
@@ -38,6 +41,7 @@ from hingecoach.web.teams.models import Team
 from hingecoach.web.teams.selectors import is_head_coach, team_of
 
 RECENT_SESSIONS = 5
+RECENT_CHECKINS = 5
 
 
 def _team(request: HttpRequest) -> Team:
@@ -145,17 +149,77 @@ def _history(athlete: Athlete, unit: str) -> dict[str, Any]:
     }
 
 
-@login_required
-def athlete_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    athlete = selectors.athlete_get(user=request.user, pk=pk)
+def _checkins(athlete: Athlete, new_url: str | None = None) -> dict[str, Any]:
+    """The athlete's private check-in links and what came back through them."""
+    return {
+        "checkin_links": selectors.checkin_links_active(athlete=athlete),
+        "checkins": selectors.athlete_checkins(athlete=athlete)[:RECENT_CHECKINS],
+        "new_checkin_url": new_url,
+        "morning_max": default_catalog().thresholds.pain.next_morning_max,
+    }
+
+
+def _detail_page(request: HttpRequest, athlete: Athlete, **extra: Any) -> HttpResponse:
     context = _advice(athlete)
     rec = context["rec"]
     context["ladder"] = ladder_grid(
         default_catalog(), mastered=selectors.athlete_mastered(athlete=athlete),
         today=[o.exercise for o in rec.options], avoid=[a.exercise for a in rec.avoid])
     context.update(_history(athlete, athlete.team.unit))
+    context.update(_checkins(athlete, **extra))
     context["can_erase"] = is_head_coach(request.user)
     return render(request, "athletes/detail.html", context)
+
+
+@login_required
+def athlete_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    athlete = selectors.athlete_get(user=request.user, pk=pk)
+    return _detail_page(request, athlete)
+
+
+# --- exports ----------------------------------------------------------------------------
+
+@login_required
+def athlete_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The athlete's whole record as a download: ``export.json`` or ``export.csv``."""
+    athlete = selectors.athlete_get(user=request.user, pk=pk)
+    if fmt == "json":
+        body, content_type = exports.athlete_export_json(athlete), "application/json"
+    elif fmt == "csv":
+        body, content_type = exports.athlete_export_csv(athlete), "text/csv; charset=utf-8"
+    else:
+        raise Http404(f"No export as '{fmt}': csv or json")
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=exports.export_filename(athlete, fmt))
+    patch_cache_control(response, no_store=True, private=True)
+    return response
+
+
+# --- private check-in links -------------------------------------------------------------
+
+@login_required
+def checkin_link_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Make a link and show its full address in this response only (never stored)."""
+    athlete = selectors.athlete_get(user=request.user, pk=pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    raw = services.checkin_link_create(athlete=athlete)
+    url = request.build_absolute_uri(reverse("checkin", args=[raw]))
+    response = _detail_page(request, athlete, new_url=url)
+    patch_cache_control(response, no_store=True)
+    return response
+
+
+@login_required
+def checkin_link_revoke(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
+    athlete = selectors.athlete_get(user=request.user, pk=pk)
+    link = selectors.checkin_link_get(athlete=athlete, pk=link_pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    services.checkin_link_revoke(link=link)
+    messages.success(request, "Check-in link revoked: it no longer opens.")
+    return _to_detail(athlete)
 
 
 # --- records: test, pain, TSK-11, mastered ----------------------------------------------
