@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from hingecoach.core import default_catalog
 
@@ -73,6 +74,22 @@ def split_reason(reason: str) -> tuple[str, str]:
     if match is None:
         return reason, ""
     return reason[: match.start()], match.group(1)
+
+
+@lru_cache(maxsize=1)
+def _id_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    catalog = default_catalog()
+    names = {e.id: e.name for e in catalog.exercises.values()}
+    names |= {f.id: f.name.lower() for f in catalog.faults.values()}
+    ids = sorted(names, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+    return pattern, names
+
+
+def with_names(text: str) -> str:
+    """The engine's sentences name exercises and faults by id; pages say their names."""
+    pattern, names = _id_pattern()
+    return pattern.sub(lambda m: names[m.group(1)], text)
 
 
 def stage_label(stage: str) -> str:

@@ -39,7 +39,8 @@ def in_unit(text: str, team: Any) -> str:
 
 @register.filter
 def reason_text(reason: str) -> str:
-    return display.split_reason(reason)[0]
+    """The sentence of an engine reason, with exercises and faults by name."""
+    return display.with_names(display.split_reason(reason)[0])
 
 
 @register.filter
@@ -91,7 +92,7 @@ def reps_text(reps: list[int]) -> str:
 @register.filter
 def rest_text(seconds: int) -> str:
     if seconds >= 60 and seconds % 60 == 0:
-        return f"{seconds // 60} min"
+        return f"{seconds // 60}\u00a0min"
     if seconds > 60:
-        return f"{seconds // 60} min {seconds % 60} s"
-    return f"{seconds} s"
+        return f"{seconds // 60}\u00a0min\u00a0{seconds % 60}\u00a0s"
+    return f"{seconds}\u00a0s"
