@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from hingecoach import __version__
-from hingecoach.cli import advice, ladder_command, schema_command, web_commands
+from hingecoach.cli import advice, ladder_command, print_commands, schema_command, web_commands
+from hingecoach.cli.analyze_command import register as register_analyze
 from hingecoach.cli.catalog_commands import catalog_app
 from hingecoach.cli.errors import run_guarded
 from hingecoach.cli.inputs import CATALOG_ENV, Settings
@@ -48,6 +49,8 @@ app.add_typer(catalog_app, name="catalog")
 schema_command.register(app)
 ladder_command.register(app)
 web_commands.register(app)
+register_analyze(app)
+print_commands.register(app)
 
 
 def run(argv: Sequence[str] | None = None) -> int:

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "hingecoach.web.teams",
     "hingecoach.web.athletes",
     "hingecoach.web.catalog_pages",
+    "hingecoach.web.printouts",
 ]
 
 MIDDLEWARE = [
