@@ -3,6 +3,8 @@
     HingecoachError
      +-- CatalogError   a data file of the catalog is broken (file, entry, field)
      +-- CaseError      an athlete case is invalid (field path and the bad value)
+     +-- TrackError     a landmark track from a pose adapter is malformed
+                        (defined in core/kinematics/track.py)
 
 Every message names where the problem is and the value found, on one line, so an
 adapter can show it as it is: the CLI exits with status 2, the web answers 400.

@@ -16,6 +16,7 @@ from hingecoach.core.catalog.schema import (
     Rule,
     Thresholds,
 )
+from hingecoach.core.kinematics import AnalysisReport
 from hingecoach.core.results import Block, Plan, Recommendation
 
 CONTRACT: dict[str, type[BaseModel]] = {
@@ -23,6 +24,7 @@ CONTRACT: dict[str, type[BaseModel]] = {
     "recommendation": Recommendation,
     "plan": Plan,
     "block": Block,
+    "analysis": AnalysisReport,
 }
 CATALOG: dict[str, type[BaseModel]] = {
     "exercise": Exercise,

@@ -1,0 +1,98 @@
+"""Can the clip, and each fault, support a verdict? Each check says why not, in words.
+
+Clip-level checks (in order): frame rate, a person at all, darkness, enough frames with a
+person, a side view, the body in frame. Fault-level: the back outline for the lumbar
+faults, the feet for weight-forward and toes-lift.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from hingecoach.core.kinematics.arrays import TrackArrays
+from hingecoach.core.kinematics.side import width_ratio
+from hingecoach.core.kinematics.thresholds import FaultId, VideoThresholds
+from hingecoach.core.kinematics.track import ClipInfo
+
+FRAMING = ("shoulder", "hip", "knee", "ankle")
+
+
+def clip_problem(arrays: TrackArrays, clip: ClipInfo, th: VideoThresholds) -> str | None:
+    rules = th.clip
+    if clip.fps < rules.min_fps:
+        return f"frame rate {clip.fps:g} fps is below the {rules.min_fps:g} fps needed"
+    if not arrays.present.any():
+        return "no person found in the clip"
+    if clip.brightness is not None and clip.brightness < rules.min_brightness:
+        return (f"clip too dark: mean brightness {clip.brightness:.2f}, "
+                f"at least {rules.min_brightness:.2f} needed")
+    seen_s = arrays.present.sum() / clip.fps
+    if seen_s < rules.min_person_s:
+        return (f"too few frames: a person is seen in {int(arrays.present.sum())} frames "
+                f"({seen_s:.2f} s), at least {rules.min_person_s:g} s needed")
+    ratio = width_ratio(arrays)
+    if np.isfinite(ratio) and ratio > rules.front_view_width_ratio:
+        return ("filmed from the front or back, not the side: the shoulders and hips are "
+                f"{ratio:.2f} trunk lengths wide in the image "
+                f"(a side view is under {rules.front_view_width_ratio:g})")
+    return None
+
+
+def framing_problem(arrays: TrackArrays, side: str, clip: ClipInfo,
+                    th: VideoThresholds) -> str | None:
+    """The near side's shoulder, hip, knee and ankle must be seen inside the image in
+    enough of the frames with a person."""
+    shares = {part: in_frame_share(arrays, f"{side}_{part}", clip, th.tracking.min_visibility)
+              for part in FRAMING}
+    worst = min(shares, key=shares.__getitem__)
+    if shares[worst] >= th.clip.min_in_frame_share:
+        return None
+    return (f"too little of the body in frame: the {side} {worst} is out of frame or hidden "
+            f"in {1 - shares[worst]:.0%} of the frames with a person "
+            f"(at most {1 - th.clip.min_in_frame_share:.0%} allowed)")
+
+
+def in_frame_share(arrays: TrackArrays, name: str, clip: ClipInfo, min_vis: float) -> float:
+    xy = arrays.xy[name][arrays.present]
+    if len(xy) == 0:
+        return 0.0
+    inside = ((xy[:, 0] >= 0) & (xy[:, 0] <= clip.width)
+              & (xy[:, 1] >= 0) & (xy[:, 1] <= clip.height))
+    return float((inside & (arrays.vis[name][arrays.present] >= min_vis)).mean())
+
+
+def fault_gaps(arrays: TrackArrays, side: str, frames: np.ndarray,
+               th: VideoThresholds) -> dict[FaultId, str]:
+    """Faults the clip cannot judge, with why; ``frames``: the frames that matter
+    (the reps' frames, or every frame with a person when there is no rep)."""
+    gaps: dict[FaultId, str] = {}
+    outline = _outline_gap(arrays, frames, th.clip.min_outline_share)
+    if outline:
+        gaps["lumbar-flexion"] = gaps["lumbar-extension"] = outline
+    feet = _feet_gap(arrays, side, frames, th)
+    if feet:
+        gaps["weight-forward"] = gaps["toes-lift"] = feet
+    return gaps
+
+
+def _outline_gap(arrays: TrackArrays, frames: np.ndarray, need: float) -> str | None:
+    has = np.array([arrays.outlines[i] is not None for i in frames], dtype=bool)
+    if not has.any():
+        return "back outline not visible: the pose backend gave no outline of the back"
+    if has.mean() < need:
+        return (f"back outline visible in only {has.mean():.0%} of the frames "
+                f"({need:.0%} needed)")
+    return None
+
+
+def _feet_gap(arrays: TrackArrays, side: str, frames: np.ndarray,
+              th: VideoThresholds) -> str | None:
+    need = th.clip.min_feet_share
+    seen = np.ones(len(frames), dtype=bool)
+    for part in ("heel", "foot_index"):
+        seen &= arrays.vis[f"{side}_{part}"][frames] >= th.tracking.min_visibility
+    if len(frames) and seen.mean() >= need:
+        return None
+    share = seen.mean() if len(frames) else 0.0
+    return (f"feet not clearly visible: the {side} heel and toe are seen in only "
+            f"{share:.0%} of the frames ({need:.0%} needed)")

@@ -1,0 +1,132 @@
+"""The six hinge faults, each a small named function over one rep.
+
+Each returns a ``Verdict``: the measured value, the frame it was read at, the threshold,
+whether the fault fired and how confident the verdict is; ``None`` when the rep lacks
+the frames to judge it. What each value is and where its threshold comes from is in
+``data/catalog/video-thresholds.yaml``; so are the windows the values are read over
+(the rep's deep part, and standing around it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from hingecoach.core.kinematics.measures import Kinematics
+from hingecoach.core.kinematics.reps import RepWindow
+from hingecoach.core.kinematics.thresholds import FaultId, FaultRule, Windows
+
+
+@dataclass(frozen=True)
+class Verdict:
+    fault: FaultId
+    frame: int
+    value: float
+    threshold: float
+    fired: bool
+    confidence: float
+
+
+@dataclass(frozen=True)
+class RepFrames:
+    """One rep and the frames its faults are read over: ``deep`` (at least
+    ``deep_share`` of its hip flexion) and ``upright`` (standing, around the rep)."""
+
+    rep: RepWindow
+    deep: np.ndarray
+    upright: np.ndarray
+
+
+def rep_frames(k: Kinematics, rep: RepWindow, windows: Windows) -> RepFrames:
+    hip = k.hip[rep.start: rep.end + 1]
+    reach = round(windows.standing_reach_s * k.fps)
+    first = max(0, rep.start - reach)
+    around = k.hip[first: rep.end + reach + 1]
+    if not np.isfinite(hip).any():
+        empty = np.array([], dtype=int)
+        return RepFrames(rep, empty, empty)
+    top, low = np.nanmax(hip), np.nanmin(hip)
+    deep = rep.start + np.flatnonzero(hip <= top - windows.deep_share * (top - low))
+    upright = first + np.flatnonzero(around >= np.nanmax(around) - windows.upright_band_deg)
+    return RepFrames(rep, deep, upright)
+
+
+def _median_over(series: np.ndarray, frames: np.ndarray) -> float:
+    values = series[frames] if len(frames) else np.array([])
+    values = values[np.isfinite(values)]
+    return float(np.median(values)) if len(values) else float("nan")
+
+
+def _verdict(fault: FaultId, rule: FaultRule, frame: int, value: float,
+             above: bool) -> Verdict | None:
+    if not np.isfinite(value):
+        return None
+    fired = value > rule.threshold if above else value < rule.threshold
+    closeness = min(1.0, abs(value - rule.threshold) / rule.confidence_span)
+    return Verdict(fault, frame, float(value), rule.threshold, bool(fired),
+                   round(0.5 + 0.5 * closeness, 2))
+
+
+def knee_dominant(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
+    """Knee flexion (180 - knee angle, degrees), median over the deep part of the rep:
+    the hinge turns into a squat when it passes the threshold."""
+    bend = _median_over(180.0 - k.knee, f.deep)
+    return _verdict("knee-dominant", rule, f.rep.bottom, bend, above=True)
+
+
+def no_counterbalance(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
+    """How far the hip travelled back (relative to the ankle, leg lengths) from standing
+    to the bottom; the fault fires when it stays under the threshold."""
+    travel = k.hip_back[f.rep.bottom] - _median_over(k.hip_back, f.upright)
+    return _verdict("no-counterbalance", rule, f.rep.bottom, travel, above=False)
+
+
+def weight_forward(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
+    """The centre of mass furthest toward the toes in the rep (0 heel, 1 toe)."""
+    part = k.weight[f.rep.start: f.rep.end + 1]
+    if not np.isfinite(part).any():
+        return None
+    i = int(np.nanargmax(part))
+    return _verdict("weight-forward", rule, f.rep.start + i, part[i], above=True)
+
+
+def toes_lift(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
+    """How far the toe rose (leg lengths) from its standing height, as the median over
+    the deep part of the rep: the toes come up while the hips are back."""
+    rise = _median_over(k.toe_up, f.deep) - _median_over(k.toe_up, f.upright)
+    return _verdict("toes-lift", rule, f.rep.bottom, rise, above=True)
+
+
+def lumbar_flexion(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
+    """The lower back's backward bulge (sagitta, trunk lengths), median over the deep
+    part of the rep: rounded when it passes the threshold."""
+    bulge = _median_over(k.lumbar, f.deep)
+    return _verdict("lumbar-flexion", rule, f.rep.bottom, bulge, above=True)
+
+
+def lumbar_extension(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
+    """The lower back's hollow (minus the sagitta, trunk lengths), median over the deep
+    part of the rep or over the finish (standing after the bottom), whichever is deeper:
+    over-arched at the bottom, or to help the hips finish."""
+    finish = f.upright[f.upright > f.rep.bottom]
+    windows = [(f.rep.bottom, f.deep)]
+    if len(finish):
+        windows.append((int(finish[len(finish) // 2]), finish))
+    hollows = [(_median_over(-k.lumbar, frames), frame) for frame, frames in windows]
+    hollows = [pair for pair in hollows if np.isfinite(pair[0])]
+    if not hollows:
+        return None
+    value, frame = max(hollows)
+    return _verdict("lumbar-extension", rule, frame, value, above=True)
+
+
+FAULT_CHECKS: dict[FaultId, Callable[[Kinematics, RepFrames, FaultRule], Verdict | None]] = {
+    "lumbar-flexion": lumbar_flexion,
+    "lumbar-extension": lumbar_extension,
+    "no-counterbalance": no_counterbalance,
+    "weight-forward": weight_forward,
+    "toes-lift": toes_lift,
+    "knee-dominant": knee_dominant,
+}

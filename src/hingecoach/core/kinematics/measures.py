@@ -1,0 +1,100 @@
+"""Per-frame measures of the near side: angles, hip travel, weight over the foot, toes,
+lower back. Built once per clip from the cleaned (gap-bridged, smoothed) joint tracks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from hingecoach.core.kinematics.arrays import TrackArrays
+from hingecoach.core.kinematics.back import lumbar_sagitta
+from hingecoach.core.kinematics.balance import centre_of_mass_x, weight_on_foot
+from hingecoach.core.kinematics.geometry import ahead, distance, joint_angle, tilt
+from hingecoach.core.kinematics.smoothing import clean
+from hingecoach.core.kinematics.thresholds import Tracking
+
+PARTS = {"shoulder": "shoulder", "hip": "hip", "knee": "knee", "ankle": "ankle",
+         "heel": "heel", "toe": "foot_index"}
+
+
+@dataclass(frozen=True)
+class Kinematics:
+    """Every series has one entry per frame (NaN where unknown).
+
+    Angles in degrees: ``hip`` and ``knee`` 180 straight; ``lean`` the trunk from
+    vertical, positive forward; ``shin`` positive with the knee ahead of the ankle.
+    ``hip_back``: the hip behind the ankle in leg lengths; ``weight``: 0 heel, 1 toe;
+    ``toe_up``: the toe's height in the image, in leg lengths (the camera stands still and
+    a rep's feet are planted, so only a lifting toe moves it); ``lumbar``: the lower
+    back's sagitta in trunk lengths (see ``back``). ``leg``, ``foot`` in pixels.
+    """
+
+    t: np.ndarray
+    hip: np.ndarray
+    knee: np.ndarray
+    lean: np.ndarray
+    shin: np.ndarray
+    hip_back: np.ndarray
+    weight: np.ndarray
+    toe_up: np.ndarray
+    lumbar: np.ndarray
+    joints: dict[str, np.ndarray]
+    leg: float
+    foot: float
+    fps: float
+
+
+def cleaned_joints(arrays: TrackArrays, side: str, fps: float,
+                   tracking: Tracking) -> dict[str, np.ndarray]:
+    gap = round(tracking.max_gap_s * fps)
+    sigma = tracking.smoothing_sigma_s * fps
+    joints = {key: arrays.seen(f"{side}_{part}", tracking.min_visibility)
+              for key, part in PARTS.items()}
+    joints["nose"] = arrays.seen("nose", tracking.min_visibility)
+    cleaned = clean(np.column_stack(list(joints.values())), gap, sigma)
+    return {key: cleaned[:, 2 * i: 2 * i + 2] for i, key in enumerate(joints)}
+
+
+def measure(arrays: TrackArrays, side: str, facing: float, fps: float,
+            tracking: Tracking) -> Kinematics:
+    j = cleaned_joints(arrays, side, fps, tracking)
+    leg = _median(distance(j["hip"], j["knee"]) + distance(j["knee"], j["ankle"]))
+    foot = _median(distance(j["heel"], j["toe"]))
+    nose = np.where(np.isnan(j["nose"]), j["shoulder"], j["nose"])
+    com = centre_of_mass_x({**j, "nose": nose})
+    gap = round(tracking.max_gap_s * fps)
+    lumbar = clean(lumbar_sagitta(arrays.outlines, j["hip"], j["shoulder"], facing), gap,
+                   tracking.outline_smoothing_sigma_s * fps)
+    return Kinematics(
+        t=np.arange(arrays.frames) / fps,
+        hip=joint_angle(j["shoulder"], j["hip"], j["knee"]),
+        knee=joint_angle(j["hip"], j["knee"], j["ankle"]),
+        lean=tilt(j["hip"], j["shoulder"], facing),
+        shin=tilt(j["ankle"], j["knee"], facing),
+        hip_back=ahead(j["ankle"], j["hip"], facing) / leg,
+        weight=weight_on_foot(com, planted(j["heel"], round(fps)), foot, facing),
+        toe_up=-j["toe"][:, 1] / leg,
+        lumbar=lumbar,
+        joints=j,
+        leg=leg,
+        foot=foot,
+        fps=fps,
+    )
+
+
+def planted(points: np.ndarray, window: int) -> np.ndarray:
+    """Each frame's running median position over ``window`` frames around it: a foot
+    that stays put, without the frame-to-frame jitter of its landmark."""
+    half = max(1, window // 2)
+    padded = np.pad(points, ((half, half), (0, 0)), constant_values=np.nan)
+    windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * half + 1, axis=0)
+    out = np.full_like(points, np.nan)
+    has = np.isfinite(windows).any(axis=2).all(axis=1)
+    out[has] = np.nanmedian(windows[has], axis=2)
+    return out
+
+
+def _median(values: np.ndarray) -> float:
+    values = values[np.isfinite(values)]
+    return float(np.median(values)) if len(values) else float("nan")

@@ -1,0 +1,107 @@
+"""Schema of ``data/catalog/video-thresholds.yaml``: every number the kinematics decide with.
+
+Unknown keys are refused (``extra="forbid"``) so a typo fails at load instead of being
+silently ignored; every section carries a ``source`` saying where its defaults come from.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+FaultId = Literal[
+    "lumbar-flexion",
+    "lumbar-extension",
+    "no-counterbalance",
+    "weight-forward",
+    "toes-lift",
+    "knee-dominant",
+]
+FAULT_IDS: tuple[FaultId, ...] = (
+    "lumbar-flexion",
+    "lumbar-extension",
+    "no-counterbalance",
+    "weight-forward",
+    "toes-lift",
+    "knee-dominant",
+)
+Text = Annotated[str, StringConstraints(min_length=3, strip_whitespace=True)]
+Share = Annotated[float, Field(ge=0, le=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Tracking(_Strict):
+    """How landmark tracks are cleaned before any angle is measured."""
+
+    min_visibility: Share
+    max_gap_s: float = Field(ge=0, le=2)
+    smoothing_sigma_s: float = Field(ge=0, le=0.5)
+    outline_smoothing_sigma_s: float = Field(ge=0, le=1)
+    source: Text
+
+
+class ClipRules(_Strict):
+    """When a clip can support a verdict at all."""
+
+    min_fps: float = Field(gt=0, le=240)
+    min_person_s: float = Field(ge=0, le=30)
+    min_in_frame_share: Share
+    front_view_width_ratio: float = Field(gt=0, le=2)
+    min_brightness: Share
+    min_outline_share: Share
+    min_feet_share: Share
+    source: Text
+
+
+class RepRules(_Strict):
+    """What counts as a hinge rep."""
+
+    min_trunk_lean_deg: float = Field(ge=0, le=90)
+    max_ankle_travel_leg: float = Field(gt=0, le=1)
+    min_lean_excursion_deg: float = Field(gt=0, le=90)
+    edge_share: float = Field(gt=0, lt=0.5)
+    planted_margin_s: float = Field(ge=0, le=2)
+    source: Text
+
+
+class Windows(_Strict):
+    """The frames a rep's faults are read over."""
+
+    deep_share: float = Field(gt=0, le=1)
+    upright_band_deg: float = Field(gt=0, le=45)
+    standing_reach_s: float = Field(ge=0, le=5)
+    source: Text
+
+
+class FaultRule(_Strict):
+    """One fault: it fires when the rep's ``measure`` passes ``threshold``.
+
+    ``confidence_span``: how far past (or short of) the threshold the value must be for
+    the verdict's confidence to reach its ceiling; nearer the threshold it falls to 0.5.
+    """
+
+    measure: Text
+    threshold: float
+    confidence_span: float = Field(gt=0)
+    source: Text
+
+
+class VideoThresholds(_Strict):
+    """The whole file."""
+
+    tracking: Tracking
+    clip: ClipRules
+    reps: RepRules
+    windows: Windows
+    faults: dict[FaultId, FaultRule]
+
+    @model_validator(mode="after")
+    def _every_fault(self) -> VideoThresholds:
+        missing = [fault for fault in FAULT_IDS if fault not in self.faults]
+        if missing:
+            raise ValueError(f"faults: {missing[0]!r} has no rule (all six are needed)")
+        return self
