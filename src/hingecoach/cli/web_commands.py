@@ -42,12 +42,13 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, max=32, help="gunicorn worker processes.")] = 2,
+    threads: Annotated[int, typer.Option(min=1, max=64, help="Threads per worker.")] = 4,
 ) -> None:
     """Apply migrations if needed and serve the web app with gunicorn."""
     from hingecoach.web.serve import serve as run_server
 
     typer.echo(f"hingecoach web app on http://{host}:{port}/ (data: {_home()})")
-    run_server(host=host, port=port, workers=workers)
+    run_server(host=host, port=port, workers=workers, threads=threads)
 
 
 def demo(url: Annotated[str, typer.Option(help="Where the app is served.")]

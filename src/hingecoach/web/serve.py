@@ -1,8 +1,12 @@
-"""Serve the app with gunicorn (never Django's development server)."""
+"""Serve the app with gunicorn (never Django's development server), with the background
+worker that analyses clips (django-tasks-db's ``db_worker``) as a child process that
+starts and stops with it."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -33,5 +37,38 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 2,
     # No access log by default: request paths carry athletes' private check-in tokens.
     options = {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
                "accesslog": os.environ.get("HINGECOACH_ACCESS_LOG") or None,
-               "timeout": 60, "graceful_timeout": 5}
-    _Gunicorn(application, options).run()
+               "timeout": 60, "graceful_timeout": 5,
+               # Longer than a client's pause between requests, so keep-alive
+               # connections are not closed under a request in flight.
+               "keepalive": 10}
+    worker, parent = start_task_worker(), os.getpid()
+    try:
+        _Gunicorn(application, options).run()
+    finally:
+        if os.getpid() == parent:  # not in a gunicorn worker leaving through here
+            stop_task_worker(worker)
+
+
+WORKER_STOP_S = 5
+
+
+def start_task_worker() -> subprocess.Popen[bytes]:
+    """The database task worker (``manage.py db_worker``), with this process's settings."""
+    env = {**os.environ,
+           "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE",
+                                                    "hingecoach.web.settings")}
+    return subprocess.Popen([sys.executable, "-m", "django", "db_worker", "--no-reload",
+                             "--interval", "1", "--no-startup-delay"], env=env)
+
+
+def stop_task_worker(worker: subprocess.Popen[bytes]) -> None:
+    """SIGTERM (it finishes the running task), a second one after ``WORKER_STOP_S``
+    (it abandons the task, which is marked failed), then SIGKILL."""
+    for stop in (worker.terminate, worker.terminate, worker.kill):
+        if worker.poll() is not None:
+            return
+        stop()
+        try:
+            worker.wait(timeout=WORKER_STOP_S)
+        except subprocess.TimeoutExpired:
+            continue

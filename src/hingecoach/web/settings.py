@@ -6,6 +6,8 @@ HINGECOACH_SECRET_KEY  secret key; default: one generated once into the data fol
 HINGECOACH_DEBUG=1     debug pages (never in production)
 HINGECOACH_SECURE=1    HTTPS-only cookies, HSTS and redirects (behind a TLS proxy)
 HINGECOACH_ALLOWED_HOSTS  comma-separated; default 127.0.0.1,localhost
+HINGECOACH_CLIP_MAX_MB    largest clip a coach may upload, in MB; default 200
+HINGECOACH_CLIP_KEEP_DAYS uploaded clips are kept this many days; default 90
 """
 
 from __future__ import annotations
@@ -38,10 +40,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "hingecoach.web.teams",
     "hingecoach.web.athletes",
     "hingecoach.web.catalog_pages",
     "hingecoach.web.printouts",
+    "hingecoach.web.clips",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +94,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# A file cache in the data folder: shared by every gunicorn worker on this host, so the
+# check-in rate limit holds across workers without another service.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(HOME / "cache"),
+    }
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -127,6 +140,14 @@ STORAGES = {
 }
 MEDIA_ROOT = HOME / "uploads"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_TEMP_DIR = HOME / "uploads-tmp"  # big uploads stream here, beside MEDIA_ROOT
+FILE_UPLOAD_TEMP_DIR.mkdir(exist_ok=True)
+
+# Clips are analysed by a background worker (`db_worker`, started by `hingecoach serve`),
+# never inside a web request; more workers can run against the same PostgreSQL database.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+CLIP_MAX_BYTES = int(os.environ.get("HINGECOACH_CLIP_MAX_MB", "200")) * 1024 * 1024
+CLIP_KEEP_DAYS = int(os.environ.get("HINGECOACH_CLIP_KEEP_DAYS", "90"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -14,6 +14,7 @@ urlpatterns = [
     path("team/", include("hingecoach.web.teams.urls")),
     path("catalog/", include("hingecoach.web.catalog_pages.urls")),
     path("print/", include("hingecoach.web.printouts.urls")),
+    path("clips/", include("hingecoach.web.clips.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("c/<str:token>/", checkin.checkin_page, name="checkin"),  # an athlete's private link

@@ -9,12 +9,14 @@ requests drawing at the same time do not share anything.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from django.core.cache import cache
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
@@ -150,3 +152,36 @@ def _line(ax: Axes, points: list[tuple[dt.date, float]], colour: str, label: str
 def _legend(ax: Axes) -> None:
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=3, frameon=False,
               fontsize=FONT, labelcolor=TEXT)
+
+
+# --- caching ----------------------------------------------------------------------------
+# Drawing a chart costs over 100 ms of CPU; what it draws changes only when a record does.
+# Each chart is cached under a digest of exactly the data it draws (and of this version).
+
+CHART_VERSION = "1"
+CHART_TTL_S = 30 * 24 * 3600
+
+
+def cached(name: str, fingerprint: object, draw: Callable[[], str | None]) -> str | None:
+    digest = hashlib.sha256(repr((CHART_VERSION, name, fingerprint)).encode()).hexdigest()
+    key = f"chart:{name}:{digest}"
+    svg = cache.get(key)
+    if svg is None:
+        svg = draw() or ""
+        cache.set(key, svg, CHART_TTL_S)
+    return svg or None
+
+
+def tests_fingerprint(tests: Iterable[Any]) -> object:
+    return sorted((t.date, t.id, tuple(t.faults)) for t in tests)
+
+
+def pain_fingerprint(sessions: Iterable[Any], reports: Iterable[Any]) -> object:
+    return (sorted((s.date, s.id, s.pain_during, s.pain_next_morning) for s in sessions),
+            sorted((r.date, r.id, r.nrs) for r in reports))
+
+
+def loads_fingerprint(sessions: Iterable[Any], unit: str) -> object:
+    rows = sorted((s.date, s.id, e.exercise, str(e.load_kg))
+                  for s in sessions for e in s.exercises.all())
+    return unit, rows

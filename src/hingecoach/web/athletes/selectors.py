@@ -53,7 +53,7 @@ def athlete_list(*, user: AbstractBaseUser, query: str = "", stage: str = "",
 
 
 def athlete_get(*, user: AbstractBaseUser, pk: int) -> Athlete:
-    athlete = athletes_visible_to(user).filter(pk=pk).first()
+    athlete = athletes_visible_to(user).select_related("team").filter(pk=pk).first()
     if athlete is None:
         raise Http404("No such athlete")
     return athlete
@@ -65,6 +65,12 @@ def athlete_recommendation(*, athlete: Athlete) -> Recommendation:
 
 def athlete_plan(*, athlete: Athlete) -> Plan:
     return plan(athlete_case(athlete))
+
+
+def athlete_advice(*, athlete: Athlete) -> tuple[Recommendation, Plan]:
+    """The recommendation and today's plan from one read of the athlete's records."""
+    case = athlete_case(athlete)
+    return recommend(case), plan(case)
 
 
 def athlete_recommendation_preview(*, athlete: Athlete, test_faults: list[str],

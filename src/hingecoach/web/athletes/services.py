@@ -77,7 +77,11 @@ def athlete_archive(*, athlete: Athlete, archived: bool = True) -> Athlete:
 
 @transaction.atomic
 def athlete_erase(*, athlete: Athlete) -> None:
-    """Erase an athlete with every record (health data); head coaches only, checked by caller."""
+    """Erase an athlete with every record and clip (health data); head coaches only,
+    checked by the caller."""
+    from hingecoach.web.clips.services import athlete_clips_erase  # clips depends on athletes
+
+    athlete_clips_erase(athlete=athlete)
     athlete.delete()
 
 

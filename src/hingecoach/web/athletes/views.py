@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -37,9 +38,11 @@ from hingecoach.web.athletes.forms import (
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.catalog_pages.forms import add_service_errors, run_service
 from hingecoach.web.catalog_pages.ladder import ladder_grid
+from hingecoach.web.clips import services as clip_services
 from hingecoach.web.teams.models import Team
 from hingecoach.web.teams.selectors import is_head_coach, team_of
 
+PAGE_SIZE = 50
 RECENT_SESSIONS = 5
 RECENT_CHECKINS = 5
 
@@ -62,7 +65,11 @@ def _to_detail(athlete: Athlete) -> HttpResponse:
 def athlete_list(request: HttpRequest) -> HttpResponse:
     filters = AthleteFilterForm(request.GET)
     athletes = selectors.athlete_list(user=request.user, **filters.selector_kwargs())
-    context = {"athletes": athletes, "filters": filters}
+    page = Paginator(athletes, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"athletes": page.object_list, "page": page, "filters": filters,
+               "query": query.urlencode()}
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "athletes/_results.html", context)
     return render(request, "athletes/list.html", context)
@@ -111,12 +118,13 @@ def athlete_erase(request: HttpRequest, pk: int) -> HttpResponse:
     form = EraseForm(request.POST or None, name=athlete.name)
     if request.method == "POST" and form.is_valid():
         name = athlete.name
+        clip_services.athlete_clips_erase(athlete=athlete)
         services.athlete_erase(athlete=athlete)
         messages.success(request, f"{name} and every record of theirs were erased.")
         return redirect("athletes:list")
     counts = {"tests": athlete.tests.count(), "sessions": athlete.sessions.count(),
               "pain reports": athlete.pain_reports.count(),
-              "TSK-11 scores": athlete.tsk_scores.count()}
+              "TSK-11 scores": athlete.tsk_scores.count(), "clips": athlete.clips.count()}
     return render(request, "athletes/erase.html",
                   {"athlete": athlete, "form": form, "counts": counts})
 
@@ -125,10 +133,11 @@ def athlete_erase(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _advice(athlete: Athlete, pain_form: PainForm | None = None) -> dict[str, Any]:
     """The live part of the athlete's page: status, recommendation and today's plan."""
+    rec, today = selectors.athlete_advice(athlete=athlete)
     return {
         "athlete": athlete,
-        "rec": selectors.athlete_recommendation(athlete=athlete),
-        "plan": selectors.athlete_plan(athlete=athlete),
+        "rec": rec,
+        "plan": today,
         "pain_form": pain_form or PainForm(),
         "latest_pain": selectors.athlete_pain_reports(athlete=athlete).first(),
         "tsk": selectors.athlete_latest_tsk(athlete=athlete),
@@ -138,14 +147,17 @@ def _advice(athlete: Athlete, pain_form: PainForm | None = None) -> dict[str, An
 def _history(athlete: Athlete, unit: str) -> dict[str, Any]:
     sessions = list(selectors.athlete_sessions(athlete=athlete))
     tests = list(selectors.athlete_tests(athlete=athlete))
+    reports = list(selectors.athlete_pain_reports(athlete=athlete))
     return {
         "tests": tests,
         "sessions": sessions[:RECENT_SESSIONS],
         "morning_form": NextMorningForm(),
-        "tests_chart": charts.test_timeline(tests),
-        "pain_chart": charts.pain_chart(
-            sessions, selectors.athlete_pain_reports(athlete=athlete)),
-        "loads_chart": charts.loads_chart(sessions, unit),
+        "tests_chart": charts.cached("tests", charts.tests_fingerprint(tests),
+                                     lambda: charts.test_timeline(tests)),
+        "pain_chart": charts.cached("pain", charts.pain_fingerprint(sessions, reports),
+                                    lambda: charts.pain_chart(sessions, reports)),
+        "loads_chart": charts.cached("loads", charts.loads_fingerprint(sessions, unit),
+                                     lambda: charts.loads_chart(sessions, unit)),
     }
 
 

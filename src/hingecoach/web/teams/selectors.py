@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from hingecoach.web.teams.models import ApiToken, Membership, Team
+
+LAST_USED_EVERY = dt.timedelta(minutes=5)
 
 
 def team_of(user: AbstractBaseUser) -> Team | None:
@@ -25,7 +29,10 @@ def user_for_token(raw: str) -> AbstractBaseUser | None:
              .filter(digest=ApiToken.digest_of(raw)).first())
     if token is None or not token.user.is_active:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used=timezone.now())
+    now = timezone.now()
+    if token.last_used is None or now - token.last_used > LAST_USED_EVERY:
+        # A write per call would cost a commit on every request; minutes are enough.
+        ApiToken.objects.filter(pk=token.pk).update(last_used=now)
     return token.user
 
 

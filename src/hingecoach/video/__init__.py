@@ -1,0 +1,35 @@
+"""The video adapter: from a clip file to the analysis report (DOMAIN.md section 5).
+
+    limits         file limits and frame sampling, as data
+    decode         OpenCV decoding: limits, rotation metadata, read until the decoder stops
+    pose_backend   the pose model behind a small protocol (MediaPipe Pose, offline)
+    outline        the back's outline from the segmentation mask
+    person         stay with one person when the model jumps to another
+    pipeline       analyze_clip: decode -> resize -> pose -> kinematics
+    prefetch       decode the next frames in a worker thread while the model runs
+    annotate       the annotated video;  plot: the angles over time
+    outputs        write every output to a temporary file, rename when all succeeded
+
+The core (``hingecoach.core.kinematics``) never imports this package. Importing it loads
+OpenCV; the pose model is loaded only when a clip is analysed.
+"""
+
+from hingecoach.video.errors import BackendUnavailable, VideoError
+from hingecoach.video.limits import DEFAULT_LIMITS, DEFAULT_SAMPLING, Limits, Sampling
+from hingecoach.video.pipeline import ClipAnalysis, Progress, StageTimes, analyze_clip
+from hingecoach.video.pose_backend import MediaPipePose, PoseBackend
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "DEFAULT_SAMPLING",
+    "BackendUnavailable",
+    "ClipAnalysis",
+    "Limits",
+    "MediaPipePose",
+    "PoseBackend",
+    "Progress",
+    "Sampling",
+    "StageTimes",
+    "VideoError",
+    "analyze_clip",
+]

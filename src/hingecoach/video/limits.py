@@ -1,0 +1,53 @@
+"""What the adapter accepts and how it samples a clip for speed: plain data, not code.
+
+``Limits`` refuse a file before any work (size, declared duration, frame size) and stop a
+decoder whose header lied about the duration. ``Sampling`` trades time for detail: the
+pose model sees every ``step``-th frame, resized so its long side is at most
+``long_side`` pixels (benchmarks/README.md, Video pipeline, measures the trade-off).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+GIB = 1024**3
+
+
+@dataclass(frozen=True)
+class Limits:
+    """``max_bytes``: the file size; ``max_duration_s``: a hinge test or set lasts
+    seconds, so minutes mean a wrong file; ``max_long_side``: 4K (4096 px) at most;
+    ``min_decoded_share``: a decoder stopping before this share of the frames the header
+    declares means a damaged file."""
+
+    max_bytes: int = 2 * GIB
+    max_duration_s: float = 300.0
+    max_long_side: int = 4096
+    min_decoded_share: float = 0.5
+
+
+@dataclass(frozen=True)
+class Sampling:
+    """``min_fps``: analyse at least this many frames a second, skipping frames of faster
+    clips (30 fps -> every 2nd, 60 fps -> every 4th); ``step`` forces a step instead
+    (1 = every frame); ``long_side``: resize before the pose model (None: full size)."""
+
+    min_fps: float = 15.0
+    step: int | None = None
+    long_side: int | None = 960
+
+    def step_for(self, fps: float) -> int:
+        if self.step is not None:
+            return max(1, self.step)
+        # 1 % slack so NTSC rates (29.97, 59.94) step like 30 and 60.
+        return max(1, int(fps / self.min_fps + 0.01))
+
+    def scale_for(self, width: int, height: int) -> float:
+        if not self.long_side:
+            return 1.0
+        return min(1.0, self.long_side / max(width, height))
+
+
+DEFAULT_LIMITS = Limits()
+DEFAULT_SAMPLING = Sampling()
+FULL_DETAIL = Sampling(step=1, long_side=None)

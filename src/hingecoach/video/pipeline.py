@@ -1,0 +1,176 @@
+"""``analyze_clip``: decode -> resize -> pose -> kinematics, for one clip.
+
+Frames stream through one at a time (only the landmarks are kept), so memory does not
+grow with the frame size. The pose model sees every ``step``-th frame, resized
+(``Sampling``); its landmarks are scaled back to the clip's own pixels, so the report's
+angles and sizes do not depend on the sampling. The track handed to the kinematics has
+the analysed frame rate (a 30 fps clip analysed at every 2nd frame is a 15 fps track).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+
+from hingecoach.core.catalog import default_catalog
+from hingecoach.core.errors import CaseError
+from hingecoach.core.kinematics import (
+    DEFAULT_EXERCISE,
+    AnalysisReport,
+    ClipInfo,
+    Frame,
+    Landmark,
+    Track,
+    analyze_track,
+    default_video_thresholds,
+)
+from hingecoach.core.kinematics.arrays import track_arrays
+from hingecoach.core.kinematics.side import facing
+from hingecoach.video.decode import Reader, VideoInfo, luma, prepare, probe
+from hingecoach.video.limits import DEFAULT_LIMITS, DEFAULT_SAMPLING, Limits, Sampling
+from hingecoach.video.outline import behind_chord, trunk_chord
+from hingecoach.video.person import PersonLock
+from hingecoach.video.pose_backend import MediaPipePose, PoseBackend, quiet_native_stderr
+from hingecoach.video.prefetch import Prefetch
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``: called after each analysed frame; ``total`` is the
+header's estimate (0 when unknown) and may be passed by ``done``."""
+
+
+@dataclass
+class StageTimes:
+    """Seconds spent in each stage (wall clock): loading the pose model, decoding,
+    resizing, the pose model, the kinematics. Decoding and resizing run in a worker
+    thread beside the pose model, so those stages overlap."""
+
+    model: float = 0.0
+    decode: float = 0.0
+    resize: float = 0.0
+    pose: float = 0.0
+    kinematics: float = 0.0
+
+
+@dataclass(frozen=True)
+class ClipAnalysis:
+    """The report, and what the annotated video and the benchmarks need besides it."""
+
+    report: AnalysisReport
+    track: Track
+    video: VideoInfo
+    step: int
+    scale: float
+    decoded: int
+    times: StageTimes = field(default_factory=StageTimes)
+
+
+def check_exercise(exercise: str, field_name: str = "exercise") -> None:
+    if exercise not in default_catalog().exercises:
+        raise CaseError(field_name, f"unknown exercise {exercise!r}")
+
+
+def analyze_clip(path: Path | str, exercise: str = DEFAULT_EXERCISE,
+                 progress: Progress | None = None, *, sampling: Sampling = DEFAULT_SAMPLING,
+                 limits: Limits = DEFAULT_LIMITS, backend: PoseBackend | None = None,
+                 quiet: bool = True) -> ClipAnalysis:
+    """Analyse one clip. VideoError for a file that is not a video to analyse; a clip
+    without a person in side view comes back ``assessable: false`` with the reason.
+    ``backend``: a fresh pose backend for this clip (default: MediaPipe, closed after).
+
+    ``quiet``: silence native libraries' logs while the pose model runs by pointing file
+    descriptor 2 at /dev/null, for the whole process (a caller that draws progress on
+    standard error writes to a duplicate of it made beforehand, as ``hingecoach
+    analyze`` does; a server whose other threads log to standard error may pass False)."""
+    check_exercise(exercise)
+    info = probe(path, limits)
+    step = sampling.step_for(info.fps)
+    scale = sampling.scale_for(info.width, info.height)
+    times = StageTimes()
+    with quiet_native_stderr() if quiet else contextlib.nullcontext():
+        started = time.perf_counter()
+        pose = backend if backend is not None else MediaPipePose()
+        times.model = time.perf_counter() - started
+        try:
+            frames, brightness, reader = _pose_frames(info, step, scale, pose, limits, times,
+                                                      progress)
+        finally:
+            if backend is None:
+                pose.close()
+    started = time.perf_counter()
+    clip = ClipInfo(fps=info.fps / step, width=info.width, height=info.height,
+                    brightness=brightness)
+    track = checked_outlines(Track(clip=clip, frames=frames))
+    report = analyze_track(track, exercise)
+    times.kinematics = time.perf_counter() - started
+    return ClipAnalysis(report, track, info, step, scale, reader.decoded, times)
+
+
+def _pose_frames(info: VideoInfo, step: int, scale: float, pose: PoseBackend, limits: Limits,
+                 times: StageTimes, progress: Progress | None,
+                 ) -> tuple[list[Frame | None], float | None, Reader]:
+    """The pose model on every analysed frame, while a worker thread decodes and
+    resizes the next ones (``Prefetch``)."""
+    reader = Reader(info, step, limits)
+    lock = PersonLock(fps=info.fps / step)
+    total = math.ceil(info.declared_frames / step)
+    frames: list[Frame | None] = []
+    brightness: list[float] = []
+    for image, light in Prefetch(_prepared(reader, scale, info.rotation, times)):
+        started = time.perf_counter()
+        found = pose.landmarks(image)
+        times.pose += time.perf_counter() - started
+        height, width = image.shape[:2]
+        frames.append(lock.accept(rescaled(found, info.width / width, info.height / height)))
+        brightness.append(light)
+        if progress is not None:
+            progress("analyse", len(frames), total)
+    times.decode = reader.seconds
+    return frames, (float(np.mean(brightness)) if brightness else None), reader
+
+
+def _prepared(reader: Reader, scale: float, rotation: int,
+              times: StageTimes) -> Iterator[tuple[np.ndarray, float]]:
+    for _, raw in reader:
+        started = time.perf_counter()
+        image = prepare(raw, scale, rotation)
+        light = luma(image)
+        times.resize += time.perf_counter() - started
+        yield image, light
+
+
+def rescaled(frame: Frame | None, fx: float, fy: float) -> Frame | None:
+    """The frame's points in the clip's pixels (the pose model saw a resized image)."""
+    if frame is None or (fx == 1.0 and fy == 1.0):
+        return frame
+    marks = {name: Landmark(m.x * fx, m.y * fy, m.visibility)
+             for name, m in frame.landmarks.items()}
+    outline = None
+    if frame.back_outline is not None:
+        outline = np.asarray(frame.back_outline, dtype=float) * np.array([fx, fy])
+    return Frame(landmarks=marks, back_outline=outline)
+
+
+def checked_outlines(track: Track) -> Track:
+    """Drop each back outline that lies on the chest's side of the trunk for the facing
+    the kinematics choose once for the whole clip (a frame whose own facing vote was
+    wrong measured the front of the body, not the back)."""
+    if not any(f is not None and f.back_outline is not None for f in track.frames):
+        return track
+    min_visibility = default_video_thresholds().tracking.min_visibility
+    clip_facing = facing(track_arrays(track), min_visibility)
+    frames = [frame if frame is None or frame.back_outline is None
+              or _on_back(frame, clip_facing, min_visibility)
+              else replace(frame, back_outline=None) for frame in track.frames]
+    return Track(clip=track.clip, frames=frames)
+
+
+def _on_back(frame: Frame, clip_facing: float, min_visibility: float) -> bool:
+    chord = trunk_chord(frame.landmarks, min_visibility)
+    outline = np.asarray(frame.back_outline, dtype=float)
+    return chord is not None and behind_chord(outline, chord[0], chord[1], clip_facing)

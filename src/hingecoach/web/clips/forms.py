@@ -1,0 +1,80 @@
+"""The upload form: a size limit, a known extension and a file that starts like a video.
+
+Whether the video decodes, how long it is and whether a person is in it is found out by
+the worker (the analysis never runs in a web request); its message shows on the clip's
+page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.conf import settings
+
+from hingecoach.core import default_catalog
+from hingecoach.core.kinematics import DEFAULT_EXERCISE
+
+EXTENSIONS = ("mp4", "mov", "m4v", "webm", "mkv", "avi")
+ISO_BOXES = (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip")  # mp4, mov, m4v
+MATROSKA = b"\x1a\x45\xdf\xa3"  # webm, mkv
+
+
+def size_text(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size} bytes"
+
+
+def looks_like_video(head: bytes) -> bool:
+    """The file's first bytes are those of an MP4/QuickTime, Matroska/WebM or AVI file."""
+    return (head[4:8] in ISO_BOXES or head.startswith(MATROSKA)
+            or (head.startswith(b"RIFF") and head[8:12] == b"AVI "))
+
+
+def _exercise_choices() -> list[tuple[str, str]]:
+    exercises = default_catalog().exercises.values()
+    return [(e.id, e.name) for e in sorted(exercises, key=lambda e: e.name)
+            if e.hinge or e.id == DEFAULT_EXERCISE]
+
+
+class ClipUploadForm(forms.Form):
+    file = forms.FileField(
+        label="Clip", widget=forms.ClearableFileInput(attrs={"accept": "video/*"}),
+        help_text="A side-view video (mp4, mov, webm), the whole body in frame, a few "
+                  "seconds to a minute long.")
+    exercise = forms.ChoiceField(
+        label="Exercise filmed", initial=DEFAULT_EXERCISE, choices=_exercise_choices,
+        required=False,
+        help_text="Only the bodyweight hip hinge test's faults can be saved as a test.")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit = size_text(settings.CLIP_MAX_BYTES)
+        self.fields["file"].help_text += f" At most {limit}."
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        limit = settings.CLIP_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                f"the file is {size_text(upload.size)}, over the {size_text(limit)} limit: "
+                "trim the clip to the reps, or film at a lower resolution")
+        if self.extension(upload) not in EXTENSIONS:
+            raise forms.ValidationError(
+                f"'{upload.name}' is not a video file this app reads "
+                f"({', '.join(EXTENSIONS)})")
+        upload.seek(0)
+        head = upload.read(16)
+        upload.seek(0)
+        if not looks_like_video(head):
+            raise forms.ValidationError(
+                f"'{upload.name}' does not look like a video (its content is not that of "
+                "an MP4, MOV, WebM or AVI file)")
+        return upload
+
+    def clean_exercise(self) -> str:
+        return self.cleaned_data.get("exercise") or DEFAULT_EXERCISE
+
+    @staticmethod
+    def extension(upload: Any) -> str:
+        return Path(upload.name or "").suffix.lower().lstrip(".")

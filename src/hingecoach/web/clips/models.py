@@ -1,0 +1,74 @@
+"""An uploaded clip of an athlete and what the background analysis made of it.
+
+The video file and its annotated key frames live under ``MEDIA_ROOT/clips/`` (in the
+data folder, never in the code folder), named by the clip's random ``key``:
+``<key>.<ext>`` and ``<key>-<n>.jpg``. The report is the analysis report's JSON
+(DOMAIN.md section 5); nothing here touches the athlete's records until a coach saves
+the clip as a test.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.db import models
+
+from hingecoach.web.athletes.models import Athlete, HingeTest
+
+CLIPS_FOLDER = "clips"
+
+
+def clips_dir() -> Path:
+    return Path(settings.MEDIA_ROOT) / CLIPS_FOLDER
+
+
+class Clip(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "queued"
+        RUNNING = "running", "running"
+        DONE = "done", "done"
+        FAILED = "failed", "failed"
+
+    athlete = models.ForeignKey(Athlete, on_delete=models.CASCADE, related_name="clips")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    extension = models.CharField(max_length=8)
+    original_name = models.CharField(max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    exercise = models.CharField(max_length=64)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    report = models.JSONField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    frames = models.JSONField(default=list, blank=True)  # [{"label": ..., "t_s": ...}]
+    test = models.ForeignKey(HingeTest, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+    analysed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        indexes = [models.Index(fields=["athlete", "-created"]),
+                   models.Index(fields=["created"])]
+
+    def __str__(self) -> str:
+        return f"{self.original_name or self.key} ({self.status})"
+
+    @property
+    def video_path(self) -> Path:
+        return clips_dir() / f"{self.key}.{self.extension}"
+
+    def frame_path(self, n: int) -> Path:
+        return clips_dir() / f"{self.key}-{n}.jpg"
+
+    def file_paths(self) -> list[Path]:
+        """Every file of this clip on disk: the video, key frames, temporary files."""
+        folder = clips_dir()
+        return [*folder.glob(f"{self.key}*"), *folder.glob(f".{self.key}*")]
+
+    @property
+    def finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}

@@ -1,0 +1,57 @@
+"""Reads for clips. Another team's clip is simply not found (404)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.http import Http404
+
+from hingecoach.core import default_catalog
+from hingecoach.core.kinematics import DEFAULT_EXERCISE, AnalysisReport
+from hingecoach.web.athletes.selectors import athletes_visible_to
+from hingecoach.web.clips.models import Clip
+
+
+def clip_get(*, user: AbstractBaseUser, pk: int) -> Clip:
+    clip = (Clip.objects.select_related("athlete__team")
+            .filter(pk=pk, athlete__in=athletes_visible_to(user)).first())
+    if clip is None:
+        raise Http404("No such clip")
+    return clip
+
+
+def clip_report(*, clip: Clip) -> AnalysisReport | None:
+    return AnalysisReport.model_validate(clip.report) if clip.report else None
+
+
+def clips_of(*, athlete: Any, limit: int = 5) -> list[Clip]:
+    return list(athlete.clips.all()[:limit])
+
+
+@dataclass(frozen=True)
+class FaultAdvice:
+    fault: str
+    name: str
+    fix: str
+    step_down: str
+
+
+def clip_fault_advice(*, report: AnalysisReport) -> list[FaultAdvice]:
+    """For each fault seen: the catalog's fix and the exercise to step down to."""
+    catalog = default_catalog()
+    advice = []
+    for fault_id in report.faults:
+        fault = catalog.faults.get(fault_id)
+        if fault is None:
+            continue
+        back = catalog.exercises.get(fault.regress_to)
+        advice.append(FaultAdvice(fault_id, fault.name, fault.fix,
+                                  back.name if back else fault.regress_to))
+    return advice
+
+
+def clip_is_test(*, clip: Clip) -> bool:
+    """Only the bodyweight-hip-hinge test's faults can become a test on record."""
+    return clip.exercise == DEFAULT_EXERCISE

@@ -1,0 +1,93 @@
+"""Pages for clips. Thin: read with selectors, write with services.
+
+Every view starts with ``athlete_get`` or ``clip_get``, so another team's athlete or
+clip is a 404 for every page, GET or POST.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control
+from django_htmx.http import HttpResponseClientRefresh
+
+from hingecoach.web.athletes.forms import HingeTestForm
+from hingecoach.web.athletes.selectors import athlete_get
+from hingecoach.web.catalog_pages.forms import run_service
+from hingecoach.web.clips import selectors, services
+from hingecoach.web.clips.forms import ClipUploadForm
+from hingecoach.web.clips.models import Clip
+
+
+@login_required
+def clip_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    athlete = athlete_get(user=request.user, pk=pk)
+    form = ClipUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        clip = services.clip_upload(athlete=athlete, upload=upload, by=request.user,
+                                    extension=form.extension(upload),
+                                    exercise=form.cleaned_data["exercise"])
+        return redirect("clips:detail", pk=clip.pk)
+    return render(request, "clips/upload.html", {"athlete": athlete, "form": form})
+
+
+@login_required
+def clip_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    clip = selectors.clip_get(user=request.user, pk=pk)
+    return _detail_page(request, clip)
+
+
+def _detail_page(request: HttpRequest, clip: Clip, form: HingeTestForm | None = None,
+                 ) -> HttpResponse:
+    context: dict[str, Any] = {"clip": clip, "athlete": clip.athlete,
+                               "is_test": selectors.clip_is_test(clip=clip)}
+    report = selectors.clip_report(clip=clip)
+    if report is not None:
+        context["report"] = report
+        context["advice"] = selectors.clip_fault_advice(report=report)
+        context["form"] = form or HingeTestForm(initial={
+            "faults": list(report.faults), "notes": f"From the clip {clip.original_name}"})
+    return render(request, "clips/detail.html", context)
+
+
+@login_required
+def clip_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """htmx, every second while the clip is analysed: the bar; once finished, a reload."""
+    clip = selectors.clip_get(user=request.user, pk=pk)
+    if clip.finished:
+        return HttpResponseClientRefresh()
+    response = render(request, "clips/_progress.html", {"clip": clip})
+    patch_cache_control(response, no_store=True)
+    return response
+
+
+@login_required
+def clip_frame(request: HttpRequest, pk: int, n: int) -> FileResponse:
+    clip = selectors.clip_get(user=request.user, pk=pk)
+    path = clip.frame_path(n)
+    if clip.status != Clip.Status.DONE or n >= len(clip.frames) or not path.is_file():
+        raise Http404("No such frame")
+    response = FileResponse(path.open("rb"), content_type="image/jpeg")
+    patch_cache_control(response, private=True, max_age=3600)
+    return response
+
+
+@login_required
+def clip_save_test(request: HttpRequest, pk: int) -> HttpResponse:
+    clip = selectors.clip_get(user=request.user, pk=pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = HingeTestForm(request.POST)
+    if form.is_valid():
+        test = run_service(form, services.clip_save_test, clip=clip, by=request.user,
+                           **form.cleaned_data)
+        if test is not None:
+            messages.success(request, "Test recorded from the clip: "
+                             + ("passed." if test.passed else "failed."))
+            return redirect("athletes:detail", pk=clip.athlete.pk)
+    return _detail_page(request, clip, form)

@@ -1,0 +1,137 @@
+"""The pipeline's plumbing with a pose backend that replays a generated track: frame
+sampling, resizing, rotation, scaling back to the clip's pixels, and the outputs."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from hingecoach.core.errors import CaseError
+from hingecoach.core.kinematics import Track, analyze_track
+from hingecoach.synthetic import ClipSpec, generate_clip
+from hingecoach.video import Sampling, analyze_clip
+from hingecoach.video.annotate import write_annotated
+from hingecoach.video.plot import draw_plot
+
+from .support import ReplayBackend, scaled_track, set_rotation, write_clip
+
+
+@pytest.fixture(scope="module")
+def knee_hinge() -> Track:
+    """Two reps turning into squats, seen from the left, shrunk to a 320x180 clip."""
+    spec = ClipSpec(faults=frozenset({"knee-dominant"}), size="hd", reps=2, seed=3)
+    return scaled_track(generate_clip(spec)[0], 0.25)
+
+
+@pytest.fixture(scope="module")
+def replayed(knee_hinge, tmp_path_factory):
+    path = write_clip(tmp_path_factory.mktemp("replay") / "hinge.mp4",
+                      frames=len(knee_hinge.frames), size=(320, 180))
+    backend = ReplayBackend(knee_hinge, step=2)
+    seen = []
+    analysis = analyze_clip(path, backend=backend, sampling=Sampling(long_side=160),
+                            progress=lambda *args: seen.append(args))
+    return analysis, backend, seen
+
+
+def every(track: Track, step: int) -> Track:
+    from hingecoach.core.kinematics import ClipInfo
+
+    clip = ClipInfo(fps=track.clip.fps / step, width=track.clip.width,
+                    height=track.clip.height)
+    return Track(clip=clip, frames=list(track.frames[::step]))
+
+
+def test_every_second_frame_of_a_30_fps_clip_is_analysed_at_15_fps(replayed, knee_hinge):
+    analysis, backend, _ = replayed
+    assert analysis.step == 2 and analysis.decoded == len(knee_hinge.frames)
+    assert backend.calls == len(analysis.track.frames) == (len(knee_hinge.frames) + 1) // 2
+    assert analysis.report.clip.fps == 15.0
+    assert not backend.closed  # the caller's backend is the caller's to close
+
+
+def test_the_model_sees_the_resized_image_and_landmarks_come_back_in_clip_pixels(
+        replayed, knee_hinge):
+    analysis, backend, _ = replayed
+    assert backend.sizes == {(160, 90)}
+    sampled = every(knee_hinge, 2)
+    for got, want in zip(analysis.track.frames, sampled.frames, strict=True):
+        assert (got is None) == (want is None)
+        if got is not None:
+            a, b = got.landmarks["left_knee"], want.landmarks["left_knee"]
+            assert (a.x, a.y) == pytest.approx((b.x, b.y), abs=1e-6)
+
+
+def test_the_report_is_what_the_kinematics_make_of_the_sampled_track(replayed, knee_hinge):
+    analysis, _, _ = replayed
+    direct = analyze_track(every(knee_hinge, 2))
+    report = analysis.report
+    assert report.assessable and report.side == "left"
+    assert len(report.reps) == len(direct.reps) == 2
+    assert report.faults == direct.faults == ["knee-dominant"]
+    assert report.series.hip_deg == direct.series.hip_deg
+
+
+def test_progress_is_reported_after_every_analysed_frame(replayed):
+    analysis, _, seen = replayed
+    assert [done for _, done, _ in seen] == list(range(1, len(analysis.track.frames) + 1))
+    assert {stage for stage, _, _ in seen} == {"analyse"}
+    assert seen[-1][2] == len(analysis.track.frames)
+
+
+def test_a_portrait_phone_clip_is_analysed_upright(tmp_path):
+    spec = ClipSpec(size="portrait", reps=1, seed=5)
+    track = scaled_track(generate_clip(spec)[0], 1 / 6)  # 180x320
+    path = set_rotation(write_clip(tmp_path / "phone.mp4", frames=len(track.frames),
+                                   size=(320, 180)), 90)
+    backend = ReplayBackend(track, step=2)
+    analysis = analyze_clip(path, backend=backend)
+    assert backend.sizes == {(180, 320)}
+    clip = analysis.report.clip
+    assert (clip.width, clip.height) == (180, 320)
+    assert analysis.report.assessable and len(analysis.report.reps) == 1
+
+
+def test_an_unknown_exercise_is_refused_before_any_decoding(tmp_path):
+    with pytest.raises(CaseError, match="exercise: unknown exercise 'kneeling-squat-dance'"):
+        analyze_clip(tmp_path / "not-even-there.mp4", "kneeling-squat-dance")
+
+
+def test_the_annotated_video_has_one_frame_per_analysed_frame(replayed, tmp_path):
+    analysis, _, _ = replayed
+    out = tmp_path / "annotated.mp4"
+    stages = []
+    write_annotated(analysis, out, progress=lambda *args: stages.append(args))
+    capture = cv2.VideoCapture(str(out))
+    frames = 0
+    while capture.read()[0]:
+        frames += 1
+    assert frames == len(analysis.track.frames)
+    assert capture.get(cv2.CAP_PROP_FPS) == pytest.approx(15.0)
+    assert stages[-1] == ("annotate", frames, frames)
+
+
+def test_the_fault_is_marked_on_the_frame_it_was_read(replayed, tmp_path):
+    analysis, _, _ = replayed
+    out = tmp_path / "annotated.mp4"
+    write_annotated(analysis, out)
+    fault = analysis.report.reps[0].faults[0]
+    at = analysis.report.series.t_s.index(fault.t_s)
+    capture = cv2.VideoCapture(str(out))
+    images = []
+    while True:
+        ok, image = capture.read()
+        if not ok:
+            break
+        images.append(image)
+    red_border = [float(np.mean(img[:4, :, 2]) - np.mean(img[:4, :, 0])) for img in images]
+    assert red_border[at] > 100
+    assert max(red_border[:at - 10] + red_border[at + 10: at + 11]) < 100
+
+
+def test_the_plot_is_a_png(replayed, tmp_path):
+    analysis, _, _ = replayed
+    out = tmp_path / "angles.png"
+    draw_plot(analysis.report, out, "hinge.mp4")
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
