@@ -37,10 +37,21 @@ def test_a_chart_is_drawn_once_and_again_only_when_its_data_changes(team, coach_
     drawn = []
     real = charts.test_timeline
     monkeypatch.setattr(charts, "test_timeline", lambda tests: drawn.append(1) or real(tests))
-    url = reverse("athletes:detail", args=[athlete.pk])
-    coach_client.get(url)
+    url = reverse("athletes:charts", args=[athlete.pk])
+    coach_client.get(reverse("athletes:detail", args=[athlete.pk]))
+    assert drawn == []  # the athlete's page does not wait for its charts
+    coach_client.get(url, HTTP_HX_REQUEST="true")
     coach_client.get(url)
     assert len(drawn) == 1
     athletes.test_record(athlete=athlete, date=dt.date(2026, 11, 8), faults=[])
     assert "Test-retest timeline" in coach_client.get(url).content.decode()
     assert len(drawn) == 2
+
+
+def test_another_teams_charts_are_not_found(team, coach_client):
+    from hingecoach.web.teams import services as teams
+
+    other = teams.team_create(name="Elsewhere")
+    stranger = athletes.athlete_create(team=other, name="Lee", date_of_birth=dt.date(1990, 1, 1))
+    response = coach_client.get(reverse("athletes:charts", args=[stranger.pk]))
+    assert response.status_code == 404

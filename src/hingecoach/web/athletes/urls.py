@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.athlete_list, name="list"),
     path("new/", views.athlete_create, name="create"),
     path("<int:pk>/", views.athlete_detail, name="detail"),
+    path("<int:pk>/charts/", views.athlete_charts, name="charts"),
     path("<int:pk>/edit/", views.athlete_edit, name="edit"),
     path("<int:pk>/archive/", views.athlete_archive, name="archive"),
     path("<int:pk>/erase/", views.athlete_erase, name="erase"),

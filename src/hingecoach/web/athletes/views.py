@@ -144,14 +144,21 @@ def _advice(athlete: Athlete, pain_form: PainForm | None = None) -> dict[str, An
     }
 
 
-def _history(athlete: Athlete, unit: str) -> dict[str, Any]:
+def _history(athlete: Athlete) -> dict[str, Any]:
+    return {
+        "tests": list(selectors.athlete_tests(athlete=athlete)),
+        "sessions": list(selectors.athlete_sessions(athlete=athlete)[:RECENT_SESSIONS]),
+        "morning_form": NextMorningForm(),
+    }
+
+
+def _charts(athlete: Athlete, unit: str) -> dict[str, Any]:
+    """The history charts, drawn (or read from the cache) in a request of their own so the
+    athlete's page does not wait for them."""
     sessions = list(selectors.athlete_sessions(athlete=athlete))
     tests = list(selectors.athlete_tests(athlete=athlete))
     reports = list(selectors.athlete_pain_reports(athlete=athlete))
     return {
-        "tests": tests,
-        "sessions": sessions[:RECENT_SESSIONS],
-        "morning_form": NextMorningForm(),
         "tests_chart": charts.cached("tests", charts.tests_fingerprint(tests),
                                      lambda: charts.test_timeline(tests)),
         "pain_chart": charts.cached("pain", charts.pain_fingerprint(sessions, reports),
@@ -177,7 +184,7 @@ def _detail_page(request: HttpRequest, athlete: Athlete, **extra: Any) -> HttpRe
     context["ladder"] = ladder_grid(
         default_catalog(), mastered=selectors.athlete_mastered(athlete=athlete),
         today=[o.exercise for o in rec.options], avoid=[a.exercise for a in rec.avoid])
-    context.update(_history(athlete, athlete.team.unit))
+    context.update(_history(athlete))
     context.update(_checkins(athlete, **extra))
     context["can_erase"] = is_head_coach(request.user)
     return render(request, "athletes/detail.html", context)
@@ -187,6 +194,15 @@ def _detail_page(request: HttpRequest, athlete: Athlete, **extra: Any) -> HttpRe
 def athlete_detail(request: HttpRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     return _detail_page(request, athlete)
+
+
+@login_required
+def athlete_charts(request: HttpRequest, pk: int) -> HttpResponse:
+    athlete = selectors.athlete_get(user=request.user, pk=pk)
+    context = {"team": athlete.team, **_charts(athlete, athlete.team.unit)}
+    if request.htmx:
+        return render(request, "athletes/_charts.html", context)
+    return render(request, "athletes/charts.html", {"athlete": athlete, **context})
 
 
 # --- exports ----------------------------------------------------------------------------
