@@ -24,3 +24,14 @@ def catalog_copy(tmp_path: Path) -> Path:
     target = tmp_path / "catalog"
     shutil.copytree(shipped, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def _quick_web_settings(settings):
+    """For every test that touches the web app: plain static storage (no collected
+    manifest needed) and a fast password hasher (real hashing is slow by design)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -34,12 +34,6 @@ def _team(name: str) -> TeamWorld:
     return TeamWorld(team, head, coach, athlete)
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Real hashing is deliberately slow; tests only need it to be a hash.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def red(db) -> TeamWorld:
     return _team("red")

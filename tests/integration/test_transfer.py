@@ -21,8 +21,7 @@ def _wipe() -> None:
     User.objects.all().delete()
 
 
-def test_export_then_import_gives_back_every_record(tmp_path, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def test_export_then_import_gives_back_every_record(tmp_path):
     create_demo()
     first = tmp_path / "first.json"
     count = transfer.export_to(first)
@@ -37,8 +36,7 @@ def test_export_then_import_gives_back_every_record(tmp_path, settings):
     assert User.objects.get(username="headcoach").check_password(PASSWORD)
 
 
-def test_import_refuses_a_database_that_already_has_teams(tmp_path, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def test_import_refuses_a_database_that_already_has_teams(tmp_path):
     create_demo()
     path = tmp_path / "export.json"
     transfer.export_to(path)
@@ -59,8 +57,7 @@ def test_a_bad_export_file_is_refused_with_a_reason_and_loads_nothing(tmp_path, 
     assert not Team.objects.exists()
 
 
-def test_a_broken_record_loads_nothing_at_all(tmp_path, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def test_a_broken_record_loads_nothing_at_all(tmp_path):
     create_demo()
     path = tmp_path / "export.json"
     transfer.export_to(path)

@@ -19,15 +19,6 @@ pytestmark = [pytest.mark.django_db,
               pytest.mark.filterwarnings("ignore:No directory at:UserWarning")]
 
 
-@pytest.fixture(autouse=True)
-def _quick_settings(settings):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def team(db):
     return teams.team_create(name="Riverside Barbell")

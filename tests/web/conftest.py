@@ -18,16 +18,6 @@ from hingecoach.web.teams.models import Membership
 PASSWORD = "a-long-test-password-2026"
 
 
-@pytest.fixture(autouse=True)
-def _quick_settings(settings):
-    """Plain static storage (no manifest needed) and a fast password hasher."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def team(db):
     return teams.team_create(name="Riverside Barbell")
