@@ -137,3 +137,16 @@ def test_the_openapi_document_lists_the_contract_endpoints(db):
     for path in ("/api/recommend", "/api/plan", "/api/athletes/{athlete_id}/recommendation",
                  "/api/athletes/{athlete_id}/plan"):
         assert path in document["paths"]
+
+
+def test_a_nul_character_is_refused_with_the_field_not_a_server_error(red):
+    client = token_client(red.coach)
+    listed = client.get("/api/athletes", {"q": "ab\x00c"})
+    assert listed.status_code == 422 and listed.json()["field"] == "q"
+    created = post(client, "/api/athletes",
+                   {"name": "Nul\x00", "date_of_birth": "1990-01-01"})
+    assert created.status_code == 422 and created.json()["field"] == "name"
+    tested = post(client, f"/api/athletes/{red.athlete.pk}/tests",
+                  {"date": "2026-11-01", "notes": "\x00"})
+    assert tested.status_code == 422 and tested.json()["field"] == "notes"
+    assert red.athlete.tests.count() == 0

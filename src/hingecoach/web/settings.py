@@ -81,11 +81,8 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{HOME / 'hingecoach.sqlite3'}", conn_max_age=60,
-    )
-}
+DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{HOME / 'hingecoach.sqlite3'}"
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Tests run against a real SQLite file, not an in-memory database.
     DATABASES["default"]["TEST"] = {"NAME": str(HOME / "test.sqlite3")}

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL text cannot hold NUL; refuse it here, as Django's form fields do.
+    if "\x00" in value:
+        raise PydanticCustomError("null_character", "must not contain NUL characters")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
 
 
 class _In(BaseModel):
@@ -25,20 +37,20 @@ class AthleteOut(BaseModel):
 
 
 class AthleteIn(_In):
-    name: str = Field(min_length=1, max_length=120)
+    name: Text = Field(min_length=1, max_length=120)
     date_of_birth: dt.date
-    conditions: list[str] = Field(default_factory=list, max_length=10)
-    red_flags: list[str] = Field(default_factory=list, max_length=10)
+    conditions: list[Text] = Field(default_factory=list, max_length=10)
+    red_flags: list[Text] = Field(default_factory=list, max_length=10)
     medical_clearance: bool = False
-    clearance_by: str = Field("", max_length=120)
-    goal: str = "technique"
-    notes: str = Field("", max_length=5000)
+    clearance_by: Text = Field("", max_length=120)
+    goal: Text = "technique"
+    notes: Text = Field("", max_length=5000)
 
 
 class TestIn(_In):
     date: dt.date
-    faults: list[str] = Field(default_factory=list, max_length=10)
-    notes: str = Field("", max_length=2000)
+    faults: list[Text] = Field(default_factory=list, max_length=10)
+    notes: Text = Field("", max_length=2000)
 
 
 class TestOut(BaseModel):
@@ -49,7 +61,7 @@ class TestOut(BaseModel):
 
 
 class LoggedExerciseIn(_In):
-    exercise: str = Field(max_length=64)
+    exercise: Text = Field(max_length=64)
     sets: int = Field(ge=1, le=20)
     reps: list[int] = Field(default_factory=list, max_length=20)
     load_kg: float | None = Field(None, ge=0, le=500)
@@ -60,7 +72,7 @@ class SessionIn(_In):
     pain_during: int | None = Field(None, ge=0, le=10)
     pain_next_morning: int | None = Field(None, ge=0, le=10)
     exercises: list[LoggedExerciseIn] = Field(default_factory=list, max_length=30)
-    notes: str = Field("", max_length=2000)
+    notes: Text = Field("", max_length=2000)
 
 
 class SessionOut(BaseModel):

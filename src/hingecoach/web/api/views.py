@@ -116,6 +116,9 @@ def _athlete_out(athlete: Athlete) -> dict[str, Any]:
 @api.get("/athletes", response={200: list[AthleteOut], **ERRORS}, tags=["athletes"])
 def athletes(request: HttpRequest, q: str = "", stage: str = "", archived: bool = False):
     """The team's athletes, searched by name and filtered by stage."""
+    for name, value in (("q", q), ("stage", stage)):
+        if "\x00" in value:
+            raise DjangoValidationError({name: "must not contain NUL characters"})
     found = selectors.athlete_list(user=request.user, query=q[:100], stage=stage[:20],
                                    archived=archived)
     return [_athlete_out(a) for a in found[:500]]
