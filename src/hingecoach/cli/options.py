@@ -3,6 +3,8 @@ the bad value (``Invalid value for '--weeks': 0 is not in the range 1<=x<=52.``)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -13,14 +15,22 @@ from hingecoach.cli.units import Units
 MAX_WEEKS = 52
 
 
-def parse_units(value: Any) -> Units:
-    if isinstance(value, Units):
-        return value
-    try:
-        return Units(str(value).lower())
-    except ValueError:
-        allowed = ", ".join(f"'{u.value}'" for u in Units)
-        raise typer.BadParameter(f"'{value}' is not one of {allowed}.") from None
+def choice(kind: type[StrEnum]) -> Callable[[Any], Any]:
+    """A parser for ``kind``'s values, any case, refusing others in click's words."""
+
+    def parse(value: Any) -> Any:
+        if isinstance(value, kind):
+            return value
+        try:
+            return kind(str(value).lower())
+        except ValueError:
+            allowed = ", ".join(f"'{v.value}'" for v in kind)
+            raise typer.BadParameter(f"'{value}' is not one of {allowed}.") from None
+
+    return parse
+
+
+parse_units = choice(Units)
 
 
 def parse_weeks(value: Any) -> int:

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from hingecoach.cli.errors import InputError
 from hingecoach.cli.inputs import catalog_for, load_case
-from hingecoach.cli.options import CaseArg, CatalogOpt, UnitsOpt, parse_weeks
+from hingecoach.cli.options import CaseArg, CatalogOpt, UnitsOpt, choice, parse_weeks
 from hingecoach.cli.units import Units
 
 
@@ -34,21 +33,6 @@ class PosterSize(StrEnum):
 class Layout(StrEnum):
     single = "single"
     four = "four"
-
-
-def choice(kind: type[StrEnum]) -> Callable[[Any], Any]:
-    """A parser for ``kind``'s values, any case, refusing others in click's words."""
-
-    def parse(value: Any) -> Any:
-        if isinstance(value, kind):
-            return value
-        try:
-            return kind(str(value).lower())
-        except ValueError:
-            allowed = ", ".join(f"'{v.value}'" for v in kind)
-            raise typer.BadParameter(f"'{value}' is not one of {allowed}.") from None
-
-    return parse
 
 
 def _out_help(what: str) -> str:
