@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from hingecoach.core.kinematics import FAULT_IDS, analyze_track, default_video_thresholds
-from hingecoach.core.kinematics.back import sagittas
+from hingecoach.core.kinematics.back import bends
 from hingecoach.synthetic import ClipSpec, generate_clip
 from kinematics.builders import figure, frame, lean_curve, track, world_to_image
 
@@ -52,38 +52,52 @@ def test_a_finding_carries_its_frame_value_threshold_and_confidence(fault):
     assert passed and finding.value == pytest.approx(rep.measures[fault], abs=1e-3)
 
 
-def outline(body: dict, bulge: float, facing: int, points: int = 20) -> list[tuple[float, float]]:
-    """A back surface a fifth of the trunk behind the hip-shoulder line of ``body`` with a
-    lower half bowed ``bulge`` trunk lengths backward (negative: hollow), in pixels."""
+def outline(body: dict, bend: float, facing: int, points: int = 30) -> list[tuple[float, float]]:
+    """A back surface a fifth of the trunk behind the hip-shoulder line of ``body``, with
+    buttocks standing out below a quarter of the way up and a lower back (a quarter to
+    two thirds of the way up) turning by ``bend`` degrees (negative: hollow), in pixels."""
     hip, shoulder = np.array(body["hip"]), np.array(body["shoulder"])
     chord = shoulder - hip
     along = chord / np.linalg.norm(chord)
     backward = np.array([-along[1], along[0]])
+    curve = -math.tan(math.radians(bend) / 2) / 0.4  # v = curve * (u - 0.45)**2
     out = []
     for u in np.linspace(0, 1, points):
-        lower = math.sin(math.pi * u / 0.5) if u <= 0.5 else 0.0
-        p = hip + u * chord + (0.2 + bulge * lower) * np.linalg.norm(chord) * backward
+        glutes = 0.12 * math.cos(math.pi / 2 * u / 0.22) ** 2 if u < 0.22 else 0.0
+        v = 0.2 + glutes + curve * (u - 0.45) ** 2
+        p = hip + u * chord + v * np.linalg.norm(chord) * backward
         out.append(world_to_image((float(p[0]), float(p[1])), facing))
     return out
 
 
 @pytest.mark.parametrize("facing", [1, -1])
-@pytest.mark.parametrize("bulge", [-0.06, -0.02, 0.0, 0.04])
-def test_the_lumbar_sagitta_reads_a_bulge_as_positive_and_a_hollow_as_negative(facing, bulge):
+@pytest.mark.parametrize("bend", [-30.0, -10.0, 0.0, 25.0])
+def test_the_lumbar_bend_reads_rounded_as_positive_and_hollow_as_negative(facing, bend):
     body = {k: np.array([world_to_image(v, facing)]) for k, v in figure(60).items()}
-    points = np.array([outline(figure(60), bulge, facing)])
-    (value,) = sagittas(points, body["hip"], body["shoulder"], facing)
-    assert value == pytest.approx(bulge, abs=0.004)
+    points = np.array([outline(figure(60), bend, facing)])
+    (value,) = bends(points, body["hip"], body["shoulder"], facing, THRESHOLDS.back.stretch)
+    assert value == pytest.approx(bend, abs=0.5)
 
 
-@pytest.mark.parametrize(("bulge", "expected"), [
-    (0.04, {"lumbar-flexion"}), (-0.09, {"lumbar-extension"}), (-0.02, set())])
-def test_a_hand_built_back_is_judged_from_its_outline(bulge, expected):
+def hand_built_back(standing: float, change: float) -> set[str]:
+    """The lumbar faults of one hinge whose back bends ``standing`` degrees upright and
+    ``change`` degrees more (rounder) at the bottom."""
     frames = []
     for lean in lean_curve(reps=1):
-        shape = -0.02 + (bulge + 0.02) * lean / 70
+        bend = standing + change * lean / 70
         body = figure(lean, 15, 15 - 35 * math.sin(math.radians(lean)))
-        frames.append(frame(body, 1, outline=outline(body, shape, 1)))
+        frames.append(frame(body, 1, outline=outline(body, bend, 1)))
     report = analyze_track(track(frames))
-    assert {f.fault for f in report.reps[0].faults} & {"lumbar-flexion", "lumbar-extension"} == (
-        expected)
+    return {f.fault for f in report.reps[0].faults} & {"lumbar-flexion", "lumbar-extension"}
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (30.0, {"lumbar-flexion"}), (-25.0, {"lumbar-extension"}), (5.0, set()), (-5.0, set())])
+def test_a_hand_built_back_is_judged_by_its_change_from_standing(change, expected):
+    assert hand_built_back(-20.0, change) == expected
+
+
+@pytest.mark.parametrize("standing", [-45.0, -20.0, 0.0, 15.0])
+def test_a_back_that_keeps_its_standing_shape_is_never_flagged(standing):
+    """However hollow or flat a person stands (build, clothing, how the mask is cut)."""
+    assert hand_built_back(standing, 0.0) == set()

@@ -6,8 +6,8 @@ import cv2
 import numpy as np
 import pytest
 
-from hingecoach.core.kinematics import Landmark
-from hingecoach.core.kinematics.back import lumbar_sagitta
+from hingecoach.core.kinematics import Landmark, default_video_thresholds
+from hingecoach.core.kinematics.back import lumbar_bend
 from hingecoach.video.outline import back_edge, behind_chord, frame_facing, trunk_chord
 
 HIP, SHOULDER = np.array([200.0, 300.0]), np.array([200.0, 100.0])
@@ -19,12 +19,15 @@ def soft_edge_mask(edge_x: float, width: int = 400, height: int = 400) -> np.nda
     return np.clip(x - edge_x + 0.5, 0.0, 1.0)
 
 
-def torso_mask(bulge: float) -> np.ndarray:
-    """An upright trunk facing image right whose back (left edge, x about 150) bulges
-    backward by ``bulge`` pixels in the middle of its lower half (negative: hollow)."""
-    y = np.linspace(300, 100, 60)
+def torso_mask(bend: float) -> np.ndarray:
+    """An upright trunk facing image right (hip at y 300, shoulder at y 100) whose back
+    (left edge, x about 150) has buttocks below a fifth of the way up and a lower back
+    (a quarter to two thirds of the way up) turning by ``bend`` degrees (negative: hollow)."""
+    y = np.linspace(300, 100, 120)
     u = (300 - y) / 200
-    back_x = 150 - bulge * np.where(u <= 0.5, np.sin(np.pi * u / 0.5), 0.0)
+    curve = -np.tan(np.radians(bend) / 2) / 0.4
+    glutes = np.where(u < 0.22, 0.12 * np.cos(np.pi / 2 * u / 0.22) ** 2, 0.0)
+    back_x = 150 - 200 * (glutes + curve * (u - 0.45) ** 2)
     polygon = np.concatenate([np.stack([back_x, y], axis=1), [[260, 100], [260, 300]]])
     mask = np.zeros((400, 400), np.uint8)
     cv2.fillPoly(mask, [np.round(polygon * 16).astype(np.int32)], 255, cv2.LINE_AA, shift=4)
@@ -45,12 +48,12 @@ def test_the_edge_is_looked_for_behind_the_person():
     assert back_edge(soft_edge_mask(100.0), HIP, SHOULDER, facing=-1.0) is None
 
 
-@pytest.mark.parametrize(("bulge", "sign"), [(12.0, 1), (-12.0, -1)])
-def test_a_rounded_back_bulges_and_a_hollow_back_dips_for_the_kinematics(bulge, sign):
-    outline = back_edge(torso_mask(bulge), HIP, SHOULDER, facing=1.0)
-    sagitta = lumbar_sagitta([outline], HIP[None], SHOULDER[None], 1.0)[0]
-    assert np.sign(sagitta) == sign
-    assert abs(sagitta) == pytest.approx(abs(bulge) / 200, rel=0.25)
+@pytest.mark.parametrize("bend", [25.0, -25.0, 0.0])
+def test_a_rounded_back_bends_positive_and_a_hollow_back_negative_for_the_kinematics(bend):
+    outline = back_edge(torso_mask(bend), HIP, SHOULDER, facing=1.0)
+    stretch = default_video_thresholds().back.stretch
+    measured = lumbar_bend([outline], HIP[None], SHOULDER[None], 1.0, stretch)[0]
+    assert measured == pytest.approx(bend, abs=2.0)
 
 
 def test_no_outline_without_a_person_on_the_chord_or_a_usable_chord():

@@ -162,6 +162,34 @@ def test_a_hinge_that_turns_into_a_squat_is_found_on_the_filmed_mannequin(filmed
         assert knee and knee[0].value == pytest.approx(want.values["knee-dominant"], abs=10)
 
 
+BACKS = {"keeps its shape": frozenset(), "rounds": frozenset({"lumbar-flexion"}),
+         "over-arches": frozenset({"lumbar-extension"})}
+LUMBAR = {"lumbar-flexion", "lumbar-extension"}
+
+
+@pytest.fixture(scope="session", params=list(BACKS))
+def filmed_back(request, tmp_path_factory):
+    """A mannequin whose back outline (buttocks, a lordosis of its own) keeps its shape,
+    rounds or over-arches through two hinges, run through the real model and its mask."""
+    spec = ClipSpec(faults=BACKS[request.param], side="left", reps=2, size="hd", noise=0.0,
+                    drop_rate=0.0, seed=3)
+    track, truth = generate_clip(spec)
+    path = film(track, tmp_path_factory.mktemp("backs") / "back.mp4", "left")
+    return request.param, analyze_clip(path).report, truth
+
+
+def test_the_lower_back_is_judged_from_the_real_mask_on_a_filmed_mannequin(filmed_back):
+    back, report, truth = filmed_back
+    assert report.assessable and report.reps
+    assert all(f.fault not in LUMBAR for f in report.not_assessed)
+    for rep in report.reps:
+        assert {f.fault for f in rep.faults} & LUMBAR == BACKS[back], (back, rep.measures)
+    for rep in report.reps:
+        want = min(truth.reps, key=lambda t: abs(t.bottom_s - rep.bottom_s))
+        assert rep.measures["lumbar-flexion"] == pytest.approx(
+            want.values["lumbar-flexion"], abs=10)
+
+
 def test_the_summary_names_the_fault_its_fix_and_its_step_down(filmed_squats, capsys):
     from hingecoach.cli.render_analysis import show_analysis
 

@@ -13,7 +13,8 @@ import numpy as np
 class Body:
     """Lengths in metres. ``heel_back``: heel landmark behind the ankle; ``toe_ahead``:
     toe landmark ahead of it; ``back_depth``: how far the back's surface stands behind
-    the hip-shoulder line, in trunk lengths, at the hip and at the shoulder."""
+    the hip-shoulder line, in trunk lengths, at the hip and at the shoulder; ``glutes``: how
+    much further the buttocks stand out at the hip joint's level, in trunk lengths."""
 
     height: float
     shank: float
@@ -25,6 +26,7 @@ class Body:
     nose_up: float
     nose_ahead: float
     back_depth: tuple[float, float]
+    glutes: float
 
     @property
     def leg(self) -> float:
@@ -40,9 +42,10 @@ def random_body(rng: np.random.Generator) -> Body:
     lengths = {name: height * ratio * float(rng.normal(1.0, 0.04))
                for name, ratio in RATIOS.items()}
     depth = (float(rng.uniform(0.16, 0.22)), float(rng.uniform(0.2, 0.28)))
-    return Body(height=height, back_depth=depth, **lengths)
+    return Body(height=height, back_depth=depth, glutes=float(rng.uniform(0.04, 0.16)),
+                **lengths)
 
 
 def average_body() -> Body:
-    return Body(height=1.75, back_depth=(0.19, 0.24),
+    return Body(height=1.75, back_depth=(0.19, 0.24), glutes=0.1,
                 **{name: 1.75 * ratio for name, ratio in RATIOS.items()})

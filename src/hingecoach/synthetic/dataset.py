@@ -15,6 +15,7 @@ FAULT_SETS: tuple[frozenset[str], ...] = tuple(frozenset(s) for s in (
     ("toes-lift", "lumbar-extension"), ("weight-forward", "lumbar-flexion"),
 ))
 NOISE = (0.0, 0.002, 0.004, 0.008)
+OUTLINE_NOISE = (0.001, 0.002, 0.0025, 0.005)
 FPS = (24.0, 25.0, 30.0, 60.0)
 TEMPOS = ("slow", "medium", "fast")
 SIZES = ("landscape", "hd", "portrait")
@@ -33,6 +34,7 @@ def random_spec(rng: np.random.Generator, index: int) -> ClipSpec:
         tempo=TEMPOS[index % 3],
         start_at_bottom=bool(rng.random() < 0.15),
         noise=float(rng.choice(NOISE)),
+        outline_noise=float(rng.choice(OUTLINE_NOISE)),
         drop_rate=float(rng.choice([0.0, 0.01, 0.03])),
         outline=str(rng.choice(["full"] * 8 + ["partial", "none"])),
         view="front" if odd == 23 else "side",

@@ -34,7 +34,7 @@ class Dose:
     lumbar: float
 
 
-def draw_dose(rng: np.random.Generator, faults: frozenset[str]) -> Dose:
+def draw_dose(rng: np.random.Generator, faults: frozenset[str], stance: Dose) -> Dose:
     lean = LEAN.get(next((f for f in LEAN if f in faults), ""), (45.0, 85.0))
     weight = WEIGHT.get(next((f for f in WEIGHT if f in faults), ""), (0.35, 0.6))
     travel = (BANDS["no-counterbalance"].draw(rng, True)
@@ -43,22 +43,24 @@ def draw_dose(rng: np.random.Generator, faults: frozenset[str]) -> Dose:
                 knee_flex=BANDS["knee-dominant"].draw(rng, "knee-dominant" in faults),
                 weight=float(rng.uniform(*weight)), travel=travel,
                 toe_rise=BANDS["toes-lift"].draw(rng, "toes-lift" in faults),
-                lumbar=_lumbar(rng, faults))
+                lumbar=stance.lumbar + _lumbar_change(rng, faults))
 
 
-def _lumbar(rng: np.random.Generator, faults: frozenset[str]) -> float:
+def _lumbar_change(rng: np.random.Generator, faults: frozenset[str]) -> float:
+    """The lower back's bend at the bottom relative to standing, degrees (+ rounder)."""
     if "lumbar-flexion" in faults:
         return BANDS["lumbar-flexion"].draw(rng, True)
     if "lumbar-extension" in faults:
         return -BANDS["lumbar-extension"].draw(rng, True)
-    return float(rng.uniform(-0.03, -0.01))
+    return BANDS["lumbar-flexion"].draw(rng, False)
 
 
 def draw_stance(rng: np.random.Generator) -> Dose:
-    """Standing: upright, soft knees, weight mid-foot, the usual lordosis."""
+    """Standing: upright, soft knees, weight mid-foot, a lordosis of the person's own
+    (the outline's lumbar bend, degrees: negative is hollow)."""
     return Dose(lean=float(rng.uniform(0, 6)), knee_flex=float(rng.uniform(0, 8)),
                 weight=float(rng.uniform(0.38, 0.55)), travel=None, toe_rise=0.0,
-                lumbar=float(rng.uniform(-0.03, -0.01)))
+                lumbar=float(rng.uniform(-35.0, -10.0)))
 
 
 def blend(stance: Dose, doses: list[Dose], rep_of_frame: np.ndarray, p: np.ndarray,
@@ -102,7 +104,7 @@ def rep_values(body: Body, points: pose.Points, params: dict[str, np.ndarray],
                frames: np.ndarray, p: np.ndarray) -> dict[str, float]:
     """The true value of every fault's quantity in one rep (noise-free): the knee's and
     the weight's worst over the rep, the hip travel, toe rise and lower back at the
-    bottom (where the dose puts them), the hollow at the bottom or standing."""
+    bottom (where the dose puts them), each against standing where it is a change."""
     standing = frames[int(np.argmin(p[frames]))]
     bottom = frames[int(np.argmax(p[frames]))]
     hip_back = pose.hip_behind_ankle(body, points)
@@ -112,6 +114,8 @@ def rep_values(body: Body, points: pose.Points, params: dict[str, np.ndarray],
         "no-counterbalance": float(hip_back[bottom] - hip_back[standing]),
         "weight-forward": float(pose.weight_on_foot(body, points)[frames].max()),
         "toes-lift": float(toe_height[bottom] - toe_height[standing]),
-        "lumbar-flexion": float(params["lumbar"][bottom]),
-        "lumbar-extension": float(-min(params["lumbar"][bottom], params["lumbar"][standing])),
+        "lumbar-flexion": float(params["lumbar"][bottom] - params["lumbar"][standing]),
+        # over-arched at the bottom or at the finish; the generator finishes standing as
+        # it started, so the finish adds a hollow of 0
+        "lumbar-extension": max(0.0, float(params["lumbar"][standing] - params["lumbar"][bottom])),
     }

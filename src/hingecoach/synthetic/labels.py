@@ -58,8 +58,8 @@ BANDS: dict[str, Band] = {
     "weight-forward": Band(0.70, 0.08, above=True, lowest=0.3, highest=0.93),
     # toe rise above standing relative to the heel, leg lengths
     "toes-lift": Band(0.025, 0.015, above=True, lowest=0.0, highest=0.09),
-    # lower-back sagitta at its most rounded, trunk lengths
-    "lumbar-flexion": Band(0.01, 0.02, above=True, lowest=-0.03, highest=0.07),
-    # lower-back hollow (minus the sagitta) at its deepest, trunk lengths
-    "lumbar-extension": Band(0.05, 0.02, above=True, lowest=0.01, highest=0.10),
+    # lower-back bend at the bottom minus standing, degrees (more rounded)
+    "lumbar-flexion": Band(20.0, 7.0, above=True, lowest=-9.0, highest=45.0),
+    # lower-back bend standing minus at the bottom, degrees (more hollow)
+    "lumbar-extension": Band(15.0, 6.0, above=True, lowest=-13.0, highest=35.0),
 }

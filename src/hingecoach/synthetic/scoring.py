@@ -80,7 +80,7 @@ class Scorecard:
         if spec.start_at_bottom:
             self.rep_counts["starts at the bottom"].append(right)
         skipped = {item.fault for item in report.not_assessed}
-        key = "lumbar judged only with an outline"
+        key = "lumbar judged only with a full, steady outline"
         self.verdicts[key].append(truth.lumbar_seen == ("lumbar-flexion" not in skipped))
         self._faults(truth.reps, report, skipped, spec.noise)
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from hingecoach.core.kinematics import Landmark
 
-STATIONS = 24
+STATIONS = 40
 REACH = 0.6  # how far behind the chord to look for the edge, in chord lengths
 SAMPLE_PX = 1.5
 MIN_POINTS = 8

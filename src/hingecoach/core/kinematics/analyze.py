@@ -47,9 +47,9 @@ def analyze_track(track: Track, exercise: str = DEFAULT_EXERCISE,
         problem = framing_problem(arrays, side, track.clip, th)
     if problem or side is None:
         return not_assessable(head, str(problem), len(track.frames), track.clip.fps)
-    k = measure(arrays, side, facing_sign, track.clip.fps, th.tracking)
+    k = measure(arrays, side, facing_sign, track.clip.fps, th.tracking, th.back)
     reps = find_reps(k.lean, k.hip, k.joints["ankle"], k.leg, track.clip.fps, th.reps)
-    gaps = fault_gaps(arrays, side, _frames_that_matter(arrays, reps), th)
+    gaps = fault_gaps(arrays, side, _frames_that_matter(arrays, reps), k.lumbar_raw, th)
     rep_models = [rep_report(k, rep, arrays, gaps, th) for rep in reps]
     seen = {f.fault for rep in rep_models for f in rep.faults}
     return AnalysisReport(

@@ -61,12 +61,14 @@ def in_frame_share(arrays: TrackArrays, name: str, clip: ClipInfo, min_vis: floa
     return float((inside & (arrays.vis[name][arrays.present] >= min_vis)).mean())
 
 
-def fault_gaps(arrays: TrackArrays, side: str, frames: np.ndarray,
+def fault_gaps(arrays: TrackArrays, side: str, frames: np.ndarray, lumbar_raw: np.ndarray,
                th: VideoThresholds) -> dict[FaultId, str]:
     """Faults the clip cannot judge, with why; ``frames``: the frames that matter
-    (the reps' frames, or every frame with a person when there is no rep)."""
+    (the reps' frames, or every frame with a person when there is no rep);
+    ``lumbar_raw``: the lower back's bend per frame, before any smoothing."""
     gaps: dict[FaultId, str] = {}
-    outline = _outline_gap(arrays, frames, th.clip.min_outline_share)
+    outline = (_outline_gap(arrays, frames, th.clip.min_outline_share)
+               or _outline_scatter_gap(lumbar_raw[frames], th.clip.max_outline_scatter_deg))
     if outline:
         gaps["lumbar-flexion"] = gaps["lumbar-extension"] = outline
     feet = _feet_gap(arrays, side, frames, th)
@@ -83,6 +85,26 @@ def _outline_gap(arrays: TrackArrays, frames: np.ndarray, need: float) -> str | 
         return (f"back outline visible in only {has.mean():.0%} of the frames "
                 f"({need:.0%} needed)")
     return None
+
+
+def outline_scatter(bends: np.ndarray) -> float:
+    """The typical frame-to-frame jump of the bend, degrees: a robust standard deviation
+    of one frame's reading (median absolute difference of neighbours, x 1.48 / sqrt 2);
+    NaN with fewer than 3 neighbouring pairs."""
+    jumps = np.abs(np.diff(bends))
+    jumps = jumps[np.isfinite(jumps)]
+    if len(jumps) < 3:
+        return float("nan")
+    return float(1.4826 * np.median(jumps) / np.sqrt(2))
+
+
+def _outline_scatter_gap(bends: np.ndarray, most: float) -> str | None:
+    scatter = outline_scatter(bends)
+    if not np.isfinite(scatter) or scatter <= most:
+        return None
+    return (f"back outline too unsteady to judge: the lower back's shape jumps about "
+            f"{scatter:.0f} degrees from frame to frame (at most {most:g} allowed; loose "
+            "clothing, a busy background or a small figure?)")
 
 
 def _feet_gap(arrays: TrackArrays, side: str, frames: np.ndarray,

@@ -5,24 +5,29 @@ straight whatever the spine does. The pose adapter may give the back's outline (
 example the silhouette edge of the segmentation mask between shoulder and hip). Each
 outline point is put in the trunk's own frame: ``u`` along the hip -> shoulder chord
 (0 at the hip, 1 at the shoulder) and ``v`` across it, positive toward the back, both in
-chord lengths. The lumbar half (u from 0 to 0.5) is fitted with a parabola
-``v = c0 + c1*x + c2*x**2`` (x = u / 0.5); its sagitta ``-c2 / 4`` is how far the middle of
-the lower back stands off the straight line through its ends: positive when the lower back
-bulges backward (rounded, flexion), negative when it is hollow (the normal lordosis, and
-more so when over-arched). Offsets and tilts of the outline drop out with c0 and c1.
+chord lengths.
+
+The lumbar stretch of the outline (``u`` from ``lumbar_from`` to ``lumbar_to``: above the
+buttocks and the sacrum, below the ribs) is fitted with a parabola, and its **bend** is
+how far the surface's direction turns from the stretch's lower end to its upper end, in
+degrees: positive when the lower back bulges backward (rounded), negative when it is
+hollow (the lordosis). Offsets and tilts of the outline drop out of the fit, so the bend
+does not care where the hip landmark sits across the body. Clothing, build and how the
+mask is cut all add their own constant share to the bend, which is why the faults read
+its change from the person's own standing shape, never its absolute value.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-LUMBAR_END = 0.5
 MIN_POINTS = 4
+MIN_SPREAD = 0.5  # the points must cover at least half the stretch
 
 
-def lumbar_sagitta(outlines: list[np.ndarray | None], hip: np.ndarray, shoulder: np.ndarray,
-                   facing: float) -> np.ndarray:
-    """Per frame, the lumbar sagitta in chord lengths (NaN without a usable outline)."""
+def lumbar_bend(outlines: list[np.ndarray | None], hip: np.ndarray, shoulder: np.ndarray,
+                facing: float, stretch: tuple[float, float]) -> np.ndarray:
+    """Per frame, the lumbar bend in degrees (NaN without a usable outline)."""
     out = np.full(len(outlines), np.nan)
     frames = [i for i, pts in enumerate(outlines) if pts is not None]
     if not frames:
@@ -31,32 +36,48 @@ def lumbar_sagitta(outlines: list[np.ndarray | None], hip: np.ndarray, shoulder:
     points = np.full((len(frames), width, 2), np.nan)
     for row, i in enumerate(frames):
         points[row, : len(outlines[i])] = outlines[i]
-    out[frames] = sagittas(points, hip[frames], shoulder[frames], facing)
+    out[frames] = bends(points, hip[frames], shoulder[frames], facing, stretch)
     return out
 
 
-def sagittas(points: np.ndarray, hip: np.ndarray, shoulder: np.ndarray,
-             facing: float) -> np.ndarray:
-    """(frames, points, 2) outlines (NaN-padded) -> (frames,) lumbar sagittas."""
+def bends(points: np.ndarray, hip: np.ndarray, shoulder: np.ndarray, facing: float,
+          stretch: tuple[float, float]) -> np.ndarray:
+    """(frames, points, 2) outlines (NaN-padded) -> (frames,) lumbar bends in degrees."""
+    u, v = _trunk_frame(points, hip, shoulder, facing)
+    low, high = stretch
+    span = high - low
+    keep = np.isfinite(u) & np.isfinite(v) & (u >= low) & (u <= high)
+    x = np.where(keep, (u - low) / span, 0.0)
+    coef, ok = _weighted_parabola(x, np.where(keep, v, 0.0), keep)
+    out = np.full(len(points), np.nan)
+    if ok.any():
+        c1, c2 = coef[:, 1], coef[:, 2]
+        out[ok] = np.degrees(np.arctan(c1 / span) - np.arctan((c1 + 2 * c2) / span))
+    return out
+
+
+def _trunk_frame(points: np.ndarray, hip: np.ndarray, shoulder: np.ndarray,
+                 facing: float) -> tuple[np.ndarray, np.ndarray]:
     chord = shoulder - hip
     length = np.hypot(chord[:, 0], chord[:, 1])[:, None]
     with np.errstate(invalid="ignore", divide="ignore"):
         along = chord / length
         rel = (points - hip[:, None, :]) / length[:, :, None]
     backward = facing * np.stack([along[:, 1], -along[:, 0]], axis=-1)
-    u = (rel * along[:, None, :]).sum(axis=-1)
-    v = (rel * backward[:, None, :]).sum(axis=-1)
-    keep = np.isfinite(u) & np.isfinite(v) & (u >= 0) & (u <= LUMBAR_END)
-    x = np.where(keep, u / LUMBAR_END, 0.0)
-    v = np.where(keep, v, 0.0)
+    return (rel * along[:, None, :]).sum(axis=-1), (rel * backward[:, None, :]).sum(axis=-1)
+
+
+def _weighted_parabola(x: np.ndarray, v: np.ndarray,
+                       keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Least squares ``v = c0 + c1*x + c2*x**2`` per row over the kept points; returns the
+    coefficients of the rows that had enough points spread far enough, and that mask."""
     w = keep.astype(float)
     m = [(w * x**k).sum(axis=1) for k in range(5)]
     normal = np.stack([np.stack(m[r: r + 3], axis=-1) for r in range(3)], axis=1)
     rhs = np.stack([(w * x**k * v).sum(axis=1) for k in range(3)], axis=-1)
     spread = np.where(keep, x, -np.inf).max(axis=1) - np.where(keep, x, np.inf).min(axis=1)
-    ok = (keep.sum(axis=1) >= MIN_POINTS) & (spread >= 0.5)
-    out = np.full(len(points), np.nan)
+    ok = (keep.sum(axis=1) >= MIN_POINTS) & (spread >= MIN_SPREAD)
+    coef = np.zeros((len(x), 3))
     if ok.any():
-        coef = np.linalg.solve(normal[ok], rhs[ok][..., None])[..., 0]
-        out[ok] = -coef[:, 2] / 4
-    return out
+        coef[ok] = np.linalg.solve(normal[ok], rhs[ok][..., None])[..., 0]
+    return coef, ok

@@ -100,26 +100,34 @@ def toes_lift(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
 
 
 def lumbar_flexion(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
-    """The lower back's backward bulge (sagitta, trunk lengths), median over the deep
-    part of the rep: rounded when it passes the threshold."""
-    bulge = _median_over(k.lumbar, f.deep)
-    return _verdict("lumbar-flexion", rule, f.rep.bottom, bulge, above=True)
+    """How much more rounded the lower back is over the deep part of the rep than when
+    standing before it (bend, degrees): the lordosis given up as the trunk leans."""
+    rounder = _median_over(k.lumbar, f.deep) - _standing_bend(k, f)
+    return _verdict("lumbar-flexion", rule, f.rep.bottom, rounder, above=True)
 
 
 def lumbar_extension(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
-    """The lower back's hollow (minus the sagitta, trunk lengths), median over the deep
-    part of the rep or over the finish (standing after the bottom), whichever is deeper:
-    over-arched at the bottom, or to help the hips finish."""
+    """How much more hollow the lower back is than when standing before the rep
+    (degrees), over the deep part or over the finish, whichever is more: over-arched at
+    the bottom, or leaning back to finish the hips."""
+    before = _standing_bend(k, f)
     finish = f.upright[f.upright > f.rep.bottom]
     windows = [(f.rep.bottom, f.deep)]
-    if len(finish):
+    if len(finish) and len(f.upright[f.upright < f.rep.bottom]):
         windows.append((int(finish[len(finish) // 2]), finish))
-    hollows = [(_median_over(-k.lumbar, frames), frame) for frame, frames in windows]
+    hollows = [(before - _median_over(k.lumbar, frames), frame) for frame, frames in windows]
     hollows = [pair for pair in hollows if np.isfinite(pair[0])]
     if not hollows:
         return None
     value, frame = max(hollows)
     return _verdict("lumbar-extension", rule, frame, value, above=True)
+
+
+def _standing_bend(k: Kinematics, f: RepFrames) -> float:
+    """The person's own standing shape: standing before the rep, or after it when the
+    clip starts at the bottom."""
+    before = f.upright[f.upright < f.rep.bottom]
+    return _median_over(k.lumbar, before if len(before) else f.upright)
 
 
 FAULT_CHECKS: dict[FaultId, Callable[[Kinematics, RepFrames, FaultRule], Verdict | None]] = {

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from hingecoach.core.kinematics.arrays import TrackArrays
-from hingecoach.core.kinematics.back import lumbar_sagitta
+from hingecoach.core.kinematics.back import lumbar_bend
 from hingecoach.core.kinematics.balance import centre_of_mass_x, weight_on_foot
 from hingecoach.core.kinematics.geometry import ahead, distance, joint_angle, tilt
 from hingecoach.core.kinematics.smoothing import clean
-from hingecoach.core.kinematics.thresholds import Tracking
+from hingecoach.core.kinematics.thresholds import BackShape, Tracking
 
 PARTS = {"shoulder": "shoulder", "hip": "hip", "knee": "knee", "ankle": "ankle",
          "heel": "heel", "toe": "foot_index"}
@@ -27,7 +27,8 @@ class Kinematics:
     ``hip_back``: the hip behind the ankle in leg lengths; ``weight``: 0 heel, 1 toe;
     ``toe_up``: the toe's height in the image, in leg lengths (the camera stands still and
     a rep's feet are planted, so only a lifting toe moves it); ``lumbar``: the lower
-    back's sagitta in trunk lengths (see ``back``). ``leg``, ``foot`` in pixels.
+    back's bend in degrees, positive rounded (see ``back``), cleaned like the joints;
+    ``lumbar_raw`` the same before cleaning. ``leg``, ``foot`` in pixels.
     """
 
     t: np.ndarray
@@ -39,6 +40,7 @@ class Kinematics:
     weight: np.ndarray
     toe_up: np.ndarray
     lumbar: np.ndarray
+    lumbar_raw: np.ndarray
     joints: dict[str, np.ndarray]
     leg: float
     foot: float
@@ -57,15 +59,15 @@ def cleaned_joints(arrays: TrackArrays, side: str, fps: float,
 
 
 def measure(arrays: TrackArrays, side: str, facing: float, fps: float,
-            tracking: Tracking) -> Kinematics:
+            tracking: Tracking, back: BackShape) -> Kinematics:
     j = cleaned_joints(arrays, side, fps, tracking)
     leg = _median(distance(j["hip"], j["knee"]) + distance(j["knee"], j["ankle"]))
     foot = _median(distance(j["heel"], j["toe"]))
     nose = np.where(np.isnan(j["nose"]), j["shoulder"], j["nose"])
     com = centre_of_mass_x({**j, "nose": nose})
     gap = round(tracking.max_gap_s * fps)
-    lumbar = clean(lumbar_sagitta(arrays.outlines, j["hip"], j["shoulder"], facing), gap,
-                   tracking.outline_smoothing_sigma_s * fps)
+    raw = lumbar_bend(arrays.outlines, j["hip"], j["shoulder"], facing, back.stretch)
+    lumbar = clean(raw, gap, tracking.outline_smoothing_sigma_s * fps)
     return Kinematics(
         t=np.arange(arrays.frames) / fps,
         hip=joint_angle(j["shoulder"], j["hip"], j["knee"]),
@@ -76,6 +78,7 @@ def measure(arrays: TrackArrays, side: str, facing: float, fps: float,
         weight=weight_on_foot(com, planted(j["heel"], round(fps)), foot, facing),
         toe_up=-j["toe"][:, 1] / leg,
         lumbar=lumbar,
+        lumbar_raw=raw,
         joints=j,
         leg=leg,
         foot=foot,

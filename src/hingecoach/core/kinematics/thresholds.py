@@ -53,8 +53,27 @@ class ClipRules(_Strict):
     front_view_width_ratio: float = Field(gt=0, le=2)
     min_brightness: Share
     min_outline_share: Share
+    max_outline_scatter_deg: float = Field(gt=0, le=180)
     min_feet_share: Share
     source: Text
+
+
+class BackShape(_Strict):
+    """Which stretch of the back's outline is the lower back (``kinematics.back``)."""
+
+    lumbar_from: float = Field(ge=0, lt=1)
+    lumbar_to: float = Field(gt=0, le=1)
+    source: Text
+
+    @model_validator(mode="after")
+    def _a_stretch(self) -> BackShape:
+        if self.lumbar_to - self.lumbar_from < 0.2:
+            raise ValueError("lumbar_to must lie at least 0.2 above lumbar_from")
+        return self
+
+    @property
+    def stretch(self) -> tuple[float, float]:
+        return self.lumbar_from, self.lumbar_to
 
 
 class RepRules(_Strict):
@@ -95,6 +114,7 @@ class VideoThresholds(_Strict):
 
     tracking: Tracking
     clip: ClipRules
+    back: BackShape
     reps: RepRules
     windows: Windows
     faults: dict[FaultId, FaultRule]
