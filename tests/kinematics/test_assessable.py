@@ -117,3 +117,24 @@ def test_an_unknown_exercise_is_refused():
     with pytest.raises(CaseError, match="exercise: unknown exercise 'kneeling-squat-dance'"):
         analyze_track(track([None]), exercise="kneeling-squat-dance")
 
+
+
+def test_a_fault_a_rep_cannot_measure_is_said_not_assessed_never_read_as_clean():
+    """A bar hiding the knee through the bottom of the second rep."""
+    spec = ClipSpec(faults=frozenset({"knee-dominant"}), reps=2, noise=0.0, drop_rate=0.0,
+                    seed=5)
+    clip, truth = generate_clip(spec)
+    bottom = truth.reps[1].bottom_s
+    for i, seen in enumerate(clip.frames):
+        if seen is not None and abs(i / clip.clip.fps - bottom) < 0.6:
+            for side in ("left", "right"):
+                knee = seen.landmarks[f"{side}_knee"]
+                seen.landmarks[f"{side}_knee"] = Landmark(knee.x, knee.y, 0.1)
+    report = analyze_track(clip)
+    assert len(report.reps) == 2
+    assert report.reps[1].bottom_s == pytest.approx(bottom, abs=0.3)  # from the lean
+    assert "knee-dominant" in report.reps[0].measures
+    assert "knee-dominant" not in report.reps[1].measures
+    assert {f.fault for f in report.reps[1].faults} == set()
+    why = {item.fault: item.why for item in report.not_assessed}
+    assert why["knee-dominant"].startswith("could not be measured in rep 2: the hip, knee")

@@ -26,6 +26,15 @@ from hingecoach.core.kinematics.thresholds_file import default_video_thresholds
 from hingecoach.core.kinematics.track import Track
 
 DEFAULT_EXERCISE = "bodyweight-hip-hinge"
+NEEDS: dict[FaultId, str] = {
+    "lumbar-flexion": "the back's outline was not seen clearly standing and at the bottom",
+    "lumbar-extension": "the back's outline was not seen clearly standing and at the bottom",
+    "no-counterbalance": "the hip and ankle were not seen clearly standing and at the bottom",
+    "weight-forward": "the joints and the heel were not seen clearly during the rep",
+    "toes-lift": "the toe was not seen clearly standing and at the bottom",
+    "knee-dominant": ("the hip, knee and ankle were not seen clearly at the bottom (a bar "
+                      "or plate in front of the knee?)"),
+}
 
 
 def analyze_track(track: Track, exercise: str = DEFAULT_EXERCISE,
@@ -51,12 +60,27 @@ def analyze_track(track: Track, exercise: str = DEFAULT_EXERCISE,
     reps = find_reps(k.lean, k.hip, k.joints["ankle"], k.leg, track.clip.fps, th.reps)
     gaps = fault_gaps(arrays, side, _frames_that_matter(arrays, reps), k.lumbar_raw, th)
     rep_models = [rep_report(k, rep, arrays, gaps, th) for rep in reps]
+    gaps = {**unmeasured(rep_models, gaps), **gaps}
     seen = {f.fault for rep in rep_models for f in rep.faults}
     return AnalysisReport(
         **head, assessable=True, reason=None, side=side, series=series(k), reps=rep_models,
         faults=[fault for fault in FAULT_IDS if fault in seen],
         not_assessed=[NotAssessed(fault=f, why=gaps[f]) for f in FAULT_IDS if f in gaps],
     )
+
+
+def unmeasured(reps: list[Rep], gaps: dict[FaultId, str]) -> dict[FaultId, str]:
+    """Faults the clip as a whole could judge but some rep could not (what they need was
+    hidden there, by a bar or an arm, say): said, so that no verdict reads as clean."""
+    out: dict[FaultId, str] = {}
+    for fault in FAULT_IDS:
+        missing = [n for n, rep in enumerate(reps, 1) if fault not in rep.measures]
+        if fault in gaps or not missing:
+            continue
+        which = "any rep" if len(missing) == len(reps) else (
+            "rep " + ", ".join(map(str, missing)))
+        out[fault] = f"could not be measured in {which}: {NEEDS[fault]}"
+    return out
 
 
 def clip_summary(track: Track) -> ClipSummary:
@@ -86,7 +110,7 @@ def series(k: Kinematics) -> Series:
 def rep_report(k: Kinematics, rep: RepWindow, arrays: TrackArrays,
                gaps: dict[FaultId, str], th: VideoThresholds) -> Rep:
     hip = k.hip[rep.start: rep.end + 1]
-    frames = rep_frames(k, rep, th.windows)
+    frames = rep_frames(k, rep, th.windows, th.reps.min_hip_seen_share)
     verdicts = [FAULT_CHECKS[f](k, frames, th.faults[f]) for f in FAULT_IDS if f not in gaps]
     quality = float(arrays.present[rep.start: rep.end + 1].mean())
     return Rep(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from hingecoach.core.kinematics.measures import Kinematics
-from hingecoach.core.kinematics.reps import RepWindow
+from hingecoach.core.kinematics.reps import RepWindow, depth
 from hingecoach.core.kinematics.thresholds import FaultId, FaultRule, Windows
 
 
@@ -39,16 +39,17 @@ class RepFrames:
     upright: np.ndarray
 
 
-def rep_frames(k: Kinematics, rep: RepWindow, windows: Windows) -> RepFrames:
-    hip = k.hip[rep.start: rep.end + 1]
+def rep_frames(k: Kinematics, rep: RepWindow, windows: Windows,
+               min_hip_seen: float) -> RepFrames:
+    bend = depth(k.hip, k.lean, rep.start, rep.end, min_hip_seen)
     reach = round(windows.standing_reach_s * k.fps)
     first = max(0, rep.start - reach)
     around = k.hip[first: rep.end + reach + 1]
-    if not np.isfinite(hip).any():
+    if not np.isfinite(bend).any():
         empty = np.array([], dtype=int)
         return RepFrames(rep, empty, empty)
-    top, low = np.nanmax(hip), np.nanmin(hip)
-    deep = rep.start + np.flatnonzero(hip <= top - windows.deep_share * (top - low))
+    high, low = np.nanmax(bend), np.nanmin(bend)
+    deep = rep.start + np.flatnonzero(bend >= low + windows.deep_share * (high - low))
     upright = first + np.flatnonzero(around >= np.nanmax(around) - windows.upright_band_deg)
     return RepFrames(rep, deep, upright)
 

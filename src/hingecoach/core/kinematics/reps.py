@@ -71,8 +71,8 @@ def find_reps(lean: np.ndarray, hip: np.ndarray, ankle: np.ndarray, leg: float, 
         left = turns[k - 1][1] if k > 0 else 0
         right = turns[k + 1][1] if k + 1 < len(turns) else len(signal) - 1
         window = _window(signal, left, peak, right, rules)
-        rep = RepWindow(window[0] + offset, _bottom(hip, window, offset) + offset,
-                        window[1] + offset)
+        bottom = _bottom(hip, lean, window, offset, rules.min_hip_seen_share)
+        rep = RepWindow(window[0] + offset, bottom + offset, window[1] + offset)
         if feet_planted(ankle, rep, leg, int(rules.planted_margin_s * fps), rules):
             reps.append(rep)
     return reps
@@ -94,11 +94,24 @@ def _window(signal: np.ndarray, left: int, peak: int, right: int,
     return start, end
 
 
-def _bottom(hip: np.ndarray, window: tuple[int, int], offset: int) -> int:
-    part = hip[window[0] + offset: window[1] + offset + 1]
+def _bottom(hip: np.ndarray, lean: np.ndarray, window: tuple[int, int], offset: int,
+            min_seen: float) -> int:
+    part = depth(hip, lean, window[0] + offset, window[1] + offset, min_seen)
     if not np.isfinite(part).any():
         return (window[0] + window[1]) // 2
-    return window[0] + int(np.nanargmin(part))
+    return window[0] + int(np.nanargmax(part))
+
+
+def depth(hip: np.ndarray, lean: np.ndarray, start: int, end: int,
+          min_seen: float) -> np.ndarray:
+    """How deep each frame from ``start`` to ``end`` is, larger deeper: hip flexion (180
+    minus the hip angle) when the hip angle is seen in at least ``min_seen`` of those
+    frames, else the trunk's lean. The hip angle needs the knee, which a bar or a plate
+    may hide right at the bottom; the lean needs only the hip and shoulder."""
+    flexion = 180.0 - hip[start: end + 1]
+    if np.isfinite(flexion).mean() >= min_seen:
+        return flexion
+    return lean[start: end + 1]
 
 
 def feet_planted(ankle: np.ndarray, rep: RepWindow, leg: float, margin: int,

@@ -84,6 +84,7 @@ class RepRules(_Strict):
     min_lean_excursion_deg: float = Field(gt=0, le=90)
     edge_share: float = Field(gt=0, lt=0.5)
     planted_margin_s: float = Field(ge=0, le=2)
+    min_hip_seen_share: Share
     source: Text
 
 
