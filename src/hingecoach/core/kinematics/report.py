@@ -22,9 +22,14 @@ class _Out(BaseModel):
 
 
 class ClipSummary(_Out):
-    fps: float = Field(gt=0)
-    frames: int = Field(ge=0, description="Frames decoded (read until the decoder stopped).")
-    duration_s: float = Field(ge=0)
+    fps: float = Field(gt=0, description=(
+        "Frames a second of the analysed series: the clip's own rate, divided by the "
+        "sampling step when only every n-th frame is analysed (a 30 fps phone clip is "
+        "analysed at 15)."))
+    frames: int = Field(ge=0, description=(
+        "Frames analysed, one per entry of the series; the clip was read until the "
+        "decoder stopped, whatever its header said."))
+    duration_s: float = Field(ge=0, description="frames / fps.")
     width: int = Field(gt=0)
     height: int = Field(gt=0)
 
