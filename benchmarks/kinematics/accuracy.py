@@ -48,7 +48,8 @@ def merge(cards: list[Scorecard]) -> Scorecard:
             for key, values in source.items():
                 target[key].extend(values)
         for mine_all, theirs in ((total.faults, card.faults),
-                                 (total.faults_by_noise, card.faults_by_noise)):
+                                 (total.faults_by_noise, card.faults_by_noise),
+                                 (total.faults_by_hold, card.faults_by_hold)):
             for key, count in theirs.items():
                 mine = mine_all[key]
                 for name in ("tp", "fp", "fn", "tn", "not_assessed"):
@@ -77,6 +78,16 @@ def noise_table(card: Scorecard) -> list[str]:
              "|---|" + "---|" * len(NOISE)]
     for fault in FAULT_IDS:
         cells = [card.faults_by_noise[(fault, level)] for level in NOISE]
+        lines.append(f"| {fault} | " + " | ".join(
+            f"{c.precision:.2f} / {c.recall:.2f}" for c in cells) + " |")
+    return lines
+
+
+def hold_table(card: Scorecard) -> list[str]:
+    """Precision / recall of each fault on a tripod and hand-held (the image drifting)."""
+    lines = ["| fault | camera still | hand-held |", "|---|---|---|"]
+    for fault in FAULT_IDS:
+        cells = [card.faults_by_hold[(fault, held)] for held in (False, True)]
         lines.append(f"| {fault} | " + " | ".join(
             f"{c.precision:.2f} / {c.recall:.2f}" for c in cells) + " |")
     return lines
@@ -144,6 +155,7 @@ def main() -> None:
                          ("Reps and verdicts", rep_table(card)),
                          ("Faults (per rep)", fault_table(card)),
                          ("Faults by landmark jitter: precision / recall", noise_table(card)),
+                         ("Faults by camera: precision / recall", hold_table(card)),
                          ("Fault values: measured minus true (matched reps)", value_table(card))):
         print(f"#### {title}\n")
         print("\n".join(table) + "\n")

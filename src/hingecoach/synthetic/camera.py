@@ -63,13 +63,24 @@ def jitter(rng: np.random.Generator, frames: int, sigma: float, fps: float) -> n
     white = rng.normal(0, sigma, (frames, 2))
     if sigma == 0 or frames < 2:
         return white
-    width = 0.25 * fps
+    return white + 0.5 * sigma * drift(rng, frames, 0.25 * fps)
+
+
+def sway(rng: np.random.Generator, frames: int, sigma: float, fps: float) -> np.ndarray:
+    """(frames, 2) pixel offsets of the whole image: a phone held in the hand drifts
+    slowly (about 1 s correlation) by ``sigma`` pixels."""
+    if sigma == 0 or frames < 2:
+        return np.zeros((frames, 2))
+    return sigma * drift(rng, frames, 1.0 * fps)
+
+
+def drift(rng: np.random.Generator, frames: int, width: float) -> np.ndarray:
+    """(frames, 2) smooth noise of unit size, correlated over ``width`` frames."""
     offsets = np.arange(-int(3 * width), int(3 * width) + 1)
     kernel = np.exp(-0.5 * (offsets / width) ** 2)
     kernel /= np.sqrt((kernel**2).sum())
     steps = rng.normal(0, 1, (frames + len(kernel) - 1, 2))
-    drift = np.column_stack([np.convolve(steps[:, k], kernel, "valid") for k in range(2)])
-    return white + 0.5 * sigma * drift
+    return np.column_stack([np.convolve(steps[:, k], kernel, "valid") for k in range(2)])
 
 
 def dropped(rng: np.random.Generator, frames: int, rate: float, fps: float) -> np.ndarray:

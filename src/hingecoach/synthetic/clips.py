@@ -9,7 +9,15 @@ import numpy as np
 from hingecoach.core.kinematics import Track
 from hingecoach.synthetic import hinge
 from hingecoach.synthetic.body import Body, random_body
-from hingecoach.synthetic.camera import Camera, Film, landmark_series, out_of_image, place, to_track
+from hingecoach.synthetic.camera import (
+    Camera,
+    Film,
+    landmark_series,
+    out_of_image,
+    place,
+    sway,
+    to_track,
+)
 from hingecoach.synthetic.front import front_series
 from hingecoach.synthetic.labels import BANDS
 from hingecoach.synthetic.motions import jump_world, walk_world
@@ -34,7 +42,8 @@ class ClipSpec:
     error scales with the person's size, not the frame's); ``outline_noise``: the back
     outline's edge jitter, the same way (an edge in the image is found more precisely
     than a joint inside the body: 0.002 gives the frame-to-frame scatter the real pose
-    model's mask showed on a drawn figure, benchmarks/README.md)."""
+    model's mask showed on a drawn figure, benchmarks/README.md); ``sway``: a phone held
+    in the hand, the whole image drifting slowly by this share of the height."""
 
     kind: str = "hinge"
     faults: frozenset[str] = field(default_factory=frozenset)
@@ -45,6 +54,7 @@ class ClipSpec:
     start_at_bottom: bool = False
     noise: float = 0.005
     outline_noise: float = 0.002
+    sway: float = 0.0
     drop_rate: float = 0.01
     outline: str = "full"
     view: str = "side"
@@ -71,9 +81,13 @@ def generate_clip(spec: ClipSpec) -> tuple[Track, Truth]:
                 far_seen_as_well=bool(rng.random() < 0.3))
     series = (front_series(world.near, body, cam, film, rng) if spec.view == "front"
               else landmark_series(world.near, world.far, cam, film, rng))
+    held = sway(rng, len(world.near["hip"]), spec.sway * body.height * cam.scale, spec.fps)
+    series = {name: (xy + held, seen) for name, (xy, seen) in series.items()}
     out_of_image(series, cam)
     outlines = outline_pixels(world.outline, cam, spec,
                               spec.outline_noise * body.height * cam.scale, rng)
+    if outlines is not None:
+        outlines = outlines + held[:, None, :]
     track, present = to_track(series, outlines, cam, film, rng)
     return track, _truth(spec, world, present)
 

@@ -16,6 +16,7 @@ FAULT_SETS: tuple[frozenset[str], ...] = tuple(frozenset(s) for s in (
 ))
 NOISE = (0.0, 0.002, 0.004, 0.008)
 OUTLINE_NOISE = (0.001, 0.002, 0.0025, 0.005)
+SWAY = (0.0, 0.0, 0.01)  # a third filmed hand-held: the image drifts about 1 % of the height
 FPS = (24.0, 25.0, 30.0, 60.0)
 TEMPOS = ("slow", "medium", "fast")
 SIZES = ("landscape", "hd", "portrait")
@@ -35,6 +36,7 @@ def random_spec(rng: np.random.Generator, index: int) -> ClipSpec:
         start_at_bottom=bool(rng.random() < 0.15),
         noise=float(rng.choice(NOISE)),
         outline_noise=float(rng.choice(OUTLINE_NOISE)),
+        sway=float(rng.choice(SWAY)),
         drop_rate=float(rng.choice([0.0, 0.01, 0.03])),
         outline=str(rng.choice(["full"] * 8 + ["partial", "none"])),
         view="front" if odd == 23 else "side",

@@ -61,6 +61,8 @@ class Scorecard:
     faults: dict[str, FaultCount] = field(default_factory=lambda: defaultdict(FaultCount))
     faults_by_noise: dict[tuple[str, float], FaultCount] = field(
         default_factory=lambda: defaultdict(FaultCount))
+    faults_by_hold: dict[tuple[str, bool], FaultCount] = field(
+        default_factory=lambda: defaultdict(FaultCount))
     verdicts: dict[str, list[bool]] = field(default_factory=_lists)
     values: dict[str, list[tuple[float, float]]] = field(default_factory=_lists)
     raw_errors: dict[tuple[str, float], list[np.ndarray]] = field(default_factory=_lists)
@@ -82,7 +84,7 @@ class Scorecard:
         skipped = {item.fault for item in report.not_assessed}
         key = "lumbar judged only with a full, steady outline"
         self.verdicts[key].append(truth.lumbar_seen == ("lumbar-flexion" not in skipped))
-        self._faults(truth.reps, report, skipped, spec.noise)
+        self._faults(truth.reps, report, skipped, spec.noise, spec.sway > 0)
 
     def _angles(self, spec: ClipSpec, truth: Truth, report: AnalysisReport) -> None:
         for name, key in ANGLES.items():
@@ -91,7 +93,7 @@ class Scorecard:
             self.angle_errors[(name, spec.noise)].append(error[np.isfinite(error)])
 
     def _faults(self, true_reps: tuple[RepTruth, ...], report: AnalysisReport,
-                skipped: set[str], noise: float) -> None:
+                skipped: set[str], noise: float, hand_held: bool) -> None:
         pairs, lone_found, lone_true = match_reps(true_reps, report)
         for truth_rep, found in pairs:
             for fault, value in found.measures.items():
@@ -106,7 +108,8 @@ class Scorecard:
             if fault in skipped:
                 self.faults[fault].not_assessed += 1
                 continue
-            for count in (self.faults[fault], self.faults_by_noise[(fault, noise)]):
+            for count in (self.faults[fault], self.faults_by_noise[(fault, noise)],
+                          self.faults_by_hold[(fault, hand_held)]):
                 for found, true in calls:
                     on, real = fault in found, fault in true
                     count.tp += on and real

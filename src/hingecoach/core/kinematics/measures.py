@@ -25,8 +25,9 @@ class Kinematics:
     Angles in degrees: ``hip`` and ``knee`` 180 straight; ``lean`` the trunk from
     vertical, positive forward; ``shin`` positive with the knee ahead of the ankle.
     ``hip_back``: the hip behind the ankle in leg lengths; ``weight``: 0 heel, 1 toe;
-    ``toe_up``: the toe's height in the image, in leg lengths (the camera stands still and
-    a rep's feet are planted, so only a lifting toe moves it); ``lumbar``: the lower
+    ``toe_up``: the toe's height above the middle of heel and ankle, in leg lengths (the
+    foot's own points, so a phone held in the hand that drifts moves nothing; the heel
+    and ankle stay put when the toes come up, the toe rises); ``lumbar``: the lower
     back's bend in degrees, positive rounded (see ``back``), cleaned like the joints;
     ``lumbar_raw`` the same before cleaning. ``leg``, ``foot`` in pixels.
     """
@@ -75,8 +76,9 @@ def measure(arrays: TrackArrays, side: str, facing: float, fps: float,
         lean=tilt(j["hip"], j["shoulder"], facing),
         shin=tilt(j["ankle"], j["knee"], facing),
         hip_back=ahead(j["ankle"], j["hip"], facing) / leg,
-        weight=weight_on_foot(com, planted(j["heel"], round(fps)), foot, facing),
-        toe_up=-j["toe"][:, 1] / leg,
+        weight=weight_on_foot(com, planted(j["heel"], round(tracking.planted_window_s * fps)),
+                              foot, facing),
+        toe_up=toe_rise(j, round(tracking.foot_reference_s * fps)) / leg,
         lumbar=lumbar,
         lumbar_raw=raw,
         joints=j,
@@ -84,6 +86,12 @@ def measure(arrays: TrackArrays, side: str, facing: float, fps: float,
         foot=foot,
         fps=fps,
     )
+
+
+def toe_rise(j: dict[str, np.ndarray], window: int) -> np.ndarray:
+    """The toe's height (pixels) above the middle of heel and ankle, that middle's
+    running median over ``window`` frames."""
+    return planted((j["heel"] + j["ankle"]) / 2, window)[:, 1] - j["toe"][:, 1]
 
 
 def planted(points: np.ndarray, window: int) -> np.ndarray:

@@ -41,6 +41,8 @@ class Tracking(_Strict):
     max_gap_s: float = Field(ge=0, le=2)
     smoothing_sigma_s: float = Field(ge=0, le=0.5)
     outline_smoothing_sigma_s: float = Field(ge=0, le=1)
+    planted_window_s: float = Field(gt=0, le=5)
+    foot_reference_s: float = Field(gt=0, le=5)
     source: Text
 
 
