@@ -111,3 +111,11 @@ def test_a_hand_held_phone_drifting_reads_as_no_fault():
         spec = ClipSpec(seed=seed, sway=0.01, noise=0.0, drop_rate=0.0)
         report = analyze_track(generate_clip(spec)[0])
         assert report.reps and report.faults == [], seed
+
+
+def test_frames_whose_outline_is_unusable_read_nan_beside_those_that_are():
+    body = {k: np.array([world_to_image(v, 1)] * 3) for k, v in figure(60).items()}
+    good = outline(figure(60), -20.0, 1)
+    points = np.array([good, [(np.nan, np.nan)] * len(good), good])
+    values = bends(points, body["hip"], body["shoulder"], 1, THRESHOLDS.back.stretch)
+    assert np.isnan(values[1]) and values[0] == pytest.approx(-20.0, abs=0.5) == values[2]

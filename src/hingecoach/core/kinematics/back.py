@@ -50,9 +50,8 @@ def bends(points: np.ndarray, hip: np.ndarray, shoulder: np.ndarray, facing: flo
     x = np.where(keep, (u - low) / span, 0.0)
     coef, ok = _weighted_parabola(x, np.where(keep, v, 0.0), keep)
     out = np.full(len(points), np.nan)
-    if ok.any():
-        c1, c2 = coef[:, 1], coef[:, 2]
-        out[ok] = np.degrees(np.arctan(c1 / span) - np.arctan((c1 + 2 * c2) / span))
+    c1, c2 = coef[ok, 1], coef[ok, 2]
+    out[ok] = np.degrees(np.arctan(c1 / span) - np.arctan((c1 + 2 * c2) / span))
     return out
 
 
