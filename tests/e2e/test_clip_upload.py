@@ -1,4 +1,5 @@
-"""A coach uploads a clip, watches the background worker's progress bar, reads the report."""
+"""A coach uploads a clip, watches the background worker's progress bar, reads the report
+and plays the annotated video (WebM, served in byte ranges) in Debian's chromium."""
 
 from __future__ import annotations
 
@@ -37,5 +38,18 @@ def test_a_coach_uploads_a_clip_and_reads_the_report_when_the_worker_is_done(pag
     expect(report).to_contain_text(NO_REPS)
     expect(bar).to_have_count(0)
     expect(page.locator("#key-frames img").first).to_be_visible()
+    _expect_the_video_loads(page)
     expect(page.get_by_role("button", name="Save as test")).to_be_visible()
     shoot(page, "20-clip-report")
+
+
+def _expect_the_video_loads(page) -> None:
+    video = page.locator("#clip-video video")
+    expect(video).to_be_visible()
+    # HAVE_METADATA (1) or more: the browser read the WebM header, so it can play it.
+    page.wait_for_function("v => v.readyState >= 1", arg=video.element_handle())
+    state = video.evaluate("v => ({ready: v.readyState, duration: v.duration, "
+                           "width: v.videoWidth, error: v.error && v.error.code})")
+    assert state["error"] is None
+    assert 0 < state["duration"] < 60, state  # finite: the file says how long it is
+    assert state["width"] > 0

@@ -129,7 +129,7 @@ def test_purge_removes_old_clips_and_their_files(athlete, settings,
     old = _made_clip(athlete, settings, days_old=91)
     new = _made_clip(athlete, settings, days_old=10)
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.clips_purge(older_than_days=90) == 1
+        assert services.clips_purge(older_than_days=90).clips == 1
     assert list(Clip.objects.all()) == [new]
     assert not old.video_path.exists() and not old.frame_path(0).exists()
     assert new.video_path.exists()
@@ -176,6 +176,7 @@ def test_a_real_clip_is_analysed_and_saved_as_a_passed_test_only_on_submit(
     assert "Save as test" in page
     frame = coach_client.get(reverse("clips:frame", args=[clip.pk, 0]))
     assert frame.status_code == 200 and frame["Content-Type"] == "image/jpeg"
+    _check_annotated_video(coach_client, clip, page)
     assert not HingeTest.objects.exists(), "nothing is on record before the coach submits"
 
     saved = coach_client.post(reverse("clips:save-test", args=[clip.pk]),
@@ -191,6 +192,25 @@ def test_a_real_clip_is_analysed_and_saved_as_a_passed_test_only_on_submit(
                               {"date": dt.date.today().isoformat()})
     assert "already saved" in again.content.decode()
     assert HingeTest.objects.count() == 1
+
+
+def _check_annotated_video(client, clip, page) -> None:
+    """The report shows the annotated video: VP8 in WebM, every analysed frame, served
+    in the ranges a browser asks for."""
+    cv2 = pytest.importorskip("cv2")
+    url = reverse("clips:video", args=[clip.pk])
+    assert f'src="{url}"' in page and "<video controls" in page
+    assert clip.annotated and clip.annotated_path.is_file()
+    capture = cv2.VideoCapture(str(clip.annotated_path))
+    frames = 0
+    while capture.read()[0]:
+        frames += 1
+    assert frames == len(clip.report["series"]["t_s"])
+    assert int(capture.get(cv2.CAP_PROP_FOURCC)).to_bytes(4, "little") == b"VP80"
+    assert max(capture.get(cv2.CAP_PROP_FRAME_WIDTH), capture.get(cv2.CAP_PROP_FRAME_HEIGHT)) == 640
+    head = client.get(url, headers={"Range": "bytes=0-3"})
+    assert head.status_code == 206 and head["Content-Type"] == "video/webm"
+    assert b"".join(head.streaming_content) == b"\x1a\x45\xdf\xa3"
 
 
 def test_the_athletes_page_links_to_a_new_clip_and_the_recent_ones(coach_client, athlete,

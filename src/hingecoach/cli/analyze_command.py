@@ -34,7 +34,7 @@ from hingecoach.core.kinematics import DEFAULT_EXERCISE
 if TYPE_CHECKING:
     from hingecoach.video import ClipAnalysis
 
-OUTPUT_SUFFIX = {"--annotated": ".mp4", "--plot": ".png"}
+OUTPUT_SUFFIXES = {"--annotated": (".mp4", ".webm"), "--plot": (".png",)}
 STAGE_LABEL = {"analyse": "Analysing", "annotate": "Writing video"}
 
 ClipArg = Annotated[str, typer.Argument(
@@ -45,8 +45,10 @@ JsonOpt = Annotated[bool, typer.Option(
 ExerciseOpt = Annotated[str, typer.Option(
     "--exercise", metavar="ID", help="The exercise filmed (a catalog id).")]
 AnnotatedOpt = Annotated[str | None, typer.Option(
-    "--annotated", metavar="OUT.mp4", show_default=False,
-    help="Write the clip with the skeleton, angles and faults drawn on it.")]
+    "--annotated", metavar="OUT.mp4|OUT.webm", show_default=False,
+    help="Write the clip with the skeleton, angles and faults drawn on it: .mp4 "
+         "(MPEG-4, quick to write, for desktop players) or .webm (VP8, plays in web "
+         "browsers, several times slower to write).")]
 PlotOpt = Annotated[str | None, typer.Option(
     "--plot", metavar="OUT.png", show_default=False,
     help="Write a plot of the angles over time, reps shaded, faults marked.")]
@@ -79,9 +81,10 @@ def analyze(ctx: typer.Context, clip: ClipArg, json_: JsonOpt = False,
 
 def output_path(flag: str, value: str) -> Path:
     path = Path(value)
-    suffix = OUTPUT_SUFFIX[flag]
-    if path.suffix.lower() != suffix:
-        raise InputError(flag, f"'{value}' must be a {suffix} file")
+    suffixes = OUTPUT_SUFFIXES[flag]
+    if path.suffix.lower() not in suffixes:
+        kinds = " or a ".join(f"{suffix} file" for suffix in suffixes)
+        raise InputError(flag, f"'{value}' must be a {kinds}")
     if not path.parent.is_dir():
         raise InputError(flag, f"no such folder '{path.parent}'")
     if path.is_dir():

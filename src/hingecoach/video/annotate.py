@@ -2,16 +2,18 @@
 outline, the angles, the rep, and each fault marked around the moment it was read.
 
 The clip is decoded a second time (decoding is cheap next to the pose model) with the
-same frame step as the analysis, so every written frame has its landmarks. Written with
-OpenCV's MPEG-4 Part 2 encoder (``mp4v``: the wheels carry no H.264 encoder), which VLC,
-QuickTime and most desktop players play but web browsers' ``<video>`` do not, to a
-temporary file the caller renames (``outputs``).
+same frame step as the analysis, so every written frame has its landmarks. The codec
+follows the output's suffix (the wheels carry no H.264 encoder): ``.mp4`` is MPEG-4
+Part 2 (``mp4v``: fast; VLC, QuickTime and desktop players play it, web browsers do
+not), ``.webm`` is VP8 (browsers play it in ``<video>``; far slower to encode, decision
+11). Written to a temporary file the caller renames (``outputs``).
 """
 
 from __future__ import annotations
 
 import itertools
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import cv2
@@ -23,6 +25,7 @@ from hingecoach.video.decode import ROTATIONS, Reader, shrink
 from hingecoach.video.errors import VideoError
 from hingecoach.video.limits import DEFAULT_LIMITS
 from hingecoach.video.pipeline import ClipAnalysis, Progress
+from hingecoach.video.pose_backend import quiet_native_stderr
 
 LONG_SIDE = 960
 FAULT_HOLD_S = 0.6  # a fault's banner shows this long either side of its moment
@@ -32,40 +35,73 @@ FAULT_PART = {"knee-dominant": "knee", "no-counterbalance": "hip", "weight-forwa
 BONE, JOINT, OUTLINE = (60, 200, 255), (255, 255, 255), (255, 160, 40)
 FAULT, PANEL, TEXT, MUTED = (40, 40, 235), (30, 30, 30), (245, 245, 245), (170, 170, 170)
 FONT = cv2.FONT_HERSHEY_SIMPLEX
+CODECS = {".mp4": ("mp4v", "an MPEG-4"), ".webm": ("VP80", "a WebM (VP8)")}
 
 
 def write_annotated(analysis: ClipAnalysis, out: Path, progress: Progress | None = None,
                     long_side: int = LONG_SIDE) -> None:
-    """Write ``out`` (an .mp4 path; the caller makes it final) from the analysed clip."""
+    """Write ``out`` (.mp4 or .webm; the caller makes it final) from the analysed clip."""
+    total = len(analysis.track.frames)
+    with VideoOut(out, analysis.track.clip.fps) as video:
+        for k, image in annotated_frames(analysis, long_side):
+            video.write(image)
+            if progress is not None:
+                progress("annotate", k + 1, total)
+
+
+def annotated_frames(analysis: ClipAnalysis, long_side: int = LONG_SIDE,
+                     ) -> Iterator[tuple[int, np.ndarray]]:
+    """Each analysed frame, shrunk to ``long_side``, turned upright and annotated, with
+    its index into the track."""
     info = analysis.video
     scale = min(1.0, long_side / max(info.width, info.height))
     draw = Overlay(analysis)
-    writer: cv2.VideoWriter | None = None
     total = len(analysis.track.frames)
-    try:
-        for index, raw in Reader(info, analysis.step, DEFAULT_LIMITS):
-            k = index // analysis.step
-            if k >= total:
-                break
-            image = shrink(raw, scale)
-            if info.rotation:
-                image = cv2.rotate(image, ROTATIONS[info.rotation])
-            writer = writer or _open_writer(out, analysis.track.clip.fps, image)
-            draw(image, k)
-            writer.write(image)
-            if progress is not None:
-                progress("annotate", k + 1, total)
-    finally:
-        if writer is not None:
-            writer.release()
+    for index, raw in Reader(info, analysis.step, DEFAULT_LIMITS):
+        k = index // analysis.step
+        if k >= total:
+            break
+        image = shrink(raw, scale)
+        if info.rotation:
+            image = cv2.rotate(image, ROTATIONS[info.rotation])
+        draw(image, k)
+        yield k, image
 
 
-def _open_writer(out: Path, fps: float, image: np.ndarray) -> cv2.VideoWriter:
-    height, width = image.shape[:2]
-    writer = cv2.VideoWriter(str(out), cv2.VideoWriter_fourcc(*"mp4v"), fps, (width, height))
-    if not writer.isOpened():
-        raise VideoError(f"cannot write an MPEG-4 video to '{out}'", field="--annotated")
-    return writer
+class VideoOut:
+    """A video file written frame by frame, its codec chosen by the suffix (``CODECS``);
+    opened at the first frame, whose size every frame must have."""
+
+    def __init__(self, out: Path, fps: float) -> None:
+        if out.suffix.lower() not in CODECS:
+            raise VideoError(f"cannot write '{out}': an annotated video is a .mp4 or a "
+                             ".webm file", field="--annotated")
+        self.out, self.fps = out, fps
+        self.writer: cv2.VideoWriter | None = None
+
+    def __enter__(self) -> VideoOut:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.writer is not None:
+            self.writer.release()
+
+    def write(self, image: np.ndarray) -> None:
+        if self.writer is None:
+            self.writer = self._open(image.shape[1], image.shape[0])
+        self.writer.write(image)
+
+    def _open(self, width: int, height: int) -> cv2.VideoWriter:
+        fourcc, kind = CODECS[self.out.suffix.lower()]
+        # FFmpeg prints a notice on standard error for every WebM file ("tag ... is not
+        # supported"), harmless: the VP8 stream is written all the same.
+        with quiet_native_stderr():
+            writer = cv2.VideoWriter(str(self.out), cv2.VideoWriter_fourcc(*fourcc),
+                                     self.fps, (width, height))
+        if not writer.isOpened():
+            raise VideoError(f"cannot write {kind} video to '{self.out}'",
+                             field="--annotated")
+        return writer
 
 
 class Overlay:

@@ -8,6 +8,8 @@ HINGECOACH_SECURE=1    HTTPS-only cookies, HSTS and redirects (behind a TLS prox
 HINGECOACH_ALLOWED_HOSTS  comma-separated; default 127.0.0.1,localhost
 HINGECOACH_CLIP_MAX_MB    largest clip a coach may upload, in MB; default 200
 HINGECOACH_CLIP_KEEP_DAYS uploaded clips are kept this many days; default 90
+HINGECOACH_CLIP_STALL_MINUTES  an analysis whose progress has not moved this long is shown
+                          failed, to try again (its worker was killed); default 5
 """
 
 from __future__ import annotations
@@ -145,6 +147,8 @@ FILE_UPLOAD_TEMP_DIR.mkdir(exist_ok=True)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 CLIP_MAX_BYTES = int(os.environ.get("HINGECOACH_CLIP_MAX_MB", "200")) * 1024 * 1024
 CLIP_KEEP_DAYS = int(os.environ.get("HINGECOACH_CLIP_KEEP_DAYS", "90"))
+# A worker writes its progress every few seconds, even for the longest clip allowed.
+CLIP_STALL_MINUTES = int(os.environ.get("HINGECOACH_CLIP_STALL_MINUTES", "5"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

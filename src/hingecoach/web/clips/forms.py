@@ -1,5 +1,8 @@
 """The upload form: a size limit, a known extension and a file that starts like a video.
 
+The size limit is first held while the body arrives (``uploads.SizeLimit``); a file it
+refused reaches the form as ``refusal``, shown on the file field.
+
 Whether the video decodes, how long it is and whether a person is in it is found out by
 the worker (the analysis never runs in a web request); its message shows on the clip's
 page.
@@ -15,14 +18,11 @@ from django.conf import settings
 
 from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import DEFAULT_EXERCISE
+from hingecoach.web.clips.uploads import size_text, too_big
 
 EXTENSIONS = ("mp4", "mov", "m4v", "webm", "mkv", "avi")
 ISO_BOXES = (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip")  # mp4, mov, m4v
 MATROSKA = b"\x1a\x45\xdf\xa3"  # webm, mkv
-
-
-def size_text(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size} bytes"
 
 
 def looks_like_video(head: bytes) -> bool:
@@ -47,18 +47,18 @@ class ClipUploadForm(forms.Form):
         required=False,
         help_text="Only the bodyweight hip hinge test's faults can be saved as a test.")
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, refusal: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit = size_text(settings.CLIP_MAX_BYTES)
         self.fields["file"].help_text += f" At most {limit}."
+        if refusal:  # the file was refused while it arrived, so none reached the form
+            self.fields["file"].error_messages["required"] = refusal
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         limit = settings.CLIP_MAX_BYTES
         if upload.size > limit:
-            raise forms.ValidationError(
-                f"the file is {size_text(upload.size)}, over the {size_text(limit)} limit: "
-                "trim the clip to the reps, or film at a lower resolution")
+            raise forms.ValidationError(too_big(limit, upload.size))
         if self.extension(upload) not in EXTENSIONS:
             raise forms.ValidationError(
                 f"'{upload.name}' is not a video file this app reads "

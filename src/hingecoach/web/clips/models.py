@@ -1,10 +1,12 @@
 """An uploaded clip of an athlete and what the background analysis made of it.
 
-The video file and its annotated key frames live under ``MEDIA_ROOT/clips/`` (in the
-data folder, never in the code folder), named by the clip's random ``key``:
-``<key>.<ext>`` and ``<key>-<n>.jpg``. The report is the analysis report's JSON
-(DOMAIN.md section 5); nothing here touches the athlete's records until a coach saves
-the clip as a test.
+The video file, its annotated key frames and annotated video live under
+``MEDIA_ROOT/clips/`` (in the data folder, never in the code folder), named by the clip's
+random ``key``: ``<key>.<ext>``, ``<key>-<n>.jpg`` and ``<key>-annotated.webm``. Each
+analysis run is an ``attempt``: a worker writes to the row only while its attempt is
+the clip's current one, so a worker thought dead that wakes up changes nothing. The
+report is the analysis report's JSON (DOMAIN.md section 5); nothing here touches the
+athlete's records until a coach saves the clip as a test.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from hingecoach.web.athletes.models import Athlete, HingeTest
 
@@ -41,9 +44,14 @@ class Clip(models.Model):
     exercise = models.CharField(max_length=64)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)
+    # When the analysis last showed it was alive (queued, started, progress moved).
+    progress_at = models.DateTimeField(default=timezone.now)
+    attempt = models.PositiveIntegerField(default=0)
+    task_id = models.CharField(max_length=64, blank=True)  # the attempt's task result
     report = models.JSONField(null=True, blank=True)
     error = models.TextField(blank=True)
     frames = models.JSONField(default=list, blank=True)  # [{"label": ..., "t_s": ...}]
+    annotated = models.BooleanField(default=False)  # the annotated video was written
     test = models.ForeignKey(HingeTest, null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="+")
     created = models.DateTimeField(auto_now_add=True)
@@ -52,7 +60,8 @@ class Clip(models.Model):
     class Meta:
         ordering = ["-created", "-id"]
         indexes = [models.Index(fields=["athlete", "-created"]),
-                   models.Index(fields=["created"])]
+                   models.Index(fields=["created"]),
+                   models.Index(fields=["status", "progress_at"])]
 
     def __str__(self) -> str:
         return f"{self.original_name or self.key} ({self.status})"
@@ -64,6 +73,10 @@ class Clip(models.Model):
     def frame_path(self, n: int) -> Path:
         return clips_dir() / f"{self.key}-{n}.jpg"
 
+    @property
+    def annotated_path(self) -> Path:
+        return clips_dir() / f"{self.key}-annotated.webm"
+
     def file_paths(self) -> list[Path]:
         """Every file of this clip on disk: the video, key frames, temporary files."""
         folder = clips_dir()
@@ -72,3 +85,8 @@ class Clip(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def retryable(self) -> bool:
+        """Failed, with the uploaded video still kept (a worker stopped, not a bad file)."""
+        return self.status == self.Status.FAILED and self.video_path.is_file()

@@ -1,9 +1,8 @@
-"""Writes for clips: upload, the background analysis, saving as a test, erasing, purging.
+"""Writes for clips: upload, retrying a failed analysis, failing a stalled one, saving
+as a test, erasing, purging.
 
-The analysis runs in the worker (``tasks.analyse_clip``), never in a web request. Every
-failure ends as ``status=failed`` with a plain message for the coach (the traceback
-goes to the log only), no half-written file (key frames are written to temporary files
-and renamed together) and the athlete's records untouched: only a coach saving the
+The analysis itself runs in the worker (``analysis``, through ``tasks.analyse_clip``),
+never in a web request. The athlete's records stay untouched: only a coach saving the
 bodyweight-hip-hinge test's faults writes a ``tests`` entry (DOMAIN.md section 6).
 """
 
@@ -11,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import shutil
-from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,42 +18,70 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from hingecoach.core.kinematics import DEFAULT_EXERCISE
 from hingecoach.web.athletes import services as athletes
 from hingecoach.web.athletes.models import Athlete, HingeTest
+from hingecoach.web.clips.analysis import clip_fail, remove_files
 from hingecoach.web.clips.models import Clip, clips_dir
+from hingecoach.web.clips.task_results import task_result_abandon, task_results_prune
 
 logger = logging.getLogger(__name__)
 
-PROGRESS_STEP = 5  # write the progress to the row every this many percent
-ANALYSE_SHARE = 90  # the pose model's share of the bar; the key frames take the rest
-UNEXPECTED = ("The analysis stopped unexpectedly, so this clip has no report. Try again; "
-              "if it happens again, film a new clip.")
-INTERRUPTED = "The analysis was interrupted (the server stopped). Upload the clip again."
-NO_POSE_MODEL = ("The pose model is not installed on this server, so clips cannot be "
-                 "analysed yet (scripts/install-video).")
+NOT_QUEUED = "The analysis could not be queued. Try again in a moment."
+STALLED = ("The analysis made no progress for {minutes} minutes: the background worker "
+           "was probably stopped or restarted. Nothing was saved. Try again.")
+NOT_STARTED = ("The analysis has not started after {minutes} minutes: no background "
+               "worker seems to be running. Try again; if the clip stays queued, ask "
+               "whoever runs the server to restart it.")
 
 
-# --- upload -----------------------------------------------------------------------------
+# --- upload and retry -------------------------------------------------------------------
 
 def clip_upload(*, athlete: Athlete, upload: UploadedFile, extension: str,
                 exercise: str = DEFAULT_EXERCISE, by: Any = None) -> Clip:
     """Store the file under MEDIA_ROOT/clips/ and queue its analysis. Clips past the
-    retention (``CLIP_KEEP_DAYS``) are purged on the way: no scheduler is needed."""
+    retention (``CLIP_KEEP_DAYS``) are purged and stalled analyses failed on the way: no
+    scheduler is needed."""
     clips_purge(older_than_days=settings.CLIP_KEEP_DAYS)
+    clips_fail_stalled()
     clip = _clip_store(athlete=athlete, upload=upload, extension=extension,
                        exercise=exercise, by=by)
+    _enqueue(clip)
+    clip.refresh_from_db()
+    return clip
+
+
+def clip_retry(*, clip: Clip) -> Clip:
+    """Queue a failed clip's analysis again, as a new attempt, if its video is kept."""
+    if clip.status != Clip.Status.FAILED:
+        raise ValidationError("only a clip whose analysis failed can be tried again")
+    if not clip.video_path.is_file():
+        raise ValidationError("the uploaded video is no longer kept: upload the clip again")
+    retried = Clip.objects.filter(
+        pk=clip.pk, status=Clip.Status.FAILED, attempt=clip.attempt).update(
+        status=Clip.Status.QUEUED, attempt=F("attempt") + 1, progress=0,
+        progress_at=timezone.now(), error="", report=None, frames=[], annotated=False,
+        analysed_at=None)
+    clip.refresh_from_db()
+    if retried:  # else another request retried it a moment ago
+        _enqueue(clip)
+        clip.refresh_from_db()
+    return clip
+
+
+def _enqueue(clip: Clip) -> None:
     from hingecoach.web.clips.tasks import analyse_clip
 
     try:
-        analyse_clip.enqueue(clip.pk)
+        result = analyse_clip.enqueue(clip.pk, clip.attempt)
     except Exception:
         logger.exception("could not queue the analysis of clip %s", clip.pk)
-        _fail(clip.pk, "The analysis could not be queued. Try again in a moment.")
-    clip.refresh_from_db()
-    return clip
+        clip_fail(clip, NOT_QUEUED)
+        return
+    Clip.objects.filter(pk=clip.pk, attempt=clip.attempt).update(task_id=str(result.id))
 
 
 def _clip_store(*, athlete: Athlete, upload: UploadedFile, extension: str, exercise: str,
@@ -71,91 +97,9 @@ def _clip_store(*, athlete: Athlete, upload: UploadedFile, extension: str, exerc
         temp.replace(clip.video_path)
         clip.save()
     except BaseException:
-        _remove([temp, clip.video_path])
+        remove_files([temp, clip.video_path])
         raise
     return clip
-
-
-# --- the analysis (in the worker) -------------------------------------------------------
-
-def clip_analyse(*, clip_id: int) -> None:
-    """Analyse a queued clip; the result or a plain failure ends up on its row."""
-    if not Clip.objects.filter(pk=clip_id, status=Clip.Status.QUEUED).update(
-            status=Clip.Status.RUNNING, progress=0):
-        return  # erased meanwhile, or already taken
-    clip = Clip.objects.filter(pk=clip_id).first()
-    if clip is None:
-        return
-    try:
-        report, frames = _run(clip)
-    except BaseException as exc:
-        _fail(clip_id, _plain_error(exc, clip), keep_video=False)
-        if not isinstance(exc, Exception):
-            raise
-        return
-    _finish(clip, report, frames)
-
-
-def _run(clip: Clip) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    from hingecoach.video import analyze_clip
-    from hingecoach.video.outputs import staged
-    from hingecoach.web.clips.keyframes import key_frames, write_key_frames
-
-    progress = _ProgressWriter(clip.pk)
-    analysis = analyze_clip(clip.video_path, clip.exercise, progress)
-    chosen = key_frames(analysis)
-    with staged([clip.frame_path(n) for n in range(len(chosen))]) as temps:
-        write_key_frames(analysis, chosen, temps)
-        progress.set(100)
-    frames = [{"label": frame.label, "t_s": round(frame.t_s, 2)} for frame in chosen]
-    return analysis.report.model_dump(mode="json"), frames
-
-
-def _finish(clip: Clip, report: dict[str, Any], frames: list[dict[str, Any]]) -> None:
-    saved = Clip.objects.filter(pk=clip.pk, status=Clip.Status.RUNNING).update(
-        status=Clip.Status.DONE, progress=100, report=report, frames=frames, error="",
-        analysed_at=timezone.now())
-    if not saved:  # the athlete was erased while the clip was analysed
-        _remove(clip.file_paths())
-
-
-class _ProgressWriter:
-    """The pipeline's ``progress(stage, done, total)``: written every ``PROGRESS_STEP`` %."""
-
-    def __init__(self, clip_id: int) -> None:
-        self.clip_id = clip_id
-        self.written = 0
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if stage == "analyse" and total > 0:
-            self.set(min(ANALYSE_SHARE, ANALYSE_SHARE * done // total))
-
-    def set(self, percent: int) -> None:
-        if percent >= self.written + PROGRESS_STEP or (percent == 100 > self.written):
-            self.written = percent
-            Clip.objects.filter(pk=self.clip_id).update(progress=percent)
-
-
-def _plain_error(exc: BaseException, clip: Clip) -> str:
-    from hingecoach.video import BackendUnavailable, VideoError
-
-    if isinstance(exc, VideoError):
-        shown = clip.original_name or "the clip"
-        return exc.message.replace(str(clip.video_path), shown)
-    if isinstance(exc, BackendUnavailable):
-        return NO_POSE_MODEL
-    if not isinstance(exc, Exception):
-        return INTERRUPTED
-    logger.exception("the analysis of clip %s failed", clip.pk)
-    return UNEXPECTED
-
-
-def _fail(clip_id: int, message: str, *, keep_video: bool = True) -> None:
-    Clip.objects.filter(pk=clip_id).update(status=Clip.Status.FAILED, error=message,
-                                           report=None, frames=[])
-    clip = Clip.objects.filter(pk=clip_id).first()
-    if clip is not None and not keep_video:
-        _remove(clip.file_paths())
 
 
 # --- saving as a test -------------------------------------------------------------------
@@ -188,14 +132,21 @@ def athlete_clips_erase(*, athlete: Athlete) -> int:
     return _delete(clips)
 
 
-def clips_purge(*, older_than_days: int = 90) -> int:
-    """Delete every clip uploaded more than ``older_than_days`` days ago, with its files,
-    and any file in the clips folder left without a clip for a day (e.g. an athlete
-    erased by a path that did not call ``athlete_clips_erase``)."""
+@dataclass(frozen=True)
+class Purged:
+    clips: int
+    task_results: int
+
+
+def clips_purge(*, older_than_days: int = 90) -> Purged:
+    """Delete every clip uploaded more than ``older_than_days`` days ago, with its files;
+    any file in the clips folder left without a clip for a day (e.g. an athlete erased
+    by a path that did not call ``athlete_clips_erase``); and the task results that
+    finished before then."""
     cutoff = timezone.now() - dt.timedelta(days=older_than_days)
     count = _delete(list(Clip.objects.filter(created__lt=cutoff)))
-    _remove(_orphan_files(older_than=timezone.now() - ORPHAN_AGE))
-    return count
+    remove_files(_orphan_files(older_than=timezone.now() - ORPHAN_AGE))
+    return Purged(clips=count, task_results=task_results_prune(finished_before=cutoff))
 
 
 ORPHAN_AGE = dt.timedelta(days=1)  # an upload being stored has a file before its row
@@ -214,13 +165,46 @@ def _orphan_files(*, older_than: dt.datetime) -> list[Path]:
 def _delete(clips: list[Clip]) -> int:
     paths = [path for clip in clips for path in clip.file_paths()]
     Clip.objects.filter(pk__in=[clip.pk for clip in clips]).delete()
-    transaction.on_commit(lambda: _remove(paths))
+    transaction.on_commit(lambda: remove_files(paths))
     return len(clips)
 
 
-def _remove(paths: Iterable[Path]) -> None:
-    for path in paths:
-        if path.is_dir():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)
+# --- stalled analyses -------------------------------------------------------------------
+
+def stall_after() -> dt.timedelta:
+    return dt.timedelta(minutes=settings.CLIP_STALL_MINUTES)
+
+
+def clip_fail_if_stalled(*, clip: Clip) -> Clip:
+    """``clip``, marked failed first if its analysis stalled (``clips_fail_stalled``)."""
+    if not clip.finished and clip.progress_at < timezone.now() - stall_after():
+        clips_fail_stalled(pk=clip.pk)
+        clip.refresh_from_db()
+    return clip
+
+
+def clips_fail_stalled(*, pk: int | None = None) -> int:
+    """Fail each unfinished clip whose worker seems gone: running with no progress for
+    ``CLIP_STALL_MINUTES``, or queued that long while no clip made progress (a busy
+    worker's queue just waits its turn). The video stays, to try again."""
+    cutoff = timezone.now() - stall_after()
+    stalled = Clip.objects.filter(status__in=[Clip.Status.QUEUED, Clip.Status.RUNNING],
+                                  progress_at__lt=cutoff)
+    if pk is not None:
+        stalled = stalled.filter(pk=pk)
+    if Clip.objects.filter(status=Clip.Status.RUNNING, progress_at__gte=cutoff).exists():
+        stalled = stalled.filter(status=Clip.Status.RUNNING)
+    return sum(_fail_stalled(clip) for clip in list(stalled))
+
+
+def _fail_stalled(clip: Clip) -> bool:
+    why = STALLED if clip.status == Clip.Status.RUNNING else NOT_STARTED
+    message = why.format(minutes=settings.CLIP_STALL_MINUTES)
+    # Only if nothing moved since it was read: a worker's progress wins the race.
+    failed = Clip.objects.filter(
+        pk=clip.pk, status=clip.status, attempt=clip.attempt,
+        progress_at=clip.progress_at).update(
+        status=Clip.Status.FAILED, error=message, report=None, frames=[], annotated=False)
+    if failed:
+        task_result_abandon(task_id=clip.task_id, why=message)
+    return bool(failed)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from hingecoach.web.clips import services
+from hingecoach.web.clips import analysis
 
 
 @task()
-def analyse_clip(clip_id: int) -> None:
-    """Analyse one uploaded clip; its row carries the progress, report or error."""
-    services.clip_analyse(clip_id=clip_id)
+def analyse_clip(clip_id: int, attempt: int = 0) -> None:
+    """Analyse one uploaded clip (its ``attempt``: 0, then one more for each retry); its
+    row carries the progress, report or error."""
+    analysis.clip_analyse(clip_id=clip_id, attempt=attempt)

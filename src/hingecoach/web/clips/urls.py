@@ -8,5 +8,7 @@ urlpatterns = [
     path("<int:pk>/", views.clip_detail, name="detail"),
     path("<int:pk>/progress/", views.clip_progress, name="progress"),
     path("<int:pk>/frames/<int:n>.jpg", views.clip_frame, name="frame"),
+    path("<int:pk>/video.webm", views.clip_video, name="video"),
+    path("<int:pk>/retry/", views.clip_retry, name="retry"),
     path("<int:pk>/test/", views.clip_save_test, name="save-test"),
 ]

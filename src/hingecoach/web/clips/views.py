@@ -8,26 +8,42 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django_htmx.http import HttpResponseClientRefresh
 
 from hingecoach.web.athletes.forms import HingeTestForm
+from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.athletes.selectors import athlete_get
 from hingecoach.web.catalog_pages.forms import run_service
 from hingecoach.web.clips import selectors, services
 from hingecoach.web.clips.forms import ClipUploadForm
 from hingecoach.web.clips.models import Clip
+from hingecoach.web.clips.ranges import ranged_file_response
+from hingecoach.web.clips.uploads import SizeLimit
 
 
+@csrf_exempt  # the CSRF check reads the body: _upload checks it, once the limit is in place
 @login_required
 def clip_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    athlete = athlete_get(user=request.user, pk=pk)
-    form = ClipUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    athlete = athlete_get(user=request.user, pk=pk)  # before a byte of the body is read
+    limit = SizeLimit(request, settings.CLIP_MAX_BYTES)
+    request.upload_handlers.insert(0, limit)
+    return _upload(request, athlete, limit)
+
+
+@csrf_protect
+def _upload(request: HttpRequest, athlete: Athlete, limit: SizeLimit) -> HttpResponse:
+    posted = request.method == "POST"
+    form = ClipUploadForm(request.POST if posted else None, request.FILES if posted else None,
+                          refusal=limit.refusal)
+    if posted and form.is_valid():
         upload = form.cleaned_data["file"]
         clip = services.clip_upload(athlete=athlete, upload=upload, by=request.user,
                                     extension=form.extension(upload),
@@ -39,7 +55,7 @@ def clip_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def clip_detail(request: HttpRequest, pk: int) -> HttpResponse:
     clip = selectors.clip_get(user=request.user, pk=pk)
-    return _detail_page(request, clip)
+    return _detail_page(request, services.clip_fail_if_stalled(clip=clip))
 
 
 def _detail_page(request: HttpRequest, clip: Clip, form: HingeTestForm | None = None,
@@ -57,8 +73,9 @@ def _detail_page(request: HttpRequest, clip: Clip, form: HingeTestForm | None = 
 
 @login_required
 def clip_progress(request: HttpRequest, pk: int) -> HttpResponse:
-    """htmx, every second while the clip is analysed: the bar; once finished, a reload."""
-    clip = selectors.clip_get(user=request.user, pk=pk)
+    """htmx, every second while the clip is analysed: the bar; once finished (or found
+    stalled), a reload."""
+    clip = services.clip_fail_if_stalled(clip=selectors.clip_get(user=request.user, pk=pk))
     if clip.finished:
         return HttpResponseClientRefresh()
     response = render(request, "clips/_progress.html", {"clip": clip})
@@ -75,6 +92,32 @@ def clip_frame(request: HttpRequest, pk: int, n: int) -> FileResponse:
     response = FileResponse(path.open("rb"), content_type="image/jpeg")
     patch_cache_control(response, private=True, max_age=3600)
     return response
+
+
+@login_required
+def clip_video(request: HttpRequest, pk: int) -> HttpResponse:
+    """The annotated video (WebM), in byte ranges as a ``<video>`` element asks for it."""
+    clip = selectors.clip_get(user=request.user, pk=pk)
+    path = clip.annotated_path
+    if clip.status != Clip.Status.DONE or not clip.annotated or not path.is_file():
+        raise Http404("No annotated video")
+    response = ranged_file_response(request, path, content_type="video/webm")
+    patch_cache_control(response, private=True, max_age=3600)
+    return response
+
+
+@login_required
+def clip_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    clip = selectors.clip_get(user=request.user, pk=pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        services.clip_retry(clip=clip)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "The clip is queued for analysis again.")
+    return redirect("clips:detail", pk=clip.pk)
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""``clips_purge``: delete uploaded clips (files and rows) older than the retention."""
+"""``clips_purge``: delete uploaded clips (files and rows) older than the retention, and
+the background tasks' results that finished before then."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from hingecoach.web.clips.services import clips_purge
 
 
 class Command(BaseCommand):
-    help = "Delete uploaded clips older than --days (default: HINGECOACH_CLIP_KEEP_DAYS, 90)."
+    help = ("Delete uploaded clips older than --days (default: HINGECOACH_CLIP_KEEP_DAYS, "
+            "90) and task results that finished before then.")
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--days", type=int, default=settings.CLIP_KEEP_DAYS)
@@ -20,5 +22,6 @@ class Command(BaseCommand):
         if days < 0:
             self.stderr.write("--days must be 0 or more")
             raise SystemExit(2)
-        count = clips_purge(older_than_days=days)
-        self.stdout.write(f"{count} clip(s) older than {days} days deleted")
+        purged = clips_purge(older_than_days=days)
+        self.stdout.write(f"{purged.clips} clip(s) older than {days} days deleted, "
+                          f"{purged.task_results} finished task result(s) pruned")
