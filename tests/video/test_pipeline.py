@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from hingecoach.core.errors import CaseError
-from hingecoach.core.kinematics import Track, analyze_track
+from hingecoach.core.kinematics import Frame, Landmark, Track, analyze_track
 from hingecoach.synthetic import ClipSpec, generate_clip
 from hingecoach.video import Sampling, analyze_clip
 from hingecoach.video.annotate import write_annotated
@@ -135,3 +135,65 @@ def test_the_plot_is_a_png(replayed, tmp_path):
     out = tmp_path / "angles.png"
     draw_plot(analysis.report, out, "hinge.mp4")
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+class BystanderFirst:
+    """A pose backend for a scene with someone standing still at the left and an
+    athlete hinging at the right: like MediaPipe, it follows the bystander, and finds the
+    athlete (if any) only once the bystander's place is painted over."""
+
+    name = "bystander-first"
+
+    def __init__(self, bystander: Frame, athlete: Track | None, step: int) -> None:
+        self.bystander = bystander
+        self.athlete = ReplayBackend(athlete, step) if athlete is not None else None
+        self.calls = 0
+
+    def landmarks(self, frame_rgb: np.ndarray) -> Frame | None:
+        self.calls += 1
+        hip = self.bystander.landmarks["right_hip"]
+        x, y = int(hip.x), int(hip.y)
+        patch = frame_rgb[y - 3: y + 4, x - 3: x + 4].astype(float)
+        painted = patch.std(axis=(0, 1)).max() < 2 and patch.mean() > 5  # black in the clip
+        if not painted:
+            return self.bystander
+        if self.athlete is None:
+            return None
+        self.athlete.calls %= len(self.athlete.track.frames[::self.athlete.step])
+        return self.athlete.landmarks(frame_rgb)
+
+    def close(self) -> None:
+        pass
+
+
+def standing_bystander() -> Frame:
+    """A small person standing still, hips at (110, 150) of a 320x180 clip (where the
+    clip of ``write_clip`` is black)."""
+    track = scaled_track(generate_clip(ClipSpec(size="hd", reps=1, seed=8, side="right"))[0],
+                         0.12)
+    frame = track.frames[0]
+    hip = frame.landmarks["right_hip"]
+    dx, dy = 110 - hip.x, 150 - hip.y
+    return Frame(landmarks={n: Landmark(m.x + dx, m.y + dy, m.visibility)
+                            for n, m in frame.landmarks.items()})
+
+
+def test_when_the_person_followed_never_hinges_a_second_look_finds_the_athlete(
+        knee_hinge, tmp_path):
+    path = write_clip(tmp_path / "two.mp4", frames=len(knee_hinge.frames), size=(320, 180))
+    backend = BystanderFirst(standing_bystander(), knee_hinge, step=2)
+    seen = []
+    analysis = analyze_clip(path, backend=backend, progress=lambda *args: seen.append(args))
+    analysed = len(analysis.track.frames)
+    assert analysis.second_look and backend.calls == 2 * analysed
+    assert analysis.report.side == "left" and len(analysis.report.reps) == 2
+    assert seen[-1] == ("analyse", 2 * analysed, 2 * analysed)
+
+
+def test_the_first_look_stands_when_the_second_finds_no_one_who_hinges(knee_hinge, tmp_path):
+    path = write_clip(tmp_path / "one.mp4", frames=90, size=(320, 180))
+    backend = BystanderFirst(standing_bystander(), None, step=2)
+    analysis = analyze_clip(path, backend=backend)
+    assert not analysis.second_look and backend.calls == 2 * len(analysis.track.frames)
+    assert all(frame is not None for frame in analysis.track.frames)
+    assert analysis.report.reps == []

@@ -57,3 +57,47 @@ def _body(frame: Frame, min_visibility: float) -> tuple[np.ndarray, float] | Non
         return None
     trunk = float(np.hypot(*(chord[1] - chord[0])))
     return (chord[0], trunk) if trunk > 0 else None
+
+
+def leans_forward(frames: list[Frame | None], min_lean_deg: float, min_frames: int,
+                  min_visibility: float = 0.5) -> bool:
+    """Whether the trunk (hip to shoulder) leans at least ``min_lean_deg`` from vertical
+    in at least ``min_frames`` frames: the followed person may be hinging. Someone who
+    stands and watches, or walks through, never does."""
+    leaning = 0
+    for frame in frames:
+        chord = trunk_chord(frame.landmarks, min_visibility) if frame is not None else None
+        if chord is None:
+            continue
+        dx, dy = chord[1] - chord[0]
+        leaning += float(np.degrees(np.arctan2(abs(dx), -dy))) >= min_lean_deg
+    return leaning >= min_frames
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def body_boxes(frames: list[Frame | None], margin: float = 0.15) -> list[Box | None]:
+    """Per frame, a box around every landmark of the person, widened by ``margin`` of
+    its larger side on each side; a frame without them gets the box of the nearest frame
+    with them (None only when no frame has anyone)."""
+    own = [_box(frame, margin) if frame is not None else None for frame in frames]
+    known = [i for i, box in enumerate(own) if box is not None]
+    if not known:
+        return own
+    nearest = np.searchsorted(known, np.arange(len(own)))
+    boxes: list[Box | None] = []
+    for i, after in enumerate(nearest):
+        candidates = [known[k] for k in (after - 1, after) if 0 <= k < len(known)]
+        boxes.append(own[min(candidates, key=lambda j: abs(j - i))])
+    return boxes
+
+
+def _box(frame: Frame, margin: float) -> Box | None:
+    xy = np.array([mark[:2] for mark in frame.landmarks.values()], dtype=float)
+    xy = xy[np.isfinite(xy).all(axis=1)]
+    if len(xy) == 0:
+        return None
+    (left, top), (right, bottom) = xy.min(axis=0), xy.max(axis=0)
+    pad = margin * max(right - left, bottom - top)
+    return left - pad, top - pad, right + pad, bottom + pad

@@ -5,6 +5,11 @@ grow with the frame size. The pose model sees every ``step``-th frame, resized
 (``Sampling``); its landmarks are scaled back to the clip's own pixels, so the report's
 angles and sizes do not depend on the sampling. The track handed to the kinematics has
 the analysed frame rate (a 30 fps clip analysed at every 2nd frame is a 15 fps track).
+
+The pose model follows one person, the one its detector finds first: in a gym that may
+be someone standing beside the athlete. So when the person followed never leans into a
+hinge and no rep is found, the clip is analysed a second time with that person hidden
+(``second_look``), and the second result is kept if it holds more reps.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from hingecoach.core.catalog import default_catalog
@@ -35,7 +41,7 @@ from hingecoach.core.kinematics.side import facing
 from hingecoach.video.decode import Reader, VideoInfo, luma, prepare, probe
 from hingecoach.video.limits import DEFAULT_LIMITS, DEFAULT_SAMPLING, Limits, Sampling
 from hingecoach.video.outline import behind_chord, trunk_chord
-from hingecoach.video.person import PersonLock
+from hingecoach.video.person import Box, PersonLock, body_boxes, leans_forward
 from hingecoach.video.pose_backend import MediaPipePose, PoseBackend, quiet_native_stderr
 from hingecoach.video.prefetch import Prefetch
 
@@ -59,7 +65,9 @@ class StageTimes:
 
 @dataclass(frozen=True)
 class ClipAnalysis:
-    """The report, and what the annotated video and the benchmarks need besides it."""
+    """The report, and what the annotated video and the benchmarks need besides it.
+    ``second_look``: the report and track come from the second pass, with the person
+    the model followed first hidden."""
 
     report: AnalysisReport
     track: Track
@@ -68,6 +76,7 @@ class ClipAnalysis:
     scale: float
     decoded: int
     times: StageTimes = field(default_factory=StageTimes)
+    second_look: bool = False
 
 
 def check_exercise(exercise: str, field_name: str = "exercise") -> None:
@@ -81,7 +90,8 @@ def analyze_clip(path: Path | str, exercise: str = DEFAULT_EXERCISE,
                  quiet: bool = True) -> ClipAnalysis:
     """Analyse one clip. VideoError for a file that is not a video to analyse; a clip
     without a person in side view comes back ``assessable: false`` with the reason.
-    ``backend``: a fresh pose backend for this clip (default: MediaPipe, closed after).
+    ``backend``: a fresh pose backend for this clip (default: MediaPipe, closed after);
+    it sees the clip twice when a second look is taken.
 
     ``quiet``: silence native libraries' logs while the pose model runs by pointing file
     descriptor 2 at /dev/null, for the whole process (a caller that draws progress on
@@ -89,59 +99,116 @@ def analyze_clip(path: Path | str, exercise: str = DEFAULT_EXERCISE,
     analyze`` does; a server whose other threads log to standard error may pass False)."""
     check_exercise(exercise)
     info = probe(path, limits)
-    step = sampling.step_for(info.fps)
-    scale = sampling.scale_for(info.width, info.height)
-    times = StageTimes()
+    run = _Run(info, sampling.step_for(info.fps), sampling.scale_for(info.width, info.height),
+               limits, exercise, StageTimes(), progress)
     with quiet_native_stderr() if quiet else contextlib.nullcontext():
         started = time.perf_counter()
         pose = backend if backend is not None else MediaPipePose()
-        times.model = time.perf_counter() - started
+        run.times.model = time.perf_counter() - started
         try:
-            frames, brightness, reader = _pose_frames(info, step, scale, pose, limits, times,
-                                                      progress)
+            return _with_second_look(run, pose)
         finally:
             if backend is None:
                 pose.close()
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What every pass over one clip shares."""
+
+    info: VideoInfo
+    step: int
+    scale: float
+    limits: Limits
+    exercise: str
+    times: StageTimes
+    progress: Progress | None
+
+
+def _with_second_look(run: _Run, pose: PoseBackend) -> ClipAnalysis:
+    """One pass; a second with the followed person hidden if they never hinged."""
+    first = _analysed(run, pose)
+    if first.report.reps or not _someone_else_may_hinge(first.track):
+        return first
+    hidden = body_boxes(list(first.track.frames))
+    total = math.ceil(run.info.declared_frames / run.step)
+    progress = run.progress
+    if progress is not None:
+        run = replace(run, progress=lambda stage, done, _: progress(stage, total + done,
+                                                                   2 * total))
+    second = _analysed(run, pose, hidden)
+    if len(second.report.reps) > len(first.report.reps):
+        return replace(second, second_look=True)
+    return first
+
+
+def _someone_else_may_hinge(track: Track) -> bool:
+    """The followed person was seen and never leaned into a hinge (0.3 s or more past
+    the rep's lean)."""
+    rules = default_video_thresholds()
+    min_frames = max(2, round(0.3 * track.clip.fps))
+    return (any(frame is not None for frame in track.frames)
+            and not leans_forward(list(track.frames), rules.reps.min_trunk_lean_deg,
+                                  min_frames, rules.tracking.min_visibility))
+
+
+def _analysed(run: _Run, pose: PoseBackend, hidden: list[Box | None] | None = None,
+              ) -> ClipAnalysis:
+    frames, brightness, reader = _pose_frames(run, pose, hidden)
     started = time.perf_counter()
-    clip = ClipInfo(fps=info.fps / step, width=info.width, height=info.height,
+    info = run.info
+    clip = ClipInfo(fps=info.fps / run.step, width=info.width, height=info.height,
                     brightness=brightness)
     track = checked_outlines(Track(clip=clip, frames=frames))
-    report = analyze_track(track, exercise)
-    times.kinematics = time.perf_counter() - started
-    return ClipAnalysis(report, track, info, step, scale, reader.decoded, times)
+    report = analyze_track(track, run.exercise)
+    run.times.kinematics += time.perf_counter() - started
+    return ClipAnalysis(report, track, info, run.step, run.scale, reader.decoded, run.times)
 
 
-def _pose_frames(info: VideoInfo, step: int, scale: float, pose: PoseBackend, limits: Limits,
-                 times: StageTimes, progress: Progress | None,
+def _pose_frames(run: _Run, pose: PoseBackend, hidden: list[Box | None] | None,
                  ) -> tuple[list[Frame | None], float | None, Reader]:
     """The pose model on every analysed frame, while a worker thread decodes and
-    resizes the next ones (``Prefetch``)."""
-    reader = Reader(info, step, limits)
-    lock = PersonLock(fps=info.fps / step)
-    total = math.ceil(info.declared_frames / step)
+    resizes the next ones (``Prefetch``); ``hidden``: a box per analysed frame (clip
+    pixels) painted over before the model sees it."""
+    info, times = run.info, run.times
+    reader = Reader(info, run.step, run.limits)
+    lock = PersonLock(fps=info.fps / run.step)
+    total = math.ceil(info.declared_frames / run.step)
     frames: list[Frame | None] = []
     brightness: list[float] = []
-    for image, light in Prefetch(_prepared(reader, scale, info.rotation, times)):
+    for image, light in Prefetch(_prepared(reader, run, hidden)):
         started = time.perf_counter()
         found = pose.landmarks(image)
         times.pose += time.perf_counter() - started
         height, width = image.shape[:2]
         frames.append(lock.accept(rescaled(found, info.width / width, info.height / height)))
         brightness.append(light)
-        if progress is not None:
-            progress("analyse", len(frames), total)
-    times.decode = reader.seconds
+        if run.progress is not None:
+            run.progress("analyse", len(frames), total)
+    times.decode += reader.seconds
     return frames, (float(np.mean(brightness)) if brightness else None), reader
 
 
-def _prepared(reader: Reader, scale: float, rotation: int,
-              times: StageTimes) -> Iterator[tuple[np.ndarray, float]]:
-    for _, raw in reader:
+def _prepared(reader: Reader, run: _Run, hidden: list[Box | None] | None,
+              ) -> Iterator[tuple[np.ndarray, float]]:
+    for index, raw in reader:
         started = time.perf_counter()
-        image = prepare(raw, scale, rotation)
+        image = prepare(raw, run.scale, run.info.rotation)
         light = luma(image)
-        times.resize += time.perf_counter() - started
+        box = hidden[index // run.step] if hidden and index // run.step < len(hidden) else None
+        if box is not None:
+            hide(image, box, image.shape[1] / run.info.width, image.shape[0] / run.info.height)
+        run.times.resize += time.perf_counter() - started
         yield image, light
+
+
+def hide(image: np.ndarray, box: Box, fx: float, fy: float) -> None:
+    """Paint ``box`` (clip pixels) over in the image's mean colour, in place."""
+    height, width = image.shape[:2]
+    left, top = max(0, int(box[0] * fx)), max(0, int(box[1] * fy))
+    right, bottom = min(width, int(np.ceil(box[2] * fx))), min(height, int(np.ceil(box[3] * fy)))
+    if right > left and bottom > top:
+        image[top:bottom, left:right] = [int(c) for c in cv2.mean(image)[:3]]
 
 
 def rescaled(frame: Frame | None, fx: float, fy: float) -> Frame | None:

@@ -1,0 +1,153 @@
+"""The real pose model on scenes that real side-view clips bring (``scenes.py``): someone
+else in the picture, a gym behind, a portrait phone clip, the right side toward the
+camera, a small person, a short clip that starts at the bottom. Each is one rep at
+960 px, filmed once per module.
+
+Not asserted here, on purpose: lumbar faults (their thresholds are being recalibrated);
+the foot faults (weight-forward, toes-lift), which the model's wandering heel and toe
+fire on some clean hinges; the walker scene's reps, which the kinematics refuse when the
+model's ankle jumps to the walker's leg for a few frames; and a plate in front of the
+knee, which throws the model's lower body off on the mannequin. The benchmark records
+all of them (benchmarks/README.md, "Video robustness"). Slow: marked ``video``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from hingecoach.core.kinematics import AnalysisReport, Frame
+from hingecoach.synthetic import Truth
+from hingecoach.video import analyze_clip
+from hingecoach.video.pipeline import ClipAnalysis
+
+from .scenes import Filmed, film_scenario
+
+pytestmark = pytest.mark.video
+
+SCALE = 0.5  # 960 px on the long side: what the pipeline analyses anyway
+
+
+@pytest.fixture(scope="module")
+def film(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("robustness")
+
+    def filmed(name: str, **spec: object) -> tuple[ClipAnalysis, Filmed]:
+        clip = film_scenario(name, folder, SCALE, reps=1, **spec)
+        return analyze_clip(clip.path), clip
+
+    return filmed
+
+
+@pytest.fixture(scope="module")
+def bystander(film):
+    return film("bystander-first")
+
+
+@pytest.fixture(scope="module")
+def walker(film):
+    return film("walker-behind")
+
+
+@pytest.fixture(scope="module")
+def mirrored(film):
+    return film("mirrored")
+
+
+@pytest.fixture(scope="module")
+def small(film):
+    return film("small-person")
+
+
+@pytest.fixture(scope="module")
+def gym_squat(film):
+    return film("gym-background", faults=frozenset({"knee-dominant"}))
+
+
+@pytest.fixture(scope="module")
+def portrait(film):
+    return film("portrait")
+
+
+@pytest.fixture(scope="module")
+def from_the_bottom(film):
+    return film("starts-at-bottom")
+
+
+def assert_the_reps_of(report: AnalysisReport, truth: Truth) -> None:
+    assert report.assessable, report.reason
+    assert report.side == truth.side
+    assert len(report.reps) == len(truth.reps)
+    for got, want in zip(report.reps, truth.reps, strict=True):
+        assert got.bottom_s == pytest.approx(want.bottom_s, abs=0.5)
+
+
+def followed(analysis: ClipAnalysis, filmed: Filmed) -> dict[int, tuple[Frame, Frame]]:
+    """Per analysed frame with the person found: (found, true) landmarks; after checking
+    the person was found in nearly every frame."""
+    athlete = filmed.athlete.frames[:: analysis.step]
+    pairs = {i: (got, want) for i, (got, want)
+             in enumerate(zip(analysis.track.frames, athlete, strict=True))
+             if got is not None and want is not None}
+    assert len(pairs) >= 0.9 * sum(want is not None for want in athlete)
+    return pairs
+
+
+def point(frame: Frame, name: str) -> np.ndarray:
+    """A landmark, or "hip": the middle of both hips."""
+    names = [f"{side}_{name}" for side in ("left", "right")] if name == "hip" else [name]
+    return np.mean([frame.landmarks[n][:2] for n in names], axis=0)
+
+
+def distance(got: Frame, want: Frame, name: str) -> float:
+    return float(np.hypot(*(point(got, name) - point(want, name))))
+
+
+def trunk(frame: Frame) -> float:
+    return float(np.hypot(*(point(frame, "left_shoulder") - point(frame, "left_hip"))))
+
+
+def test_someone_standing_beside_before_the_athlete_steps_in_does_not_take_their_place(
+        bystander):
+    analysis, filmed = bystander
+    assert analysis.second_look  # the model followed the bystander first
+    assert_the_reps_of(analysis.report, filmed.truth)
+
+
+def test_someone_walking_behind_never_takes_the_athletes_place(walker):
+    analysis, filmed = walker
+    for got, want in followed(analysis, filmed).values():
+        assert distance(got, want, "hip") < 0.4 * trunk(want)
+    assert len(analysis.report.reps) <= len(filmed.truth.reps)
+
+
+def test_in_a_gym_a_hinge_that_turns_into_a_squat_is_found(gym_squat):
+    analysis, filmed = gym_squat
+    assert_the_reps_of(analysis.report, filmed.truth)
+    for rep in analysis.report.reps:
+        assert "knee-dominant" in [fault.fault for fault in rep.faults]
+
+
+def test_a_portrait_phone_clip_is_analysed_upright(portrait):
+    analysis, filmed = portrait
+    assert (analysis.video.width, analysis.video.height) == (540, 960)
+    assert_the_reps_of(analysis.report, filmed.truth)
+
+
+def test_the_right_side_toward_the_camera_is_told_and_measured(mirrored):
+    analysis, filmed = mirrored
+    assert filmed.truth.side == "right"
+    assert_the_reps_of(analysis.report, filmed.truth)
+
+
+def test_a_person_40_percent_of_the_frame_tall_is_followed_through_the_rep(small):
+    analysis, filmed = small
+    assert_the_reps_of(analysis.report, filmed.truth)
+    for got, want in followed(analysis, filmed).values():
+        assert distance(got, want, "hip") < 0.4 * trunk(want)
+
+
+def test_a_short_clip_that_starts_at_the_bottom_holds_its_one_rep(from_the_bottom):
+    analysis, filmed = from_the_bottom
+    assert_the_reps_of(analysis.report, filmed.truth)
+    assert analysis.report.reps[0].start_s == 0.0
