@@ -48,7 +48,7 @@ def analyze_track(track: Track, exercise: str = DEFAULT_EXERCISE,
     head = {"clip": clip_summary(track), "exercise": exercise}
     problem = clip_problem(arrays, track.clip, th)
     facing_sign = facing(arrays, th.tracking.min_visibility)
-    side = camera_side(arrays, facing_sign)
+    side = camera_side(facing_sign)
     if not problem and (side is None or facing_sign == 0):
         problem = ("cannot tell which way the person faces: the feet and head are not seen "
                    "clearly (dark, blurred or hidden?)")
@@ -57,7 +57,9 @@ def analyze_track(track: Track, exercise: str = DEFAULT_EXERCISE,
     if problem or side is None:
         return not_assessable(head, str(problem), len(track.frames), track.clip.fps)
     k = measure(arrays, side, facing_sign, track.clip.fps, th.tracking, th.back)
-    reps = find_reps(k.lean, k.hip, k.joints["ankle"], k.leg, track.clip.fps, th.reps)
+    reps = [rep for rep in find_reps(k.lean, k.hip, k.joints["ankle"], k.leg,
+                                     track.clip.fps, th.reps)
+            if np.isfinite(k.hip[rep.start: rep.end + 1]).any()]  # legs never seen: no rep
     gaps = fault_gaps(arrays, side, _frames_that_matter(arrays, reps), k.lumbar_raw, th)
     rep_models = [rep_report(k, rep, arrays, gaps, th) for rep in reps]
     gaps = {**unmeasured(rep_models, gaps), **gaps}

@@ -32,26 +32,29 @@ class Verdict:
 @dataclass(frozen=True)
 class RepFrames:
     """One rep and the frames its faults are read over: ``deep`` (at least
-    ``deep_share`` of its hip flexion) and ``upright`` (standing, around the rep)."""
+    ``deep_share`` of its hip flexion) and ``upright`` (standing, around the rep);
+    ``hold``: how many frames a position must last to count."""
 
     rep: RepWindow
     deep: np.ndarray
     upright: np.ndarray
+    hold: int
 
 
 def rep_frames(k: Kinematics, rep: RepWindow, windows: Windows,
                min_hip_seen: float) -> RepFrames:
     bend = depth(k.hip, k.lean, rep.start, rep.end, min_hip_seen)
+    hold = max(1, round(windows.hold_s * k.fps))
     reach = round(windows.standing_reach_s * k.fps)
     first = max(0, rep.start - reach)
     around = k.hip[first: rep.end + reach + 1]
     if not np.isfinite(bend).any():
         empty = np.array([], dtype=int)
-        return RepFrames(rep, empty, empty)
+        return RepFrames(rep, empty, empty, hold)
     high, low = np.nanmax(bend), np.nanmin(bend)
     deep = rep.start + np.flatnonzero(bend >= low + windows.deep_share * (high - low))
     upright = first + np.flatnonzero(around >= np.nanmax(around) - windows.upright_band_deg)
-    return RepFrames(rep, deep, upright)
+    return RepFrames(rep, deep, upright, hold)
 
 
 def _median_over(series: np.ndarray, frames: np.ndarray) -> float:
@@ -85,12 +88,27 @@ def no_counterbalance(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict |
 
 
 def weight_forward(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
-    """The centre of mass furthest toward the toes in the rep (0 heel, 1 toe)."""
-    part = k.weight[f.rep.start: f.rep.end + 1]
+    """The centre of mass furthest toward the toes in the rep (0 heel, 1 toe), held for
+    ``f.hold`` frames: the running median over them, so one frame with a wandering heel
+    or toe landmark cannot fire it."""
+    part = running_median(k.weight[f.rep.start: f.rep.end + 1], f.hold)
     if not np.isfinite(part).any():
         return None
     i = int(np.nanargmax(part))
     return _verdict("weight-forward", rule, f.rep.start + i, part[i], above=True)
+
+
+def running_median(values: np.ndarray, window: int) -> np.ndarray:
+    """Each value's median over ``window`` values around it (NaN where none is known)."""
+    half = max(0, window // 2)
+    if half == 0 or len(values) == 0:
+        return values
+    padded = np.pad(values, half, constant_values=np.nan)
+    windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * half + 1)
+    out = np.full(len(values), np.nan)
+    known = np.isfinite(windows).any(axis=1)
+    out[known] = np.nanmedian(windows[known], axis=1)
+    return out
 
 
 def toes_lift(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:

@@ -117,10 +117,13 @@ def depth(hip: np.ndarray, lean: np.ndarray, start: int, end: int,
 def feet_planted(ankle: np.ndarray, rep: RepWindow, leg: float, margin: int,
                  rules: RepRules) -> bool:
     """The ankle stays within ``max_ankle_travel_leg`` leg lengths of its median
-    position from ``margin`` frames before the rep to ``margin`` frames after it."""
+    position from ``margin`` frames before the rep to ``margin`` frames after it, in all
+    but ``planted_outlier_share`` of those frames (a pose model may put the ankle on
+    someone else's leg, or behind a plate, for a moment)."""
     part = ankle[max(0, rep.start - margin): rep.end + margin + 1]
     part = part[np.isfinite(part).all(axis=1)]
     if len(part) == 0 or not np.isfinite(leg):
         return False
-    travel = np.hypot(*(part - np.median(part, axis=0)).T).max()
+    away = np.hypot(*(part - np.median(part, axis=0)).T)
+    travel = np.quantile(away, 1.0 - rules.planted_outlier_share)
     return bool(travel < rules.max_ankle_travel_leg * leg)

@@ -9,9 +9,7 @@ import numpy as np
 
 from hingecoach.core.kinematics.arrays import TrackArrays
 from hingecoach.core.kinematics.geometry import distance
-from hingecoach.core.kinematics.track import CHAIN, SIDES
-
-_VISIBILITY_MARGIN = 0.05
+from hingecoach.core.kinematics.track import SIDES
 
 
 def facing(arrays: TrackArrays, min_visibility: float) -> float:
@@ -32,17 +30,11 @@ def facing(arrays: TrackArrays, min_visibility: float) -> float:
     return float(np.sign(vote))
 
 
-def camera_side(arrays: TrackArrays, facing_sign: float) -> str | None:
-    """The side of the body toward the camera: the better-seen chain of landmarks, or,
-    when both are seen alike, the side that faces the camera for that facing (a person
-    facing image left shows their left side)."""
-    means = {
-        side: float(np.mean([arrays.vis[f"{side}_{part}"][arrays.present].mean()
-                             for part in CHAIN])) if arrays.present.any() else 0.0
-        for side in SIDES
-    }
-    if abs(means["left"] - means["right"]) >= _VISIBILITY_MARGIN:
-        return max(means, key=means.__getitem__)
+def camera_side(facing_sign: float) -> str | None:
+    """The side of the body toward the camera, which a side view ties to the facing: a
+    person facing image left shows the camera their left side. Not from which chain of
+    landmarks the model is surer of: a plate or the far leg can hide the near knee for
+    long stretches. None when the facing cannot be told."""
     if facing_sign == 0:
         return None
     return "left" if facing_sign < 0 else "right"

@@ -87,6 +87,7 @@ class RepRules(_Strict):
     edge_share: float = Field(gt=0, lt=0.5)
     planted_margin_s: float = Field(ge=0, le=2)
     min_hip_seen_share: Share
+    planted_outlier_share: float = Field(ge=0, lt=0.5)
     source: Text
 
 
@@ -96,6 +97,7 @@ class Windows(_Strict):
     deep_share: float = Field(gt=0, le=1)
     upright_band_deg: float = Field(gt=0, le=45)
     standing_reach_s: float = Field(ge=0, le=5)
+    hold_s: float = Field(ge=0, le=2)
     source: Text
 
 
