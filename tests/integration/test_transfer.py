@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -34,6 +35,22 @@ def test_export_then_import_gives_back_every_record(tmp_path):
     assert Athlete.objects.count() == 13
     assert SessionExercise.objects.exists()
     assert User.objects.get(username="headcoach").check_password(PASSWORD)
+
+
+def test_times_come_back_to_the_microsecond(tmp_path):
+    """Django's own JSON cuts times to milliseconds: 12:00:00.000400 came back as
+    12:00:00 and the next export differed from the first."""
+    create_demo()
+    joined = dt.datetime(2026, 1, 5, 12, 0, 0, 400, tzinfo=dt.UTC)
+    User.objects.filter(username="headcoach").update(date_joined=joined)
+    first = tmp_path / "first.json"
+    transfer.export_to(first)
+    _wipe()
+    transfer.import_from(first)
+    assert User.objects.get(username="headcoach").date_joined == joined
+    second = tmp_path / "second.json"
+    transfer.export_to(second)
+    assert second.read_text() == first.read_text()
 
 
 def test_import_refuses_a_database_that_already_has_teams(tmp_path):

@@ -145,6 +145,8 @@ FILE_UPLOAD_TEMP_DIR.mkdir(exist_ok=True)
 # Clips are analysed by a background worker (`db_worker`, started by `hingecoach serve`),
 # never inside a web request; more workers can run against the same PostgreSQL database.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# `hingecoach export`: Django's JSON, with times to the microsecond (web/serialization.py).
+SERIALIZATION_MODULES = {"export-json": "hingecoach.web.serialization"}
 CLIP_MAX_BYTES = int(os.environ.get("HINGECOACH_CLIP_MAX_MB", "200")) * 1024 * 1024
 CLIP_KEEP_DAYS = int(os.environ.get("HINGECOACH_CLIP_KEEP_DAYS", "90"))
 # A worker writes its progress every few seconds, even for the longest clip allowed.

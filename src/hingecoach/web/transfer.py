@@ -25,7 +25,8 @@ class TransferError(Exception):
 
 def export_database() -> dict:
     buffer = io.StringIO()
-    call_command("dumpdata", *MODELS, natural_foreign=True, stdout=buffer)
+    call_command("dumpdata", *MODELS, format="export-json", natural_foreign=True,
+                 stdout=buffer)
     return {"format": FORMAT, "version": VERSION, "records": json.loads(buffer.getvalue())}
 
 
