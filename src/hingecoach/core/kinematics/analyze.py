@@ -73,11 +73,13 @@ def analyze_track(track: Track, exercise: str = DEFAULT_EXERCISE,
 
 def unmeasured(reps: list[Rep], gaps: dict[FaultId, str]) -> dict[FaultId, str]:
     """Faults the clip as a whole could judge but some rep could not (what they need was
-    hidden there, by a bar or an arm, say): said, so that no verdict reads as clean."""
+    hidden there, by a bar or an arm, say), and no rep showed: said, so that no verdict
+    reads as clean. A fault seen in another rep has its verdict already."""
     out: dict[FaultId, str] = {}
+    seen = {f.fault for rep in reps for f in rep.faults}
     for fault in FAULT_IDS:
         missing = [n for n, rep in enumerate(reps, 1) if fault not in rep.measures]
-        if fault in gaps or not missing:
+        if fault in gaps or fault in seen or not missing:
             continue
         which = "any rep" if len(missing) == len(reps) else (
             "rep " + ", ".join(map(str, missing)))
