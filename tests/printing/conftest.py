@@ -23,6 +23,7 @@ from hingecoach.printing.cards import cards_for
 from hingecoach.printing.deck import cards_html, fill_ratios
 from hingecoach.printing.paper import card_grid, sheet_paper
 from hingecoach.printing.render import pdf_bytes, render_document
+from web.conftest import athlete, coach, coach_client, stranger, team  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
