@@ -3,35 +3,20 @@ article in the templates, the stylesheets, or the text of any printed card or sh
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from hingecoach import printing
 from hingecoach.printing.assets import STATIC, TEMPLATES
+from unit.originality import article_runs, runs
 
 from .conftest import ROOT, Pdf, example_case
-
-SEEDS = ROOT.parent / "shared" / "seeds"
-RUN = 8
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
-
-
-def runs(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text.lower().replace("\u2019", "'").replace("\u2018", "'"))
-    return {tuple(words[i:i + RUN]) for i in range(len(words) - RUN + 1)}
 
 
 @pytest.fixture(scope="module")
 def borrowed() -> set[tuple[str, ...]]:
-    articles = sorted(p for p in SEEDS.glob("*") if p.is_file()) if SEEDS.is_dir() else []
-    if not articles:
-        pytest.skip(f"the source articles are not at {SEEDS}")
-    found: set[tuple[str, ...]] = set()
-    for article in articles:
-        found |= runs(article.read_text(encoding="utf-8", errors="replace"))
-    return found
+    return article_runs()
 
 
 def shipped_files() -> list[Path]:
