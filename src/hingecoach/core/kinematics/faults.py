@@ -16,6 +16,7 @@ import numpy as np
 
 from hingecoach.core.kinematics.measures import Kinematics
 from hingecoach.core.kinematics.reps import RepWindow, depth
+from hingecoach.core.kinematics.smoothing import running_median
 from hingecoach.core.kinematics.thresholds import FaultId, FaultRule, Windows
 
 
@@ -96,19 +97,6 @@ def weight_forward(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | No
         return None
     i = int(np.nanargmax(part))
     return _verdict("weight-forward", rule, f.rep.start + i, part[i], above=True)
-
-
-def running_median(values: np.ndarray, window: int) -> np.ndarray:
-    """Each value's median over ``window`` values around it (NaN where none is known)."""
-    half = max(0, window // 2)
-    if half == 0 or len(values) == 0:
-        return values
-    padded = np.pad(values, half, constant_values=np.nan)
-    windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * half + 1)
-    out = np.full(len(values), np.nan)
-    known = np.isfinite(windows).any(axis=1)
-    out[known] = np.nanmedian(windows[known], axis=1)
-    return out
 
 
 def toes_lift(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:

@@ -11,7 +11,7 @@ from hingecoach.core.kinematics.arrays import TrackArrays
 from hingecoach.core.kinematics.back import lumbar_bend
 from hingecoach.core.kinematics.balance import centre_of_mass_x, weight_on_foot
 from hingecoach.core.kinematics.geometry import ahead, distance, joint_angle, tilt
-from hingecoach.core.kinematics.smoothing import clean
+from hingecoach.core.kinematics.smoothing import clean, running_median
 from hingecoach.core.kinematics.thresholds import BackShape, Tracking
 
 PARTS = {"shoulder": "shoulder", "hip": "hip", "knee": "knee", "ankle": "ankle",
@@ -95,15 +95,10 @@ def toe_rise(j: dict[str, np.ndarray], window: int) -> np.ndarray:
 
 
 def planted(points: np.ndarray, window: int) -> np.ndarray:
-    """Each frame's running median position over ``window`` frames around it: a foot
-    that stays put, without the frame-to-frame jitter of its landmark."""
-    half = max(1, window // 2)
-    padded = np.pad(points, ((half, half), (0, 0)), constant_values=np.nan)
-    windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * half + 1, axis=0)
-    out = np.full_like(points, np.nan)
-    has = np.isfinite(windows).any(axis=2).all(axis=1)
-    out[has] = np.nanmedian(windows[has], axis=2)
-    return out
+    """Each frame's running median position over ``window`` frames around it (at least
+    the frame and its neighbours): a foot that stays put, without the frame-to-frame
+    jitter of its landmark."""
+    return running_median(points, max(window, 2))
 
 
 def _median(values: np.ndarray) -> float:

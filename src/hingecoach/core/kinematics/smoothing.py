@@ -127,3 +127,20 @@ def smooth(values: np.ndarray, sigma: float) -> np.ndarray:
 def clean(values: np.ndarray, max_gap: int, sigma: float) -> np.ndarray:
     """Bridge short gaps, then smooth."""
     return smooth(fill_gaps(values, max_gap), sigma)
+
+
+def running_median(values: np.ndarray, window: int) -> np.ndarray:
+    """Each frame's median over ``window`` frames around it, (n,) or (n, k) column by
+    column; NaN where no frame of the window was seen (in every column)."""
+    half = window // 2
+    if half == 0 or len(values) == 0:
+        return values
+    pad = ((half, half),) + ((0, 0),) * (values.ndim - 1)
+    padded = np.pad(values, pad, constant_values=np.nan)
+    windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * half + 1, axis=0)
+    seen = np.isfinite(windows).any(axis=-1)
+    if values.ndim > 1:
+        seen = seen.all(axis=1)
+    out = np.full(values.shape, np.nan)
+    out[seen] = np.nanmedian(windows[seen], axis=-1)
+    return out
