@@ -98,3 +98,21 @@ def front_frame() -> Frame:
                                 "foot_index": (55, 985)}.items():
             marks[f"{side}_{part}"] = Landmark(960 + sign * half, y, 0.95)
     return Frame(landmarks=marks)
+
+
+def disturb(clip: Track, parts: Sequence[str], start_s: float, end_s: float,
+            shift: tuple[float, float] | None = None, frames: Sequence[int] | None = None,
+            ) -> None:
+    """Hide ``parts`` (both sides) from ``start_s`` to ``end_s`` (or in ``frames``), or
+    move them by ``shift`` pixels there, as a pose model does behind a plate or on a
+    passer-by."""
+    for i, seen in enumerate(clip.frames):
+        inside = i in frames if frames is not None else start_s <= i / clip.clip.fps <= end_s
+        if seen is None or not inside:
+            continue
+        for side in ("left", "right"):
+            for part in parts:
+                mark = seen.landmarks[f"{side}_{part}"]
+                seen.landmarks[f"{side}_{part}"] = (
+                    Landmark(mark.x, mark.y, 0.1) if shift is None
+                    else Landmark(mark.x + shift[0], mark.y + shift[1], mark.visibility))

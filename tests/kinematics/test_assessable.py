@@ -7,7 +7,15 @@ import pytest
 
 from hingecoach.core.kinematics import FAULT_IDS, Landmark, analyze_track
 from hingecoach.synthetic import ClipSpec, generate_clip
-from kinematics.builders import figure, frame, front_frame, hinge_frames, lean_curve, track
+from kinematics.builders import (
+    disturb,
+    figure,
+    frame,
+    front_frame,
+    hinge_frames,
+    lean_curve,
+    track,
+)
 
 
 def refused(report) -> str:
@@ -126,7 +134,7 @@ def test_a_fault_a_rep_cannot_measure_is_said_not_assessed_never_read_as_clean(f
     spec = ClipSpec(faults=frozenset(faults), reps=2, noise=0.0, drop_rate=0.0, seed=5)
     clip, truth = generate_clip(spec)
     bottom = truth.reps[1].bottom_s
-    _hide(clip, ("knee",), bottom - 0.6, bottom + 0.6)
+    disturb(clip, ("knee",), bottom - 0.6, bottom + 0.6)
     report = analyze_track(clip)
     assert len(report.reps) == 2
     assert report.reps[1].bottom_s == pytest.approx(bottom, abs=0.3)  # from the lean
@@ -141,24 +149,10 @@ def test_a_fault_a_rep_cannot_measure_is_said_not_assessed_never_read_as_clean(f
         assert why["knee-dominant"].startswith("could not be measured in rep 2: the hip, knee")
 
 
-def _hide(clip, parts: tuple[str, ...], start_s: float, end_s: float, shift=None) -> None:
-    """Hide ``parts`` (both sides) from ``start_s`` to ``end_s``, or move them by
-    ``shift`` pixels there, as a pose model does behind a plate or on a passer-by."""
-    for i, seen in enumerate(clip.frames):
-        if seen is None or not start_s <= i / clip.clip.fps <= end_s:
-            continue
-        for side in ("left", "right"):
-            for part in parts:
-                mark = seen.landmarks[f"{side}_{part}"]
-                seen.landmarks[f"{side}_{part}"] = (
-                    Landmark(mark.x, mark.y, 0.1) if shift is None
-                    else Landmark(mark.x + shift[0], mark.y + shift[1], mark.visibility))
-
-
 def test_a_rep_whose_legs_are_never_seen_is_no_rep_and_no_crash():
     spec = ClipSpec(reps=5, start_at_bottom=True, noise=0.0, drop_rate=0.0, seed=8)
     clip, truth = generate_clip(spec)
-    _hide(clip, ("knee",), 0.0, truth.reps[0].end_s)
+    disturb(clip, ("knee",), 0.0, truth.reps[0].end_s)
     report = analyze_track(clip)
     assert report.assessable and len(report.reps) == 4
     assert all(rep.bottom_s > truth.reps[0].end_s for rep in report.reps)
@@ -169,5 +163,5 @@ def test_an_ankle_put_on_someone_else_for_a_moment_does_not_refuse_the_rep():
     clip, truth = generate_clip(spec)
     rep = truth.reps[0]
     leg_px = clip.clip.height * 0.25  # well past a tenth of the leg
-    _hide(clip, ("ankle",), rep.bottom_s, rep.bottom_s + 0.1, shift=(leg_px, 0.0))
+    disturb(clip, ("ankle",), rep.bottom_s, rep.bottom_s + 0.1, shift=(leg_px, 0.0))
     assert len(analyze_track(clip).reps) == 2

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from hingecoach.core.kinematics import analyze_track, default_video_thresholds
-from hingecoach.core.kinematics.reps import find_reps, zigzag
+from hingecoach.core.kinematics.reps import Motion, find_reps, zigzag
 from hingecoach.synthetic import ClipSpec, generate_clip
 from kinematics.builders import hinge_frames, lean_curve, track
 
@@ -17,7 +17,9 @@ LEG = 100.0
 def reps_of(lean, ankle=None, fps=30.0):
     lean = np.asarray(lean, dtype=float)
     ankle = np.zeros((len(lean), 2)) if ankle is None else ankle
-    return find_reps(lean, 180.0 - 1.2 * lean, ankle, LEG, fps, RULES)
+    motion = Motion(lean=lean, hip_angle=180.0 - 1.2 * lean, hip=np.zeros((len(lean), 2)),
+                    ankle=ankle, ankle_placed=ankle, leg=LEG, fps=fps)
+    return find_reps(motion, RULES)
 
 
 def test_zigzag_turns_only_on_a_big_enough_swing():

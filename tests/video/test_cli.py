@@ -4,6 +4,7 @@ reach the pose model, so they are quick."""
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -55,3 +56,19 @@ def test_bad_input_exits_2_with_one_clear_line(results, case):
 def test_bad_input_leaves_no_file_behind(results):
     folder, before, _ = results
     assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_an_exercise_from_the_coachs_own_catalog_is_accepted(tmp_path, catalog_copy):
+    """``--catalog`` names the catalog the exercise is checked against, all the way
+    into the analysis (a blank clip: not assessable, but reported for that exercise)."""
+    shipped = catalog_copy / "exercises" / "good-morning.yaml"
+    (catalog_copy / "exercises" / "banded-good-morning.yaml").write_text(
+        shipped.read_text().replace("id: good-morning", "id: banded-good-morning")
+        .replace("name: Good Morning", "name: Banded Good Morning"))
+    clip = write_clip(tmp_path / "clip.mp4", frames=10)
+    result = run_cli("--catalog", str(catalog_copy), "analyze", str(clip), "--json",
+                     "--exercise", "banded-good-morning")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["exercise"] == "banded-good-morning"
+    assert report["assessable"] is False

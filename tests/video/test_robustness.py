@@ -1,21 +1,20 @@
 """The real pose model on scenes that real side-view clips bring (``scenes.py``): someone
-else in the picture, a gym behind, a portrait phone clip, the right side toward the
-camera, a small person, a short clip that starts at the bottom. Each is one rep at
-960 px, filmed once per module.
+else in the picture, a gym behind, plates in front of the legs, a portrait phone clip,
+the right side toward the camera, a small person, a short clip that starts at the
+bottom. Each is one rep at 960 px, filmed once per module.
 
-Not asserted here, on purpose: lumbar faults (their thresholds are being recalibrated);
-the foot faults (weight-forward, toes-lift), which the model's wandering heel and toe
-fire on some clean hinges; the walker scene's reps, which the kinematics refuse when the
-model's ankle jumps to the walker's leg for a few frames; and a plate in front of the
-knee, which throws the model's lower body off on the mannequin. The benchmark records
-all of them (benchmarks/README.md, "Video robustness"). Slow: marked ``video``.
-"""
+Not asserted here, on purpose: lumbar faults on these drawn backs, and the foot faults
+(weight-forward, toes-lift) beyond the walker scene: the model moves the drawn heel and
+toe as the body leans, and on the scene filmed facing right a clean toe still reads
+just past the threshold. The benchmark records all of them (benchmarks/README.md, "Video
+robustness"). Slow: marked ``video``."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
+from hingecoach.core.catalog import default_catalog
 from hingecoach.core.kinematics import AnalysisReport, Frame
 from hingecoach.synthetic import Truth
 from hingecoach.video import analyze_clip
@@ -26,6 +25,7 @@ from .scenes import Filmed, film_scenario
 pytestmark = pytest.mark.video
 
 SCALE = 0.5  # 960 px on the long side: what the pipeline analyses anyway
+LUMBAR = {"lumbar-flexion", "lumbar-extension"}
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +47,11 @@ def bystander(film):
 @pytest.fixture(scope="module")
 def walker(film):
     return film("walker-behind")
+
+
+@pytest.fixture(scope="module")
+def plates(film):
+    return film("small-plates")
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +123,29 @@ def test_someone_walking_behind_never_takes_the_athletes_place(walker):
     analysis, filmed = walker
     for got, want in followed(analysis, filmed).values():
         assert distance(got, want, "hip") < 0.4 * trunk(want)
-    assert len(analysis.report.reps) <= len(filmed.truth.reps)
+    assert_the_reps_of(analysis.report, filmed.truth)
+    assert set(analysis.report.faults) <= LUMBAR
+
+
+def test_plates_in_front_of_the_legs_leave_the_rep_counted_and_no_fault_guessed(plates):
+    """Counted, not timed: the plate drags the model's hip point, so the trunk's lean,
+    which times a rep whose legs are lost, reads 25-30 degrees short and peaks late
+    (0.6 s here; within 0.5 s in the benchmark's 1080p scene)."""
+    analysis, filmed = plates
+    report = analysis.report
+    assert report.assessable and report.side == filmed.truth.side
+    assert len(report.reps) == len(filmed.truth.reps)
+    assert report.faults == []
+    why = {item.fault: item.why for item in analysis.report.not_assessed}
+    assert "legs could not be followed" in why["knee-dominant"]
+
+
+def test_the_summary_of_reps_behind_plates_never_suggests_a_pass(plates, capsys):
+    from hingecoach.cli.render_analysis import show_analysis
+
+    show_analysis(plates[0], default_catalog(), [])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "No fault could be judged" in text and "No fault seen" not in text
 
 
 def test_in_a_gym_a_hinge_that_turns_into_a_squat_is_found(gym_squat):

@@ -280,3 +280,25 @@ def test_purge_also_removes_files_left_without_a_clip(athlete, settings):
     assert not orphan.exists()
     assert fresh.exists(), "a file younger than a day may be an upload being stored"
     assert kept.video_path.exists()
+
+
+def test_a_report_that_could_judge_no_fault_never_reads_as_clean(coach_client, athlete,
+                                                                 settings):
+    """Reps counted by the trunk alone (legs hidden behind plates): no fault was seen,
+    but none could be, and the page says so instead of "No fault seen"."""
+    from hingecoach.core.kinematics import Landmark, analyze_track
+    from hingecoach.synthetic import ClipSpec, generate_clip
+
+    track, _ = generate_clip(ClipSpec(reps=2, noise=0.0, drop_rate=0.0, seed=13))
+    for frame in track.frames:
+        for name, mark in list(frame.landmarks.items()) if frame else []:
+            if name.endswith(("_knee", "_ankle", "_heel", "_foot_index")):
+                frame.landmarks[name] = Landmark(mark.x, mark.y, 0.1)
+    report = analyze_track(track)
+    assert len(report.reps) == 2 and report.judged == []
+    clip = _made_clip(athlete, settings, status=Clip.Status.DONE,
+                      report=report.model_dump(mode="json"))
+    page = coach_client.get(reverse("clips:detail", args=[clip.pk])).content.decode()
+    assert "No fault could be judged from this clip" in page
+    assert "The clip could judge no fault, so check the athlete yourself" in page
+    assert "No fault seen" not in page

@@ -68,7 +68,7 @@ def analyze(ctx: typer.Context, clip: ClipArg, json_: JsonOpt = False,
     from hingecoach.video.outputs import staged
 
     with progress_bar() as progress:
-        analysis = analyze_clip(clip, exercise, progress)
+        analysis = analyze_clip(clip, exercise, progress, catalog=catalog)
         with staged(list(targets.values())) as temps:
             write_outputs(analysis, dict(zip(targets, temps, strict=True)), progress)
     if json_:

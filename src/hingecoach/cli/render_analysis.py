@@ -140,6 +140,10 @@ def verdict(report: AnalysisReport, catalog: Catalog) -> Text:
         return Text.assemble(("Test not passed", "bold red"), (
             ". Once you have confirmed the faults, record the test with "
             f'"faults": {json.dumps(list(report.faults))}.', ""))
+    if not report.judged:
+        return Text.assemble(("No fault could be judged", "bold yellow"), (
+            ": the clip could show none of them (see below). Watch the athlete yourself "
+            "before recording a test.", ""))
     return Text.assemble(("No fault seen", "bold green"), (
         ". Once you have confirmed it, record the test with no faults (a pass); faults "
         "the clip could not show are listed below.", ""))

@@ -24,8 +24,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from hingecoach.core.catalog import default_catalog
-from hingecoach.core.errors import CaseError
+from hingecoach.core.catalog import Catalog
 from hingecoach.core.kinematics import (
     DEFAULT_EXERCISE,
     AnalysisReport,
@@ -36,6 +35,7 @@ from hingecoach.core.kinematics import (
     analyze_track,
     default_video_thresholds,
 )
+from hingecoach.core.kinematics.analyze import check_exercise
 from hingecoach.core.kinematics.arrays import track_arrays
 from hingecoach.core.kinematics.side import facing
 from hingecoach.video.decode import Reader, VideoInfo, luma, prepare, probe
@@ -79,15 +79,10 @@ class ClipAnalysis:
     second_look: bool = False
 
 
-def check_exercise(exercise: str, field_name: str = "exercise") -> None:
-    if exercise not in default_catalog().exercises:
-        raise CaseError(field_name, f"unknown exercise {exercise!r}")
-
-
 def analyze_clip(path: Path | str, exercise: str = DEFAULT_EXERCISE,
                  progress: Progress | None = None, *, sampling: Sampling = DEFAULT_SAMPLING,
                  limits: Limits = DEFAULT_LIMITS, backend: PoseBackend | None = None,
-                 quiet: bool = True) -> ClipAnalysis:
+                 quiet: bool = True, catalog: Catalog | None = None) -> ClipAnalysis:
     """Analyse one clip. VideoError for a file that is not a video to analyse; a clip
     without a person in side view comes back ``assessable: false`` with the reason.
     ``backend``: a fresh pose backend for this clip (default: MediaPipe, closed after);
@@ -96,11 +91,12 @@ def analyze_clip(path: Path | str, exercise: str = DEFAULT_EXERCISE,
     ``quiet``: silence native libraries' logs while the pose model runs by pointing file
     descriptor 2 at /dev/null, for the whole process (a caller that draws progress on
     standard error writes to a duplicate of it made beforehand, as ``hingecoach
-    analyze`` does; a server whose other threads log to standard error may pass False)."""
-    check_exercise(exercise)
+    analyze`` does; a server whose other threads log to standard error may pass False).
+    ``exercise`` must be in ``catalog`` (default: the built-in one)."""
+    check_exercise(exercise, catalog)
     info = probe(path, limits)
     run = _Run(info, sampling.step_for(info.fps), sampling.scale_for(info.width, info.height),
-               limits, exercise, StageTimes(), progress)
+               limits, exercise, catalog, StageTimes(), progress)
     with quiet_native_stderr() if quiet else contextlib.nullcontext():
         started = time.perf_counter()
         pose = backend if backend is not None else MediaPipePose()
@@ -121,6 +117,7 @@ class _Run:
     scale: float
     limits: Limits
     exercise: str
+    catalog: Catalog | None
     times: StageTimes
     progress: Progress | None
 
@@ -160,7 +157,7 @@ def _analysed(run: _Run, pose: PoseBackend, hidden: list[Box | None] | None = No
     clip = ClipInfo(fps=info.fps / run.step, width=info.width, height=info.height,
                     brightness=brightness)
     track = checked_outlines(Track(clip=clip, frames=frames))
-    report = analyze_track(track, run.exercise)
+    report = analyze_track(track, run.exercise, catalog=run.catalog)
     run.times.kinematics += time.perf_counter() - started
     return ClipAnalysis(report, track, info, run.step, run.scale, reader.decoded, run.times)
 

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from hingecoach.core.catalog import default_catalog
+from hingecoach.core.catalog import Catalog, default_catalog
 from hingecoach.core.errors import CaseError
 from hingecoach.core.kinematics.arrays import TrackArrays, track_arrays
 from hingecoach.core.kinematics.assess import clip_problem, fault_gaps, framing_problem
-from hingecoach.core.kinematics.faults import FAULT_CHECKS, Verdict, rep_frames
+from hingecoach.core.kinematics.faults import (
+    FAULT_CHECKS,
+    Verdict,
+    rep_frames,
+    rep_hip,
+)
 from hingecoach.core.kinematics.measures import Kinematics, measure
+from hingecoach.core.kinematics.plausible import plausible, without_leg
 from hingecoach.core.kinematics.report import (
     AnalysisReport,
     ClipSummary,
@@ -19,7 +25,7 @@ from hingecoach.core.kinematics.report import (
     Series,
     Tempo,
 )
-from hingecoach.core.kinematics.reps import RepWindow, find_reps
+from hingecoach.core.kinematics.reps import Motion, RepWindow, find_reps, strays
 from hingecoach.core.kinematics.side import camera_side, facing
 from hingecoach.core.kinematics.thresholds import FAULT_IDS, FaultId, VideoThresholds
 from hingecoach.core.kinematics.thresholds_file import default_video_thresholds
@@ -35,14 +41,17 @@ NEEDS: dict[FaultId, str] = {
     "knee-dominant": ("the hip, knee and ankle were not seen clearly at the bottom (a bar "
                       "or plate in front of the knee?)"),
 }
+LEGS_LOST = ("the legs could not be followed (a bar or plates in front of them?), so "
+             "the rep was counted by the trunk alone")
 
 
 def analyze_track(track: Track, exercise: str = DEFAULT_EXERCISE,
-                  thresholds: VideoThresholds | None = None) -> AnalysisReport:
+                  thresholds: VideoThresholds | None = None,
+                  catalog: Catalog | None = None) -> AnalysisReport:
     """Analyse one clip's landmark track. Never guesses: a clip that cannot support a
-    verdict comes back ``assessable: false`` with the reason."""
-    if exercise not in default_catalog().exercises:
-        raise CaseError("exercise", f"unknown exercise {exercise!r}")
+    verdict comes back ``assessable: false`` with the reason. ``exercise`` must be in
+    ``catalog`` (default: the built-in one)."""
+    check_exercise(exercise, catalog)
     th = thresholds or default_video_thresholds()
     arrays = track_arrays(track)
     head = {"clip": clip_summary(track), "exercise": exercise}
@@ -56,34 +65,49 @@ def analyze_track(track: Track, exercise: str = DEFAULT_EXERCISE,
         problem = framing_problem(arrays, side, track.clip, th)
     if problem or side is None:
         return not_assessable(head, str(problem), len(track.frames), track.clip.fps)
+    arrays = plausible(arrays, side, th.tracking)
     k = measure(arrays, side, facing_sign, track.clip.fps, th.tracking, th.back)
-    reps = [rep for rep in find_reps(k.lean, k.hip, k.joints["ankle"], k.leg,
-                                     track.clip.fps, th.reps)
-            if np.isfinite(k.hip[rep.start: rep.end + 1]).any()]  # legs never seen: no rep
+    motion = Motion(k.lean, k.hip, k.joints["hip"], k.joints["ankle"],
+                    arrays.seen(f"{side}_ankle", th.tracking.min_visibility), k.leg, k.fps)
+    reps = [rep for rep in find_reps(motion, th.reps)
+            if not rep.legs_steady or np.isfinite(k.hip[rep.start: rep.end + 1]).any()]
+    stray = strays(motion, reps, th.reps)
+    if stray.any():  # read no fault from a foot the model put elsewhere for a moment
+        arrays = without_leg(arrays, side, stray)
+        k = measure(arrays, side, facing_sign, track.clip.fps, th.tracking, th.back)
     gaps = fault_gaps(arrays, side, _frames_that_matter(arrays, reps), k.lumbar_raw, th)
     rep_models = [rep_report(k, rep, arrays, gaps, th) for rep in reps]
-    gaps = {**unmeasured(rep_models, gaps), **gaps}
+    gaps = {**unmeasured(rep_models, reps, gaps), **gaps}
     seen = {f.fault for rep in rep_models for f in rep.faults}
     return AnalysisReport(
-        **head, assessable=True, reason=None, side=side, series=series(k), reps=rep_models,
+        **head, assessable=True, reason=None, side=side, series=series(k, reps),
+        reps=rep_models,
         faults=[fault for fault in FAULT_IDS if fault in seen],
         not_assessed=[NotAssessed(fault=f, why=gaps[f]) for f in FAULT_IDS if f in gaps],
     )
 
 
-def unmeasured(reps: list[Rep], gaps: dict[FaultId, str]) -> dict[FaultId, str]:
+def check_exercise(exercise: str, catalog: Catalog | None = None,
+                   field_name: str = "exercise") -> None:
+    if exercise not in (catalog or default_catalog()).exercises:
+        raise CaseError(field_name, f"unknown exercise {exercise!r}")
+
+
+def unmeasured(reps: list[Rep], windows: list[RepWindow],
+               gaps: dict[FaultId, str]) -> dict[FaultId, str]:
     """Faults the clip as a whole could judge but some rep could not (what they need was
     hidden there, by a bar or an arm, say), and no rep showed: said, so that no verdict
     reads as clean. A fault seen in another rep has its verdict already."""
     out: dict[FaultId, str] = {}
     seen = {f.fault for rep in reps for f in rep.faults}
     for fault in FAULT_IDS:
-        missing = [n for n, rep in enumerate(reps, 1) if fault not in rep.measures]
+        missing = [n for n, rep in enumerate(reps) if fault not in rep.measures]
         if fault in gaps or fault in seen or not missing:
             continue
         which = "any rep" if len(missing) == len(reps) else (
-            "rep " + ", ".join(map(str, missing)))
-        out[fault] = f"could not be measured in {which}: {NEEDS[fault]}"
+            "rep " + ", ".join(str(n + 1) for n in missing))
+        lost = all(not windows[n].legs_steady for n in missing)
+        out[fault] = f"could not be measured in {which}: {LEGS_LOST if lost else NEEDS[fault]}"
     return out
 
 
@@ -104,18 +128,28 @@ def not_assessable(head: dict, reason: str, frames: int, fps: float) -> Analysis
     )
 
 
-def series(k: Kinematics) -> Series:
+def series(k: Kinematics, reps: list[RepWindow]) -> Series:
+    """The per-frame measures; those read from the legs are null through a rep whose
+    legs could not be followed."""
+    lost = np.zeros(len(k.t), dtype=bool)
+    for rep in reps:
+        lost[rep.start: rep.end + 1] |= not rep.legs_steady
+
+    def legs(values: np.ndarray, digits: int) -> list[float | None]:
+        return _json(np.where(lost, np.nan, values), digits)
+
     return Series(t_s=[round(float(t), 3) for t in k.t],
-                  hip_deg=_json(k.hip, 1), knee_deg=_json(k.knee, 1),
-                  trunk_deg=_json(np.abs(k.lean), 1), shin_deg=_json(k.shin, 1),
-                  hip_back_leg=_json(k.hip_back, 3), weight_foot=_json(k.weight, 3))
+                  hip_deg=legs(k.hip, 1), knee_deg=legs(k.knee, 1),
+                  trunk_deg=_json(np.abs(k.lean), 1), shin_deg=legs(k.shin, 1),
+                  hip_back_leg=legs(k.hip_back, 3), weight_foot=legs(k.weight, 3))
 
 
 def rep_report(k: Kinematics, rep: RepWindow, arrays: TrackArrays,
                gaps: dict[FaultId, str], th: VideoThresholds) -> Rep:
-    hip = k.hip[rep.start: rep.end + 1]
+    hip = rep_hip(k, rep)[rep.start: rep.end + 1]
     frames = rep_frames(k, rep, th.windows, th.reps.min_hip_seen_share)
-    verdicts = [FAULT_CHECKS[f](k, frames, th.faults[f]) for f in FAULT_IDS if f not in gaps]
+    read = [f for f in FAULT_IDS if f not in gaps] if rep.legs_steady else []
+    verdicts = [FAULT_CHECKS[f](k, frames, th.faults[f]) for f in read]
     quality = float(arrays.present[rep.start: rep.end + 1].mean())
     return Rep(
         start_s=_t(k, rep.start), bottom_s=_t(k, rep.bottom), end_s=_t(k, rep.end),

@@ -14,7 +14,8 @@ from hingecoach.core.kinematics.side import width_ratio
 from hingecoach.core.kinematics.thresholds import FaultId, VideoThresholds
 from hingecoach.core.kinematics.track import ClipInfo
 
-FRAMING = ("shoulder", "hip", "knee", "ankle")
+TRUNK = ("shoulder", "hip")
+LEGS = ("knee", "ankle")
 
 
 def clip_problem(arrays: TrackArrays, clip: ClipInfo, th: VideoThresholds) -> str | None:
@@ -40,19 +41,26 @@ def clip_problem(arrays: TrackArrays, clip: ClipInfo, th: VideoThresholds) -> st
 
 def framing_problem(arrays: TrackArrays, side: str, clip: ClipInfo,
                     th: VideoThresholds) -> str | None:
-    """The near side's shoulder, hip, knee and ankle must be seen inside the image in
-    enough of the frames with a person."""
+    """The near side's shoulder and hip must be seen inside the image, and its knee
+    and ankle placed inside it, in enough of the frames with a person. A knee or ankle
+    the model places in the image but is unsure of is hidden (a bar, plates), not out
+    of frame: the reps are then followed by the trunk and each fault that needs the
+    legs says whether it could be read."""
     shares = {part: in_frame_share(arrays, f"{side}_{part}", clip, th.tracking.min_visibility)
-              for part in FRAMING}
+              for part in TRUNK}
+    shares |= {part: in_frame_share(arrays, f"{side}_{part}", clip, 0.0) for part in LEGS}
     worst = min(shares, key=shares.__getitem__)
     if shares[worst] >= th.clip.min_in_frame_share:
         return None
-    return (f"too little of the body in frame: the {side} {worst} is out of frame or hidden "
+    how = "out of frame or hidden" if worst in TRUNK else "out of frame"
+    return (f"too little of the body in frame: the {side} {worst} is {how} "
             f"in {1 - shares[worst]:.0%} of the frames with a person "
             f"(at most {1 - th.clip.min_in_frame_share:.0%} allowed)")
 
 
 def in_frame_share(arrays: TrackArrays, name: str, clip: ClipInfo, min_vis: float) -> float:
+    """The share of frames with a person in which ``name`` lies inside the image with
+    at least ``min_vis`` visibility."""
     xy = arrays.xy[name][arrays.present]
     if len(xy) == 0:
         return 0.0

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from hingecoach.core.kinematics.measures import Kinematics
-from hingecoach.core.kinematics.reps import RepWindow, depth
+from hingecoach.core.kinematics.reps import RepWindow, depth, upright_proxy
 from hingecoach.core.kinematics.smoothing import running_median
 from hingecoach.core.kinematics.thresholds import FaultId, FaultRule, Windows
 
@@ -44,11 +44,12 @@ class RepFrames:
 
 def rep_frames(k: Kinematics, rep: RepWindow, windows: Windows,
                min_hip_seen: float) -> RepFrames:
-    bend = depth(k.hip, k.lean, rep.start, rep.end, min_hip_seen)
+    hip = rep_hip(k, rep)
+    bend = depth(hip, k.lean, rep.start, rep.end, min_hip_seen)
     hold = max(1, round(windows.hold_s * k.fps))
     reach = round(windows.standing_reach_s * k.fps)
     first = max(0, rep.start - reach)
-    around = k.hip[first: rep.end + reach + 1]
+    around = hip[first: rep.end + reach + 1]
     if not np.isfinite(bend).any():
         empty = np.array([], dtype=int)
         return RepFrames(rep, empty, empty, hold)
@@ -56,6 +57,12 @@ def rep_frames(k: Kinematics, rep: RepWindow, windows: Windows,
     deep = rep.start + np.flatnonzero(bend >= low + windows.deep_share * (high - low))
     upright = first + np.flatnonzero(around >= np.nanmax(around) - windows.upright_band_deg)
     return RepFrames(rep, deep, upright, hold)
+
+
+def rep_hip(k: Kinematics, rep: RepWindow) -> np.ndarray:
+    """The hip angle a rep is read with: measured, or stood in for by the trunk's lean
+    where the legs could not be followed."""
+    return k.hip if rep.legs_steady else upright_proxy(k.lean)
 
 
 def _median_over(series: np.ndarray, frames: np.ndarray) -> float:
@@ -100,10 +107,14 @@ def weight_forward(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | No
 
 
 def toes_lift(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
-    """How far the toe rose (leg lengths) from its standing height, as the median over
-    the deep part of the rep: the toes come up while the hips are back."""
-    rise = _median_over(k.toe_up, f.deep) - _median_over(k.toe_up, f.upright)
-    return _verdict("toes-lift", rule, f.rep.bottom, rise, above=True)
+    """How far the toe rose (leg lengths) from standing to the deep part of the rep
+    (medians over each), read twice: against the foot's own heel and ankle, and in the
+    picture. The smaller rise counts. Each reading has its own way to be fooled: a pose
+    model moves the heel and ankle points as the body leans, and a phone held in the
+    hand moves the picture; a toe that really leaves the floor rises in both."""
+    rises = [_median_over(series, f.deep) - _median_over(series, f.upright)
+             for series in (k.toe_up, k.toe_height)]
+    return _verdict("toes-lift", rule, f.rep.bottom, min(rises), above=True)
 
 
 def lumbar_flexion(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:

@@ -27,7 +27,9 @@ class Kinematics:
     ``hip_back``: the hip behind the ankle in leg lengths; ``weight``: 0 heel, 1 toe;
     ``toe_up``: the toe's height above the middle of heel and ankle, in leg lengths (the
     foot's own points, so a phone held in the hand that drifts moves nothing; the heel
-    and ankle stay put when the toes come up, the toe rises); ``lumbar``: the lower
+    and ankle stay put when the toes come up, the toe rises); ``toe_height``: the toe's
+    height in the picture, in leg lengths (the floor stays put unless the phone moves);
+    ``lumbar``: the lower
     back's bend in degrees, positive rounded (see ``back``), cleaned like the joints;
     ``lumbar_raw`` the same before cleaning. ``leg``, ``foot`` in pixels.
     """
@@ -40,6 +42,7 @@ class Kinematics:
     hip_back: np.ndarray
     weight: np.ndarray
     toe_up: np.ndarray
+    toe_height: np.ndarray
     lumbar: np.ndarray
     lumbar_raw: np.ndarray
     joints: dict[str, np.ndarray]
@@ -63,9 +66,12 @@ def measure(arrays: TrackArrays, side: str, facing: float, fps: float,
             tracking: Tracking, back: BackShape) -> Kinematics:
     j = cleaned_joints(arrays, side, fps, tracking)
     leg = _median(distance(j["hip"], j["knee"]) + distance(j["knee"], j["ankle"]))
+    if not np.isfinite(leg):  # legs hidden all along: sized from the trunk
+        leg = tracking.leg_per_trunk * _median(distance(j["hip"], j["shoulder"]))
     foot = _median(distance(j["heel"], j["toe"]))
     nose = np.where(np.isnan(j["nose"]), j["shoulder"], j["nose"])
     com = centre_of_mass_x({**j, "nose": nose})
+    lean = tilt(j["hip"], j["shoulder"], facing)
     gap = round(tracking.max_gap_s * fps)
     raw = lumbar_bend(arrays.outlines, j["hip"], j["shoulder"], facing, back.stretch)
     lumbar = clean(raw, gap, tracking.outline_smoothing_sigma_s * fps)
@@ -73,12 +79,13 @@ def measure(arrays: TrackArrays, side: str, facing: float, fps: float,
         t=np.arange(arrays.frames) / fps,
         hip=joint_angle(j["shoulder"], j["hip"], j["knee"]),
         knee=joint_angle(j["hip"], j["knee"], j["ankle"]),
-        lean=tilt(j["hip"], j["shoulder"], facing),
+        lean=lean,
         shin=tilt(j["ankle"], j["knee"], facing),
         hip_back=ahead(j["ankle"], j["hip"], facing) / leg,
-        weight=weight_on_foot(com, planted(j["heel"], round(tracking.planted_window_s * fps)),
-                              foot, facing),
+        weight=weight_on_foot(com, heel_place(j, lean, round(tracking.planted_window_s * fps),
+                                              tracking.standing_lean_deg), foot, facing),
         toe_up=toe_rise(j, round(tracking.foot_reference_s * fps)) / leg,
+        toe_height=-j["toe"][:, 1] / leg,
         lumbar=lumbar,
         lumbar_raw=raw,
         joints=j,
@@ -86,6 +93,21 @@ def measure(arrays: TrackArrays, side: str, facing: float, fps: float,
         foot=foot,
         fps=fps,
     )
+
+
+def heel_place(j: dict[str, np.ndarray], lean: np.ndarray, window: int,
+               standing_lean: float) -> np.ndarray:
+    """Where the heel is, for the weight over the foot: the ankle's running median over
+    ``window`` frames, moved by the heel's offset from the ankle while the trunk leans
+    less than ``standing_lean``. A pose model slides its heel point back as the body
+    leans (about a tenth of the foot on drawn figures); the ankle point holds still."""
+    offset = j["heel"] - j["ankle"]
+    known = np.isfinite(offset).all(axis=1)
+    standing = known & (np.abs(lean) < standing_lean)
+    usable = standing if standing.any() else known
+    if not usable.any():
+        return np.full_like(offset, np.nan)
+    return planted(j["ankle"], window) + np.median(offset[usable], axis=0)
 
 
 def toe_rise(j: dict[str, np.ndarray], window: int) -> np.ndarray:

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from hingecoach.core.kinematics.thresholds import FaultId
+from hingecoach.core.kinematics.thresholds import FAULT_IDS, FaultId
 
 Side = Literal["left", "right"]
 
@@ -91,3 +91,9 @@ class AnalysisReport(_Out):
     reps: list[Rep]
     faults: list[FaultId] = Field(description="Every fault seen in any rep, each once.")
     not_assessed: list[NotAssessed]
+
+    @property
+    def judged(self) -> list[FaultId]:
+        """The faults the clip could give a verdict on (seen, or seen to be absent)."""
+        unjudged = {item.fault for item in self.not_assessed}
+        return [fault for fault in FAULT_IDS if fault not in unjudged]

@@ -5,9 +5,13 @@ moved back by at least ``min_lean_excursion_deg``, so jitter never splits a rep.
 peak of lean is a candidate rep, kept only if the trunk leaned at least
 ``min_trunk_lean_deg`` and the feet stayed planted (the ankle moved less than
 ``max_ankle_travel_leg`` leg lengths from the rep's start to its end, and a margin around
-it): walking, jumping and flipping are not reps. A rep whose rise or fall is cut by the
-clip's edge starts at the clip's start or ends at its end (a clip that starts at the
-bottom and stands up once holds one rep).
+it): walking, jumping and flipping are not reps. Where the ankle cannot be followed (it
+jumps about from frame to frame: plates or a bar in front of the legs), the feet cannot
+show they stayed put; the rep is then kept if the hips never rose above standing and
+came back to where they started (no jump, no walk, no flip), marked
+``legs_steady=False`` so that no fault is read from it. A rep
+whose rise or fall is cut by the clip's edge starts at the clip's start or ends at its
+end (a clip that starts at the bottom and stands up once holds one rep).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ class RepWindow:
     start: int
     bottom: int
     end: int
+    legs_steady: bool = True
 
 
 def zigzag(signal: np.ndarray, swing: float) -> list[tuple[str, int]]:
@@ -59,22 +64,43 @@ def interior_filled(signal: np.ndarray) -> tuple[np.ndarray, int]:
     return np.interp(span, known, signal[known]), int(known[0])
 
 
-def find_reps(lean: np.ndarray, hip: np.ndarray, ankle: np.ndarray, leg: float, fps: float,
-              rules: RepRules) -> list[RepWindow]:
+@dataclass(frozen=True)
+class Motion:
+    """What the reps are found from, one entry per frame: the trunk's ``lean`` and the
+    ``hip_angle`` (degrees), the ``hip`` and ``ankle`` (pixels, cleaned: bridged and
+    smoothed), the ankle ``ankle_placed`` where the model put it (not bridged or
+    smoothed, so one misplaced frame stays one frame); ``leg`` in pixels."""
+
+    lean: np.ndarray
+    hip_angle: np.ndarray
+    hip: np.ndarray
+    ankle: np.ndarray
+    ankle_placed: np.ndarray
+    leg: float
+    fps: float
+
+
+def find_reps(m: Motion, rules: RepRules) -> list[RepWindow]:
     """Every rep of the clip, in order."""
-    signal, offset = interior_filled(lean)
+    signal, offset = interior_filled(m.lean)
     turns = zigzag(signal, rules.min_lean_excursion_deg)
+    margin = int(rules.planted_margin_s * m.fps)
     reps = []
     for k, (kind, peak) in enumerate(turns):
         if kind != "peak" or signal[peak] < rules.min_trunk_lean_deg:
             continue
         left = turns[k - 1][1] if k > 0 else 0
         right = turns[k + 1][1] if k + 1 < len(turns) else len(signal) - 1
-        window = _window(signal, left, peak, right, rules)
-        bottom = _bottom(hip, lean, window, offset, rules.min_hip_seen_share)
-        rep = RepWindow(window[0] + offset, bottom + offset, window[1] + offset)
-        if feet_planted(ankle, rep, leg, int(rules.planted_margin_s * fps), rules):
-            reps.append(rep)
+        start, end = (edge + offset for edge in _window(signal, left, peak, right, rules))
+        first, last = start - margin, end + margin
+        steady = ankle_steady(m.ankle, first, last, m.leg, rules)
+        if steady and not feet_planted(m.ankle_placed, first, last, m.leg, rules):
+            continue
+        if not steady and not hips_stay_put(m.hip, start, end, margin, m.leg, rules):
+            continue
+        bottom = _bottom(m.hip_angle if steady else upright_proxy(m.lean), m.lean, start, end,
+                         rules.min_hip_seen_share)
+        reps.append(RepWindow(start, bottom, end, legs_steady=steady))
     return reps
 
 
@@ -94,12 +120,18 @@ def _window(signal: np.ndarray, left: int, peak: int, right: int,
     return start, end
 
 
-def _bottom(hip: np.ndarray, lean: np.ndarray, window: tuple[int, int], offset: int,
-            min_seen: float) -> int:
-    part = depth(hip, lean, window[0] + offset, window[1] + offset, min_seen)
+def _bottom(hip: np.ndarray, lean: np.ndarray, start: int, end: int, min_seen: float) -> int:
+    part = depth(hip, lean, start, end, min_seen)
     if not np.isfinite(part).any():
-        return (window[0] + window[1]) // 2
-    return window[0] + int(np.nanargmax(part))
+        return (start + end) // 2
+    return start + int(np.nanargmax(part))
+
+
+def upright_proxy(lean: np.ndarray) -> np.ndarray:
+    """Stands in for the hip angle where the legs cannot be followed: 180 minus the
+    trunk's lean, as if the thigh stayed upright (a hinge tips the thigh back only a
+    little)."""
+    return 180.0 - lean
 
 
 def depth(hip: np.ndarray, lean: np.ndarray, start: int, end: int,
@@ -114,16 +146,76 @@ def depth(hip: np.ndarray, lean: np.ndarray, start: int, end: int,
     return lean[start: end + 1]
 
 
-def feet_planted(ankle: np.ndarray, rep: RepWindow, leg: float, margin: int,
+def strays(m: Motion, reps: list[RepWindow], rules: RepRules) -> np.ndarray:
+    """Per frame: was the ankle placed more than ``max_ankle_travel_leg`` leg lengths
+    from where it stood, in or around a rep whose feet stayed planted? The feet did not
+    move (the rep says so), so the model misplaced them there (on a passer-by's legs,
+    say); nothing should be read from those frames' legs."""
+    out = np.zeros(len(m.lean), dtype=bool)
+    margin = int(rules.planted_margin_s * m.fps)
+    for rep in reps:
+        if not rep.legs_steady:
+            continue
+        first, last = max(0, rep.start - margin), rep.end + margin + 1
+        part = m.ankle_placed[first: last]
+        seen = np.isfinite(part).all(axis=1)
+        if not seen.any():
+            continue
+        away = np.hypot(*(part - np.median(part[seen], axis=0)).T)
+        with np.errstate(invalid="ignore"):
+            out[first: last] |= away >= rules.max_ankle_travel_leg * m.leg
+    return out
+
+
+def _span(points: np.ndarray, first: int, last: int) -> np.ndarray:
+    """The seen points from frame ``first`` to ``last`` (clipped to the clip)."""
+    part = points[max(0, first): last + 1]
+    return part[np.isfinite(part).all(axis=1)]
+
+
+def ankle_steady(ankle: np.ndarray, first: int, last: int, leg: float,
+                 rules: RepRules) -> bool:
+    """Can the ankle be followed from frame ``first`` to ``last``: is it seen in at
+    least half of them, and does its typical jump from one frame to the next (a robust
+    scatter, 1.48 x the median jump / sqrt 2) stay under ``max_ankle_scatter_leg`` leg
+    lengths? A foot standing, stepping or taking off moves smoothly; a pose model
+    guessing at a leg behind plates loses it or throws it about."""
+    part = ankle[max(0, first): last + 1]
+    seen = np.isfinite(part).all(axis=1)
+    jumps = np.hypot(*np.diff(part, axis=0).T)
+    jumps = jumps[np.isfinite(jumps)]
+    if seen.mean() < 0.5 or len(jumps) < 3 or not np.isfinite(leg):
+        return False
+    return bool(1.4826 * np.median(jumps) / np.sqrt(2) < rules.max_ankle_scatter_leg * leg)
+
+
+def feet_planted(ankle: np.ndarray, first: int, last: int, leg: float,
                  rules: RepRules) -> bool:
     """The ankle stays within ``max_ankle_travel_leg`` leg lengths of its median
-    position from ``margin`` frames before the rep to ``margin`` frames after it, in all
+    position from frame ``first`` to ``last`` (the rep and a margin around it), in all
     but ``planted_outlier_share`` of those frames (a pose model may put the ankle on
     someone else's leg, or behind a plate, for a moment)."""
-    part = ankle[max(0, rep.start - margin): rep.end + margin + 1]
-    part = part[np.isfinite(part).all(axis=1)]
+    part = _span(ankle, first, last)
     if len(part) == 0 or not np.isfinite(leg):
         return False
     away = np.hypot(*(part - np.median(part, axis=0)).T)
     travel = np.quantile(away, 1.0 - rules.planted_outlier_share)
     return bool(travel < rules.max_ankle_travel_leg * leg)
+
+
+def hips_stay_put(hip: np.ndarray, start: int, end: int, margin: int, leg: float,
+                  rules: RepRules) -> bool:
+    """Where the feet cannot be followed, the hips stand in for them: they end the rep
+    within ``max_hip_return_leg`` leg lengths of where they started it (a walk or a
+    flip carries them away), and never rise more than ``max_ankle_travel_leg`` above
+    that start, from ``margin`` frames before the rep to ``margin`` after it (a jump
+    or a flip leaves the floor, and its landing, which bends like a hinge, follows a
+    flight)."""
+    if not (np.isfinite(hip[start]).all() and np.isfinite(hip[end]).all()
+            and np.isfinite(leg)):
+        return False
+    part = _span(hip, start - margin, end + margin)
+    rise = hip[start, 1] - part[:, 1].min()  # image y grows downward
+    away = float(np.hypot(*(hip[end] - hip[start])))
+    return bool(rise < rules.max_ankle_travel_leg * leg
+                and away < rules.max_hip_return_leg * leg)

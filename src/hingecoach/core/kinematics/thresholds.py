@@ -39,9 +39,13 @@ class Tracking(_Strict):
 
     min_visibility: Share
     max_gap_s: float = Field(ge=0, le=2)
+    max_segment_change: float = Field(gt=0, le=10)
+    max_trunk_change: float = Field(gt=0, le=10)
+    leg_per_trunk: float = Field(gt=0, le=5)
     smoothing_sigma_s: float = Field(ge=0, le=0.5)
     outline_smoothing_sigma_s: float = Field(ge=0, le=1)
     planted_window_s: float = Field(gt=0, le=5)
+    standing_lean_deg: float = Field(gt=0, le=90)
     foot_reference_s: float = Field(gt=0, le=5)
     source: Text
 
@@ -83,6 +87,8 @@ class RepRules(_Strict):
 
     min_trunk_lean_deg: float = Field(ge=0, le=90)
     max_ankle_travel_leg: float = Field(gt=0, le=1)
+    max_ankle_scatter_leg: float = Field(gt=0, le=1)
+    max_hip_return_leg: float = Field(gt=0, le=5)
     min_lean_excursion_deg: float = Field(gt=0, le=90)
     edge_share: float = Field(gt=0, lt=0.5)
     planted_margin_s: float = Field(ge=0, le=2)
