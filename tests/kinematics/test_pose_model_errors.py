@@ -170,3 +170,33 @@ def test_a_real_toe_lift_still_shows_through_both_readings():
     clip, _ = clean_clip(27, faults=frozenset({"toes-lift"}))
     assert analyze_track(clip).faults == ["toes-lift"]
 
+
+
+@pytest.mark.parametrize("edge", ["starts", "ends"])
+def test_a_rep_cut_by_the_clips_edge_behind_plates_is_still_counted(edge):
+    """The hips are back at the bottom, where the clip starts or ends: they cannot be
+    back where they started, and need not be."""
+    clip, truth = clean_clip(24, reps=1, start_at_bottom=edge == "starts")
+    side = truth.side
+    stand, deep = (clip.frames[i].landmarks[f"{side}_hip"]
+                   for i in (0 if edge == "ends" else -1,
+                             round(truth.reps[0].bottom_s * clip.clip.fps)))
+    assert np.hypot(deep.x - stand.x, deep.y - stand.y) > 0.3 * leg_length_px(clip)
+    if edge == "ends":
+        cut = round(truth.reps[0].bottom_s * clip.clip.fps) + 2
+        clip = type(clip)(clip=clip.clip, frames=clip.frames[:cut])
+    throw_legs_about(clip, 0.2 * leg_length_px(clip), seed=4)
+    report = analyze_track(clip)
+    assert len(report.reps) == 1 and report.faults == []
+
+
+def test_the_hips_unseen_where_a_rep_behind_plates_starts_still_count_it():
+    """The person is lost for half a second as they start down: the hips are read from
+    the first frame they are seen in."""
+    clip, truth = clean_clip(15)
+    throw_legs_about(clip, 0.2 * leg_length_px(clip), seed=5)
+    start = truth.reps[1].start_s
+    for i in range(len(clip.frames)):
+        if start - 0.1 <= i / clip.clip.fps <= start + 0.4:
+            clip.frames[i] = None
+    assert len(analyze_track(clip).reps) == 2

@@ -65,16 +65,8 @@ def analyze_track(track: Track, exercise: str = DEFAULT_EXERCISE,
         problem = framing_problem(arrays, side, track.clip, th)
     if problem or side is None:
         return not_assessable(head, str(problem), len(track.frames), track.clip.fps)
-    arrays = plausible(arrays, side, th.tracking)
-    k = measure(arrays, side, facing_sign, track.clip.fps, th.tracking, th.back)
-    motion = Motion(k.lean, k.hip, k.joints["hip"], k.joints["ankle"],
-                    arrays.seen(f"{side}_ankle", th.tracking.min_visibility), k.leg, k.fps)
-    reps = [rep for rep in find_reps(motion, th.reps)
-            if not rep.legs_steady or np.isfinite(k.hip[rep.start: rep.end + 1]).any()]
-    stray = strays(motion, reps, th.reps)
-    if stray.any():  # read no fault from a foot the model put elsewhere for a moment
-        arrays = without_leg(arrays, side, stray)
-        k = measure(arrays, side, facing_sign, track.clip.fps, th.tracking, th.back)
+    arrays, k, reps = reps_and_kinematics(plausible(arrays, side, th.tracking), side,
+                                          facing_sign, track.clip.fps, th)
     gaps = fault_gaps(arrays, side, _frames_that_matter(arrays, reps), k.lumbar_raw, th)
     rep_models = [rep_report(k, rep, arrays, gaps, th) for rep in reps]
     gaps = {**unmeasured(rep_models, reps, gaps), **gaps}
@@ -85,6 +77,25 @@ def analyze_track(track: Track, exercise: str = DEFAULT_EXERCISE,
         faults=[fault for fault in FAULT_IDS if fault in seen],
         not_assessed=[NotAssessed(fault=f, why=gaps[f]) for f in FAULT_IDS if f in gaps],
     )
+
+
+def reps_and_kinematics(arrays: TrackArrays, side: str, facing_sign: float, fps: float,
+                        th: VideoThresholds,
+                        ) -> tuple[TrackArrays, Kinematics, list[RepWindow]]:
+    """The reps, and the track and kinematics their faults are read from: measured
+    again without the frames where a planted rep's foot was placed elsewhere (on a
+    passer-by's legs, say). A rep whose legs were followed but never seen is no rep."""
+    k = measure(arrays, side, facing_sign, fps, th.tracking, th.back)
+    motion = Motion(k.lean, k.hip, k.joints["hip"], k.joints["ankle"],
+                    arrays.seen(f"{side}_ankle", th.tracking.min_visibility), k.leg, fps)
+    reps = find_reps(motion, th.reps)
+    stray = strays(motion, reps, th.reps)
+    if stray.any():
+        arrays = without_leg(arrays, side, stray)
+        k = measure(arrays, side, facing_sign, fps, th.tracking, th.back)
+    kept = [rep for rep in reps
+            if not rep.legs_steady or np.isfinite(k.hip[rep.start: rep.end + 1]).any()]
+    return arrays, k, kept
 
 
 def check_exercise(exercise: str, catalog: Catalog | None = None,
@@ -104,11 +115,18 @@ def unmeasured(reps: list[Rep], windows: list[RepWindow],
         missing = [n for n, rep in enumerate(reps) if fault not in rep.measures]
         if fault in gaps or fault in seen or not missing:
             continue
-        which = "any rep" if len(missing) == len(reps) else (
-            "rep " + ", ".join(str(n + 1) for n in missing))
-        lost = all(not windows[n].legs_steady for n in missing)
-        out[fault] = f"could not be measured in {which}: {LEGS_LOST if lost else NEEDS[fault]}"
+        why: dict[str, list[int]] = {}
+        for n in missing:
+            why.setdefault(NEEDS[fault] if windows[n].legs_steady else LEGS_LOST, []).append(n)
+        out[fault] = "could not be measured " + "; ".join(
+            f"in {_which(ns, len(reps))}: {reason}" for reason, ns in why.items())
     return out
+
+
+def _which(reps: list[int], total: int) -> str:
+    if len(reps) == total:
+        return "any rep"
+    return ("rep " if len(reps) == 1 else "reps ") + ", ".join(str(n + 1) for n in reps)
 
 
 def clip_summary(track: Track) -> ClipSummary:

@@ -114,6 +114,8 @@ def toes_lift(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
     hand moves the picture; a toe that really leaves the floor rises in both."""
     rises = [_median_over(series, f.deep) - _median_over(series, f.upright)
              for series in (k.toe_up, k.toe_height)]
+    if not np.isfinite(rises).all():  # both readings are needed
+        return None
     return _verdict("toes-lift", rule, f.rep.bottom, min(rises), above=True)
 
 

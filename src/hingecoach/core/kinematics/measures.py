@@ -99,8 +99,9 @@ def heel_place(j: dict[str, np.ndarray], lean: np.ndarray, window: int,
                standing_lean: float) -> np.ndarray:
     """Where the heel is, for the weight over the foot: the ankle's running median over
     ``window`` frames, moved by the heel's offset from the ankle while the trunk leans
-    less than ``standing_lean``. A pose model slides its heel point back as the body
-    leans (about a tenth of the foot on drawn figures); the ankle point holds still."""
+    less than ``standing_lean`` (over every frame when the trunk never stands that
+    straight). A pose model slides its heel point back as the body leans (about a
+    tenth of the foot on drawn figures); the ankle point holds still."""
     offset = j["heel"] - j["ankle"]
     known = np.isfinite(offset).all(axis=1)
     standing = known & (np.abs(lean) < standing_lean)

@@ -28,10 +28,11 @@ def off_length(arrays: TrackArrays, a: str, b: str, most_change: float,
     """Per frame: is the segment from ``a`` to ``b`` longer or shorter than its median
     over the clip by more than ``most_change`` (a share of that median)?"""
     length = distance(arrays.seen(a, min_visibility), arrays.seen(b, min_visibility))
-    if not np.isfinite(length).any():
+    typical = np.nanmedian(length) if np.isfinite(length).any() else 0.0
+    if not typical > 0:
         return np.zeros(arrays.frames, dtype=bool)
     with np.errstate(invalid="ignore"):
-        return np.abs(length / np.nanmedian(length) - 1.0) > most_change
+        return np.abs(length / typical - 1.0) > most_change
 
 
 def plausible(arrays: TrackArrays, side: str, tracking: Tracking) -> TrackArrays:

@@ -67,7 +67,9 @@ class Rep(_Out):
     start_s: float = Field(ge=0)
     bottom_s: float = Field(ge=0)
     end_s: float = Field(ge=0)
-    hip_rom_deg: float = Field(ge=0, description="Straightest minus most flexed hip angle.")
+    hip_rom_deg: float = Field(ge=0, description=(
+        "Straightest minus most flexed hip angle; in a rep whose legs could not be "
+        "followed, the range of the trunk's lean (the thigh taken as upright)."))
     max_trunk_deg: float = Field(description="Most forward trunk lean in the rep.")
     tempo: Tempo
     measures: dict[FaultId, float] = Field(

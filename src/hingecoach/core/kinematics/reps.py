@@ -7,8 +7,9 @@ peak of lean is a candidate rep, kept only if the trunk leaned at least
 ``max_ankle_travel_leg`` leg lengths from the rep's start to its end, and a margin around
 it): walking, jumping and flipping are not reps. Where the ankle cannot be followed (it
 jumps about from frame to frame: plates or a bar in front of the legs), the feet cannot
-show they stayed put; the rep is then kept if the hips never rose above standing and
-came back to where they started (no jump, no walk, no flip), marked
+show they stayed put; the rep is then kept if the hips never rose more than a tenth of
+the leg above standing and came back to where they started (no jump, no walk, no flip),
+marked
 ``legs_steady=False`` so that no fault is read from it. A rep
 whose rise or fall is cut by the clip's edge starts at the clip's start or ends at its
 end (a clip that starts at the bottom and stands up once holds one rep).
@@ -93,10 +94,13 @@ def find_reps(m: Motion, rules: RepRules) -> list[RepWindow]:
         right = turns[k + 1][1] if k + 1 < len(turns) else len(signal) - 1
         start, end = (edge + offset for edge in _window(signal, left, peak, right, rules))
         first, last = start - margin, end + margin
-        steady = ankle_steady(m.ankle, first, last, m.leg, rules)
+        steady = ankle_steady(m.ankle, m.ankle_placed, first, last, m.leg, rules)
         if steady and not feet_planted(m.ankle_placed, first, last, m.leg, rules):
             continue
-        if not steady and not hips_stay_put(m.hip, start, end, margin, m.leg, rules):
+        fell = signal[peak] - rules.min_lean_excursion_deg
+        standing = (signal[start - offset] <= fell, signal[end - offset] <= fell)
+        if not steady and not hips_stay_put(m.hip, start, end, margin, m.leg, rules,
+                                            standing):
             continue
         bottom = _bottom(m.hip_angle if steady else upright_proxy(m.lean), m.lean, start, end,
                          rules.min_hip_seen_share)
@@ -147,7 +151,7 @@ def depth(hip: np.ndarray, lean: np.ndarray, start: int, end: int,
 
 
 def strays(m: Motion, reps: list[RepWindow], rules: RepRules) -> np.ndarray:
-    """Per frame: was the ankle placed more than ``max_ankle_travel_leg`` leg lengths
+    """Per frame: was the ankle placed ``max_ankle_travel_leg`` leg lengths or more
     from where it stood, in or around a rep whose feet stayed planted? The feet did not
     move (the rep says so), so the model misplaced them there (on a passer-by's legs,
     say); nothing should be read from those frames' legs."""
@@ -173,17 +177,19 @@ def _span(points: np.ndarray, first: int, last: int) -> np.ndarray:
     return part[np.isfinite(part).all(axis=1)]
 
 
-def ankle_steady(ankle: np.ndarray, first: int, last: int, leg: float,
+def ankle_steady(ankle: np.ndarray, placed: np.ndarray, first: int, last: int, leg: float,
                  rules: RepRules) -> bool:
-    """Can the ankle be followed from frame ``first`` to ``last``: is it seen in at
-    least half of them, and does its typical jump from one frame to the next (a robust
-    scatter, 1.48 x the median jump / sqrt 2) stay under ``max_ankle_scatter_leg`` leg
-    lengths? A foot standing, stepping or taking off moves smoothly; a pose model
+    """Can the ankle be followed from frame ``first`` to ``last``: did the model place
+    it (``placed``, before any bridging) in at least half of them, and does its cleaned
+    track (``ankle``), between frames where it was placed (a bridge is smooth by
+    construction), jump from one frame to the next by a typical amount (1.48 x the
+    median jump / sqrt 2, the thresholds' own yardstick: for the 2-D jumps of a point
+    jittering by s on each axis it reads about 1.75 s) under ``max_ankle_scatter_leg``
+    leg lengths? A foot standing, stepping or taking off moves smoothly; a pose model
     guessing at a leg behind plates loses it or throws it about."""
-    part = ankle[max(0, first): last + 1]
-    seen = np.isfinite(part).all(axis=1)
-    jumps = np.hypot(*np.diff(part, axis=0).T)
-    jumps = jumps[np.isfinite(jumps)]
+    seen = np.isfinite(placed[max(0, first): last + 1]).all(axis=1)
+    jumps = np.hypot(*np.diff(ankle[max(0, first): last + 1], axis=0).T)
+    jumps = jumps[seen[1:] & seen[:-1] & np.isfinite(jumps)]  # not along a bridge
     if seen.mean() < 0.5 or len(jumps) < 3 or not np.isfinite(leg):
         return False
     return bool(1.4826 * np.median(jumps) / np.sqrt(2) < rules.max_ankle_scatter_leg * leg)
@@ -204,18 +210,21 @@ def feet_planted(ankle: np.ndarray, first: int, last: int, leg: float,
 
 
 def hips_stay_put(hip: np.ndarray, start: int, end: int, margin: int, leg: float,
-                  rules: RepRules) -> bool:
-    """Where the feet cannot be followed, the hips stand in for them: they end the rep
-    within ``max_hip_return_leg`` leg lengths of where they started it (a walk or a
-    flip carries them away), and never rise more than ``max_ankle_travel_leg`` above
-    that start, from ``margin`` frames before the rep to ``margin`` after it (a jump
-    or a flip leaves the floor, and its landing, which bends like a hinge, follows a
-    flight)."""
-    if not (np.isfinite(hip[start]).all() and np.isfinite(hip[end]).all()
-            and np.isfinite(leg)):
+                  rules: RepRules, standing: tuple[bool, bool] = (True, True)) -> bool:
+    """Where the feet cannot be followed, the hips stand in for them. ``standing``: does
+    the rep start and end standing (False where the clip's edge cuts it)? Read from the
+    first and last frames of the rep with the hip seen, the hips never rise more than
+    ``max_ankle_travel_leg`` leg lengths above where they stood, from ``margin`` frames
+    before the rep to ``margin`` after it (a jump or a flip leaves the floor, and its
+    landing, which bends like a hinge, follows a flight); and a rep that starts and ends
+    standing ends within ``max_hip_return_leg`` of where it started (a walk or a flip
+    carries the hips away; a rep cut by the clip's edge has its hips back there)."""
+    seen = np.flatnonzero(np.isfinite(hip[start: end + 1]).all(axis=1))
+    ends = [start + int(seen[k]) for k, stood in ((0, standing[0]), (-1, standing[1]))
+            if stood and len(seen)]
+    if not ends or not np.isfinite(leg):
         return False
-    part = _span(hip, start - margin, end + margin)
-    rise = hip[start, 1] - part[:, 1].min()  # image y grows downward
-    away = float(np.hypot(*(hip[end] - hip[start])))
+    rise = hip[ends[0], 1] - _span(hip, start - margin, end + margin)[:, 1].min()
+    away = float(np.hypot(*(hip[ends[-1]] - hip[ends[0]])))
     return bool(rise < rules.max_ankle_travel_leg * leg
                 and away < rules.max_hip_return_leg * leg)
