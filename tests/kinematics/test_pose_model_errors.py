@@ -200,3 +200,20 @@ def test_the_hips_unseen_where_a_rep_behind_plates_starts_still_count_it():
         if start - 0.1 <= i / clip.clip.fps <= start + 0.4:
             clip.frames[i] = None
     assert len(analyze_track(clip).reps) == 2
+
+
+def test_a_leg_seen_only_where_it_was_misplaced_is_no_rep_and_no_crash():
+    """The knee behind a plate all along, except two frames where the model put the
+    whole leg on someone else: once those frames are set aside, no hip angle is left."""
+    clip, truth = clean_clip(16, reps=1)
+    bottom = round(truth.reps[0].bottom_s * clip.clip.fps)
+    leg = leg_length_px(clip)
+    disturb(clip, ("knee",), 0, 0, frames=[i for i in range(len(clip.frames))
+                                           if i not in (bottom, bottom + 1)])
+    disturb(clip, LEGS, 0, 0, shift=(0.3 * leg, 0.0), frames=[bottom, bottom + 1])
+    for i in (bottom, bottom + 1):
+        for side in ("left", "right"):
+            mark = clip.frames[i].landmarks[f"{side}_knee"]
+            clip.frames[i].landmarks[f"{side}_knee"] = Landmark(mark.x, mark.y, 0.9)
+    report = analyze_track(clip)
+    assert report.assessable and report.reps == []
