@@ -11,6 +11,7 @@ import numpy as np
 
 from hingecoach.core.kinematics.arrays import TrackArrays
 from hingecoach.core.kinematics.side import width_ratio
+from hingecoach.core.kinematics.smoothing import jump_scatter
 from hingecoach.core.kinematics.thresholds import FaultId, VideoThresholds
 from hingecoach.core.kinematics.track import ClipInfo
 
@@ -99,11 +100,7 @@ def outline_scatter(bends: np.ndarray) -> float:
     """The typical frame-to-frame jump of the bend, degrees: a robust standard deviation
     of one frame's reading (median absolute difference of neighbours, x 1.48 / sqrt 2);
     NaN with fewer than 3 neighbouring pairs."""
-    jumps = np.abs(np.diff(bends))
-    jumps = jumps[np.isfinite(jumps)]
-    if len(jumps) < 3:
-        return float("nan")
-    return float(1.4826 * np.median(jumps) / np.sqrt(2))
+    return jump_scatter(np.abs(np.diff(bends)))
 
 
 def _outline_scatter_gap(bends: np.ndarray, most: float) -> str | None:

@@ -9,10 +9,9 @@ it): walking, jumping and flipping are not reps. Where the ankle cannot be follo
 jumps about from frame to frame: plates or a bar in front of the legs), the feet cannot
 show they stayed put; the rep is then kept if the hips never rose more than a tenth of
 the leg above standing and came back to where they started (no jump, no walk, no flip),
-marked
-``legs_steady=False`` so that no fault is read from it. A rep
-whose rise or fall is cut by the clip's edge starts at the clip's start or ends at its
-end (a clip that starts at the bottom and stands up once holds one rep).
+marked ``legs_steady=False`` so that no fault is read from it. A rep whose rise or fall
+is cut by the clip's edge starts at the clip's start or ends at its end (a clip that
+starts at the bottom and stands up once holds one rep).
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from hingecoach.core.kinematics.smoothing import jump_scatter
 from hingecoach.core.kinematics.thresholds import RepRules
 
 
@@ -160,20 +160,26 @@ def strays(m: Motion, reps: list[RepWindow], rules: RepRules) -> np.ndarray:
     for rep in reps:
         if not rep.legs_steady:
             continue
-        first, last = max(0, rep.start - margin), rep.end + margin + 1
-        part = m.ankle_placed[first: last]
+        first = max(0, rep.start - margin)
+        part = _frames(m.ankle_placed, first, rep.end + margin)
         seen = np.isfinite(part).all(axis=1)
         if not seen.any():
             continue
         away = np.hypot(*(part - np.median(part[seen], axis=0)).T)
         with np.errstate(invalid="ignore"):
-            out[first: last] |= away >= rules.max_ankle_travel_leg * m.leg
+            out[first: first + len(part)] |= away >= rules.max_ankle_travel_leg * m.leg
     return out
+
+
+def _frames(values: np.ndarray, first: int, last: int) -> np.ndarray:
+    """Frames ``first`` to ``last`` of ``values``, clipped to the clip (a margin before
+    the first frame must not wrap round to the clip's end)."""
+    return values[max(0, first): last + 1]
 
 
 def _span(points: np.ndarray, first: int, last: int) -> np.ndarray:
     """The seen points from frame ``first`` to ``last`` (clipped to the clip)."""
-    part = points[max(0, first): last + 1]
+    part = _frames(points, first, last)
     return part[np.isfinite(part).all(axis=1)]
 
 
@@ -183,16 +189,16 @@ def ankle_steady(ankle: np.ndarray, placed: np.ndarray, first: int, last: int, l
     it (``placed``, before any bridging) in at least half of them, and does its cleaned
     track (``ankle``), between frames where it was placed (a bridge is smooth by
     construction), jump from one frame to the next by a typical amount (1.48 x the
-    median jump / sqrt 2, the thresholds' own yardstick: for the 2-D jumps of a point
+    median jump / sqrt 2, ``smoothing.jump_scatter``: for the 2-D jumps of a point
     jittering by s on each axis it reads about 1.75 s) under ``max_ankle_scatter_leg``
     leg lengths? A foot standing, stepping or taking off moves smoothly; a pose model
     guessing at a leg behind plates loses it or throws it about."""
-    seen = np.isfinite(placed[max(0, first): last + 1]).all(axis=1)
-    jumps = np.hypot(*np.diff(ankle[max(0, first): last + 1], axis=0).T)
-    jumps = jumps[seen[1:] & seen[:-1] & np.isfinite(jumps)]  # not along a bridge
-    if seen.mean() < 0.5 or len(jumps) < 3 or not np.isfinite(leg):
+    seen = np.isfinite(_frames(placed, first, last)).all(axis=1)
+    jumps = np.hypot(*np.diff(_frames(ankle, first, last), axis=0).T)
+    scatter = jump_scatter(np.where(seen[1:] & seen[:-1], jumps, np.nan))  # not along a bridge
+    if seen.mean() < 0.5 or not np.isfinite(scatter) or not np.isfinite(leg):
         return False
-    return bool(1.4826 * np.median(jumps) / np.sqrt(2) < rules.max_ankle_scatter_leg * leg)
+    return bool(scatter < rules.max_ankle_scatter_leg * leg)
 
 
 def feet_planted(ankle: np.ndarray, first: int, last: int, leg: float,

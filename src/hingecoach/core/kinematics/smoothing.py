@@ -144,3 +144,14 @@ def running_median(values: np.ndarray, window: int) -> np.ndarray:
     out = np.full(values.shape, np.nan)
     out[seen] = np.nanmedian(windows[seen], axis=-1)
     return out
+
+
+def jump_scatter(jumps: np.ndarray) -> float:
+    """How far one frame's reading typically strays, from the sizes of the jumps between
+    neighbouring frames (NaN for a pair not both seen): 1.4826 x their median / sqrt 2,
+    a robust standard deviation that a few bad frames do not move. NaN with fewer than
+    3 jumps."""
+    jumps = jumps[np.isfinite(jumps)]
+    if len(jumps) < 3:
+        return float("nan")
+    return float(1.4826 * np.median(jumps) / np.sqrt(2))
