@@ -92,3 +92,19 @@ def test_a_clip_under_a_second_of_one_pull_is_judged():
     report = analyze_track(track)
     assert report.assessable, report.reason
     assert len(report.reps) == 1
+
+
+@pytest.mark.parametrize("scene", ["plain", "bottom-plates"])
+def test_a_clip_from_the_bottom_that_ends_before_standing_holds_one_rep(scene):
+    """An RDL filmed from the bottom and cut while the trunk still leans well forward,
+    about 25 degrees up from the bottom (a real clip read 78 -> 49 degrees): one rep,
+    from the clip's start to its end."""
+    track, truth = scene_clip(scene, 6, reps=1, tempo="slow", start_at_bottom=True)
+    lean = truth.angles["trunk"]
+    last = int(np.flatnonzero(lean > lean[0] - 25)[-1])
+    assert lean[0] - 25 > 30
+    cut = type(track)(clip=track.clip, frames=track.frames[: last + 1])
+    report = analyze_track(cut)
+    assert report.assessable, report.reason
+    assert len(report.reps) == 1
+    assert report.reps[0].start_s == 0.0

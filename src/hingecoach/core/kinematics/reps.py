@@ -238,7 +238,8 @@ def _rises(m: Motion, start: int, end: int, margin: int, rules: RepRules) -> boo
     """Do the shoulders rise above their standing height (the median over the upright
     frames within ``ground_reach_s`` of the rep) by ``max_rise_leg`` or more, for at
     least two frames running (a running median of three, so one misplaced frame does
-    not)? True when no upright frame shows the shoulders (nothing to compare with)."""
+    not)? A flight is upright, so a rep with no upright frame near it (an RDL filmed
+    from the bottom that ends before standing) never left the ground."""
     reach = int(rules.ground_reach_s * m.fps)
     first, last = max(0, start - reach), end + reach
     height = -m.shoulder[:, 1]
@@ -247,7 +248,7 @@ def _rises(m: Motion, start: int, end: int, margin: int, rules: RepRules) -> boo
     standing = standing[np.isfinite(standing)]
     peak = running_median(_frames(height, max(0, start - margin), end + margin), 3)
     if len(standing) == 0 or not np.isfinite(peak).any():
-        return True
+        return False
     return bool(np.nanmax(peak) - np.median(standing) >= rules.max_rise_leg * m.leg)
 
 
