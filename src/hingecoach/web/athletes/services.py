@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -102,11 +103,15 @@ def athlete_refresh(*, athlete: Athlete) -> Athlete:
 
 @transaction.atomic
 def test_record(*, athlete: Athlete, date: dt.date, faults: list[str], notes: str = "",
-                by: Any = None) -> HingeTest:
+                by: Any = None, from_clip: bool = False,
+                by_eye: Sequence[str] = ()) -> HingeTest:
+    """``from_clip``, ``by_eye``: saved from a clip, with the faults the coach judged by
+    eye (``clips.services.clip_save_test``)."""
     check.not_future("date", date)
     faults = check.known_ids("faults", faults, "faults")
+    by_eye = check.known_ids("by_eye", by_eye, "faults")
     test = HingeTest.objects.create(athlete=athlete, date=date, faults=faults, notes=notes,
-                                    recorded_by=by)
+                                    recorded_by=by, from_clip=from_clip, by_eye=by_eye)
     athlete_refresh(athlete=athlete)
     return test
 
