@@ -56,7 +56,7 @@ def place(points: Points, side: str, size: str, body_height: float, feet_cut: bo
     if share is None:
         x0 = width / 2 - facing * scale * mid + rng.uniform(-0.05, 0.05) * width
     else:
-        centre = 0.5 * scale * span_x + rng.uniform(0.04, 0.12) * width
+        centre = rng.uniform(0.2, 0.33) * width
         x0 = (centre if rng.random() < 0.5 else width - centre) - facing * scale * mid
     floor = height + 0.25 * body_height * scale if feet_cut else rng.uniform(0.88, 0.95) * height
     # The far side sits a body's depth further away: a figure small in the frame is far
