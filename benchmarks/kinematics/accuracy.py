@@ -183,16 +183,19 @@ def main() -> None:
     took = time.perf_counter() - start
     print(f"{card.clips} clips, seed {args.seed}, {took:.0f} s with {args.workers} workers, "
           f"{datetime.date.today().isoformat()}\n")
-    for title, table in (("Angles (degrees, absolute error per frame)", angle_table(card)),
-                         ("For comparison: raw landmarks, no cleaning", angle_table(card, True)),
-                         ("Reps and verdicts", rep_table(card)),
-                         ("Real-footage scenes", scene_table(card)),
-                         ("Faults (per rep)", fault_table(card)),
-                         ("Faults by landmark jitter: precision / recall", noise_table(card)),
-                         ("Faults by camera: precision / recall", hold_table(card)),
-                         ("Fault values: measured minus true (matched reps)", value_table(card))):
+    tables = [("Real-footage scenes", scene_table)]
+    if args.clips:  # the tables of the main set (--clips 0 scores the scenes alone)
+        tables = [("Angles (degrees, absolute error per frame)", angle_table),
+                  ("For comparison: raw landmarks, no cleaning",
+                   lambda c: angle_table(c, True)),
+                  ("Reps and verdicts", rep_table), *tables,
+                  ("Faults (per rep)", fault_table),
+                  ("Faults by landmark jitter: precision / recall", noise_table),
+                  ("Faults by camera: precision / recall", hold_table),
+                  ("Fault values: measured minus true (matched reps)", value_table)]
+    for title, make in tables:
         print(f"#### {title}\n")
-        print("\n".join(table) + "\n")
+        print("\n".join(make(card)) + "\n")
 
 
 if __name__ == "__main__":
