@@ -36,7 +36,7 @@ def test_each_scene_keeps_its_reps_and_its_hip_angle(scene, seed):
 
 
 def test_a_pull_from_the_floor_behind_plates_is_one_rep_with_the_legs_not_judged():
-    track, truth = scene_clip("bottom-plates", 7, reps=1)
+    track, _truth = scene_clip("bottom-plates", 7, reps=1)
     report = analyze_track(track)
     assert len(report.reps) == 1 and report.reps[0].start_s == 0.0
     said = {item.fault for item in report.not_assessed}
@@ -78,7 +78,7 @@ def test_a_whole_body_lift_off_the_floor_behind_plates_is_no_rep():
 def test_one_frame_on_a_drawing_elsewhere_neither_splits_nor_adds_a_rep():
     track, truth = scene_clip("plain", 11, reps=2, noise=0.0, drop_rate=0.0)
     leg = leg_length_px(track)
-    bottom = int(round(truth.reps[0].bottom_s * track.clip.fps))
+    bottom = round(truth.reps[0].bottom_s * track.clip.fps)
     for i in (bottom - 10, bottom, bottom + 10):
         frame = track.frames[i]
         hip = frame.landmarks["left_hip"]
@@ -87,7 +87,7 @@ def test_one_frame_on_a_drawing_elsewhere_neither_splits_nor_adds_a_rep():
 
 
 def test_a_clip_under_a_second_of_one_pull_is_judged():
-    track, truth = scene_clip("short", 2)
+    track, _truth = scene_clip("short", 2)
     assert track.duration_s < 1.0
     report = analyze_track(track)
     assert report.assessable, report.reason
