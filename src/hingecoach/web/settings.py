@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "hingecoach.web.teams",
+    "hingecoach.web.accounts",
     "hingecoach.web.athletes",
     "hingecoach.web.catalog_pages",
     "hingecoach.web.printouts",
@@ -116,6 +117,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "athletes:list"
 LOGOUT_REDIRECT_URL = "login"
+# One-time links (an invitation, a password reset) work this long, and only once.
+PASSWORD_RESET_TIMEOUT = 3 * 86_400
 
 # Login attempts: five failures lock that username from that address for fifteen minutes.
 AXES_FAILURE_LIMIT = 5
