@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "auditlog",
     "django_tasks",
     "django_tasks_db",
     "hingecoach.web.teams",
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "hingecoach.web.catalog_pages",
     "hingecoach.web.printouts",
     "hingecoach.web.clips",
+    "hingecoach.web.audit",
 ]
 
 MIDDLEWARE = [
@@ -60,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "hingecoach.web.audit.middleware.AuditActorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -126,6 +129,11 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+
+# The audit trail (django-auditlog, web/audit): who changed which record and when. No
+# address is kept, and an import (a raw save) records nothing new.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("HINGECOACH_TIME_ZONE", "UTC")

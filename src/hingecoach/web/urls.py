@@ -13,6 +13,7 @@ urlpatterns = [
     path("athletes/", include("hingecoach.web.athletes.urls")),
     path("team/", include("hingecoach.web.teams.urls")),
     path("account/", include("hingecoach.web.accounts.urls")),
+    path("team/audit/", include("hingecoach.web.audit.urls")),
     path("catalog/", include("hingecoach.web.catalog_pages.urls")),
     path("print/", include("hingecoach.web.printouts.urls")),
     path("clips/", include("hingecoach.web.clips.urls")),

@@ -176,5 +176,5 @@ def athlete_erase(request: HttpRequest, athlete_id: int):
     if not is_head_coach(request.user):
         return Status(403, {"field": "role", "message": "only a head coach can erase an athlete",
                             "detail": []})
-    services.athlete_erase(athlete=athlete)
+    services.athlete_erase(athlete=athlete, by=request.user)
     return Status(204, None)

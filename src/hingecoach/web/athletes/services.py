@@ -26,6 +26,7 @@ from hingecoach.web.athletes.models import (
     TrainingSession,
     TskScore,
 )
+from hingecoach.web.audit.services import audit_erasure, audit_paused
 from hingecoach.web.teams.models import Team
 
 PROFILE_FIELDS = ("name", "date_of_birth", "conditions", "red_flags", "medical_clearance",
@@ -77,13 +78,15 @@ def athlete_archive(*, athlete: Athlete, archived: bool = True) -> Athlete:
 
 
 @transaction.atomic
-def athlete_erase(*, athlete: Athlete) -> None:
+def athlete_erase(*, athlete: Athlete, by: Any = None) -> None:
     """Erase an athlete with every record and clip (health data); head coaches only,
-    checked by the caller."""
+    checked by the caller. The audit trail keeps only that ``by`` erased them, and when."""
     from hingecoach.web.clips.services import athlete_clips_erase  # clips depends on athletes
 
-    athlete_clips_erase(athlete=athlete)
-    athlete.delete()
+    with audit_paused():
+        athlete_clips_erase(athlete=athlete)
+        audit_erasure(athlete=athlete, by=by)
+        athlete.delete()
 
 
 def athlete_refresh(*, athlete: Athlete) -> Athlete:
@@ -147,8 +150,9 @@ def mastery_set(*, athlete: Athlete, exercises: list[str]) -> list[str]:
     wanted = check.known_ids("mastered", exercises, "exercises")
     athlete.masteries.exclude(exercise__in=wanted).delete()
     have = set(athlete.masteries.values_list("exercise", flat=True))
-    Mastery.objects.bulk_create(Mastery(athlete=athlete, exercise=e) for e in wanted
-                                if e not in have)
+    for exercise in wanted:  # one by one, so the audit trail sees each
+        if exercise not in have:
+            Mastery.objects.create(athlete=athlete, exercise=exercise)
     athlete_refresh(athlete=athlete)
     return wanted
 
@@ -165,8 +169,8 @@ def session_log(*, athlete: Athlete, date: dt.date, exercises: list[dict[str, An
     session = TrainingSession.objects.create(
         athlete=athlete, date=date, pain_during=pain_during,
         pain_next_morning=pain_next_morning, felt=felt, notes=notes, logged_by=by)
-    SessionExercise.objects.bulk_create(
-        SessionExercise(session=session, order=i, **row) for i, row in enumerate(rows))
+    for order, row in enumerate(rows):  # one by one, so the audit trail sees each
+        SessionExercise.objects.create(session=session, order=order, **row)
     athlete_refresh(athlete=athlete)
     return session
 
