@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # Swagger UI from its own static files, not a CDN
     "axes",
     "auditlog",
     "django_tasks",
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hingecoach.web.api.errors.ApiErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -133,6 +135,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 # The audit trail (django-auditlog, web/audit): who changed which record and when. No
 # address is kept, and an import (a raw save) records nothing new.
 AUDITLOG_DISABLE_REMOTE_ADDR = True
+NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 100
 AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 LANGUAGE_CODE = "en-gb"
