@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
 
 from hingecoach.web import transfer
@@ -19,8 +20,10 @@ User = get_user_model()
 
 
 def _wipe() -> None:
+    """As a fresh database would be: no teams, no coaches, no audit entries."""
     Team.objects.all().delete()
     User.objects.all().delete()
+    LogEntry.objects.all().delete()
 
 
 def test_export_then_import_gives_back_every_record(tmp_path):
@@ -36,6 +39,25 @@ def test_export_then_import_gives_back_every_record(tmp_path):
     assert Athlete.objects.count() == 13
     assert SessionExercise.objects.exists()
     assert User.objects.get(username="headcoach").check_password(PASSWORD)
+
+
+def test_the_audit_trail_comes_back_with_who_and_when(tmp_path):
+    create_demo()
+    head = User.objects.get(username="headcoach")
+    athlete = Athlete.objects.order_by("id").first()
+    number = athlete.pk
+    athletes.athlete_erase(athlete=athlete, by=head)
+    before = list(LogEntry.objects.order_by("id").values_list(
+        "id", "action", "object_pk", "actor__username", "timestamp", "additional_data"))
+    path = tmp_path / "export.json"
+    transfer.export_to(path)
+    _wipe()
+    transfer.import_from(path)
+    after = list(LogEntry.objects.order_by("id").values_list(
+        "id", "action", "object_pk", "actor__username", "timestamp", "additional_data"))
+    assert after == before
+    assert LogEntry.objects.filter(additional_data__erased=number,
+                                   actor__username="headcoach").exists()
 
 
 def test_times_come_back_to_the_microsecond(tmp_path):

@@ -47,6 +47,16 @@ def _integral(value: Any) -> Any:
     return value
 
 
+def _date_text(value: Any) -> Any:
+    """JSON has no date type: a date is its ISO text ("2026-11-01"), never a number."""
+    if not isinstance(value, str | dt.date):
+        raise PydanticCustomError("date_type", "expected a date as text, YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_date_text)]
+
+
 def whole(low: int, high: int) -> Any:
     """A whole number in low..high; the bounds show in the JSON Schema."""
     return Annotated[StrictInt, Field(ge=low, le=high), BeforeValidator(_integral)]
@@ -74,7 +84,7 @@ class Athlete(_Model):
 
 
 class TestResult(_Model):
-    date: dt.date
+    date: IsoDate
     faults: list[FaultId] = Field(default_factory=list, description="Empty when the test passed.")
 
     @property
@@ -84,13 +94,13 @@ class TestResult(_Model):
 
 class LoggedExercise(_Model):
     exercise: ExerciseId
-    load_kg: Annotated[float, Field(ge=0, le=500)] | None = None
+    load_kg: Annotated[float, Field(ge=0, le=500, strict=True)] | None = None
     sets: whole(1, 20) | None = None
     reps: list[whole(0, 100)] = Field(default_factory=list)
 
 
 class LastSession(_Model):
-    date: dt.date | None = None
+    date: IsoDate | None = None
     pain_during: Nrs | None = None
     pain_next_morning: Nrs | None = None
     exercises: list[LoggedExercise] = Field(
