@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "hingecoach.web.catalog_pages",
     "hingecoach.web.printouts",
     "hingecoach.web.clips",
+    "hingecoach.web.today",
 ]
 
 MIDDLEWARE = [
@@ -114,7 +115,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "athletes:list"
+LOGIN_REDIRECT_URL = "today:page"
 LOGOUT_REDIRECT_URL = "login"
 
 # Login attempts: five failures lock that username from that address for fifteen minutes.
