@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "hingecoach.web.printouts",
     "hingecoach.web.clips",
     "hingecoach.web.today",
+    "hingecoach.web.changes",
 ]
 
 MIDDLEWARE = [
