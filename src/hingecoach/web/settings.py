@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "hingecoach.web.clips",
     "hingecoach.web.today",
     "hingecoach.web.changes",
+    "hingecoach.web.checkins",
 ]
 
 MIDDLEWARE = [

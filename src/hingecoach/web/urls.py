@@ -11,6 +11,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("today/", include("hingecoach.web.today.urls")),
+    path("checkins/", include("hingecoach.web.checkins.urls")),
     path("athletes/", include("hingecoach.web.athletes.urls")),
     path("team/", include("hingecoach.web.teams.urls")),
     path("catalog/", include("hingecoach.web.catalog_pages.urls")),
