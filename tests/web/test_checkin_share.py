@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -10,6 +11,8 @@ from django.urls import reverse
 
 from hingecoach.web.athletes import services as athletes
 from hingecoach.web.athletes.models import CheckinLink
+
+from .conftest import born
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +81,16 @@ def test_making_a_link_needs_a_post(coach_client, athlete):
 def test_the_pain_widget_is_not_titled_check_in(coach_client, athlete):
     html = detail(coach_client, athlete)
     assert "<h2>Check-in</h2>" not in html and "Pain now and TSK-11" in html
+
+
+
+def test_a_per_side_scheme_says_each_side_once(coach_client, team):
+    """High fear puts step-ups (worked one side at a time) first on the pain-aware path."""
+    fearful = athletes.athlete_create(team=team, name="Sol Side", date_of_birth=born(30))
+    athletes.tsk_record(athlete=fearful, date=dt.date.today(), total=40)
+    page = detail(coach_client, fearful)
+    url = reverse("checkin", args=[athletes.checkin_link_create(athlete=fearful)])
+    checkin = Client().get(url).content.decode()
+    assert "each side" in page and "each side" in checkin
+    assert "each side each side" not in page + checkin
+    assert "each side <small>each side" not in page
