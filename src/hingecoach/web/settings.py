@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "hingecoach.web.today",
     "hingecoach.web.changes",
     "hingecoach.web.checkins",
+    "hingecoach.web.gym",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("today/", include("hingecoach.web.today.urls")),
     path("checkins/", include("hingecoach.web.checkins.urls")),
+    path("gym/", include("hingecoach.web.gym.urls")),
     path("athletes/", include("hingecoach.web.athletes.urls")),
     path("team/", include("hingecoach.web.teams.urls")),
     path("catalog/", include("hingecoach.web.catalog_pages.urls")),
