@@ -44,6 +44,7 @@ def fits(page) -> None:
 def test_today_says_who_needs_the_coach_on_a_laptop_and_a_phone(page, phone):
     page.goto("/")
     expect(page.get_by_role("heading", name="Today", level=1)).to_be_visible()
+    page.get_by_role("link", name="Whole team").click()
     rows = page.locator(".attention li")
     expect(rows.first).to_be_visible()
     expect(page.locator(".flag-refer").first).to_contain_text("Refer: load nothing")
