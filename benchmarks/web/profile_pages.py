@@ -1,17 +1,18 @@
 """Where a request's time goes, one request at a time, in-process (no server, no load).
 
     HINGECOACH_HOME=... [DATABASE_URL=...] python benchmarks/web/profile_pages.py \
-        [--runs 20] [--cprofile list|page|recommend]
+        [--runs 20] [--cprofile list|today|page|recommend]
 
-Uses the database that ``seed.py`` filled. For the athlete list, an athlete's page and
-``POST /api/recommend`` it prints the SQL queries per request, their time, the response
-size, and the median wall and CPU time (CPU time is what a request costs the server, and
-barely moves when other jobs share the machine). It then splits the athlete page: the
-three matplotlib charts, the engine calls (``recommend`` + ``plan`` + the ladder) and the
-template, each timed alone on the same athletes. Last, two what-ifs with the app's code
-patched in-process (nothing on disk changes): the athlete page with the three charts
-left out, and the list cut to its first 50 athletes (as one page of a paginated list
-would be). ``--cprofile`` adds the top functions.
+Uses the database that ``seed.py`` filled. For the athlete list, the Today page (the
+whole team), an athlete's page and ``POST /api/recommend`` it prints the SQL queries per
+request, their time, the response size, and the median wall and CPU time (CPU time is
+what a request costs the server, and barely moves when other jobs share the machine).
+It then splits the athlete page: the three matplotlib charts, the engine calls
+(``recommend`` + ``plan`` + the ladder) and the template, each timed alone on the same
+athletes. Last, two what-ifs with the app's code patched in-process (nothing on disk
+changes): the athlete page with the three charts left out, and the list cut to its first
+50 athletes (as one page of a paginated list would be). ``--cprofile`` adds the top
+functions.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from unittest import mock
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--cprofile", choices=["list", "page", "recommend"])
+    parser.add_argument("--cprofile", choices=["list", "today", "page", "recommend"])
     args = parser.parse_args()
 
     from hingecoach.web.setup import prepare
@@ -54,6 +55,7 @@ def main() -> None:
     token = "Bearer " + info["token"]
     requests = {
         "list": ("GET /athletes/", lambda: client.get("/athletes/")),
+        "today": ("GET /today/", lambda: client.get("/today/?who=team")),
         "page": ("GET /athletes/<id>/", lambda: client.get(f"/athletes/{rng.choice(ids)}/")),
         "recommend": ("POST /api/recommend", lambda: client.post(
             "/api/recommend", rng.choice(cases), content_type="application/json",

@@ -194,7 +194,7 @@ def coach_state(browser: Any, server: Server,
     browsing = Browsing(browser, server)
     page = browsing.page()
     sign_in(page, COACH, PASSWORD)
-    expect(page.get_by_role("heading", name="Athletes", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Today", level=1)).to_be_visible()
     path = tmp_path_factory.mktemp("state") / "coach.json"
     page.context.storage_state(path=str(path))
     browsing.close()

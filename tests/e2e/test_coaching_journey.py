@@ -34,10 +34,12 @@ def test_a_coach_takes_an_athlete_from_a_failed_test_to_fundamental_and_logs_a_s
     page = browsing.page()
 
     page.goto("/")
-    expect(page).to_have_url(re.compile(r"/login/\?next=/athletes/$"))
+    expect(page).to_have_url(re.compile(r"/login/\?next=/today/$"))
     shoot(page, "01-login")
     sign_in(page, COACH, PASSWORD)
-    expect(page).to_have_url(re.compile(r"/athletes/$"))
+    expect(page).to_have_url(re.compile(r"/today/$"))
+    expect(page.get_by_role("heading", name="Today", level=1)).to_be_visible()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Athletes").click()
     expect(page.get_by_role("heading", name="Athletes", level=1)).to_be_visible()
     shoot(page, "02-athlete-list")
 

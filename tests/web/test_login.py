@@ -17,7 +17,7 @@ def _login(client: Client, password: str):
 def test_a_coach_signs_in_with_the_right_password(coach):
     response = _login(Client(), PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == "/athletes/"
+    assert response["Location"] == "/today/"
 
 
 def test_the_password_is_stored_hashed(coach):

@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "hingecoach.web.printouts",
     "hingecoach.web.clips",
     "hingecoach.web.audit",
+    "hingecoach.web.today",
+    "hingecoach.web.changes",
+    "hingecoach.web.checkins",
+    "hingecoach.web.gym",
 ]
 
 MIDDLEWARE = [
@@ -121,7 +125,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "athletes:list"
+LOGIN_REDIRECT_URL = "today:page"
 LOGOUT_REDIRECT_URL = "login"
 # One-time links (an invitation, a password reset) work this long, and only once.
 PASSWORD_RESET_TIMEOUT = 3 * 86_400

@@ -7,9 +7,12 @@ from hingecoach.web.api.views import api
 from hingecoach.web.athletes import checkin
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="athletes:list", permanent=False)),
+    path("", RedirectView.as_view(pattern_name="today:page", permanent=False)),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("today/", include("hingecoach.web.today.urls")),
+    path("checkins/", include("hingecoach.web.checkins.urls")),
+    path("gym/", include("hingecoach.web.gym.urls")),
     path("athletes/", include("hingecoach.web.athletes.urls")),
     path("team/", include("hingecoach.web.teams.urls")),
     path("account/", include("hingecoach.web.accounts.urls")),

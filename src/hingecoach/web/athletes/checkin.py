@@ -79,7 +79,7 @@ def _item(item: SessionItem, unit: str) -> dict[str, Any]:
         "name": item.name,
         "part": item.part,
         "theme": item.theme,
-        "scheme": rx.scheme + (" each side" if rx.per_side else ""),
+        "scheme": rx.scheme,  # the core's words already say "each side"
         "load": load_text(None, unit) if load is None else range_text(load.min, load.max, unit),
         "rest": rest_text(rx.rest_s),
         "cues": list(exercise.cues) if exercise else [],

@@ -1,0 +1,203 @@
+// Gym mode: one step at a time, a rest timer, and sets kept on the phone until saved.
+// Everything entered is copied to localStorage as it changes; a save that finds no
+// connection stays there and is sent again when the phone is back online. Without this
+// script the page is one long form that posts as usual.
+(function () {
+  "use strict";
+
+  var form = document.getElementById("gym-form");
+  if (!form) { return; }
+  var athlete = form.closest("[data-athlete]").getAttribute("data-athlete");
+  var pointer = "hingecoach-gym:" + athlete;
+  var steps = Array.prototype.slice.call(form.querySelectorAll("[data-step]"));
+  var faults = Array.prototype.slice.call(form.querySelectorAll(".fault-q"));
+  var progress = form.querySelector("[data-progress]");
+  var status = form.querySelector("[data-status]");
+  var errorsBox = document.getElementById("gym-errors");
+  var current = 0;
+  var timer = null;
+
+  // --- what the phone keeps ----------------------------------------------------------
+  function key() { return form.elements.key.value; }
+  function storageKey() { return pointer + ":" + key(); }
+
+  function keep() {
+    var pairs = [];
+    new FormData(form).forEach(function (value, name) { pairs.push([name, value]); });
+    try {
+      localStorage.setItem(storageKey(), JSON.stringify({ pairs: pairs, step: current }));
+      localStorage.setItem(pointer, key());
+    } catch (e) { /* private mode or full: the page still works, only unsaved */ }
+  }
+
+  function restore() {
+    var saved, kept;
+    try {
+      kept = localStorage.getItem(pointer);
+      saved = kept && JSON.parse(localStorage.getItem(pointer + ":" + kept) || "null");
+    } catch (e) { return false; }
+    if (!saved || !saved.pairs) { return false; }
+    form.querySelectorAll("input[type=checkbox], input[type=radio]").forEach(function (box) {
+      box.checked = false;
+    });
+    saved.pairs.forEach(function (pair) {
+      var fields = form.querySelectorAll("[name='" + pair[0] + "']");
+      fields.forEach(function (field) {
+        if (field.type === "checkbox" || field.type === "radio") {
+          if (field.value === pair[1]) { field.checked = true; }
+        } else if (field.name !== "csrfmiddlewaretoken") {
+          field.value = pair[1];
+        }
+      });
+    });
+    current = Math.min(saved.step || 0, steps.length - 1);
+    return true;
+  }
+
+  function forget() {
+    try { localStorage.removeItem(storageKey()); localStorage.removeItem(pointer); }
+    catch (e) { /* nothing kept */ }
+  }
+
+  // --- the test's verdict and the loaded work it calls for ---------------------------
+  function verdict() {
+    if (!faults.length) { return ""; }
+    var answered = 0, seen = [];
+    faults.forEach(function (question) {
+      var picked = question.querySelector("input:checked");
+      if (picked) { answered += 1; }
+      if (picked && picked.value === "seen") {
+        seen.push(question.querySelector(".fault-name").textContent);
+      }
+    });
+    var line = form.querySelector("[data-verdict]");
+    var result = "";
+    if (answered === 0) {
+      line.textContent = "Not answered: no test is saved unless every fault is answered.";
+    } else if (answered < faults.length) {
+      line.textContent = (faults.length - answered) + " fault(s) still to answer: a pass needs every answer.";
+    } else if (seen.length) {
+      result = "failed";
+      line.textContent = "Failed: " + seen.join(", ") + ".";
+    } else {
+      result = "passed";
+      line.textContent = "Passed: no fault seen.";
+    }
+    return result;
+  }
+
+  function visible() {
+    var result = verdict();
+    var branch = result || "failed";  // no verdict: nothing moves up
+    return steps.filter(function (step) {
+      var own = step.getAttribute("data-branch");
+      return !own || own === branch;
+    });
+  }
+
+  // --- one step at a time --------------------------------------------------------------
+  function show(index) {
+    var shown = visible();
+    current = Math.max(0, Math.min(index, shown.length - 1));
+    steps.forEach(function (step) { step.hidden = step !== shown[current]; });
+    progress.textContent = current === shown.length - 1 ? "Last step: save"
+      : "Step " + (current + 1) + " of " + (shown.length - 1);
+    form.querySelector("[data-back]").disabled = current === 0;
+    form.querySelector("[data-next]").hidden = current === shown.length - 1;
+    keep();
+  }
+
+  function move(by) {
+    show(current + by);
+    window.scrollTo(0, 0);
+  }
+
+  // --- the rest timer ------------------------------------------------------------------
+  function rest(seconds) {
+    var box = form.querySelector("[data-timer]");
+    var left = form.querySelector("[data-timer-left]");
+    var end = Date.now() + seconds * 1000;
+    clearInterval(timer);
+    box.hidden = false;
+    function tick() {
+      var remaining = Math.max(0, Math.round((end - Date.now()) / 1000));
+      left.textContent = Math.floor(remaining / 60) + ":" + String(remaining % 60).padStart(2, "0");
+      if (remaining === 0) { clearInterval(timer); box.classList.add("over"); }
+    }
+    box.classList.remove("over");
+    tick();
+    timer = setInterval(tick, 250);
+  }
+
+  // --- saving ----------------------------------------------------------------------------
+  function showErrors(errors) {
+    var list = errorsBox.querySelector("ul");
+    list.textContent = "";
+    Object.keys(errors).forEach(function (name) {
+      var item = document.createElement("li");
+      item.textContent = (name && name !== "__all__" ? name + ": " : "") + errors[name].join(" ");
+      list.appendChild(item);
+    });
+    errorsBox.hidden = false;
+    var first = Object.keys(errors)[0];
+    var field = first && form.querySelector("[name='" + first + "']");
+    var step = field && field.closest("[data-step]");
+    if (step) { show(visible().indexOf(step)); field.focus(); }
+    errorsBox.scrollIntoView();
+  }
+
+  function send() {
+    keep();
+    status.textContent = "Saving…";
+    var body = new URLSearchParams(new FormData(form));
+    fetch(form.action || window.location.href, {
+      method: "POST", body: body, credentials: "same-origin",
+      headers: { "Accept": "application/json" }
+    }).then(function (response) {
+      return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+    }).then(function (answer) {
+      if (answer.ok && answer.data.saved) {
+        forget();
+        status.textContent = "Saved.";
+        window.location.href = answer.data.url;
+      } else {
+        status.textContent = "Not saved: see above.";
+        showErrors(answer.data.errors || { "": ["the server refused the session"] });
+      }
+    }).catch(function () {
+      status.textContent = "No connection: the session is kept on this phone and sent when "
+        + "the connection is back.";
+      form.classList.add("waiting");
+    });
+  }
+
+  // --- wiring ----------------------------------------------------------------------------
+  form.classList.add("stepwise");
+  form.querySelector("[data-nav]").hidden = false;
+  progress.hidden = false;
+  var restored = !errorsBox || errorsBox.hidden ? restore() : false;
+  form.addEventListener("input", keep);
+  form.addEventListener("change", function (event) {
+    var box = event.target;
+    if (box.matches("input[type=checkbox][data-rest]") && box.checked) {
+      rest(parseInt(box.getAttribute("data-rest"), 10) || 60);
+    }
+    if (box.type === "radio") { show(current); }
+    keep();
+  });
+  form.querySelector("[data-back]").addEventListener("click", function () { move(-1); });
+  form.querySelector("[data-next]").addEventListener("click", function () { move(1); });
+  form.querySelector("[data-timer-skip]").addEventListener("click", function () {
+    clearInterval(timer);
+    form.querySelector("[data-timer]").hidden = true;
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); send(); });
+  window.addEventListener("online", function () {
+    if (form.classList.contains("waiting")) { form.classList.remove("waiting"); send(); }
+  });
+  show(current);
+  if (restored) {
+    status.textContent = "Restored what was entered earlier on this phone.";
+    progress.textContent += " · restored from this phone";
+  }
+})();
