@@ -32,7 +32,7 @@ from .pages import CHROMIUM, COACH, DESKTOP, PASSWORD, sign_in
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-START_TIMEOUT_S = 30
+START_TIMEOUT_S = 120  # a first start collects the static files: seconds, more on a busy machine
 # `hingecoach demo` without its collectstatic: it says when the tables exist, so `serve`
 # (whose collectstatic takes seconds) starts while the demo team is being written.
 DEMO = """
