@@ -7,7 +7,6 @@ from collections import defaultdict
 import pytest
 
 from hingecoach.core import CaseError, block, load_catalog, plan
-from unit.test_catalog import break_file
 from unit.builders import (
     SERIES,
     TEST,
@@ -17,6 +16,7 @@ from unit.builders import (
     hinge_beyond_corrective,
     passed,
 )
+from unit.test_catalog import break_file
 
 CASES = {
     "novice": case(),

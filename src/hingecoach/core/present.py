@@ -88,11 +88,14 @@ def load_text(prescription: Any, units: Units, dash: str = DASH) -> str:
     return text
 
 
-def catalog_range_text(low: float, high: float, units: Units) -> str:
-    """A catalog range (kilograms) in ``units``, converted then rounded to whole pounds."""
-    if units == "lb":
-        low, high = round(kg_to_lb(low)), round(kg_to_lb(high))
-    return span(low, high, units)
+def band_text(catalog: Catalog, exercise_id: str, band: str, units: Units) -> str:
+    """An exercise's whole range for an age band, as the loads a gym has, in ``units``."""
+    from hingecoach.core.engine.loads import band_windows  # the engine uses this module
+
+    windows = band_windows(catalog[exercise_id], band, catalog.thresholds.loads)
+    if windows is None:
+        return NO_LOAD
+    return span(windows[units].min, windows[units].max, units)
 
 
 def rest_text(seconds: int, space: str = " ") -> str:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from hingecoach.charts.layout import Layout
 from hingecoach.core import Catalog
 from hingecoach.core.catalog import Exercise
-from hingecoach.core.catalog.schema import LoadRange
+from hingecoach.core.present import band_text
 from hingecoach.printing.errors import PrintError
 from hingecoach.printing.strip import Strip, ladder_strip, strip_layout
-from hingecoach.printing.words import ROLE_LABELS, Units, load_range, rest, scheme
+from hingecoach.printing.words import ROLE_LABELS, Units, rest, scheme
 
 
 @dataclass(frozen=True)
@@ -116,8 +116,8 @@ def card_of(catalog: Catalog, ex: Exercise, units: Units, layout: Layout) -> Car
         role_label=ROLE_LABELS[ex.role], column=names.get(ex.subcategory, ex.subcategory),
         summary=ex.summary, tags=_tags(ex, pain_aware),
         equipment=list(ex.equipment) or ["none (body weight)"],
-        youth_load=load_range(*_ends(loads.youth), units),
-        adult_load=load_range(*_ends(loads.adult), units),
+        youth_load=band_text(catalog, ex.id, "youth", units),
+        adult_load=band_text(catalog, ex.id, "adult", units),
         load_note=loads.note,
         dose=f"{scheme(list(rx.reps), rx.per_side)} · rest {rest(rx.rest_s)}",
         setup=list(ex.setup), cues=list(ex.cues),
@@ -128,6 +128,3 @@ def card_of(catalog: Catalog, ex: Exercise, units: Units, layout: Layout) -> Car
         strip=ladder_strip(layout, ex),
     )
 
-
-def _ends(load: LoadRange | None) -> tuple[float | None, float | None]:
-    return (None, None) if load is None else (load.min, load.max)

@@ -11,7 +11,7 @@ import bisect
 import math
 from dataclasses import dataclass
 
-from hingecoach.core.catalog.schema import Grid, LoadThresholds
+from hingecoach.core.catalog.schema import Exercise, Grid, LoadThresholds
 from hingecoach.core.present import LB_PER_KG, Units
 
 _EPS = 1e-9
@@ -87,3 +87,12 @@ def gym_windows(ask: Ask, implement: str, loads: LoadThresholds) -> dict[Units, 
     grids = loads.implements[implement]  # type: ignore[index]
     return {"kg": window(ask, grids.kg, "kg", loads.tolerance),
             "lb": window(ask, grids.lb, "lb", loads.tolerance)}
+
+
+def band_windows(exercise: Exercise, band: str,
+                 loads: LoadThresholds) -> dict[Units, Window] | None:
+    """The catalog's whole range for an age band as gym loads (None: unloaded)."""
+    rng = getattr(exercise.loads, band)
+    if rng is None or exercise.loads.implement is None:
+        return None
+    return gym_windows(Ask(rng.min, rng.max), exercise.loads.implement, loads)
