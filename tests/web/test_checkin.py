@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from hingecoach.core import default_catalog
+from hingecoach.core.present import load_text
 from hingecoach.web.athletes import selectors
 from hingecoach.web.athletes import services as athletes
 from hingecoach.web.athletes.models import Athlete, CheckinLink, TrainingSession
-from hingecoach.core.present import load_text
 
 from .conftest import born
 

@@ -20,6 +20,8 @@ AgeBand = Literal["youth", "adult"]
 Goal = Literal["technique", "hamstring-load", "max-strength"]
 Track = Literal["stay", "stretch", "hamstring"]
 Implement = Literal["barbell", "kettlebell", "dumbbell", "machine"]
+# Where a fault's wording can change: by what holds the spine, or in a knee-bending deadlift.
+FaultContext = Literal["bar-on-back", "bar-in-hands", "none", "knee-bending"]
 
 THEMES: tuple[Theme, ...] = ("corrective", "fundamental", "challenge", "mastery")
 
@@ -97,6 +99,8 @@ class Exercise(Strict):
     prescription: Prescription
     loads: LoadGuidance
     faults_to_watch: list[Slug]
+    own_faults: list[OwnFault] = Field(
+        default_factory=list, description="Faults of this exercise outside the hinge's.")
     summary: Text
     setup: list[Text] = Field(min_length=2, max_length=6)
     cues: list[Text] = Field(min_length=3, max_length=5)
@@ -111,12 +115,27 @@ class Exercise(Strict):
 
 
 class Fault(Strict):
+    """A hinge fault. ``looks_like`` and ``fix`` are the general wording; ``looks`` and
+    ``fixes`` give the wording that fits an exercise better, by what holds the spine
+    (bar on the back, bar in the hands, no bar) or for a knee-bending deadlift, which
+    wins over the spine's wording."""
+
     id: Slug
     name: Text
     looks_like: Text
     fix: Text
+    looks: dict[FaultContext, Text] = Field(default_factory=dict)
+    fixes: dict[FaultContext, Text] = Field(default_factory=dict)
     regress_to: Slug
     source: Text
+
+
+class OwnFault(Strict):
+    """A fault of one exercise that is not a hinge fault (a step-up's push-off)."""
+
+    name: Text
+    looks_like: Text
+    fix: Text
 
 
 class RedFlag(Strict):
