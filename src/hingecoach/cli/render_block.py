@@ -22,9 +22,8 @@ from hingecoach.cli.render import (
     warnings_panel,
 )
 from hingecoach.core import Block
+from hingecoach.core import present as say
 from hingecoach.core.results import SessionItem, Week
-
-RECHECK_WORDS = {"pain-now": "pain now (0-10)", "tsk11": "fear of movement (TSK-11)"}
 
 
 def short_item(item: SessionItem, view: View) -> str:
@@ -48,7 +47,7 @@ def week_title(week: Week) -> Text:
 def fallbacks(week: Week, view: View) -> Group:
     lines: list[RenderableType] = []
     if week.rechecks:
-        checks = ", ".join(RECHECK_WORDS.get(c, c) for c in week.rechecks)
+        checks = ", ".join(say.RECHECK_WORDS.get(c, c) for c in week.rechecks)
         lines.append(Text.assemble(("Re-check before training: ", "bold cyan"), checks))
     if week.if_retest_fails is not None:
         lines.append(Text.assemble(("If the re-test fails: ", "bold yellow"),

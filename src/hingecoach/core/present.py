@@ -37,6 +37,7 @@ GOAL_WORDS = {"technique": "technique", "hamstring-load": "hamstring load",
               "max-strength": "maximal strength"}
 TRACK_WORDS = {"stay": "strength work on good mornings", "stretch": "a harder hinge skill",
                "hamstring": "heel-anchored hamstring work"}
+RECHECK_WORDS = {"pain-now": "pain now (0-10)", "tsk11": "fear of movement (TSK-11)"}
 CAUSE_WORDS = {"retest-failed": "a failed re-test", "pain-flare": "a pain flare"}
 IMPLEMENT_WORDS = {"barbell": "barbell", "kettlebell": "kettlebell", "dumbbell": "dumbbells",
                    "machine": "machine stack", "dowel": "dowel or lightest bar"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hingecoach.core import Block, Catalog, Plan
-from hingecoach.core.present import load_text, why_text
+from hingecoach.core.present import RECHECK_WORDS, load_text, why_text
 from hingecoach.core.results import SessionItem, Why
 from hingecoach.printing.words import PART_LABELS, STAGE_LABELS, Units, rest, scheme
 
@@ -44,6 +44,7 @@ class SheetPage:
     refer: bool
     if_retest_fails: str | None = None
     if_pain_flare: str | None = None
+    rechecks: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def block_sheet(result: Block, catalog: Catalog, *, units: Units = "kg",
             items=_items(week.session, catalog, units),
             warnings=warnings if week.week == 1 else [], refer=False,
             if_retest_fails=_names(week.if_retest_fails), if_pain_flare=_names(week.if_pain_flare),
+            rechecks=", ".join(RECHECK_WORDS[c] for c in week.rechecks) or None,
         )
         for week in result.weeks
     ]
