@@ -29,8 +29,10 @@ DASH = "–"
 
 STAGE_LABELS = {
     "corrective": "Corrective", "fundamental": "Fundamental", "challenge": "Challenge",
-    "mastery": "Mastery", "pain-aware": "Pain-aware", "refer": "Refer to a clinician",
+    "mastery": "Mastery", "pain-aware": "Pain-aware", "refer": "Refer",
 }
+# On paper a stage heads a page, so a referral says what to do.
+STAGE_HEADINGS = {**STAGE_LABELS, "refer": "Refer to a clinician"}
 ROLE_LABELS = {"drill": "Drill", "exercise": "Exercise", "test": "Test"}
 PART_LABELS = {"warm-up": "Warm-up re-test", "drill": "Drill", "main": "Main work"}
 GOAL_WORDS = {"technique": "technique", "hamstring-load": "hamstring load",

@@ -6,12 +6,12 @@ from __future__ import annotations
 from hingecoach.core.present import (
     PART_LABELS,
     ROLE_LABELS,
-    STAGE_LABELS,
     UNITS,
     Units,
     rest_text,
     scheme_text,
 )
+from hingecoach.core.present import STAGE_HEADINGS as STAGE_LABELS
 from hingecoach.core.present import units_of as _units_of
 from hingecoach.printing.errors import PrintError
 
