@@ -8,6 +8,7 @@ import jsonschema
 from hypothesis import given, settings
 
 from hingecoach.core import block, plan, recommend
+from hingecoach.core.present import why_text
 from hingecoach.core.schemas import json_schema
 from property.strategies import CATALOG, below, cases, latest_test_passed, load_range, on_grid
 
@@ -264,3 +265,34 @@ def test_after_a_flare_no_option_lifts_more_than_the_flared_session(case):
                if e["exercise"] == item.exercise and e.get("load_kg") is not None]
         cap = own[-1] if own else max(loads)
         assert load.max <= cap + 1e-9, (item.exercise, load, cap)
+
+
+# The catalog's ids that cannot be plain words (one-word ids like "fever" or "deadlift" are).
+IDS = re.compile(r"(?<![\w-])(" + "|".join(
+    map(re.escape, sorted([i for i in [*CATALOG.exercises, *CATALOG.faults, *CATALOG.red_flags]
+                           if "-" in i], key=len, reverse=True))) + r")(?![\w-])")
+
+
+def _whys(case):
+    rec, today = recommend(case), plan(case)
+    for item in [*rec.options, *rec.avoid, *today.session]:
+        assert len(item.why) == len(item.reasons), item.exercise
+        yield from item.why
+    yield from rec.warnings_why
+    for week in block(case, 3).weeks:
+        for item in week.session:
+            yield from item.why
+
+
+@SETTINGS
+@given(cases())
+def test_every_reason_for_a_person_names_no_id_or_rule_and_speaks_the_readers_units(case):
+    rules = set(CATALOG.rules)
+    for why in _whys(case):
+        assert why.rule in rules
+        for units in ("kg", "lb"):
+            text = why_text(CATALOG, why, units)
+            assert "(rule:" not in text and why.rule not in text.split(), text
+            assert not IDS.search(text), text
+            other = "lb" if units == "kg" else "kg"
+            assert not re.search(rf"\d {other}\b", text), text
