@@ -19,8 +19,9 @@ import numpy as np
 
 from hingecoach.core.kinematics import FAULT_IDS, analyze_track, default_video_thresholds
 from hingecoach.synthetic import generate_clip, generate_set
-from hingecoach.synthetic.dataset import NOISE
+from hingecoach.synthetic.dataset import NOISE, generate_scene_set
 from hingecoach.synthetic.labels import BANDS
+from hingecoach.synthetic.scenes import SCENES
 from hingecoach.synthetic.scoring import ANGLES, Scorecard
 
 BAR_DEG = 3.0
@@ -47,7 +48,10 @@ def merge(cards: list[Scorecard]) -> Scorecard:
                                (total.timing, card.timing), (total.verdicts, card.verdicts)):
             for key, values in source.items():
                 target[key].extend(values)
+        for key, values in card.by_scene.items():
+            total.by_scene[key].extend(values)
         for mine_all, theirs in ((total.faults, card.faults),
+                                 (total.faults_by_scene, card.faults_by_scene),
                                  (total.faults_by_noise, card.faults_by_noise),
                                  (total.faults_by_hold, card.faults_by_hold)):
             for key, count in theirs.items():
@@ -107,6 +111,32 @@ def value_table(card: Scorecard) -> list[str]:
     return lines
 
 
+def scene_table(card: Scorecard) -> list[str]:
+    """Per real-footage scene: reps, the hip angle's presence, angle errors, faults."""
+    lines = ["| scene | clips | rep count exact | within one | hip angle reported "
+             "(share of frames with a person) | hip / trunk error mean / p95 | "
+             "faults judged: worst precision / recall | fault verdicts not assessed |",
+             "|---|---|---|---|---|---|---|---|"]
+    for scene in SCENES[1:]:
+        exact = card.by_scene[(scene, "exact")]
+        if not exact:
+            continue
+        near = card.by_scene[(scene, "within one")]
+        errors = {a: np.concatenate(card.by_scene[(scene, a)] or [np.array([])])
+                  for a in ("hip", "trunk")}
+        counts = [card.faults_by_scene[(f, scene)] for f in FAULT_IDS]
+        judged = [c for c in counts if c.tp + c.fn + c.fp]
+        worst = (f"{min(c.precision for c in judged if c.tp + c.fp):.2f} / "
+                 f"{min(c.recall for c in judged if c.tp + c.fn):.2f}" if judged else "none")
+        skipped = sum(c.not_assessed for c in counts)
+        angle = " / ".join(f"{e.mean():.2f}, {np.percentile(e, 95):.2f}" if len(e) else "-"
+                           for e in errors.values())
+        lines.append(f"| {scene} | {len(exact)} | {np.mean(exact):.3f} | {np.mean(near):.3f} "
+                     f"| {np.mean(card.by_scene[(scene, 'hip seen')]):.3f} | {angle} | {worst} "
+                     f"| {skipped} of {len(exact) * len(FAULT_IDS)} |")
+    return lines
+
+
 def rep_table(card: Scorecard) -> list[str]:
     lines = ["| clips | right | share |", "|---|---|---|"]
     for key, hits in sorted(card.rep_counts.items()):
@@ -141,8 +171,11 @@ def main() -> None:
     parser.add_argument("--clips", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--scene-clips", type=int, default=100,
+                        help="hinge clips of each real-footage scene (synthetic/scenes.py)")
     args = parser.parse_args()
-    specs = list(generate_set(args.clips, args.seed))
+    specs = (list(generate_set(args.clips, args.seed))
+             + list(generate_scene_set(args.scene_clips, args.seed)))
     chunks = [specs[i:: args.workers * 4] for i in range(args.workers * 4)]
     start = time.perf_counter()
     with ProcessPoolExecutor(args.workers) as pool:
@@ -150,15 +183,19 @@ def main() -> None:
     took = time.perf_counter() - start
     print(f"{card.clips} clips, seed {args.seed}, {took:.0f} s with {args.workers} workers, "
           f"{datetime.date.today().isoformat()}\n")
-    for title, table in (("Angles (degrees, absolute error per frame)", angle_table(card)),
-                         ("For comparison: raw landmarks, no cleaning", angle_table(card, True)),
-                         ("Reps and verdicts", rep_table(card)),
-                         ("Faults (per rep)", fault_table(card)),
-                         ("Faults by landmark jitter: precision / recall", noise_table(card)),
-                         ("Faults by camera: precision / recall", hold_table(card)),
-                         ("Fault values: measured minus true (matched reps)", value_table(card))):
+    tables = [("Real-footage scenes", scene_table)]
+    if args.clips:  # the tables of the main set (--clips 0 scores the scenes alone)
+        tables = [("Angles (degrees, absolute error per frame)", angle_table),
+                  ("For comparison: raw landmarks, no cleaning",
+                   lambda c: angle_table(c, True)),
+                  ("Reps and verdicts", rep_table), *tables,
+                  ("Faults (per rep)", fault_table),
+                  ("Faults by landmark jitter: precision / recall", noise_table),
+                  ("Faults by camera: precision / recall", hold_table),
+                  ("Fault values: measured minus true (matched reps)", value_table)]
+    for title, make in tables:
         print(f"#### {title}\n")
-        print("\n".join(table) + "\n")
+        print("\n".join(make(card)) + "\n")
 
 
 if __name__ == "__main__":

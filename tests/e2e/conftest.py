@@ -136,6 +136,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="session")
+def server_environment(server: Server) -> dict[str, str]:
+    """The server's environment: a script run with it reads and writes its database."""
+    return _environment(server.home)
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,

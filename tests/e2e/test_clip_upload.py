@@ -39,7 +39,8 @@ def test_a_coach_uploads_a_clip_and_reads_the_report_when_the_worker_is_done(pag
     expect(bar).to_have_count(0)
     expect(page.locator("#key-frames img").first).to_be_visible()
     _expect_the_video_loads(page)
-    expect(page.get_by_role("button", name="Save as test")).to_be_visible()
+    expect(page.locator("#no-test")).to_contain_text("cannot be saved as a test")
+    expect(page.get_by_role("button", name="Save as test")).to_have_count(0)
     shoot(page, "20-clip-report")
 
 

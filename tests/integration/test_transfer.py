@@ -6,10 +6,12 @@ import datetime as dt
 import json
 
 import pytest
+from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
 
 from hingecoach.web import transfer
-from hingecoach.web.athletes.models import Athlete, SessionExercise
+from hingecoach.web.athletes import services as athletes
+from hingecoach.web.athletes.models import Athlete, HingeTest, SessionExercise
 from hingecoach.web.demo import PASSWORD, create_demo
 from hingecoach.web.teams.models import Team
 
@@ -18,8 +20,10 @@ User = get_user_model()
 
 
 def _wipe() -> None:
+    """As a fresh database would be: no teams, no coaches, no audit entries."""
     Team.objects.all().delete()
     User.objects.all().delete()
+    LogEntry.objects.all().delete()
 
 
 def test_export_then_import_gives_back_every_record(tmp_path):
@@ -35,6 +39,25 @@ def test_export_then_import_gives_back_every_record(tmp_path):
     assert Athlete.objects.count() == 13
     assert SessionExercise.objects.exists()
     assert User.objects.get(username="headcoach").check_password(PASSWORD)
+
+
+def test_the_audit_trail_comes_back_with_who_and_when(tmp_path):
+    create_demo()
+    head = User.objects.get(username="headcoach")
+    athlete = Athlete.objects.order_by("id").first()
+    number = athlete.pk
+    athletes.athlete_erase(athlete=athlete, by=head)
+    before = list(LogEntry.objects.order_by("id").values_list(
+        "id", "action", "object_pk", "actor__username", "timestamp", "additional_data"))
+    path = tmp_path / "export.json"
+    transfer.export_to(path)
+    _wipe()
+    transfer.import_from(path)
+    after = list(LogEntry.objects.order_by("id").values_list(
+        "id", "action", "object_pk", "actor__username", "timestamp", "additional_data"))
+    assert after == before
+    assert LogEntry.objects.filter(additional_data__erased=number,
+                                   actor__username="headcoach").exists()
 
 
 def test_times_come_back_to_the_microsecond(tmp_path):
@@ -85,3 +108,39 @@ def test_a_broken_record_loads_nothing_at_all(tmp_path):
     with pytest.raises(transfer.TransferError):
         transfer.import_from(path)
     assert not Team.objects.exists()
+
+
+def _test_from_a_clip() -> HingeTest:
+    athlete = Athlete.objects.order_by("pk").first()
+    return athletes.test_record(athlete=athlete, date=dt.date(2026, 11, 2), faults=[],
+                                from_clip=True, by_eye=["lumbar-flexion", "toes-lift"])
+
+
+def test_a_test_from_a_clip_keeps_the_faults_judged_by_eye(tmp_path):
+    create_demo()
+    saved = _test_from_a_clip()
+    path = tmp_path / "export.json"
+    transfer.export_to(path)
+    _wipe()
+    transfer.import_from(path)
+    loaded = HingeTest.objects.get(pk=saved.pk)
+    assert loaded.from_clip and loaded.by_eye == ["lumbar-flexion", "toes-lift"]
+    assert HingeTest.objects.filter(from_clip=False).count() == \
+        HingeTest.objects.count() - 1
+
+
+def test_an_export_made_before_tests_could_come_from_a_clip_still_loads(tmp_path):
+    create_demo()
+    path = tmp_path / "export.json"
+    transfer.export_to(path)
+    data = json.loads(path.read_text())
+    tests = [r for r in data["records"] if r["model"] == "athletes.hingetest"]
+    assert tests and all(r["fields"].pop("from_clip") is False for r in tests)
+    for record in tests:
+        del record["fields"]["by_eye"]
+    path.write_text(json.dumps(data))
+    _wipe()
+    assert transfer.import_from(path) == len(data["records"])
+    assert HingeTest.objects.count() == len(tests)
+    assert not HingeTest.objects.filter(from_clip=True).exists()
+    assert all(test.by_eye == [] for test in HingeTest.objects.all())

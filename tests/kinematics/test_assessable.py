@@ -45,7 +45,7 @@ def test_a_generated_front_view_hinge_is_not_assessable():
 def test_too_few_frames_is_not_assessable():
     reason = refused(analyze_track(track([frame(figure())] * 12 + [None] * 30)))
     assert reason == ("too few frames: a person is seen in 12 frames (0.40 s), "
-                      "at least 1 s needed")
+                      "at least 0.5 s needed")
 
 
 def test_a_person_partly_out_of_frame_is_not_assessable():

@@ -18,7 +18,8 @@ def reps_of(lean, ankle=None, fps=30.0):
     lean = np.asarray(lean, dtype=float)
     ankle = np.zeros((len(lean), 2)) if ankle is None else ankle
     motion = Motion(lean=lean, hip_angle=180.0 - 1.2 * lean, hip=np.zeros((len(lean), 2)),
-                    ankle=ankle, ankle_placed=ankle, leg=LEG, fps=fps)
+                    ankle=ankle, ankle_placed=ankle, shoulder=np.zeros((len(lean), 2)),
+                    leg=LEG, fps=fps)
     return find_reps(motion, RULES)
 
 

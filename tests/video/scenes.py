@@ -201,6 +201,47 @@ def _px(point: np.ndarray) -> tuple[int, int]:
     return int(point[0]), int(point[1])
 
 
+def app_drawing(track: Track, near: str) -> Layer:
+    """What a coaching app burns into a clip it exports: its own skeleton drawn over the
+    lifter (thick coloured lines and dots, a little off the joints), the bar's path so
+    far, and text panels in the top corners."""
+    chain = ("shoulder", "hip", "knee", "ankle")
+    path: list[tuple[int, int]] = []
+
+    def draw(image: np.ndarray, i: int) -> None:
+        height, width = image.shape[:2]
+        unit = max(1, height // 200)
+        _panel(image, (int(0.03 * width), int(0.03 * height)), ("DEADLIFT 110 kg", "REP 1",
+                                                                "0.53 m/s mean"), unit)
+        _panel(image, (int(0.62 * width), int(0.03 * height)), ("Rep  Vel  OK", "1  0.52  ok"),
+               unit)
+        frame = track.frames[i] if i < len(track.frames) else None
+        if frame is None:
+            return
+        points = [tuple(int(v + 4 * unit) for v in frame.landmarks[f"{near}_{part}"][:2])
+                  for part in chain]
+        for a, b, colour in zip(points, points[1:], ((0, 220, 255), (255, 0, 200),
+                                                     (0, 255, 0)), strict=False):
+            cv2.line(image, a, b, colour, 2 * unit, cv2.LINE_AA)
+        for point in points:
+            cv2.circle(image, point, 3 * unit, (0, 0, 255), -1, cv2.LINE_AA)
+        path.append(points[1])
+        cv2.polylines(image, [np.array(path[-60:], np.int32)], False, (255, 160, 0), unit)
+
+    return draw
+
+
+def _panel(image: np.ndarray, corner: tuple[int, int], lines: tuple[str, ...],
+           unit: int) -> None:
+    x, y = corner
+    w, h = 70 * unit, (12 * len(lines) + 6) * unit
+    region = image[y: y + h, x: x + w]
+    region[:] = (region * 0.35).astype(np.uint8)
+    for k, text in enumerate(lines):
+        cv2.putText(image, text, (x + 3 * unit, y + (12 * k + 11) * unit),
+                    cv2.FONT_HERSHEY_SIMPLEX, 0.3 * unit, (240, 240, 240), unit, cv2.LINE_AA)
+
+
 # --- backgrounds and effects --------------------------------------------------------------
 
 
@@ -373,7 +414,9 @@ class Scenario:
     trunk lengths (0: no barbell); ``second``: someone else in the picture ("walker"
     crossing behind, "larger" or "smaller" standing beside); ``height_share``: the
     athlete resized to this share of the frame's height; ``steps_in_s``: the athlete
-    appears only then (whoever is there first is whom the pose model follows)."""
+    appears only then (whoever is there first is whom the pose model follows);
+    ``feet_x``: where the resized athlete stands, as a share of the width; ``overlay``:
+    a coaching app's drawing burned in over everything (``app_drawing``)."""
 
     what: str
     spec: tuple[tuple[str, object], ...] = ()
@@ -384,6 +427,8 @@ class Scenario:
     height_share: float | None = None
     steps_in_s: float = 0.0
     rotation: int = 0
+    feet_x: float = 0.5
+    overlay: bool = False
 
 
 KNEE = ("faults", frozenset({"knee-dominant"}))
@@ -426,6 +471,17 @@ SCENARIOS: dict[str, Scenario] = {
     "small-person": Scenario("person 40 % of the frame height", height_share=0.4),
     "mirrored": Scenario("right side toward the camera, facing image right",
                          spec=(("side", "right"),)),
+    "pull-from-floor": Scenario("45 cm plates, the clip opening at the bottom: one pull "
+                                "from the floor to standing",
+                                spec=(("reps", 1), ("start_at_bottom", True)), plate=0.45),
+    "touch-and-go": Scenario("a set of touch-and-go reps behind 45 cm plates",
+                             spec=(("reps", 3), ("scene", "touch-and-go")), plate=0.45),
+    "short-pull": Scenario("one pull from the bottom behind 45 cm plates, the clip under "
+                           "a second", spec=(("scene", "short"),), plate=0.45),
+    "small-at-edge": Scenario("person 30 % of the frame height, a fifth of the width from "
+                              "its edge", height_share=0.3, feet_x=0.2),
+    "app-overlay": Scenario("45 cm plates and a coaching app's skeleton, bar path and text "
+                            "panels burned in", plate=0.45, overlay=True),
 }
 
 
@@ -449,11 +505,12 @@ def film_scenario(name: str, folder: Path, scale: float = 1.0, **spec: object) -
     track = moved(track, scale) if scale != 1.0 else track
     size = (track.clip.width, track.clip.height)
     if scenario.height_share:
-        track = placed(track, size, scenario.height_share, 0.5, 0.8)
+        track = placed(track, size, scenario.height_share, scenario.feet_x, 0.8)
     behind, front = _second_person(track, scenario.second) if scenario.second else ([], [])
     shown = absent_until(track, round(scenario.steps_in_s * clip_spec.fps))
     bar = [barbell(shown, clip_spec.side, scenario.plate)] if scenario.plate else []
-    layers = [*behind, person(shown, clip_spec.side), *bar, *front]
+    drawing = [app_drawing(shown, clip_spec.side)] if scenario.overlay else []
+    layers = [*behind, person(shown, clip_spec.side), *bar, *front, *drawing]
     scene = Scene(size, clip_spec.fps, len(track.frames), layers,
                   BACKGROUNDS[scenario.background](size), list(scenario.effects),
                   scenario.rotation)

@@ -13,6 +13,8 @@ from .support import run_cli, write_clip
 
 CASES = {
     "text renamed .mp4": (("{dir}/notes.mp4",), "CLIP: '{dir}/notes.mp4' is not a readable video"),
+    "text file": (("{dir}/notes.txt",), "CLIP: '{dir}/notes.txt' is not a camera video "
+                  "(its picture stream is 'ansi'"),
     "empty file": (("{dir}/empty.mp4",), "CLIP: '{dir}/empty.mp4' is empty (0 bytes)"),
     "missing file": (("{dir}/gone.mp4",), "CLIP: no such file '{dir}/gone.mp4'"),
     "a folder": (("{dir}",), "CLIP: '{dir}' is a folder, not a video file"),
@@ -31,6 +33,8 @@ CASES = {
 def results(tmp_path_factory):
     folder = tmp_path_factory.mktemp("bad")
     (folder / "notes.mp4").write_text("shopping list: eggs, milk\n" * 40)
+    # FFmpeg opens a text file named .txt as pictures of its text (the "tty" demuxer).
+    (folder / "notes.txt").write_text("shopping list: eggs, milk, oats, honey\n" * 300)
     (folder / "empty.mp4").write_bytes(b"")
     write_clip(folder / "clip.mp4", frames=10)
     before = sorted(p.name for p in folder.iterdir())

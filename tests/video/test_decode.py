@@ -106,6 +106,14 @@ def test_a_file_that_is_not_a_video_is_refused(tmp_path, content, message):
     assert "\n" not in str(caught.value)
 
 
+def test_text_that_ffmpeg_draws_as_pictures_is_not_a_camera_video(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("squat, hinge, push, pull, carry\n" * 400)
+    with pytest.raises(VideoError, match=r"is not a camera video \(its picture stream is "
+                                         r"'ansi'; H\.264, HEVC"):
+        probe(path, DEFAULT_LIMITS)
+
+
 def test_a_missing_file_or_a_folder_is_refused(tmp_path):
     with pytest.raises(VideoError, match="no such file"):
         probe(tmp_path / "nothing.mp4", DEFAULT_LIMITS)

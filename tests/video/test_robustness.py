@@ -33,7 +33,7 @@ def film(tmp_path_factory):
     folder = tmp_path_factory.mktemp("robustness")
 
     def filmed(name: str, **spec: object) -> tuple[ClipAnalysis, Filmed]:
-        clip = film_scenario(name, folder, SCALE, reps=1, **spec)
+        clip = film_scenario(name, folder, SCALE, **{"reps": 1, **spec})
         return analyze_clip(clip.path), clip
 
     return filmed
@@ -178,3 +178,66 @@ def test_a_short_clip_that_starts_at_the_bottom_holds_its_one_rep(from_the_botto
     analysis, filmed = from_the_bottom
     assert_the_reps_of(analysis.report, filmed.truth)
     assert analysis.report.reps[0].start_s == 0.0
+
+
+@pytest.fixture(scope="module")
+def pull_from_floor(film):
+    return film("pull-from-floor")
+
+
+@pytest.fixture(scope="module")
+def short_pull(film):
+    return film("short-pull")
+
+
+@pytest.fixture(scope="module")
+def app_overlay(film):
+    return film("app-overlay")
+
+
+def test_one_pull_from_the_floor_behind_plates_is_one_rep(pull_from_floor):
+    analysis, filmed = pull_from_floor
+    assert_the_reps_of(analysis.report, filmed.truth)
+    assert analysis.report.reps[0].start_s == 0.0
+
+
+def test_a_pull_in_a_clip_under_a_second_is_judged(short_pull):
+    analysis, filmed = short_pull
+    assert analysis.report.clip.duration_s < 1.0
+    assert_the_reps_of(analysis.report, filmed.truth)
+
+
+UPRIGHT_FIT = ("the pose model's tracker carries a standing body into the descent and fits "
+               "it over the bent one behind the plate (trunk 26 degrees where it leans 67), "
+               "as on the real 4-rep set: a backend limit, not the kinematics'")
+
+
+@pytest.fixture(scope="module")
+def touch_and_go(film):
+    return film("touch-and-go", reps=3)
+
+
+@pytest.fixture(scope="module")
+def small_at_edge(film):
+    return film("small-at-edge")
+
+
+@pytest.mark.xfail(strict=True, reason=UPRIGHT_FIT)
+def test_a_touch_and_go_set_behind_plates_counts_every_rep(touch_and_go):
+    analysis, filmed = touch_and_go
+    assert_the_reps_of(analysis.report, filmed.truth)
+
+
+@pytest.mark.xfail(strict=True, reason="the pose model's person detector does not find a "
+                                       "person 30 % of a 960 px frame tall near its edge")
+def test_a_small_lifter_near_the_frames_edge_is_followed(small_at_edge):
+    analysis, filmed = small_at_edge
+    assert_the_reps_of(analysis.report, filmed.truth)
+
+
+@pytest.mark.xfail(strict=True, reason=UPRIGHT_FIT)
+def test_an_apps_skeleton_and_text_burned_in_leave_the_rep_counted(app_overlay):
+    analysis, filmed = app_overlay
+    assert_the_reps_of(analysis.report, filmed.truth)
+    hips = [v for v in analysis.report.series.hip_deg if v is not None]
+    assert len(hips) >= 0.8 * len(analysis.report.series.hip_deg)

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -149,14 +150,14 @@ def test_erasing_an_athlete_removes_their_clips(head_client, athlete, settings,
 def test_only_the_hinge_test_clip_can_be_saved_as_a_test(athlete, settings):
     clip = _made_clip(athlete, settings, status=Clip.Status.DONE, report={})
     clip.exercise = "romanian-deadlift"
-    with pytest.raises(Exception, match="bodyweight hip hinge"):
-        services.clip_save_test(clip=clip, date=dt.date.today(), faults=[])
+    with pytest.raises(ValidationError, match="bodyweight hip hinge"):
+        services.clip_save_test(clip=clip, date=dt.date.today(), verdicts={})
     assert not HingeTest.objects.exists()
 
 
 @pytest.mark.video
 @pytest.mark.skipif(not SHARED_CLIP.exists(), reason=f"{SHARED_CLIP} is not here")
-def test_a_real_clip_is_analysed_and_saved_as_a_passed_test_only_on_submit(
+def test_a_real_clip_with_no_hinge_is_analysed_and_cannot_be_saved_as_a_test(
         coach_client, athlete, settings):
     pytest.importorskip("mediapipe")
     upload = SimpleUploadedFile(SHARED_CLIP.name, SHARED_CLIP.read_bytes(),
@@ -173,25 +174,18 @@ def test_a_real_clip_is_analysed_and_saved_as_a_passed_test_only_on_submit(
 
     page = coach_client.get(response.url).content.decode()
     assert "No hinge reps found" in page or "Not assessable" in page
-    assert "Save as test" in page
+    assert "This clip cannot be saved as a test" in page
+    assert "Save as test</button>" not in page
     frame = coach_client.get(reverse("clips:frame", args=[clip.pk, 0]))
     assert frame.status_code == 200 and frame["Content-Type"] == "image/jpeg"
     _check_annotated_video(coach_client, clip, page)
-    assert not HingeTest.objects.exists(), "nothing is on record before the coach submits"
 
-    saved = coach_client.post(reverse("clips:save-test", args=[clip.pk]),
-                              {"date": dt.date.today().isoformat(), "notes": "from clip"})
-    assert saved.status_code == 302 and saved.url == f"/athletes/{athlete.pk}/"
-    test = HingeTest.objects.get()
-    assert test.passed and test.faults == []
+    refused = coach_client.post(reverse("clips:save-test", args=[clip.pk]),
+                                {"date": dt.date.today().isoformat(), "notes": "from clip"})
+    assert refused.status_code == 400
+    assert not HingeTest.objects.exists(), "a clip with no rep is no evidence of a pass"
     athlete.refresh_from_db()
-    assert athlete.last_test_passed is True
-    clip.refresh_from_db()
-    assert clip.test == test
-    again = coach_client.post(reverse("clips:save-test", args=[clip.pk]),
-                              {"date": dt.date.today().isoformat()})
-    assert "already saved" in again.content.decode()
-    assert HingeTest.objects.count() == 1
+    assert athlete.last_test_passed is None
 
 
 def _check_annotated_video(client, clip, page) -> None:
@@ -300,5 +294,5 @@ def test_a_report_that_could_judge_no_fault_never_reads_as_clean(coach_client, a
                       report=report.model_dump(mode="json"))
     page = coach_client.get(reverse("clips:detail", args=[clip.pk])).content.decode()
     assert "No fault could be judged from this clip" in page
-    assert "The clip could judge no fault, so check the athlete yourself" in page
-    assert "No fault seen" not in page
+    assert "no fault could be measured in any of its reps" in page
+    assert "No fault seen" not in page and "Save as test</button>" not in page

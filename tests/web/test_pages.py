@@ -7,7 +7,6 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import User
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
@@ -441,27 +440,10 @@ def test_only_a_head_coach_may_change_the_unit(coach_client, team):
     assert coach_client.post(reverse("teams:unit"), {"unit": "lb"}).status_code == 403
     team.refresh_from_db()
     assert team.unit == "kg"
-    assert "Add a coach" not in page(coach_client, reverse("teams:settings"))
+    assert "Invite a coach" not in page(coach_client, reverse("teams:settings"))
 
 
 # --- settings: coaches and tokens --------------------------------------------------------
-
-def test_a_head_coach_adds_a_coach(head_client, team):
-    url = reverse("teams:coach-add")
-    weak = head_client.post(url, {"username": "newbie", "password": "123", "role": "coach"})
-    assert 'id="id_password_error"' in weak.content.decode()
-    response = head_client.post(url, {"username": "newbie", "password": PASSWORD,
-                                      "role": "coach", "email": ""})
-    assert response.status_code == 302
-    assert "newbie" in page(head_client, reverse("teams:settings"))
-    assert User.objects.get(username="newbie").membership.team == team
-
-
-def test_a_coach_cannot_add_coaches(coach_client):
-    response = coach_client.post(reverse("teams:coach-add"),
-                                 {"username": "x", "password": PASSWORD, "role": "head"})
-    assert response.status_code == 403
-
 
 def test_a_new_api_token_is_shown_once(coach_client, coach):
     response = coach_client.post(reverse("teams:token-create"), {"name": "sheets"})

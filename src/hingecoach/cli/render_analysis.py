@@ -17,7 +17,7 @@ from rich.text import Text
 from hingecoach.cli.render import bullets, print_all
 from hingecoach.core import Catalog
 from hingecoach.core.kinematics import DEFAULT_EXERCISE, AnalysisReport
-from hingecoach.core.kinematics.report import FaultFinding
+from hingecoach.core.kinematics.report import FaultFinding, Rep
 
 if TYPE_CHECKING:
     from hingecoach.video import ClipAnalysis
@@ -80,12 +80,18 @@ def reps_table(report: AnalysisReport) -> Table:
                           ("Down / up s", "right"), ("Faults", "left")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for n, rep in enumerate(report.reps, 1):
-        faults = ", ".join(f.fault for f in rep.faults)
         table.add_row(str(n), f"{rep.start_s:.2f}-{rep.end_s:.2f}", f"{rep.bottom_s:.2f}",
                       f"{rep.hip_rom_deg:.0f} deg", f"{rep.max_trunk_deg:.0f} deg",
-                      f"{rep.tempo.down_s:.1f} / {rep.tempo.up_s:.1f}",
-                      Text(faults or "none", style="red" if faults else "green"))
+                      f"{rep.tempo.down_s:.1f} / {rep.tempo.up_s:.1f}", rep_verdict(rep))
     return table
+
+
+def rep_verdict(rep: Rep) -> Text:
+    """The rep's faults; "none" only where some fault was measured, else "not judged"
+    (a rep counted by the trunk alone, behind plates, says nothing about the faults)."""
+    if rep.faults:
+        return Text(", ".join(f.fault for f in rep.faults), style="red")
+    return Text("none", style="green") if rep.measures else Text("not judged", style="yellow")
 
 
 def faults_table(report: AnalysisReport, catalog: Catalog) -> Table:

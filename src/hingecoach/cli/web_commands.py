@@ -1,4 +1,4 @@
-"""Commands for the coach web app: serve, demo, createcoach, export, import.
+"""Commands for the coach web app: serve, demo, createcoach, setpassword, export, import.
 
 Django is imported only inside these commands, so the core commands start fast.
 """
@@ -82,6 +82,20 @@ def createcoach(
         typer.echo(f"coach '{username}' added to team '{the_team.name}' as {role.label}")
 
 
+def setpassword(
+    username: Annotated[str, typer.Argument(help="The coach's sign-in name.")],
+) -> None:
+    """Set a coach's password (from $HINGECOACH_PASSWORD or a prompt); lifts a lock-out."""
+    password = os.environ.get(PASSWORD_ENV) or typer.prompt(
+        "New password", hide_input=True, confirmation_prompt=True)
+    with _web():
+        from hingecoach.web.accounts import selectors, services
+
+        user = selectors.username_get(username=username)
+        services.password_set(user=user, password=password)
+        typer.echo(f"password set for '{user.get_username()}'")
+
+
 def export(file: Annotated[Path, typer.Argument(metavar="FILE", help="JSON file to write.")]
            ) -> None:
     """Export the whole database (teams, coaches, athletes, records) to a JSON file."""
@@ -107,7 +121,8 @@ def _home() -> str:
 
 
 COMMANDS: dict[str, Callable[..., Any]] = {
-    "serve": serve, "demo": demo, "createcoach": createcoach, "export": export,
+    "serve": serve, "demo": demo, "createcoach": createcoach, "setpassword": setpassword,
+    "export": export,
     "import": import_,
 }
 

@@ -47,6 +47,16 @@ def _integral(value: Any) -> Any:
     return value
 
 
+def _date_text(value: Any) -> Any:
+    """JSON has no date type: a date is its ISO text ("2026-11-01"), never a number."""
+    if not isinstance(value, str | dt.date):
+        raise PydanticCustomError("date_type", "expected a date as text, YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_date_text)]
+
+
 def whole(low: int, high: int) -> Any:
     """A whole number in low..high; the bounds show in the JSON Schema."""
     return Annotated[StrictInt, Field(ge=low, le=high), BeforeValidator(_integral)]
@@ -63,16 +73,24 @@ def _once(values: list[Any]) -> list[Any]:
     return values
 
 
-def _not_after_today(value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+EARLIEST = dt.date(1900, 1, 1)  # no record is older
+
+
+def _on_record(value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+    """A date a record can hold: from EARLIEST to today (when the context gives today)."""
     today = (info.context or {}).get("today")
     if value is not None and today is not None and value > today:
         raise PydanticCustomError("future_date", "'{value}' is after today ({today})",
                                   {"value": value.isoformat(), "today": today.isoformat()})
+    if value is not None and value < EARLIEST:
+        raise PydanticCustomError("future_date", "'{value}' is before {earliest}",
+                                  {"value": value.isoformat(),
+                                   "earliest": EARLIEST.isoformat()})
     return value
 
 
 ExerciseId = Annotated[str, _known("exercises", "exercise")]
-Past = Annotated[dt.date, AfterValidator(_not_after_today)]
+Past = Annotated[IsoDate, AfterValidator(_on_record)]
 FaultId = Annotated[str, _known("faults", "fault")]
 RedFlagId = Annotated[str, _known("red_flags", "red flag")]
 ConditionId = Annotated[str, _known("conditions", "condition")]
@@ -105,7 +123,7 @@ class TestResult(_Model):
 
 class LoggedExercise(_Model):
     exercise: ExerciseId
-    load_kg: Annotated[float, Field(ge=0, le=500)] | None = None
+    load_kg: Annotated[float, Field(ge=0, le=500, strict=True)] | None = None
     sets: whole(1, 20) | None = None
     reps: list[whole(0, 100)] = Field(default_factory=list)
 

@@ -42,19 +42,28 @@ class Camera:
 
 
 def place(points: Points, side: str, size: str, body_height: float, feet_cut: bool,
-          rng: np.random.Generator) -> Camera:
+          rng: np.random.Generator, share: float | None = None) -> Camera:
     """Scale the figure to 45-80 % of the image height (less if its reach is wider than
-    the image) and centre its whole motion horizontally."""
+    the image) and centre its whole motion horizontally; with ``share``, scale it to that
+    share of the height and put its motion near one edge of the image instead."""
     width, height = SIZES[size]
     every = np.concatenate([p for p in points.values()])
     span_x = np.ptp(every[:, 0]) + 0.2 * body_height
-    scale = min(rng.uniform(0.45, 0.8) * height / body_height, 0.9 * width / span_x)
+    fill = share if share is not None else rng.uniform(0.45, 0.8)
+    scale = min(fill * height / body_height, 0.9 * width / span_x)
     facing = -1.0 if side == "left" else 1.0
     mid = (every[:, 0].min() + every[:, 0].max()) / 2
-    x0 = width / 2 - facing * scale * mid + rng.uniform(-0.05, 0.05) * width
+    if share is None:
+        x0 = width / 2 - facing * scale * mid + rng.uniform(-0.05, 0.05) * width
+    else:
+        centre = rng.uniform(0.2, 0.33) * width
+        x0 = (centre if rng.random() < 0.5 else width - centre) - facing * scale * mid
     floor = height + 0.25 * body_height * scale if feet_cut else rng.uniform(0.88, 0.95) * height
+    # The far side sits a body's depth further away: a figure small in the frame is far
+    # from the camera, so that depth shrinks its far side less.
+    far_ratio = rng.uniform(0.9, 0.96) if share is None else rng.uniform(0.95, 0.97)
     return Camera(width, height, float(scale), float(x0), float(floor), facing,
-                  float(rng.uniform(0.9, 0.96)))
+                  float(far_ratio))
 
 
 def jitter(rng: np.random.Generator, frames: int, sigma: float, fps: float) -> np.ndarray:

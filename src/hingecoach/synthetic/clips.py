@@ -23,7 +23,8 @@ from hingecoach.synthetic.labels import BANDS
 from hingecoach.synthetic.motions import jump_world, walk_world
 from hingecoach.synthetic.outline import outline_world
 from hingecoach.synthetic.pose import Points
-from hingecoach.synthetic.profile import phase, random_schedule
+from hingecoach.synthetic.profile import phase
+from hingecoach.synthetic.scenes import behind_plates, film_scene, frame_share, scene_schedule
 from hingecoach.synthetic.truth import RepTruth, Truth, true_angles
 
 KINDS = ("hinge", "walk", "jump")
@@ -43,7 +44,8 @@ class ClipSpec:
     outline's edge jitter, the same way (an edge in the image is found more precisely
     than a joint inside the body: 0.002 gives the frame-to-frame scatter the real pose
     model's mask showed on a drawn figure, benchmarks/README.md); ``sway``: a phone held
-    in the hand, the whole image drifting slowly by this share of the height."""
+    in the hand, the whole image drifting slowly by this share of the height;
+    ``scene``: a class of real gym footage (``scenes.SCENES``), "plain" for none."""
 
     kind: str = "hinge"
     faults: frozenset[str] = field(default_factory=frozenset)
@@ -61,6 +63,7 @@ class ClipSpec:
     framing: str = "full"
     size: str = "landscape"
     seed: int = 0
+    scene: str = "plain"
 
 
 @dataclass(frozen=True)
@@ -76,13 +79,16 @@ def generate_clip(spec: ClipSpec) -> tuple[Track, Truth]:
     body = random_body(rng)
     world = make_world(spec, body, rng)
     cam = place({**world.near, **{f"far_{k}": v for k, v in world.far.items()}}, spec.side,
-                spec.size, body.height, spec.framing == "feet-cut", rng)
+                spec.size, body.height, spec.framing == "feet-cut", rng,
+                share=frame_share(spec.scene, rng))
     film = Film(spec.side, spec.fps, spec.noise * body.height * cam.scale, spec.drop_rate,
                 far_seen_as_well=bool(rng.random() < 0.3))
     series = (front_series(world.near, body, cam, film, rng) if spec.view == "front"
               else landmark_series(world.near, world.far, cam, film, rng))
     held = sway(rng, len(world.near["hip"]), spec.sway * body.height * cam.scale, spec.fps)
     series = {name: (xy + held, seen) for name, (xy, seen) in series.items()}
+    film_scene(series, spec.scene, body.leg * cam.scale, spec.fps, cam.width,
+               true_angles(world.near)["trunk"], rng)
     out_of_image(series, cam)
     outlines = outline_pixels(world.outline, cam, spec,
                               spec.outline_noise * body.height * cam.scale, rng)
@@ -108,7 +114,7 @@ def make_world(spec: ClipSpec, body: Body, rng: np.random.Generator) -> World:
 
 def hinge_world(spec: ClipSpec, body: Body, rng: np.random.Generator) -> World | None:
     """A hinge clip, or None when a rep's true value falls inside a label margin."""
-    schedule = random_schedule(rng, spec.reps, spec.tempo, spec.start_at_bottom)
+    schedule = scene_schedule(rng, spec.scene, spec.reps, spec.tempo, spec.start_at_bottom)
     p, times = phase(schedule, spec.fps)
     t = np.arange(len(p)) / spec.fps
     starts = np.array([start for start, _, _ in times])
@@ -150,4 +156,4 @@ def _truth(spec: ClipSpec, world: World, present: np.ndarray) -> Truth:
                  present=present, reps=world.reps if assessable else (),
                  lumbar_seen=(assessable and spec.outline == "full" and spec.kind == "hinge"
                               and spec.outline_noise <= STEADY_OUTLINE),
-                 feet_seen=assessable)
+                 feet_seen=assessable and not behind_plates(spec.scene))

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from hingecoach.synthetic.clips import ClipSpec
+from hingecoach.synthetic.scenes import SCENES
 
 FAULT_SETS: tuple[frozenset[str], ...] = tuple(frozenset(s) for s in (
     (), (), ("knee-dominant",), ("no-counterbalance",), ("weight-forward",), ("toes-lift",),
@@ -51,3 +52,15 @@ def generate_set(clips: int, seed: int = 2026) -> Iterator[ClipSpec]:
     rng = np.random.default_rng(seed)
     for index in range(clips):
         yield random_spec(rng, index)
+
+
+def generate_scene_set(per_scene: int, seed: int = 2026) -> Iterator[ClipSpec]:
+    """``per_scene`` hinge clips of each real-footage scene (``scenes.SCENES`` but
+    "plain"), everything else drawn as in ``random_spec``; the same for the same seed."""
+    rng = np.random.default_rng(seed + 1)
+    for scene in SCENES[1:]:
+        for index in range(per_scene):
+            spec = random_spec(rng, index)
+            yield ClipSpec(**{**spec.__dict__, "kind": "hinge", "view": "side",
+                              "framing": "full", "scene": scene,
+                              "faults": FAULT_SETS[index % len(FAULT_SETS)]})

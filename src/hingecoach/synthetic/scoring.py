@@ -66,6 +66,9 @@ class Scorecard:
     verdicts: dict[str, list[bool]] = field(default_factory=_lists)
     values: dict[str, list[tuple[float, float]]] = field(default_factory=_lists)
     raw_errors: dict[tuple[str, float], list[np.ndarray]] = field(default_factory=_lists)
+    by_scene: dict[tuple[str, str], list] = field(default_factory=_lists)
+    faults_by_scene: dict[tuple[str, str], FaultCount] = field(
+        default_factory=lambda: defaultdict(FaultCount))
 
     def add(self, spec: ClipSpec, truth: Truth, report: AnalysisReport) -> None:
         self.clips += 1
@@ -78,22 +81,42 @@ class Scorecard:
             return
         self._angles(spec, truth, report)
         right = len(report.reps) == len(truth.reps)
-        self.rep_counts[f"{spec.tempo} tempo"].append(right)
-        if spec.start_at_bottom:
-            self.rep_counts["starts at the bottom"].append(right)
+        if spec.scene != "plain":
+            self._scene(spec.scene, truth, report, right)
+        else:
+            self.rep_counts[f"{spec.tempo} tempo"].append(right)
+            if spec.start_at_bottom:
+                self.rep_counts["starts at the bottom"].append(right)
         skipped = {item.fault for item in report.not_assessed}
-        key = "lumbar judged only with a full, steady outline"
-        self.verdicts[key].append(truth.lumbar_seen == ("lumbar-flexion" not in skipped))
-        self._faults(truth.reps, report, skipped, spec.noise, spec.sway > 0)
+        if truth.feet_seen:
+            key = "lumbar judged only with a full, steady outline"
+            self.verdicts[key].append(truth.lumbar_seen == ("lumbar-flexion" not in skipped))
+        self._faults(truth.reps, report, skipped, spec.noise, spec.sway > 0, spec.scene)
+
+    def _scene(self, scene: str, truth: Truth, report: AnalysisReport, right: bool) -> None:
+        """Per real-footage scene: the rep count within one and exact, the share of the
+        frames with a person that report a hip angle, the angle errors."""
+        self.by_scene[(scene, "exact")].append(right)
+        self.by_scene[(scene, "within one")].append(abs(len(report.reps) - len(truth.reps)) <= 1)
+        hips = np.array([v is not None for v in report.series.hip_deg])
+        seen = truth.present[: len(hips)]
+        self.by_scene[(scene, "hip seen")].append(float(hips[seen].mean()) if seen.any() else 0.0)
+        for name, key in ANGLES.items():
+            measured = np.array([np.nan if v is None else v for v in getattr(report.series, key)])
+            error = np.abs(measured - truth.angles[name][: len(measured)])
+            self.by_scene[(scene, name)].append(error[np.isfinite(error)])
 
     def _angles(self, spec: ClipSpec, truth: Truth, report: AnalysisReport) -> None:
+        if spec.scene != "plain":
+            return
         for name, key in ANGLES.items():
             measured = np.array([np.nan if v is None else v for v in getattr(report.series, key)])
             error = np.abs(measured - truth.angles[name][: len(measured)])
             self.angle_errors[(name, spec.noise)].append(error[np.isfinite(error)])
 
     def _faults(self, true_reps: tuple[RepTruth, ...], report: AnalysisReport,
-                skipped: set[str], noise: float, hand_held: bool) -> None:
+                skipped: set[str], noise: float, hand_held: bool, scene: str = "plain",
+                ) -> None:
         pairs, lone_found, lone_true = match_reps(true_reps, report)
         for truth_rep, found in pairs:
             for fault, value in found.measures.items():
@@ -106,10 +129,14 @@ class Scorecard:
         calls += [(set(), t.faults) for t in lone_true]
         for fault in FAULT_IDS:
             if fault in skipped:
-                self.faults[fault].not_assessed += 1
+                target = self.faults[fault] if scene == "plain" else self.faults_by_scene[
+                    (fault, scene)]
+                target.not_assessed += 1
                 continue
-            for count in (self.faults[fault], self.faults_by_noise[(fault, noise)],
-                          self.faults_by_hold[(fault, hand_held)]):
+            counts = ((self.faults[fault], self.faults_by_noise[(fault, noise)],
+                       self.faults_by_hold[(fault, hand_held)]) if scene == "plain"
+                      else (self.faults_by_scene[(fault, scene)],))
+            for count in counts:
                 for found, true in calls:
                     on, real = fault in found, fault in true
                     count.tp += on and real

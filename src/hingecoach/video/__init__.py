@@ -14,6 +14,16 @@ The core (``hingecoach.core.kinematics``) never imports this package. Importing 
 OpenCV; the pose model is loaded only when a clip is analysed.
 """
 
+import os
+
+# FFmpeg and OpenCV print to the process's standard error (e.g. "moov atom not found",
+# "[ WARN:0] ... can't be used to capture by name"); the CLI promises one line there.
+# Set here, before any module of this package imports cv2; a user's own setting (for
+# debugging) wins.
+os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")
+os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")
+
+
 from hingecoach.video.errors import BackendUnavailable, VideoError
 from hingecoach.video.limits import DEFAULT_LIMITS, DEFAULT_SAMPLING, Limits, Sampling
 from hingecoach.video.pipeline import ClipAnalysis, Progress, StageTimes, analyze_clip

@@ -9,17 +9,10 @@ hand (after resizing, where it costs least).
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-# FFmpeg and OpenCV print to the process's standard error (e.g. "moov atom not found");
-# the CLI promises one line there. Set before cv2 is first imported; a user's own setting
-# (for debugging) wins.
-os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")
-os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")
 
 import cv2
 import numpy as np
@@ -43,6 +36,7 @@ class VideoInfo:
     height: int
     declared_frames: int
     rotation: int
+    codec: str = ""
 
     @property
     def declared_duration_s(self) -> float:
@@ -102,7 +96,15 @@ def _header(path: Path, capture: cv2.VideoCapture) -> VideoInfo:
     if width <= 0 or height <= 0 or fps <= 0:
         raise VideoError(f"'{path}' is not a readable video (no frame size or frame rate)")
     frames = max(0, int(capture.get(cv2.CAP_PROP_FRAME_COUNT)))
-    return VideoInfo(path, fps, width, height, frames, rotation if rotation in ROTATIONS else 0)
+    return VideoInfo(path, fps, width, height, frames, rotation if rotation in ROTATIONS else 0,
+                     codec_name(capture))
+
+
+def codec_name(capture: cv2.VideoCapture) -> str:
+    """The stream's FourCC in lower case (``'h264'``, ``'vp90'``, ``'ansi'``), or ``''``."""
+    code = int(capture.get(cv2.CAP_PROP_FOURCC)) & 0xFFFFFFFF
+    text = code.to_bytes(4, "little").decode("latin-1")
+    return text.strip("\x00 ").lower() if text.isprintable() else ""
 
 
 def _fps_from_timestamps(path: Path) -> float:
@@ -120,6 +122,10 @@ def _fps_from_timestamps(path: Path) -> float:
 
 
 def _check(info: VideoInfo, limits: Limits) -> None:
+    if info.codec not in limits.codecs:
+        what = f"its picture stream is '{info.codec}'" if info.codec else "no codec was found"
+        raise VideoError(f"'{info.path}' is not a camera video ({what}; H.264, HEVC, VP8, "
+                         "VP9, AV1, MPEG-4 or Motion JPEG expected)")
     if info.declared_frames and info.declared_duration_s > limits.max_duration_s:
         raise VideoError(f"'{info.path}' lasts {clock(info.declared_duration_s)}, over the "
                          f"{clock(limits.max_duration_s)} limit")

@@ -12,18 +12,30 @@ from dataclasses import dataclass
 
 GIB = 1024**3
 
+# What phones, cameras, screen recorders and browsers film in, by the FourCC FFmpeg
+# reports (lower case): H.264, HEVC, VP8, VP9, AV1, MPEG-4 Part 2, Motion JPEG, ProRes,
+# MPEG-1/2. FFmpeg also opens text files as pictures of text ("ansi"), GIFs and still
+# images: none of those is a camera video of a person.
+CAMERA_CODECS = frozenset({
+    "h264", "avc1", "avc3", "x264", "hevc", "hev1", "hvc1", "h265", "dvh1", "dvhe",
+    "vp80", "vp90", "vp09", "av01", "mp4v", "fmp4", "xvid", "divx", "dx50", "mjpg",
+    "apcn", "apch", "apcs", "apco", "ap4h", "ap4x", "mpg1", "mpg2", "mp2v",
+})
+
 
 @dataclass(frozen=True)
 class Limits:
     """``max_bytes``: the file size; ``max_duration_s``: a hinge test or set lasts
     seconds, so minutes mean a wrong file; ``max_long_side``: 4K (4096 px) at most;
     ``min_decoded_share``: a decoder stopping before this share of the frames the header
-    declares means a damaged file."""
+    declares means a damaged file; ``codecs``: the video codecs accepted (FourCC, lower
+    case)."""
 
     max_bytes: int = 2 * GIB
     max_duration_s: float = 300.0
     max_long_side: int = 4096
     min_decoded_share: float = 0.5
+    codecs: frozenset[str] = CAMERA_CODECS
 
 
 @dataclass(frozen=True)

@@ -41,24 +41,31 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # Swagger UI from its own static files, not a CDN
     "axes",
+    "auditlog",
     "django_tasks",
     "django_tasks_db",
     "hingecoach.web.teams",
+    "hingecoach.web.accounts",
     "hingecoach.web.athletes",
     "hingecoach.web.catalog_pages",
     "hingecoach.web.printouts",
     "hingecoach.web.clips",
+    "hingecoach.web.audit",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hingecoach.web.headers.ContentSecurityPolicyMiddleware",
+    "hingecoach.web.api.errors.ApiErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "hingecoach.web.audit.middleware.AuditActorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -116,6 +123,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "athletes:list"
 LOGOUT_REDIRECT_URL = "login"
+# One-time links (an invitation, a password reset) work this long, and only once.
+PASSWORD_RESET_TIMEOUT = 3 * 86_400
 
 # Login attempts: five failures lock that username from that address for fifteen minutes.
 AXES_FAILURE_LIMIT = 5
@@ -123,6 +132,13 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+
+# The audit trail (django-auditlog, web/audit): who changed which record and when. No
+# address is kept, and an import (a raw save) records nothing new.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 100
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("HINGECOACH_TIME_ZONE", "UTC")
@@ -169,6 +185,7 @@ if _flag("HINGECOACH_SECURE"):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line": {"()": "hingecoach.web.logs.RefusalsOnOneLine"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["one_line"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }

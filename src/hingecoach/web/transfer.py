@@ -13,8 +13,9 @@ from django.db import transaction
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.teams.models import Team
 
-# Order matters on import: users before the teams and records that point at them.
-MODELS = ["auth.user", "teams", "athletes"]
+# Order matters on import: users before the teams and records that point at them; the
+# audit trail last (its entries name records by number, and an import records nothing new).
+MODELS = ["auth.user", "teams", "athletes", "auditlog.logentry"]
 FORMAT = "hingecoach-export"
 VERSION = 1
 

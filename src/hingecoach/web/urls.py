@@ -12,6 +12,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("athletes/", include("hingecoach.web.athletes.urls")),
     path("team/", include("hingecoach.web.teams.urls")),
+    path("account/", include("hingecoach.web.accounts.urls")),
+    path("team/audit/", include("hingecoach.web.audit.urls")),
     path("catalog/", include("hingecoach.web.catalog_pages.urls")),
     path("print/", include("hingecoach.web.printouts.urls")),
     path("clips/", include("hingecoach.web.clips.urls")),

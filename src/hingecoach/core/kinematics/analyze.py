@@ -87,7 +87,8 @@ def reps_and_kinematics(arrays: TrackArrays, side: str, facing_sign: float, fps:
     passer-by's legs, say). A rep whose legs were followed but never seen is no rep."""
     k = measure(arrays, side, facing_sign, fps, th.tracking, th.back)
     motion = Motion(k.lean, k.hip, k.joints["hip"], k.joints["ankle"],
-                    arrays.seen(f"{side}_ankle", th.tracking.min_visibility), k.leg, fps)
+                    arrays.seen(f"{side}_ankle", th.tracking.min_visibility),
+                    k.joints["shoulder"], k.leg, fps)
     reps = find_reps(motion, th.reps)
     stray = strays(motion, reps, th.reps)
     if stray.any():
@@ -147,8 +148,9 @@ def not_assessable(head: dict, reason: str, frames: int, fps: float) -> Analysis
 
 
 def series(k: Kinematics, reps: list[RepWindow]) -> Series:
-    """The per-frame measures; those read from the legs are null through a rep whose
-    legs could not be followed."""
+    """The per-frame measures. The hip angle needs shoulder, hip and knee only, so it
+    stays wherever they were seen; the measures that need the ankle or the foot are
+    null through a rep whose legs could not be followed."""
     lost = np.zeros(len(k.t), dtype=bool)
     for rep in reps:
         lost[rep.start: rep.end + 1] |= not rep.legs_steady
@@ -157,15 +159,17 @@ def series(k: Kinematics, reps: list[RepWindow]) -> Series:
         return _json(np.where(lost, np.nan, values), digits)
 
     return Series(t_s=[round(float(t), 3) for t in k.t],
-                  hip_deg=legs(k.hip, 1), knee_deg=legs(k.knee, 1),
+                  hip_deg=_json(k.hip, 1), knee_deg=legs(k.knee, 1),
                   trunk_deg=_json(np.abs(k.lean), 1), shin_deg=legs(k.shin, 1),
                   hip_back_leg=legs(k.hip_back, 3), weight_foot=legs(k.weight, 3))
 
 
 def rep_report(k: Kinematics, rep: RepWindow, arrays: TrackArrays,
                gaps: dict[FaultId, str], th: VideoThresholds) -> Rep:
-    hip = rep_hip(k, rep)[rep.start: rep.end + 1]
+    hip = rom_hip(k, rep, th.reps.min_hip_seen_share)[rep.start: rep.end + 1]
     frames = rep_frames(k, rep, th.windows, th.reps.min_hip_seen_share)
+    # Whatever hides the legs (plates, a bar) stands at the hips at the lockout, where the
+    # lower back's standing shape is read: no fault is read from such a rep.
     read = [f for f in FAULT_IDS if f not in gaps] if rep.legs_steady else []
     verdicts = [FAULT_CHECKS[f](k, frames, th.faults[f]) for f in read]
     quality = float(arrays.present[rep.start: rep.end + 1].mean())
@@ -179,6 +183,14 @@ def rep_report(k: Kinematics, rep: RepWindow, arrays: TrackArrays,
         faults=[finding(k, v, th, quality, _outline_share(arrays, rep))
                 for v in verdicts if v is not None and v.fired],
     )
+
+
+def rom_hip(k: Kinematics, rep: RepWindow, min_seen: float) -> np.ndarray:
+    """The hip angle a rep's range of motion is read from: measured where the knee was
+    seen through most of the rep (``min_seen`` of its frames), even when the ankles
+    were not; else the stand-in the rep was found with."""
+    measured = k.hip[rep.start: rep.end + 1]
+    return k.hip if np.isfinite(measured).mean() >= min_seen else rep_hip(k, rep)
 
 
 def finding(k: Kinematics, v: Verdict, th: VideoThresholds, quality: float,

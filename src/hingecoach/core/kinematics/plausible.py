@@ -19,7 +19,14 @@ from hingecoach.core.kinematics.arrays import TrackArrays
 from hingecoach.core.kinematics.geometry import distance
 from hingecoach.core.kinematics.thresholds import Tracking
 
-LEG_SEGMENTS = (("hip", "knee"), ("knee", "ankle"), ("heel", "foot_index"))
+# Each leg segment, and the points not trusted when its length is off: the segment's
+# lower end and everything hanging below it. A foot of the wrong length distrusts the
+# ankle too: the model moves the three foot points together (onto a passer-by's feet).
+LEG_SEGMENTS = (
+    (("hip", "knee"), ("knee", "ankle", "heel", "foot_index")),
+    (("knee", "ankle"), ("ankle", "heel", "foot_index")),
+    (("heel", "foot_index"), ("ankle", "heel", "foot_index")),
+)
 BELOW_HIP = ("knee", "ankle", "heel", "foot_index")
 
 
@@ -35,29 +42,62 @@ def off_length(arrays: TrackArrays, a: str, b: str, most_change: float,
         return np.abs(length / typical - 1.0) > most_change
 
 
-def plausible(arrays: TrackArrays, side: str, tracking: Tracking) -> TrackArrays:
-    """The track with the near leg below the hip unseen where the leg is misplaced, and
-    every point unseen where the trunk is."""
+def spikes(points: np.ndarray, most: float) -> np.ndarray:
+    """Per frame: is the point more than ``most`` pixels from where it was seen just
+    before and just after, while those two lie within ``most`` of each other? A body
+    does not go somewhere and come straight back between two frames; a pose model
+    that put the point on something else for a frame (a drawn figure, a passer-by) does."""
+    out = np.zeros(len(points), dtype=bool)
+    seen = np.flatnonzero(np.isfinite(points).all(axis=1))
+    if len(seen) < 3:
+        return out
+    before, here, after = points[seen[:-2]], points[seen[1:-1]], points[seen[2:]]
+    away = np.minimum(distance(here, before), distance(here, after))
+    out[seen[1:-1]] = (away > most) & (distance(before, after) <= most)
+    return out
+
+
+def without_spikes(arrays: TrackArrays, side: str, tracking: Tracking) -> TrackArrays:
+    """The near side's points unseen in the frames where each one spikes (``spikes``,
+    ``max_jump_trunk`` trunk lengths)."""
     seen = tracking.min_visibility
-    leg_off = np.zeros(arrays.frames, dtype=bool)
-    for a, b in LEG_SEGMENTS:
-        leg_off |= off_length(arrays, f"{side}_{a}", f"{side}_{b}",
-                              tracking.max_segment_change, seen)
+    trunk = distance(arrays.seen(f"{side}_shoulder", seen), arrays.seen(f"{side}_hip", seen))
+    if not np.isfinite(trunk).any():
+        return arrays
+    most = tracking.max_jump_trunk * float(np.nanmedian(trunk))
+    vis = dict(arrays.vis)
+    for name in [n for n in arrays.vis if n.startswith(side)]:
+        vis[name] = np.where(spikes(arrays.seen(name, seen), most), 0.0, vis[name])
+    return replace(arrays, vis=vis)
+
+
+def plausible(arrays: TrackArrays, side: str, tracking: Tracking) -> TrackArrays:
+    """The track without the near side's one-frame spikes, with a misplaced segment's
+    lower points unseen (``LEG_SEGMENTS``), and every point unseen where the trunk is
+    misplaced."""
+    seen = tracking.min_visibility
+    arrays = without_spikes(arrays, side, tracking)
+    for (a, b), below in LEG_SEGMENTS:
+        off = off_length(arrays, f"{side}_{a}", f"{side}_{b}", tracking.max_segment_change,
+                         seen)
+        arrays = without_leg(arrays, side, off, below)
     body_off = off_length(arrays, f"{side}_shoulder", f"{side}_hip",
                           tracking.max_trunk_change, seen)
     if not body_off.any():
-        return without_leg(arrays, side, leg_off)
+        return arrays
     vis = {name: np.where(body_off, 0.0, v) for name, v in arrays.vis.items()}
     outlines = [None if off else outline
                 for off, outline in zip(body_off, arrays.outlines, strict=True)]
-    return without_leg(replace(arrays, vis=vis, outlines=outlines), side, leg_off)
+    return replace(arrays, vis=vis, outlines=outlines)
 
 
-def without_leg(arrays: TrackArrays, side: str, frames: np.ndarray) -> TrackArrays:
-    """The track with the near leg below the hip unseen in ``frames`` (a mask)."""
+def without_leg(arrays: TrackArrays, side: str, frames: np.ndarray,
+                parts: tuple[str, ...] = BELOW_HIP) -> TrackArrays:
+    """The track with the near leg's ``parts`` (default: all below the hip) unseen in
+    ``frames`` (a mask)."""
     if not frames.any():
         return arrays
     vis = dict(arrays.vis)
-    for part in BELOW_HIP:
+    for part in parts:
         vis[f"{side}_{part}"] = np.where(frames, 0.0, vis[f"{side}_{part}"])
     return replace(arrays, vis=vis)

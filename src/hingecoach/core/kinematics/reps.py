@@ -7,11 +7,13 @@ peak of lean is a candidate rep, kept only if the trunk leaned at least
 ``max_ankle_travel_leg`` leg lengths from the rep's start to its end, and a margin around
 it): walking, jumping and flipping are not reps. Where the ankle cannot be followed (it
 jumps about from frame to frame: plates or a bar in front of the legs), the feet cannot
-show they stayed put; the rep is then kept if the hips never rose more than a tenth of
-the leg above standing and came back to where they started (no jump, no walk, no flip),
+show they stayed put; the rep is then kept if the body stayed on the ground: the
+shoulders never rose above their standing height (a jump's flight lifts them) and the
+hips stood up where they started (a walk or a flip carries them away). Such a rep is
 marked ``legs_steady=False`` so that no fault is read from it. A rep whose rise or fall
 is cut by the clip's edge starts at the clip's start or ends at its end (a clip that
-starts at the bottom and stands up once holds one rep).
+starts at the bottom and stands up once holds one rep; so does a set filmed from the
+first pull).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from hingecoach.core.kinematics.smoothing import jump_scatter
+from hingecoach.core.kinematics.smoothing import jump_scatter, running_median
 from hingecoach.core.kinematics.thresholds import RepRules
 
 
@@ -68,15 +70,16 @@ def interior_filled(signal: np.ndarray) -> tuple[np.ndarray, int]:
 @dataclass(frozen=True)
 class Motion:
     """What the reps are found from, one entry per frame: the trunk's ``lean`` and the
-    ``hip_angle`` (degrees), the ``hip`` and ``ankle`` (pixels, cleaned: bridged and
-    smoothed), the ankle ``ankle_placed`` where the model put it (not bridged or
-    smoothed, so one misplaced frame stays one frame); ``leg`` in pixels."""
+    ``hip_angle`` (degrees), the ``hip``, ``ankle`` and ``shoulder`` (pixels, cleaned:
+    bridged and smoothed), the ankle ``ankle_placed`` where the model put it (not
+    bridged or smoothed, so one misplaced frame stays one frame); ``leg`` in pixels."""
 
     lean: np.ndarray
     hip_angle: np.ndarray
     hip: np.ndarray
     ankle: np.ndarray
     ankle_placed: np.ndarray
+    shoulder: np.ndarray
     leg: float
     fps: float
 
@@ -99,8 +102,7 @@ def find_reps(m: Motion, rules: RepRules) -> list[RepWindow]:
             continue
         fell = signal[peak] - rules.min_lean_excursion_deg
         standing = (signal[start - offset] <= fell, signal[end - offset] <= fell)
-        if not steady and not hips_stay_put(m.hip, start, end, margin, m.leg, rules,
-                                            standing):
+        if not steady and not stays_grounded(m, start, end, margin, rules, standing):
             continue
         bottom = _bottom(m.hip_angle if steady else upright_proxy(m.lean), m.lean, start, end,
                          rules.min_hip_seen_share)
@@ -215,22 +217,50 @@ def feet_planted(ankle: np.ndarray, first: int, last: int, leg: float,
     return bool(travel < rules.max_ankle_travel_leg * leg)
 
 
-def hips_stay_put(hip: np.ndarray, start: int, end: int, margin: int, leg: float,
-                  rules: RepRules, standing: tuple[bool, bool] = (True, True)) -> bool:
-    """Where the feet cannot be followed, the hips stand in for them. ``standing``: does
-    the rep start and end standing (False where the clip's edge cuts it)? Read from the
-    first and last frames of the rep with the hip seen, the hips never rise more than
-    ``max_ankle_travel_leg`` leg lengths above where they stood, from ``margin`` frames
-    before the rep to ``margin`` after it (a jump or a flip leaves the floor, and its
-    landing, which bends like a hinge, follows a flight); and a rep that starts and ends
-    standing ends within ``max_hip_return_leg`` of where it started (a walk or a flip
-    carries the hips away; a rep cut by the clip's edge has its hips back there)."""
-    seen = np.flatnonzero(np.isfinite(hip[start: end + 1]).all(axis=1))
-    ends = [start + int(seen[k]) for k, stood in ((0, standing[0]), (-1, standing[1]))
-            if stood and len(seen)]
-    if not ends or not np.isfinite(leg):
+def stays_grounded(m: Motion, start: int, end: int, margin: int, rules: RepRules,
+                   standing: tuple[bool, bool] = (True, True)) -> bool:
+    """Where the feet cannot be followed, the trunk stands in for them: did the body stay
+    on the ground through the rep? ``standing``: does the rep start and end standing
+    (False where the clip's edge cuts it)? The shoulders never rise more than
+    ``max_rise_leg`` leg lengths above their standing height, from ``margin`` frames
+    before the rep to ``margin`` after it (a jump's flight lifts them; its landing,
+    which bends like a hinge, follows that flight); and a rep that starts and ends
+    standing stands up within ``max_hip_return_leg`` of where it started, along the
+    ground (a walk or a flip carries the hips away). The shoulder is read rather than
+    the hip because plates hide the hip less and a pose model places it better there."""
+    if not np.isfinite(m.leg):
         return False
-    rise = hip[ends[0], 1] - _span(hip, start - margin, end + margin)[:, 1].min()
-    away = float(np.hypot(*(hip[ends[-1]] - hip[ends[0]])))
-    return bool(rise < rules.max_ankle_travel_leg * leg
-                and away < rules.max_hip_return_leg * leg)
+    return (not _rises(m, start, end, margin, rules)
+            and _comes_back(m.hip, start, end, standing, rules.max_hip_return_leg * m.leg))
+
+
+def _rises(m: Motion, start: int, end: int, margin: int, rules: RepRules) -> bool:
+    """Do the shoulders rise above their standing height (the median over the upright
+    frames within ``ground_reach_s`` of the rep) by ``max_rise_leg`` or more, for at
+    least two frames running (a running median of three, so one misplaced frame does
+    not)? A flight is upright, so a rep with no upright frame near it (an RDL filmed
+    from the bottom that ends before standing) never left the ground."""
+    reach = int(rules.ground_reach_s * m.fps)
+    first, last = max(0, start - reach), end + reach
+    height = -m.shoulder[:, 1]
+    upright = np.abs(_frames(m.lean, first, last)) < rules.upright_lean_deg
+    standing = _frames(height, first, last)[upright]
+    standing = standing[np.isfinite(standing)]
+    peak = running_median(_frames(height, max(0, start - margin), end + margin), 3)
+    if len(standing) == 0 or not np.isfinite(peak).any():
+        return False
+    return bool(np.nanmax(peak) - np.median(standing) >= rules.max_rise_leg * m.leg)
+
+
+def _comes_back(hip: np.ndarray, start: int, end: int, standing: tuple[bool, bool],
+                most: float) -> bool:
+    """A rep that starts and ends standing: the hips, at the first and last frames of
+    the rep where they are seen, lie within ``most`` pixels of each other along the
+    ground (height is the shoulders' business; a pose model places the hip up and down
+    behind plates)."""
+    if not all(standing):
+        return True
+    seen = np.flatnonzero(np.isfinite(hip[start: end + 1]).all(axis=1))
+    if len(seen) == 0:
+        return False
+    return bool(abs(hip[start + seen[-1], 0] - hip[start + seen[0], 0]) < most)

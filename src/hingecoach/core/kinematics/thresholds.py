@@ -41,6 +41,7 @@ class Tracking(_Strict):
     max_gap_s: float = Field(ge=0, le=2)
     max_segment_change: float = Field(gt=0, le=10)
     max_trunk_change: float = Field(gt=0, le=10)
+    max_jump_trunk: float = Field(gt=0, le=10)
     leg_per_trunk: float = Field(gt=0, le=5)
     smoothing_sigma_s: float = Field(ge=0, le=0.5)
     outline_smoothing_sigma_s: float = Field(ge=0, le=1)
@@ -94,6 +95,9 @@ class RepRules(_Strict):
     planted_margin_s: float = Field(ge=0, le=2)
     min_hip_seen_share: Share
     planted_outlier_share: float = Field(ge=0, lt=0.5)
+    max_rise_leg: float = Field(gt=0, le=1)
+    upright_lean_deg: float = Field(gt=0, le=45)
+    ground_reach_s: float = Field(ge=0, le=5)
     source: Text
 
 

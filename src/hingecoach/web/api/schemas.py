@@ -1,22 +1,62 @@
-"""API shapes beyond the core's contract models."""
+"""API shapes: what each endpoint takes and gives, with the limits of ``athletes.validators``.
+
+Inputs are strict, as the document says: a date is ISO text, a number is a number, a
+boolean is true or false, ids are the catalog's. Date fields carry a marker that the
+document replaces with the day's bounds (``openapi.date_bounds``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from django.core.exceptions import ValidationError as DjangoValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool
 from pydantic_core import PydanticCustomError
 
+from hingecoach.core import default_catalog
+from hingecoach.core.case import IsoDate, whole
+from hingecoach.web.athletes import validators as rules
+from hingecoach.web.athletes.models import Athlete
 
-def _no_nul(value: str) -> str:
-    # PostgreSQL text cannot hold NUL; refuse it here, as Django's form fields do.
-    if "\x00" in value:
-        raise PydanticCustomError("null_character", "must not contain NUL characters")
-    return value
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
 
 
-Text = Annotated[str, AfterValidator(_no_nul)]
+def _ids(kind: str) -> Any:
+    return Literal[tuple(getattr(default_catalog(), kind))]  # type: ignore[valid-type]
+
+
+ExerciseId = _ids("exercises")
+FaultId = _ids("faults")
+ConditionId = _ids("conditions")
+RedFlagId = _ids("red_flags")
+Goal = Literal[tuple(Athlete.Goal.values)]  # type: ignore[valid-type]
+Stage = Literal["corrective", "fundamental", "challenge", "mastery", "pain-aware", "refer"]
+
+
+def _by_rule(rule: Any) -> Any:
+    """A validator applying one of ``athletes.validators``' rules, reported by pydantic so
+    the error names the field where it is."""
+    def check(day: dt.date) -> dt.date:
+        try:
+            rule("date", day)
+        except DjangoValidationError as exc:
+            raise PydanticCustomError("date_rule", exc.messages[0]) from None
+        return day
+
+    return AfterValidator(check)
+
+
+# A record's day: not after today (and, checked against the athlete, not before birth).
+Day = Annotated[IsoDate, _by_rule(rules.not_future), Field(json_schema_extra={"x-day": "record"})]
+BirthDay = Annotated[IsoDate, _by_rule(rules.birth_date),
+                     Field(json_schema_extra={"x-day": "birth"})]
+Name = Annotated[str, Field(min_length=1, max_length=rules.NAME_MAX, pattern=NO_NUL)]
+Short = Annotated[str, Field(max_length=rules.NAME_MAX, pattern=NO_NUL)]
+Notes = Annotated[str, Field(max_length=rules.NOTES_MAX, pattern=NO_NUL)]
+
+
+Nrs = whole(*rules.NRS_RANGE)
 
 
 class _In(BaseModel):
@@ -26,6 +66,7 @@ class _In(BaseModel):
 class AthleteOut(BaseModel):
     id: int
     name: str
+    date_of_birth: dt.date
     age: int
     stage: str
     refer: bool
@@ -33,24 +74,46 @@ class AthleteOut(BaseModel):
     last_test_date: dt.date | None
     last_test_passed: bool | None
     goal: str
+    conditions: list[str]
+    red_flags: list[str]
+    medical_clearance: bool
+    clearance_date: dt.date | None
+    clearance_by: str
+    notes: str
     archived: bool
 
 
 class AthleteIn(_In):
-    name: Text = Field(min_length=1, max_length=120)
-    date_of_birth: dt.date
-    conditions: list[Text] = Field(default_factory=list, max_length=10)
-    red_flags: list[Text] = Field(default_factory=list, max_length=10)
-    medical_clearance: bool = False
-    clearance_by: Text = Field("", max_length=120)
-    goal: Text = "technique"
-    notes: Text = Field("", max_length=5000)
+    name: Name
+    date_of_birth: BirthDay
+    conditions: list[ConditionId] = Field(default_factory=list, max_length=10)
+    red_flags: list[RedFlagId] = Field(default_factory=list, max_length=10)
+    medical_clearance: StrictBool = False
+    clearance_date: Day | None = None
+    clearance_by: Short = ""
+    goal: Goal = "technique"
+    notes: Notes = ""
+
+
+class AthletePatch(_In):
+    """Only the fields sent are changed."""
+
+    name: Name = None  # type: ignore[assignment]
+    date_of_birth: BirthDay = None  # type: ignore[assignment]
+    conditions: list[ConditionId] = Field(None, max_length=10)  # type: ignore[assignment]
+    red_flags: list[RedFlagId] = Field(None, max_length=10)  # type: ignore[assignment]
+    medical_clearance: StrictBool = None  # type: ignore[assignment]
+    clearance_date: Day | None = None
+    clearance_by: Short = None  # type: ignore[assignment]
+    goal: Goal = None  # type: ignore[assignment]
+    notes: Notes = None  # type: ignore[assignment]
+    archived: StrictBool = None  # type: ignore[assignment]
 
 
 class TestIn(_In):
-    date: dt.date
-    faults: list[Text] = Field(default_factory=list, max_length=10)
-    notes: Text = Field("", max_length=2000)
+    date: Day
+    faults: list[FaultId] = Field(default_factory=list, max_length=10)
+    notes: Notes = ""
 
 
 class TestOut(BaseModel):
@@ -58,21 +121,32 @@ class TestOut(BaseModel):
     date: dt.date
     faults: list[str]
     passed: bool
+    notes: str
+    from_clip: bool
 
 
 class LoggedExerciseIn(_In):
-    exercise: Text = Field(max_length=64)
-    sets: int = Field(ge=1, le=20)
-    reps: list[int] = Field(default_factory=list, max_length=20)
-    load_kg: float | None = Field(None, ge=0, le=500)
+    exercise: ExerciseId
+    reps: list[whole(*rules.REPS_RANGE)] = Field(  # type: ignore[valid-type]
+        min_length=rules.SETS_RANGE[0], max_length=rules.SETS_RANGE[1],
+        description="Reps done in each set; the number of sets is the list's length.")
+    load_kg: Annotated[float, Field(ge=rules.LOAD_KG_RANGE[0], le=rules.LOAD_KG_RANGE[1],
+                                    strict=True)] | None = None
 
 
 class SessionIn(_In):
-    date: dt.date
-    pain_during: int | None = Field(None, ge=0, le=10)
-    pain_next_morning: int | None = Field(None, ge=0, le=10)
+    date: Day
+    pain_during: Nrs | None = None
+    pain_next_morning: Nrs | None = None
     exercises: list[LoggedExerciseIn] = Field(default_factory=list, max_length=30)
-    notes: Text = Field("", max_length=2000)
+    notes: Notes = ""
+
+
+class LoggedExerciseOut(BaseModel):
+    exercise: str
+    sets: int
+    reps: list[int]
+    load_kg: float | None
 
 
 class SessionOut(BaseModel):
@@ -80,9 +154,47 @@ class SessionOut(BaseModel):
     date: dt.date
     pain_during: int | None
     pain_next_morning: int | None
+    felt: str
+    notes: str
+    exercises: list[LoggedExerciseOut]
+
+
+class PainIn(_In):
+    date: Day
+    nrs: Nrs = Field(description="Pain now, Numeric Pain Rating Scale 0-10.")
+
+
+class PainOut(BaseModel):
+    id: int
+    date: dt.date
+    nrs: int
+
+
+class TskIn(_In):
+    date: Day
+    total: whole(*rules.TSK_RANGE) = Field(  # type: ignore[valid-type]
+        description="The TSK-11 total (11-44).")
+
+
+class TskOut(BaseModel):
+    id: int
+    date: dt.date
+    total: int
+    items: list[int] | None
+
+
+class MasteredIn(_In):
+    exercises: list[ExerciseId] = Field(max_length=50, description=(
+        "Every exercise the athlete has mastered: the list replaces the one stored."))
+
+
+class MasteredOut(BaseModel):
+    exercise: str
+    since: dt.date
 
 
 class ErrorOut(BaseModel):
-    field: str
+    field: str = Field(description="The field at fault, as a path (tests[0].date), or "
+                                   "what else was wrong (body, path, Authorization).")
     message: str
     detail: list[dict] = Field(default_factory=list)

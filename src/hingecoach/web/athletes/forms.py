@@ -17,7 +17,7 @@ from hingecoach.core import default_catalog
 from hingecoach.web.athletes import validators
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.athletes.services import CHECKIN_FELT, CHECKIN_NOTE_MAX
-from hingecoach.web.athletes.validators import TSK_ITEMS
+from hingecoach.web.athletes.validators import NAME_MAX, NOTES_MAX, REPS_RANGE, TSK_ITEMS
 from hingecoach.web.catalog_pages.display import kg_to_unit, prescribed_start, unit_to_kg
 from hingecoach.web.catalog_pages.display import number as number_text
 from hingecoach.web.catalog_pages.forms import date_field
@@ -46,7 +46,7 @@ def _nrs(label: str, *, required: bool = True, help_text: str = "") -> forms.Typ
 class AthleteForm(forms.Form):
     """The athlete's profile: what ``services.athlete_create`` / ``athlete_update`` take."""
 
-    name = forms.CharField(max_length=120)
+    name = forms.CharField(max_length=NAME_MAX)
     date_of_birth = date_field(label="Date of birth", today=False,
                                help_text="The age is worked out from it (5 to 110 years).")
     goal = forms.ChoiceField(choices=Athlete.Goal.choices, initial=Athlete.Goal.TECHNIQUE,
@@ -57,12 +57,13 @@ class AthleteForm(forms.Form):
         help_text="Needed before someone with a spinal fusion trains.")
     clearance_date = date_field(label="Clearance given on", required=False, today=False,
                                 help_text="Left empty: today.")
-    clearance_by = forms.CharField(max_length=120, required=False,
+    clearance_by = forms.CharField(max_length=NAME_MAX, required=False,
                                    label="Clearance given by")
     red_flags = _checkboxes("red_flags", "Red-flag screen",
                             help_text="Tick any that apply: the athlete is referred and "
                                       "nothing is loaded.")
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(required=False, max_length=NOTES_MAX,
+                            widget=forms.Textarea(attrs={"rows": 3}))
 
     def clean_date_of_birth(self) -> Any:
         """The service's age check, here too, so it shows beside the other fields' errors."""
@@ -84,7 +85,8 @@ class HingeTestForm(forms.Form):
         label="Faults seen", choices=_choices("faults"), required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="No fault ticked: the test is passed.")
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    notes = forms.CharField(required=False, max_length=NOTES_MAX,
+                            widget=forms.Textarea(attrs={"rows": 2}))
 
     def fault_details(self) -> list[tuple[Any, str]]:
         """Each fault's checkbox with what it looks like."""
@@ -145,7 +147,8 @@ class MasteryForm(forms.Form):
 class SessionForm(forms.Form):
     date = date_field()
     pain_during = _nrs("Pain during (0–10)", required=False)
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    notes = forms.CharField(required=False, max_length=NOTES_MAX,
+                            widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class SessionRowForm(forms.Form):
@@ -178,8 +181,11 @@ class SessionRowForm(forms.Form):
             return data
         reps = [int(r) for r in re.findall(r"\d+", data.get("reps") or "")]
         sets = data.get("sets") or len(reps)
+        low, high = REPS_RANGE
         if not reps:
             self.add_error("reps", "give the reps done, e.g. 10 or 10/8/6")
+        elif not all(low <= r <= high for r in reps):
+            self.add_error("reps", f"each set is {low} to {high} reps: a set of 0 was not done")
         elif len(reps) == 1 and sets > 1:
             reps = reps * sets
         elif len(reps) != sets:

@@ -74,6 +74,10 @@ class HingeTest(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
     created = models.DateTimeField(auto_now_add=True)
+    # Saved from an analysed clip; ``by_eye``: the faults whose verdict is the coach's
+    # own, not the clip's (the clip could not judge them, or the coach overruled it).
+    from_clip = models.BooleanField(default=False)
+    by_eye = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-date", "-id"]

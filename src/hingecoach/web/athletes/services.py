@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -25,15 +26,26 @@ from hingecoach.web.athletes.models import (
     TrainingSession,
     TskScore,
 )
+from hingecoach.web.audit.services import audit_erasure, audit_paused
 from hingecoach.web.teams.models import Team
 
 PROFILE_FIELDS = ("name", "date_of_birth", "conditions", "red_flags", "medical_clearance",
                   "clearance_date", "clearance_by", "goal", "notes")
 
 
-def _clean_profile(fields: dict[str, Any]) -> dict[str, Any]:
+def _clean_profile(fields: dict[str, Any], born: dt.date | None = None) -> dict[str, Any]:
     if "date_of_birth" in fields:
         check.birth_date("date_of_birth", fields["date_of_birth"])
+    born = fields.get("date_of_birth", born)
+    if fields.get("clearance_date"):
+        check.not_future("clearance_date", fields["clearance_date"])
+        if born:
+            check.not_before_birth("clearance_date", fields["clearance_date"], born)
+    for name in ("name", "clearance_by"):
+        if name in fields:
+            check.text(name, fields[name], check.NAME_MAX)
+    if "notes" in fields:
+        check.text("notes", fields["notes"])
     if "conditions" in fields:
         fields["conditions"] = check.known_ids("conditions", fields["conditions"], "conditions")
     if "red_flags" in fields:
@@ -62,7 +74,7 @@ def athlete_update(*, athlete: Athlete, **changes: Any) -> Athlete:
     unknown = set(changes) - set(PROFILE_FIELDS)
     if unknown:
         raise ValidationError({sorted(unknown)[0]: "unknown field"})
-    for key, value in _clean_profile(dict(changes)).items():
+    for key, value in _clean_profile(dict(changes), born=athlete.date_of_birth).items():
         setattr(athlete, key, value)
     athlete.full_clean(exclude=["team", "stage"])
     athlete.save()
@@ -76,13 +88,15 @@ def athlete_archive(*, athlete: Athlete, archived: bool = True) -> Athlete:
 
 
 @transaction.atomic
-def athlete_erase(*, athlete: Athlete) -> None:
+def athlete_erase(*, athlete: Athlete, by: Any = None) -> None:
     """Erase an athlete with every record and clip (health data); head coaches only,
-    checked by the caller."""
+    checked by the caller. The audit trail keeps only that ``by`` erased them, and when."""
     from hingecoach.web.clips.services import athlete_clips_erase  # clips depends on athletes
 
-    athlete_clips_erase(athlete=athlete)
-    athlete.delete()
+    with audit_paused():
+        athlete_clips_erase(athlete=athlete)
+        audit_erasure(athlete=athlete, by=by)
+        athlete.delete()
 
 
 def athlete_refresh(*, athlete: Athlete) -> Athlete:
@@ -102,19 +116,24 @@ def athlete_refresh(*, athlete: Athlete) -> Athlete:
 
 @transaction.atomic
 def test_record(*, athlete: Athlete, date: dt.date, faults: list[str], notes: str = "",
-                by: Any = None) -> HingeTest:
-    check.not_future("date", date)
+                by: Any = None, from_clip: bool = False,
+                by_eye: Sequence[str] = ()) -> HingeTest:
+    """``from_clip``, ``by_eye``: saved from a clip, with the faults the coach judged by
+    eye (``clips.services.clip_save_test``)."""
+    check.record_date("date", date, athlete.date_of_birth)
+    check.text("notes", notes)
     faults = check.known_ids("faults", faults, "faults")
+    by_eye = check.known_ids("by_eye", by_eye, "faults")
     test = HingeTest.objects.create(athlete=athlete, date=date, faults=faults, notes=notes,
-                                    recorded_by=by)
+                                    recorded_by=by, from_clip=from_clip, by_eye=by_eye)
     athlete_refresh(athlete=athlete)
     return test
 
 
 @transaction.atomic
 def pain_record(*, athlete: Athlete, date: dt.date, nrs: int) -> PainReport:
-    check.not_future("date", date)
-    check.in_range("nrs", nrs, 0, 10)
+    check.record_date("date", date, athlete.date_of_birth)
+    check.in_range("nrs", nrs, *check.NRS_RANGE)
     report = PainReport.objects.create(athlete=athlete, date=date, nrs=nrs)
     athlete_refresh(athlete=athlete)
     return report
@@ -123,14 +142,14 @@ def pain_record(*, athlete: Athlete, date: dt.date, nrs: int) -> PainReport:
 @transaction.atomic
 def tsk_record(*, athlete: Athlete, date: dt.date, total: int | None = None,
                items: list[int] | None = None) -> TskScore:
-    check.not_future("date", date)
+    check.record_date("date", date, athlete.date_of_birth)
     from_items = check.tsk_items("items", items)
     if from_items is not None and total is not None and total != from_items:
         raise ValidationError({"total": f"{total} does not match the item scores ({from_items})"})
     total = from_items if from_items is not None else total
     if total is None:
         raise ValidationError({"total": "give a total or the 11 item scores"})
-    check.in_range("total", total, 11, 44)
+    check.in_range("total", total, *check.TSK_RANGE)
     score = TskScore.objects.create(athlete=athlete, date=date, total=total, items=items or None)
     athlete_refresh(athlete=athlete)
     return score
@@ -142,8 +161,9 @@ def mastery_set(*, athlete: Athlete, exercises: list[str]) -> list[str]:
     wanted = check.known_ids("mastered", exercises, "exercises")
     athlete.masteries.exclude(exercise__in=wanted).delete()
     have = set(athlete.masteries.values_list("exercise", flat=True))
-    Mastery.objects.bulk_create(Mastery(athlete=athlete, exercise=e) for e in wanted
-                                if e not in have)
+    for exercise in wanted:  # one by one, so the audit trail sees each
+        if exercise not in have:
+            Mastery.objects.create(athlete=athlete, exercise=exercise)
     athlete_refresh(athlete=athlete)
     return wanted
 
@@ -153,15 +173,16 @@ def session_log(*, athlete: Athlete, date: dt.date, exercises: list[dict[str, An
                 pain_during: int | None = None, pain_next_morning: int | None = None,
                 felt: str = "", notes: str = "", by: Any = None) -> TrainingSession:
     """Log a session; loads arrive in kilograms."""
-    check.not_future("date", date)
-    check.in_range("pain_during", pain_during, 0, 10)
-    check.in_range("pain_next_morning", pain_next_morning, 0, 10)
+    check.record_date("date", date, athlete.date_of_birth)
+    check.in_range("pain_during", pain_during, *check.NRS_RANGE)
+    check.in_range("pain_next_morning", pain_next_morning, *check.NRS_RANGE)
+    check.text("notes", notes)
     rows = [_session_row(index, row) for index, row in enumerate(exercises)]
     session = TrainingSession.objects.create(
         athlete=athlete, date=date, pain_during=pain_during,
         pain_next_morning=pain_next_morning, felt=felt, notes=notes, logged_by=by)
-    SessionExercise.objects.bulk_create(
-        SessionExercise(session=session, order=i, **row) for i, row in enumerate(rows))
+    for order, row in enumerate(rows):  # one by one, so the audit trail sees each
+        SessionExercise.objects.create(session=session, order=order, **row)
     athlete_refresh(athlete=athlete)
     return session
 
@@ -171,9 +192,12 @@ def _session_row(index: int, row: dict[str, Any]) -> dict[str, Any]:
     check.known_ids(f"{field}.exercise", [row.get("exercise", "")], "exercises")
     reps = [int(r) for r in row.get("reps") or []]
     sets = int(row.get("sets") or len(reps) or 0)
-    check.in_range(f"{field}.sets", sets, 1, 20)
+    check.in_range(f"{field}.sets", sets, *check.SETS_RANGE)
+    if len(reps) not in (1, sets):
+        raise ValidationError({f"{field}.reps": f"{len(reps)} rep counts given for {sets} sets"})
     for number, rep in enumerate(reps):
-        check.in_range(f"{field}.reps[{number}]", rep, 0, 100)
+        check.in_range(f"{field}.reps[{number}]", rep, *check.REPS_RANGE)
+    reps = reps * sets if len(reps) == 1 else reps
     load = row.get("load_kg")
     if load is not None:
         load = Decimal(str(load)).quantize(Decimal("0.01"))
@@ -184,7 +208,7 @@ def _session_row(index: int, row: dict[str, Any]) -> dict[str, Any]:
 
 @transaction.atomic
 def session_next_morning(*, session: TrainingSession, nrs: int, felt: str = "") -> None:
-    check.in_range("pain_next_morning", nrs, 0, 10)
+    check.in_range("pain_next_morning", nrs, *check.NRS_RANGE)
     session.pain_next_morning = nrs
     if felt:
         session.felt = felt[:200]

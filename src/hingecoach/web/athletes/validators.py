@@ -8,8 +8,24 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 
 from hingecoach.core import default_catalog
+from hingecoach.core.case import EARLIEST as CASE_EARLIEST
 
 TSK_ITEMS = 11
+# One set of limits for forms, the API and import (the core's where it has them).
+AGE_RANGE = (5, 110)
+NRS_RANGE = (0, 10)
+TSK_RANGE = (11, 44)
+SETS_RANGE = (1, 20)
+REPS_RANGE = (1, 100)  # reps in a set that was done; a set of 0 reps was not done
+LOAD_KG_RANGE = (0, 500)
+NAME_MAX = 120
+NOTES_MAX = 2000
+EARLIEST = CASE_EARLIEST  # the core's first day on record
+
+
+class RecordConflict(ValidationError):
+    """A value that contradicts what is stored (a record dated before the athlete was
+    born); the API answers it with 409."""
 
 
 def known_ids(field: str, values: Iterable[str], kind: str) -> list[str]:
@@ -33,13 +49,49 @@ def not_future(field: str, day: dt.date) -> None:
         raise ValidationError({field: f"{day.isoformat()} is in the future"})
 
 
+def not_before_birth(field: str, day: dt.date | None, born: dt.date) -> None:
+    if day is not None and day < born:
+        raise RecordConflict({field: f"{day.isoformat()} is before the athlete's date of "
+                                     f"birth ({born.isoformat()})"})
+
+
+def record_date(field: str, day: dt.date, born: dt.date) -> None:
+    """A record's date: not in the future, not before the athlete was born."""
+    not_future(field, day)
+    not_before_birth(field, day, born)
+
+
+def text(field: str, value: str, limit: int = NOTES_MAX) -> str:
+    if len(value) > limit:
+        raise ValidationError({field: f"{len(value)} characters is too long: at most {limit}"})
+    if "\x00" in value:
+        raise ValidationError({field: "must not contain NUL characters"})
+    return value
+
+
+def birth_range(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The earliest and latest dates of birth that give an age the engine accepts."""
+    low, high = AGE_RANGE
+    latest = _years_before(today, low)
+    earliest = _years_before(today, high + 1) + dt.timedelta(days=1)
+    return earliest, latest
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
 def birth_date(field: str, born: dt.date) -> None:
     """Ages the engine accepts: 5 to 110 years."""
     today = dt.date.today()
     age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-    if not 5 <= age <= 110:
+    low, high = AGE_RANGE
+    if not low <= age <= high:
         raise ValidationError({field: f"{born.isoformat()} gives an age of {age}; "
-                                      "expected 5 to 110 years"})
+                                      f"expected {low} to {high} years"})
 
 
 def tsk_items(field: str, items: list[int] | None) -> int | None:
@@ -49,6 +101,6 @@ def tsk_items(field: str, items: list[int] | None) -> int | None:
     if len(items) != TSK_ITEMS:
         raise ValidationError({field: f"{len(items)} item scores given; expected {TSK_ITEMS}"})
     for number, score in enumerate(items, start=1):
-        if not 1 <= score <= 4:
+        if isinstance(score, bool) or not 1 <= score <= 4:
             raise ValidationError({field: f"item {number}: {score} is not in the range 1..4"})
     return sum(items)

@@ -38,7 +38,6 @@ from hingecoach.web.athletes.forms import (
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.catalog_pages.forms import add_service_errors, run_service
 from hingecoach.web.catalog_pages.ladder import ladder_grid
-from hingecoach.web.clips import services as clip_services
 from hingecoach.web.teams.models import Team
 from hingecoach.web.teams.selectors import is_head_coach, team_of
 
@@ -118,8 +117,7 @@ def athlete_erase(request: HttpRequest, pk: int) -> HttpResponse:
     form = EraseForm(request.POST or None, name=athlete.name)
     if request.method == "POST" and form.is_valid():
         name = athlete.name
-        clip_services.athlete_clips_erase(athlete=athlete)
-        services.athlete_erase(athlete=athlete)
+        services.athlete_erase(athlete=athlete, by=request.user)
         messages.success(request, f"{name} and every record of theirs were erased.")
         return redirect("athletes:list")
     counts = {"tests": athlete.tests.count(), "sessions": athlete.sessions.count(),

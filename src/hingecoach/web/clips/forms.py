@@ -1,4 +1,5 @@
-"""The upload form: a size limit, a known extension and a file that starts like a video.
+"""The upload form (a size limit, a known extension and a file that starts like a video)
+and the form that saves a clip as a test.
 
 The size limit is first held while the body arrives (``uploads.SizeLimit``); a file it
 refused reaches the form as ``refusal``, shown on the file field.
@@ -18,6 +19,8 @@ from django.conf import settings
 
 from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import DEFAULT_EXERCISE
+from hingecoach.web.catalog_pages.forms import date_field
+from hingecoach.web.clips.evidence import FaultEvidence, unanswered
 from hingecoach.web.clips.uploads import size_text, too_big
 
 EXTENSIONS = ("mp4", "mov", "m4v", "webm", "mkv", "avi")
@@ -78,3 +81,42 @@ class ClipUploadForm(forms.Form):
     @staticmethod
     def extension(upload: Any) -> str:
         return Path(upload.name or "").suffix.lower().lstrip(".")
+
+
+SEEN, NOT_SEEN = "seen", "not-seen"
+VERDICTS = [(SEEN, "Seen"), (NOT_SEEN, "Not seen")]
+
+
+class ClipTestForm(forms.Form):
+    """The coach's verdict on each of the test's faults, one field per fault named by
+    its id. A fault the clip judged starts at the clip's verdict; one it could not judge
+    starts with neither choice made. Every fault needs a verdict."""
+
+    date = date_field()
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, evidence: list[FaultEvidence], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.evidence = evidence
+        for item in evidence:
+            self.fields[item.fault] = _verdict_field(item)
+        self.order_fields(["date", *(item.fault for item in evidence), "notes"])
+
+    def verdicts(self) -> dict[str, bool]:
+        """Fault id to seen, once the form is valid."""
+        return {item.fault: self.cleaned_data[item.fault] == SEEN for item in self.evidence}
+
+    def by_eye(self) -> list[tuple[forms.BoundField, FaultEvidence]]:
+        """The faults the clip could not judge, each with its field."""
+        return [(self[item.fault], item) for item in self.evidence if not item.judged]
+
+    def from_clip(self) -> list[tuple[forms.BoundField, FaultEvidence]]:
+        """The faults the clip judged, each with its field."""
+        return [(self[item.fault], item) for item in self.evidence if item.judged]
+
+
+def _verdict_field(item: FaultEvidence) -> forms.ChoiceField:
+    initial = None if item.seen is None else (SEEN if item.seen else NOT_SEEN)
+    return forms.ChoiceField(label=item.name, choices=VERDICTS, initial=initial,
+                             widget=forms.RadioSelect,
+                             error_messages={"required": unanswered(item)})

@@ -10,7 +10,9 @@ from django.http import Http404
 
 from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import DEFAULT_EXERCISE, AnalysisReport
+from hingecoach.web.athletes.models import HingeTest
 from hingecoach.web.athletes.selectors import athletes_visible_to
+from hingecoach.web.clips.evidence import FaultEvidence, fault_evidence, save_refusal
 from hingecoach.web.clips.models import Clip
 
 
@@ -55,3 +57,31 @@ def clip_fault_advice(*, report: AnalysisReport) -> list[FaultAdvice]:
 def clip_is_test(*, clip: Clip) -> bool:
     """Only the bodyweight-hip-hinge test's faults can become a test on record."""
     return clip.exercise == DEFAULT_EXERCISE
+
+
+def clip_test_refusal(*, report: AnalysisReport) -> str | None:
+    """Why a clip with this report cannot be saved as a test, or None if it can."""
+    return save_refusal(report=report)
+
+
+def clip_fault_evidence(*, clip: Clip) -> list[FaultEvidence]:
+    """The clip's verdict on each of the test's faults; empty where the clip cannot be
+    saved as a test (another exercise, no report, no judged rep, saved already)."""
+    report = clip_report(clip=clip)
+    if (not clip_is_test(clip=clip) or report is None or clip.test_id is not None
+            or save_refusal(report=report)):
+        return []
+    return fault_evidence(report=report, catalog=default_catalog())
+
+
+@dataclass(frozen=True)
+class ByEye:
+    name: str
+    seen: bool
+
+
+def saved_test_by_eye(*, test: HingeTest) -> list[ByEye]:
+    """The faults of a test saved from a clip that the coach judged by eye."""
+    faults = default_catalog().faults
+    return [ByEye(faults[fault].name if fault in faults else fault, fault in test.faults)
+            for fault in test.by_eye]

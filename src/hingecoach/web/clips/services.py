@@ -3,13 +3,15 @@ as a test, erasing, purging.
 
 The analysis itself runs in the worker (``analysis``, through ``tasks.analyse_clip``),
 never in a web request. The athlete's records stay untouched: only a coach saving the
-bodyweight-hip-hinge test's faults writes a ``tests`` entry (DOMAIN.md section 6).
+bodyweight-hip-hinge test's faults, each confirmed, writes a ``tests`` entry, and only
+from a clip with a judged rep (DOMAIN.md section 5, ``evidence``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,10 +23,17 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from hingecoach.core.kinematics import DEFAULT_EXERCISE
+from hingecoach.core import default_catalog
+from hingecoach.core.kinematics import DEFAULT_EXERCISE, AnalysisReport
 from hingecoach.web.athletes import services as athletes
 from hingecoach.web.athletes.models import Athlete, HingeTest
 from hingecoach.web.clips.analysis import clip_fail, remove_files
+from hingecoach.web.clips.evidence import (
+    FaultEvidence,
+    fault_evidence,
+    save_refusal,
+    unanswered,
+)
 from hingecoach.web.clips.models import Clip, clips_dir
 from hingecoach.web.clips.task_results import task_result_abandon, task_results_prune
 
@@ -36,6 +45,7 @@ STALLED = ("The analysis made no progress for {minutes} minutes: the background 
 NOT_STARTED = ("The analysis has not started after {minutes} minutes: no background "
                "worker seems to be running. Try again; if the clip stays queued, ask "
                "whoever runs the server to restart it.")
+ALREADY_SAVED = "this clip was already saved as a test"
 
 
 # --- upload and retry -------------------------------------------------------------------
@@ -104,22 +114,50 @@ def _clip_store(*, athlete: Athlete, upload: UploadedFile, extension: str, exerc
 
 # --- saving as a test -------------------------------------------------------------------
 
-def clip_save_test(*, clip: Clip, date: dt.date, faults: list[str], notes: str = "",
-                   by: Any = None) -> HingeTest:
-    """The coach's confirmed faults of a bodyweight-hip-hinge clip, as a test on record."""
+def clip_save_test(*, clip: Clip, date: dt.date, verdicts: Mapping[str, bool],
+                   notes: str = "", by: Any = None) -> HingeTest:
+    """A bodyweight-hip-hinge clip as a test on record, from the coach's verdict on each
+    of the test's faults (``verdicts``: fault id to seen). Each must be given: one the
+    clip judged, as the coach confirms or overrules it; one it could not judge, as the
+    coach saw it. Nothing is read as absent (DOMAIN.md section 5)."""
+    report = _testable_report(clip)
+    evidence = fault_evidence(report=report, catalog=default_catalog())
+    _check_verdicts(evidence, verdicts)
+    faults = [item.fault for item in evidence if verdicts[item.fault]]
+    by_eye = [item.fault for item in evidence if item.seen != verdicts[item.fault]]
+    with transaction.atomic():
+        test = athletes.test_record(athlete=clip.athlete, date=date, faults=faults,
+                                    notes=notes, by=by, from_clip=True, by_eye=by_eye)
+        if not Clip.objects.filter(pk=clip.pk, test__isnull=True).update(test=test):
+            raise ValidationError(ALREADY_SAVED)  # by another request, a moment ago
+    clip.test = test
+    return test
+
+
+def _testable_report(clip: Clip) -> AnalysisReport:
     if clip.exercise != DEFAULT_EXERCISE:
         raise ValidationError("only a clip of the bodyweight hip hinge test can be saved "
                               "as a test")
-    if clip.status != Clip.Status.DONE:
+    if clip.status != Clip.Status.DONE or not clip.report:
         raise ValidationError("the clip has not been analysed")
     if clip.test_id is not None:
-        raise ValidationError("this clip was already saved as a test")
-    with transaction.atomic():
-        test = athletes.test_record(athlete=clip.athlete, date=date, faults=faults,
-                                    notes=notes, by=by)
-        clip.test = test
-        clip.save(update_fields=["test"])
-    return test
+        raise ValidationError(ALREADY_SAVED)
+    report = AnalysisReport.model_validate(clip.report)
+    refusal = save_refusal(report=report)
+    if refusal:
+        raise ValidationError(refusal)
+    return report
+
+
+def _check_verdicts(evidence: list[FaultEvidence], verdicts: Mapping[str, bool]) -> None:
+    known = {item.fault for item in evidence}
+    unknown = [fault for fault in verdicts if fault not in known]
+    if unknown:
+        raise ValidationError(f"'{unknown[0]}' is not a fault of the test "
+                              f"({', '.join(sorted(known))})")
+    missing = {item.fault: unanswered(item) for item in evidence if item.fault not in verdicts}
+    if missing:
+        raise ValidationError(missing)
 
 
 # --- erasing and purging ----------------------------------------------------------------

@@ -18,12 +18,11 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django_htmx.http import HttpResponseClientRefresh
 
-from hingecoach.web.athletes.forms import HingeTestForm
-from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.athletes.models import Athlete, HingeTest
 from hingecoach.web.athletes.selectors import athlete_get
 from hingecoach.web.catalog_pages.forms import run_service
 from hingecoach.web.clips import selectors, services
-from hingecoach.web.clips.forms import ClipUploadForm
+from hingecoach.web.clips.forms import ClipTestForm, ClipUploadForm
 from hingecoach.web.clips.models import Clip
 from hingecoach.web.clips.ranges import ranged_file_response
 from hingecoach.web.clips.uploads import SizeLimit
@@ -58,17 +57,24 @@ def clip_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail_page(request, services.clip_fail_if_stalled(clip=clip))
 
 
-def _detail_page(request: HttpRequest, clip: Clip, form: HingeTestForm | None = None,
-                 ) -> HttpResponse:
+def _detail_page(request: HttpRequest, clip: Clip, form: ClipTestForm | None = None,
+                 *, status: int = 200) -> HttpResponse:
     context: dict[str, Any] = {"clip": clip, "athlete": clip.athlete,
                                "is_test": selectors.clip_is_test(clip=clip)}
     report = selectors.clip_report(clip=clip)
     if report is not None:
         context["report"] = report
         context["advice"] = selectors.clip_fault_advice(report=report)
-        context["form"] = form or HingeTestForm(initial={
-            "faults": list(report.faults), "notes": f"From the clip {clip.original_name}"})
-    return render(request, "clips/detail.html", context)
+        context["refusal"] = selectors.clip_test_refusal(report=report)
+        context["form"] = form or _test_form(clip)
+    if clip.test is not None:
+        context["by_eye"] = selectors.saved_test_by_eye(test=clip.test)
+    return render(request, "clips/detail.html", context, status=status)
+
+
+def _test_form(clip: Clip, data: Any = None) -> ClipTestForm:
+    return ClipTestForm(data, evidence=selectors.clip_fault_evidence(clip=clip),
+                        initial={"notes": f"From the clip {clip.original_name}"})
 
 
 @login_required
@@ -125,12 +131,23 @@ def clip_save_test(request: HttpRequest, pk: int) -> HttpResponse:
     clip = selectors.clip_get(user=request.user, pk=pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    form = HingeTestForm(request.POST)
+    form = _test_form(clip, request.POST)
     if form.is_valid():
         test = run_service(form, services.clip_save_test, clip=clip, by=request.user,
-                           **form.cleaned_data)
+                           date=form.cleaned_data["date"], notes=form.cleaned_data["notes"],
+                           verdicts=form.verdicts())
         if test is not None:
-            messages.success(request, "Test recorded from the clip: "
-                             + ("passed." if test.passed else "failed."))
+            messages.success(request, _saved(test))
             return redirect("athletes:detail", pk=clip.athlete.pk)
-    return _detail_page(request, clip, form)
+    return _detail_page(request, clip, form, status=400)
+
+
+def _saved(test: HingeTest) -> str:
+    by_eye = selectors.saved_test_by_eye(test=test)
+    said = [f"“{item.name}” was {'seen' if item.seen else 'not seen'}" for item in by_eye]
+    confirmed = f" You confirmed by eye that {_and(said)}." if said else ""
+    return f"Test recorded from the clip: {'passed' if test.passed else 'failed'}.{confirmed}"
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -21,9 +21,11 @@ def team_create(*, name: str, unit: str = Team.Unit.KG) -> Team:
 
 
 @transaction.atomic
-def coach_create(*, team: Team, username: str, password: str, email: str = "",
+def coach_create(*, team: Team, username: str, password: str | None, email: str = "",
                  role: str = Membership.Role.COACH, first_name: str = "") -> AbstractBaseUser:
-    """A coach account in ``team``; the password must pass Django's validators."""
+    """A coach account in ``team``; the password must pass Django's validators. With
+    ``password=None`` the account has no usable password until one is set from a
+    one-time link (``accounts.services.coach_invite``)."""
     user_model = get_user_model()
     username = username.strip()
     if not username:
@@ -34,10 +36,11 @@ def coach_create(*, team: Team, username: str, password: str, email: str = "",
         allowed = ", ".join(Membership.Role.values)
         raise ValidationError({"role": f"'{role}' is not one of {allowed}"})
     user = user_model(username=username, email=email, first_name=first_name)
-    try:
-        validate_password(password, user)
-    except ValidationError as exc:
-        raise ValidationError({"password": exc.messages}) from None
+    if password is not None:
+        try:
+            validate_password(password, user)
+        except ValidationError as exc:
+            raise ValidationError({"password": exc.messages}) from None
     user.set_password(password)
     user.save()
     Membership.objects.create(user=user, team=team, role=role)

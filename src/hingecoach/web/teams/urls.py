@@ -7,6 +7,5 @@ urlpatterns = [
     path("settings/", views.settings_page, name="settings"),
     path("tokens/new/", views.token_create, name="token-create"),
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token-revoke"),
-    path("coaches/new/", views.coach_add, name="coach-add"),
     path("unit/", views.unit_set, name="unit"),
 ]

@@ -1,4 +1,4 @@
-"""The coach's settings page: API tokens, and for a head coach the team's coaches and unit.
+"""The coach's settings page: password and API tokens; for a head coach the coaches and unit.
 
 Each form posts to its own URL; a refused submit re-renders the whole page with the
 reason next to the field. A new token's raw value is shown once, in the response to the
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from hingecoach.web.catalog_pages.forms import run_service
 from hingecoach.web.teams import selectors, services
-from hingecoach.web.teams.forms import CoachForm, TokenForm, UnitForm
+from hingecoach.web.teams.forms import TokenForm, UnitForm
 from hingecoach.web.teams.models import Team
 
 
@@ -28,7 +28,6 @@ def _page(request: HttpRequest, **context: Any) -> HttpResponse:
     head = selectors.is_head_coach(request.user)
     context.setdefault("token_form", TokenForm())
     if head and team is not None:
-        context.setdefault("coach_form", CoachForm())
         context.setdefault("unit_form", UnitForm(initial={"unit": team.unit}))
         context["coaches"] = selectors.team_coaches(team=team)
     context["tokens"] = selectors.api_token_list(user=request.user)
@@ -66,18 +65,6 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     services.api_token_revoke(token=token)
     messages.success(request, f"Token '{token.name}' revoked.")
     return redirect("teams:settings")
-
-
-@login_required
-@require_POST
-def coach_add(request: HttpRequest) -> HttpResponse:
-    team = _head_team(request)
-    form = CoachForm(request.POST)
-    if form.is_valid() and run_service(form, services.coach_create, team=team,
-                                       **form.cleaned_data):
-        messages.success(request, f"Coach '{form.cleaned_data['username']}' added.")
-        return redirect("teams:settings")
-    return _page(request, coach_form=form)
 
 
 @login_required

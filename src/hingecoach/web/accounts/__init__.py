@@ -1,0 +1,1 @@
+"""Coach accounts: passwords, one-time links, invitations and deactivation."""

@@ -1,0 +1,83 @@
+"""The audit trail: who changed which record and when, readable by the head coach."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from auditlog.models import LogEntry
+from django.test import Client
+from django.urls import reverse
+
+from hingecoach.web.athletes import services as athletes
+from hingecoach.web.teams import services as teams
+
+pytestmark = pytest.mark.django_db
+
+
+def _audit_page(client: Client) -> str:
+    response = client.get(reverse("audit:list"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_change_on_a_page_names_the_coach_the_record_and_the_field(coach_client, head_client,
+                                                                     athlete):
+    coach_client.post(reverse("athletes:pain", args=[athlete.pk]),
+                      {"date": dt.date.today().isoformat(), "nrs": "4"})
+    entry = LogEntry.objects.filter(content_type__model="painreport").get()
+    assert entry.actor.get_username() == "cole"
+    assert entry.additional_data == {"team": athlete.team_id, "athlete": athlete.pk}
+    html = _audit_page(head_client)
+    assert f"pain report #{entry.object_pk}" in html
+    assert "<strong>nrs</strong>: – → 4" in html
+
+
+def test_a_change_through_the_api_names_the_token_owner(coach, athlete):
+    token = teams.api_token_create(user=coach)
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    response = api.post(f"/api/athletes/{athlete.pk}/tests", {"date": "2026-01-05",
+                        "faults": []}, content_type="application/json")
+    assert response.status_code == 201, response.content
+    entry = LogEntry.objects.filter(content_type__model="hingetest").get()
+    assert entry.actor == coach
+
+
+def test_the_engine_summary_is_not_logged_as_a_change(athlete):
+    before = LogEntry.objects.filter(content_type__model="athlete").count()
+    athletes.athlete_refresh(athlete=athlete)
+    assert LogEntry.objects.filter(content_type__model="athlete").count() == before
+
+
+def test_a_password_change_is_logged_without_the_hash(coach):
+    coach.set_password("another-long-passphrase-5")
+    coach.save()
+    entry = LogEntry.objects.filter(content_type__model="user", action=1).latest("id")
+    old, new = entry.changes["password"]
+    assert coach.password not in (old, new)
+
+
+def test_only_a_head_coach_reads_the_trail(coach_client):
+    assert coach_client.get(reverse("audit:list")).status_code == 403
+
+
+def test_another_team_changes_are_not_shown(head_client, stranger):
+    athletes.pain_record(athlete=stranger, date=dt.date.today(), nrs=3)
+    html = _audit_page(head_client)
+    assert "Zed Outsider" not in html and "pain report" not in html
+
+
+def test_an_erasure_keeps_who_and_when_and_nothing_of_the_athlete(head_client, athlete):
+    athletes.pain_record(athlete=athlete, date=dt.date.today(), nrs=2)
+    athletes.athlete_update(athlete=athlete, notes="sore left hamstring")
+    number = athlete.pk
+    response = head_client.post(reverse("athletes:erase", args=[number]),
+                                {"confirm": "Maya Ortiz"})
+    assert response.status_code == 302
+    entries = list(LogEntry.objects.filter(additional_data__team=athlete.team_id))
+    text = repr([(e.object_repr, e.changes, e.changes_text, e.additional_data,
+                  e.serialized_data) for e in entries])
+    assert "Maya" not in text and "hamstring" not in text
+    erased = LogEntry.objects.get(additional_data__erased=number)
+    assert erased.actor.get_username() == "hana"
+    assert f"athlete #{number}: erased with every record and clip" in _audit_page(head_client)
