@@ -89,6 +89,7 @@ def _on_record(value: dt.date | None, info: ValidationInfo) -> dt.date | None:
     return value
 
 
+UNIQUE: dict[str, Any] = {"uniqueItems": True}  # the JSON Schema says so too
 ExerciseId = Annotated[str, _known("exercises", "exercise")]
 Past = Annotated[IsoDate, AfterValidator(_on_record)]
 FaultId = Annotated[str, _known("faults", "fault")]
@@ -106,15 +107,18 @@ class Athlete(_Model):
     pain_nrs: Nrs = Field(0, description="Pain now, Numeric Pain Rating Scale 0-10.")
     tsk11: whole(11, 44) | None = Field(
         None, description="Tampa Scale of Kinesiophobia, 11-item total (11-44).")
-    conditions: Annotated[list[ConditionId], AfterValidator(_once)] = Field(default_factory=list)
+    conditions: Annotated[list[ConditionId], AfterValidator(_once)] = Field(
+        default_factory=list, json_schema_extra=UNIQUE)
     medical_clearance: StrictBool = False
-    red_flags: Annotated[list[RedFlagId], AfterValidator(_once)] = Field(default_factory=list)
+    red_flags: Annotated[list[RedFlagId], AfterValidator(_once)] = Field(
+        default_factory=list, json_schema_extra=UNIQUE)
 
 
 class TestResult(_Model):
     date: Past = Field(description="Never after today.")
     faults: Annotated[list[FaultId], AfterValidator(_once)] = Field(
-        default_factory=list, description="Empty when the test passed.")
+        default_factory=list, description="Empty when the test passed.",
+        json_schema_extra=UNIQUE)
 
     @property
     def passed(self) -> bool:
@@ -138,7 +142,8 @@ class LastSession(_Model):
 
 class Case(_Model):
     athlete: Athlete
-    mastered: Annotated[list[ExerciseId], AfterValidator(_once)] = Field(default_factory=list)
+    mastered: Annotated[list[ExerciseId], AfterValidator(_once)] = Field(
+        default_factory=list, json_schema_extra=UNIQUE)
     tests: list[TestResult] = Field(default_factory=list)
     last_session: LastSession | None = None
     goal: Goal = "technique"
