@@ -60,9 +60,10 @@ def fallbacks(week: Week, view: View) -> Group:
 def week_section(week: Week, view: View, shown: set[str]) -> Group:
     parts: list[RenderableType] = [Rule(week_title(week), align="left")]
     for number, item in enumerate(week.session, 1):
-        parts.append(item_block(number, item, view, view.cues and item.exercise not in shown))
+        parts.append(Padding(item_block(number, item, view,
+                                        view.cues and item.exercise not in shown), (0, 0, 1, 0)))
         shown.add(item.exercise)
-    parts.append(Padding(fallbacks(week, view), (1, 0, 0, 0)))
+    parts.append(fallbacks(week, view))
     return Group(*parts)
 
 
