@@ -32,6 +32,30 @@ BAD_INPUTS: dict[str, tuple[Call, str | tuple[str, ...]]] = {
     "unknown-fault": (case('{"athlete": {"age": 30}, '
                            '"tests": [{"date": "2026-01-01", "faults": ["wobble"]}]}'),
                       "tests[0].faults[0]: unknown fault 'wobble'"),
+    "misspelt-key": (case('{"athlte": {"age": 30}}'),
+                     "athlte: unknown field (value {'age': 30})"),
+    "misspelt-nested-key": (case('{"athlete": {"age": 30, "pain": 3}}'),
+                            "athlete.pain: unknown field (value 3)"),
+    "nested-too-deep": (case("[" * 1000 + "]" * 1000),
+                        "CASE: JSON nested deeper than 8 levels at line 1, which no CASE needs"),
+    "nested-too-deep-in-a-field": (case('{"athlete": ' * 1000 + "1" + "}" * 1000),
+                                   ("CASE:", "nested deeper than 8 levels")),
+    "mastered-twice": (case('{"athlete": {"age": 30}, "mastered": '
+                            '["kneeling-hip-hinge", "good-morning", "kneeling-hip-hinge"]}'),
+                       "mastered[2]: 'kneeling-hip-hinge' is listed twice"),
+    "condition-twice": (case('{"athlete": {"age": 30, '
+                             '"conditions": ["cannot-kneel", "cannot-kneel"]}}'),
+                        "athlete.conditions[1]: 'cannot-kneel' is listed twice"),
+    "red-flag-twice": (case('{"athlete": {"age": 30, "red_flags": ["fever", "fever"]}}'),
+                       "athlete.red_flags[1]: 'fever' is listed twice"),
+    "fault-twice": (case('{"athlete": {"age": 30}, "tests": '
+                         '[{"date": "2026-01-01", "faults": ["toes-lift", "toes-lift"]}]}'),
+                    "tests[0].faults[1]: 'toes-lift' is listed twice"),
+    "test-in-the-future": (case('{"athlete": {"age": 30}, "tests": [{"date": "2099-01-01"}]}'),
+                           ("tests[0].date:", "'2099-01-01' is after today")),
+    "session-in-the-future": (case('{"athlete": {"age": 30}, '
+                                   '"last_session": {"date": "2099-01-01"}}'),
+                              ("last_session.date:", "'2099-01-01' is after today")),
     "weeks-zero": (Call(("block", FAILED, "--weeks", "0")),
                    "Invalid value for '--weeks': 0 is not in the range 1<=x<=52."),
     "weeks-not-a-number": (Call(("block", FAILED, "--weeks", "many")),
@@ -67,3 +91,14 @@ def test_bad_input_exits_2_with_one_line_and_no_traceback(name, outcomes):
         assert result.err_lines[0] == expected
     else:
         assert all(part in result.err_lines[0] for part in expected), result.err
+
+
+def test_a_case_that_starts_with_a_byte_order_mark_is_read_as_utf8(tmp_path):
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + b'{"athlete": {"age": 30}}')
+    text = '\ufeff{"athlete": {"age": 30}}'
+    results = run_many({"file": Call(("plan", str(path), "--json")),
+                        "stdin": Call(("plan", "-", "--json"), stdin=text)})
+    for result in results.values():
+        assert result.code == 0, result.err
+        assert result.json()["stage"] == "corrective"

@@ -11,6 +11,8 @@ pytestmark = pytest.mark.cli
 VIEWS = {
     "plan-kg": Call(("plan", example("failed-test.json"))),
     "plan-lb": Call(("plan", example("failed-test.json"), "--units", "lb")),
+    "plan-explain": Call(("plan", example("failed-test.json"), "--explain")),
+    "plan-narrow": Call(("plan", example("failed-test.json")), env={"COLUMNS": "50"}),
     "recommend": Call(("recommend", example("failed-test.json"))),
     "referral": Call(("plan", example("red-flag.json"))),
     "fear": Call(("recommend", example("fear-high.json"))),
@@ -28,26 +30,41 @@ def views():
     return {name: result.out for name, result in results.items()}
 
 
-def test_plan_shows_stage_session_and_reasons(views):
+def test_plan_shows_stage_session_cues_loads_and_plain_reasons(views):
     out = views["plan-kg"]
     assert "Stage corrective" in out
-    for text in ("Bodyweight Standing Hip Hinge", "kneeling-good-morning", "warm-up", "2x8",
-                 "10-15 kg", "20-40 kg", "Why", "(rule: failed-test)"):
-        assert text in out
+    for text in ("Bodyweight Standing Hip Hinge", "Warm-up re-test", "2x8", "10 kg",
+                 "20 kg", "Cues", "Keep the bar pinned where it sits", "Why",
+                 "so keep working between the kneeling"):
+        assert text in out, text
+    assert "(rule:" not in out and "kneeling-good-morning" not in out
 
 
-def test_units_lb_shows_pounds_rounded_to_the_pound(views):
+def test_explain_shows_the_rule_ids(views):
+    assert "[failed-test]" in views["plan-explain"]
+    assert "[failed-test]" not in views["plan-kg"]
+
+
+def test_units_lb_shows_pounds_a_gym_has_in_the_dose_and_the_reasons(views):
     out = views["plan-lb"]
-    assert "22-33 lb" in out  # kneeling good morning, 10-15 kg
-    assert "44-88 lb" in out  # good morning, 20-40 kg
-    assert "20-40 kg" not in out.split("Why")[0]
+    assert "2x8 · 25 lb" in out  # kneeling good morning, 10 kg made a 5 lb-step bar load
+    assert "3x10 · 45 lb" in out  # good morning, 20 kg
+    assert " kg" not in out
+
+
+def test_at_fifty_columns_every_item_still_shows_its_load(views):
+    out = views["plan-narrow"]
+    assert max(len(line.rstrip()) for line in out.splitlines()) <= 50
+    assert out.count(" · rest ") == 4
+    for load in ("body weight", "10 kg", "20 kg"):
+        assert load in out, load
 
 
 def test_recommend_lists_what_to_avoid_with_its_reasons(views):
     out = views["recommend"]
     avoid = out.split("Avoid today")[1]
     assert "Romanian Deadlift" in avoid
-    assert "(rule: test-gate)" in avoid
+    assert "No fundamental hinge until the hip hinge test is passed" in avoid
 
 
 def test_a_referral_is_unmistakable_and_shows_no_exercises(views):
@@ -61,7 +78,7 @@ def test_a_referral_is_unmistakable_and_shows_no_exercises(views):
 def test_warnings_are_shown_in_plain_sight(views):
     out = views["fear"]
     assert "Warnings" in out
-    assert "TSK-11 total 38" in out.split("Options, best first")[0]
+    assert "TSK-11 38" in out.split("Options, best first")[0]
 
 
 def test_block_has_a_section_per_week_and_what_replaces_it(views):

@@ -58,7 +58,8 @@ def test_json_stays_in_kilograms_whatever_the_units(runs):
     assert runs["recommend-lb"].out == runs[("recommend", "failed-test")].out
     options = runs["recommend-lb"].json()["options"]
     good_morning = next(o for o in options if o["exercise"] == "good-morning")
-    assert good_morning["prescription"]["load_kg"] == {"min": 20.0, "max": 40.0}
+    assert good_morning["prescription"]["load_kg"] == {"min": 20.0, "max": 20.0}  # a start
+    assert good_morning["prescription"]["load_lb"] == {"min": 45.0, "max": 45.0}
 
 
 def test_a_referral_has_no_options_and_one_warning_per_cause(runs):

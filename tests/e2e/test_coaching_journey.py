@@ -70,7 +70,7 @@ def test_a_coach_takes_an_athlete_from_a_failed_test_to_fundamental_and_logs_a_s
     failed = reason_of_rule(first, "failed-test")
     expect(failed).to_have_count(1)
     expect(failed).to_contain_text(BACK_ROUNDS)
-    expect(failed).to_contain_text("stay with the corrective series")
+    expect(failed).to_contain_text("keep working between the kneeling and the standing")
     expect(page.locator("ul.tests li").first).to_contain_text("failed")
     expect(page.locator("ul.tests li").first).to_contain_text("Back rounds")
     expect(option(page, "Romanian Deadlift")).to_have_count(0)

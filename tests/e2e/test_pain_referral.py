@@ -23,7 +23,7 @@ def test_pain_seven_shows_the_referral_banner_without_a_reload(page):
     banner = page.locator(".banner.refer")
     expect(banner).to_have_attribute("role", "alert")
     expect(banner.get_by_role("heading")).to_have_text("Refer to a clinician: load nothing")
-    expect(banner).to_contain_text("pain now 7/10")
+    expect(banner).to_contain_text("Pain right now is 7/10")
     expect(page.locator("section.checkin")).to_contain_text("Pain now: 7/10")
     expect(stage_badge(page)).to_have_text("Refer")
     actions = page.locator("#actions")

@@ -120,5 +120,41 @@ def test_a_paper_size_layout_or_unit_not_offered_is_refused(catalog, option, val
 
 def test_loads_print_in_pounds_when_asked(catalog):
     card = cards_for(catalog, ["good-morning"], units="lb")[0]
-    assert (card.adult_load, card.youth_load) == ("44–88 lb", "22–44 lb")
+    assert (card.adult_load, card.youth_load) == ("45–85 lb", "25–40 lb")  # bar loads in 5 lb steps
     assert cards_for(catalog, ["hip-bridge"])[0].adult_load == "body weight"
+
+
+BAR_IN_HANDS = ("romanian-deadlift", "stiff-legged-deadlift", "hex-bar-deadlift",
+                "sumo-deadlift", "deadlift", "elevated-deadlift")
+
+
+@pytest.mark.parametrize("exercise", BAR_IN_HANDS)
+def test_a_bar_in_the_hands_card_never_fixes_a_fault_with_the_bar_on_the_back(catalog, exercise):
+    card = cards_for(catalog, [exercise])[0]
+    assert card.faults
+    for fault in card.faults:
+        assert "upper back" not in fault.fix and "along the back" not in fault.fix, fault
+
+
+@pytest.mark.parametrize("exercise", ["kneeling-good-morning", "good-morning"])
+def test_a_bar_on_the_back_card_keeps_the_bar_pressed_into_the_back(catalog, exercise):
+    fixes = {f.id: f.fix for f in cards_for(catalog, [exercise])[0].faults}
+    assert "upper back" in fixes["lumbar-flexion"]
+
+
+@pytest.mark.parametrize("exercise", ["hex-bar-deadlift", "sumo-deadlift", "deadlift"])
+def test_a_knee_bending_deadlift_card_wants_the_knees_bent_not_fixed(catalog, exercise):
+    squat = next(f for f in cards_for(catalog, [exercise])[0].faults if f.id == "knee-dominant")
+    assert "soft, fixed knee" not in squat.fix
+    assert "hips above the knees" in squat.fix
+
+
+def test_an_rdl_card_still_keeps_the_knees_soft_and_fixed(catalog):
+    squat = next(f for f in cards_for(catalog, ["romanian-deadlift"])[0].faults
+                 if f.id == "knee-dominant")
+    assert "soft, fixed knee" in squat.fix
+
+
+def test_the_step_up_card_lists_the_step_ups_own_faults(catalog):
+    names = [f.name for f in cards_for(catalog, ["step-up"])[0].faults]
+    assert names == ["Push-off from the floor", "Knee drifts inward", "Trunk folds forward"]

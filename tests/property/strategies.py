@@ -69,7 +69,7 @@ test_results = st.builds(
 @st.composite
 def tests_on_record(draw: st.DrawFn) -> list[dict[str, Any]]:
     """0-3 tests on distinct dates (the latest date decides), in any order."""
-    dates = draw(st.lists(st.dates(dt.date(2024, 1, 1), dt.date(2027, 12, 31)), max_size=3,
+    dates = draw(st.lists(st.dates(dt.date(2024, 1, 1), dt.date.today()), max_size=3,
                           unique=True))
     return [{"date": d.isoformat(), **draw(test_results)} for d in dates]
 
@@ -87,7 +87,7 @@ logged_exercises = st.fixed_dictionaries(
 last_sessions = st.fixed_dictionaries(
     {},
     optional={
-        "date": st.dates(dt.date(2024, 1, 1), dt.date(2027, 12, 31)).map(dt.date.isoformat),
+        "date": st.dates(dt.date(2024, 1, 1), dt.date.today()).map(dt.date.isoformat),
         "pain_during": st.one_of(st.none(), st.integers(0, 10)),
         "pain_next_morning": st.one_of(st.none(), st.integers(0, 10)),
         "exercises": st.lists(logged_exercises, max_size=4),
@@ -126,3 +126,29 @@ def latest_test_passed(case: dict[str, Any]) -> bool:
 def load_range(exercise: str, age: int):
     band = "adult" if age >= CATALOG.thresholds.age.adult_from else "youth"
     return getattr(CATALOG.exercises[exercise].loads, band)
+
+
+def below(exercise_ids: set[str]) -> set[str]:
+    """The ids and every step down from them, through the catalog's step_down lists."""
+    found, todo = set(exercise_ids), list(exercise_ids)
+    while todo:
+        for lower in CATALOG.exercises[todo.pop()].step_down:
+            if lower not in found:
+                found.add(lower)
+                todo.append(lower)
+    return found
+
+
+def gym_loads(implement: str, units: str) -> set[float] | None:
+    """The loads a gym has for an implement (None for a stepped grid)."""
+    grid = getattr(CATALOG.thresholds.loads.implements[implement], units)
+    return set(grid.sizes) if grid.sizes else None
+
+
+def on_grid(value: float, implement: str, units: str) -> bool:
+    grid = getattr(CATALOG.thresholds.loads.implements[implement], units)
+    if value == 0:
+        return True
+    if grid.sizes:
+        return value in grid.sizes
+    return abs(value / grid.step - round(value / grid.step)) < 1e-6

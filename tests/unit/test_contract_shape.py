@@ -9,7 +9,8 @@ from hingecoach.core.schemas import json_schema
 from unit.builders import SERIES, case, passed
 
 OPTION_KEYS = {"exercise", "name", "role", "theme", "level", "hinge", "range", "prescription",
-               "reasons"}
+               "reasons", "why"}
+WHY_KEYS = {"rule", "text", "facts"}
 PRESCRIPTION_KEYS = {"sets", "reps", "load_kg"}
 STAGES = {"corrective", "fundamental", "challenge", "mastery", "pain-aware", "refer"}
 A_CASE = case(mastered=SERIES, tests=[passed()])
@@ -26,8 +27,18 @@ def test_a_recommendation_carries_the_contracts_keys():
         assert option["range"] in {"full", "reduced"}
         load = option["prescription"]["load_kg"]
         assert load is None or set(load) == {"min", "max"}
+        assert all(set(why) == WHY_KEYS for why in option["why"])
+        assert [w["rule"] for w in option["why"]] == \
+            [r.rsplit("(rule: ", 1)[1].rstrip(")") for r in option["reasons"]]
     for avoid in out["avoid"]:
-        assert {"exercise", "reasons"} <= set(avoid)
+        assert {"exercise", "reasons", "why"} <= set(avoid)
+        assert len(avoid["why"]) == len(avoid["reasons"])
+
+
+def test_the_schemas_require_why_beside_reasons():
+    option = json_schema("recommendation")["$defs"]["Option"]
+    assert {"reasons", "why"} <= set(option["required"])
+    assert "warnings_why" in json_schema("plan")["required"]
 
 
 def test_sets_match_the_reps_listed():

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from hingecoach.core import default_catalog
+from hingecoach.core.present import load_text
 from hingecoach.web.athletes import selectors
 from hingecoach.web.athletes import services as athletes
 from hingecoach.web.athletes.models import Athlete, CheckinLink, TrainingSession
-from hingecoach.web.catalog_pages.display import range_text
 
 from .conftest import born
 
@@ -130,9 +130,7 @@ def test_the_page_shows_only_that_athletes_plan_with_loads_and_cues(trained, tea
         assert item.prescription.scheme in html
         for cue in catalog.exercises[item.exercise].cues:
             assert escape(cue) in html
-        load = item.prescription.load_kg
-        if load is not None:
-            assert range_text(load.min, load.max, "kg") in html
+        assert load_text(item.prescription, "kg") in html
 
 
 def test_the_page_leaks_no_other_athlete_team_coach_or_app_link(trained, teammate, coach,

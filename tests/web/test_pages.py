@@ -421,10 +421,10 @@ def test_switching_the_team_to_pounds_shows_pounds(head_client, team, athlete):
     team.refresh_from_db()
     assert team.unit == "lb"
     html = detail(head_client, athlete)
-    assert "44–88 lb" in html
+    assert "45–85 lb" in html
     assert "20–40 kg" not in html and "20-40 kg" not in html
     catalog_page = page(head_client, reverse("catalog:exercise", args=["good-morning"]))
-    assert "44–88 lb" in catalog_page
+    assert "45–85 lb" in catalog_page
 
 
 def test_a_session_logged_in_pounds_is_stored_in_kilograms(head_client, team, athlete):

@@ -6,8 +6,15 @@ import typer
 
 from hingecoach.cli.inputs import catalog_for, load_case
 from hingecoach.cli.json_output import print_json
-from hingecoach.cli.options import CaseArg, CatalogOpt, JsonOpt, UnitsOpt, WeeksOpt
-from hingecoach.cli.render import show_plan, show_recommendation
+from hingecoach.cli.options import (
+    CaseArg,
+    CatalogOpt,
+    ExplainOpt,
+    JsonOpt,
+    UnitsOpt,
+    WeeksOpt,
+)
+from hingecoach.cli.render import View, show_plan, show_recommendation
 from hingecoach.cli.render_block import show_block
 from hingecoach.cli.units import Units
 from hingecoach.core import Case, Catalog
@@ -22,36 +29,39 @@ def case_and_catalog(ctx: typer.Context, case: str, catalog: str | None) -> tupl
 
 
 def recommend(ctx: typer.Context, case: CaseArg, json_: JsonOpt = False,
-              units: UnitsOpt = Units.kg, catalog: CatalogOpt = None) -> None:
+              units: UnitsOpt = Units.kg, explain: ExplainOpt = False,
+              catalog: CatalogOpt = None) -> None:
     """Today's options for the athlete, best first, with what to avoid and why."""
     athlete, chosen = case_and_catalog(ctx, case, catalog)
     result = make_recommendation(athlete, chosen)
     if json_:
         print_json(result)
     else:
-        show_recommendation(result, chosen, units)
+        show_recommendation(result, View(chosen, units.value, explain))
 
 
 def plan(ctx: typer.Context, case: CaseArg, json_: JsonOpt = False,
-         units: UnitsOpt = Units.kg, catalog: CatalogOpt = None) -> None:
+         units: UnitsOpt = Units.kg, explain: ExplainOpt = False,
+         catalog: CatalogOpt = None) -> None:
     """Today's session in order: the warm-up re-test, drills, then loaded work."""
     athlete, chosen = case_and_catalog(ctx, case, catalog)
     result = make_plan(athlete, chosen)
     if json_:
         print_json(result)
     else:
-        show_plan(result, units)
+        show_plan(result, View(chosen, units.value, explain))
 
 
 def block(ctx: typer.Context, case: CaseArg, weeks: WeeksOpt, json_: JsonOpt = False,
-          units: UnitsOpt = Units.kg, catalog: CatalogOpt = None) -> None:
+          units: UnitsOpt = Units.kg, explain: ExplainOpt = False,
+          catalog: CatalogOpt = None) -> None:
     """A block of N weeks: each week's session and what replaces it if things go wrong."""
     athlete, chosen = case_and_catalog(ctx, case, catalog)
     result = make_block(athlete, weeks, chosen)
     if json_:
         print_json(result)
     else:
-        show_block(result, units)
+        show_block(result, View(chosen, units.value, explain))
 
 
 def register(app: typer.Typer) -> None:

@@ -27,7 +27,7 @@ def read_case_text(source: str) -> str:
     if source == STDIN:
         return sys.stdin.read()
     try:
-        return Path(source).read_text(encoding="utf-8")
+        return Path(source).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError("CASE", f"no such file '{source}'") from None
     except IsADirectoryError:

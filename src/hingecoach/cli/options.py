@@ -51,6 +51,8 @@ JsonOpt = Annotated[bool, typer.Option(
 UnitsOpt = Annotated[Units, typer.Option(
     "--units", metavar="kg|lb", parser=parse_units,
     help="Units for loads in the human view.")]
+ExplainOpt = Annotated[bool, typer.Option(
+    "--explain", help="Show the rule id behind each reason, for coaches who want it.")]
 WeeksOpt = Annotated[int, typer.Option(
     "--weeks", metavar="N", parser=parse_weeks, show_default=False,
     help=f"Length of the block in weeks (1-{MAX_WEEKS}).")]

@@ -62,7 +62,36 @@ def whole(low: int, high: int) -> Any:
     return Annotated[StrictInt, Field(ge=low, le=high), BeforeValidator(_integral)]
 
 
+def _once(values: list[Any]) -> list[Any]:
+    """A list of ids names each id once: ``mastered[2]: 'good-morning' is listed twice``."""
+    seen: set[Any] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            raise PydanticCustomError("duplicate", "'{value}' is listed twice",
+                                      {"index": index, "value": value})
+        seen.add(value)
+    return values
+
+
+EARLIEST = dt.date(1900, 1, 1)  # no record is older
+
+
+def _on_record(value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+    """A date a record can hold: from EARLIEST to today (when the context gives today)."""
+    today = (info.context or {}).get("today")
+    if value is not None and today is not None and value > today:
+        raise PydanticCustomError("future_date", "'{value}' is after today ({today})",
+                                  {"value": value.isoformat(), "today": today.isoformat()})
+    if value is not None and value < EARLIEST:
+        raise PydanticCustomError("future_date", "'{value}' is before {earliest}",
+                                  {"value": value.isoformat(),
+                                   "earliest": EARLIEST.isoformat()})
+    return value
+
+
+UNIQUE: dict[str, Any] = {"uniqueItems": True}  # the JSON Schema says so too
 ExerciseId = Annotated[str, _known("exercises", "exercise")]
+Past = Annotated[IsoDate, AfterValidator(_on_record)]
 FaultId = Annotated[str, _known("faults", "fault")]
 RedFlagId = Annotated[str, _known("red_flags", "red flag")]
 ConditionId = Annotated[str, _known("conditions", "condition")]
@@ -78,14 +107,18 @@ class Athlete(_Model):
     pain_nrs: Nrs = Field(0, description="Pain now, Numeric Pain Rating Scale 0-10.")
     tsk11: whole(11, 44) | None = Field(
         None, description="Tampa Scale of Kinesiophobia, 11-item total (11-44).")
-    conditions: list[ConditionId] = Field(default_factory=list)
+    conditions: Annotated[list[ConditionId], AfterValidator(_once)] = Field(
+        default_factory=list, json_schema_extra=UNIQUE)
     medical_clearance: StrictBool = False
-    red_flags: list[RedFlagId] = Field(default_factory=list)
+    red_flags: Annotated[list[RedFlagId], AfterValidator(_once)] = Field(
+        default_factory=list, json_schema_extra=UNIQUE)
 
 
 class TestResult(_Model):
-    date: IsoDate
-    faults: list[FaultId] = Field(default_factory=list, description="Empty when the test passed.")
+    date: Past = Field(description="Never after today.")
+    faults: Annotated[list[FaultId], AfterValidator(_once)] = Field(
+        default_factory=list, description="Empty when the test passed.",
+        json_schema_extra=UNIQUE)
 
     @property
     def passed(self) -> bool:
@@ -100,7 +133,7 @@ class LoggedExercise(_Model):
 
 
 class LastSession(_Model):
-    date: IsoDate | None = None
+    date: Past | None = None
     pain_during: Nrs | None = None
     pain_next_morning: Nrs | None = None
     exercises: list[LoggedExercise] = Field(
@@ -109,7 +142,8 @@ class LastSession(_Model):
 
 class Case(_Model):
     athlete: Athlete
-    mastered: list[ExerciseId] = Field(default_factory=list)
+    mastered: Annotated[list[ExerciseId], AfterValidator(_once)] = Field(
+        default_factory=list, json_schema_extra=UNIQUE)
     tests: list[TestResult] = Field(default_factory=list)
     last_session: LastSession | None = None
     goal: Goal = "technique"
@@ -122,18 +156,26 @@ class Case(_Model):
         return max(enumerate(self.tests), key=lambda pair: (pair[1].date, pair[0]))[1]
 
 
-def parse_case(data: Any, catalog: Catalog | None = None) -> Case:
-    """Validate a case (already parsed from JSON) against the contract and the catalog."""
+def parse_case(data: Any, catalog: Catalog | None = None,
+               today: dt.date | None = None) -> Case:
+    """Validate a case (already parsed from JSON) against the contract and the catalog;
+    no test or session may be dated after ``today`` (the system's date by default)."""
     if isinstance(data, Case):
         return data
+    context = {"catalog": catalog or default_catalog(), "today": today or dt.date.today()}
     try:
-        return Case.model_validate(data, context={"catalog": catalog or default_catalog()})
+        return Case.model_validate(data, context=context)
     except ValidationError as exc:
         raise CaseError(*first_error(exc)) from None
 
 
-def case_from_json(text: str, catalog: Catalog | None = None) -> Case:
-    """Parse and validate a case from JSON text."""
+def case_from_json(text: str, catalog: Catalog | None = None,
+                   today: dt.date | None = None) -> Case:
+    """Parse and validate a case from JSON text (a leading byte-order mark is allowed)."""
+    text = text.removeprefix("\ufeff")
+    too_deep = nesting_problem(text)
+    if too_deep:
+        raise CaseError("CASE", too_deep)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -141,7 +183,35 @@ def case_from_json(text: str, catalog: Catalog | None = None) -> Case:
                                 f"{exc.msg}") from None
     if not isinstance(data, dict):
         raise CaseError("CASE", f"expected a JSON object, got {_json_kind(data)}")
-    return parse_case(data, catalog)
+    return parse_case(data, catalog, today)
+
+
+MAX_DEPTH = 8  # a CASE needs 5: case > last_session > exercises > an entry > reps
+
+
+def nesting_problem(text: str) -> str | None:
+    """A message if the JSON nests objects and arrays deeper than any CASE needs."""
+    depth, in_string, escaped = 0, False, False
+    for index, char in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+            continue
+        if char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, index) + 1
+                return (f"JSON nested deeper than {MAX_DEPTH} levels at line {line}, "
+                        f"which no CASE needs")
+        elif char in "]}":
+            depth -= 1
+    return None
 
 
 def _json_kind(value: Any) -> str:

@@ -5,11 +5,11 @@ The JSON Schemas that ``hingecoach schema`` prints are generated from these mode
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from hingecoach.core.catalog.schema import Range, Role, Theme
+from hingecoach.core.catalog.schema import Implement, Range, Role, Theme
 
 Stage = Literal["corrective", "fundamental", "challenge", "mastery", "pain-aware", "refer"]
 Part = Literal["warm-up", "drill", "main"]
@@ -24,13 +24,34 @@ class LoadKg(_Out):
     max: float = Field(ge=0)
 
 
+class LoadLb(_Out):
+    min: float = Field(ge=0)
+    max: float = Field(ge=0)
+
+
 class Prescription(_Out):
     sets: int = Field(ge=1)
     reps: list[int]
-    load_kg: LoadKg | None = Field(description="Null for unloaded work.")
+    load_kg: LoadKg | None = Field(description="Null for unloaded work. Loads a gym has "
+                                               "for the implement, in kilograms.")
+    load_lb: LoadLb | None = Field(None, description=(
+        "The same load in pounds: converted from the catalog's kilograms first, then "
+        "rounded to what a gym has (so not load_kg times 2.2). Null for unloaded work."))
+    implement: Implement | Literal["dowel"] | None = Field(None, description=(
+        "What the load is lifted with; 'dowel' for a child's bar-on-back work."))
     rest_s: int = Field(ge=0)
     per_side: bool = False
     scheme: str = Field(description="Sets and reps in words, e.g. '3x10' or '10/8/6'.")
+
+
+class Why(_Out):
+    """One reason as data: the rule that fired, a sentence for a person, and the facts."""
+
+    rule: str = Field(description="A rule id of the catalog's rules.yaml.")
+    text: str = Field(description="One sentence for a person: exercise names, no rule id, "
+                                  "loads in kilograms (a front end renders it in its units).")
+    facts: dict[str, Any] = Field(description="The values that fired the rule: dates, ids, "
+                                              "numbers, loads as load_kg and load_lb.")
 
 
 class Option(_Out):
@@ -43,6 +64,7 @@ class Option(_Out):
     range: Range
     prescription: Prescription
     reasons: list[str] = Field(min_length=1)
+    why: list[Why] = Field(min_length=1, description="The reasons as objects, in order.")
 
 
 class SessionItem(Option):
@@ -52,6 +74,7 @@ class SessionItem(Option):
 class Avoid(_Out):
     exercise: str
     reasons: list[str] = Field(min_length=1)
+    why: list[Why] = Field(min_length=1, description="The reasons as objects, in order.")
 
 
 class Recommendation(_Out):
@@ -60,6 +83,7 @@ class Recommendation(_Out):
     options: list[Option]
     avoid: list[Avoid]
     warnings: list[str]
+    warnings_why: list[Why] = Field(description="The warnings as objects, in order.")
 
 
 class Plan(_Out):
@@ -67,6 +91,7 @@ class Plan(_Out):
     refer: bool
     session: list[SessionItem]
     warnings: list[str]
+    warnings_why: list[Why] = Field(description="The warnings as objects, in order.")
 
 
 class Week(_Out):
@@ -78,6 +103,9 @@ class Week(_Out):
         None, description="The session that replaces this one when the week's re-test fails.")
     if_pain_flare: list[SessionItem] = Field(
         description="The session that replaces this one after a pain flare.")
+    rechecks: list[Literal["pain-now", "tsk11"]] = Field(
+        default_factory=list, description="On the pain-aware path: what to re-check this "
+        "week before training (pain now on the 0-10 scale, the TSK-11).")
 
 
 class Block(_Out):
@@ -85,3 +113,4 @@ class Block(_Out):
     refer: bool
     weeks: list[Week]
     warnings: list[str]
+    warnings_why: list[Why] = Field(description="The warnings as objects, in order.")

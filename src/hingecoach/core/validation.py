@@ -41,6 +41,11 @@ def describe(error: ErrorDetails) -> tuple[str, str]:
         return path, "is required"
     if kind == "extra_forbidden":
         return path, f"unknown field (value {_quote(value)})"
+    if kind == "duplicate":
+        ctx = error.get("ctx") or {}
+        return f"{path}[{ctx.get('index')}]", f"'{ctx.get('value')}' is listed twice"
+    if kind == "future_date":
+        return path, msg
     if kind.startswith("value_error") or kind.startswith("assertion_error"):
         msg = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
         return path, msg
@@ -52,5 +57,8 @@ def describe(error: ErrorDetails) -> tuple[str, str]:
 
 
 def first_error(exc: ValidationError) -> tuple[str, str]:
-    """The first error of a validation failure, as (field path, message)."""
-    return describe(exc.errors(include_url=False)[0])
+    """The first error of a validation failure, as (field path, message); an unknown
+    field comes first, since a misspelt key also makes the right one look missing."""
+    errors = exc.errors(include_url=False)
+    errors.sort(key=lambda e: e["type"] != "extra_forbidden")
+    return describe(errors[0])

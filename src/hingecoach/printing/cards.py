@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from hingecoach.charts.layout import Layout
 from hingecoach.core import Catalog
 from hingecoach.core.catalog import Exercise
-from hingecoach.core.catalog.schema import LoadRange
+from hingecoach.core.present import band_text
 from hingecoach.printing.errors import PrintError
 from hingecoach.printing.strip import Strip, ladder_strip, strip_layout
-from hingecoach.printing.words import ROLE_LABELS, Units, load_range, rest, scheme
+from hingecoach.printing.words import ROLE_LABELS, Units, rest, scheme
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,14 @@ class Card:
         return [self.faults[:half], self.faults[half:]]
 
 
+def _faults(catalog: Catalog, ex: Exercise) -> list[FaultLine]:
+    """The hinge faults in the wording that fits this exercise, then its own faults."""
+    lines = [FaultLine(i, catalog.faults[i].name, *catalog.fault_words(i, ex.id))
+             for i in ex.faults_to_watch]
+    return lines + [FaultLine(f"{ex.id}-{n}", f.name, f.looks_like, f.fix)
+                    for n, f in enumerate(ex.own_faults, 1)]
+
+
 def chosen_exercises(catalog: Catalog, ids: Iterable[str] = ()) -> list[Exercise]:
     """The exercises named by ``ids`` in the order given (repeats dropped), or the whole
     catalog in ladder order when none is named."""
@@ -116,18 +124,14 @@ def card_of(catalog: Catalog, ex: Exercise, units: Units, layout: Layout) -> Car
         role_label=ROLE_LABELS[ex.role], column=names.get(ex.subcategory, ex.subcategory),
         summary=ex.summary, tags=_tags(ex, pain_aware),
         equipment=list(ex.equipment) or ["none (body weight)"],
-        youth_load=load_range(*_ends(loads.youth), units),
-        adult_load=load_range(*_ends(loads.adult), units),
+        youth_load=band_text(catalog, ex.id, "youth", units),
+        adult_load=band_text(catalog, ex.id, "adult", units),
         load_note=loads.note,
         dose=f"{scheme(list(rx.reps), rx.per_side)} · rest {rest(rx.rest_s)}",
         setup=list(ex.setup), cues=list(ex.cues),
-        faults=[FaultLine(f.id, f.name, f.looks_like, f.fix)
-                for f in (catalog.faults[i] for i in ex.faults_to_watch)],
+        faults=_faults(catalog, ex),
         easier_start=ex.easier_start, pain_aware=pain_aware,
         step_down=_rungs(catalog, list(ex.step_down)), step_up=_rungs(catalog, list(ex.step_up)),
         strip=ladder_strip(layout, ex),
     )
 
-
-def _ends(load: LoadRange | None) -> tuple[float | None, float | None]:
-    return (None, None) if load is None else (load.min, load.max)

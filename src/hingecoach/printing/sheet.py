@@ -10,16 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hingecoach.core import Block, Catalog, Plan
-from hingecoach.core.results import SessionItem
-from hingecoach.printing.words import (
-    PART_LABELS,
-    STAGE_LABELS,
-    Units,
-    load_range,
-    plain,
-    rest,
-    scheme,
-)
+from hingecoach.core.present import RECHECK_WORDS, load_text, why_text
+from hingecoach.core.results import SessionItem, Why
+from hingecoach.printing.words import PART_LABELS, STAGE_LABELS, Units, rest, scheme
 
 
 @dataclass(frozen=True)
@@ -51,6 +44,7 @@ class SheetPage:
     refer: bool
     if_retest_fails: str | None = None
     if_pain_flare: str | None = None
+    rechecks: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,13 +65,12 @@ class Sheet:
 def _item(number: int, item: SessionItem, catalog: Catalog, units: Units) -> SheetItem:
     ex = catalog.exercises.get(item.exercise)
     rx = item.prescription
-    load = rx.load_kg
     per_side = " each side" if rx.per_side else ""
     return SheetItem(
         number=number, id=item.exercise, name=item.name, theme=item.theme, role=item.role,
         part=item.part, part_label=PART_LABELS.get(item.part, item.part),
         scheme=scheme(list(rx.reps), rx.per_side),
-        load=load_range(load.min if load else None, load.max if load else None, units),
+        load=load_text(rx, units),
         rest=rest(rx.rest_s), targets=[f"{r}{per_side}" for r in rx.reps],
         cues=list(ex.cues) if ex else [], is_test=item.role == "test",
         faults=[catalog.faults[f].name for f in (ex.faults_to_watch if ex else [])
@@ -95,6 +88,10 @@ def _names(session: list[SessionItem] | None) -> str | None:
     return ", then ".join(item.name for item in session)
 
 
+def _warnings(warnings: list[Why], catalog: Catalog, units: Units) -> list[str]:
+    return [why_text(catalog, w, units) for w in warnings]
+
+
 def _guide(catalog: Catalog) -> PainGuide:
     pain = catalog.thresholds.pain
     return PainGuide(pain.safe_max, pain.during_max, pain.next_morning_max)
@@ -108,7 +105,7 @@ def plan_sheet(result: Plan, catalog: Catalog, *, units: Units = "kg",
         stage_label=STAGE_LABELS.get(result.stage, result.stage),
         retest=any(i.part == "warm-up" for i in result.session),
         items=_items(result.session, catalog, units),
-        warnings=[plain(w, units) for w in result.warnings], refer=result.refer,
+        warnings=_warnings(result.warnings_why, catalog, units), refer=result.refer,
     )
     return Sheet(athlete, units, [page], _guide(catalog))
 
@@ -116,7 +113,7 @@ def plan_sheet(result: Plan, catalog: Catalog, *, units: Units = "kg",
 def block_sheet(result: Block, catalog: Catalog, *, units: Units = "kg",
                 athlete: str | None = None) -> Sheet:
     """One page per week of the block (one page saying so when the athlete is referred)."""
-    warnings = [plain(w, units) for w in result.warnings]
+    warnings = _warnings(result.warnings_why, catalog, units)
     if result.refer or not result.weeks:
         page = SheetPage("Training block", result.stage,
                          STAGE_LABELS.get(result.stage, result.stage), False, [], warnings,
@@ -130,6 +127,7 @@ def block_sheet(result: Block, catalog: Catalog, *, units: Units = "kg",
             items=_items(week.session, catalog, units),
             warnings=warnings if week.week == 1 else [], refer=False,
             if_retest_fails=_names(week.if_retest_fails), if_pain_flare=_names(week.if_pain_flare),
+            rechecks=", ".join(RECHECK_WORDS[c] for c in week.rechecks) or None,
         )
         for week in result.weeks
     ]

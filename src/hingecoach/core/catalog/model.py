@@ -28,6 +28,7 @@ ENGINE_RULES = frozenset({
     "stay-strength", "stretch-skill", "nordic-option", "stand-in", "goal-first",
     "needs-prerequisites", "knee-bend-gate", "cannot-kneel", "test-not-trained", "age-load",
     "pain-flare", "flare-step-down", "finish-loaded", "block-back-down", "block-load",
+    "start-low", "child-bar", "flare-not-reached", "flare-cap", "block-recheck",
 })
 
 
@@ -53,6 +54,16 @@ class Catalog:
 
     def load_range(self, exercise_id: str, band: AgeBand) -> LoadRange | None:
         return getattr(self.exercises[exercise_id].loads, band)
+
+    def fault_words(self, fault_id: str, exercise_id: str) -> tuple[str, str]:
+        """What a fault looks like and how to fix it, in the wording that fits this
+        exercise: a knee-bending deadlift's first, then by what holds the spine."""
+        fault, exercise = self.faults[fault_id], self.exercises[exercise_id]
+        contexts = (["knee-bending"] if exercise_id in self.programme.knee_bending else []) \
+            + [exercise.spine_constraint]
+        looks = next((fault.looks[c] for c in contexts if c in fault.looks), fault.looks_like)
+        fix = next((fault.fixes[c] for c in contexts if c in fault.fixes), fault.fix)
+        return looks, fix
 
     def tsk_band(self, total: int) -> str:
         for band in self.thresholds.tsk11.bands:

@@ -19,6 +19,9 @@ SpineConstraint = Literal["bar-on-back", "bar-in-hands", "none"]
 AgeBand = Literal["youth", "adult"]
 Goal = Literal["technique", "hamstring-load", "max-strength"]
 Track = Literal["stay", "stretch", "hamstring"]
+Implement = Literal["barbell", "kettlebell", "dumbbell", "machine"]
+# Where a fault's wording can change: by what holds the spine, or in a knee-bending deadlift.
+FaultContext = Literal["bar-on-back", "bar-in-hands", "none", "knee-bending"]
 
 THEMES: tuple[Theme, ...] = ("corrective", "fundamental", "challenge", "mastery")
 
@@ -45,8 +48,18 @@ class LoadGuidance(Strict):
 
     youth: LoadRange | None
     adult: LoadRange | None
+    implement: Implement | None = Field(
+        None, description="What the load is lifted with; it decides how loads are rounded "
+                          "(thresholds.yaml, loads.implements). Required when a band is loaded.")
     note: Text | None = None
     source: Text
+
+    @model_validator(mode="after")
+    def _implement_when_loaded(self) -> LoadGuidance:
+        if (self.youth or self.adult) and self.implement is None:
+            raise ValueError("a loaded exercise needs an implement "
+                             "(barbell, kettlebell, dumbbell or machine)")
+        return self
 
 
 class Prescription(Strict):
@@ -86,6 +99,8 @@ class Exercise(Strict):
     prescription: Prescription
     loads: LoadGuidance
     faults_to_watch: list[Slug]
+    own_faults: list[OwnFault] = Field(
+        default_factory=list, description="Faults of this exercise outside the hinge's.")
     summary: Text
     setup: list[Text] = Field(min_length=2, max_length=6)
     cues: list[Text] = Field(min_length=3, max_length=5)
@@ -100,12 +115,27 @@ class Exercise(Strict):
 
 
 class Fault(Strict):
+    """A hinge fault. ``looks_like`` and ``fix`` are the general wording; ``looks`` and
+    ``fixes`` give the wording that fits an exercise better, by what holds the spine
+    (bar on the back, bar in the hands, no bar) or for a knee-bending deadlift, which
+    wins over the spine's wording."""
+
     id: Slug
     name: Text
     looks_like: Text
     fix: Text
+    looks: dict[FaultContext, Text] = Field(default_factory=dict)
+    fixes: dict[FaultContext, Text] = Field(default_factory=dict)
     regress_to: Slug
     source: Text
+
+
+class OwnFault(Strict):
+    """A fault of one exercise that is not a hinge fault (a step-up's push-off)."""
+
+    name: Text
+    looks_like: Text
+    fix: Text
 
 
 class RedFlag(Strict):
@@ -132,10 +162,16 @@ class Subcategory(Strict):
 
 
 class Rule(Strict):
-    """A rule of the engine: what it says when it fires and where it comes from."""
+    """A rule of the engine: what it says when it fires and where it comes from.
+
+    ``says`` makes the contract's ``reasons`` string (ids, kilograms); ``text`` the
+    sentence for a person (names, the reader's units). Both are filled from the reason's
+    facts by ``hingecoach.core.present``.
+    """
 
     summary: Text
     says: Text
+    text: Text
     source: Text
 
 
@@ -182,9 +218,47 @@ class TskThresholds(Strict):
         return self
 
 
+class Grid(Strict):
+    """The loads a gym has for one implement in one unit: a step from the step, or a list
+    of sizes (kettlebells)."""
+
+    step: float | None = Field(None, gt=0, le=20)
+    sizes: list[Annotated[float, Field(gt=0, le=500)]] | None = None
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Grid:
+        if (self.step is None) == (self.sizes is None):
+            raise ValueError("give either step or sizes")
+        if self.sizes is not None and self.sizes != sorted(set(self.sizes)):
+            raise ValueError("sizes must rise without repeats")
+        return self
+
+
+class ImplementGrid(Strict):
+    kg: Grid
+    lb: Grid
+
+
+class ChildLoads(Strict):
+    below_age: int = Field(ge=5, le=18)
+    bar_on_back_max_kg: float = Field(gt=0, le=20)
+
+
 class LoadThresholds(Strict):
-    round_to_kg: float = Field(gt=0, le=10)
+    implements: dict[Implement, ImplementGrid]
+    tolerance: float = Field(ge=0, le=0.1, description=(
+        "A gym load this far below a range's bottom (as a share of it) still counts as "
+        "its bottom: 12 kg is a 26 lb kettlebell. The top is never exceeded."))
+    older_adult_from: int = Field(ge=40, le=110)
+    child: ChildLoads
     source: Text
+
+    @model_validator(mode="after")
+    def _every_implement(self) -> LoadThresholds:
+        missing = sorted({"barbell", "kettlebell", "dumbbell", "machine"} - set(self.implements))
+        if missing:
+            raise ValueError(f"implements: {missing[0]!r} is missing")
+        return self
 
 
 class Thresholds(Strict):
@@ -203,9 +277,13 @@ class Schemes(Strict):
 
 class BlockRules(Strict):
     retest_every_weeks: dict[str, int]
-    drills_mastered_after_weeks: int = Field(ge=1, le=12)
-    exercises_mastered_after_weeks: int = Field(ge=1, le=12)
-    pyramid_from_fraction: float = Field(ge=0, le=1)
+    drills_mastered_after_weeks: int = Field(ge=1, le=12, description=(
+        "The fewest weeks a drill is done before the block counts it as mastered."))
+    exercises_mastered_after_weeks: int = Field(ge=1, le=26, description=(
+        "The fewest weeks on an exercise before the block projects the step above it."))
+    recheck_every_weeks: dict[Literal["pain-now", "tsk11"], int] = Field(description=(
+        "On the pain-aware path, weeks between planned re-checks of pain now and of the "
+        "TSK-11."))
     sketch_failed_retest_with: Slug
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from hingecoach.core.engine.draft import Draft
 from hingecoach.core.engine.facts import Facts
 from hingecoach.core.engine.reasons import say
@@ -38,39 +40,37 @@ def _before_any_test(facts: Facts, draft: Draft) -> None:
     catalog, programme = facts.catalog, facts.catalog.programme
     steps = series(facts)
     done = [i for i in steps if facts.is_mastered(i)]
-    fact = facts.test_fact() + (f"; {', '.join(done)} mastered" if done else "")
+    known = {"test": facts.test_facts(), "mastered": done}
     for number, exercise_id in enumerate(steps, start=1):
         if exercise_id not in done:
             rule = "corrective-series" if facts.can_kneel else "bridging-way-in"
-            draft.offer(exercise_id, say(catalog, rule, fact=fact, step=number,
-                                         steps=len(steps)))
+            draft.offer(exercise_id, say(catalog, rule, step=number, steps=len(steps), **known))
     if not [i for i in steps if i not in done]:
-        draft.offer(programme.test, say(catalog, "run-the-test", fact=fact))
-    _stay(facts, draft, fact)
+        draft.offer(programme.test, say(catalog, "run-the-test", **known))
+    _stay(facts, draft, known)
 
 
 def _after_failed_test(facts: Facts, draft: Draft) -> None:
     catalog, test = facts.catalog, facts.latest_test
     assert test is not None
-    when = f"test on {test.date.isoformat()} showed"
     for fault in test.faults:
         target = stand_in(facts, catalog.faults[fault].regress_to)
         if target:
-            draft.offer(target, say(catalog, "fault-step-back", fact=f"{when} {fault}",
+            draft.offer(target, say(catalog, "fault-step-back", date=test.date.isoformat(),
                                     exercise=target, fault=fault))
     rule = "failed-test" if facts.can_kneel else "failed-test-bridging"
     for exercise_id in catalog.programme.after_failed_test:
         target = stand_in(facts, exercise_id)
         if target:
-            draft.offer(target, say(catalog, rule, fact=facts.test_fact()))
+            draft.offer(target, say(catalog, rule, test=facts.test_facts()))
 
 
-def _stay(facts: Facts, draft: Draft, fact: str) -> None:
+def _stay(facts: Facts, draft: Draft, known: dict[str, Any]) -> None:
     """The series ends with loaded good mornings even when the drills come first."""
     programme = facts.catalog.programme
     if programme.stay_default not in draft.picks:
         draft.offer(programme.stay_default,
-                    say(facts.catalog, "stay-strength", fact=fact,
+                    say(facts.catalog, "stay-strength", **known,
                         exercise=programme.stay_default,
                         scheme=facts.strength_scheme_words),
                     scheme=facts.strength_scheme)
@@ -79,11 +79,11 @@ def _stay(facts: Facts, draft: Draft, fact: str) -> None:
 def _hamstring_fallback(facts: Facts, draft: Draft) -> None:
     if facts.latest_test is not None or facts.case.goal == "hamstring-load":
         draft.offer(facts.catalog.programme.hamstring_fallback,
-                    say(facts.catalog, "hamstring-fallback", fact=facts.test_fact()))
+                    say(facts.catalog, "hamstring-fallback", test=facts.test_facts()))
 
 
 def _gate_hinges(facts: Facts, draft: Draft) -> None:
     for exercise in facts.catalog:
         if exercise.hinge and exercise.theme != "corrective":
-            draft.hold_back(exercise.id, say(facts.catalog, "test-gate", fact=facts.test_fact(),
-                                             theme=exercise.theme))
+            draft.hold_back(exercise.id, say(facts.catalog, "test-gate",
+                                             test=facts.test_facts(), theme=exercise.theme))

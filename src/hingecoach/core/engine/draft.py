@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-LoadMode = Literal["range", "lower-half", "bottom"]
+from hingecoach.core.engine.reasons import Reason
+
+LoadMode = Literal["range", "bottom"]
 Scheme = Literal["default", "volume", "pyramid"]
 
 
@@ -14,7 +16,7 @@ class Pick:
     """An exercise the engine offers, with why, before it becomes an Option."""
 
     exercise: str
-    reasons: list[str]
+    reasons: list[Reason]
     step_up: bool = False
     load_mode: LoadMode = "range"
     scheme: Scheme = "default"
@@ -23,10 +25,10 @@ class Pick:
 @dataclass
 class Draft:
     picks: dict[str, Pick] = field(default_factory=dict)
-    avoid: dict[str, list[str]] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    avoid: dict[str, list[Reason]] = field(default_factory=dict)
+    warnings: list[Reason] = field(default_factory=list)
 
-    def offer(self, exercise: str, reason: str, **kwargs: object) -> Pick:
+    def offer(self, exercise: str, reason: Reason, **kwargs: object) -> Pick:
         """Add a pick, or another reason to the one already there (options never repeat)."""
         pick = self.picks.get(exercise)
         if pick is None:
@@ -35,16 +37,16 @@ class Draft:
             pick.reasons.append(reason)
         return pick
 
-    def hold_back(self, exercise: str, reason: str) -> None:
+    def hold_back(self, exercise: str, reason: Reason) -> None:
         reasons = self.avoid.setdefault(exercise, [])
         if reason not in reasons:
             reasons.append(reason)
 
-    def warn(self, warning: str) -> None:
+    def warn(self, warning: Reason) -> None:
         if warning not in self.warnings:
             self.warnings.append(warning)
 
-    def drop(self, exercise: str, reason: str) -> None:
+    def drop(self, exercise: str, reason: Reason) -> None:
         """Take a pick out of the options and list it under avoid instead."""
         self.picks.pop(exercise, None)
         self.hold_back(exercise, reason)

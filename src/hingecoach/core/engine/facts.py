@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from hingecoach.core.case import Case, TestResult
 from hingecoach.core.catalog import Catalog, Exercise
@@ -76,27 +76,25 @@ class Facts:
         return [group for group in exercise.prerequisites
                 if not any(self.is_mastered(i) for i in group)]
 
-    def test_fact(self) -> str:
+    def test_facts(self) -> dict[str, Any] | None:
+        """The latest test as facts of a reason (None when no test is on record)."""
         test = self.latest_test
         if test is None:
-            return "no bodyweight hip hinge test on record"
-        if test.passed:
-            return f"test on {test.date.isoformat()} passed"
-        return f"test on {test.date.isoformat()} showed {', '.join(test.faults)}"
+            return None
+        return {"date": test.date.isoformat(), "faults": list(test.faults)}
 
     @cached_property
-    def flare(self) -> str | None:
-        """The fact that makes the last session a flare, or None."""
+    def flare(self) -> dict[str, Any] | None:
+        """What makes the last session a flare (pain, when, the limit), or None."""
         last = self.case.last_session
         if last is None:
             return None
         limits = self.catalog.thresholds.pain
         if last.pain_during is not None and last.pain_during > limits.during_max:
-            return (f"pain during the last session was {last.pain_during}/10, "
-                    f"above {limits.during_max}/10")
+            return {"when": "during", "pain": last.pain_during, "limit": limits.during_max}
         if last.pain_next_morning is not None and last.pain_next_morning > limits.next_morning_max:
-            return (f"pain the morning after the last session was {last.pain_next_morning}/10, "
-                    f"above {limits.next_morning_max}/10")
+            return {"when": "next-morning", "pain": last.pain_next_morning,
+                    "limit": limits.next_morning_max}
         return None
 
     @property
@@ -111,6 +109,12 @@ class Facts:
             return "/".join(map(str, reps)) + " with rising load"
         return f"{len(reps)}x{reps[0]}"
 
+    @cached_property
+    def logged(self) -> tuple[str, ...]:
+        """The exercises the last session records, in order."""
+        last = self.case.last_session
+        return tuple(dict.fromkeys(e.exercise for e in last.exercises)) if last else ()
+
     def last_load(self, exercise_id: str) -> float | None:
         last = self.case.last_session
         if last is None:
@@ -118,3 +122,24 @@ class Facts:
         loads = [e.load_kg for e in last.exercises
                  if e.exercise == exercise_id and e.load_kg is not None]
         return loads[-1] if loads else None
+
+    def flare_cap(self, exercise_id: str) -> float | None:
+        """After a flare, the most an option may lift: what this exercise lifted in the
+        flared session, else the heaviest load of that session; None when none is logged."""
+        if self.flare is None:
+            return None
+        own = self.last_load(exercise_id)
+        if own is not None:
+            return own
+        last = self.case.last_session
+        loads = [e.load_kg for e in last.exercises if e.load_kg is not None] if last else []
+        return max(loads) if loads else None
+
+    @property
+    def older_adult(self) -> bool:
+        return self.age >= self.catalog.thresholds.loads.older_adult_from
+
+    def child_bar(self, exercise: Exercise) -> bool:
+        """A child's bar-on-back work: a dowel or the lightest bar."""
+        child = self.catalog.thresholds.loads.child
+        return self.age < child.below_age and exercise.spine_constraint == "bar-on-back"

@@ -5,11 +5,15 @@ from __future__ import annotations
 from hingecoach.core.case import Case
 from hingecoach.core.catalog import Catalog, default_catalog
 from hingecoach.core.engine.facts import Facts
+from hingecoach.core.present import reason_text
 
 
 def pain_flare(case: Case, catalog: Catalog | None = None) -> str | None:
-    """Why the last session counts as a flare (pain during or next morning too high)."""
-    return Facts(case, catalog or default_catalog()).flare
+    """Why the last session counts as a flare (pain during or next morning too high), in
+    words; None when it does not."""
+    catalog = catalog or default_catalog()
+    flare = Facts(case, catalog).flare
+    return None if flare is None else reason_text(catalog, "pain-flare", {"flare": flare})
 
 
 def pain_flagged(case: Case, catalog: Catalog | None = None) -> bool:

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-import math
+from dataclasses import dataclass, field
 
 from hingecoach.core.catalog import Catalog, Exercise
-from hingecoach.core.catalog.schema import AgeBand, LoadRange
-from hingecoach.core.engine.draft import LoadMode, Pick, Scheme
-from hingecoach.core.engine.reasons import say
-from hingecoach.core.results import LoadKg, Option, Prescription
+from hingecoach.core.engine.draft import Pick, Scheme
+from hingecoach.core.engine.facts import Facts
+from hingecoach.core.engine.loads import Ask, Window, gym_windows
+from hingecoach.core.engine.pain_aware import pain_aware_causes
+from hingecoach.core.engine.reasons import Reason, both, say
+from hingecoach.core.present import scheme_text
+from hingecoach.core.results import LoadKg, LoadLb, Option, Prescription
+
+__all__ = ["Loaded", "load_for", "prescription", "scheme_text", "to_option"]
 
 
-def scheme_text(reps: list[int], per_side: bool = False) -> str:
-    text = f"{len(reps)}x{reps[0]}" if len(set(reps)) == 1 else "/".join(map(str, reps))
-    return text + " each side" if per_side else text
+@dataclass(frozen=True)
+class Loaded:
+    """A prescription's load in both units, what it is lifted with, and why."""
 
-
-def load_window(rng: LoadRange, mode: LoadMode, step: float) -> LoadKg:
-    """The part of the catalog's range a pick is loaded in; never outside the range."""
-    if mode == "bottom":
-        return LoadKg(min=rng.min, max=rng.min)
-    if mode == "lower-half":
-        top = math.floor((rng.min + (rng.max - rng.min) / 2) / step) * step
-        return LoadKg(min=rng.min, max=max(rng.min, top))
-    return LoadKg(min=rng.min, max=rng.max)
+    kg: LoadKg | None = None
+    lb: LoadLb | None = None
+    implement: str | None = None
+    reasons: list[Reason] = field(default_factory=list)
 
 
 def reps_for(exercise: Exercise, scheme: Scheme, catalog: Catalog) -> list[int]:
@@ -32,35 +32,85 @@ def reps_for(exercise: Exercise, scheme: Scheme, catalog: Catalog) -> list[int]:
     return list(getattr(catalog.programme.schemes, scheme))
 
 
-def prescription(exercise: Exercise, pick: Pick, band: AgeBand, catalog: Catalog) -> Prescription:
-    reps = reps_for(exercise, pick.scheme, catalog)
-    rng: LoadRange | None = getattr(exercise.loads, band)
-    step = catalog.thresholds.loads.round_to_kg
+def start_cause(pick: Pick, exercise: Exercise, facts: Facts) -> str | None:
+    """Why this load starts at the bottom of its range (None: the whole range is fine)."""
+    if pick.load_mode == "bottom":
+        return None  # a flare already says so
+    if pain_aware_causes(facts):
+        return "pain-aware"
+    if facts.older_adult:
+        return "older-adult"
+    if not facts.is_mastered(exercise.id) and exercise.id not in facts.logged:
+        return "first-session"
+    return None
+
+
+def load_for(pick: Pick, exercise: Exercise, facts: Facts, steps: int = 0) -> Loaded:
+    """The gym loads for a pick: a child's dowel, the bottom of the range (flare, first
+    session, pain-aware path, older adult) or the whole range; ``steps`` loads up."""
+    rng = getattr(exercise.loads, facts.band)
+    if rng is None or exercise.loads.implement is None:
+        return Loaded()
+    loads = facts.catalog.thresholds.loads
+    if facts.child_bar(exercise):
+        windows = gym_windows(Ask(0, loads.child.bar_on_back_max_kg), "barbell", loads)
+        reason = say(facts.catalog, "child-bar", age=facts.age, below=loads.child.below_age,
+                     max_kg=loads.child.bar_on_back_max_kg)
+        return _loaded(windows, "dowel", [reason])
+    cause = start_cause(pick, exercise, facts)
+    bottom = pick.load_mode == "bottom" or cause is not None
+    ask = Ask(rng.min, rng.max, bottom=bottom and not steps, steps=steps,
+              cap_kg=facts.flare_cap(exercise.id))
+    windows = gym_windows(ask, exercise.loads.implement, loads)
+    reasons = [say(facts.catalog, "age-load", age=facts.age, band=facts.band,
+                   implement=exercise.loads.implement, **_facts(windows))]
+    if cause is not None and not steps:
+        reasons.append(say(facts.catalog, "start-low", start=cause, exercise=exercise.id,
+                           age=facts.age))
+    reasons += _capped(ask, windows, exercise, facts)
+    return _loaded(windows, exercise.loads.implement, reasons)
+
+
+def _capped(ask: Ask, windows: dict[str, Window], exercise: Exercise,
+            facts: Facts) -> list[Reason]:
+    """The flare-cap reason, when the flared session's load held this one down."""
+    if ask.cap_kg is None:
+        return []
+    loads = facts.catalog.thresholds.loads
+    free = gym_windows(Ask(ask.low_kg, ask.high_kg, ask.bottom, ask.steps),
+                       exercise.loads.implement or "barbell", loads)
+    if free["kg"] == windows["kg"] and free["lb"] == windows["lb"]:
+        return []
+    return [say(facts.catalog, "flare-cap", flare=facts.flare, exercise=exercise.id,
+                logged_kg=ask.cap_kg)]
+
+
+def _facts(windows: dict[str, Window]) -> dict[str, dict[str, float]]:
+    return {f"load_{unit}": {"min": w.min, "max": w.max} for unit, w in windows.items()}
+
+
+def _loaded(windows: dict[str, Window], implement: str, reasons: list[Reason]) -> Loaded:
+    kg, lb = windows["kg"], windows["lb"]
+    return Loaded(LoadKg(min=kg.min, max=kg.max), LoadLb(min=lb.min, max=lb.max),
+                  implement, reasons)
+
+
+def prescription(exercise: Exercise, reps: list[int], loaded: Loaded) -> Prescription:
+    rx = exercise.prescription
     return Prescription(
-        sets=len(reps),
-        reps=reps,
-        load_kg=load_window(rng, pick.load_mode, step) if rng else None,
-        rest_s=exercise.prescription.rest_s,
-        per_side=exercise.prescription.per_side,
-        scheme=scheme_text(reps, exercise.prescription.per_side),
+        sets=len(reps), reps=reps, load_kg=loaded.kg, load_lb=loaded.lb,
+        implement=loaded.implement, rest_s=rx.rest_s, per_side=rx.per_side,  # type: ignore[arg-type]
+        scheme=scheme_text(reps, rx.per_side),
     )
 
 
-def to_option(pick: Pick, age: int, catalog: Catalog) -> Option:
+def to_option(pick: Pick, facts: Facts) -> Option:
+    catalog = facts.catalog
     exercise = catalog[pick.exercise]
-    band = catalog.age_band(age)
-    rx = prescription(exercise, pick, band, catalog)
-    reasons = list(pick.reasons)
-    if rx.load_kg is not None:
-        low, high = _kg(rx.load_kg.min), _kg(rx.load_kg.max)
-        load = low if low == high else f"{low}-{high}"
-        reasons.append(say(catalog, "age-load", age=age, band=band, load=load))
+    loaded = load_for(pick, exercise, facts)
+    rx = prescription(exercise, reps_for(exercise, pick.scheme, catalog), loaded)
     return Option(
         exercise=exercise.id, name=exercise.name, role=exercise.role, theme=exercise.theme,
         level=exercise.level, hinge=exercise.hinge, range=exercise.range,
-        prescription=rx, reasons=reasons,
+        prescription=rx, **both(catalog, [*pick.reasons, *loaded.reasons]),
     )
-
-
-def _kg(value: float) -> str:
-    return f"{value:g}"

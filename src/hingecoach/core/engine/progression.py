@@ -6,7 +6,7 @@ from hingecoach.core.catalog import Exercise
 from hingecoach.core.engine.corrective import stand_in
 from hingecoach.core.engine.draft import Draft
 from hingecoach.core.engine.facts import Facts
-from hingecoach.core.engine.reasons import say
+from hingecoach.core.engine.reasons import Reason, say
 from hingecoach.core.results import Stage
 
 PER_TRACK = 2
@@ -30,7 +30,8 @@ def progression(facts: Facts, draft: Draft) -> None:
         tracks[track](facts, draft, track)
         if position == 0 and len(draft.picks) > before:
             first = next(iter(list(draft.picks.values())[before:]))
-            first.reasons.insert(0, say(catalog, "goal-first", goal=facts.case.goal, track=track))
+            first.reasons.insert(0, say(catalog, "goal-first", goal=facts.case.goal,
+                                        track=track))
 
 
 def _owned(facts: Facts) -> list[Exercise]:
@@ -45,10 +46,10 @@ def _stay(facts: Facts, draft: Draft, track: str) -> None:
     default = facts.catalog.programme.stay_default
     choices = [*[e.id for e in _owned(facts)][:PER_TRACK - 1], default]
     for exercise_id in dict.fromkeys(choices):
-        owned = exercise_id in facts.mastered
-        fact = facts.test_fact() + (f"; {exercise_id} mastered" if owned else "")
+        owned = [exercise_id] if exercise_id in facts.mastered else []
         draft.offer(exercise_id,
-                    say(facts.catalog, "stay-strength", fact=fact, exercise=exercise_id,
+                    say(facts.catalog, "stay-strength", test=facts.test_facts(),
+                        mastered=owned, exercise=exercise_id,
                         scheme=facts.strength_scheme_words),
                     scheme=facts.strength_scheme)
 
@@ -62,20 +63,20 @@ def _climb(facts: Facts, draft: Draft, track: str) -> None:
             _hold_back_locked(facts, draft, exercise, missing)
         elif offered < PER_TRACK:
             draft.offer(exercise.id, _climb_reason(facts, exercise, track),
-                        step_up=True, load_mode="lower-half")
+                        step_up=True)
             offered += 1
 
 
-def _climb_reason(facts: Facts, exercise: Exercise, track: str) -> str:
+def _climb_reason(facts: Facts, exercise: Exercise, track: str) -> Reason:
     met = sorted({owned for group in exercise.prerequisites for i in group
                   if (owned := facts.owned(i))})
-    fact = facts.test_fact() + (f" and {', '.join(met)} mastered" if met else "")
+    known = {"test": facts.test_facts(), "mastered": met}
     original = next((k for k, v in facts.substitutes.items() if v == exercise.id
                      and facts.catalog.track(k) == track), None)
     if original is not None:
-        return say(facts.catalog, "stand-in", fact=fact, exercise=exercise.id, original=original)
+        return say(facts.catalog, "stand-in", exercise=exercise.id, original=original, **known)
     rule = "stretch-skill" if track == "stretch" else "nordic-option"
-    return say(facts.catalog, rule, fact=fact, exercise=exercise.id)
+    return say(facts.catalog, rule, exercise=exercise.id, **known)
 
 
 def _candidates(facts: Facts, track: str) -> list[Exercise]:
@@ -93,10 +94,9 @@ def _candidates(facts: Facts, track: str) -> list[Exercise]:
 
 def _hold_back_locked(facts: Facts, draft: Draft, exercise: Exercise,
                       missing: list[list[str]]) -> None:
-    words = " and ".join(" or ".join(group) for group in missing)
     rule = ("knee-bend-gate" if exercise.id in facts.catalog.programme.knee_bending
             else "needs-prerequisites")
-    draft.hold_back(exercise.id, say(facts.catalog, rule, exercise=exercise.id, missing=words))
+    draft.hold_back(exercise.id, say(facts.catalog, rule, exercise=exercise.id, missing=missing))
 
 
 def _variant_of_mastered(facts: Facts, exercise: Exercise) -> bool:

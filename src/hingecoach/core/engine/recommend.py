@@ -13,7 +13,7 @@ from hingecoach.core.engine.flare import apply_flare
 from hingecoach.core.engine.pain_aware import pain_aware, pain_aware_causes
 from hingecoach.core.engine.prescribe import to_option
 from hingecoach.core.engine.progression import progress_stage, progression
-from hingecoach.core.engine.reasons import say
+from hingecoach.core.engine.reasons import Reason, both, say
 from hingecoach.core.engine.safety import referral_warnings
 from hingecoach.core.results import Avoid, Recommendation, Stage
 
@@ -28,7 +28,8 @@ def recommend(case: Case | dict[str, Any], catalog: Catalog | None = None) -> Re
     facts = Facts(parse_case(case, catalog), catalog)
     referral = referral_warnings(facts)
     if referral:
-        return Recommendation(stage="refer", refer=True, options=[], avoid=[], warnings=referral)
+        return Recommendation(stage="refer", refer=True, options=[], avoid=[],
+                              **warnings(catalog, referral))
     draft = Draft()
     stage = _route(facts, draft)
     _caution(facts, draft)
@@ -60,14 +61,19 @@ def _no_kneeling(facts: Facts, draft: Draft) -> None:
         return
     for exercise in facts.catalog:
         if exercise.kneeling:
-            substitute = facts.substitutes.get(exercise.id)
-            instead = f"; {substitute} stands in for {exercise.id}" if substitute else ""
-            draft.drop(exercise.id, say(facts.catalog, "cannot-kneel", instead=instead))
+            draft.drop(exercise.id, say(facts.catalog, "cannot-kneel", exercise=exercise.id,
+                                        substitute=facts.substitutes.get(exercise.id)))
 
 
 def _finish(facts: Facts, draft: Draft, stage: Stage) -> Recommendation:
-    options = [to_option(pick, facts.age, facts.catalog) for pick in draft.picks.values()]
-    avoid = [Avoid(exercise=ex, reasons=reasons) for ex, reasons in draft.avoid.items()
-             if ex not in draft.picks]
+    options = [to_option(pick, facts) for pick in draft.picks.values()]
+    avoid = [Avoid(exercise=ex, **both(facts.catalog, reasons))
+             for ex, reasons in draft.avoid.items() if ex not in draft.picks]
     return Recommendation(stage=stage, refer=False, options=options, avoid=avoid,
-                          warnings=draft.warnings)
+                          **warnings(facts.catalog, draft.warnings))
+
+
+def warnings(catalog: Catalog, reasons: list[Reason]) -> dict[str, Any]:
+    """``warnings`` and ``warnings_why`` from the same reasons."""
+    made = both(catalog, reasons)
+    return {"warnings": made["reasons"], "warnings_why": made["why"]}

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from hingecoach.core.engine.facts import Facts
-from hingecoach.core.engine.reasons import say
+from hingecoach.core.engine.reasons import Reason, say
 
 
-def referral_warnings(facts: Facts) -> list[str]:
+def referral_warnings(facts: Facts) -> list[Reason]:
     """One warning per cause of referral; empty when the athlete may train."""
     catalog, athlete = facts.catalog, facts.case.athlete
     warnings = [
-        say(catalog, "red-flag", flag=flag, why=catalog.red_flags[flag].why)
+        say(catalog, "red-flag", flag=flag)
         for flag in dict.fromkeys(athlete.red_flags)
     ]
     limit = catalog.thresholds.pain.refer_at_or_above

@@ -1,8 +1,11 @@
 """block(case, weeks): a training block that projects the plan week by week.
 
-The block assumes the plan holds: drills are mastered after a week, exercises after a
-few, and each planned re-test passes. Every week also carries the session that replaces
-it when that assumption breaks: a failed re-test or a pain flare sends it back down.
+Week 1 is today's plan. The block then assumes the plan holds: a drill is mastered after
+a week, an exercise after the programme's minimum weeks on it, and each planned re-test
+passes. Each exercise keeps its own sets and reps and climbs one gym load a week from
+its start. Every week carries the session that replaces it when that assumption breaks
+(a failed re-test or a pain flare), and on the pain-aware path the re-checks of pain and
+fear it plans. See docs/block.md.
 """
 
 from __future__ import annotations
@@ -13,14 +16,16 @@ from typing import Any
 
 from hingecoach.core.case import Case, LastSession, TestResult, parse_case
 from hingecoach.core.catalog import Catalog, default_catalog
+from hingecoach.core.engine.draft import Pick
 from hingecoach.core.engine.facts import Facts
-from hingecoach.core.engine.prescribe import scheme_text
-from hingecoach.core.engine.reasons import say
+from hingecoach.core.engine.prescribe import load_for
+from hingecoach.core.engine.reasons import add_reason, say
 from hingecoach.core.errors import CaseError
 from hingecoach.core.planner.session import plan
-from hingecoach.core.results import Block, LoadKg, SessionItem, Week
+from hingecoach.core.results import Block, SessionItem, Week
 
 MAX_WEEKS = 52
+LOAD_RULES = frozenset({"age-load", "start-low"})
 
 
 def block(case: Case | dict[str, Any], weeks: int, catalog: Catalog | None = None,
@@ -33,56 +38,72 @@ def block(case: Case | dict[str, Any], weeks: int, catalog: Catalog | None = Non
     catalog = catalog or default_catalog()
     current = parse_case(case, catalog)
     first = plan(current, catalog)
+    warnings = {"warnings": first.warnings, "warnings_why": first.warnings_why}
     if first.refer:
-        return Block(stage=first.stage, refer=True, weeks=[], warnings=first.warnings)
+        return Block(stage=first.stage, refer=True, weeks=[], **warnings)
     start = start or (current.latest_test.date if current.latest_test else dt.date(2000, 1, 3))
     done: Counter[str] = Counter()
+    seen: dict[str, SessionItem] = {}
     planned: list[Week] = []
     for number in range(1, weeks + 1):
-        week = _week(current, number, weeks, catalog, start, done)
+        week = _week(current, number, weeks, catalog, start, done, seen)
+        seen.update({i.exercise: i for i in week.session if i.exercise not in seen})
         planned.append(week)
         done.update(item.exercise for item in week.session if item.part != "warm-up")
         current = _project(current, week, done, catalog, start)
-    return Block(stage=first.stage, refer=False, weeks=planned, warnings=first.warnings)
+    return Block(stage=first.stage, refer=False, weeks=planned, **warnings)
 
 
 def _week(case: Case, number: int, weeks: int, catalog: Catalog, start: dt.date,
-          done: Counter[str]) -> Week:
+          done: Counter[str], seen: dict[str, SessionItem]) -> Week:
     today = plan(case, catalog)
     every = catalog.programme.block.retest_every_weeks.get(today.stage, 1)
     has_test = any(i.part == "warm-up" for i in today.session)
     retest = has_test and (number - 1) % every == 0
+    facts = Facts(case, catalog)
     session = [i for i in today.session if retest or i.part != "warm-up"]
-    session = [_progress(i, number, weeks, done[i.exercise], catalog) for i in session]
+    session = [_progress(i, number, weeks, done[i.exercise], facts, seen.get(i.exercise))
+               for i in session]
     return Week(
         week=number, retest=retest, stage=today.stage, session=session,
         if_retest_fails=_back_down_on_fail(case, catalog, start, number) if retest else None,
         if_pain_flare=_back_down_on_flare(case, catalog),
+        rechecks=_rechecks(today.stage, number, catalog),
     )
 
 
-def _progress(item: SessionItem, number: int, weeks: int, weeks_done: int,
-              catalog: Catalog) -> SessionItem:
-    """Main loaded work climbs one load step a week from the bottom of its window, and
-    moves from 3x10 to 10/8/6 in the later part of the block."""
-    load = item.prescription.load_kg
-    if item.part != "main" or load is None or load.max == load.min:
+def _rechecks(stage: str, number: int, catalog: Catalog) -> list[str]:
+    """The pain-aware path's planned re-checks that fall in week ``number``."""
+    if stage != "pain-aware":
+        return []
+    every = catalog.programme.block.recheck_every_weeks
+    return [what for what, weeks in every.items() if (number - 1) % weeks == 0]
+
+
+def _progress(item: SessionItem, number: int, weeks: int, weeks_done: int, facts: Facts,
+              first: SessionItem | None) -> SessionItem:
+    """An exercise keeps the sets and reps it entered the block with. A starting load
+    climbs one gym load for each week the exercise has been done; a load that entered as
+    a range (work the athlete owned) stays that range for the coach to pick from."""
+    entered = first or item
+    load = entered.prescription.load_kg
+    if load is None or load.min != load.max or weeks_done == 0 or item.part == "warm-up":
         return item
-    schemes = catalog.programme.schemes
-    share = (number - 1) / (weeks - 1) if weeks > 1 else 0.0
-    pyramid = share >= catalog.programme.block.pyramid_from_fraction and weeks > 1
-    reps = list(schemes.pyramid if pyramid else schemes.volume)
-    step = catalog.thresholds.loads.round_to_kg
-    target = min(load.max, load.min + weeks_done * step)
-    top = min(load.max, target + step * (len(set(reps)) - 1)) if pyramid else target
-    scheme = scheme_text(reps, item.prescription.per_side)
+    catalog = facts.catalog
+    loaded = load_for(Pick(item.exercise, []), catalog[item.exercise], facts, steps=weeks_done)
     rx = item.prescription.model_copy(update={
-        "sets": len(reps), "reps": reps, "scheme": scheme,
-        "load_kg": LoadKg(min=target, max=top),
-    })
-    reason = say(catalog, "block-load", week=number, weeks=weeks, scheme=scheme,
-                 load=f"{target:g}" if top == target else f"{target:g}-{top:g}")
-    return item.model_copy(update={"prescription": rx, "reasons": [*item.reasons, reason]})
+        "load_kg": loaded.kg, "load_lb": loaded.lb, "reps": entered.prescription.reps,
+        "sets": entered.prescription.sets, "scheme": entered.prescription.scheme})
+    keep = [n for n, why in enumerate(item.why) if why.rule not in LOAD_RULES]
+    moved = item.model_copy(update={
+        "prescription": rx, "reasons": [item.reasons[n] for n in keep],
+        "why": [item.why[n] for n in keep]})
+    for reason in loaded.reasons:
+        add_reason(catalog, moved, reason)
+    add_reason(catalog, moved, say(catalog, "block-load", week=number, weeks=weeks,
+                                   scheme=rx.scheme, load_kg=rx.load_kg.model_dump(),
+                                   load_lb=rx.load_lb.model_dump() if rx.load_lb else None))
+    return moved
 
 
 def _back_down_on_fail(case: Case, catalog: Catalog, start: dt.date,
@@ -90,7 +111,7 @@ def _back_down_on_fail(case: Case, catalog: Catalog, start: dt.date,
     faults = _faults_to_sketch(case, catalog)
     failed = TestResult(date=start + dt.timedelta(weeks=number - 1, days=1), faults=faults)
     fallback = case.model_copy(update={"tests": [*case.tests, failed]})
-    return _with_reason(plan(fallback, catalog).session, catalog, "a failed re-test")
+    return _with_reason(plan(fallback, catalog).session, catalog, "retest-failed")
 
 
 def _faults_to_sketch(case: Case, catalog: Catalog) -> list[str]:
@@ -104,14 +125,17 @@ def _faults_to_sketch(case: Case, catalog: Catalog) -> list[str]:
 
 def _back_down_on_flare(case: Case, catalog: Catalog) -> list[SessionItem]:
     limit = catalog.thresholds.pain.during_max
-    flare = LastSession(pain_during=min(10, limit + 1))
+    previous = case.last_session.exercises if case.last_session else []
+    flare = LastSession(pain_during=min(10, limit + 1), exercises=previous)
     fallback = case.model_copy(update={"last_session": flare})
-    return _with_reason(plan(fallback, catalog).session, catalog, "a pain flare")
+    return _with_reason(plan(fallback, catalog).session, catalog, "pain-flare")
 
 
-def _with_reason(items: list[SessionItem], catalog: Catalog, fact: str) -> list[SessionItem]:
-    reason = say(catalog, "block-back-down", fact=fact)
-    return [i.model_copy(update={"reasons": [reason, *i.reasons]}) for i in items]
+def _with_reason(items: list[SessionItem], catalog: Catalog, cause: str) -> list[SessionItem]:
+    reason = say(catalog, "block-back-down", cause=cause)
+    for item in items:
+        add_reason(catalog, item, reason, first=True)
+    return items
 
 
 def _project(case: Case, week: Week, done: Counter[str], catalog: Catalog,

@@ -11,7 +11,7 @@ from hingecoach.core.engine.corrective import series, series_mastered
 from hingecoach.core.engine.draft import Pick
 from hingecoach.core.engine.facts import Facts
 from hingecoach.core.engine.prescribe import to_option
-from hingecoach.core.engine.reasons import say
+from hingecoach.core.engine.reasons import add_reason, say
 from hingecoach.core.results import Option, Part, Plan, Recommendation, SessionItem
 
 MAIN_ITEMS = 3
@@ -22,9 +22,10 @@ def plan(case: Case | dict[str, Any], catalog: Catalog | None = None) -> Plan:
     catalog = catalog or default_catalog()
     facts = Facts(parse_case(case, catalog), catalog)
     rec = recommend(facts.case, catalog)
+    warnings = {"warnings": rec.warnings, "warnings_why": rec.warnings_why}
     if rec.refer:
-        return Plan(stage=rec.stage, refer=True, session=[], warnings=rec.warnings)
-    return Plan(stage=rec.stage, refer=False, session=session(facts, rec), warnings=rec.warnings)
+        return Plan(stage=rec.stage, refer=True, session=[], **warnings)
+    return Plan(stage=rec.stage, refer=False, session=session(facts, rec), **warnings)
 
 
 def session(facts: Facts, rec: Recommendation) -> list[SessionItem]:
@@ -45,17 +46,12 @@ def _retest(facts: Facts, rec: Recommendation) -> list[Option]:
         return []
     test_id = facts.catalog.programme.test
     offered = [o for o in rec.options if o.exercise == test_id]
-    reason = say(facts.catalog, "test-not-trained", fact=_retest_fact(facts))
+    reason = say(facts.catalog, "test-not-trained", test=facts.test_facts(),
+                 mastered=[] if facts.case.tests else series(facts))
     if offered:
-        offered[0].reasons.insert(0, reason)
+        add_reason(facts.catalog, offered[0], reason, first=True)
         return offered
-    return [to_option(Pick(test_id, [reason]), facts.age, facts.catalog)]
-
-
-def _retest_fact(facts: Facts) -> str:
-    if facts.case.tests:
-        return facts.test_fact()
-    return f"{', '.join(series(facts))} mastered"
+    return [to_option(Pick(test_id, [reason]), facts)]
 
 
 def _series_position(facts: Facts, exercise_id: str) -> int:
@@ -84,16 +80,16 @@ def _finish_loaded(facts: Facts, rec: Recommendation, main: list[Option]) -> lis
         main, loaded = [*main, extra], [extra]
     last = loaded[-1]
     ordered = [o for o in main if o is not last] + [last]
-    last.reasons.append(say(facts.catalog, "finish-loaded", fact="whatever the drills"))
+    add_reason(facts.catalog, last, say(facts.catalog, "finish-loaded"))
     return ordered
 
 
 def _fallback(facts: Facts) -> Option:
     exercise_id = facts.catalog.programme.hamstring_fallback
     mode = "bottom" if facts.flare else "range"
-    pick = Pick(exercise_id, [say(facts.catalog, "hamstring-fallback", fact=facts.test_fact())],
+    pick = Pick(exercise_id, [say(facts.catalog, "hamstring-fallback", test=facts.test_facts())],
                 load_mode=mode)
-    return to_option(pick, facts.age, facts.catalog)
+    return to_option(pick, facts)
 
 
 def _item(option: Option, part: Part) -> SessionItem:

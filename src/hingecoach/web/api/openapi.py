@@ -26,6 +26,7 @@ CASE_BODY = {
 CASE_IDS = {("Case", "mastered"): "exercises", ("Athlete", "conditions"): "conditions",
             ("Athlete", "red_flags"): "red_flags", ("TestResult", "faults"): "faults",
             ("LoggedExercise", "exercise"): "exercises"}
+CASE_DATES = ("TestResult", "LastSession")
 
 
 def case_components() -> dict[str, Any]:
@@ -36,7 +37,16 @@ def case_components() -> dict[str, Any]:
         target = components[name]["properties"][prop]
         target = target.get("items", target)
         target["enum"] = list(getattr(default_catalog(), kind))
+    for name in CASE_DATES:  # a test or a session is never after today
+        _mark_day(components[name]["properties"]["date"])
     return components
+
+
+def _mark_day(node: dict[str, Any]) -> None:
+    """Mark the date inside a (possibly nullable) property for ``_date_bounds``."""
+    for option in node.get("anyOf", [node]):
+        if option.get("format") == "date":
+            option["x-day"] = "record"
 
 
 def _date_bounds(node: Any, today: dt.date) -> None:

@@ -33,7 +33,7 @@ from hingecoach.core.results import SessionItem
 from hingecoach.web.athletes import selectors, services
 from hingecoach.web.athletes.forms import CheckinForm
 from hingecoach.web.athletes.models import Athlete
-from hingecoach.web.catalog_pages.display import load_text, range_text
+from hingecoach.web.catalog_pages.display import prescribed_load
 from hingecoach.web.catalog_pages.forms import run_service
 from hingecoach.web.catalog_pages.templatetags.coach import rest_text
 from hingecoach.web.teams.models import ApiToken
@@ -73,14 +73,13 @@ def _page(athlete: Athlete) -> dict[str, Any]:
 
 def _item(item: SessionItem, unit: str) -> dict[str, Any]:
     rx = item.prescription
-    load = rx.load_kg
     exercise = default_catalog().exercises.get(item.exercise)
     return {
         "name": item.name,
         "part": item.part,
         "theme": item.theme,
         "scheme": rx.scheme,  # the core's words already say "each side"
-        "load": load_text(None, unit) if load is None else range_text(load.min, load.max, unit),
+        "load": prescribed_load(rx, unit),
         "rest": rest_text(rx.rest_s),
         "cues": list(exercise.cues) if exercise else [],
     }

@@ -18,7 +18,7 @@ from hingecoach.web.athletes import validators
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.athletes.services import CHECKIN_FELT, CHECKIN_NOTE_MAX
 from hingecoach.web.athletes.validators import NAME_MAX, NOTES_MAX, REPS_RANGE, TSK_ITEMS
-from hingecoach.web.catalog_pages.display import kg_to_unit, unit_to_kg
+from hingecoach.web.catalog_pages.display import kg_to_unit, prescribed_start, unit_to_kg
 from hingecoach.web.catalog_pages.display import number as number_text
 from hingecoach.web.catalog_pages.forms import date_field
 from hingecoach.web.catalog_pages.ladder import exercises_by_column
@@ -210,7 +210,8 @@ def plan_rows(items: list[Any], unit: str) -> list[dict[str, Any]]:
         if item.role == "test":
             continue
         rx = item.prescription
-        load = None if rx.load_kg is None else number_text(kg_to_unit(rx.load_kg.min, unit))
+        start = prescribed_start(rx, unit)
+        load = None if start is None else number_text(start)
         rows.append({"done": True, "exercise": item.exercise, "sets": rx.sets,
                      "reps": "/".join(str(r) for r in rx.reps), "load": load})
     return rows

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 
 from hingecoach.core import default_catalog
+from hingecoach.core.case import EARLIEST as CASE_EARLIEST
 
 TSK_ITEMS = 11
 # One set of limits for forms, the API and import (the core's where it has them).
@@ -19,7 +20,7 @@ REPS_RANGE = (1, 100)  # reps in a set that was done; a set of 0 reps was not do
 LOAD_KG_RANGE = (0, 500)
 NAME_MAX = 120
 NOTES_MAX = 2000
-EARLIEST = dt.date(1900, 1, 1)
+EARLIEST = CASE_EARLIEST  # the core's first day on record
 
 
 class RecordConflict(ValidationError):

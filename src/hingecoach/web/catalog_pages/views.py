@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from hingecoach.core import default_catalog
+from hingecoach.core import Catalog, default_catalog
 from hingecoach.web.catalog_pages.ladder import exercises_by_column, ladder_grid
 
 
@@ -30,7 +30,14 @@ def exercise_page(request: HttpRequest, exercise_id: str) -> HttpResponse:
     return render(request, "catalog/exercise.html", {
         "exercise": exercise,
         "column": column,
-        "faults": [catalog.faults[f] for f in exercise.faults_to_watch],
+        "faults": [_fault(catalog, f, exercise.id) for f in exercise.faults_to_watch]
+        + [f.model_dump() for f in exercise.own_faults],
         "step_up": [catalog.exercises[e] for e in exercise.step_up],
         "step_down": [catalog.exercises[e] for e in exercise.step_down],
     })
+
+
+def _fault(catalog: Catalog, fault_id: str, exercise_id: str) -> dict[str, str]:
+    """A hinge fault in the wording that fits this exercise."""
+    looks_like, fix = catalog.fault_words(fault_id, exercise_id)
+    return {"name": catalog.faults[fault_id].name, "looks_like": looks_like, "fix": fix}

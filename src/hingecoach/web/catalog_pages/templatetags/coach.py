@@ -1,4 +1,7 @@
-"""Filters for coach pages: loads in the team's unit, catalog names, stages, reasons."""
+"""Filters for coach pages: loads in the team's unit, catalog names, stages, reasons.
+
+Every wording comes from ``hingecoach.core.present`` through ``display``; a reason is
+worded from its rule and facts (``why``), never taken apart from its string."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from typing import Any
 
 from django import template
 
+from hingecoach.core import default_catalog, present
 from hingecoach.web.catalog_pages import display
 
 register = template.Library()
@@ -24,28 +28,25 @@ def load(kg: float | Decimal | None, team: Any) -> str:
 
 
 @register.filter
-def load_range(load_kg: Any, team: Any) -> str:
-    """A prescription's ``load_kg`` range (``None`` for unloaded work)."""
-    if load_kg is None:
-        return "no load"
-    return display.range_text(load_kg.min, load_kg.max, _unit(team))
+def rx_load(prescription: Any, team: Any) -> str:
+    """``{{ option.prescription|rx_load:team }}``: ``20 kg``, ``45 lb``, ``body weight``."""
+    return display.prescribed_load(prescription, _unit(team))
 
 
 @register.filter
-def in_unit(text: str, team: Any) -> str:
-    """The engine's text with its kilogram loads said in the team's unit."""
-    return display.text_in_unit(str(text), _unit(team))
+def adult_load(exercise: Any, team: Any) -> str:
+    return display.band_load(exercise.id, "adult", _unit(team))
 
 
 @register.filter
-def reason_text(reason: str) -> str:
-    """The sentence of an engine reason, with exercises and faults by name."""
-    return display.with_names(display.split_reason(reason)[0])
+def youth_load(exercise: Any, team: Any) -> str:
+    return display.band_load(exercise.id, "youth", _unit(team))
 
 
 @register.filter
-def reason_rule(reason: str) -> str:
-    return display.split_reason(reason)[1]
+def why_text(why: Any, team: Any) -> str:
+    """One reason (a ``why`` entry) in words, loads in the team's unit."""
+    return display.why_text(why, _unit(team))
 
 
 @register.filter
@@ -80,19 +81,17 @@ def age(athlete: Any) -> int:
 
 @register.filter
 def reps_text(reps: list[int]) -> str:
-    """``3x10`` when every set is the same, ``10/8/6`` otherwise."""
-    reps = list(reps or [])
-    if not reps:
-        return "–"
-    if len(set(reps)) == 1:
-        return f"{len(reps)}×{reps[0]}"
-    return "/".join(str(r) for r in reps)
+    """``3×10`` when every set is the same, ``10/8/6`` otherwise."""
+    return present.scheme_text(list(reps or []), times="×")
 
 
 @register.filter
 def rest_text(seconds: int) -> str:
-    if seconds >= 60 and seconds % 60 == 0:
-        return f"{seconds // 60}\u00a0min"
-    if seconds > 60:
-        return f"{seconds // 60}\u00a0min\u00a0{seconds % 60}\u00a0s"
-    return f"{seconds}\u00a0s"
+    return present.rest_text(seconds, space="\u00a0")
+
+
+@register.filter
+def cues(exercise_id: str) -> list[str]:
+    """The catalog's coaching cues for an exercise."""
+    exercise = default_catalog().exercises.get(exercise_id)
+    return list(exercise.cues) if exercise else []

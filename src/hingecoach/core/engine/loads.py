@@ -1,0 +1,98 @@
+"""Loads a gym has: a catalog range in kilograms made into plates, bells or dumbbells.
+
+Each unit is worked out on its own from the catalog's kilograms: the range is converted
+to pounds first and then rounded to the pound grid, never rounded in kilograms and
+converted after. The grids and the tolerance are data (thresholds.yaml, ``loads``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass
+
+from hingecoach.core.catalog.schema import Exercise, Grid, LoadThresholds
+from hingecoach.core.present import LB_PER_KG, Units
+
+_EPS = 1e-9
+
+
+def up(grid: Grid, value: float) -> float | None:
+    """The lightest grid load at or above ``value`` (None above the heaviest bell)."""
+    if grid.step is not None:
+        return round(math.ceil(value / grid.step - _EPS) * grid.step, 6)
+    sizes = grid.sizes or []
+    at = bisect.bisect_left(sizes, value - _EPS)
+    return sizes[at] if at < len(sizes) else None
+
+
+def down(grid: Grid, value: float) -> float:
+    """The heaviest grid load at or below ``value`` (0 below the lightest bell)."""
+    if grid.step is not None:
+        return max(0.0, round(math.floor(value / grid.step + _EPS) * grid.step, 6))
+    sizes = grid.sizes or []
+    at = bisect.bisect_right(sizes, value + _EPS)
+    return sizes[at - 1] if at else 0.0
+
+
+def steps_above(grid: Grid, value: float, steps: int) -> float:
+    """The load ``steps`` grid loads above ``value`` (which is on the grid)."""
+    if grid.step is not None:
+        return round(value + steps * grid.step, 6)
+    sizes = grid.sizes or []
+    at = min(len(sizes) - 1, bisect.bisect_left(sizes, value - _EPS) + steps)
+    return sizes[at] if sizes else value
+
+
+@dataclass(frozen=True)
+class Window:
+    """A load range in one unit, both ends loads a gym has."""
+
+    min: float
+    max: float
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What a prescription wants from the catalog's range (in kilograms)."""
+
+    low_kg: float
+    high_kg: float
+    bottom: bool = False
+    steps: int = 0
+    cap_kg: float | None = None
+
+
+def window(ask: Ask, grid: Grid, units: Units, tolerance: float) -> Window:
+    """The gym loads for ``ask`` in ``units``: the range rounded inwards (its bottom may
+    sit up to the tolerance lower: 12 kg is a 26 lb bell), the bottom alone if asked,
+    ``steps`` loads up, and never above the range's top or the cap."""
+    factor = LB_PER_KG if units == "lb" else 1.0
+    low, high = ask.low_kg * factor, ask.high_kg * factor
+    top = down(grid, high)
+    bottom = up(grid, low * (1 - tolerance))
+    bottom = top if bottom is None or bottom > top else bottom
+    if ask.bottom:
+        top = bottom
+    if ask.steps:
+        bottom = top = min(top, steps_above(grid, bottom, ask.steps))
+    if ask.cap_kg is not None:
+        cap = down(grid, ask.cap_kg * factor)
+        top = min(top, cap)
+        bottom = min(bottom, top)
+    return Window(bottom, top)
+
+
+def gym_windows(ask: Ask, implement: str, loads: LoadThresholds) -> dict[Units, Window]:
+    grids = loads.implements[implement]  # type: ignore[index]
+    return {"kg": window(ask, grids.kg, "kg", loads.tolerance),
+            "lb": window(ask, grids.lb, "lb", loads.tolerance)}
+
+
+def band_windows(exercise: Exercise, band: str,
+                 loads: LoadThresholds) -> dict[Units, Window] | None:
+    """The catalog's whole range for an age band as gym loads (None: unloaded)."""
+    rng = getattr(exercise.loads, band)
+    if rng is None or exercise.loads.implement is None:
+        return None
+    return gym_windows(Ask(rng.min, rng.max), exercise.loads.implement, loads)
