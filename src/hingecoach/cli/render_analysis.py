@@ -125,8 +125,10 @@ def coaching_section(report: AnalysisReport, catalog: Catalog) -> Group:
         if fault is None:
             continue
         back = catalog.exercises.get(fault.regress_to)
+        fix = (catalog.fault_words(fault_id, report.exercise)[1]
+               if report.exercise in catalog.exercises else fault.fix)
         parts.append(Text.assemble((fault.name, "bold"), (f"  {fault_id}", "dim")))
-        parts.append(bullets([f"Fix: {fault.fix}",
+        parts.append(bullets([f"Fix: {fix}",
                               f"Step down while it persists: "
                               f"{back.name if back else fault.regress_to}"]))
     return Group(*parts)

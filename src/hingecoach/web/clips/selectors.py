@@ -41,7 +41,8 @@ class FaultAdvice:
 
 
 def clip_fault_advice(*, report: AnalysisReport) -> list[FaultAdvice]:
-    """For each fault seen: the catalog's fix and the exercise to step down to."""
+    """For each fault seen: the catalog's fix, in the words that fit the clip's exercise,
+    and the exercise to step down to."""
     catalog = default_catalog()
     advice = []
     for fault_id in report.faults:
@@ -49,7 +50,9 @@ def clip_fault_advice(*, report: AnalysisReport) -> list[FaultAdvice]:
         if fault is None:
             continue
         back = catalog.exercises.get(fault.regress_to)
-        advice.append(FaultAdvice(fault_id, fault.name, fault.fix,
+        fix = (catalog.fault_words(fault_id, report.exercise)[1]
+               if report.exercise in catalog.exercises else fault.fix)
+        advice.append(FaultAdvice(fault_id, fault.name, fix,
                                   back.name if back else fault.regress_to))
     return advice
 
