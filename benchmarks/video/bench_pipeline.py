@@ -157,9 +157,9 @@ def reps_summary(run: dict) -> str:
 PEAK_RSS = """
 import re, sys
 from pathlib import Path
-from hingecoach.video import MediaPipePose, analyze_clip
+from hingecoach.video import BlazePose, analyze_clip
 if sys.argv[1] == "-":
-    MediaPipePose().close()
+    BlazePose().close()
 else:
     analyze_clip(sys.argv[1])
 status = Path("/proc/self/status").read_text()
