@@ -6,14 +6,16 @@
 
 ``dump`` runs ``analyze_clip`` with the named backend (``mediapipe``: the legacy
 ``MediaPipePose``, where it is still installed; ``blazepose-lite|full|heavy``, with
-``+redetect`` to re-detect every 15 frames) and keeps, per analysed frame of the first
-pass, what the backend returned before the person lock (clip pixels), with the report's
-reps, faults and side. ``table`` prints, per clip and backend: the share of frames with
-a person; the share with shoulder, hip and knee of the near side at visibility 0.5 or
-more; jitter (the median size of the frame-to-frame second difference of shoulder, hip
-and knee, in trunk lengths, over runs of frames where all three are seen); the median
-distance to the first file's landmarks (trunk lengths); the median difference of the
-raw hip and knee angles from the first file's; pose time per frame; reps and faults.
+``+redetectN`` to run the detector every N analysed frames, 0 only when the person is
+lost, ``+fpsN`` to smooth as if frames came N a second, ``+raw`` for no smoothing) and
+keeps, per analysed frame of the first pass, what the backend returned before the person
+lock (clip pixels), with the report's reps, faults and side. ``table`` prints, per clip
+and backend: the share of frames with a person; the share with shoulder, hip and knee of
+the near side at visibility 0.5 or more; jitter (the median size of the frame-to-frame
+second difference of shoulder, hip and knee, in trunk lengths, over runs of frames where
+all three are seen); the median distance to the first file's landmarks (trunk lengths);
+the median difference of the raw hip and knee angles from the first file's; pose time
+per frame; reps and faults.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from pathlib import Path
 import numpy as np
 
 JOINTS = ("shoulder", "hip", "knee", "ankle")
-REDETECT_EVERY = 15
 
 
 def make_backend(name: str):
@@ -38,9 +39,11 @@ def make_backend(name: str):
     from hingecoach.video.pose_backend import BlazePose
 
     model, _, option = name.removeprefix("blazepose-").partition("+")
-    every = int(option.removeprefix("redetect") or REDETECT_EVERY) if option.startswith(
-        "redetect") else 0
-    return BlazePose(model, smooth=option != "raw", redetect_every=every)
+    if option.startswith("redetect"):
+        return BlazePose(model, redetect_every=int(option.removeprefix("redetect")))
+    if option.startswith("fps"):
+        return BlazePose(model, fps=float(option.removeprefix("fps")))
+    return BlazePose(model, smooth=option != "raw")
 
 
 class Recording:

@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from hingecoach.core.kinematics import Frame  # noqa: E402
 from hingecoach.synthetic import Truth  # noqa: E402
 from hingecoach.video import analyze_clip  # noqa: E402
+from hingecoach.video.blazepose.backend import REDETECT_EVERY  # noqa: E402
 from hingecoach.video.pipeline import ClipAnalysis  # noqa: E402
 from hingecoach.video.pose_backend import BlazePose, quiet_native_stderr  # noqa: E402
 from video.scenes import SCENARIOS, film_scenario  # noqa: E402  (tests/video/scenes.py)
@@ -45,7 +46,7 @@ class CountingPose:
     """The pose backend, noting for every call whether it found anyone (before the
     lock)."""
 
-    def __init__(self, model: str = "full", redetect_every: int = 0) -> None:
+    def __init__(self, model: str = "full", redetect_every: int = REDETECT_EVERY) -> None:
         with quiet_native_stderr():
             self.pose = BlazePose(model, redetect_every=redetect_every)
         self.name = self.pose.name
@@ -81,7 +82,7 @@ def hip_error(analysis: ClipAnalysis, truth: Truth) -> float:
 
 
 def run(name: str, folder: Path, scale: float, reps: int | None, model: str = "full",
-        redetect_every: int = 0) -> dict:
+        redetect_every: int = REDETECT_EVERY) -> dict:
     started = time.perf_counter()
     filmed = film_scenario(name, folder, scale, **({"reps": reps} if reps else {}))
     filmed_s = time.perf_counter() - started
@@ -173,9 +174,9 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the filmed clips in this folder")
     parser.add_argument("--model", choices=("lite", "full", "heavy"), default="full",
                         help="the landmark model (default: full)")
-    parser.add_argument("--redetect-every", type=int, default=0, metavar="N",
-                        help="also run the person detector every N frames (0: only when "
-                             "the person is lost)")
+    parser.add_argument("--redetect-every", type=int, default=REDETECT_EVERY, metavar="N",
+                        help="run the person detector every N analysed frames (0: only "
+                             f"when the person is lost; default {REDETECT_EVERY})")
     args = parser.parse_args()
     unknown = [name for name in args.scenarios if name not in SCENARIOS]
     if unknown:

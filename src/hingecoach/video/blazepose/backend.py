@@ -28,6 +28,7 @@ LANDMARK_NAMES = (
     "right_ankle", "left_heel", "right_heel", "left_foot_index", "right_foot_index",
 )
 DEFAULT_MODEL = "full"
+REDETECT_EVERY = 5  # analysed frames (3 times a second at 15): benchmarks/README.md
 MIN_VISIBILITY = 0.5
 
 
@@ -35,7 +36,7 @@ class BlazePose:
     """BlazePose GHUM on LiteRT (CPU, offline) with the segmentation mask."""
 
     def __init__(self, model: str = DEFAULT_MODEL, *, fps: float = 15.0,
-                 smooth: bool = True, redetect_every: int = 0,
+                 smooth: bool = True, redetect_every: int = REDETECT_EVERY,
                  min_visibility: float = MIN_VISIBILITY) -> None:
         if model not in LANDMARK_MODELS:
             raise BackendUnavailable(f"unknown pose model '{model}' "

@@ -62,21 +62,23 @@ def crop(image_rgb: np.ndarray, matrix: np.ndarray, size: int = INPUT_SIZE) -> n
 def refined(points: np.ndarray, heatmap: np.ndarray, kernel: int = REFINE_KERNEL,
             min_confidence: float = MIN_REFINE_CONFIDENCE) -> np.ndarray:
     """(n, 2) points normalised to the crop, each moved to its heatmap's weighted mean
-    cell near it (``heatmap``: cells x cells x n logits)."""
+    cell near it (``heatmap``: cells x cells x n logits; cells past the edge count 0)."""
     rows, cols = heatmap.shape[:2]
+    col = np.trunc(points[:, 0] * cols).astype(int)
+    row = np.trunc(points[:, 1] * rows).astype(int)
+    offsets = np.arange(kernel) - (kernel - 1) // 2
+    ys, xs = row[:, None] + offsets, col[:, None] + offsets
+    inside = ((ys >= 0) & (ys < rows))[:, :, None] & ((xs >= 0) & (xs < cols))[:, None, :]
+    window = heatmap[np.clip(ys, 0, rows - 1)[:, :, None], np.clip(xs, 0, cols - 1)[:, None, :],
+                     np.arange(len(points))[:, None, None]]
+    weight = sigmoid(window) * inside
+    total = weight.sum(axis=(1, 2))
+    centre_in = (col >= 0) & (col < cols) & (row >= 0) & (row < rows)
+    sure = centre_in & (weight.max(axis=(1, 2)) >= min_confidence) & (total > 0)
     out = points.copy()
-    half = (kernel - 1) // 2
-    for index, (x, y) in enumerate(points):
-        col, row = int(x * cols), int(y * rows)
-        if not (0 <= col < cols and 0 <= row < rows):
-            continue
-        top, left = max(0, row - half), max(0, col - half)
-        window = sigmoid(heatmap[top:row + half + 1, left:col + half + 1, index])
-        total = window.sum()
-        if window.max() < min_confidence or total <= 0:
-            continue
-        ys, xs = np.mgrid[top:top + window.shape[0], left:left + window.shape[1]]
-        out[index] = ((xs * window).sum() / total / cols, (ys * window).sum() / total / rows)
+    mean_x = (weight * xs[:, None, :]).sum(axis=(1, 2))[sure] / total[sure]
+    mean_y = (weight * ys[:, :, None]).sum(axis=(1, 2))[sure] / total[sure]
+    out[sure] = np.stack([mean_x / cols, mean_y / rows], axis=1)
     return out
 
 

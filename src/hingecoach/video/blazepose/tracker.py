@@ -2,8 +2,9 @@
 previous frame's auxiliary landmarks give; when there is none, or the pose flag says the
 person was lost, the detector finds them again in the same frame (MediaPipe's live
 graph waits for the next frame). ``redetect_every`` also runs the detector on a
-schedule and takes its region when the landmark model is surer there (drift repair);
-``benchmarks/video`` measures whether it helps.
+schedule, and on the first frames after a person is found (a first detection is the
+least sure), and takes its region when the landmark model is surer there (drift
+repair); ``benchmarks/README.md`` measures what it gives.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from hingecoach.video.blazepose.smoothing import (
     VisibilityFilter,
     object_size,
 )
+
+SETTLE_FRAMES = 2  # a person just found is checked again on this many frames
 
 
 def detection_roi(detection: Detection) -> Roi:
@@ -54,6 +57,7 @@ class PoseTracker:
                          VisibilityFilter())
         self._roi: Roi | None = None
         self._frame = -1
+        self._since_found = 0
         self.detections = 0
 
     def reset(self) -> None:
@@ -81,9 +85,12 @@ class PoseTracker:
         """The followed person's pose in this frame, or None."""
         self._frame += 1
         result = self._landmarks.run(image_rgb, self._roi) if self._roi is not None else None
+        self._since_found += 1
         if result is None:
             result = self._detected(image_rgb)
-        elif self._redetect_every and self._frame % self._redetect_every == 0:
+            self._since_found = 0
+        elif self._redetect_every and (self._since_found <= SETTLE_FRAMES
+                                       or self._frame % self._redetect_every == 0):
             result = self._surer(image_rgb, result)
         result = self._smoothed(result)
         self._roi = landmarks_roi(result) if result is not None else None
