@@ -25,6 +25,7 @@ from hingecoach.video.blazepose.smoothing import (
 )
 
 SETTLE_FRAMES = 2  # a person just found is checked again on this many frames
+SWITCH_MARGIN = 0.1  # how much surer the detector's region must be to replace a settled track
 
 
 def detection_roi(detection: Detection) -> Roi:
@@ -89,9 +90,10 @@ class PoseTracker:
         if result is None:
             result = self._detected(image_rgb)
             self._since_found = 0
-        elif self._redetect_every and (self._since_found <= SETTLE_FRAMES
-                                       or self._frame % self._redetect_every == 0):
-            result = self._surer(image_rgb, result)
+        elif self._since_found <= SETTLE_FRAMES and self._redetect_every:
+            result = self._surer(image_rgb, result, margin=0.0)
+        elif self._redetect_every and self._frame % self._redetect_every == 0:
+            result = self._surer(image_rgb, result, margin=SWITCH_MARGIN)
         result = self._smoothed(result)
         self._roi = landmarks_roi(result) if result is not None else None
         return result
@@ -101,9 +103,10 @@ class PoseTracker:
         found = self._detector.detect(image_rgb)
         return self._landmarks.run(image_rgb, detection_roi(found[0])) if found else None
 
-    def _surer(self, image_rgb: np.ndarray, tracked: PoseResult) -> PoseResult:
+    def _surer(self, image_rgb: np.ndarray, tracked: PoseResult, margin: float,
+               ) -> PoseResult:
         """The tracked pose, or the one in the region of the detection nearest it when
-        the model is surer there."""
+        the model is surer there by more than ``margin``."""
         self.detections += 1
         found = self._detector.detect(image_rgb)
         if not found:
@@ -113,7 +116,8 @@ class PoseTracker:
         if np.hypot(*(nearest.keypoints[MID_HIP] - hip)) > self._roi_side(tracked) / 4:
             return tracked  # someone else
         fresh = self._landmarks.run(image_rgb, detection_roi(nearest))
-        return fresh if fresh is not None and sureness(fresh) > sureness(tracked) else tracked
+        better = fresh is not None and sureness(fresh) > sureness(tracked) + margin
+        return fresh if better else tracked
 
     @staticmethod
     def _roi_side(result: PoseResult) -> float:
