@@ -46,7 +46,9 @@ def sureness(result: PoseResult | None) -> float:
 
 
 class PoseTracker:
-    """``rate``: frames a second (for the smoothing; 0: no smoothing)."""
+    """One clip's person, frame by frame (``track``). ``rate``: frames a second, for the
+    smoothing (0: none); ``redetect_every``: analysed frames between scheduled
+    detections (0: only when the person is lost)."""
 
     def __init__(self, detector: PersonDetector, landmarks: LandmarkModel, rate: float = 15.0,
                  redetect_every: int = 0) -> None:
@@ -62,7 +64,7 @@ class PoseTracker:
         self.detections = 0
 
     def reset(self) -> None:
-        self._roi, self._frame = None, -1
+        self._roi, self._frame, self._since_found = None, -1, 0
         for each in self._filters:
             each.reset()
 
@@ -113,12 +115,8 @@ class PoseTracker:
             return tracked
         hip = tracked.points[AUXILIARY][0]
         nearest = min(found, key=lambda d: float(np.hypot(*(d.keypoints[MID_HIP] - hip))))
-        if np.hypot(*(nearest.keypoints[MID_HIP] - hip)) > self._roi_side(tracked) / 4:
+        if np.hypot(*(nearest.keypoints[MID_HIP] - hip)) > landmarks_roi(tracked).side / 4:
             return tracked  # someone else
         fresh = self._landmarks.run(image_rgb, detection_roi(nearest))
         better = fresh is not None and sureness(fresh) > sureness(tracked) + margin
         return fresh if better else tracked
-
-    @staticmethod
-    def _roi_side(result: PoseResult) -> float:
-        return landmarks_roi(result).side
