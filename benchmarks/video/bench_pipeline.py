@@ -41,7 +41,7 @@ from hingecoach.core.kinematics import Track  # noqa: E402
 from hingecoach.core.kinematics.arrays import track_arrays  # noqa: E402
 from hingecoach.core.kinematics.geometry import joint_angle, tilt  # noqa: E402
 from hingecoach.synthetic import ClipSpec, generate_clip  # noqa: E402
-from hingecoach.video import Sampling, analyze_clip  # noqa: E402
+from hingecoach.video import MODELS, Sampling, analyze_clip  # noqa: E402
 from video.mannequin import film  # noqa: E402  (tests/video/mannequin.py)
 
 SIZES = {"720p": (1280, 720), "1080p": (1920, 1080)}
@@ -84,9 +84,9 @@ def filmed_hinge(out: Path, seconds: float = 10.0) -> Path:
     return film(Track(clip=track.clip, frames=frames), out, "left")
 
 
-def timed(path: Path, sampling: Sampling) -> dict:
+def timed(path: Path, sampling: Sampling, model: str = "full") -> dict:
     wall, cpu = time.perf_counter(), time.process_time()
-    analysis = analyze_clip(path, sampling=sampling)
+    analysis = analyze_clip(path, sampling=sampling, model=model)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     return {"wall_s": wall, "cpu_s": cpu, "decoded": analysis.decoded,
             "analysed": len(analysis.track.frames), "step": analysis.step,
@@ -111,8 +111,8 @@ def raw_angles(track: Track) -> dict[str, np.ndarray]:
     return out
 
 
-def median_run(path: Path, sampling: Sampling, repeat: int) -> dict:
-    runs = [timed(path, sampling) for _ in range(repeat)]
+def median_run(path: Path, sampling: Sampling, repeat: int, model: str = "full") -> dict:
+    runs = [timed(path, sampling, model) for _ in range(repeat)]
     runs.sort(key=lambda r: r["wall_s"])
     return runs[len(runs) // 2]
 
@@ -157,9 +157,9 @@ def reps_summary(run: dict) -> str:
 PEAK_RSS = """
 import re, sys
 from pathlib import Path
-from hingecoach.video import MediaPipePose, analyze_clip
+from hingecoach.video import BlazePose, analyze_clip
 if sys.argv[1] == "-":
-    MediaPipePose().close()
+    BlazePose().close()
 else:
     analyze_clip(sys.argv[1])
 status = Path("/proc/self/status").read_text()
@@ -192,6 +192,8 @@ def main() -> None:
         clips["1080p hinge"] = filmed_hinge(tmp / "hinge.mp4")
         results["speed"] = {name: median_run(path, Sampling(), repeat)
                             for name, path in clips.items()}
+        results["models"] = {model: median_run(clips["1080p hinge"], Sampling(), repeat, model)
+                             for model in MODELS}
         results["peak_rss_mib"] = {name: peak_rss_child(path) for name, path in clips.items()}
         results["peak_rss_mib"]["model loaded, no clip"] = peak_rss_child(None)
         spec = ClipSpec(faults=frozenset({"knee-dominant"}), side="left", reps=2,
@@ -243,6 +245,11 @@ def print_tables(results: dict) -> None:
         print(f"| {name} 10 s 30 fps | {run['analysed']} / {run['decoded']} | "
               f"{run['wall_s']:.2f} | {10 / run['wall_s']:.2f} | "
               f"{run['decoded'] / run['wall_s']:.0f} | {run['cpu_s']:.2f} | {shares} |")
+    print("\n| model | 1080p hinge wall s | x real time | pose ms a frame | reps |")
+    print("|---|---|---|---|---|")
+    for model, run in results["models"].items():
+        print(f"| {model} | {run['wall_s']:.2f} | {10 / run['wall_s']:.2f} | "
+              f"{1000 * run['stages']['pose'] / run['analysed']:.1f} | {reps_summary(run)} |")
     print("\npeak RSS (MiB): " + ", ".join(f"{k} {v:.0f}"
                                             for k, v in results["peak_rss_mib"].items()))
     print("\n| setting | 1080p wall s | pose s | real clip: person found | vs every frame at "

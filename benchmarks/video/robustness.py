@@ -33,8 +33,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from hingecoach.core.kinematics import Frame  # noqa: E402
 from hingecoach.synthetic import Truth  # noqa: E402
 from hingecoach.video import analyze_clip  # noqa: E402
+from hingecoach.video.blazepose.backend import REDETECT_EVERY  # noqa: E402
 from hingecoach.video.pipeline import ClipAnalysis  # noqa: E402
-from hingecoach.video.pose_backend import MediaPipePose, quiet_native_stderr  # noqa: E402
+from hingecoach.video.pose_backend import BlazePose, quiet_native_stderr  # noqa: E402
 from video.scenes import SCENARIOS, film_scenario  # noqa: E402  (tests/video/scenes.py)
 
 MATCH_S = 0.5
@@ -42,13 +43,13 @@ LUMBAR = ("lumbar-flexion", "lumbar-extension")
 
 
 class CountingPose:
-    """MediaPipe, noting for every call whether it found anyone (before the lock)."""
+    """The pose backend, noting for every call whether it found anyone (before the
+    lock)."""
 
-    name = "mediapipe-pose-full"
-
-    def __init__(self) -> None:
+    def __init__(self, model: str = "full", redetect_every: int = REDETECT_EVERY) -> None:
         with quiet_native_stderr():
-            self.pose = MediaPipePose()
+            self.pose = BlazePose(model, redetect_every=redetect_every)
+        self.name = self.pose.name
         self.found: list[bool] = []
 
     def landmarks(self, frame_rgb: np.ndarray) -> Frame | None:
@@ -80,11 +81,12 @@ def hip_error(analysis: ClipAnalysis, truth: Truth) -> float:
     return float(np.median(np.abs(got[both] - want[both]))) if both.any() else float("nan")
 
 
-def run(name: str, folder: Path, scale: float, reps: int | None) -> dict:
+def run(name: str, folder: Path, scale: float, reps: int | None, model: str = "full",
+        redetect_every: int = REDETECT_EVERY) -> dict:
     started = time.perf_counter()
     filmed = film_scenario(name, folder, scale, **({"reps": reps} if reps else {}))
     filmed_s = time.perf_counter() - started
-    backend = CountingPose()
+    backend = CountingPose(model, redetect_every)
     started = time.perf_counter()
     try:
         analysis = analyze_clip(filmed.path, backend=backend)
@@ -170,6 +172,11 @@ def main() -> None:
     parser.add_argument("--reps", type=int, help="reps in every scenario (default: its own)")
     parser.add_argument("--out", type=Path, help="write the rows as JSON here")
     parser.add_argument("--keep", type=Path, help="keep the filmed clips in this folder")
+    parser.add_argument("--model", choices=("lite", "full", "heavy"), default="full",
+                        help="the landmark model (default: full)")
+    parser.add_argument("--redetect-every", type=int, default=REDETECT_EVERY, metavar="N",
+                        help="run the person detector every N analysed frames (0: only "
+                             f"when the person is lost; default {REDETECT_EVERY})")
     args = parser.parse_args()
     unknown = [name for name in args.scenarios if name not in SCENARIOS]
     if unknown:
@@ -181,7 +188,8 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         rows = []
         for name in names:
-            rows.append(run(name, folder, args.scale, args.reps))
+            rows.append(run(name, folder, args.scale, args.reps, args.model,
+                            args.redetect_every))
             r = rows[-1]
             print(f"{name}: {verdict(r)} {r.get('error', '')}", flush=True)
     print(f"load average at the end: {os.getloadavg()}")

@@ -1,6 +1,6 @@
 """Video adapter tests. Tests that run the real pose model are marked ``video``; every
-test here is skipped, with the reason, when the video extras (OpenCV, MediaPipe) are not
-installed: ``scripts/install-video`` installs them."""
+test here is skipped, with the reason, when the video dependencies (OpenCV, LiteRT) are not
+installed: ``pip install -e .`` installs them."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_CLIP = ROOT.parent / "shared" / "video" / "person-backflip-walk.mp4"
-MISSING = [name for name in ("cv2", "mediapipe") if importlib.util.find_spec(name) is None]
-SKIP_REASON = (f"the video extras are not installed ({', '.join(MISSING)} missing): "
-               "run scripts/install-video")
+MISSING = [name for name in ("cv2", "ai_edge_litert") if importlib.util.find_spec(name) is None]
+SKIP_REASON = (f"the video dependencies are not installed ({', '.join(MISSING)} missing): "
+               "reinstall hingecoach (pip install -e .)")
 
 
-# Without the extras nothing here can even be imported: collect only the test that says so.
+# Without them nothing here can even be imported: collect only the test that says so.
 collect_ignore = ([str(path) for path in Path(__file__).parent.glob("test_*.py")
                    if path.name != "test_extras.py"] if MISSING else [])
 

@@ -3,7 +3,7 @@
 ``hingecoach.synthetic`` gives a ``Track`` with known angles, reps and faults; this draws
 a body around its landmarks (legs, arms, head, and a trunk whose back edge is the
 generator's own back outline) on a plain background, so the real pose model can be run
-on a clip whose truth is known. MediaPipe finds such a figure in most, not all, frames.
+on a clip whose truth is known. The pose model finds such a figure in most, not all, frames.
 """
 
 from __future__ import annotations

@@ -26,6 +26,9 @@ CASES = {
                      "--plot: '{dir}/out.jpg' must be a .png file"),
     "plot folder missing": (("{dir}/clip.mp4", "--plot", "{dir}/nowhere/out.png"),
                             "--plot: no such folder '{dir}/nowhere'"),
+    "unknown model": (("{dir}/clip.mp4", "--model", "tiny"),
+                      "Invalid value for '--model': 'tiny' is not one of 'lite', 'full', "
+                      "'heavy'."),
 }
 
 

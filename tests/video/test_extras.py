@@ -1,4 +1,4 @@
-"""The one test collected when the video extras are missing: it says so."""
+"""The one test collected when the video dependencies are missing: it says so."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import pytest
 from .conftest import MISSING, SKIP_REASON
 
 
-def test_the_video_extras_and_the_bundled_pose_model_are_installed():
+def test_the_video_dependencies_and_the_bundled_pose_models_are_installed():
     if MISSING:
         pytest.skip(SKIP_REASON)
-    from hingecoach.video.pose_backend import MODEL_FILES, mediapipe_model_dir
+    from hingecoach.video.blazepose.models import DETECTOR, LANDMARK_MODELS, model_path
 
-    root = mediapipe_model_dir()
-    assert all((root / name).is_file() for name in MODEL_FILES)
+    for name in (DETECTOR, *LANDMARK_MODELS.values()):
+        assert model_path(name).stat().st_size > 1_000_000

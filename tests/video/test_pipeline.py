@@ -139,7 +139,7 @@ def test_the_plot_is_a_png(replayed, tmp_path):
 
 class BystanderFirst:
     """A pose backend for a scene with someone standing still at the left and an
-    athlete hinging at the right: like MediaPipe, it follows the bystander, and finds the
+    athlete hinging at the right: like the pose model, it follows the bystander, and finds the
     athlete (if any) only once the bystander's place is painted over."""
 
     name = "bystander-first"

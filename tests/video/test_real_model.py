@@ -1,4 +1,4 @@
-"""The real pose model (MediaPipe Pose, bundled model file) on real and filmed clips.
+"""The real pose model (BlazePose on LiteRT, the bundled model files) on real and filmed clips.
 
 Slow (the model runs on the CPU at about 20-60 ms a frame): marked ``video``.
 """

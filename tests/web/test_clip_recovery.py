@@ -273,7 +273,7 @@ def _wait_for(condition, timeout_s: float = 120) -> None:
 @pytest.mark.video
 def test_a_clip_whose_worker_was_killed_is_recovered_and_analysed_again(
         transactional_db, coach_client, athlete, settings, tmp_path, shared_clip):
-    pytest.importorskip("mediapipe")
+    pytest.importorskip("ai_edge_litert")
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     settings.MEDIA_ROOT = tmp_path / "home" / "uploads"

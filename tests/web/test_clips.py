@@ -159,7 +159,7 @@ def test_only_the_hinge_test_clip_can_be_saved_as_a_test(athlete, settings):
 @pytest.mark.skipif(not SHARED_CLIP.exists(), reason=f"{SHARED_CLIP} is not here")
 def test_a_real_clip_with_no_hinge_is_analysed_and_cannot_be_saved_as_a_test(
         coach_client, athlete, settings):
-    pytest.importorskip("mediapipe")
+    pytest.importorskip("ai_edge_litert")
     upload = SimpleUploadedFile(SHARED_CLIP.name, SHARED_CLIP.read_bytes(),
                                 content_type="video/mp4")
     response = coach_client.post(_upload_url(athlete), {"file": upload})

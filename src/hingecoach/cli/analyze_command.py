@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
@@ -29,6 +30,7 @@ from rich.progress import (
 from hingecoach.cli.errors import InputError
 from hingecoach.cli.inputs import catalog_for
 from hingecoach.cli.json_output import print_json
+from hingecoach.cli.options import choice
 from hingecoach.core.kinematics import DEFAULT_EXERCISE
 
 if TYPE_CHECKING:
@@ -49,6 +51,18 @@ AnnotatedOpt = Annotated[str | None, typer.Option(
     help="Write the clip with the skeleton, angles and faults drawn on it: .mp4 "
          "(MPEG-4, quick to write, for desktop players) or .webm (VP8, plays in web "
          "browsers, several times slower to write).")]
+class PoseModel(StrEnum):
+    """The landmark models bundled with hingecoach.video (its MODELS), named here so that
+    the CLI's help does not import OpenCV."""
+
+    LITE = "lite"
+    FULL = "full"
+    HEAVY = "heavy"
+
+
+ModelOpt = Annotated[PoseModel, typer.Option(
+    "--model", metavar="lite|full|heavy", parser=choice(PoseModel),
+    help="The pose model: lite (quickest), full, or heavy (slowest, most detail).")]
 PlotOpt = Annotated[str | None, typer.Option(
     "--plot", metavar="OUT.png", show_default=False,
     help="Write a plot of the angles over time, reps shaded, faults marked.")]
@@ -56,7 +70,7 @@ PlotOpt = Annotated[str | None, typer.Option(
 
 def analyze(ctx: typer.Context, clip: ClipArg, json_: JsonOpt = False,
             exercise: ExerciseOpt = DEFAULT_EXERCISE, annotated: AnnotatedOpt = None,
-            plot: PlotOpt = None) -> None:
+            plot: PlotOpt = None, model: ModelOpt = PoseModel.FULL) -> None:
     """Analyse a side-view clip of a hinge: reps, angles, faults and what to coach."""
     catalog = catalog_for(ctx, None)
     if exercise not in catalog.exercises:
@@ -68,7 +82,7 @@ def analyze(ctx: typer.Context, clip: ClipArg, json_: JsonOpt = False,
     from hingecoach.video.outputs import staged
 
     with progress_bar() as progress:
-        analysis = analyze_clip(clip, exercise, progress, catalog=catalog)
+        analysis = analyze_clip(clip, exercise, progress, model=model.value, catalog=catalog)
         with staged(list(targets.values())) as temps:
             write_outputs(analysis, dict(zip(targets, temps, strict=True)), progress)
     if json_:

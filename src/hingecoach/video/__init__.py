@@ -2,7 +2,9 @@
 
     limits         file limits and frame sampling, as data
     decode         OpenCV decoding: limits, rotation metadata, read until the decoder stops
-    pose_backend   the pose model behind a small protocol (MediaPipe Pose, offline)
+    pose_backend   the pose model behind a small protocol (BlazePose on LiteRT, offline)
+    blazepose      the BlazePose detector, region, landmark model and tracking
+    models/        the bundled model files (see NOTICE)
     outline        the back's outline from the segmentation mask
     person         stay with one person when the model jumps to another
     pipeline       analyze_clip: decode -> resize -> pose -> kinematics
@@ -27,15 +29,16 @@ os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")
 from hingecoach.video.errors import BackendUnavailable, VideoError
 from hingecoach.video.limits import DEFAULT_LIMITS, DEFAULT_SAMPLING, Limits, Sampling
 from hingecoach.video.pipeline import ClipAnalysis, Progress, StageTimes, analyze_clip
-from hingecoach.video.pose_backend import MediaPipePose, PoseBackend
+from hingecoach.video.pose_backend import MODELS, BlazePose, PoseBackend
 
 __all__ = [
     "DEFAULT_LIMITS",
     "DEFAULT_SAMPLING",
+    "MODELS",
     "BackendUnavailable",
+    "BlazePose",
     "ClipAnalysis",
     "Limits",
-    "MediaPipePose",
     "PoseBackend",
     "Progress",
     "Sampling",

@@ -3,7 +3,7 @@ exit status 2 and one line; the web to a 400 naming the field).
 
     HingecoachError
      +-- VideoError          the file is not a video this adapter can analyse
-     +-- BackendUnavailable  the pose model is not installed (scripts/install-video)
+     +-- BackendUnavailable  the pose runtime or a bundled model file is missing or changed
 """
 
 from __future__ import annotations
@@ -21,4 +21,5 @@ class VideoError(HingecoachError):
 
 
 class BackendUnavailable(HingecoachError):
-    """The pose backend's library or bundled model file is missing."""
+    """The pose runtime (LiteRT) is not installed, or a bundled model file is missing
+    or does not match its checksum."""

@@ -1,6 +1,6 @@
 """Stay with one person when the pose model jumps to another.
 
-MediaPipe Pose follows one person; when it loses them (a fast movement, someone walking
+The pose backend follows one person; when it loses them (a fast movement, someone walking
 in front) its detector may pick up someone else, and the track would mix two bodies.
 ``PersonLock`` accepts a frame only if the body's centre (mid-hip) is within reach of
 where the followed person was last seen: half a trunk length, plus six trunk lengths a

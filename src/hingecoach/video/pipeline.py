@@ -42,7 +42,12 @@ from hingecoach.video.decode import Reader, VideoInfo, luma, prepare, probe
 from hingecoach.video.limits import DEFAULT_LIMITS, DEFAULT_SAMPLING, Limits, Sampling
 from hingecoach.video.outline import behind_chord, trunk_chord
 from hingecoach.video.person import Box, PersonLock, body_boxes, leans_forward
-from hingecoach.video.pose_backend import MediaPipePose, PoseBackend, quiet_native_stderr
+from hingecoach.video.pose_backend import (
+    DEFAULT_MODEL,
+    BlazePose,
+    PoseBackend,
+    quiet_native_stderr,
+)
 from hingecoach.video.prefetch import Prefetch
 
 Progress = Callable[[str, int, int], None]
@@ -82,11 +87,13 @@ class ClipAnalysis:
 def analyze_clip(path: Path | str, exercise: str = DEFAULT_EXERCISE,
                  progress: Progress | None = None, *, sampling: Sampling = DEFAULT_SAMPLING,
                  limits: Limits = DEFAULT_LIMITS, backend: PoseBackend | None = None,
-                 quiet: bool = True, catalog: Catalog | None = None) -> ClipAnalysis:
+                 model: str = DEFAULT_MODEL, quiet: bool = True,
+                 catalog: Catalog | None = None) -> ClipAnalysis:
     """Analyse one clip. VideoError for a file that is not a video to analyse; a clip
     without a person in side view comes back ``assessable: false`` with the reason.
-    ``backend``: a fresh pose backend for this clip (default: MediaPipe, closed after);
-    it sees the clip twice when a second look is taken.
+    ``backend``: a fresh pose backend for this clip (default: ``BlazePose`` with the
+    landmark ``model`` lite, full or heavy, closed after); it sees the clip twice when a
+    second look is taken.
 
     ``quiet``: silence native libraries' logs while the pose model runs by pointing file
     descriptor 2 at /dev/null, for the whole process (a caller that draws progress on
@@ -99,7 +106,7 @@ def analyze_clip(path: Path | str, exercise: str = DEFAULT_EXERCISE,
                limits, exercise, catalog, StageTimes(), progress)
     with quiet_native_stderr() if quiet else contextlib.nullcontext():
         started = time.perf_counter()
-        pose = backend if backend is not None else MediaPipePose()
+        pose = backend if backend is not None else BlazePose(model, fps=info.fps / run.step)
         run.times.model = time.perf_counter() - started
         try:
             return _with_second_look(run, pose)

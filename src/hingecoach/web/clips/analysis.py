@@ -31,7 +31,7 @@ UNEXPECTED = ("The analysis stopped unexpectedly, so this clip has no report. Tr
               "if it happens again, film a new clip.")
 INTERRUPTED = "The analysis was interrupted (the server stopped). Try again."
 NO_POSE_MODEL = ("The pose model is not installed on this server, so clips cannot be "
-                 "analysed yet (scripts/install-video).")
+                 "analysed yet (reinstall hingecoach: pip install -e .).")
 
 
 def clip_analyse(*, clip_id: int, attempt: int = 0) -> None:

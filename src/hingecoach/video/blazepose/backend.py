@@ -1,0 +1,71 @@
+"""``BlazePose``: the pose backend on LiteRT (``PoseBackend``): BlazePose GHUM lite,
+full or heavy with the person detector, tracking one person, with the segmentation mask
+read for the back's outline."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from hingecoach.core.kinematics import Frame, Landmark
+from hingecoach.video.blazepose.detector import PersonDetector
+from hingecoach.video.blazepose.landmarks import BODY, LandmarkModel, PoseResult
+from hingecoach.video.blazepose.models import (
+    DETECTOR,
+    LANDMARK_MODELS,
+    interpreter,
+    model_path,
+)
+from hingecoach.video.blazepose.tracker import PoseTracker
+from hingecoach.video.errors import BackendUnavailable
+from hingecoach.video.outline import back_edge, frame_facing, trunk_chord
+
+LANDMARK_NAMES = (
+    "nose", "left_eye_inner", "left_eye", "left_eye_outer", "right_eye_inner", "right_eye",
+    "right_eye_outer", "left_ear", "right_ear", "mouth_left", "mouth_right",
+    "left_shoulder", "right_shoulder", "left_elbow", "right_elbow", "left_wrist",
+    "right_wrist", "left_pinky", "right_pinky", "left_index", "right_index", "left_thumb",
+    "right_thumb", "left_hip", "right_hip", "left_knee", "right_knee", "left_ankle",
+    "right_ankle", "left_heel", "right_heel", "left_foot_index", "right_foot_index",
+)
+DEFAULT_MODEL = "full"
+REDETECT_EVERY = 5  # analysed frames (3 times a second at 15): benchmarks/README.md
+MIN_VISIBILITY = 0.5
+
+
+class BlazePose:
+    """BlazePose GHUM on LiteRT (CPU, offline) with the segmentation mask."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, *, fps: float = 15.0,
+                 smooth: bool = True, redetect_every: int = REDETECT_EVERY,
+                 min_visibility: float = MIN_VISIBILITY) -> None:
+        if model not in LANDMARK_MODELS:
+            raise BackendUnavailable(f"unknown pose model '{model}' "
+                                     f"(choose from {', '.join(LANDMARK_MODELS)})")
+        self.name = f"blazepose-{model}-litert"
+        detector = PersonDetector(interpreter(model_path(DETECTOR)))
+        landmarks = LandmarkModel(interpreter(model_path(LANDMARK_MODELS[model])))
+        self.tracker = PoseTracker(detector, landmarks, fps if smooth else 0.0, redetect_every)
+        self._min_visibility = min_visibility
+        self._facing = 0.0
+
+    def landmarks(self, frame_rgb: np.ndarray) -> Frame | None:
+        result = self.tracker.track(frame_rgb)
+        if result is None:
+            return None
+        marks = {name: Landmark(float(x), float(y), float(v)) for name, (x, y), v
+                 in zip(LANDMARK_NAMES, result.points[:BODY], result.visibility[:BODY],
+                        strict=True)}
+        height, width = frame_rgb.shape[:2]
+        return Frame(landmarks=marks, back_outline=self._outline(marks, result, width, height))
+
+    def _outline(self, marks: dict[str, Landmark], result: PoseResult, width: int,
+                 height: int) -> np.ndarray | None:
+        facing = frame_facing(marks, self._min_visibility) or self._facing
+        self._facing = facing
+        chord = trunk_chord(marks, self._min_visibility)
+        if chord is None:
+            return None
+        return back_edge(result.image_mask(width, height), chord[0], chord[1], facing)
+
+    def close(self) -> None:
+        self.tracker.reset()
