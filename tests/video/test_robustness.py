@@ -207,11 +207,6 @@ def test_a_pull_in_a_clip_under_a_second_is_judged(short_pull):
     assert_the_reps_of(analysis.report, filmed.truth)
 
 
-UPRIGHT_FIT = ("the pose model's tracker carries a standing body into the descent and fits "
-               "it over the bent one behind the plate (trunk 26 degrees where it leans 67), "
-               "as on the real 4-rep set: a backend limit, not the kinematics'")
-
-
 @pytest.fixture(scope="module")
 def touch_and_go(film):
     return film("touch-and-go", reps=3)
@@ -222,7 +217,6 @@ def small_at_edge(film):
     return film("small-at-edge")
 
 
-@pytest.mark.xfail(strict=True, reason=UPRIGHT_FIT)
 def test_a_touch_and_go_set_behind_plates_counts_every_rep(touch_and_go):
     analysis, filmed = touch_and_go
     assert_the_reps_of(analysis.report, filmed.truth)
@@ -235,7 +229,6 @@ def test_a_small_lifter_near_the_frames_edge_is_followed(small_at_edge):
     assert_the_reps_of(analysis.report, filmed.truth)
 
 
-@pytest.mark.xfail(strict=True, reason=UPRIGHT_FIT)
 def test_an_apps_skeleton_and_text_burned_in_leave_the_rep_counted(app_overlay):
     analysis, filmed = app_overlay
     assert_the_reps_of(analysis.report, filmed.truth)

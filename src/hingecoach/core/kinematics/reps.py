@@ -57,6 +57,24 @@ def zigzag(signal: np.ndarray, swing: float) -> list[tuple[str, int]]:
     return turns
 
 
+def through_standing(turns: list[tuple[str, int]], signal: np.ndarray,
+                     upright_below: float) -> list[tuple[str, int]]:
+    """The turns with every valley that stays at ``upright_below`` or more taken out,
+    and the two peaks either side of it kept as their higher one: a rep ends only when
+    the trunk comes back up toward standing. A lifter settling at the bottom of a
+    deadlift's set-up (or a pose model wavering there) is not a new rep."""
+    out: list[tuple[str, int]] = []
+    for kind, index in turns:
+        if out and out[-1][0] == "valley" and signal[out[-1][1]] >= upright_below \
+                and kind == "peak":
+            out.pop()
+            if signal[index] > signal[out[-1][1]]:
+                out[-1] = (kind, index)
+            continue
+        out.append((kind, index))
+    return out
+
+
 def interior_filled(signal: np.ndarray) -> tuple[np.ndarray, int]:
     """The signal from its first to its last known frame, inner gaps bridged linearly;
     with the offset of its first frame."""
@@ -87,7 +105,8 @@ class Motion:
 def find_reps(m: Motion, rules: RepRules) -> list[RepWindow]:
     """Every rep of the clip, in order."""
     signal, offset = interior_filled(m.lean)
-    turns = zigzag(signal, rules.min_lean_excursion_deg)
+    turns = through_standing(zigzag(signal, rules.min_lean_excursion_deg), signal,
+                             rules.min_trunk_lean_deg)
     margin = int(rules.planted_margin_s * m.fps)
     reps = []
     for k, (kind, peak) in enumerate(turns):

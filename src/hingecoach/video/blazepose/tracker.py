@@ -9,6 +9,7 @@ repair); ``benchmarks/README.md`` measures what it gives.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 import numpy as np
@@ -26,6 +27,9 @@ from hingecoach.video.blazepose.smoothing import (
 
 SETTLE_FRAMES = 2  # a person just found is checked again on this many frames
 SWITCH_MARGIN = 0.1  # how much surer the detector's region must be to replace a settled track
+# Regions turned further apart than this are two different poses (a track that carried a
+# standing body into a deadlift's set-up, say), not one pose wobbling.
+TURN_APART = math.radians(15)
 
 
 def detection_roi(detection: Detection) -> Roi:
@@ -117,6 +121,14 @@ class PoseTracker:
         nearest = min(found, key=lambda d: float(np.hypot(*(d.keypoints[MID_HIP] - hip))))
         if np.hypot(*(nearest.keypoints[MID_HIP] - hip)) > landmarks_roi(tracked).side / 4:
             return tracked  # someone else
-        fresh = self._landmarks.run(image_rgb, detection_roi(nearest))
+        region = detection_roi(nearest)
+        fresh = self._landmarks.run(image_rgb, region)
+        if turned_apart(region, landmarks_roi(tracked)) > TURN_APART:
+            margin = 0.0  # two different poses, not a wobble of one: the surer wins
         better = fresh is not None and sureness(fresh) > sureness(tracked) + margin
         return fresh if better else tracked
+
+
+def turned_apart(a: Roi, b: Roi) -> float:
+    """How far apart two regions' rotations are, in radians (0 to pi)."""
+    return abs((a.rotation - b.rotation + math.pi) % (2 * math.pi) - math.pi)
