@@ -10,7 +10,14 @@ import numpy as np
 import pytest
 
 from hingecoach.video.blazepose.anchors import ssd_anchors
-from hingecoach.video.blazepose.detector import decode, letterboxed, weighted_nms
+from hingecoach.video.blazepose.detector import (
+    Detection,
+    decode,
+    letterboxed,
+    shifted,
+    square_tiles,
+    weighted_nms,
+)
 from hingecoach.video.blazepose.landmarks import refined
 from hingecoach.video.blazepose.roi import (
     Roi,
@@ -127,3 +134,23 @@ def test_visibility_follows_a_tenth_of_each_change():
     smooth = VisibilityFilter()
     assert smooth(np.array([1.0])) == pytest.approx([1.0])
     assert smooth(np.array([0.0])) == pytest.approx([0.9])
+
+
+def test_square_tiles_cover_a_landscape_frame_from_end_to_end_with_overlap():
+    tiles = square_tiles(1920, 1080)
+    assert tiles == [(0, 0, 1080), (420, 0, 1080), (840, 0, 1080)]
+    assert tiles[-1][0] + tiles[-1][2] == 1920
+
+
+def test_square_tiles_run_down_a_portrait_frame_and_a_square_needs_none():
+    assert square_tiles(720, 1280) == [(0, 0, 720), (0, 280, 720), (0, 560, 720)]
+    assert square_tiles(500, 500) == []
+
+
+def test_a_tiles_detection_is_moved_into_the_whole_images_pixels():
+    found = Detection(0.9, np.array([10.0, 20.0, 30.0, 60.0]),
+                      np.array([[15.0, 25.0], [16.0, 26.0], [17.0, 27.0], [18.0, 28.0]]))
+    moved = shifted(found, 420, 0)
+    assert moved.box.tolist() == [430.0, 20.0, 450.0, 60.0]
+    assert moved.keypoints[:, 0].tolist() == [435.0, 436.0, 437.0, 438.0]
+    assert moved.keypoints[:, 1].tolist() == [25.0, 26.0, 27.0, 28.0]

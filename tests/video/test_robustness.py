@@ -222,8 +222,6 @@ def test_a_touch_and_go_set_behind_plates_counts_every_rep(touch_and_go):
     assert_the_reps_of(analysis.report, filmed.truth)
 
 
-@pytest.mark.xfail(strict=True, reason="the pose model's person detector does not find a "
-                                       "person 30 % of a 960 px frame tall near its edge")
 def test_a_small_lifter_near_the_frames_edge_is_followed(small_at_edge):
     analysis, filmed = small_at_edge
     assert_the_reps_of(analysis.report, filmed.truth)

@@ -118,6 +118,19 @@ class PersonDetector:
         self._min_score = min_score
 
     def detect(self, image_rgb: np.ndarray) -> list[Detection]:
+        """People in the whole image; when there is none, in square tiles of it (a
+        person a third of a landscape frame's height is a few dozen pixels tall in the
+        whole frame's 224 px input, too small for the detector; in a tile as tall as the
+        frame they are a third of it)."""
+        found = self._detect_in(image_rgb)
+        if found:
+            return found
+        for left, top, side in square_tiles(*image_rgb.shape[1::-1]):
+            tile = self._detect_in(image_rgb[top:top + side, left:left + side])
+            found += [shifted(d, left, top) for d in tile]
+        return sorted(found, key=lambda d: -d.score)
+
+    def _detect_in(self, image_rgb: np.ndarray) -> list[Detection]:
         tensor, box = letterboxed(image_rgb)
         self._model.set_tensor(self._input, tensor[None])
         self._model.invoke()
@@ -126,3 +139,21 @@ class PersonDetector:
         found = weighted_nms(*decode(raw, scores, self._anchors, self._min_score))
         return [Detection(score, box.to_image(corners.reshape(2, 2)).reshape(4),
                           box.to_image(keypoints)) for score, corners, keypoints in found]
+
+
+def square_tiles(width: int, height: int) -> list[tuple[int, int, int]]:
+    """(left, top, side) of the squares as big as the image's short side that cover it
+    with overlap: both ends and the middle of the long side (none for a square image)."""
+    side = min(width, height)
+    slack = max(width, height) - side
+    if slack <= 0:
+        return []
+    offsets = sorted({0, slack // 2, slack})
+    return [(o, 0, side) if width > height else (0, o, side) for o in offsets]
+
+
+def shifted(detection: Detection, dx: int, dy: int) -> Detection:
+    """The detection of a tile in the whole image's pixels."""
+    offset = np.array([dx, dy], dtype=float)
+    return Detection(detection.score, detection.box + np.tile(offset, 2),
+                     detection.keypoints + offset)
