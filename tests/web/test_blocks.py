@@ -23,6 +23,8 @@ from hingecoach.web.blocks import selectors, services
 from hingecoach.web.blocks.models import TrainingBlock
 from hingecoach.web.gym.models import GymRun
 
+from .conftest import born
+
 pytestmark = pytest.mark.django_db
 TODAY = dt.date.today()
 
@@ -290,6 +292,18 @@ def test_a_passed_test_after_a_failed_one_puts_the_block_back_on_plan(coach_clie
     assert "Stepped back" not in block_card(detail(coach_client, athlete))
 
 
+def test_a_block_without_a_retest_says_a_failed_test_needs_a_new_block(coach_client, team):
+    novice = records.athlete_create(team=team, name="Nia Novice", date_of_birth=born(28))
+    assign(coach_client, novice)
+    assert not any(w.retest for w in selectors.block_built(
+        block=TrainingBlock.objects.get()).weeks)
+    records.test_record(athlete=novice, date=TODAY, faults=["weight-forward"])
+    html = block_card(detail(coach_client, novice))
+    assert "Stepped back: the test on" in html
+    assert "This block plans no re-test to step back to" in html
+    assert "session=after-failed-test" not in html
+
+
 def flare_session(athlete, pain_during: int):
     return records.session_log(athlete=athlete, date=TODAY, pain_during=pain_during,
                                exercises=[{"exercise": "good-morning", "sets": 3,
@@ -320,6 +334,14 @@ def test_a_flare_before_the_block_started_is_no_step_back(coach_client, athlete)
                         exercises=[{"exercise": "good-morning", "sets": 1, "reps": [10]}])
     assign(coach_client, athlete)
     assert "Stepped back" not in block_card(detail(coach_client, athlete))
+
+
+def test_a_referral_puts_the_running_block_on_hold(coach_client, athlete):
+    assign(coach_client, athlete)
+    records.athlete_update(athlete=athlete, red_flags=["night-pain"])
+    html = block_card(detail(coach_client, athlete))
+    assert "is to see a clinician: the block waits, load nothing" in html
+    assert "in gym mode" not in html and "Assign the block" not in html
 
 
 # --- printing ---------------------------------------------------------------------------
