@@ -186,6 +186,14 @@ def test_a_block_that_starts_later_says_when(coach_client, athlete):
     assert "Starts " in html and "in gym mode" not in html
 
 
+def test_a_pain_aware_week_says_what_to_recheck_before_training(coach_client, athlete):
+    records.pain_record(athlete=athlete, date=TODAY, nrs=4)
+    assign(coach_client, athlete)
+    assert selectors.block_built(block=TrainingBlock.objects.get()).stage == "pain-aware"
+    html = block_card(detail(coach_client, athlete))
+    assert "Re-check before training: pain now (0-10), fear of movement (TSK-11)." in html
+
+
 # --- logging against the block ----------------------------------------------------------
 
 def run_week(client, made, week: int, data: dict, query: str = ""):

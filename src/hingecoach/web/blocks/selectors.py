@@ -51,8 +51,10 @@ class BlockNow:
 
     @property
     def week(self) -> Week | None:
-        return self.built.weeks[self.number - 1] if 1 <= self.number <= len(self.built.weeks) \
-            else None
+        """This week's plan; None before the start and after the end."""
+        if 1 <= self.number <= len(self.built.weeks):
+            return self.built.weeks[self.number - 1]
+        return None
 
     @property
     def last_day(self) -> dt.date:
