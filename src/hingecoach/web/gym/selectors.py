@@ -53,7 +53,7 @@ class GymPlan:
     athlete: Athlete
     stage: str
     refer: bool
-    warnings: list[Why]
+    warnings: list[Why]  # the core's structured warnings
     steps: list[Step] = field(default_factory=list)
     teaching: bool = False  # the novice's teaching flow
 
