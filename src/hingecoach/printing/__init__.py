@@ -15,6 +15,7 @@ fetcher that reads shipped files only (``fetcher.LocalOnlyFetcher``).
 from hingecoach.printing.deck import Deck
 from hingecoach.printing.documents import (
     Printout,
+    block_sheet_pdf,
     cards_page,
     cards_pdf,
     poster_pdf,
@@ -34,6 +35,7 @@ __all__ = [
     "FetchRefused",
     "PrintError",
     "Printout",
+    "block_sheet_pdf",
     "cards_page",
     "cards_pdf",
     "poster_pdf",

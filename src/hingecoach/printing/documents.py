@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from hingecoach.core import Case, Catalog
+from hingecoach.core import Block, Case, Catalog
 from hingecoach.core import block as make_block
 from hingecoach.core import plan as make_plan
 from hingecoach.printing import deck as decks
@@ -68,6 +68,17 @@ def sheet_html(sheet: Sheet, *, size: str = "a4", mode: Mode = "pdf", scale: flo
 def sheet_pdf(catalog: Catalog, case: Case, *, weeks: int | None = None, size: str = "a4",
               units: str = "kg", athlete: str | None = None) -> Printout:
     sheet = session_sheet(catalog, case, weeks=weeks, units=units, athlete=athlete)
+    return _sheet_printout(sheet, size)
+
+
+def block_sheet_pdf(catalog: Catalog, result: Block, *, size: str = "a4", units: str = "kg",
+                    athlete: str | None = None) -> Printout:
+    """A block built earlier (one a coach assigned and stored): one page per week."""
+    sheet = block_sheet(result, catalog, units=units_of(units), athlete=athlete)
+    return _sheet_printout(sheet, size)
+
+
+def _sheet_printout(sheet: Sheet, size: str) -> Printout:
     for scale in SHEET_SCALES:
         document = render_document(sheet_html(sheet, size=size, scale=scale))
         if len(document.pages) <= len(sheet.pages):

@@ -13,6 +13,7 @@ urlpatterns = [
     path("today/", include("hingecoach.web.today.urls")),
     path("checkins/", include("hingecoach.web.checkins.urls")),
     path("gym/", include("hingecoach.web.gym.urls")),
+    path("blocks/", include("hingecoach.web.blocks.urls")),
     path("athletes/", include("hingecoach.web.athletes.urls")),
     path("team/", include("hingecoach.web.teams.urls")),
     path("account/", include("hingecoach.web.accounts.urls")),

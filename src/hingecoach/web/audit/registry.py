@@ -19,6 +19,7 @@ from hingecoach.web.athletes.models import (
     TrainingSession,
     TskScore,
 )
+from hingecoach.web.blocks.models import TrainingBlock
 from hingecoach.web.clips.models import Clip
 from hingecoach.web.teams.models import ApiToken, Membership, Team
 
@@ -38,6 +39,7 @@ def register_models() -> None:
         auditlog.register(model, exclude_fields=["created"])
     auditlog.register(CheckinLink, exclude_fields=["digest", "created"])
     auditlog.register(Clip, include_fields=["athlete", "exercise", "original_name", "test"])
+    auditlog.register(TrainingBlock, include_fields=["athlete", "weeks", "start", "ended", "by"])
     post_log.connect(_mark_owner, dispatch_uid="hingecoach-audit-owner")
 
 

@@ -8,7 +8,9 @@
   var form = document.getElementById("gym-form");
   if (!form) { return; }
   var athlete = form.closest("[data-athlete]").getAttribute("data-athlete");
-  var pointer = "hingecoach-gym:" + athlete;
+  // One store per page: a block's week keeps its entries apart from today's session.
+  var pointer = "hingecoach-gym:" + athlete + ":" + window.location.pathname +
+    window.location.search;
   var steps = Array.prototype.slice.call(form.querySelectorAll("[data-step]"));
   var faults = Array.prototype.slice.call(form.querySelectorAll(".fault-q"));
   var progress = form.querySelector("[data-progress]");
