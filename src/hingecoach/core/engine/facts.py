@@ -128,12 +128,19 @@ class Facts:
         flared session, else the heaviest load of that session; None when none is logged."""
         if self.flare is None:
             return None
-        own = self.last_load(exercise_id)
-        if own is not None:
-            return own
+        source = self.flare_cap_source(exercise_id)
+        return None if source is None else self.last_load(source)
+
+    def flare_cap_source(self, exercise_id: str) -> str | None:
+        """The logged exercise whose load caps ``exercise_id`` after a flare: itself when
+        the flared session lifted it, else that session's heaviest lift."""
+        if self.flare is None:
+            return None
+        if self.last_load(exercise_id) is not None:
+            return exercise_id
         last = self.case.last_session
-        loads = [e.load_kg for e in last.exercises if e.load_kg is not None] if last else []
-        return max(loads) if loads else None
+        lifts = [e for e in last.exercises if e.load_kg is not None] if last else []
+        return max(lifts, key=lambda e: e.load_kg).exercise if lifts else None
 
     @property
     def older_adult(self) -> bool:

@@ -81,8 +81,8 @@ def _capped(ask: Ask, windows: dict[str, Window], exercise: Exercise,
                        exercise.loads.implement or "barbell", loads)
     if free["kg"] == windows["kg"] and free["lb"] == windows["lb"]:
         return []
-    return [say(facts.catalog, "flare-cap", flare=facts.flare, exercise=exercise.id,
-                logged_kg=ask.cap_kg)]
+    return [say(facts.catalog, "flare-cap", flare=facts.flare,
+                exercise=facts.flare_cap_source(exercise.id), logged_kg=ask.cap_kg)]
 
 
 def _facts(windows: dict[str, Window]) -> dict[str, dict[str, float]]:
