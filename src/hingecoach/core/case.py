@@ -125,6 +125,17 @@ class TestResult(_Model):
         return not self.faults
 
 
+class ProjectedTest(TestResult):
+    """A re-test a training block assumes for a week ahead: not on record, never read
+    from a CASE, and worded as a projection."""
+
+    week: int
+
+    @classmethod
+    def planned(cls, date: dt.date, week: int, faults: list[str] | None = None) -> ProjectedTest:
+        return cls.model_construct(date=date, faults=list(faults or []), week=week)
+
+
 class LoggedExercise(_Model):
     exercise: ExerciseId
     load_kg: Annotated[float, Field(ge=0, le=500, strict=True)] | None = None

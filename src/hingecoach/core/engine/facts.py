@@ -81,7 +81,7 @@ class Facts:
         test = self.latest_test
         if test is None:
             return None
-        return {"date": test.date.isoformat(), "faults": list(test.faults)}
+        return {"date": test.date.isoformat(), "faults": list(test.faults), **_week(test)}
 
     @cached_property
     def flare(self) -> dict[str, Any] | None:
@@ -150,3 +150,9 @@ class Facts:
         """A child's bar-on-back work: a dowel or the lightest bar."""
         child = self.catalog.thresholds.loads.child
         return self.age < child.below_age and exercise.spine_constraint == "bar-on-back"
+
+
+def _week(test: TestResult) -> dict[str, int]:
+    """The block week of a projected re-test, as a fact (nothing for a test on record)."""
+    week = getattr(test, "week", None)
+    return {} if week is None else {"week": week}
