@@ -9,6 +9,7 @@ from typing import Any, Literal
 from hingecoach.core.case import Case, TestResult
 from hingecoach.core.catalog import Catalog, Exercise
 from hingecoach.core.catalog.schema import AgeBand
+from hingecoach.core.present import scheme_text
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,14 @@ class Facts:
         """3x10 by default; 10/8/6 with rising load when the goal is maximal strength."""
         return "pyramid" if self.case.goal == "max-strength" else "volume"
 
+    def scheme_for(self, exercise: Exercise) -> tuple[Literal["default", "volume", "pyramid"],
+                                                      str]:
+        """The strength scheme for good mornings (3x10, or 10/8/6 for maximal strength);
+        every other exercise keeps its catalog sets and reps."""
+        if exercise.subcategory == self.catalog[self.catalog.programme.stay_default].subcategory:
+            return self.strength_scheme, self.strength_scheme_words
+        return "default", scheme_text(exercise.prescription.reps, exercise.prescription.per_side)
+
     @property
     def strength_scheme_words(self) -> str:
         reps = getattr(self.catalog.programme.schemes, self.strength_scheme)
@@ -130,6 +139,19 @@ class Facts:
             return None
         source = self.flare_cap_source(exercise_id)
         return None if source is None else self.last_load(source)
+
+    def flared_volume(self, exercise_id: str, reps: list[int]) -> list[int]:
+        """``reps`` held to the sets and reps the flared session logged for this exercise
+        (unchanged without a flare or a logged volume)."""
+        last = self.case.last_session
+        if self.flare is None or last is None:
+            return reps
+        entry = next((e for e in last.exercises if e.exercise == exercise_id), None)
+        if entry is None or (entry.sets is None and not entry.reps):
+            return reps
+        sets = min(len(reps), entry.sets or len(entry.reps), len(entry.reps) or len(reps))
+        done = entry.reps or reps
+        return [min(r, done[min(n, len(done) - 1)]) for n, r in enumerate(reps[:sets])]
 
     def flare_cap_source(self, exercise_id: str) -> str | None:
         """The logged exercise whose load caps ``exercise_id`` after a flare: itself when

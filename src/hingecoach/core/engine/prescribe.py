@@ -108,7 +108,8 @@ def to_option(pick: Pick, facts: Facts) -> Option:
     catalog = facts.catalog
     exercise = catalog[pick.exercise]
     loaded = load_for(pick, exercise, facts)
-    rx = prescription(exercise, reps_for(exercise, pick.scheme, catalog), loaded)
+    reps = facts.flared_volume(exercise.id, reps_for(exercise, pick.scheme, catalog))
+    rx = prescription(exercise, reps, loaded)
     return Option(
         exercise=exercise.id, name=exercise.name, role=exercise.role, theme=exercise.theme,
         level=exercise.level, hinge=exercise.hinge, range=exercise.range,

@@ -47,11 +47,11 @@ def _stay(facts: Facts, draft: Draft, track: str) -> None:
     choices = [*[e.id for e in _owned(facts)][:PER_TRACK - 1], default]
     for exercise_id in dict.fromkeys(choices):
         owned = [exercise_id] if exercise_id in facts.mastered else []
+        scheme, words = facts.scheme_for(facts.catalog[exercise_id])
         draft.offer(exercise_id,
                     say(facts.catalog, "stay-strength", test=facts.test_facts(),
-                        mastered=owned, exercise=exercise_id,
-                        scheme=facts.strength_scheme_words),
-                    scheme=facts.strength_scheme)
+                        mastered=owned, exercise=exercise_id, scheme=words),
+                    scheme=scheme)
 
 
 def _climb(facts: Facts, draft: Draft, track: str) -> None:
