@@ -272,3 +272,13 @@ def test_after_a_flare_no_lift_gets_more_sets_or_reps_than_the_flared_session(lo
     assert all(r <= done for r, done in zip(rx.reps, logged["reps"], strict=False))
     assert len(rx.reps) <= len(logged["reps"])
 
+
+@pytest.mark.parametrize("mastered", [OWNS_THE_DEADLIFTS, [*BASE, "romanian-deadlift"], BASE])
+def test_the_max_strength_reason_names_the_exercise_it_is_on(mastered):
+    rec = recommend(case(30, mastered=mastered, tests=[passed()], goal="max-strength"))
+    first = rec.options[0]
+    texts = [w.text for w in first.why if w.rule == "goal-first"]
+    assert texts, first.exercise
+    assert first.name in texts[0]
+    if first.exercise != "good-morning":
+        assert "good morning" not in texts[0].lower()

@@ -272,12 +272,13 @@ class _Say:
             "flag": (lambda v: v if self.log else red_flag_name(self.catalog, v)),
             "condition": (lambda v: v if self.log else condition_name(self.catalog, v)),
             "goal": (lambda v: v if self.log else GOAL_WORDS.get(v, v)),
-            "track": (lambda v: v if self.log else TRACK_WORDS.get(v, v)),
         }
         out = {key: (table[key](value) if key in table else str(value))
                for key, value in facts.items()}
         out["load"] = self.load(facts)
         out["instead"] = self.instead(facts)
+        if "track" in facts:
+            out["track"] = self.track(facts)
         if "fault" in facts and "date" in facts:
             out["finding"] = self.finding(facts)
         if "flag" in facts:
@@ -289,6 +290,15 @@ class _Say:
         if "cause" in facts:
             out["cause"] = CAUSE_WORDS.get(facts["cause"], str(facts["cause"]))
         return out
+
+    def track(self, facts: Mapping[str, Any]) -> str:
+        """A track of the passed options, named for the exercise it is on."""
+        track = facts["track"]
+        if self.log:
+            return str(track)
+        if track == "stay" and facts.get("exercise"):
+            return f"strength work on {self.exercise(facts['exercise'])}"
+        return TRACK_WORDS.get(track, track)
 
     def start(self, facts: Mapping[str, Any]) -> str:
         why = facts["start"]

@@ -31,7 +31,7 @@ def progression(facts: Facts, draft: Draft) -> None:
         if position == 0 and len(draft.picks) > before:
             first = next(iter(list(draft.picks.values())[before:]))
             first.reasons.insert(0, say(catalog, "goal-first", goal=facts.case.goal,
-                                        track=track))
+                                        track=track, exercise=first.exercise))
 
 
 def _owned(facts: Facts) -> list[Exercise]:
