@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hingecoach.core import plan, recommend
+from hingecoach.core import load_catalog, plan, recommend
+from hingecoach.core.present import why_text
 from unit.builders import (
     SERIES,
     avoided,
@@ -195,3 +196,18 @@ def test_the_flare_cap_names_the_exercise_that_was_logged():
     caps = [w for o in recommend(c).options for w in o.why if w.rule == "flare-cap"]
     assert caps
     assert {w.facts["exercise"] for w in caps} == {"kneeling-good-morning"}
+
+
+def test_a_step_down_reason_in_pounds_quotes_the_load_a_prescription_shows():
+    mastered = ["kneeling-hip-hinge", "kneeling-good-morning"]
+
+    def flared_at(kg):
+        last = {"pain_during": 7,
+                "exercises": [{"exercise": "kneeling-good-morning", "load_kg": kg}]}
+        return recommend(case(30, mastered=mastered, last_session=last))
+
+    shown = option(flared_at(15), "kneeling-good-morning").prescription.load_lb.min
+    step = next(w for w in option(flared_at(10), "kneeling-hip-hinge").why
+                if w.rule == "flare-step-down")
+    text = why_text(load_catalog(), step, "lb")
+    assert f"({shown:g} lb)" in text, text

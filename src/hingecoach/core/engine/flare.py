@@ -96,7 +96,7 @@ def _reduce(facts: Facts, draft: Draft, pick: Pick) -> None:
     bottom = _bottom_kg(facts, pick.exercise)
     if last is not None and down is not None and last <= bottom:
         reason = say(facts.catalog, "flare-step-down", flare=facts.flare,
-                     previous=pick.exercise, logged_kg=last)
+                     previous=pick.exercise, logged_kg=last, **_bottom_loads(facts, pick.exercise))
         draft.replace(pick.exercise, Pick(down, [reason], load_mode="bottom"))
         return
     cap = facts.flare_cap(pick.exercise)
@@ -121,13 +121,19 @@ def _below_minimum(facts: Facts, draft: Draft, pick: Pick, cap: float,
 
 def _bottom_kg(facts: Facts, exercise_id: str) -> float:
     """The lightest gym load inside the catalog's range for the athlete's band."""
+    loads = _bottom_loads(facts, exercise_id)
+    return loads["load_kg"]["min"] if loads else 0.0
+
+
+def _bottom_loads(facts: Facts, exercise_id: str) -> dict[str, dict[str, float]]:
+    """That lightest load as a prescription shows it, in kilograms and in pounds."""
     exercise = facts.catalog[exercise_id]
     rng = facts.catalog.load_range(exercise_id, facts.band)
     if rng is None or exercise.loads.implement is None:
-        return 0.0
+        return {}
     windows = gym_windows(Ask(rng.min, rng.max, bottom=True), exercise.loads.implement,
                           facts.catalog.thresholds.loads)
-    return windows["kg"].min
+    return {f"load_{unit}": {"min": w.min, "max": w.max} for unit, w in windows.items()}
 
 
 def _step_down(facts: Facts, exercise_id: str) -> str | None:
