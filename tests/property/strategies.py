@@ -90,7 +90,8 @@ last_sessions = st.fixed_dictionaries(
         "date": st.dates(dt.date(2024, 1, 1), dt.date.today()).map(dt.date.isoformat),
         "pain_during": st.one_of(st.none(), st.integers(0, 10)),
         "pain_next_morning": st.one_of(st.none(), st.integers(0, 10)),
-        "exercises": st.lists(logged_exercises, max_size=4),
+        "exercises": st.lists(logged_exercises, max_size=4,
+                              unique_by=lambda e: e["exercise"]),
     },
 )
 

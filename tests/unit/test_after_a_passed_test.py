@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hingecoach.core import recommend
+from hingecoach.core import load_catalog, recommend
 from unit.builders import (
     KNEE_BENDING,
     avoided,
@@ -235,3 +235,50 @@ def test_the_series_is_not_offered_again_after_a_pass():
     rec = after_pass(*BASE)
     assert "kneeling-hip-hinge" not in options(rec)
     assert "kneeling-good-morning" not in options(rec)
+
+
+OWNS_THE_DEADLIFTS = ["kneeling-hip-hinge", "kneeling-good-morning", "good-morning",
+                      "romanian-deadlift", "hex-bar-deadlift", "deadlift"]
+
+
+@pytest.mark.parametrize("goal", ["technique", "max-strength"])
+def test_mastered_lifts_keep_their_own_sets_and_reps(goal):
+    catalog = load_catalog()
+    rec = recommend(case(30, mastered=OWNS_THE_DEADLIFTS, tests=[passed()], goal=goal))
+    lifts = [o for o in rec.options if o.exercise != "good-morning"]
+    assert lifts
+    for item in lifts:
+        assert item.prescription.reps == catalog[item.exercise].prescription.reps, item.exercise
+
+
+def test_good_mornings_take_the_max_strength_scheme():
+    rec = recommend(case(30, mastered=OWNS_THE_DEADLIFTS, tests=[passed()],
+                         goal="max-strength"))
+    assert len(set(option(rec, "good-morning").prescription.reps)) > 1
+
+
+@pytest.mark.parametrize("logged", [
+    {"exercise": "deadlift", "load_kg": 60, "sets": 3, "reps": [5, 5, 5]},
+    {"exercise": "good-morning", "load_kg": 30, "sets": 2, "reps": [8, 8]},
+])
+def test_after_a_flare_no_lift_gets_more_sets_or_reps_than_the_flared_session(logged):
+    last = {"pain_during": 7, "exercises": [logged]}
+    rec = recommend(case(30, mastered=OWNS_THE_DEADLIFTS, tests=[passed()],
+                         goal="max-strength", last_session=last))
+    same = [o for o in rec.options if o.exercise == logged["exercise"]]
+    assert same
+    rx = same[0].prescription
+    assert rx.sets <= logged["sets"]
+    assert all(r <= done for r, done in zip(rx.reps, logged["reps"], strict=False))
+    assert len(rx.reps) <= len(logged["reps"])
+
+
+@pytest.mark.parametrize("mastered", [OWNS_THE_DEADLIFTS, [*BASE, "romanian-deadlift"], BASE])
+def test_the_max_strength_reason_names_the_exercise_it_is_on(mastered):
+    rec = recommend(case(30, mastered=mastered, tests=[passed()], goal="max-strength"))
+    first = rec.options[0]
+    texts = [w.text for w in first.why if w.rule == "goal-first"]
+    assert texts, first.exercise
+    assert first.name in texts[0]
+    if first.exercise != "good-morning":
+        assert "good morning" not in texts[0].lower()

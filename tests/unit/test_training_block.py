@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import pytest
@@ -215,3 +216,33 @@ def test_a_block_of_zero_or_more_than_fifty_two_weeks_is_refused(weeks):
 def test_a_referred_athlete_gets_no_weeks():
     b = block(case(pain_nrs=8), weeks=6)
     assert (b.refer, b.stage, b.weeks) == (True, "refer", [])
+
+
+def _every_reason(planned):
+    """Every reason string and why text a block prints, all weeks and fallbacks."""
+    for week in planned.weeks:
+        for items in (week.session, week.if_retest_fails or [], week.if_pain_flare or []):
+            for item in items:
+                yield from item.reasons
+                yield from (w.text for w in item.why)
+
+
+def _quoted_test_dates(planned):
+    found = set()
+    for text in _every_reason(planned):
+        found.update(re.findall(r"test on (\d{4}-\d\d-\d\d|\d{1,2} \w{3} \d{4})", text))
+    return found
+
+
+def test_a_block_for_an_athlete_never_tested_quotes_no_test_date():
+    planned = block(case(), 8)
+    assert _quoted_test_dates(planned) == set()
+    later = [t for t in _every_reason(planned) if "re-test passes" in t]
+    assert any("if the week-" in t for t in later)
+
+
+def test_a_block_quotes_only_the_test_on_record_and_words_re_tests_as_projections():
+    real = {"date": "2026-02-10", "faults": ["lumbar-flexion"]}
+    planned = block(case(mastered=SERIES, tests=[real]), 8)
+    assert _quoted_test_dates(planned) <= {"2026-02-10", "10 Feb 2026"}
+    assert any("if the week-" in t for t in _every_reason(planned))

@@ -125,6 +125,17 @@ class TestResult(_Model):
         return not self.faults
 
 
+class ProjectedTest(TestResult):
+    """A re-test a training block assumes for a week ahead: not on record, never read
+    from a CASE, and worded as a projection."""
+
+    week: int
+
+    @classmethod
+    def planned(cls, date: dt.date, week: int, faults: list[str] | None = None) -> ProjectedTest:
+        return cls.model_construct(date=date, faults=list(faults or []), week=week)
+
+
 class LoggedExercise(_Model):
     exercise: ExerciseId
     load_kg: Annotated[float, Field(ge=0, le=500, strict=True)] | None = None
@@ -132,11 +143,17 @@ class LoggedExercise(_Model):
     reps: list[whole(0, 100)] = Field(default_factory=list)
 
 
+def _each_exercise_once(entries: list[LoggedExercise]) -> list[LoggedExercise]:
+    """A session logs each exercise once: ``exercises[1]: 'good-morning' is listed twice``."""
+    _once([entry.exercise for entry in entries])
+    return entries
+
+
 class LastSession(_Model):
     date: Past | None = None
     pain_during: Nrs | None = None
     pain_next_morning: Nrs | None = None
-    exercises: list[LoggedExercise] = Field(
+    exercises: Annotated[list[LoggedExercise], AfterValidator(_each_exercise_once)] = Field(
         default_factory=list, description="What was done, so a flare can step down from it.")
 
 
@@ -177,13 +194,42 @@ def case_from_json(text: str, catalog: Catalog | None = None,
     if too_deep:
         raise CaseError("CASE", too_deep)
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_Members)
     except json.JSONDecodeError as exc:
         raise CaseError("CASE", f"invalid JSON at line {exc.lineno} column {exc.colno}: "
                                 f"{exc.msg}") from None
     if not isinstance(data, dict):
         raise CaseError("CASE", f"expected a JSON object, got {_json_kind(data)}")
+    twice = _given_twice(data, "")
+    if twice:
+        raise CaseError(twice, "given twice")
     return parse_case(data, catalog, today)
+
+
+class _Members(dict[str, Any]):
+    """A JSON object that remembers the first key it was given more than once."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        keys = [key for key, _ in pairs]
+        self.twice = next((k for n, k in enumerate(keys) if k in keys[:n]), None)
+
+
+def _given_twice(value: Any, path: str) -> str | None:
+    """The path of the first key given twice in one JSON object, in document order."""
+    if isinstance(value, list):
+        found = (_given_twice(item, f"{path}[{n}]") for n, item in enumerate(value))
+        return next((p for p in found if p), None)
+    if not isinstance(value, dict):
+        return None
+    if getattr(value, "twice", None) is not None:
+        return _joined(path, value.twice)  # type: ignore[attr-defined]
+    found = (_given_twice(item, _joined(path, key)) for key, item in value.items())
+    return next((p for p in found if p), None)
+
+
+def _joined(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
 
 
 MAX_DEPTH = 8  # a CASE needs 5: case > last_session > exercises > an entry > reps

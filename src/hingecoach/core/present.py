@@ -186,12 +186,29 @@ class _Say:
             return ("no bodyweight hip hinge test on record" if self.log
                     else "no hip hinge test is on record yet")
         when, faults = self.date(test["date"]), test.get("faults") or []
+        if "week" in test:
+            return self.projected(test["week"], faults)
         if not faults:
             return f"test on {when} passed" if self.log else f"the hip hinge test on {when} passed"
         shown = (", ".join(faults) if self.log
                  else joined([self.fault(f) for f in faults]))
         return f"test on {when} showed {shown}" if self.log else \
             f"the hip hinge test on {when} showed: {shown}"
+
+    def projected(self, week: int, faults: Sequence[str]) -> str:
+        """A re-test the block projects: a condition, never a date that has passed."""
+        if not faults:
+            return f"if the week-{week} re-test passes"
+        shown = ", ".join(faults) if self.log else joined([self.fault(f) for f in faults])
+        return f"if the week-{week} re-test shows {shown}"
+
+    def finding(self, facts: Mapping[str, Any]) -> str:
+        """What a test found, for a rule about one fault."""
+        if "week" in facts:
+            return self.projected(facts["week"], [facts["fault"]])
+        when, fault = self.date(facts["date"]), self.fault(facts["fault"])
+        return f"test on {when} showed {fault}" if self.log else \
+            f"the hip hinge test on {when} showed: {fault}"
 
     def mastered(self, ids: Sequence[str]) -> str:
         if not ids:
@@ -255,12 +272,15 @@ class _Say:
             "flag": (lambda v: v if self.log else red_flag_name(self.catalog, v)),
             "condition": (lambda v: v if self.log else condition_name(self.catalog, v)),
             "goal": (lambda v: v if self.log else GOAL_WORDS.get(v, v)),
-            "track": (lambda v: v if self.log else TRACK_WORDS.get(v, v)),
         }
         out = {key: (table[key](value) if key in table else str(value))
                for key, value in facts.items()}
         out["load"] = self.load(facts)
         out["instead"] = self.instead(facts)
+        if "track" in facts:
+            out["track"] = self.track(facts)
+        if "fault" in facts and "date" in facts:
+            out["finding"] = self.finding(facts)
         if "flag" in facts:
             out["why"] = self.catalog.red_flags[facts["flag"]].why
         if "logged_kg" in facts:
@@ -270,6 +290,15 @@ class _Say:
         if "cause" in facts:
             out["cause"] = CAUSE_WORDS.get(facts["cause"], str(facts["cause"]))
         return out
+
+    def track(self, facts: Mapping[str, Any]) -> str:
+        """A track of the passed options, named for the exercise it is on."""
+        track = facts["track"]
+        if self.log:
+            return str(track)
+        if track == "stay" and facts.get("exercise"):
+            return f"strength work on {self.exercise(facts['exercise'])}"
+        return TRACK_WORDS.get(track, track)
 
     def start(self, facts: Mapping[str, Any]) -> str:
         why = facts["start"]

@@ -56,13 +56,19 @@ def _after_failed_test(facts: Facts, draft: Draft) -> None:
     for fault in test.faults:
         target = stand_in(facts, catalog.faults[fault].regress_to)
         if target:
-            draft.offer(target, say(catalog, "fault-step-back", date=test.date.isoformat(),
+            draft.offer(target, say(catalog, "fault-step-back", **_dated(facts),
                                     exercise=target, fault=fault))
     rule = "failed-test" if facts.can_kneel else "failed-test-bridging"
     for exercise_id in catalog.programme.after_failed_test:
         target = stand_in(facts, exercise_id)
         if target:
             draft.offer(target, say(catalog, rule, test=facts.test_facts()))
+
+
+def _dated(facts: Facts) -> dict[str, Any]:
+    """The latest test's date, and its block week when the test is only projected."""
+    known = facts.test_facts() or {}
+    return {key: known[key] for key in ("date", "week") if key in known}
 
 
 def _stay(facts: Facts, draft: Draft, known: dict[str, Any]) -> None:

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from hingecoach.core.case import Case, TestResult
 from hingecoach.core.catalog import Catalog, Exercise
 from hingecoach.core.catalog.schema import AgeBand
+from hingecoach.core.present import scheme_text
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ class Facts:
         test = self.latest_test
         if test is None:
             return None
-        return {"date": test.date.isoformat(), "faults": list(test.faults)}
+        return {"date": test.date.isoformat(), "faults": list(test.faults), **_week(test)}
 
     @cached_property
     def flare(self) -> dict[str, Any] | None:
@@ -101,6 +102,14 @@ class Facts:
     def strength_scheme(self) -> Literal["volume", "pyramid"]:
         """3x10 by default; 10/8/6 with rising load when the goal is maximal strength."""
         return "pyramid" if self.case.goal == "max-strength" else "volume"
+
+    def scheme_for(self, exercise: Exercise) -> tuple[Literal["default", "volume", "pyramid"],
+                                                      str]:
+        """The strength scheme for good mornings (3x10, or 10/8/6 for maximal strength);
+        every other exercise keeps its catalog sets and reps."""
+        if exercise.subcategory == self.catalog[self.catalog.programme.stay_default].subcategory:
+            return self.strength_scheme, self.strength_scheme_words
+        return "default", scheme_text(exercise.prescription.reps, exercise.prescription.per_side)
 
     @property
     def strength_scheme_words(self) -> str:
@@ -128,12 +137,32 @@ class Facts:
         flared session, else the heaviest load of that session; None when none is logged."""
         if self.flare is None:
             return None
-        own = self.last_load(exercise_id)
-        if own is not None:
-            return own
+        source = self.flare_cap_source(exercise_id)
+        return None if source is None else self.last_load(source)
+
+    def flared_volume(self, exercise_id: str, reps: list[int]) -> list[int]:
+        """``reps`` held to the sets and reps the flared session logged for this exercise
+        (unchanged without a flare or a logged volume)."""
         last = self.case.last_session
-        loads = [e.load_kg for e in last.exercises if e.load_kg is not None] if last else []
-        return max(loads) if loads else None
+        if self.flare is None or last is None:
+            return reps
+        entry = next((e for e in last.exercises if e.exercise == exercise_id), None)
+        if entry is None or (entry.sets is None and not entry.reps):
+            return reps
+        sets = min(len(reps), entry.sets or len(entry.reps), len(entry.reps) or len(reps))
+        done = entry.reps or reps
+        return [min(r, done[min(n, len(done) - 1)]) for n, r in enumerate(reps[:sets])]
+
+    def flare_cap_source(self, exercise_id: str) -> str | None:
+        """The logged exercise whose load caps ``exercise_id`` after a flare: itself when
+        the flared session lifted it, else that session's heaviest lift."""
+        if self.flare is None:
+            return None
+        if self.last_load(exercise_id) is not None:
+            return exercise_id
+        last = self.case.last_session
+        lifts = [e for e in last.exercises if e.load_kg is not None] if last else []
+        return max(lifts, key=lambda e: e.load_kg).exercise if lifts else None
 
     @property
     def older_adult(self) -> bool:
@@ -143,3 +172,9 @@ class Facts:
         """A child's bar-on-back work: a dowel or the lightest bar."""
         child = self.catalog.thresholds.loads.child
         return self.age < child.below_age and exercise.spine_constraint == "bar-on-back"
+
+
+def _week(test: TestResult) -> dict[str, int]:
+    """The block week of a projected re-test, as a fact (nothing for a test on record)."""
+    week = getattr(test, "week", None)
+    return {} if week is None else {"week": week}

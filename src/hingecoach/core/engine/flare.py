@@ -1,9 +1,10 @@
 """A pain flare after the last session: nothing new up the ladder, loads back down.
 
 After a flare the options hold only what the athlete has already reached (mastered,
-done in the flared session, the current step of the way in, and anything below those),
+done in the flared session, the first step of the way in, and anything below those),
 the step down, and the non-hinge alternatives. Each load goes to the bottom of its range
-and never above what the flared session lifted (``prescribe.load_for`` applies both).
+and never above what the flared session lifted (``prescribe.load_for`` applies both); an
+exercise whose range starts above that load gives way to its step down.
 """
 
 from __future__ import annotations
@@ -25,8 +26,7 @@ def apply_flare(facts: Facts, draft: Draft) -> None:
     for pick in list(draft.picks.values()):
         exercise = catalog[pick.exercise]
         if exercise.hinge and pick.exercise not in within:
-            draft.drop(pick.exercise, say(catalog, "flare-not-reached", flare=facts.flare,
-                                          exercise=pick.exercise))
+            _not_reached(facts, draft, pick, within)
         elif catalog.load_range(pick.exercise, facts.band) is not None:
             _reduce(facts, draft, pick)
 
@@ -38,14 +38,44 @@ def reached(facts: Facts) -> frozenset[str]:
     catalog = facts.catalog
     steps = series(facts)
     found = {i for i in catalog.exercises if facts.is_mastered(i)} | set(facts.logged)
-    current = next((i for i in steps if not facts.is_mastered(i)), None)
-    if current is not None:
-        found.add(current)
-    if current is None or facts.latest_test is not None:
-        found.add(catalog.programme.test)
+    if steps and not facts.is_mastered(steps[0]):
+        found.add(steps[0])
     if facts.passed:
         found.update(steps)
-    return frozenset(_with_steps_down(facts, found))
+    found = _with_steps_down(facts, found)
+    if facts.latest_test is not None or all(facts.is_mastered(i) for i in steps):
+        found.add(catalog.programme.test)  # reached, but a failed test is no step above
+    return frozenset(found)
+
+
+def _not_reached(facts: Facts, draft: Draft, pick: Pick, within: frozenset[str]) -> None:
+    """A step not yet reached gives way to the nearest step below it that was."""
+    reason = say(facts.catalog, "flare-not-reached", flare=facts.flare,
+                 exercise=pick.exercise)
+    down = _reached_below(facts, pick.exercise, within)
+    if down is None or down in draft.picks:
+        draft.drop(pick.exercise, reason)
+        return
+    lower = Pick(down, [], load_mode="bottom")
+    draft.replace(pick.exercise, lower)
+    draft.hold_back(pick.exercise, reason)
+    if facts.catalog.load_range(down, facts.band) is not None:
+        _reduce(facts, draft, lower)
+    else:
+        lower.reasons.append(say(facts.catalog, "pain-flare", flare=facts.flare))
+
+
+def _reached_below(facts: Facts, exercise_id: str, within: frozenset[str]) -> str | None:
+    """The nearest step down from ``exercise_id`` that the athlete has reached."""
+    todo = [exercise_id]
+    while todo:
+        for lower in facts.catalog[todo.pop(0)].step_down:
+            target = stand_in(facts, lower)
+            if target in within:
+                return target
+            if target is not None:
+                todo.append(target)
+    return None
 
 
 def _with_steps_down(facts: Facts, found: set[str]) -> set[str]:
@@ -63,24 +93,47 @@ def _reduce(facts: Facts, draft: Draft, pick: Pick) -> None:
     """Bottom of the range, or the step down once the flared session was already there."""
     last = facts.last_load(pick.exercise)
     down = _step_down(facts, pick.exercise)
-    if last is not None and down is not None and last <= _bottom_kg(facts, pick.exercise):
+    bottom = _bottom_kg(facts, pick.exercise)
+    if last is not None and down is not None and last <= bottom:
         reason = say(facts.catalog, "flare-step-down", flare=facts.flare,
-                     previous=pick.exercise, logged_kg=last)
+                     previous=pick.exercise, logged_kg=last, **_bottom_loads(facts, pick.exercise))
         draft.replace(pick.exercise, Pick(down, [reason], load_mode="bottom"))
+        return
+    cap = facts.flare_cap(pick.exercise)
+    if cap is not None and cap < bottom - 1e-9:
+        _below_minimum(facts, draft, pick, cap, down)
         return
     pick.load_mode = "bottom"
     pick.reasons.append(say(facts.catalog, "pain-flare", flare=facts.flare))
 
 
+def _below_minimum(facts: Facts, draft: Draft, pick: Pick, cap: float,
+                   down: str | None) -> None:
+    """The flared session lifted less than this exercise's lightest load: step down."""
+    reason = say(facts.catalog, "flare-cap", flare=facts.flare,
+                 exercise=facts.flare_cap_source(pick.exercise), logged_kg=cap)
+    if down is None or down in draft.picks:
+        draft.drop(pick.exercise, reason)
+        return
+    draft.replace(pick.exercise, Pick(down, [reason], load_mode="bottom"))
+    draft.hold_back(pick.exercise, reason)
+
+
 def _bottom_kg(facts: Facts, exercise_id: str) -> float:
     """The lightest gym load inside the catalog's range for the athlete's band."""
+    loads = _bottom_loads(facts, exercise_id)
+    return loads["load_kg"]["min"] if loads else 0.0
+
+
+def _bottom_loads(facts: Facts, exercise_id: str) -> dict[str, dict[str, float]]:
+    """That lightest load as a prescription shows it, in kilograms and in pounds."""
     exercise = facts.catalog[exercise_id]
     rng = facts.catalog.load_range(exercise_id, facts.band)
     if rng is None or exercise.loads.implement is None:
-        return 0.0
+        return {}
     windows = gym_windows(Ask(rng.min, rng.max, bottom=True), exercise.loads.implement,
                           facts.catalog.thresholds.loads)
-    return windows["kg"].min
+    return {f"load_{unit}": {"min": w.min, "max": w.max} for unit, w in windows.items()}
 
 
 def _step_down(facts: Facts, exercise_id: str) -> str | None:

@@ -81,8 +81,8 @@ def _capped(ask: Ask, windows: dict[str, Window], exercise: Exercise,
                        exercise.loads.implement or "barbell", loads)
     if free["kg"] == windows["kg"] and free["lb"] == windows["lb"]:
         return []
-    return [say(facts.catalog, "flare-cap", flare=facts.flare, exercise=exercise.id,
-                logged_kg=ask.cap_kg)]
+    return [say(facts.catalog, "flare-cap", flare=facts.flare,
+                exercise=facts.flare_cap_source(exercise.id), logged_kg=ask.cap_kg)]
 
 
 def _facts(windows: dict[str, Window]) -> dict[str, dict[str, float]]:
@@ -108,7 +108,8 @@ def to_option(pick: Pick, facts: Facts) -> Option:
     catalog = facts.catalog
     exercise = catalog[pick.exercise]
     loaded = load_for(pick, exercise, facts)
-    rx = prescription(exercise, reps_for(exercise, pick.scheme, catalog), loaded)
+    reps = facts.flared_volume(exercise.id, reps_for(exercise, pick.scheme, catalog))
+    rx = prescription(exercise, reps, loaded)
     return Option(
         exercise=exercise.id, name=exercise.name, role=exercise.role, theme=exercise.theme,
         level=exercise.level, hinge=exercise.hinge, range=exercise.range,

@@ -31,7 +31,7 @@ def progression(facts: Facts, draft: Draft) -> None:
         if position == 0 and len(draft.picks) > before:
             first = next(iter(list(draft.picks.values())[before:]))
             first.reasons.insert(0, say(catalog, "goal-first", goal=facts.case.goal,
-                                        track=track))
+                                        track=track, exercise=first.exercise))
 
 
 def _owned(facts: Facts) -> list[Exercise]:
@@ -47,11 +47,11 @@ def _stay(facts: Facts, draft: Draft, track: str) -> None:
     choices = [*[e.id for e in _owned(facts)][:PER_TRACK - 1], default]
     for exercise_id in dict.fromkeys(choices):
         owned = [exercise_id] if exercise_id in facts.mastered else []
+        scheme, words = facts.scheme_for(facts.catalog[exercise_id])
         draft.offer(exercise_id,
                     say(facts.catalog, "stay-strength", test=facts.test_facts(),
-                        mastered=owned, exercise=exercise_id,
-                        scheme=facts.strength_scheme_words),
-                    scheme=facts.strength_scheme)
+                        mastered=owned, exercise=exercise_id, scheme=words),
+                    scheme=scheme)
 
 
 def _climb(facts: Facts, draft: Draft, track: str) -> None:

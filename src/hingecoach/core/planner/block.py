@@ -14,7 +14,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from hingecoach.core.case import Case, LastSession, TestResult, parse_case
+from hingecoach.core.case import Case, LastSession, ProjectedTest, parse_case
 from hingecoach.core.catalog import Catalog, default_catalog
 from hingecoach.core.engine.draft import Pick
 from hingecoach.core.engine.facts import Facts
@@ -41,7 +41,7 @@ def block(case: Case | dict[str, Any], weeks: int, catalog: Catalog | None = Non
     warnings = {"warnings": first.warnings, "warnings_why": first.warnings_why}
     if first.refer:
         return Block(stage=first.stage, refer=True, weeks=[], **warnings)
-    start = start or (current.latest_test.date if current.latest_test else dt.date(2000, 1, 3))
+    start = start or dt.date.today()
     done: Counter[str] = Counter()
     seen: dict[str, SessionItem] = {}
     planned: list[Week] = []
@@ -109,9 +109,14 @@ def _progress(item: SessionItem, number: int, weeks: int, weeks_done: int, facts
 def _back_down_on_fail(case: Case, catalog: Catalog, start: dt.date,
                        number: int) -> list[SessionItem]:
     faults = _faults_to_sketch(case, catalog)
-    failed = TestResult(date=start + dt.timedelta(weeks=number - 1, days=1), faults=faults)
+    failed = ProjectedTest.planned(_retest_day(start, number), number, faults)
     fallback = case.model_copy(update={"tests": [*case.tests, failed]})
     return _with_reason(plan(fallback, catalog).session, catalog, "retest-failed")
+
+
+def _retest_day(start: dt.date, week: int) -> dt.date:
+    """The day of week ``week``'s projected re-test, counted from the block's start."""
+    return start + dt.timedelta(weeks=week - 1)
 
 
 def _faults_to_sketch(case: Case, catalog: Catalog) -> list[str]:
@@ -151,7 +156,7 @@ def _project(case: Case, week: Week, done: Counter[str], catalog: Catalog,
             mastered.append(exercise_id)
     tests = list(case.tests)
     if week.retest:
-        tests.append(TestResult(date=start + dt.timedelta(weeks=week.week - 1, days=1)))
+        tests.append(ProjectedTest.planned(_retest_day(start, week.week), week.week))
     facts = Facts(case, catalog)
     return case.model_copy(update={
         "mastered": mastered, "tests": tests,
