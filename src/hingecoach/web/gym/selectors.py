@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from hingecoach.core import Catalog, parse_case, plan
-from hingecoach.core.results import SessionItem
+from hingecoach.core.results import SessionItem, Why
 from hingecoach.web.athletes.case import athlete_case_data
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.catalog_pages.display import kg_to_unit, number
@@ -53,7 +53,7 @@ class GymPlan:
     athlete: Athlete
     stage: str
     refer: bool
-    warnings: list[str]
+    warnings: list[Why]
     steps: list[Step] = field(default_factory=list)
     teaching: bool = False  # the novice's teaching flow
 
@@ -63,7 +63,7 @@ def gym_plan(*, athlete: Athlete, catalog: Catalog,
     """The steps of today's session; ``items`` run a given session (a block's week)."""
     data = athlete_case_data(athlete)
     today = plan(parse_case(data, catalog), catalog)
-    gym = GymPlan(athlete, today.stage, today.refer, list(today.warnings))
+    gym = GymPlan(athlete, today.stage, today.refer, list(today.warnings_why))
     if today.refer:
         return gym
     unit = athlete.team.unit
