@@ -12,6 +12,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from hingecoach.core import CaseError, Plan, Recommendation, case_from_json, plan, recommend
 from hingecoach.web.api import errors
 from hingecoach.web.api.auth import BrowserSession, CoachToken
+from hingecoach.web.api.docs import ReadableDocs
 from hingecoach.web.api.openapi import CASE_BODY, ContractAPI
 from hingecoach.web.api.records import router as records
 from hingecoach.web.api.schemas import (
@@ -50,6 +51,7 @@ api = ContractAPI(
     description=DESCRIPTION,
     auth=[CoachToken(), BrowserSession()],
     urls_namespace="api",
+    docs=ReadableDocs(),
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
