@@ -31,6 +31,7 @@ class Field:
 class Body:
     media: str
     type: SafeString
+    fields: list[Field]  # of a body described in place (a multipart form)
 
 
 @dataclass(frozen=True)
@@ -144,8 +145,12 @@ def operation(method: str, path: str, op: dict[str, Any]) -> Operation:
         method=method.upper(), path=path, id=op.get("operationId", ""),
         summary=op.get("summary", ""), description=op.get("description", ""),
         parameters=[parameter(p) for p in op.get("parameters", [])],
-        bodies=[Body(media, type_html(c.get("schema", {}))) for media, c in content.items()],
+        bodies=[_body(media, c.get("schema", {})) for media, c in content.items()],
         responses=[_response(status, r) for status, r in op.get("responses", {}).items()])
+
+
+def _body(media: str, schema: dict[str, Any]) -> Body:
+    return Body(media, type_html(schema), schema_fields(schema))
 
 
 def _response(status: Any, response: dict[str, Any]) -> Response:
