@@ -19,7 +19,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from .pages import CHROMIUM, COACH, DESKTOP, HEAD, PASSWORD, sign_in
-from .site import make_records
+from .site import ATHLETE, make_records
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -213,6 +213,13 @@ def head_state(browser: Any, server: Server,
                tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo head coach's signed-in cookies."""
     return _signed_in_state(browser, server, tmp_path_factory.mktemp("state"), HEAD)
+
+
+@pytest.fixture(scope="session")
+def state_of(coach_state: Path, head_state: Path) -> Callable[[str], Path | None]:
+    """Who opens a page (``site.py``) to the cookies they open it with."""
+    states = {COACH: coach_state, HEAD: head_state, ATHLETE: None}
+    return states.__getitem__
 
 
 @pytest.fixture(scope="session")

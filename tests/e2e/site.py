@@ -29,8 +29,8 @@ from hingecoach.web.clips.models import Clip
 def athlete(name):
     return Athlete.objects.get(name=name)
 
-isla = athlete("Isla Brown")
-share = checkin_share_create(athlete=isla)
+isla, omar = athlete("Isla Brown"), athlete("Omar Haddad")
+share = checkin_share_create(athlete=omar)  # not Isla: other tests make Isla's first link
 _, invite = coach_invite(team=isla.team, username="new-coach-a11y")
 spec = ClipSpec(faults=frozenset({"knee-dominant"}), outline="none", noise=0.0,
                 drop_rate=0.0, seed=3)
@@ -40,7 +40,7 @@ clip = Clip.objects.create(athlete=isla, extension="mp4", exercise="bodyweight-h
                            report=report)
 print(json.dumps({
     "isla": isla.pk, "grace": athlete("Grace Lee").pk, "ben": athlete("Ben Carter").pk,
-    "chloe": athlete("Chloe Martin").pk, "clip": clip.pk, "invite": invite,
+    "chloe": athlete("Chloe Martin").pk, "omar": omar.pk, "clip": clip.pk, "invite": invite,
     "checkin": f"/c/{token_for(share.salt)}/",
 }))
 """
@@ -67,6 +67,7 @@ PAGES = [
     SitePage("athlete-refer", COACH, "/athletes/{grace}/"),
     SitePage("athlete-pain-aware", COACH, "/athletes/{ben}/"),
     SitePage("athlete-high-fear", COACH, "/athletes/{chloe}/"),
+    SitePage("athlete-link-shared", COACH, "/athletes/{omar}/"),
     SitePage("athlete-charts", COACH, "/athletes/{isla}/charts/"),
     SitePage("athlete-edit", COACH, "/athletes/{isla}/edit/"),
     SitePage("record-test", COACH, "/athletes/{isla}/test/"),

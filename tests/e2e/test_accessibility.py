@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from .pages import CHROMIUM, DESKTOP, NO_CHROMIUM, PHONE, SCREENSHOTS, loaded
-from .site import ATHLETE, HEAD, PAGES, SitePage
+from .site import PAGES, SitePage
 
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
 
@@ -58,13 +58,11 @@ def save_report(name: str, found: list[dict[str, Any]]) -> None:
 
 
 @pytest.fixture
-def open_as(browsing, coach_state, head_state):
-    states = {HEAD: head_state, ATHLETE: None}
-
+def open_as(browsing, state_of):
     def open_page(who: str, viewport: dict[str, int]) -> Any:
         phone = viewport == PHONE
-        return browsing.page(viewport=viewport, signed_in=states.get(who, coach_state),
-                             is_mobile=phone, has_touch=phone)
+        return browsing.page(viewport=viewport, signed_in=state_of(who), is_mobile=phone,
+                             has_touch=phone)
     return open_page
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from .pages import CHROMIUM, NO_CHROMIUM, loaded
-from .site import ATHLETE, HEAD, PAGES, SitePage
+from .site import PAGES, SitePage
 
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
 
@@ -33,12 +33,10 @@ INLINE_JS = """() => [...document.querySelectorAll("*")].flatMap(el => [
 
 
 @pytest.fixture
-def watched(browsing, coach_state, head_state):
+def watched(browsing, state_of):
     """Open a page as someone; the policy's refusals and script errors it raised."""
-    states = {HEAD: head_state, ATHLETE: None}
-
     def open_page(who: str) -> tuple[Any, list[str]]:
-        page = browsing.page(signed_in=states.get(who, coach_state))
+        page = browsing.page(signed_in=state_of(who))
         page.add_init_script(LISTEN)
         errors: list[str] = []
         page.on("console", lambda m: errors.append(m.text)
