@@ -19,7 +19,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from .pages import CHROMIUM, COACH, DESKTOP, PASSWORD, sign_in
+from .pages import CHROMIUM, COACH, DESKTOP, HEAD, PASSWORD, sign_in
+from .site import ATHLETE, make_records
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -187,19 +188,44 @@ class Browsing:
             context.close()
 
 
-@pytest.fixture(scope="session")
-def coach_state(browser: Any, server: Server,
-                tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo coach's signed-in cookies, made once so focused tests skip the login form."""
+def _signed_in_state(browser: Any, server: Server, folder: Path, username: str) -> Path:
+    """``username``'s signed-in cookies, saved under ``folder``."""
     browsing = Browsing(browser, server)
     page = browsing.page()
-    sign_in(page, COACH, PASSWORD)
+    sign_in(page, username, PASSWORD)
     expect(page.get_by_role("heading", name="Today", level=1)).to_be_visible()
-    path = tmp_path_factory.mktemp("state") / "coach.json"
+    path = folder / f"{username}.json"
     page.context.storage_state(path=str(path))
     browsing.close()
     assert not browsing.outside(), f"requests outside 127.0.0.1: {browsing.outside()}"
     return path
+
+
+@pytest.fixture(scope="session")
+def coach_state(browser: Any, server: Server,
+                tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo coach's signed-in cookies, made once so focused tests skip the login form."""
+    return _signed_in_state(browser, server, tmp_path_factory.mktemp("state"), COACH)
+
+
+@pytest.fixture(scope="session")
+def head_state(browser: Any, server: Server,
+               tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo head coach's signed-in cookies."""
+    return _signed_in_state(browser, server, tmp_path_factory.mktemp("state"), HEAD)
+
+
+@pytest.fixture(scope="session")
+def state_of(coach_state: Path, head_state: Path) -> Callable[[str], Path | None]:
+    """Who opens a page (``site.py``) to the cookies they open it with."""
+    states = {COACH: coach_state, HEAD: head_state, ATHLETE: None}
+    return states.__getitem__
+
+
+@pytest.fixture(scope="session")
+def site_records(server_environment: dict[str, str]) -> dict[str, object]:
+    """A check-in link, an invitation and an analysed clip on the served database."""
+    return make_records(server_environment)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 NO_CHROMIUM = f"{CHROMIUM} is not installed (apt-get install -y chromium)"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 
-COACH, PASSWORD = "coach", "hinge-demo-2026"  # made by `hingecoach demo`
+COACH, HEAD, PASSWORD = "coach", "headcoach", "hinge-demo-2026"  # made by `hingecoach demo`
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 CORRECTIVE_SERIES = ["Kneeling Hip Hinge", "Kneeling Good Morning", "Good Morning"]

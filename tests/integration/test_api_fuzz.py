@@ -26,6 +26,23 @@ FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=list(Healt
                 database=None)
 load_all_checks()
 ALL_CHECKS = CHECKS.get_all()
+# The document says a clip is a binary file, in words which bytes make a video; no schema
+# can say it, so the bytes generated as "valid" are refused with a 415. For that upload
+# the acceptance check is replaced by "a 201, or a 415 naming the file"; a real video's
+# upload is accepted in test_api_clips.py. Every other check runs there as everywhere.
+VIDEO_BYTES = {"POST /api/athletes/{athlete_id}/clips"}
+NOT_FOR_VIDEO_BYTES = [c for c in ALL_CHECKS if c.__name__ != "positive_data_acceptance"]
+
+
+def checks_for(label: str, mode: GenerationMode) -> list:
+    return NOT_FOR_VIDEO_BYTES if label in VIDEO_BYTES and mode == GenerationMode.POSITIVE \
+        else ALL_CHECKS
+
+
+def assert_a_video_or_refused_as_not_one(label: str, mode: GenerationMode, response) -> None:
+    if label in VIDEO_BYTES and mode == GenerationMode.POSITIVE:
+        assert response.status_code in (201, 415), response.text
+        assert response.status_code == 201 or response.json()["field"] == "file"
 
 
 @pytest.fixture(autouse=True)
@@ -59,7 +76,8 @@ def test_signed_in_every_check_passes(label, mode, red):
     def run(case):
         response = case.call(headers={"Authorization": f"Bearer {token}"})
         assert_no_server_error_and_rejections_name_a_field(response)
-        case.validate_response(response, checks=ALL_CHECKS,
+        assert_a_video_or_refused_as_not_one(label, mode, response)
+        case.validate_response(response, checks=checks_for(label, mode),
                                headers={"Authorization": f"Bearer {token}"})
 
     run()

@@ -33,6 +33,12 @@ def test_the_cards_page_is_html_with_print_css_and_a_download_button(coach_clien
     assert "file://" not in page  # the browser gets no local paths
 
 
+def test_the_cards_page_holds_its_sheets_in_main_and_prints_from_a_script_file(coach_client):
+    page = coach_client.get(reverse("printouts:card", args=["good-morning"])).content.decode()
+    assert page.count("<main>") == 1 and page.index("</nav>") < page.index("<main>")
+    assert "onclick" not in page and "/static/hingecoach/print.js" in page
+
+
 def test_one_card_page_and_an_unknown_card_is_404(coach_client):
     assert coach_client.get(reverse("printouts:card", args=["good-morning"])).status_code == 200
     assert coach_client.get(reverse("printouts:card", args=["moonwalk"])).status_code == 404

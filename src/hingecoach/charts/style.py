@@ -18,6 +18,14 @@ THEME_EDGE = {
     "challenge": "#c46a12",
     "mastery": "#7546a3",
 }
+# The theme hues darkened for text: white on them, or them on THEME_FILL, reads at 4.5:1
+# or more (WCAG AA for small text), as a card's head and headings need.
+THEME_INK = {
+    "corrective": "#255a8a",
+    "fundamental": "#276b25",
+    "challenge": "#96490a",
+    "mastery": "#6a3d96",
+}
 ROLE_LINESTYLE = {"drill": (0, (3.5, 2.2)), "exercise": "solid", "test": "solid"}
 
 TEXT = "#1f2933"

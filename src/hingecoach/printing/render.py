@@ -19,7 +19,7 @@ from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
-from hingecoach.charts.style import THEME_EDGE, THEME_FILL
+from hingecoach.charts.style import THEME_EDGE, THEME_FILL, THEME_INK
 from hingecoach.printing.assets import STATIC, TEMPLATES, font_face_css, stylesheet
 from hingecoach.printing.errors import FetchRefused, PrintError
 from hingecoach.printing.fetcher import LocalOnlyFetcher
@@ -40,8 +40,8 @@ def environment() -> jinja2.Environment:
 
 def theme_css() -> str:
     """The ladder chart's theme colours as CSS custom properties."""
-    rules = [f".theme-{t} {{ --theme: {THEME_EDGE[t]}; --theme-bg: {THEME_FILL[t]}; }}"
-             for t in THEME_EDGE]
+    rules = [f".theme-{t} {{ --theme: {THEME_EDGE[t]}; --theme-bg: {THEME_FILL[t]}; "
+             f"--theme-ink: {THEME_INK[t]}; }}" for t in THEME_EDGE]
     rules.append(f":root {{ --pain-aware: {PAIN_AWARE}; --pain-aware-bg: {PAIN_AWARE_BG}; }}")
     return "\n".join(rules)
 

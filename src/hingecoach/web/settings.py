@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "hingecoach.web.staticfiles.HingecoachStaticFiles",
     "django_htmx",
-    "ninja",  # Swagger UI from its own static files, not a CDN
+    "ninja",  # the API; its docs page is the app's own (web/api/docs.py), no CDN
     "axes",
     "auditlog",
     "django_tasks",

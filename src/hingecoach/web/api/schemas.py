@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from hingecoach.core import default_catalog
 from hingecoach.core.case import IsoDate, whole
+from hingecoach.core.kinematics import AnalysisReport
 from hingecoach.web.athletes import validators as rules
 from hingecoach.web.athletes.models import Athlete
 
@@ -191,6 +192,27 @@ class MasteredIn(_In):
 class MasteredOut(BaseModel):
     exercise: str
     since: dt.date
+
+
+class ClipOut(BaseModel):
+    id: int
+    athlete_id: int
+    exercise: str = Field(description="The exercise filmed (a catalog id).")
+    original_name: str
+    size: int = Field(ge=0, description="Bytes.")
+    status: Literal["queued", "running", "done", "failed"] = Field(
+        description="The analysis: waiting for the worker, under way, done (the report is "
+                    "ready) or failed (`error` says why).")
+    progress: int = Field(ge=0, le=100, description="Per cent of the analysis done.")
+    error: str
+    created: dt.datetime
+    analysed_at: dt.datetime | None
+    test_id: int | None = Field(description="The test saved from this clip, if any.")
+
+
+class ClipReportOut(ClipOut):
+    report: AnalysisReport | None = Field(
+        description="The analysis (DOMAIN.md section 5) once `status` is done.")
 
 
 class ErrorOut(BaseModel):

@@ -12,6 +12,8 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from hingecoach.core import CaseError, Plan, Recommendation, case_from_json, plan, recommend
 from hingecoach.web.api import errors
 from hingecoach.web.api.auth import BrowserSession, CoachToken
+from hingecoach.web.api.clips import router as clips
+from hingecoach.web.api.docs import ReadableDocs
 from hingecoach.web.api.openapi import CASE_BODY, ContractAPI
 from hingecoach.web.api.records import router as records
 from hingecoach.web.api.schemas import (
@@ -38,7 +40,11 @@ tokens stop working. A signed-in browser session works too, with the `X-CSRFToke
 **Errors.** Every failure is JSON `{"field", "message"}` with a 4xx status: 400 unreadable
 JSON, 401 no or a wrong token, 403 not allowed for this coach, 404 no such endpoint or
 record in your team, 409 a record that contradicts one stored (dated before the athlete's
-birth), 413 a body over 2.5 MB, 422 a value the document does not allow.
+birth), 413 a body over 2.5 MB (a clip: over the clip size limit), 415 a clip that is not a
+video this app reads, 422 a value the document does not allow.
+
+**Clips** are uploaded as `multipart/form-data` and analysed in the background: read the
+clip until its `status` is `done` (its `report` is then filled) or `failed` (`error`).
 
 **Lists** are paged: `limit` (1-100, default 50) and `offset`; the answer holds `items`
 and `count`.
@@ -50,6 +56,7 @@ api = ContractAPI(
     description=DESCRIPTION,
     auth=[CoachToken(), BrowserSession()],
     urls_namespace="api",
+    docs=ReadableDocs(),
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
@@ -155,3 +162,4 @@ def get_plan(request: HttpRequest, athlete_id: int):
 
 
 api.add_router("/athletes", records)
+api.add_router("/", clips)

@@ -26,6 +26,7 @@ from hingecoach.web.clips.uploads import size_text, too_big
 EXTENSIONS = ("mp4", "mov", "m4v", "webm", "mkv", "avi")
 ISO_BOXES = (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip")  # mp4, mov, m4v
 MATROSKA = b"\x1a\x45\xdf\xa3"  # webm, mkv
+TOO_BIG, NOT_VIDEO = "too_big", "not_video"  # error codes of a refused file
 
 
 def looks_like_video(head: bytes) -> bool:
@@ -61,18 +62,18 @@ class ClipUploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         limit = settings.CLIP_MAX_BYTES
         if upload.size > limit:
-            raise forms.ValidationError(too_big(limit, upload.size))
+            raise forms.ValidationError(too_big(limit, upload.size), code=TOO_BIG)
         if self.extension(upload) not in EXTENSIONS:
             raise forms.ValidationError(
                 f"'{upload.name}' is not a video file this app reads "
-                f"({', '.join(EXTENSIONS)})")
+                f"({', '.join(EXTENSIONS)})", code=NOT_VIDEO)
         upload.seek(0)
         head = upload.read(16)
         upload.seek(0)
         if not looks_like_video(head):
             raise forms.ValidationError(
                 f"'{upload.name}' does not look like a video (its content is not that of "
-                "an MP4, MOV, WebM or AVI file)")
+                "an MP4, MOV, WebM or AVI file)", code=NOT_VIDEO)
         return upload
 
     def clean_exercise(self) -> str:

@@ -32,6 +32,11 @@ def clips_of(*, athlete: Any, limit: int = 5) -> list[Clip]:
     return list(athlete.clips.all()[:limit])
 
 
+def athlete_clips(*, athlete: Any) -> Any:
+    """Every clip of ``athlete`` kept, newest first (a queryset, for paging)."""
+    return athlete.clips.all()
+
+
 @dataclass(frozen=True)
 class FaultAdvice:
     fault: str

@@ -22,6 +22,7 @@ from django.http import (
     HttpResponseBadRequest,
 )
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import reverse
 
 from hingecoach import printing
@@ -76,6 +77,7 @@ def _toolbar(request: HttpRequest, pdf_url: str, back_url: str, back_label: str,
 
     return {"back_url": back_url, "back_label": back_label,
             "pdf_url": f"{pdf_url}?{urlencode(options)}",
+            "script_url": static("hingecoach/print.js"),
             "options": [choices("size", SIZES), choices("layout", LAYOUTS)]}
 
 
