@@ -50,10 +50,6 @@ BAD_INPUTS: dict[str, tuple[Call, str | tuple[str, ...]]] = {
                         "athlete: given twice"),
     "nested-key-given-twice": (case('{"athlete": {"age": 30, "age": 40}}'),
                                "athlete.age: given twice"),
-    "logged-exercise-twice": (case('{"athlete": {"age": 30}, "last_session": {"exercises": '
-                                   '[{"exercise": "good-morning", "load_kg": 20}, '
-                                   '{"exercise": "good-morning", "load_kg": 25}]}}'),
-                              "last_session.exercises[1]: 'good-morning' is listed twice"),
     "red-flag-twice": (case('{"athlete": {"age": 30, "red_flags": ["fever", "fever"]}}'),
                        "athlete.red_flags[1]: 'fever' is listed twice"),
     "fault-twice": (case('{"athlete": {"age": 30}, "tests": '

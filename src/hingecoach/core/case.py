@@ -143,17 +143,13 @@ class LoggedExercise(_Model):
     reps: list[whole(0, 100)] = Field(default_factory=list)
 
 
-def _each_exercise_once(entries: list[LoggedExercise]) -> list[LoggedExercise]:
-    """A session logs each exercise once: ``exercises[1]: 'good-morning' is listed twice``."""
-    _once([entry.exercise for entry in entries])
-    return entries
-
-
 class LastSession(_Model):
     date: Past | None = None
     pain_during: Nrs | None = None
     pain_next_morning: Nrs | None = None
-    exercises: Annotated[list[LoggedExercise], AfterValidator(_each_exercise_once)] = Field(
+    # An exercise may be logged more than once (a teaching flow, then loaded work): the
+    # flare rule reads each entry, so the heaviest load caps it.
+    exercises: list[LoggedExercise] = Field(
         default_factory=list, description="What was done, so a flare can step down from it.")
 
 

@@ -54,6 +54,11 @@ class PainGuide:
     next_morning_max: int
 
 
+# A session sheet is a page to write on at the gym: the first cues of each exercise (the
+# catalog lists the most important first); the cards carry them all.
+SHEET_CUES = 3
+
+
 @dataclass(frozen=True)
 class Sheet:
     athlete: str | None
@@ -72,7 +77,7 @@ def _item(number: int, item: SessionItem, catalog: Catalog, units: Units) -> She
         scheme=scheme(list(rx.reps), rx.per_side),
         load=load_text(rx, units),
         rest=rest(rx.rest_s), targets=[f"{r}{per_side}" for r in rx.reps],
-        cues=list(ex.cues) if ex else [], is_test=item.role == "test",
+        cues=list(ex.cues[:SHEET_CUES]) if ex else [], is_test=item.role == "test",
         faults=[catalog.faults[f].name for f in (ex.faults_to_watch if ex else [])
                 if f in catalog.faults],
     )

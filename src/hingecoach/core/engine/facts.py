@@ -130,7 +130,7 @@ class Facts:
             return None
         loads = [e.load_kg for e in last.exercises
                  if e.exercise == exercise_id and e.load_kg is not None]
-        return loads[-1] if loads else None
+        return max(loads) if loads else None  # logged twice: the heaviest
 
     def flare_cap(self, exercise_id: str) -> float | None:
         """After a flare, the most an option may lift: what this exercise lifted in the

@@ -39,12 +39,24 @@ def _last_session(session: TrainingSession) -> dict[str, Any]:
         "date": session.date.isoformat(),
         "pain_during": session.pain_during,
         "pain_next_morning": session.pain_next_morning,
-        "exercises": [
-            {"exercise": e.exercise, "sets": e.sets, "reps": list(e.reps),
-             "load_kg": float(e.load_kg) if e.load_kg is not None else None}
-            for e in session.exercises.all()
-        ],
+        "exercises": _one_entry_each(session.exercises.all()),
     }
+
+
+def _one_entry_each(rows: Any) -> list[dict[str, Any]]:
+    """The session's rows as the CASE lists them: one entry per exercise (a session may
+    log an exercise twice, as the teaching flow and again as loaded work), its sets
+    added up, its reps in order and its heaviest load."""
+    merged: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        load = float(row.load_kg) if row.load_kg is not None else None
+        entry = merged.setdefault(row.exercise, {"exercise": row.exercise, "sets": 0,
+                                                 "reps": [], "load_kg": None})
+        entry["sets"] += row.sets
+        entry["reps"] += list(row.reps)
+        if load is not None and (entry["load_kg"] is None or load > entry["load_kg"]):
+            entry["load_kg"] = load
+    return list(merged.values())
 
 
 def athlete_case(athlete: Athlete, *, today: dt.date | None = None) -> Case:
