@@ -148,3 +148,7 @@ def test_a_block_length_that_is_not_a_whole_number_is_refused():
     with pytest.raises(CaseError) as error:
         block(case(), True)
     assert str(error.value) == "weeks: True is not a whole number of weeks"
+
+
+def test_an_empty_key_is_still_named():
+    assert error_of({**case(), "": 1}) == '"": unknown field (value 1)'

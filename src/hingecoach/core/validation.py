@@ -16,13 +16,15 @@ _RANGE_TYPES = {"greater_than_equal", "less_than_equal", "greater_than", "less_t
 
 
 def field_path(loc: Sequence[str | int]) -> str:
-    """``("tests", 0, "faults")`` -> ``tests[0].faults``."""
+    """``("tests", 0, "faults")`` -> ``tests[0].faults``; an empty key reads ``""``
+    (so the field is always named)."""
     path = ""
     for part in loc:
         if isinstance(part, int):
             path += f"[{part}]"
         else:
-            path += f".{part}" if path else str(part)
+            name = str(part) or '""'
+            path += f".{name}" if path else name
     return path
 
 

@@ -45,18 +45,20 @@ def _last_session(session: TrainingSession) -> dict[str, Any]:
 
 def _one_entry_each(rows: Any) -> list[dict[str, Any]]:
     """The session's rows as the CASE lists them: one entry per exercise (a session may
-    log an exercise twice, as the teaching flow and again as loaded work), its sets
-    added up, its reps in order and its heaviest load."""
-    merged: dict[str, dict[str, Any]] = {}
+    log an exercise twice, as the teaching flow and again as loaded work), the row with
+    its heaviest load (the first when none is heavier): what a flare is capped by."""
+    kept: dict[str, Any] = {}
     for row in rows:
-        load = float(row.load_kg) if row.load_kg is not None else None
-        entry = merged.setdefault(row.exercise, {"exercise": row.exercise, "sets": 0,
-                                                 "reps": [], "load_kg": None})
-        entry["sets"] += row.sets
-        entry["reps"] += list(row.reps)
-        if load is not None and (entry["load_kg"] is None or load > entry["load_kg"]):
-            entry["load_kg"] = load
-    return list(merged.values())
+        best = kept.get(row.exercise)
+        if best is None or _kg(row) > _kg(best):
+            kept[row.exercise] = row
+    return [{"exercise": r.exercise, "sets": r.sets, "reps": list(r.reps),
+             "load_kg": float(r.load_kg) if r.load_kg is not None else None}
+            for r in kept.values()]
+
+
+def _kg(row: Any) -> float:
+    return float(row.load_kg) if row.load_kg is not None else -1.0
 
 
 def athlete_case(athlete: Athlete, *, today: dt.date | None = None) -> Case:
