@@ -101,18 +101,14 @@ class Scorecard:
         hips = np.array([v is not None for v in report.series.hip_deg])
         seen = truth.present[: len(hips)]
         self.by_scene[(scene, "hip seen")].append(float(hips[seen].mean()) if seen.any() else 0.0)
-        for name, key in ANGLES.items():
-            measured = np.array([np.nan if v is None else v for v in getattr(report.series, key)])
-            error = np.abs(measured - truth.angles[name][: len(measured)])
-            self.by_scene[(scene, name)].append(error[np.isfinite(error)])
+        for name, error in angle_errors(truth, report).items():
+            self.by_scene[(scene, name)].append(error)
 
     def _angles(self, spec: ClipSpec, truth: Truth, report: AnalysisReport) -> None:
         if spec.scene != "plain":
             return
-        for name, key in ANGLES.items():
-            measured = np.array([np.nan if v is None else v for v in getattr(report.series, key)])
-            error = np.abs(measured - truth.angles[name][: len(measured)])
-            self.angle_errors[(name, spec.noise)].append(error[np.isfinite(error)])
+        for name, error in angle_errors(truth, report).items():
+            self.angle_errors[(name, spec.noise)].append(error)
 
     def _faults(self, true_reps: tuple[RepTruth, ...], report: AnalysisReport,
                 skipped: set[str], noise: float, hand_held: bool, scene: str = "plain",
@@ -165,6 +161,16 @@ class Scorecard:
         chunks = [e for (name, level), errs in source.items() for e in errs
                   if name == angle and (noise is None or level == noise)]
         return np.concatenate(chunks) if chunks else np.array([])
+
+
+def angle_errors(truth: Truth, report: AnalysisReport) -> dict[str, np.ndarray]:
+    """Per angle, the absolute error of each frame the report gives it for."""
+    out = {}
+    for name, key in ANGLES.items():
+        measured = np.array([np.nan if v is None else v for v in getattr(report.series, key)])
+        error = np.abs(measured - truth.angles[name][: len(measured)])
+        out[name] = error[np.isfinite(error)]
+    return out
 
 
 def _situation(spec: ClipSpec) -> str:
