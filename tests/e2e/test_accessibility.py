@@ -22,7 +22,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from playwright.sync_api import expect
 
-from .pages import CHROMIUM, DESKTOP, HEAD, NO_CHROMIUM, PASSWORD, PHONE, SCREENSHOTS, loaded
+from .pages import CHROMIUM, COACH, DESKTOP, HEAD, NO_CHROMIUM, PASSWORD, PHONE, SCREENSHOTS, loaded
 from .site import ATHLETE, PAGES, SAMPLE_RECORDS, SitePage
 
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
@@ -115,6 +115,7 @@ PASSWORD_SET = Stop("password-set", "login/")
 PASSWORD_CHANGE_REFUSED = Stop("password-change-refused", "account/password/")
 PASSWORD_CHANGED = Stop("password-changed", "team/settings/")
 COACH_DEACTIVATED = Stop("coach-deactivated", "team/settings/")
+API_DOCS_TRIED = Stop("api-docs-tried", "api/docs")
 
 
 class Walk:
@@ -212,11 +213,25 @@ def _change_password(page: Any, old: str, new: str) -> None:
     page.get_by_role("button", name="Change password").click()
 
 
+def walk_the_api_docs_try_it_forms(walk: Walk, open_as: Callable[..., Any]) -> None:
+    """Every "Try it" form open (closed, axe skips them), one answer and one error shown."""
+    page = open_as(COACH, WIDTHS[walk.width])
+    page.goto("/api/docs")
+    loaded(page)
+    page.evaluate("document.querySelectorAll('details.api-try').forEach(d => d.open = true)")
+    for operation in ("list_athletes", "get_athlete"):
+        section = page.locator(f"#op-{operation}")
+        section.get_by_role("button", name="Send GET").click()
+        expect(section.locator(".api-json")).to_be_visible()
+    walk.stop(page, API_DOCS_TRIED)
+
+
 WALKS = {
     "lock-out": (walk_to_the_lock_out, [SIGN_IN_REFUSED, SIGN_IN_LOCKED]),
     "coach-account": (walk_a_new_coachs_account, [
         INVITE_REFUSED, INVITE_LINK, RESET_LINK, SET_PASSWORD_REFUSED, PASSWORD_SET,
         PASSWORD_CHANGE_REFUSED, PASSWORD_CHANGED, COACH_DEACTIVATED]),
+    "api-docs-try": (walk_the_api_docs_try_it_forms, [API_DOCS_TRIED]),
 }
 
 
