@@ -1,6 +1,8 @@
 // "Try it" on the API documentation page: an operation's form is sent as the real request
 // (with the signed-in session, or only with the API token typed at the top of the page, as
 // an integrator's program would send it) and the answer is shown as it came, errors too.
+// A plain fetch rather than htmx: htmx swaps HTML into the page, and these answers are
+// JSON to show as text (textContent, so nothing in an answer is ever read as markup).
 (() => {
   const settings = document.getElementById("api-try-settings");
   if (!settings) return;
