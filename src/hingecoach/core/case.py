@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from typing import Annotated, Any
 
 from pydantic import (
@@ -194,6 +195,9 @@ def case_from_json(text: str, catalog: Catalog | None = None,
     except json.JSONDecodeError as exc:
         raise CaseError("CASE", f"invalid JSON at line {exc.lineno} column {exc.colno}: "
                                 f"{exc.msg}") from None
+    except ValueError:  # Python refuses to read an integer this long (a denial of service)
+        raise CaseError("CASE", "invalid JSON: a number with more than "
+                                f"{sys.get_int_max_str_digits()} digits") from None
     if not isinstance(data, dict):
         raise CaseError("CASE", f"expected a JSON object, got {_json_kind(data)}")
     twice = _given_twice(data, "")

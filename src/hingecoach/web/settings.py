@@ -34,7 +34,6 @@ DEBUG = _flag("HINGECOACH_DEBUG")
 ALLOWED_HOSTS = os.environ.get("HINGECOACH_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -6,8 +6,11 @@ that shows one is never cached.
 
 from __future__ import annotations
 
+import contextvars
+from collections.abc import Callable
 from typing import Any
 
+from auditlog.context import set_actor
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -77,6 +80,16 @@ def coach_active(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("teams:settings")
 
 
+def _as_actor(user: Any, write: Callable[[], Any]) -> Any:
+    """Run ``write`` with ``user`` as the audit trail's actor: whoever opens a one-time link
+    is not signed in, yet the link proves who they are. A copied context keeps the
+    request's own actor as it was once the write is done."""
+    def run() -> Any:
+        with set_actor(user):
+            return write()
+    return contextvars.copy_context().run(run)
+
+
 class PasswordChange(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("teams:settings")
@@ -97,7 +110,8 @@ class SetPassword(auth_views.PasswordResetConfirmView):
         return user if user is not None and user.is_active else None
 
     def form_valid(self, form: Any) -> HttpResponse:
-        services.password_set(user=form.user, password=form.cleaned_data["new_password1"])
+        password = form.cleaned_data["new_password1"]
+        _as_actor(form.user, lambda: services.password_set(user=form.user, password=password))
         del self.request.session[INTERNAL_RESET_SESSION_TOKEN]
         messages.success(self.request, "Password set: sign in with it now.")
         return HttpResponseRedirect(self.get_success_url())
