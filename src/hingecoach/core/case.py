@@ -224,8 +224,8 @@ def _given_twice(value: Any, path: str) -> str | None:
         return next((p for p in found if p), None)
     if not isinstance(value, dict):
         return None
-    if getattr(value, "twice", None) is not None:
-        return _joined(path, value.twice)  # type: ignore[attr-defined]
+    if isinstance(value, _Members) and value.twice is not None:
+        return _joined(path, value.twice)
     found = (_given_twice(item, _joined(path, key)) for key, item in value.items())
     return next((p for p in found if p), None)
 
