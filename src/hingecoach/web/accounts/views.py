@@ -26,11 +26,12 @@ from django.views.decorators.http import require_POST
 from hingecoach.web.accounts import selectors, services
 from hingecoach.web.accounts.forms import InviteForm
 from hingecoach.web.catalog_pages.forms import run_service
+from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.models import Team
 from hingecoach.web.teams.selectors import is_head_coach, team_of
 
 
-def _head_team(request: HttpRequest) -> Team:
+def _head_team(request: CoachRequest) -> Team:
     team = team_of(request.user)
     if team is None or not is_head_coach(request.user):
         raise PermissionDenied("Only a head coach can manage the team's coaches.")
@@ -46,7 +47,7 @@ def _link_page(request: HttpRequest, *, coach: Any, path: str, invited: bool) ->
 
 
 @login_required
-def coach_invite(request: HttpRequest) -> HttpResponse:
+def coach_invite(request: CoachRequest) -> HttpResponse:
     team = _head_team(request)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -59,7 +60,7 @@ def coach_invite(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def coach_reset(request: HttpRequest, pk: int) -> HttpResponse:
+def coach_reset(request: CoachRequest, pk: int) -> HttpResponse:
     coach = selectors.team_coach_get(team=_head_team(request), pk=pk)
     path = services.coach_reset_link(coach=coach)
     return _link_page(request, coach=coach, path=path, invited=False)
@@ -67,7 +68,7 @@ def coach_reset(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def coach_active(request: HttpRequest, pk: int) -> HttpResponse:
+def coach_active(request: CoachRequest, pk: int) -> HttpResponse:
     coach = selectors.team_coach_get(team=_head_team(request), pk=pk)
     active = request.POST.get("active") == "1"
     try:

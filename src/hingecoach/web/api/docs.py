@@ -160,8 +160,9 @@ def _body(media: str, schema: dict[str, Any]) -> Body:
 
 
 def _response(status: Any, response: dict[str, Any]) -> Response:
-    content = response.get("content", {})
-    schema = next(iter(content.values()), {}).get("schema") if content else None
+    content: dict[str, Any] = response.get("content", {})
+    first: dict[str, Any] = next(iter(content.values()), {})
+    schema = first.get("schema") if content else None
     return Response(str(status), response.get("description", ""),
                     type_html(schema) if schema else None)
 
