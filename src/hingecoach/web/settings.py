@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "hingecoach.web.checkins",
     "hingecoach.web.gym",
     "hingecoach.web.blocks",
+    "hingecoach.web.live",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ urlpatterns = [
     path("checkins/", include("hingecoach.web.checkins.urls")),
     path("gym/", include("hingecoach.web.gym.urls")),
     path("blocks/", include("hingecoach.web.blocks.urls")),
+    path("athletes/<int:pk>/live/", include("hingecoach.web.live.urls")),
     path("athletes/", include("hingecoach.web.athletes.urls")),
     path("team/", include("hingecoach.web.teams.urls")),
     path("account/", include("hingecoach.web.accounts.urls")),

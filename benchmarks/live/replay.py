@@ -1,0 +1,90 @@
+"""Replay a clip through live mode's server side, as the browser would send it.
+
+Every picture the page would send (the clip's frames at ``--rate`` pictures a second of
+the lifter's time, the long side shrunk to ``--side`` pixels, JPEG at ``--quality``) goes
+through ``LivePose`` and, after each, the track so far through the core's
+``reps_so_far``. Prints what the benchmark README records: pictures per second the
+server answers, milliseconds per picture (pose and kinematics), bytes per picture and
+per minute, the reps finished, and how long after each rep's end its cue came (in the
+lifter's time: frames of the track, plus the answer's own time).
+
+    python benchmarks/live/replay.py ../shared/video/deadlift-4reps-portrait.mp4
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from hingecoach.core import default_catalog
+from hingecoach.core.kinematics import default_video_thresholds
+from hingecoach.core.kinematics.live import reps_so_far
+from hingecoach.video.live import LIVE_FPS, LivePose, frame_index, frame_json, live_track
+
+
+def pictures(path: Path, rate: float, side: int, quality: int):
+    capture = cv2.VideoCapture(str(path))
+    fps = capture.get(cv2.CAP_PROP_FPS) or 30.0
+    next_t, n = 0.0, 0
+    while True:
+        ok, image = capture.read()
+        if not ok:
+            break
+        t = n / fps
+        n += 1
+        if t + 1e-9 < next_t:
+            continue
+        next_t += 1 / rate
+        height, width = image.shape[:2]
+        scale = side / max(width, height)
+        small = cv2.resize(image, (round(width * scale), round(height * scale)),
+                           interpolation=cv2.INTER_AREA)
+        ok, jpeg = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, quality])
+        yield t, jpeg.tobytes()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("clip", type=Path)
+    parser.add_argument("--rate", type=float, default=LIVE_FPS)
+    parser.add_argument("--side", type=int, default=320)
+    parser.add_argument("--quality", type=int, default=70)
+    args = parser.parse_args()
+    pose, th, catalog = LivePose(), default_video_thresholds(), default_catalog()
+    stored, sizes, pose_s, kin_s = [], [], [], []
+    finished, cue_delay, facing = 0, [], None
+    width = height = 0
+    for t, jpeg in pictures(args.clip, args.rate, args.side, args.quality):
+        started = time.perf_counter()
+        picture = pose.picture(jpeg)
+        pose_s.append(time.perf_counter() - started)
+        width, height = picture.width, picture.height
+        stored.append((frame_index(t * 1000), frame_json(picture.frame), picture.brightness))
+        sizes.append(len(jpeg))
+        started = time.perf_counter()
+        so_far = reps_so_far(live_track(stored, width, height), th, catalog, facing=facing)
+        kin_s.append(time.perf_counter() - started)
+        if so_far.finished and facing is None:
+            facing = so_far.facing  # as the live session keeps it
+        for rep in so_far.report.reps[finished:so_far.finished]:
+            cue_delay.append(t - rep.end_s + pose_s[-1] + kin_s[-1])
+        finished = max(finished, so_far.finished)
+    total = np.add(pose_s, kin_s)
+    seconds = len(sizes) / args.rate
+    print(f"pictures {len(sizes)} of {width}x{height} px, {args.rate:g} a second of the clip")
+    print(f"server answer: median {1000 * np.median(total):.0f} ms "
+          f"(pose {1000 * np.median(pose_s):.0f}, kinematics {1000 * np.median(kin_s):.0f}; "
+          f"kinematics at the last picture {1000 * kin_s[-1]:.0f}) -> "
+          f"{1 / np.median(total):.1f} pictures a second")
+    print(f"bytes: median {np.median(sizes) / 1024:.1f} KiB a picture, "
+          f"{sum(sizes) / seconds * 60 / 1024 / 1024:.2f} MiB a minute")
+    print(f"reps finished {finished}; cue after the rep's end: "
+          + ", ".join(f"{d:.2f} s" for d in cue_delay))
+
+
+if __name__ == "__main__":
+    main()
