@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 
 from hingecoach.web.api.views import api
 from hingecoach.web.athletes import checkin
+from hingecoach.web.checkins.clip import checkin_clip
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="today:page", permanent=False)),
@@ -25,4 +26,5 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("c/<str:token>/", checkin.checkin_page, name="checkin"),  # an athlete's private link
+    path("c/<str:token>/clip/", checkin_clip, name="checkin-clip"),
 ]
