@@ -98,6 +98,14 @@ PAGES = [
     SitePage("checkin-unknown", ATHLETE, "/c/no-such-link/"),
 ]
 
+# Filming, live mode and an athlete's clip (web/live, web/checkins): kept as a block of
+# their own so the list above merges cleanly.
+PAGES += [
+    SitePage("film", COACH, "/athletes/{isla}/live/film/"),
+    SitePage("live", COACH, "/athletes/{isla}/live/"),
+    SitePage("checkin-clip", ATHLETE, "{checkin}clip/"),
+]
+
 
 def make_records(environment: dict[str, str]) -> dict[str, object]:
     """Run ``SETUP`` against the served database; the ids and paths it made."""

@@ -11,6 +11,7 @@ frames), and the set is ended after one pass.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import CHROMIUM_ARGS
-from .pages import CHROMIUM, NO_CHROMIUM, add_athlete, shoot
+from .pages import CHROMIUM, NO_CHROMIUM, SCREENSHOTS, add_athlete, shoot
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "video"
 DEADLIFTS = SHARED / "deadlift-4reps-portrait.mp4"
@@ -35,6 +36,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.video,
 CAMERA_WIDTH = 270  # pixels; the page sends 320 px on the long side anyway
 CAMERA_FPS = 15
 ANALYSIS_TIMEOUT_MS = 240_000
+MEASURED = SCREENSHOTS.parent / "live-mode.json"  # what benchmarks/live/README.md records
 
 
 @dataclass(frozen=True)
@@ -125,10 +127,22 @@ def _film_a_set(page: Any, camera: Camera, name: str) -> None:
     expect(page.locator("#live-summary")).to_be_visible(timeout=30_000)
 
 
-def _sent(page: Any) -> dict[str, float]:
+def _sent(page: Any) -> dict[str, Any]:
+    """What the page sent: pictures, bytes, seconds, and each cue's delay after its
+    rep's end (seconds)."""
     data = page.locator("#live").evaluate("el => ({...el.dataset})")
     return {"sent": float(data.get("sent", 0)), "bytes": float(data.get("bytes", 0)),
-            "seconds": float(data.get("seconds", 0))}
+            "seconds": float(data.get("seconds", 0)),
+            "cue_delays_s": [float(d) for d in data.get("delays", "").split()]}
+
+
+def _record(sent: dict[str, Any], reps: int) -> None:
+    minutes = sent["seconds"] / 60
+    MEASURED.parent.mkdir(parents=True, exist_ok=True)
+    MEASURED.write_text(json.dumps({
+        **sent, "reps": reps, "pictures_per_s": round(sent["sent"] / sent["seconds"], 2),
+        "kib_per_minute": round(sent["bytes"] / 1024 / minutes),
+    }, indent=2) + "\n", encoding="utf-8")
 
 
 def test_live_mode_counts_the_four_deadlifts_with_a_cue_each_and_saves_the_clip(camera_page):
@@ -138,6 +152,7 @@ def test_live_mode_counts_the_four_deadlifts_with_a_cue_each_and_saves_the_clip(
     assert sent["sent"] / sent["seconds"] >= 4, sent  # the track needs ~4 pictures a second
 
     reps = int(page.locator("#rep-count").inner_text())
+    _record(sent, reps)
     assert abs(reps - 4) <= 1, f"{reps} reps counted"
     cues = page.locator("#live-cues li")
     expect(cues).to_have_count(reps)
