@@ -33,8 +33,8 @@ from hingecoach.video.errors import VideoError
 from hingecoach.video.pipeline import checked_outlines
 from hingecoach.video.pose_backend import DEFAULT_MODEL, BlazePose, quiet_native_stderr
 
-__all__ = ["LANDMARK_NAMES", "LIVE_FPS", "LivePose", "Picture", "decode_picture", "frame_from_json",
-           "frame_index", "frame_json", "live_pose", "live_track"]
+__all__ = ["LANDMARK_NAMES", "LIVE_FPS", "LivePose", "Picture", "decode_picture",
+           "frame_from_json", "frame_index", "frame_json", "live_pose", "live_track"]
 
 LIVE_FPS = default_video_thresholds().clip.min_fps
 MAX_SIDE = 640  # pixels: a picture larger than this on either side is refused
@@ -76,9 +76,12 @@ class LivePose:
     def picture(self, data: bytes) -> Picture:
         image = decode_picture(data)
         height, width = image.shape[:2]
-        with self._lock, quiet_native_stderr():
+        with self._lock:
             if self._pose is None:
-                self._pose = BlazePose(self._model, fps=LIVE_FPS, smooth=False)
+                # LiteRT logs to file descriptor 2 as it loads; silenced only then, as
+                # the server's other threads write their own logs there.
+                with quiet_native_stderr():
+                    self._pose = BlazePose(self._model, fps=LIVE_FPS, smooth=False)
             self._pose.close()  # forget the last picture's person: see the module's docstring
             found = self._pose.landmarks(image)
         return Picture(found, width, height, luma(image))

@@ -19,7 +19,7 @@ from django.utils import timezone
 from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import default_video_thresholds
 from hingecoach.core.kinematics.live import RepCue, rep_cue, reps_so_far
-from hingecoach.video.live import LIVE_FPS, Picture, frame_index, frame_json, live_pose
+from hingecoach.video.live import Picture, frame_index, frame_json, live_pose
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.live.models import LivePicture, LiveSession
 from hingecoach.web.live.selectors import session_track
@@ -110,7 +110,3 @@ def live_sessions_purge(*, older_than: dt.timedelta) -> int:
     """Delete live sessions started before ``older_than`` ago, with their pictures."""
     deleted, _ = LiveSession.objects.filter(created__lt=timezone.now() - older_than).delete()
     return deleted
-
-
-__all__ = ["LIVE_FPS", "Answer", "live_picture_add", "live_session_start",
-           "live_sessions_purge"]
