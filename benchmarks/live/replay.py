@@ -22,14 +22,25 @@ import numpy as np
 
 from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import default_video_thresholds
-from hingecoach.core.kinematics.live import reps_so_far
+from hingecoach.core.kinematics.live import lead_in_s, reps_so_far
 from hingecoach.video.live import LIVE_FPS, LivePose, frame_index, frame_json, live_track
 
 
-def pictures(path: Path, rate: float, side: int, quality: int):
-    capture = cv2.VideoCapture(str(path))
-    fps = capture.get(cv2.CAP_PROP_FPS) or 30.0
+def pictures(path: Path, rate: float, side: int, quality: int, loops: int = 1):
+    """(seconds into the set, JPEG) as the page would send them; ``loops`` plays the
+    clip that many times back to back, as one longer set."""
     next_t, n = 0.0, 0
+    for _ in range(loops):
+        capture = cv2.VideoCapture(str(path))
+        fps = capture.get(cv2.CAP_PROP_FPS) or 30.0
+        yield from _pictures(capture, fps, rate, side, quality, n, next_t)
+        n += int(capture.get(cv2.CAP_PROP_FRAME_COUNT))
+        next_t = n / fps
+        capture.release()
+
+
+def _pictures(capture, fps: float, rate: float, side: int, quality: int, n: int,
+              next_t: float):
     while True:
         ok, image = capture.read()
         if not ok:
@@ -53,26 +64,41 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=LIVE_FPS)
     parser.add_argument("--side", type=int, default=320)
     parser.add_argument("--quality", type=int, default=70)
+    parser.add_argument("--loops", type=int, default=1, help="play the clip this many times")
+    parser.add_argument("--verbose", action="store_true", help="print each rep as it is counted")
     args = parser.parse_args()
     pose, th, catalog = LivePose(), default_video_thresholds(), default_catalog()
     stored, sizes, pose_s, kin_s = [], [], [], []
-    finished, cue_delay, facing = 0, [], None
+    cued, settled, cue_delay, facing = 0, 0, [], None
+    lead = round(lead_in_s(th) * LIVE_FPS)
     width = height = 0
-    for t, jpeg in pictures(args.clip, args.rate, args.side, args.quality):
+    for t, jpeg in pictures(args.clip, args.rate, args.side, args.quality, args.loops):
         started = time.perf_counter()
         picture = pose.picture(jpeg)
         pose_s.append(time.perf_counter() - started)
         width, height = picture.width, picture.height
         stored.append((frame_index(t * 1000), frame_json(picture.frame), picture.brightness))
         sizes.append(len(jpeg))
+        # As the live session reads it: the set since the last rep counted.
         started = time.perf_counter()
-        so_far = reps_so_far(live_track(stored, width, height), th, catalog, facing=facing)
+        first = max(0, settled - lead)
+        rows = [row for row in stored if row[0] >= first]
+        so_far = reps_so_far(live_track(rows, width, height, first), th, catalog,
+                             facing=facing,
+                             settled_s=(settled - first) / LIVE_FPS if cued else None)
         kin_s.append(time.perf_counter() - started)
-        if so_far.finished and facing is None:
-            facing = so_far.facing  # as the live session keeps it
-        for rep in so_far.report.reps[finished:so_far.finished]:
-            cue_delay.append(t - rep.end_s + pose_s[-1] + kin_s[-1])
-        finished = max(finished, so_far.finished)
+        if so_far.finished:
+            for rep in so_far.reps[: so_far.finished]:
+                cue_delay.append(t - (first / LIVE_FPS + rep.end_s) + pose_s[-1] + kin_s[-1])
+                if args.verbose:
+                    at = first / LIVE_FPS
+                    print(f"rep counted at {t:.1f} s: {at + rep.start_s:.1f}-"
+                          f"{at + rep.bottom_s:.1f}-{at + rep.end_s:.1f} s "
+                          f"(read from {at:.1f} s)")
+            cued += so_far.finished
+            settled = first + round(so_far.reps[so_far.finished - 1].end_s * LIVE_FPS)
+            facing = facing if facing is not None else so_far.facing
+    finished = cued
     total = np.add(pose_s, kin_s)
     seconds = len(sizes) / args.rate
     print(f"pictures {len(sizes)} of {width}x{height} px, {args.rate:g} a second of the clip")

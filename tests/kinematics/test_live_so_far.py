@@ -7,7 +7,7 @@ import pytest
 
 from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import default_video_thresholds
-from hingecoach.core.kinematics.live import rep_cue, reps_so_far
+from hingecoach.core.kinematics.live import lead_in_s, rep_cue, reps_so_far
 from hingecoach.core.kinematics.report import FaultFinding, Rep, Tempo
 from kinematics.builders import hinge_frames, lean_curve, track
 
@@ -44,6 +44,27 @@ def test_the_count_never_runs_ahead_of_the_whole_set(cut_s):
     assert part.finished <= whole.finished
     for rep in part.report.reps[: part.finished]:
         assert rep.end_s + TH.reps.planted_margin_s <= cut_s
+
+
+def test_a_rep_still_bent_over_is_not_finished():
+    # Down to 70 degrees, up to 40 (still leaning past the rep's 30), a pause there.
+    leans = [2.0] * 8 + [2 + 68 * i / 10 for i in range(11)] + [70 - 3 * i for i in range(11)]
+    reading = so_far(leans + [40.0] * 10)
+    assert reading.finished == 0
+    reading = so_far(leans + [40 - 4 * i for i in range(10)] + [2.0] * 10)
+    assert reading.finished == 1
+
+
+def test_reading_from_the_last_counted_rep_finds_only_the_new_ones():
+    leans = lean_curve(reps=3, fps=FPS)
+    whole = so_far(leans)
+    first_end = whole.report.reps[0].end_s
+    start = max(0, round((first_end - lead_in_s(TH)) * FPS))
+    tail = reps_so_far(track(hinge_frames(leans[start:]), fps=FPS), TH, CATALOG,
+                       settled_s=first_end - start / FPS)
+    assert tail.finished == len(tail.reps) == 2
+    for rep, same in zip(tail.reps, whole.report.reps[1:], strict=True):
+        assert rep.bottom_s + start / FPS == pytest.approx(same.bottom_s, abs=0.11)
 
 
 def test_a_known_facing_is_kept():

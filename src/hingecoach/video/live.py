@@ -129,13 +129,14 @@ def frame_from_json(data: dict[str, Any] | None) -> Frame | None:
 
 
 def live_track(frames: Sequence[tuple[int, dict[str, Any] | None, float]], width: int,
-               height: int) -> Track:
-    """The track of a live session from its stored pictures, each (frame index, frame
-    JSON, brightness), in order: frames no picture fell on hold no person."""
-    last = frames[-1][0] if frames else -1
-    track: list[Frame | None] = [None] * (last + 1)
+               height: int, first: int = 0) -> Track:
+    """The track of a live session from frame ``first`` on, from its stored pictures
+    (each (frame index, frame JSON, brightness), in order, none before ``first``):
+    frames no picture fell on hold no person."""
+    last = frames[-1][0] if frames else first - 1
+    track: list[Frame | None] = [None] * (last + 1 - first)
     for index, data, _ in frames:
-        track[index] = frame_from_json(data)
+        track[index - first] = frame_from_json(data)
     brightness = float(np.mean([light for _, _, light in frames])) if frames else None
     clip = ClipInfo(fps=LIVE_FPS, width=width, height=height, brightness=brightness)
     return checked_outlines(Track(clip=clip, frames=track))

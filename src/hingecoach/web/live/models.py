@@ -29,6 +29,7 @@ class LiveSession(models.Model):
     # so that a stretch of unclear feet later in the set cannot turn the lifter round.
     facing = models.FloatField(null=True, blank=True)
     cued = models.PositiveIntegerField(default=0)  # reps already answered with a cue
+    settled = models.PositiveIntegerField(default=0)  # frame where the last cued rep ended
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

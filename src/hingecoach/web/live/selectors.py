@@ -23,10 +23,11 @@ def live_session_get(*, athlete: Athlete, key: str) -> LiveSession:
     return session
 
 
-def session_track(*, session: LiveSession) -> Track:
-    """Every picture of the session so far, as the core's track."""
-    rows = session.pictures.values_list("index", "frame", "brightness")
-    return live_track(list(rows), session.width or 1, session.height or 1)
+def session_track(*, session: LiveSession, first: int = 0) -> Track:
+    """The session's pictures from frame ``first`` on, as the core's track."""
+    rows = session.pictures.filter(index__gte=first).values_list("index", "frame",
+                                                                  "brightness")
+    return live_track(list(rows), session.width or 1, session.height or 1, first)
 
 
 @dataclass(frozen=True)

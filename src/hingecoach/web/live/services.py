@@ -18,8 +18,8 @@ from django.utils import timezone
 
 from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import default_video_thresholds
-from hingecoach.core.kinematics.live import RepCue, rep_cue, reps_so_far
-from hingecoach.video.live import Picture, frame_index, frame_json, live_pose
+from hingecoach.core.kinematics.live import RepCue, lead_in_s, rep_cue, reps_so_far
+from hingecoach.video.live import LIVE_FPS, Picture, frame_index, frame_json, live_pose
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.live.models import LivePicture, LiveSession
 from hingecoach.web.live.selectors import session_track
@@ -82,24 +82,30 @@ def _check_size(session: LiveSession, picture: Picture) -> None:
 
 
 def _answer(session: LiveSession, picture: Picture) -> Answer:
+    """Read the set since the last rep counted (with the lead-in the rules need) and
+    count the reps finished since. Only the request that moves the count on answers
+    the new reps' cues: a picture answered a moment later cannot cue a rep twice."""
     catalog, thresholds = default_catalog(), default_video_thresholds()
-    track = session_track(session=session)
-    so_far = reps_so_far(track, thresholds, catalog, session.exercise, facing=session.facing)
-    report = so_far.report
-    if so_far.finished and session.facing is None and so_far.facing:
-        LiveSession.objects.filter(pk=session.pk, facing__isnull=True).update(
-            facing=so_far.facing)
-    # Only the request that raises the count answers the new reps' cues.
+    first = max(0, session.settled - round(lead_in_s(thresholds) * LIVE_FPS))
+    settled_s = (session.settled - first) / LIVE_FPS if session.cued else None
+    so_far = reps_so_far(session_track(session=session, first=first), thresholds, catalog,
+                         session.exercise, facing=session.facing, settled_s=settled_s)
     cues: list[RepCue] = []
-    if LiveSession.objects.filter(pk=session.pk, cued__lt=so_far.finished).update(
-            cued=so_far.finished):
-        cues = [rep_cue(n + 1, report.reps[n], catalog, session.exercise)
-                for n in range(session.cued, so_far.finished)]
+    if so_far.finished:
+        last = so_far.reps[so_far.finished - 1]
+        moved = LiveSession.objects.filter(pk=session.pk, cued=session.cued).update(
+            cued=session.cued + so_far.finished,
+            settled=first + round(last.end_s * LIVE_FPS),
+            facing=session.facing if session.facing is not None else so_far.facing)
+        if moved:
+            cues = [rep_cue(session.cued + n + 1, rep, catalog, session.exercise,
+                            offset_s=first / LIVE_FPS)
+                    for n, rep in enumerate(so_far.reps[: so_far.finished])]
     session.refresh_from_db(fields=["cued"])
-    series = report.series
+    series = so_far.report.series
     angles = {"hip": series.hip_deg[-1], "knee": series.knee_deg[-1],
               "trunk": series.trunk_deg[-1]} if series.t_s else _no_angles()
-    return Answer(picture, angles, session.cued, cues, report.reason)
+    return Answer(picture, angles, session.cued, cues, so_far.report.reason)
 
 
 def _no_angles() -> dict[str, float | None]:
