@@ -2,8 +2,8 @@
 makes of the set so far, purge old sessions.
 
 The pose runs in the request (a small picture, tens of milliseconds); the reps and
-faults come from the core's own rules (``core.kinematics.live``) over every picture of
-the session so far, read back from the database.
+faults come from the core's own rules (``core.kinematics.live``) over the session's
+pictures since its last counted rep, read back from the database (decision 0019).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt, ensure_csrf_cookie
 
 from hingecoach.core.errors import HingecoachError
 from hingecoach.core.kinematics import DEFAULT_EXERCISE
-from hingecoach.video.errors import VideoError
+from hingecoach.video.errors import BackendUnavailable, VideoError
 from hingecoach.video.live import LIVE_FPS
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.athletes.selectors import athlete_get
@@ -61,6 +61,8 @@ def _json_endpoint(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
             return _error(field, message)
         except VideoError as exc:
             return _error(exc.field, exc.message)
+        except BackendUnavailable as exc:  # the server's install, not the picture
+            return _error("pose", str(exc), 503)
         except HingecoachError as exc:
             return _error(getattr(exc, "field", "frame"), str(exc))
 
