@@ -121,10 +121,12 @@ def _film_a_set(page: Any, camera: Camera, name: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Live mode · {name}")
     page.get_by_role("button", name="Start the set").click()
     expect(page.get_by_role("button", name="End the set")).to_be_visible()
+    expect(page.get_by_role("button", name="Start the set")).to_be_hidden()
     # One pass of the looping camera file, then end the set.
     page.wait_for_timeout(int(camera.seconds * 1000))
     page.get_by_role("button", name="End the set").click()
     expect(page.locator("#live-summary")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("button", name="End the set")).to_be_hidden()
 
 
 def _sent(page: Any) -> dict[str, Any]:
@@ -158,7 +160,8 @@ def test_live_mode_counts_the_four_deadlifts_with_a_cue_each_and_saves_the_clip(
     expect(cues).to_have_count(reps)
     for text in cues.all_inner_texts():
         assert re.match(r"Rep \d: ", text), text
-    expect(page.locator("#summary-cues li").first).to_be_visible()
+    expect(page.locator("#summary-cues li")).to_have_count(reps)
+    expect(page.locator("#summary-line")).to_have_text(f"{reps} reps.")
     expect(page.locator("#live-overlay")).to_be_visible()
     shoot(page, "40-live-mode")
 
@@ -177,5 +180,6 @@ def test_live_mode_counts_no_rep_for_a_walk_and_a_backflip(camera_page):
     expect(page.locator("#rep-count")).to_have_text("0")
     expect(page.locator("#live-cues li")).to_have_count(0)
     expect(page.locator("#summary-cues li")).to_have_count(0)
+    expect(page.locator("#summary-line")).to_have_text("No rep counted.")
     assert not page.refused, page.refused
     assert not outside, outside

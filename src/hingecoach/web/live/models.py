@@ -30,6 +30,7 @@ class LiveSession(models.Model):
     facing = models.FloatField(null=True, blank=True)
     cued = models.PositiveIntegerField(default=0)  # reps already answered with a cue
     settled = models.PositiveIntegerField(default=0)  # frame where the last cued rep ended
+    cues = models.JSONField(default=list, blank=True)  # each counted rep's RepCue, as a dict
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -9,7 +9,7 @@ pictures since its last counted rep, read back from the database (decision 0019)
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -93,14 +93,15 @@ def _answer(session: LiveSession, picture: Picture) -> Answer:
     cues: list[RepCue] = []
     if so_far.finished:
         last = so_far.reps[so_far.finished - 1]
+        fresh = [rep_cue(session.cued + n + 1, rep, catalog, session.exercise,
+                         offset_s=first / LIVE_FPS)
+                 for n, rep in enumerate(so_far.reps[: so_far.finished])]
         moved = LiveSession.objects.filter(pk=session.pk, cued=session.cued).update(
             cued=session.cued + so_far.finished,
             settled=first + round(last.end_s * LIVE_FPS),
-            facing=session.facing if session.facing is not None else so_far.facing)
-        if moved:
-            cues = [rep_cue(session.cued + n + 1, rep, catalog, session.exercise,
-                            offset_s=first / LIVE_FPS)
-                    for n, rep in enumerate(so_far.reps[: so_far.finished])]
+            facing=session.facing if session.facing is not None else so_far.facing,
+            cues=[*session.cues, *(asdict(cue) for cue in fresh)])
+        cues = fresh if moved else []
     session.refresh_from_db(fields=["cued"])
     series = so_far.report.series
     angles = {"hip": series.hip_deg[-1], "knee": series.knee_deg[-1],

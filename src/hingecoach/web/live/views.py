@@ -135,12 +135,5 @@ def _too_fast(key: str) -> bool:
 @_json_endpoint
 def session_summary(request: HttpRequest, athlete: Athlete, key: str) -> HttpResponse:
     session = selectors.live_session_get(athlete=athlete, key=key)
-    summary = selectors.live_summary(session=session)
-    report = summary.report
-    return JsonResponse({
-        "reps": len(report.reps),
-        "assessable": report.assessable,
-        "reason": report.reason,
-        "cues": [cue_words(cue) for cue in summary.cues],
-        "not_assessed": [item.fault for item in report.not_assessed],
-    })
+    cues = selectors.live_cues(session=session)
+    return JsonResponse({"reps": len(cues), "cues": [cue_words(cue) for cue in cues]})

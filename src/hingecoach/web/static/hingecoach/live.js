@@ -198,6 +198,7 @@
     await state.loop;
     await recorded();
     state.stream.getTracks().forEach(function (track) { track.stop(); });
+    draw(null);
     stats();
     var response = await fetch(state.session + "summary/", { credentials: "same-origin" });
     var body = await response.json();
@@ -211,9 +212,9 @@
   }
 
   function summary(body) {
-    var line = body.reps === 1 ? "1 rep" : body.reps + " reps";
-    if (!body.assessable) { line = "No rep could be judged: " + body.reason; }
-    $("summary-line").textContent = line + ".";
+    var line = body.reps === 1 ? "1 rep." : body.reps + " reps.";
+    if (!body.reps) { line = "No rep counted."; }
+    $("summary-line").textContent = line;
     var list = $("summary-cues");
     list.textContent = "";
     body.cues.forEach(function (words) {
