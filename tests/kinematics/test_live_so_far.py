@@ -34,6 +34,8 @@ def test_a_rep_still_rising_is_not_finished():
     reading = so_far(leans[:cut])
     assert len(reading.report.reps) == 2  # the clip-end rule counts the second...
     assert reading.finished == 1  # ...but live mode waits until it is over
+    ended = reps_so_far(track(hinge_frames(leans[:cut]), fps=FPS), TH, CATALOG, over=True)
+    assert ended.finished == 2  # once the filming stops, the clip-end rule holds
 
 
 @pytest.mark.parametrize("cut_s", [1.5, 2.5, 3.1, 4.0, 5.5])

@@ -188,6 +188,16 @@ def test_a_real_lifter_is_found_and_the_angles_answered(coach_client, athlete):
     assert summary == {"reps": 0, "cues": []}  # eight pictures: no rep yet
 
 
+def test_ending_the_set_answers_the_summary_and_only_by_post(coach_client, athlete):
+    key = start(coach_client, athlete)
+    assert send(coach_client, athlete, key, jpeg()).status_code == 200
+    url = reverse("live:end", args=[athlete.pk, key])
+    assert coach_client.get(url).status_code == 405
+    answer = coach_client.post(url)
+    assert answer.status_code == 200
+    assert answer.json() == {"reps": 0, "cues": []}
+
+
 def test_the_summary_is_the_set_as_cued(coach_client, athlete):
     cues = [RepCue(1, 2.1, None, None, None, 0, read=True),
             RepCue(2, 5.4, "no-counterbalance", "No counterbalance", "Reach back.", 1,

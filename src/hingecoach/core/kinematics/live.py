@@ -62,17 +62,18 @@ def lead_in_s(thresholds: VideoThresholds) -> float:
 
 def reps_so_far(track: Track, thresholds: VideoThresholds, catalog: Catalog,
                 exercise: str = DEFAULT_EXERCISE, *, facing: float | None = None,
-                settled_s: float | None = None) -> SoFar:
+                settled_s: float | None = None, over: bool = False) -> SoFar:
     """Analyse the track filmed so far; the reps after ``settled_s`` (the end of the
     last rep already counted, seconds into this track; None: every rep) and how many
     of them are over. ``facing``: the facing a finished rep settled earlier in the set
     (the feet and head of a lifter waiting at the bottom of a deadlift can vote the
-    other way for a while)."""
+    other way for a while). ``over``: the filming has stopped, so every rep counts, one
+    cut by the track's end as well (as at a clip's end)."""
     report = analyze_track(track, exercise, thresholds, catalog, known_facing=facing)
     used = FACING.get(report.side) if report.side else None
     fresh = [rep for rep in report.reps if settled_s is None or rep.bottom_s > settled_s]
-    if not track.frames:
-        return SoFar(report, fresh, 0, used)
+    if over or not track.frames:
+        return SoFar(report, fresh, len(fresh), used)
     last_s = (len(track.frames) - 1) / track.clip.fps
     settle_s = thresholds.reps.planted_margin_s
     finished = 0

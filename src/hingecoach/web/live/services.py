@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import default_video_thresholds
-from hingecoach.core.kinematics.live import RepCue, lead_in_s, rep_cue, reps_so_far
+from hingecoach.core.kinematics.live import RepCue, SoFar, lead_in_s, rep_cue, reps_so_far
 from hingecoach.video.live import LIVE_FPS, Picture, frame_index, frame_json, live_pose
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.live.models import LivePicture, LiveSession
@@ -82,6 +82,20 @@ def _check_size(session: LiveSession, picture: Picture) -> None:
 
 
 def _answer(session: LiveSession, picture: Picture) -> Answer:
+    so_far, cues = _read(session)
+    series = so_far.report.series
+    angles = {"hip": series.hip_deg[-1], "knee": series.knee_deg[-1],
+              "trunk": series.trunk_deg[-1]} if series.t_s else _no_angles()
+    return Answer(picture, angles, session.cued, cues, so_far.report.reason)
+
+
+def live_session_end(*, session: LiveSession) -> list[RepCue]:
+    """The set is over: a rep the last pictures cut short counts, as at a clip's end.
+    The cues of the reps this adds."""
+    return _read(session, over=True)[1]
+
+
+def _read(session: LiveSession, *, over: bool = False) -> tuple[SoFar, list[RepCue]]:
     """Read the set since the last rep counted (with the lead-in the rules need) and
     count the reps finished since. Only the request that moves the count on answers
     the new reps' cues: a picture answered a moment later cannot cue a rep twice."""
@@ -89,7 +103,8 @@ def _answer(session: LiveSession, picture: Picture) -> Answer:
     first = max(0, session.settled - round(lead_in_s(thresholds) * LIVE_FPS))
     settled_s = (session.settled - first) / LIVE_FPS if session.cued else None
     so_far = reps_so_far(session_track(session=session, first=first), thresholds, catalog,
-                         session.exercise, facing=session.facing, settled_s=settled_s)
+                         session.exercise, facing=session.facing, settled_s=settled_s,
+                         over=over)
     cues: list[RepCue] = []
     if so_far.finished:
         last = so_far.reps[so_far.finished - 1]
@@ -102,11 +117,8 @@ def _answer(session: LiveSession, picture: Picture) -> Answer:
             facing=session.facing if session.facing is not None else so_far.facing,
             cues=[*session.cues, *(asdict(cue) for cue in fresh)])
         cues = fresh if moved else []
-    session.refresh_from_db(fields=["cued"])
-    series = so_far.report.series
-    angles = {"hip": series.hip_deg[-1], "knee": series.knee_deg[-1],
-              "trunk": series.trunk_deg[-1]} if series.t_s else _no_angles()
-    return Answer(picture, angles, session.cued, cues, so_far.report.reason)
+    session.refresh_from_db(fields=["cued", "cues"])
+    return so_far, cues
 
 
 def _no_angles() -> dict[str, float | None]:

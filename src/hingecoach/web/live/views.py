@@ -27,6 +27,7 @@ from hingecoach.video.live import LIVE_FPS
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.athletes.selectors import athlete_get
 from hingecoach.web.live import selectors, services
+from hingecoach.web.live.models import LiveSession
 from hingecoach.web.live.words import answer_json, cue_words
 
 MAX_PICTURE_BYTES = 256 * 1024
@@ -133,7 +134,20 @@ def _too_fast(key: str) -> bool:
 
 
 @_json_endpoint
-def session_summary(request: HttpRequest, athlete: Athlete, key: str) -> HttpResponse:
+def session_end(request: HttpRequest, athlete: Athlete, key: str) -> HttpResponse:
+    """The set is over: count a rep the last pictures cut short, then the summary."""
+    if request.method != "POST":
+        return _error("method", "use POST", 405)
     session = selectors.live_session_get(athlete=athlete, key=key)
+    services.live_session_end(session=session)
+    return _summary(session)
+
+
+@_json_endpoint
+def session_summary(request: HttpRequest, athlete: Athlete, key: str) -> HttpResponse:
+    return _summary(selectors.live_session_get(athlete=athlete, key=key))
+
+
+def _summary(session: LiveSession) -> JsonResponse:
     cues = selectors.live_cues(session=session)
     return JsonResponse({"reps": len(cues), "cues": [cue_words(cue) for cue in cues]})

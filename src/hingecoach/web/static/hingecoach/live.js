@@ -200,7 +200,7 @@
     state.stream.getTracks().forEach(function (track) { track.stop(); });
     draw(null);
     stats();
-    var response = await fetch(state.session + "summary/", { credentials: "same-origin" });
+    var response = await post(state.session + "end/", "", "application/json");
     var body = await response.json();
     $("live-stop").hidden = true;
     $("live-summary").hidden = false;
