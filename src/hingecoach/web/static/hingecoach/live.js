@@ -212,6 +212,9 @@
   }
 
   function summary(body) {
+    // Ending may count a last rep the final pictures cut short: show and speak it too.
+    $("rep-count").textContent = String(body.reps);
+    body.cues.slice($("live-cues").children.length).forEach(cue);
     var line = body.reps === 1 ? "1 rep." : body.reps + " reps.";
     if (!body.reps) { line = "No rep counted."; }
     $("summary-line").textContent = line;
