@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 
 from hingecoach.web.api.views import api
 from hingecoach.web.athletes import checkin
+from hingecoach.web.checkins.clip import checkin_clip
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="today:page", permanent=False)),
@@ -13,6 +14,7 @@ urlpatterns = [
     path("checkins/", include("hingecoach.web.checkins.urls")),
     path("gym/", include("hingecoach.web.gym.urls")),
     path("blocks/", include("hingecoach.web.blocks.urls")),
+    path("athletes/<int:pk>/live/", include("hingecoach.web.live.urls")),
     path("athletes/", include("hingecoach.web.athletes.urls")),
     path("team/", include("hingecoach.web.teams.urls")),
     path("account/", include("hingecoach.web.accounts.urls")),
@@ -22,4 +24,5 @@ urlpatterns = [
     path("clips/", include("hingecoach.web.clips.urls")),
     path("api/", api.urls),
     path("c/<str:token>/", checkin.checkin_page, name="checkin"),  # an athlete's private link
+    path("c/<str:token>/clip/", checkin_clip, name="checkin-clip"),
 ]
