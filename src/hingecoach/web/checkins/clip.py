@@ -44,7 +44,7 @@ def checkin_clip(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and _over_limit(token):
         return _private(render(request, "checkin/429.html", status=429), "no-referrer")
     limit = SizeLimit(request, settings.CLIP_MAX_BYTES)
-    request.upload_handlers.insert(0, limit)
+    request.upload_handlers = [limit, *request.upload_handlers]
     return _private(_upload(request, athlete, limit), "same-origin")
 
 

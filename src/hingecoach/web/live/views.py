@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -29,6 +29,7 @@ from hingecoach.web.athletes.selectors import athlete_get
 from hingecoach.web.live import selectors, services
 from hingecoach.web.live.models import LiveSession
 from hingecoach.web.live.words import answer_json, cue_words
+from hingecoach.web.requests import CoachRequest
 
 MAX_PICTURE_BYTES = 256 * 1024
 # Pictures a second one session may send: the track needs LIVE_FPS; a little slack for
@@ -50,10 +51,10 @@ def _json_endpoint(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         if not request.user.is_authenticated:
             return _error("session", "you are signed out: sign in again", 401)
         if request.method == "POST" and CsrfViewMiddleware(lambda r: HttpResponse()) \
-                .process_view(request, None, (), {}) is not None:
+                .process_view(request, _no_view, (), {}) is not None:
             return _error("csrf", "the page is out of date: reload it", 403)
         try:
-            athlete = athlete_get(user=request.user, pk=pk)
+            athlete = athlete_get(user=cast(CoachRequest, request).user, pk=pk)
             return view(request, athlete, **kwargs)
         except Http404:
             return _error("athlete", "no such athlete or live session", 404)
@@ -70,6 +71,10 @@ def _json_endpoint(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     return wrapped
 
 
+def _no_view(request: HttpRequest) -> HttpResponse:
+    return HttpResponse()  # the CSRF check never calls the view; it only needs one
+
+
 def _first(exc: ValidationError) -> tuple[str, str]:
     if hasattr(exc, "error_dict"):
         field, errors = next(iter(exc.message_dict.items()))
@@ -79,14 +84,14 @@ def _first(exc: ValidationError) -> tuple[str, str]:
 
 @login_required
 @ensure_csrf_cookie
-def live_page(request: HttpRequest, pk: int) -> HttpResponse:
+def live_page(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = athlete_get(user=request.user, pk=pk)
     return render(request, "live/live.html", {"athlete": athlete, "fps": LIVE_FPS,
                                               "exercise": DEFAULT_EXERCISE})
 
 
 @login_required
-def film_page(request: HttpRequest, pk: int) -> HttpResponse:
+def film_page(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = athlete_get(user=request.user, pk=pk)
     return render(request, "live/film.html", {"athlete": athlete, "exercise": DEFAULT_EXERCISE})
 
