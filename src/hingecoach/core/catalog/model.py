@@ -28,7 +28,7 @@ ENGINE_RULES = frozenset({
     "stay-strength", "stretch-skill", "nordic-option", "stand-in", "goal-first",
     "needs-prerequisites", "knee-bend-gate", "cannot-kneel", "test-not-trained", "age-load",
     "pain-flare", "flare-step-down", "finish-loaded", "block-back-down", "block-load",
-    "start-low", "child-bar", "flare-not-reached", "flare-cap", "block-recheck",
+    "start-low", "child-bar", "flare-not-reached", "flare-cap", "block-recheck", "cannot-kneel-pad",
 })
 
 

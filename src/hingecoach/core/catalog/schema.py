@@ -88,6 +88,9 @@ class Exercise(Strict):
     hinge: bool
     range: Range
     kneeling: bool
+    knees_on_pad: bool = Field(
+        False, description="The knees carry the body on a pad (a glute-ham developer): not "
+                           "kneeling work, but closed to an athlete who cannot kneel all the same.")
     spine_constraint: SpineConstraint
     equipment: list[Text]
     prerequisites: list[list[Slug]] = Field(
