@@ -254,6 +254,7 @@ class _Say:
         return span(load["min"], load["max"], units, dash)
 
     def logged(self, kg: float) -> str:
+        kg = round(float(kg), 2)  # as the web app stores a logged load
         return f"{number(kg)} kg" if self.log else logged_text(kg, self.units)
 
     def instead(self, facts: Mapping[str, Any]) -> str:

@@ -29,6 +29,7 @@ ENGINE_RULES = frozenset({
     "needs-prerequisites", "knee-bend-gate", "cannot-kneel", "test-not-trained", "age-load",
     "pain-flare", "flare-step-down", "finish-loaded", "block-back-down", "block-load",
     "start-low", "child-bar", "flare-not-reached", "flare-cap", "block-recheck", "cannot-kneel-pad",
+    "flare-alternative",
 })
 
 
@@ -122,6 +123,7 @@ class Catalog:
             "stay_default": [p.stay_default],
             "pain_aware_path": [step.exercise for step in p.pain_aware_path],
             "high_fear_first": [p.high_fear_first],
+            "after_flare": p.after_flare,
             "knee_bending": p.knee_bending,
         }
         problems: list[str] = []

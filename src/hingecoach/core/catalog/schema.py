@@ -307,6 +307,9 @@ class Programme(Strict):
     stay_default: Slug
     pain_aware_path: list[PathStep]
     high_fear_first: Slug
+    after_flare: list[Slug] = Field(
+        default_factory=list, description="Non-hinge alternatives offered after a pain flare, "
+                                          "so there is always something to do that day.")
     knee_bending: list[Slug]
     goal_order: dict[Goal, list[Track]]
     schemes: Schemes

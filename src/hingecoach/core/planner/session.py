@@ -68,7 +68,17 @@ def _main_work(facts: Facts, rec: Recommendation) -> list[Option]:
         if option.role == "exercise" and column not in columns and len(chosen) < MAIN_ITEMS:
             chosen.append(option)
             columns.add(column)
-    return chosen
+    return _off_the_hinge(facts, rec, chosen) if facts.flare else chosen
+
+
+def _off_the_hinge(facts: Facts, rec: Recommendation, chosen: list[Option]) -> list[Option]:
+    """After a flare one main item does not load the hinge, in the last slot if need be."""
+    if any(not o.hinge for o in chosen):
+        return chosen
+    spare = next((o for o in rec.options if not o.hinge and o.role == "exercise"), None)
+    if spare is None:
+        return chosen
+    return [*chosen[:MAIN_ITEMS - 1], spare] if len(chosen) >= MAIN_ITEMS else [*chosen, spare]
 
 
 def _finish_loaded(facts: Facts, rec: Recommendation, main: list[Option]) -> list[Option]:
