@@ -290,7 +290,14 @@ class _Say:
             out["start"] = self.start(facts)
         if "cause" in facts:
             out["cause"] = CAUSE_WORDS.get(facts["cause"], str(facts["cause"]))
+        out["so"] = ", " if self.conditional(facts) else ", so "
         return out
+
+    @staticmethod
+    def conditional(facts: Mapping[str, Any]) -> bool:
+        """Whether the reason rests on a re-test a block only projects (an "if" clause)."""
+        test = facts.get("test")
+        return "week" in facts or (isinstance(test, Mapping) and "week" in test)
 
     def track(self, facts: Mapping[str, Any]) -> str:
         """A track of the passed options, named for the exercise it is on."""
