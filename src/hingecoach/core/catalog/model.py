@@ -58,10 +58,13 @@ class Catalog:
 
     def fault_words(self, fault_id: str, exercise_id: str) -> tuple[str, str]:
         """What a fault looks like and how to fix it, in the wording that fits this
-        exercise: a knee-bending deadlift's first, then by what holds the spine."""
+        exercise: its own wordings first (what the hands hold), then a knee-bending
+        deadlift's, lying down, and last by what holds the spine."""
         fault, exercise = self.faults[fault_id], self.exercises[exercise_id]
-        contexts = (["knee-bending"] if exercise_id in self.programme.knee_bending else []) \
-            + [exercise.spine_constraint]
+        contexts = [*exercise.wording,
+                    *(["knee-bending"] if exercise_id in self.programme.knee_bending else []),
+                    *(["lying"] if exercise.position == "lying" else []),
+                    exercise.spine_constraint]
         looks = next((fault.looks[c] for c in contexts if c in fault.looks), fault.looks_like)
         fix = next((fault.fixes[c] for c in contexts if c in fault.fixes), fault.fix)
         return looks, fix

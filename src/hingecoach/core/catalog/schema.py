@@ -20,8 +20,11 @@ AgeBand = Literal["youth", "adult"]
 Goal = Literal["technique", "hamstring-load", "max-strength"]
 Track = Literal["stay", "stretch", "hamstring"]
 Implement = Literal["barbell", "kettlebell", "dumbbell", "machine"]
-# Where a fault's wording can change: by what holds the spine, or in a knee-bending deadlift.
-FaultContext = Literal["bar-on-back", "bar-in-hands", "none", "knee-bending"]
+Position = Literal["standing", "kneeling", "lying"]
+# Where a fault's wording can change: by what holds the spine, in a knee-bending deadlift,
+# lying down, or by what the hands hold (a bell or dumbbell, a hex bar's side handles).
+FaultContext = Literal["bar-on-back", "bar-in-hands", "none", "knee-bending", "lying",
+                       "weight-in-hands", "handles-at-sides"]
 
 THEMES: tuple[Theme, ...] = ("corrective", "fundamental", "challenge", "mastery")
 
@@ -88,6 +91,12 @@ class Exercise(Strict):
     hinge: bool
     range: Range
     kneeling: bool
+    position: Position = Field(
+        "standing", description="How the body is set for the work: standing, kneeling "
+                                "(on the knees or a pad) or lying (on a mat, bench or machine).")
+    wording: list[FaultContext] = Field(
+        default_factory=list, description="Fault wordings that fit this exercise better than "
+        "its spine constraint's, tried first, in order (faults.yaml looks and fixes).")
     knees_on_pad: bool = Field(
         False, description="The knees carry the body on a pad (a glute-ham developer): not "
                            "kneeling work, but closed to an athlete who cannot kneel all the same.")
@@ -109,6 +118,12 @@ class Exercise(Strict):
     cues: list[Text] = Field(min_length=3, max_length=5)
     easier_start: Text | None = None
     source: Text
+
+    @model_validator(mode="after")
+    def _kneeling_is_a_position(self) -> Exercise:
+        if self.kneeling and self.position != "kneeling":
+            raise ValueError(f"position: {self.position!r} does not fit kneeling: true")
+        return self
 
     @model_validator(mode="after")
     def _test_is_unloaded(self) -> Exercise:
