@@ -40,6 +40,8 @@ GOAL_WORDS = {"technique": "technique", "hamstring-load": "hamstring load",
 TRACK_WORDS = {"stay": "strength work on good mornings", "stretch": "a harder hinge skill",
                "hamstring": "heel-anchored hamstring work"}
 RECHECK_WORDS = {"pain-now": "pain now (0-10)", "tsk11": "fear of movement (TSK-11)"}
+# What a pain-aware block's re-check must not show rising, in a sentence.
+RECHECKED_WORDS = {"pain-now": "pain", "tsk11": "fear of movement (TSK-11)"}
 CAUSE_WORDS = {"retest-failed": "a failed re-test", "pain-flare": "a pain flare"}
 IMPLEMENT_WORDS = {"barbell": "barbell", "kettlebell": "kettlebell", "dumbbell": "dumbbells",
                    "machine": "machine stack", "dowel": "dowel or lightest bar"}
@@ -291,6 +293,10 @@ class _Say:
         if "cause" in facts:
             out["cause"] = CAUSE_WORDS.get(facts["cause"], str(facts["cause"]))
         out["so"] = ", " if self.conditional(facts) else ", so "
+        if "change" in facts:
+            out["change"] = (f"move on to {facts['range']}" if facts["change"] == "range"
+                             else f"move up to {out['load']}")
+            out["rechecked"] = joined([RECHECKED_WORDS.get(r, r) for r in facts["rechecks"]])
         return out
 
     @staticmethod

@@ -29,7 +29,7 @@ ENGINE_RULES = frozenset({
     "needs-prerequisites", "knee-bend-gate", "cannot-kneel", "test-not-trained", "age-load",
     "pain-flare", "flare-step-down", "finish-loaded", "block-back-down", "block-load",
     "start-low", "child-bar", "flare-not-reached", "flare-cap", "block-recheck", "cannot-kneel-pad",
-    "flare-alternative",
+    "flare-alternative", "range-first", "block-range", "block-step-if",
 })
 
 

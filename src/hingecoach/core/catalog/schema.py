@@ -117,6 +117,11 @@ class Exercise(Strict):
     setup: list[Text] = Field(min_length=2, max_length=6)
     cues: list[Text] = Field(min_length=3, max_length=5)
     easier_start: Text | None = None
+    range_steps: list[Text] = Field(
+        default_factory=list, max_length=6, description=(
+            "How the range grows, shortest first, each a phrase that reads after 'move on "
+            "to' (a higher or lower box, a bigger bridge). The pain-aware path starts at the "
+            "first and adds range before load."))
     source: Text
 
     @model_validator(mode="after")
@@ -303,6 +308,9 @@ class BlockRules(Strict):
         "On the pain-aware path, weeks between planned re-checks of pain now and of the "
         "TSK-11."))
     sketch_failed_retest_with: Slug
+    pain_aware_step_every_weeks: int = Field(2, ge=1, le=12, description=(
+        "On the pain-aware path, weeks between projected steps: first more range (an "
+        "exercise's range_steps), then more load; each step only if the re-checks allow."))
 
 
 class PathStep(Strict):
