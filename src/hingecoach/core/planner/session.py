@@ -10,6 +10,7 @@ from hingecoach.core.engine import recommend
 from hingecoach.core.engine.corrective import series, series_mastered
 from hingecoach.core.engine.draft import Pick
 from hingecoach.core.engine.facts import Facts
+from hingecoach.core.engine.flare import under_cap
 from hingecoach.core.engine.prescribe import to_option
 from hingecoach.core.engine.reasons import add_reason, say
 from hingecoach.core.results import Option, Part, Plan, Recommendation, SessionItem
@@ -82,11 +83,14 @@ def _off_the_hinge(facts: Facts, rec: Recommendation, chosen: list[Option]) -> l
 
 
 def _finish_loaded(facts: Facts, rec: Recommendation, main: list[Option]) -> list[Option]:
-    """Whatever the drills, the session ends with decent loading."""
+    """Whatever the drills, the session ends with decent loading (unless a flare holds
+    every load under an exercise's lightest: the flare's cap comes first)."""
     loaded = [o for o in main if o.prescription.load_kg is not None]
     if not loaded:
         extra = next((o for o in rec.options if o.prescription.load_kg is not None
                       and o.role == "exercise"), None) or _fallback(facts)
+        if extra is None:
+            return main
         main, loaded = [*main, extra], [extra]
     last = loaded[-1]
     ordered = [o for o in main if o is not last] + [last]
@@ -94,8 +98,10 @@ def _finish_loaded(facts: Facts, rec: Recommendation, main: list[Option]) -> lis
     return ordered
 
 
-def _fallback(facts: Facts) -> Option:
+def _fallback(facts: Facts) -> Option | None:
     exercise_id = facts.catalog.programme.hamstring_fallback
+    if facts.flare and not under_cap(facts, exercise_id):
+        return None
     mode = "bottom" if facts.flare else "range"
     pick = Pick(exercise_id, [say(facts.catalog, "hamstring-fallback", test=facts.test_facts())],
                 load_mode=mode)
