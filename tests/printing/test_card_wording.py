@@ -19,8 +19,11 @@ from .conftest import Pdf
 CUES = re.compile(r"\bCUES\b(.*?)\bSET-UP\b", re.S)
 FAULTS = re.compile(r"FAULTS TO WATCH(.*?)(?:AFRAID OR SORE\?|EASIER START|↓ Step down)", re.S)
 BAR = re.compile(r"\bbar\b", re.I)
-STANDING = re.compile(r"\b(stand|stands|standing|finish tall|stand tall|feet flat on the floor"
-                      r" as you rise)\b", re.I)
+STANDING = re.compile(
+    r"\b(stand|stands|standing|finish tall|stand tall|feet flat on the floor"
+    r" as you rise)\b",
+    re.I,
+)
 LEGS = re.compile(r"\b(brush|brushing|legs?|thighs?)\b", re.I)
 # A hex bar is held by handles at the sides; the catalog does not say so in a field of
 # its own, so the test names it.
@@ -34,8 +37,10 @@ def pages(catalog, decks):
     ids = [c.id for c in catalog]
     grid = card_grid(sheet_paper("a4"), "single")
     lb = pdf_bytes(render_document(cards_html(cards_for(catalog, units="lb"), grid, mode="pdf")))
-    return {"kg": dict(zip(ids, Pdf(decks[("a4", "single")].pdf).texts(), strict=True)),
-            "lb": dict(zip(ids, Pdf(lb).texts(), strict=True))}
+    return {
+        "kg": dict(zip(ids, Pdf(decks[("a4", "single")].pdf).texts(), strict=True)),
+        "lb": dict(zip(ids, Pdf(lb).texts(), strict=True)),
+    }
 
 
 def coaching(text: str) -> str:

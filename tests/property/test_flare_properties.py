@@ -17,8 +17,9 @@ SETTINGS = settings(max_examples=300, deadline=None)
 def is_flare(case) -> bool:
     last = case.get("last_session") or {}
     pain = CATALOG.thresholds.pain
-    return ((last.get("pain_during") or 0) > pain.during_max
-            or (last.get("pain_next_morning") or 0) > pain.next_morning_max)
+    return (last.get("pain_during") or 0) > pain.during_max or (
+        last.get("pain_next_morning") or 0
+    ) > pain.next_morning_max
 
 
 def band(case) -> str:
@@ -26,8 +27,11 @@ def band(case) -> str:
 
 
 def cap_kg(case, exercise: str) -> float | None:
-    logged = [e for e in (case.get("last_session") or {}).get("exercises") or []
-              if e.get("load_kg") is not None]
+    logged = [
+        e
+        for e in (case.get("last_session") or {}).get("exercises") or []
+        if e.get("load_kg") is not None
+    ]
     own = [e["load_kg"] for e in logged if e["exercise"] == exercise]
     if own:
         return max(own)
@@ -37,7 +41,8 @@ def cap_kg(case, exercise: str) -> float | None:
 @SETTINGS
 @given(cases())
 def test_after_a_flare_no_load_sits_below_the_exercises_bottom_or_above_the_flare_in_either_unit(
-        case):
+    case,
+):
     rec = recommend(case)
     if not is_flare(case) or rec.refer:
         return

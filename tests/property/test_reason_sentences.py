@@ -14,9 +14,30 @@ from hingecoach.core.present import why_text
 from property.strategies import CATALOG, cases
 
 SETTINGS = settings(max_examples=150, deadline=None)
-IDS = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(
-    [i for i in [*CATALOG.exercises, *CATALOG.faults, *CATALOG.red_flags, *CATALOG.rules,
-                 *CATALOG.conditions] if "-" in i], key=len, reverse=True))) + r")(?![\w-])")
+IDS = re.compile(
+    r"(?<![\w-])("
+    + "|".join(
+        map(
+            re.escape,
+            sorted(
+                [
+                    i
+                    for i in [
+                        *CATALOG.exercises,
+                        *CATALOG.faults,
+                        *CATALOG.red_flags,
+                        *CATALOG.rules,
+                        *CATALOG.conditions,
+                    ]
+                    if "-" in i
+                ],
+                key=len,
+                reverse=True,
+            ),
+        )
+    )
+    + r")(?![\w-])"
+)
 DOUBLED = re.compile(r"\b([a-z]+)\s+\1\b", re.IGNORECASE)
 STRAY = re.compile(r" [,;:.]|[,;:]{2}|, ,|  ")
 
@@ -51,10 +72,17 @@ def test_every_sentence_for_a_person_reads_as_one_plain_sentence(case):
 
 
 def test_a_projected_failed_retest_reads_as_a_condition_without_so():
-    case = {"athlete": {"age": 34}, "mastered": ["kneeling-hip-hinge", "kneeling-good-morning"],
-            "tests": [{"date": "2026-03-02", "faults": ["lumbar-flexion"]}]}
-    texts = [why_text(CATALOG, w, "kg") for week in block(case, 8).weeks
-             for item in week.if_retest_fails or [] for w in item.why]
+    case = {
+        "athlete": {"age": 34},
+        "mastered": ["kneeling-hip-hinge", "kneeling-good-morning"],
+        "tests": [{"date": "2026-03-02", "faults": ["lumbar-flexion"]}],
+    }
+    texts = [
+        why_text(CATALOG, w, "kg")
+        for week in block(case, 8).weeks
+        for item in week.if_retest_fails or []
+        for w in item.why
+    ]
     projected = [t for t in texts if t.startswith("If the week-")]
     assert projected, texts
     assert any("shows back rounds, keep working between" in t for t in projected), projected

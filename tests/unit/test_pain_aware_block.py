@@ -3,6 +3,8 @@ or a heavier load) happens only if that week's re-checks of pain (and fear) allo
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from hingecoach.core import block, default_catalog, plan
@@ -22,8 +24,10 @@ def items(b, exercise):
 
 
 def changed(before, after) -> bool:
-    return (before.prescription.load_kg != after.prescription.load_kg
-            or before.prescription.range_step != after.prescription.range_step)
+    return (
+        before.prescription.load_kg != after.prescription.load_kg
+        or before.prescription.range_step != after.prescription.range_step
+    )
 
 
 @pytest.mark.parametrize("name", PAIN_AWARE)
@@ -45,8 +49,9 @@ def test_the_elevated_deadlift_lowers_its_platform_before_its_load_climbs():
     for item in weeks:
         if item.prescription.load_kg.max > bottom:
             assert item.prescription.range_step.step == len(last_range), item.reasons
-    assert [i.prescription.range_step.step for i in weeks][:2 * EVERY + 1] == \
-        [1] * EVERY + [2] * EVERY + [3]
+    assert [i.prescription.range_step.step for i in weeks][: 2 * EVERY + 1] == [1] * EVERY + [
+        2
+    ] * EVERY + [3]
     assert weeks[-1].prescription.load_kg.max > bottom
 
 
@@ -56,7 +61,7 @@ def test_every_projected_step_is_gated_on_the_weeks_re_check_and_says_so(name):
     exercises = {i.exercise for i in b.weeks[0].session}
     for exercise in exercises:
         weeks = items(b, exercise)
-        for before, after in zip(weeks, weeks[1:], strict=False):
+        for before, after in itertools.pairwise(weeks):
             week = b.weeks[weeks.index(after)]
             if not changed(before, after):
                 assert after.only_if is None, (exercise, week.week)
@@ -73,8 +78,8 @@ def test_every_projected_step_is_gated_on_the_weeks_re_check_and_says_so(name):
 
 def test_steps_come_no_faster_than_the_programmes_interval():
     weeks = items(block(PAIN_AWARE["low back pain at 58"], 12), "step-up")
-    moves = [n for n, (a, b) in enumerate(zip(weeks, weeks[1:], strict=False), 2) if changed(a, b)]
-    assert moves and all(b - a >= EVERY for a, b in zip(moves, moves[1:], strict=False)), moves
+    moves = [n for n, (a, b) in enumerate(itertools.pairwise(weeks), 2) if changed(a, b)]
+    assert moves and all(b - a >= EVERY for a, b in itertools.pairwise(moves)), moves
 
 
 def test_a_fear_re_check_week_gates_the_step_on_fear_as_well():
@@ -84,12 +89,19 @@ def test_a_fear_re_check_week_gates_the_step_on_fear_as_well():
     for item in gated:
         assert "tsk11" in item.only_if.rechecks
         assert "fear of movement (TSK-11)" in next(
-            w.text for w in item.why if w.rule == "block-step-if")
+            w.text for w in item.why if w.rule == "block-step-if"
+        )
 
 
 def test_a_block_off_the_pain_aware_path_has_no_gates_or_range_steps():
-    b = block(case(34, mastered=["kneeling-hip-hinge", "kneeling-good-morning", "good-morning"],
-                   tests=[passed()]), 8)
+    b = block(
+        case(
+            34,
+            mastered=["kneeling-hip-hinge", "kneeling-good-morning", "good-morning"],
+            tests=[passed()],
+        ),
+        8,
+    )
     for week in b.weeks:
         for item in week.session:
             assert item.only_if is None and item.prescription.range_step is None
