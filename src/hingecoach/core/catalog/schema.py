@@ -333,6 +333,9 @@ class Programme(Strict):
     after_flare: list[Slug] = Field(
         default_factory=list, description="Non-hinge alternatives offered after a pain flare, "
                                           "so there is always something to do that day.")
+    after_flare_main_items: int = Field(
+        2, ge=1, le=3, description="Main-work items of a session after a pain flare (three "
+                                   "otherwise): less work, one of them off the hinge.")
     knee_bending: list[Slug]
     goal_order: dict[Goal, list[Track]]
     schemes: Schemes

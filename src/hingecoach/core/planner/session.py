@@ -61,25 +61,27 @@ def _series_position(facts: Facts, exercise_id: str) -> int:
 
 
 def _main_work(facts: Facts, rec: Recommendation) -> list[Option]:
-    """The best exercise of each column, up to MAIN_ITEMS, in the options' order."""
+    """The best exercise of each column, up to MAIN_ITEMS, in the options' order; after a
+    flare fewer (the programme's ``after_flare_main_items``), one of them off the hinge."""
+    limit = facts.catalog.programme.after_flare_main_items if facts.flare else MAIN_ITEMS
     chosen: list[Option] = []
     columns: set[str] = set()
     for option in rec.options:
         column = facts.catalog[option.exercise].subcategory
-        if option.role == "exercise" and column not in columns and len(chosen) < MAIN_ITEMS:
+        if option.role == "exercise" and column not in columns and len(chosen) < limit:
             chosen.append(option)
             columns.add(column)
-    return _off_the_hinge(facts, rec, chosen) if facts.flare else chosen
+    return _off_the_hinge(rec, chosen, limit) if facts.flare else chosen
 
 
-def _off_the_hinge(facts: Facts, rec: Recommendation, chosen: list[Option]) -> list[Option]:
-    """After a flare one main item does not load the hinge, in the last slot if need be."""
+def _off_the_hinge(rec: Recommendation, chosen: list[Option], limit: int) -> list[Option]:
+    """One main item that does not load the hinge, in the last slot if need be."""
     if any(not o.hinge for o in chosen):
         return chosen
     spare = next((o for o in rec.options if not o.hinge and o.role == "exercise"), None)
     if spare is None:
         return chosen
-    return [*chosen[:MAIN_ITEMS - 1], spare] if len(chosen) >= MAIN_ITEMS else [*chosen, spare]
+    return [*chosen[:limit - 1], spare] if len(chosen) >= limit else [*chosen, spare]
 
 
 def _finish_loaded(facts: Facts, rec: Recommendation, main: list[Option]) -> list[Option]:
