@@ -97,3 +97,21 @@ def test_after_a_failed_test_the_reason_does_not_mention_kneeling():
     reasons = [r for o in rec.options for r in o.reasons]
     assert "failed-test-bridging" in rules(reasons)
     assert not any("kneeling good morning" in r for r in reasons)
+
+
+def test_the_glute_ham_raise_rests_the_knees_on_a_pad_so_it_is_avoided_with_a_reason():
+    c = cannot_kneel(mastered=["hip-bridge", "good-morning", "romanian-deadlift", "hip-thrust"],
+                     tests=[passed()])
+    rec = recommend(c)
+    assert "glute-ham-raise" not in options(rec)
+    assert "glute-ham-raise" not in {i.exercise for i in plan(c).session}
+    why = avoided(rec)["glute-ham-raise"]
+    assert "cannot-kneel-pad" in rules(why)
+    assert "Glute-Ham Raise rests the knees on its pad" in " ".join(
+        w.text for a in rec.avoid if a.exercise == "glute-ham-raise" for w in a.why)
+
+
+def test_an_athlete_who_can_kneel_is_still_offered_the_glute_ham_raise():
+    c = case(mastered=[*SERIES, "romanian-deadlift", "nordic-hip-hinge"], tests=[passed()],
+             goal="hamstring-load")
+    assert "glute-ham-raise" in options(recommend(c))

@@ -40,6 +40,8 @@ GOAL_WORDS = {"technique": "technique", "hamstring-load": "hamstring load",
 TRACK_WORDS = {"stay": "strength work on good mornings", "stretch": "a harder hinge skill",
                "hamstring": "heel-anchored hamstring work"}
 RECHECK_WORDS = {"pain-now": "pain now (0-10)", "tsk11": "fear of movement (TSK-11)"}
+# What a pain-aware block's re-check must not show rising, in a sentence.
+RECHECKED_WORDS = {"pain-now": "pain", "tsk11": "fear of movement (TSK-11)"}
 CAUSE_WORDS = {"retest-failed": "a failed re-test", "pain-flare": "a pain flare"}
 IMPLEMENT_WORDS = {"barbell": "barbell", "kettlebell": "kettlebell", "dumbbell": "dumbbells",
                    "machine": "machine stack", "dowel": "dowel or lightest bar"}
@@ -254,6 +256,7 @@ class _Say:
         return span(load["min"], load["max"], units, dash)
 
     def logged(self, kg: float) -> str:
+        kg = round(float(kg), 2)  # as the web app stores a logged load
         return f"{number(kg)} kg" if self.log else logged_text(kg, self.units)
 
     def instead(self, facts: Mapping[str, Any]) -> str:
@@ -289,7 +292,18 @@ class _Say:
             out["start"] = self.start(facts)
         if "cause" in facts:
             out["cause"] = CAUSE_WORDS.get(facts["cause"], str(facts["cause"]))
+        out["so"] = ", " if self.conditional(facts) else ", so "
+        if "change" in facts:
+            out["change"] = (f"move on to {facts['range']}" if facts["change"] == "range"
+                             else f"move up to {out['load']}")
+            out["rechecked"] = joined([RECHECKED_WORDS.get(r, r) for r in facts["rechecks"]])
         return out
+
+    @staticmethod
+    def conditional(facts: Mapping[str, Any]) -> bool:
+        """Whether the reason rests on a re-test a block only projects (an "if" clause)."""
+        test = facts.get("test")
+        return "week" in facts or (isinstance(test, Mapping) and "week" in test)
 
     def track(self, facts: Mapping[str, Any]) -> str:
         """A track of the passed options, named for the exercise it is on."""

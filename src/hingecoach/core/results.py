@@ -29,6 +29,30 @@ class LoadLb(_Out):
     max: float = Field(ge=0)
 
 
+class RangeStep(_Out):
+    """Where an exercise's range stands: step ``step`` of ``of`` of its catalog's
+    range_steps, shortest first."""
+
+    step: int = Field(ge=1)
+    of: int = Field(ge=1)
+    text: str = Field(description="The catalog's words for this range, e.g. 'a high start, "
+                                  "the handle near knee height'.")
+
+
+class Gate(_Out):
+    """A projected step that happens only if the week's re-checks allow it."""
+
+    rechecks: list[Literal["pain-now", "tsk11"]] = Field(description=(
+        "What is re-checked that week before training."))
+    compared_to_week: int = Field(ge=1, description=(
+        "The week whose re-check the new one must not exceed; otherwise that week repeats."))
+    pain_during_max: int = Field(ge=0, le=10, description=(
+        "The last session's pain during must have stayed at or below this (0-10)."))
+    pain_next_morning_max: int = Field(ge=0, le=10, description=(
+        "And settled to this or below by the next morning (0-10)."))
+    step: Literal["range", "load"] = Field(description="What the step adds.")
+
+
 class Prescription(_Out):
     sets: int = Field(ge=1)
     reps: list[int]
@@ -42,6 +66,9 @@ class Prescription(_Out):
     rest_s: int = Field(ge=0)
     per_side: bool = False
     scheme: str = Field(description="Sets and reps in words, e.g. '3x10' or '10/8/6'.")
+    range_step: RangeStep | None = Field(None, description=(
+        "On the pain-aware path, for an exercise whose range grows in steps: the range to "
+        "work through (range comes before load). Null otherwise."))
 
 
 class Why(_Out):
@@ -69,6 +96,9 @@ class Option(_Out):
 
 class SessionItem(Option):
     part: Part = Field(description="warm-up (the re-test), drill, or main work.")
+    only_if: Gate | None = Field(None, description=(
+        "In a pain-aware block: this week's step (more range or more load) happens only "
+        "if the re-checks allow; otherwise the week repeats the one named. Null otherwise."))
 
 
 class Avoid(_Out):

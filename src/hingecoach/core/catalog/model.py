@@ -28,7 +28,8 @@ ENGINE_RULES = frozenset({
     "stay-strength", "stretch-skill", "nordic-option", "stand-in", "goal-first",
     "needs-prerequisites", "knee-bend-gate", "cannot-kneel", "test-not-trained", "age-load",
     "pain-flare", "flare-step-down", "finish-loaded", "block-back-down", "block-load",
-    "start-low", "child-bar", "flare-not-reached", "flare-cap", "block-recheck",
+    "start-low", "child-bar", "flare-not-reached", "flare-cap", "block-recheck", "cannot-kneel-pad",
+    "flare-alternative", "range-first", "block-range", "block-step-if",
 })
 
 
@@ -58,10 +59,13 @@ class Catalog:
 
     def fault_words(self, fault_id: str, exercise_id: str) -> tuple[str, str]:
         """What a fault looks like and how to fix it, in the wording that fits this
-        exercise: a knee-bending deadlift's first, then by what holds the spine."""
+        exercise: its own wordings first (what the hands hold), then a knee-bending
+        deadlift's, lying down, and last by what holds the spine."""
         fault, exercise = self.faults[fault_id], self.exercises[exercise_id]
-        contexts = (["knee-bending"] if exercise_id in self.programme.knee_bending else []) \
-            + [exercise.spine_constraint]
+        contexts = [*exercise.wording,
+                    *(["knee-bending"] if exercise_id in self.programme.knee_bending else []),
+                    *(["lying"] if exercise.position == "lying" else []),
+                    exercise.spine_constraint]
         looks = next((fault.looks[c] for c in contexts if c in fault.looks), fault.looks_like)
         fix = next((fault.fixes[c] for c in contexts if c in fault.fixes), fault.fix)
         return looks, fix
@@ -124,6 +128,7 @@ class Catalog:
             "stay_default": [p.stay_default],
             "pain_aware_path": [step.exercise for step in p.pain_aware_path],
             "high_fear_first": [p.high_fear_first],
+            "after_flare": p.after_flare,
             "knee_bending": p.knee_bending,
         }
         problems: list[str] = []

@@ -20,8 +20,11 @@ AgeBand = Literal["youth", "adult"]
 Goal = Literal["technique", "hamstring-load", "max-strength"]
 Track = Literal["stay", "stretch", "hamstring"]
 Implement = Literal["barbell", "kettlebell", "dumbbell", "machine"]
-# Where a fault's wording can change: by what holds the spine, or in a knee-bending deadlift.
-FaultContext = Literal["bar-on-back", "bar-in-hands", "none", "knee-bending"]
+Position = Literal["standing", "kneeling", "lying"]
+# Where a fault's wording can change: by what holds the spine, in a knee-bending deadlift,
+# lying down, or by what the hands hold (a bell or dumbbell, a hex bar's side handles).
+FaultContext = Literal["bar-on-back", "bar-in-hands", "none", "knee-bending", "lying",
+                       "weight-in-hands", "handles-at-sides"]
 
 THEMES: tuple[Theme, ...] = ("corrective", "fundamental", "challenge", "mastery")
 
@@ -88,6 +91,15 @@ class Exercise(Strict):
     hinge: bool
     range: Range
     kneeling: bool
+    position: Position = Field(
+        "standing", description="How the body is set for the work: standing, kneeling "
+                                "(on the knees or a pad) or lying (on a mat, bench or machine).")
+    wording: list[FaultContext] = Field(
+        default_factory=list, description="Fault wordings that fit this exercise better than "
+        "its spine constraint's, tried first, in order (faults.yaml looks and fixes).")
+    knees_on_pad: bool = Field(
+        False, description="The knees carry the body on a pad (a glute-ham developer): not "
+                           "kneeling work, but closed to an athlete who cannot kneel all the same.")
     spine_constraint: SpineConstraint
     equipment: list[Text]
     prerequisites: list[list[Slug]] = Field(
@@ -105,7 +117,18 @@ class Exercise(Strict):
     setup: list[Text] = Field(min_length=2, max_length=6)
     cues: list[Text] = Field(min_length=3, max_length=5)
     easier_start: Text | None = None
+    range_steps: list[Text] = Field(
+        default_factory=list, max_length=6, description=(
+            "How the range grows, shortest first, each a phrase that reads after 'move on "
+            "to' (a higher or lower box, a bigger bridge). The pain-aware path starts at the "
+            "first and adds range before load."))
     source: Text
+
+    @model_validator(mode="after")
+    def _kneeling_is_a_position(self) -> Exercise:
+        if self.kneeling and self.position != "kneeling":
+            raise ValueError(f"position: {self.position!r} does not fit kneeling: true")
+        return self
 
     @model_validator(mode="after")
     def _test_is_unloaded(self) -> Exercise:
@@ -285,6 +308,9 @@ class BlockRules(Strict):
         "On the pain-aware path, weeks between planned re-checks of pain now and of the "
         "TSK-11."))
     sketch_failed_retest_with: Slug
+    pain_aware_step_every_weeks: int = Field(2, ge=1, le=12, description=(
+        "On the pain-aware path, weeks between projected steps: first more range (an "
+        "exercise's range_steps), then more load; each step only if the re-checks allow."))
 
 
 class PathStep(Strict):
@@ -304,6 +330,12 @@ class Programme(Strict):
     stay_default: Slug
     pain_aware_path: list[PathStep]
     high_fear_first: Slug
+    after_flare: list[Slug] = Field(
+        default_factory=list, description="Non-hinge alternatives offered after a pain flare, "
+                                          "so there is always something to do that day.")
+    after_flare_main_items: int = Field(
+        2, ge=1, le=3, description="Main-work items of a session after a pain flare (three "
+                                   "otherwise): less work, one of them off the hinge.")
     knee_bending: list[Slug]
     goal_order: dict[Goal, list[Track]]
     schemes: Schemes

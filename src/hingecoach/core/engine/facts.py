@@ -56,7 +56,7 @@ class Facts:
         return subs
 
     def allowed(self, exercise: Exercise) -> bool:
-        return self.can_kneel or not exercise.kneeling
+        return self.can_kneel or not (exercise.kneeling or exercise.knees_on_pad)
 
     def is_mastered(self, exercise_id: str) -> bool:
         """Mastered, counting a condition's stand-in for what the athlete cannot do."""

@@ -13,7 +13,8 @@ from hingecoach.core.engine.corrective import series, stand_in
 from hingecoach.core.engine.draft import Draft, Pick
 from hingecoach.core.engine.facts import Facts
 from hingecoach.core.engine.loads import Ask, gym_windows
-from hingecoach.core.engine.reasons import say
+from hingecoach.core.engine.reasons import Reason, say
+from hingecoach.core.present import kg_to_lb
 
 
 def apply_flare(facts: Facts, draft: Draft) -> None:
@@ -29,6 +30,7 @@ def apply_flare(facts: Facts, draft: Draft) -> None:
             _not_reached(facts, draft, pick, within)
         elif catalog.load_range(pick.exercise, facts.band) is not None:
             _reduce(facts, draft, pick)
+    offer_alternatives(facts, draft)
 
 
 def reached(facts: Facts) -> frozenset[str]:
@@ -62,7 +64,7 @@ def _not_reached(facts: Facts, draft: Draft, pick: Pick, within: frozenset[str])
     if facts.catalog.load_range(down, facts.band) is not None:
         _reduce(facts, draft, lower)
     else:
-        lower.reasons.append(say(facts.catalog, "pain-flare", flare=facts.flare))
+        _add(lower, say(facts.catalog, "pain-flare", flare=facts.flare))
 
 
 def _reached_below(facts: Facts, exercise_id: str, within: frozenset[str]) -> str | None:
@@ -90,33 +92,53 @@ def _with_steps_down(facts: Facts, found: set[str]) -> set[str]:
 
 
 def _reduce(facts: Facts, draft: Draft, pick: Pick) -> None:
-    """Bottom of the range, or the step down once the flared session was already there."""
+    """Bottom of the range, or the step down once the flared session was already there
+    or when the bottom of the range lifts more than the flared session did."""
     last = facts.last_load(pick.exercise)
-    down = _step_down(facts, pick.exercise)
     bottom = _bottom_kg(facts, pick.exercise)
-    if last is not None and down is not None and last <= bottom:
+    if last is not None and last <= bottom and _step_down(facts, pick.exercise) is not None:
         reason = say(facts.catalog, "flare-step-down", flare=facts.flare,
                      previous=pick.exercise, logged_kg=last, **_bottom_loads(facts, pick.exercise))
-        draft.replace(pick.exercise, Pick(down, [reason], load_mode="bottom"))
+        _give_way(facts, draft, pick, reason)
         return
     cap = facts.flare_cap(pick.exercise)
-    if cap is not None and cap < bottom - 1e-9:
-        _below_minimum(facts, draft, pick, cap, down)
+    if cap is not None and not under_cap(facts, pick.exercise, cap):
+        reason = say(facts.catalog, "flare-cap", flare=facts.flare,
+                     exercise=facts.flare_cap_source(pick.exercise), logged_kg=cap)
+        _give_way(facts, draft, pick, reason)
         return
     pick.load_mode = "bottom"
-    pick.reasons.append(say(facts.catalog, "pain-flare", flare=facts.flare))
+    _add(pick, say(facts.catalog, "pain-flare", flare=facts.flare))
 
 
-def _below_minimum(facts: Facts, draft: Draft, pick: Pick, cap: float,
-                   down: str | None) -> None:
-    """The flared session lifted less than this exercise's lightest load: step down."""
-    reason = say(facts.catalog, "flare-cap", flare=facts.flare,
-                 exercise=facts.flare_cap_source(pick.exercise), logged_kg=cap)
+def _give_way(facts: Facts, draft: Draft, pick: Pick, reason: Reason) -> None:
+    """Replace ``pick`` with the nearest step down whose lightest load the flared session
+    lifted too, or drop it when there is none (or it is offered already)."""
+    down = _step_down(facts, pick.exercise, fits=True)
     if down is None or down in draft.picks:
         draft.drop(pick.exercise, reason)
         return
     draft.replace(pick.exercise, Pick(down, [reason], load_mode="bottom"))
     draft.hold_back(pick.exercise, reason)
+
+
+def under_cap(facts: Facts, exercise_id: str, cap_kg: float | None = None) -> bool:
+    """Whether the exercise's lightest gym load, in kilograms and in pounds, is no more
+    than the flared session lifted (always, for unloaded work or without a cap).
+
+    Both units are checked so the options never depend on the reader's units: 10 kg
+    lifted is 22 lb, under the 25 lb that is a hamstring curl's lightest stack load."""
+    cap = facts.flare_cap(exercise_id) if cap_kg is None else cap_kg
+    loads = _bottom_loads(facts, exercise_id)
+    if cap is None or not loads or facts.child_bar(facts.catalog[exercise_id]):
+        return True
+    return (loads["load_kg"]["min"] <= cap + 1e-9
+            and loads["load_lb"]["min"] <= kg_to_lb(cap) + 1e-9)
+
+
+def _add(pick: Pick, reason: Reason) -> None:
+    if reason not in pick.reasons:
+        pick.reasons.append(reason)
 
 
 def _bottom_kg(facts: Facts, exercise_id: str) -> float:
@@ -136,10 +158,29 @@ def _bottom_loads(facts: Facts, exercise_id: str) -> dict[str, dict[str, float]]
     return {f"load_{unit}": {"min": w.min, "max": w.max} for unit, w in windows.items()}
 
 
-def _step_down(facts: Facts, exercise_id: str) -> str | None:
-    """The first step down the athlete can do, if the catalog names one."""
-    for candidate in facts.catalog[exercise_id].step_down:
-        target = stand_in(facts, candidate)
-        if target is not None:
-            return target
+def _step_down(facts: Facts, exercise_id: str, fits: bool = False) -> str | None:
+    """The nearest step down the athlete can do (if ``fits``, the nearest whose lightest
+    load is under the flare's cap), following the catalog's step_down lists."""
+    todo, seen = [exercise_id], {exercise_id}
+    while todo:
+        for candidate in facts.catalog[todo.pop(0)].step_down:
+            target = stand_in(facts, candidate)
+            if target is None or target in seen:
+                continue
+            if not fits or under_cap(facts, target):
+                return target
+            seen.add(target)
+            todo.append(target)
     return None
+
+
+def offer_alternatives(facts: Facts, draft: Draft) -> None:
+    """After a flare, something to do today that does not load the hinge: the
+    programme's alternatives the athlete can do under the flared session's load."""
+    catalog = facts.catalog
+    for exercise_id in catalog.programme.after_flare:
+        exercise = catalog[exercise_id]
+        if exercise.hinge or not facts.allowed(exercise) or not under_cap(facts, exercise_id):
+            continue
+        reason = say(catalog, "flare-alternative", flare=facts.flare, exercise=exercise_id)
+        draft.offer(exercise_id, reason, load_mode="bottom")

@@ -11,7 +11,7 @@ from hingecoach.core.engine.loads import Ask, Window, gym_windows
 from hingecoach.core.engine.pain_aware import pain_aware_causes
 from hingecoach.core.engine.reasons import Reason, both, say
 from hingecoach.core.present import Units, scheme_text
-from hingecoach.core.results import LoadKg, LoadLb, Option, Prescription
+from hingecoach.core.results import LoadKg, LoadLb, Option, Prescription, RangeStep
 
 __all__ = ["Loaded", "load_for", "prescription", "scheme_text", "to_option"]
 
@@ -95,13 +95,22 @@ def _loaded(windows: dict[Units, Window], implement: str, reasons: list[Reason])
                   implement, reasons)
 
 
-def prescription(exercise: Exercise, reps: list[int], loaded: Loaded) -> Prescription:
+def prescription(exercise: Exercise, reps: list[int], loaded: Loaded,
+                 range_at: int | None = None) -> Prescription:
     rx = exercise.prescription
     return Prescription(
         sets=len(reps), reps=reps, load_kg=loaded.kg, load_lb=loaded.lb,
         implement=loaded.implement, rest_s=rx.rest_s, per_side=rx.per_side,
-        scheme=scheme_text(reps, rx.per_side),
+        scheme=scheme_text(reps, rx.per_side), range_step=range_step(exercise, range_at),
     )
+
+
+def range_step(exercise: Exercise, at: int | None) -> RangeStep | None:
+    """Step ``at`` (0 = shortest) of the exercise's range steps; None without one."""
+    if at is None or not exercise.range_steps:
+        return None
+    at = min(at, len(exercise.range_steps) - 1)
+    return RangeStep(step=at + 1, of=len(exercise.range_steps), text=exercise.range_steps[at])
 
 
 def to_option(pick: Pick, facts: Facts) -> Option:
@@ -109,9 +118,11 @@ def to_option(pick: Pick, facts: Facts) -> Option:
     exercise = catalog[pick.exercise]
     loaded = load_for(pick, exercise, facts)
     reps = facts.flared_volume(exercise.id, reps_for(exercise, pick.scheme, catalog))
-    rx = prescription(exercise, reps, loaded)
+    range_first = bool(exercise.range_steps and pain_aware_causes(facts))
+    rx = prescription(exercise, reps, loaded, 0 if range_first else None)
+    extra = [say(catalog, "range-first", range=exercise.range_steps[0])] if range_first else []
     return Option(
         exercise=exercise.id, name=exercise.name, role=exercise.role, theme=exercise.theme,
         level=exercise.level, hinge=exercise.hinge, range=exercise.range,
-        prescription=rx, **both(catalog, [*pick.reasons, *loaded.reasons]),
+        prescription=rx, **both(catalog, [*pick.reasons, *extra, *loaded.reasons]),
     )

@@ -39,13 +39,34 @@ def whys(catalog: Catalog, reasons: Iterable[Reason]) -> list[Why]:
 
 
 def both(catalog: Catalog, reasons: Iterable[Reason]) -> dict[str, Any]:
-    """``reasons`` and ``why`` for an option, an avoided exercise or a warning list."""
-    reasons = list(reasons)
-    return {"reasons": logged(catalog, reasons), "why": whys(catalog, reasons)}
+    """``reasons`` and ``why`` for an option, an avoided exercise or a warning list, each
+    line once: a reason that reads like an earlier one, in any voice or unit, is left out."""
+    kept: list[Reason] = []
+    for reason in reasons:
+        if not any(_same(catalog, reason, earlier) for earlier in kept):
+            kept.append(reason)
+    return {"reasons": logged(catalog, kept), "why": whys(catalog, kept)}
 
 
 def add_reason(catalog: Catalog, option: Any, reason: Reason, first: bool = False) -> None:
-    """Give a finished option (or session item) one more reason, in both forms."""
+    """Give a finished option (or session item) one more reason, in both forms, unless
+    it already has one that reads the same."""
+    if any(_same(catalog, reason, Reason(w.rule, w.facts)) for w in option.why):
+        return
     at = 0 if first else len(option.reasons)
     option.reasons.insert(at, reason_log(catalog, reason.rule, reason.facts))
     option.why.insert(at, whys(catalog, [reason])[0])
+
+
+def _same(catalog: Catalog, one: Reason, other: Reason) -> bool:
+    """Two reasons that would print as the same line for someone."""
+    if one == other:
+        return True
+    return any(_words(catalog, one, how) == _words(catalog, other, how)
+               for how in ("log", "kg", "lb"))
+
+
+def _words(catalog: Catalog, reason: Reason, how: str) -> str:
+    if how == "log":
+        return reason_log(catalog, reason.rule, reason.facts)
+    return reason_text(catalog, reason.rule, reason.facts, how)  # type: ignore[arg-type]

@@ -63,6 +63,8 @@ def _no_kneeling(facts: Facts, draft: Draft) -> None:
         if exercise.kneeling:
             draft.drop(exercise.id, say(facts.catalog, "cannot-kneel", exercise=exercise.id,
                                         substitute=facts.substitutes.get(exercise.id)))
+        elif exercise.knees_on_pad:
+            draft.drop(exercise.id, say(facts.catalog, "cannot-kneel-pad", exercise=exercise.id))
 
 
 def _finish(facts: Facts, draft: Draft, stage: Stage) -> Recommendation:

@@ -3,9 +3,10 @@
 Week 1 is today's plan. The block then assumes the plan holds: a drill is mastered after
 a week, an exercise after the programme's minimum weeks on it, and each planned re-test
 passes. Each exercise keeps its own sets and reps and climbs one gym load a week from
-its start. Every week carries the session that replaces it when that assumption breaks
-(a failed re-test or a pain flare), and on the pain-aware path the re-checks of pain and
-fear it plans. See docs/block.md.
+its start. On the pain-aware path it instead steps every few weeks, range first and load
+after, each step only if that week's re-checks of pain and fear allow it. Every week
+carries the session that replaces it when that assumption breaks (a failed re-test or a
+pain flare). See docs/block.md.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from hingecoach.core.case import Case, LastSession, ProjectedTest, parse_case
 from hingecoach.core.catalog import Catalog, default_catalog
 from hingecoach.core.engine.draft import Pick
 from hingecoach.core.engine.facts import Facts
-from hingecoach.core.engine.prescribe import load_for
+from hingecoach.core.engine.prescribe import load_for, range_step
 from hingecoach.core.engine.reasons import add_reason, say
 from hingecoach.core.errors import CaseError
 from hingecoach.core.planner.session import plan
-from hingecoach.core.results import Block, SessionItem, Week
+from hingecoach.core.results import Block, Gate, SessionItem, Week
 
 MAX_WEEKS = 52
 LOAD_RULES = frozenset({"age-load", "start-low"})
@@ -62,13 +63,18 @@ def _week(case: Case, number: int, weeks: int, catalog: Catalog, start: dt.date,
     retest = has_test and (number - 1) % every == 0
     facts = Facts(case, catalog)
     session = [i for i in today.session if retest or i.part != "warm-up"]
-    session = [_progress(i, number, weeks, done[i.exercise], facts, seen.get(i.exercise))
-               for i in session]
+    rechecks = _rechecks(today.stage, number, catalog)
+    if today.stage == "pain-aware":
+        session = [_step_pain_aware(i, number, weeks, done[i.exercise], facts, rechecks)
+                   for i in session]
+    else:
+        session = [_progress(i, number, weeks, done[i.exercise], facts, seen.get(i.exercise))
+                   for i in session]
     return Week(
         week=number, retest=retest, stage=today.stage, session=session,
         if_retest_fails=_back_down_on_fail(case, catalog, start, number) if retest else None,
         if_pain_flare=_back_down_on_flare(case, catalog),
-        rechecks=_rechecks(today.stage, number, catalog),
+        rechecks=rechecks,
     )
 
 
@@ -105,6 +111,71 @@ def _progress(item: SessionItem, number: int, weeks: int, weeks_done: int, facts
                                    load_kg=rx.load_kg.model_dump() if rx.load_kg else None,
                                    load_lb=rx.load_lb.model_dump() if rx.load_lb else None))
     return moved
+
+
+def _step_pain_aware(item: SessionItem, number: int, weeks: int, weeks_done: int,
+                     facts: Facts, rechecks: list[str]) -> SessionItem:
+    """A pain-aware item after ``weeks_done`` weeks on it: one step every few weeks, more
+    range first (the catalog's range_steps), then one gym load more; a step this week is
+    gated on the week's re-checks."""
+    if weeks_done == 0 or item.part == "warm-up":
+        return item
+    catalog = facts.catalog
+    exercise = catalog[item.exercise]
+    every = catalog.programme.block.pain_aware_step_every_weeks
+    ranges = max(len(exercise.range_steps) - 1, 0)
+    steps = weeks_done // every
+    range_at, loads = min(steps, ranges), max(steps - ranges, 0)
+    moved = _moved(item, exercise, facts, range_at, loads)
+    if exercise.range_steps:
+        add_reason(catalog, moved, say(catalog, "block-range", week=number, weeks=weeks,
+                                       range=exercise.range_steps[range_at]))
+    if weeks_done % every == 0 and moved.prescription != _moved(
+            item, exercise, facts, min(steps - 1, ranges), max(steps - 1 - ranges, 0)
+    ).prescription:
+        _gate(moved, number, facts, rechecks, "range" if steps <= ranges else "load",
+              exercise.range_steps[range_at] if steps <= ranges else None)
+    return moved
+
+
+def _moved(item: SessionItem, exercise: Any, facts: Facts, range_at: int,
+           loads: int) -> SessionItem:
+    """``item`` at range step ``range_at`` and ``loads`` gym loads above its start."""
+    catalog = facts.catalog
+    update: dict[str, Any] = {"range_step": range_step(exercise, range_at)}
+    load = item.prescription.load_kg
+    reasons = [(r, w) for r, w in zip(item.reasons, item.why, strict=True)
+               if w.rule != "range-first"]
+    extra = []
+    if load is not None and load.min == load.max and loads:
+        loaded = load_for(Pick(item.exercise, []), exercise, facts, steps=loads)
+        update.update(load_kg=loaded.kg, load_lb=loaded.lb)
+        reasons = [(r, w) for r, w in reasons if w.rule not in LOAD_RULES]
+        extra = [*loaded.reasons]
+    rx = item.prescription.model_copy(update=update)
+    moved = item.model_copy(update={"prescription": rx, "reasons": [r for r, _ in reasons],
+                                    "why": [w for _, w in reasons]})
+    for reason in extra:
+        add_reason(catalog, moved, reason)
+    return moved
+
+
+def _gate(item: SessionItem, number: int, facts: Facts, rechecks: list[str], change: str,
+          range_text: str | None) -> None:
+    """This week's step happens only if the re-checks allow it; otherwise last week repeats."""
+    catalog, pain = facts.catalog, facts.catalog.thresholds.pain
+    checks = rechecks or ["pain-now"]
+    rx = item.prescription
+    loads = {} if change == "range" or rx.load_kg is None else {
+        "load_kg": rx.load_kg.model_dump(), "load_lb": rx.load_lb.model_dump() if rx.load_lb
+        else None}
+    add_reason(catalog, item, say(catalog, "block-step-if", week=number, previous=number - 1,
+                                  change=change, range=range_text, rechecks=checks,
+                                  during=pain.during_max, morning=pain.next_morning_max,
+                                  **loads))
+    item.only_if = Gate(rechecks=checks, compared_to_week=number - 1,
+                        pain_during_max=pain.during_max,
+                        pain_next_morning_max=pain.next_morning_max, step=change)
 
 
 def _back_down_on_fail(case: Case, catalog: Catalog, start: dt.date,

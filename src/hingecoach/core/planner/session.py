@@ -10,6 +10,7 @@ from hingecoach.core.engine import recommend
 from hingecoach.core.engine.corrective import series, series_mastered
 from hingecoach.core.engine.draft import LoadMode, Pick
 from hingecoach.core.engine.facts import Facts
+from hingecoach.core.engine.flare import under_cap
 from hingecoach.core.engine.prescribe import to_option
 from hingecoach.core.engine.reasons import add_reason, say
 from hingecoach.core.results import Option, Part, Plan, Recommendation, SessionItem
@@ -60,23 +61,38 @@ def _series_position(facts: Facts, exercise_id: str) -> int:
 
 
 def _main_work(facts: Facts, rec: Recommendation) -> list[Option]:
-    """The best exercise of each column, up to MAIN_ITEMS, in the options' order."""
+    """The best exercise of each column, up to MAIN_ITEMS, in the options' order; after a
+    flare fewer (the programme's ``after_flare_main_items``), one of them off the hinge."""
+    limit = facts.catalog.programme.after_flare_main_items if facts.flare else MAIN_ITEMS
     chosen: list[Option] = []
     columns: set[str] = set()
     for option in rec.options:
         column = facts.catalog[option.exercise].subcategory
-        if option.role == "exercise" and column not in columns and len(chosen) < MAIN_ITEMS:
+        if option.role == "exercise" and column not in columns and len(chosen) < limit:
             chosen.append(option)
             columns.add(column)
-    return chosen
+    return _off_the_hinge(rec, chosen, limit) if facts.flare else chosen
+
+
+def _off_the_hinge(rec: Recommendation, chosen: list[Option], limit: int) -> list[Option]:
+    """One main item that does not load the hinge, in the last slot if need be."""
+    if any(not o.hinge for o in chosen):
+        return chosen
+    spare = next((o for o in rec.options if not o.hinge and o.role == "exercise"), None)
+    if spare is None:
+        return chosen
+    return [*chosen[:limit - 1], spare] if len(chosen) >= limit else [*chosen, spare]
 
 
 def _finish_loaded(facts: Facts, rec: Recommendation, main: list[Option]) -> list[Option]:
-    """Whatever the drills, the session ends with decent loading."""
+    """Whatever the drills, the session ends with decent loading (unless a flare holds
+    every load under an exercise's lightest: the flare's cap comes first)."""
     loaded = [o for o in main if o.prescription.load_kg is not None]
     if not loaded:
         extra = next((o for o in rec.options if o.prescription.load_kg is not None
                       and o.role == "exercise"), None) or _fallback(facts)
+        if extra is None:
+            return main
         main, loaded = [*main, extra], [extra]
     last = loaded[-1]
     ordered = [o for o in main if o is not last] + [last]
@@ -84,8 +100,10 @@ def _finish_loaded(facts: Facts, rec: Recommendation, main: list[Option]) -> lis
     return ordered
 
 
-def _fallback(facts: Facts) -> Option:
+def _fallback(facts: Facts) -> Option | None:
     exercise_id = facts.catalog.programme.hamstring_fallback
+    if facts.flare and not under_cap(facts, exercise_id):
+        return None
     mode: LoadMode = "bottom" if facts.flare else "range"
     pick = Pick(exercise_id, [say(facts.catalog, "hamstring-fallback", test=facts.test_facts())],
                 load_mode=mode)

@@ -1,0 +1,97 @@
+"""After a pain flare, over generated cases: every load a gym has within the flared
+session's load and the exercise's own bottom, in both units; something to do that does
+not load the hinge; each reason line once."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+
+from hingecoach.core import block, plan, recommend
+from hingecoach.core.engine.loads import band_windows
+from hingecoach.core.present import kg_to_lb, why_text
+from property.strategies import CATALOG, cases
+
+SETTINGS = settings(max_examples=300, deadline=None)
+
+
+def is_flare(case) -> bool:
+    last = case.get("last_session") or {}
+    pain = CATALOG.thresholds.pain
+    return (last.get("pain_during") or 0) > pain.during_max or (
+        last.get("pain_next_morning") or 0
+    ) > pain.next_morning_max
+
+
+def band(case) -> str:
+    return CATALOG.age_band(case["athlete"]["age"])
+
+
+def cap_kg(case, exercise: str) -> float | None:
+    logged = [
+        e
+        for e in (case.get("last_session") or {}).get("exercises") or []
+        if e.get("load_kg") is not None
+    ]
+    own = [e["load_kg"] for e in logged if e["exercise"] == exercise]
+    if own:
+        return max(own)
+    return max((e["load_kg"] for e in logged), default=None)
+
+
+@SETTINGS
+@given(cases())
+def test_after_a_flare_no_load_sits_below_the_exercises_bottom_or_above_the_flare_in_either_unit(
+    case,
+):
+    rec = recommend(case)
+    if not is_flare(case) or rec.refer:
+        return
+    for item in [*rec.options, *plan(case).session]:
+        rx = item.prescription
+        if rx.load_kg is None or rx.implement == "dowel":
+            continue
+        bottom = band_windows(CATALOG[item.exercise], band(case), CATALOG.thresholds.loads)
+        assert rx.load_kg.min >= bottom["kg"].min, (item.exercise, rx.load_kg, bottom)
+        assert rx.load_lb.min >= bottom["lb"].min, (item.exercise, rx.load_lb, bottom)
+        cap = cap_kg(case, item.exercise)
+        if cap is not None:
+            assert rx.load_kg.max <= cap + 1e-9, (item.exercise, rx.load_kg, cap)
+            assert rx.load_lb.max <= kg_to_lb(cap) + 1e-9, (item.exercise, rx.load_lb, cap)
+
+
+@SETTINGS
+@given(cases())
+def test_after_a_flare_today_still_holds_work_that_does_not_load_the_hinge(case):
+    rec = recommend(case)
+    if not is_flare(case) or rec.refer:
+        return
+    assert [o.exercise for o in rec.options if not o.hinge], [o.exercise for o in rec.options]
+    session = plan(case).session
+    assert [i.exercise for i in session if not i.hinge], [i.exercise for i in session]
+
+
+@SETTINGS
+@given(cases())
+def test_after_a_flare_in_a_block_the_replacement_session_holds_work_off_the_hinge(case):
+    for week in block(case, 3).weeks:
+        assert [i.exercise for i in week.if_pain_flare if not i.hinge], week.week
+
+
+def _lines(entry, units):
+    return [why_text(CATALOG, why, units) for why in entry.why]
+
+
+@SETTINGS
+@given(cases())
+def test_no_reason_or_warning_line_is_given_twice(case):
+    rec, today = recommend(case), plan(case)
+    entries = [*rec.options, *rec.avoid, *today.session]
+    for week in block(case, 3).weeks:
+        entries += [*week.session, *week.if_pain_flare, *(week.if_retest_fails or [])]
+    for entry in entries:
+        assert len(set(entry.reasons)) == len(entry.reasons), entry.reasons
+        for units in ("kg", "lb"):
+            lines = _lines(entry, units)
+            assert len(set(lines)) == len(lines), (entry.exercise, lines)
+    for answer in (rec, today):
+        assert len(set(answer.warnings)) == len(answer.warnings), answer.warnings
