@@ -130,6 +130,15 @@ class PersonDetector:
             found += [shifted(d, left, top) for d in tile]
         return sorted(found, key=lambda d: -d.score)
 
+    def detect_near(self, image_rgb: np.ndarray, centre: tuple[float, float], side: float,
+                    ) -> list[Detection]:
+        """People in one square window around ``centre`` (``side`` pixels, at least the
+        image's short side, moved inside the image): for checking a person already
+        followed, one inference where ``detect`` may need four."""
+        left, top, size = window(*image_rgb.shape[1::-1], centre, side)
+        found = self._detect_in(image_rgb[top:top + size, left:left + size])
+        return [shifted(d, left, top) for d in found]
+
     def _detect_in(self, image_rgb: np.ndarray) -> list[Detection]:
         tensor, box = letterboxed(image_rgb)
         self._model.set_tensor(self._input, tensor[None])
@@ -150,6 +159,16 @@ def square_tiles(width: int, height: int) -> list[tuple[int, int, int]]:
         return []
     offsets = sorted({0, slack // 2, slack})
     return [(o, 0, side) if width > height else (0, o, side) for o in offsets]
+
+
+def window(width: int, height: int, centre: tuple[float, float], side: float,
+           ) -> tuple[int, int, int]:
+    """(left, top, side) of a square at least as big as the image's short side (at most
+    its long side) around ``centre``, moved to lie inside the image."""
+    size = round(min(max(side, min(width, height)), max(width, height)))
+    left = int(np.clip(round(centre[0] - size / 2), 0, max(0, width - size)))
+    top = int(np.clip(round(centre[1] - size / 2), 0, max(0, height - size)))
+    return left, top, size
 
 
 def shifted(detection: Detection, dx: int, dy: int) -> Detection:
