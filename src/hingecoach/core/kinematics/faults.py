@@ -19,7 +19,6 @@ from hingecoach.core.kinematics.reps import RepWindow, depth, upright_proxy
 from hingecoach.core.kinematics.smoothing import running_median
 from hingecoach.core.kinematics.thresholds import FaultId, FaultRule, Windows
 
-
 MIN_OUTLINES = 3  # a median of the back's shape needs a few readings to outvote a bad one
 
 
