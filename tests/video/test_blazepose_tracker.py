@@ -25,15 +25,12 @@ class Detector:
     def __init__(self, hip_x: float | None) -> None:
         self.hip_x, self.calls = hip_x, 0
 
-    def detect(self, image):
+    def detect(self, image, near=None):
         self.calls += 1
         if self.hip_x is None:
             return []
         points = np.array([[self.hip_x, 60.0], [self.hip_x, 20.0], [0, 0], [0, 0]])
         return [Detection(0.9, np.zeros(4), points)]
-
-    def detect_near(self, image, centre, side):
-        return self.detect(image)
 
 
 class Landmarks:
@@ -106,7 +103,7 @@ def test_a_detection_far_from_the_followed_person_is_someone_else():
     assert detector.calls == calls + 1
 
 
-def test_a_check_looks_in_one_square_around_the_followed_person():
+def test_a_check_that_misses_in_the_whole_frame_looks_in_one_square_around_the_person():
     assert window(1920, 1080, (1800.0, 500.0), 600.0) == (840, 0, 1080)
     assert window(1920, 1080, (900.0, 500.0), 1500.0) == (150, 0, 1500)
     assert window(540, 960, (270.0, 100.0), 300.0) == (0, 0, 540)

@@ -65,5 +65,10 @@ class BlazePose:
             return None
         return back_edge(result.mask, chord[0], chord[1], facing, result.to_mask)
 
-    def close(self) -> None:
+    def reset(self) -> None:
+        """Forget the person followed (the next frame starts with a detection)."""
         self.tracker.reset()
+        self._facing = 0.0
+
+    def close(self) -> None:
+        self.reset()

@@ -117,27 +117,23 @@ class PersonDetector:
         self._anchors = ssd_anchors()
         self._min_score = min_score
 
-    def detect(self, image_rgb: np.ndarray) -> list[Detection]:
+    def detect(self, image_rgb: np.ndarray, near: tuple[tuple[float, float], float] | None = None,
+               ) -> list[Detection]:
         """People in the whole image; when there is none, in square tiles of it (a
         person a third of a landscape frame's height is a few dozen pixels tall in the
         whole frame's 224 px input, too small for the detector; in a tile as tall as the
-        frame they are a third of it)."""
+        frame they are a third of it). ``near`` (centre, side): when checking a person
+        already followed there, one square window around them replaces the tiles (one
+        inference where the tiles take three)."""
         found = self._detect_in(image_rgb)
         if found:
             return found
-        for left, top, side in square_tiles(*image_rgb.shape[1::-1]):
+        width, height = image_rgb.shape[1::-1]
+        tiles = square_tiles(width, height) if near is None else [window(width, height, *near)]
+        for left, top, side in tiles:
             tile = self._detect_in(image_rgb[top:top + side, left:left + side])
             found += [shifted(d, left, top) for d in tile]
         return sorted(found, key=lambda d: -d.score)
-
-    def detect_near(self, image_rgb: np.ndarray, centre: tuple[float, float], side: float,
-                    ) -> list[Detection]:
-        """People in one square window around ``centre`` (``side`` pixels, at least the
-        image's short side, moved inside the image): for checking a person already
-        followed, one inference where ``detect`` may need four."""
-        left, top, size = window(*image_rgb.shape[1::-1], centre, side)
-        found = self._detect_in(image_rgb[top:top + size, left:left + size])
-        return [shifted(d, left, top) for d in found]
 
     def _detect_in(self, image_rgb: np.ndarray) -> list[Detection]:
         tensor, box = letterboxed(image_rgb)

@@ -115,7 +115,7 @@ class PoseTracker:
         the model is surer there by more than ``margin``."""
         self.detections += 1
         own = landmarks_roi(tracked)
-        found = self._detector.detect_near(image_rgb, own.centre, own.side)
+        found = self._detector.detect(image_rgb, near=(own.centre, own.side))
         if not found:
             return tracked
         hip = tracked.points[AUXILIARY][0]
