@@ -39,7 +39,7 @@ from hingecoach.core.kinematics.analyze import check_exercise
 from hingecoach.core.kinematics.arrays import track_arrays
 from hingecoach.core.kinematics.side import facing
 from hingecoach.video.blazepose.backend import REDETECT_EVERY
-from hingecoach.video.blazepose.both_ways import both_ways
+from hingecoach.video.blazepose.both_ways import Restartable, both_ways
 from hingecoach.video.decode import Reader, VideoInfo, luma, prepare, probe
 from hingecoach.video.limits import DEFAULT_LIMITS, DEFAULT_SAMPLING, Limits, Sampling
 from hingecoach.video.outline import behind_chord, trunk_chord
@@ -189,14 +189,14 @@ def _pose_frames(run: _Run, pose: PoseBackend, hidden: list[Box | None] | None,
     total = math.ceil(info.declared_frames / run.step)
     frames: list[Frame | None] = []
     brightness: list[float] = []
-    if run.both_ways and hasattr(pose, "reset") and hasattr(pose, "tracker"):
+    if run.both_ways and isinstance(pose, Restartable):
         images, brightness = _held(reader, run, hidden)
         started = time.perf_counter()
-        found = both_ways(pose, images)
+        tracked = both_ways(pose, images)
         times.pose += time.perf_counter() - started
         height, width = images[0].shape[:2] if images else (info.height, info.width)
         frames = [lock.accept(rescaled(f, info.width / width, info.height / height))
-                  for f in found]
+                  for f in tracked]
         times.decode += reader.seconds
         return frames, (float(np.mean(brightness)) if brightness else None), reader
     for image, light in Prefetch(_prepared(reader, run, hidden)):

@@ -11,16 +11,29 @@ measures it against the schedule (decision 0018).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
 from hingecoach.core.kinematics import Frame
-from hingecoach.video.blazepose.tracker import sureness
+from hingecoach.video.blazepose.tracker import PoseTracker, sureness
 
 SEED_EVERY = 15  # analysed frames between the frames tried as seeds (1 s at 15 fps)
 
 
-def surest_frame(pose, images: Sequence[np.ndarray], every: int = SEED_EVERY) -> int:
+@runtime_checkable
+class Restartable(Protocol):
+    """A pose backend with its tracker in view that can forget the person (``BlazePose``)."""
+
+    @property
+    def tracker(self) -> PoseTracker: ...
+
+    def reset(self) -> None: ...
+
+    def landmarks(self, frame_rgb: np.ndarray) -> Frame | None: ...
+
+
+def surest_frame(pose: Restartable, images: Sequence[np.ndarray], every: int = SEED_EVERY) -> int:
     """The index of the tried frame whose fresh detection the model is surest of."""
     best, best_index = -1.0, 0
     for index in range(0, len(images), max(1, every)):
@@ -31,7 +44,7 @@ def surest_frame(pose, images: Sequence[np.ndarray], every: int = SEED_EVERY) ->
     return best_index
 
 
-def both_ways(pose, images: Sequence[np.ndarray]) -> list[Frame | None]:
+def both_ways(pose: Restartable, images: Sequence[np.ndarray]) -> list[Frame | None]:
     """Per image, the person's frame (``BlazePose.landmarks``) tracked from the surest
     frame backward to the first image and forward to the last."""
     if not images:

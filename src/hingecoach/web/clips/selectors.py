@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.http import Http404
 
 from hingecoach.core import default_catalog
@@ -16,7 +16,7 @@ from hingecoach.web.clips.evidence import FaultEvidence, fault_evidence, save_re
 from hingecoach.web.clips.models import Clip
 
 
-def clip_get(*, user: AbstractBaseUser, pk: int) -> Clip:
+def clip_get(*, user: User, pk: int) -> Clip:
     clip = (Clip.objects.select_related("athlete__team")
             .filter(pk=pk, athlete__in=athletes_visible_to(user)).first())
     if clip is None:
