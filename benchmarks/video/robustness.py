@@ -5,6 +5,7 @@ mannequin filmed around generated hinge tracks whose truth is known.
     .venv/bin/python benchmarks/video/robustness.py --scale 0.5        # 960 px, quicker
     .venv/bin/python benchmarks/video/robustness.py barbell dark --out results.json
     .venv/bin/python benchmarks/video/robustness.py --scale 0.5 --reps 1   # as the tests
+    .venv/bin/python benchmarks/video/robustness.py --scale 0.5 --both-ways  # decision 0018
 
 Scenarios are in ``tests/video/scenes.py`` (``SCENARIOS``). Clips are made in a
 temporary folder (``--keep DIR`` keeps them). For each: reps expected and found (a found
@@ -63,6 +64,13 @@ class CountingPose:
         calls = self.found[frames: 2 * frames] if second_look else self.found[:frames]
         return sum(calls) / max(1, len(calls))
 
+    @property
+    def tracker(self):
+        return self.pose.tracker
+
+    def reset(self) -> None:
+        self.pose.reset()
+
     def close(self) -> None:
         self.pose.close()
 
@@ -82,14 +90,14 @@ def hip_error(analysis: ClipAnalysis, truth: Truth) -> float:
 
 
 def run(name: str, folder: Path, scale: float, reps: int | None, model: str = "full",
-        redetect_every: int = REDETECT_EVERY) -> dict:
+        redetect_every: int = REDETECT_EVERY, both_ways: bool = False) -> dict:
     started = time.perf_counter()
     filmed = film_scenario(name, folder, scale, **({"reps": reps} if reps else {}))
     filmed_s = time.perf_counter() - started
     backend = CountingPose(model, redetect_every)
     started = time.perf_counter()
     try:
-        analysis = analyze_clip(filmed.path, backend=backend)
+        analysis = analyze_clip(filmed.path, backend=backend, both_ways=both_ways)
     except Exception as exc:  # a crash is a result here: recorded in the table
         return failed(name, filmed.truth, backend, exc)
     finally:
@@ -177,6 +185,9 @@ def main() -> None:
     parser.add_argument("--redetect-every", type=int, default=REDETECT_EVERY, metavar="N",
                         help="run the person detector every N analysed frames (0: only "
                              f"when the person is lost; default {REDETECT_EVERY})")
+    parser.add_argument("--both-ways", action="store_true",
+                        help="track from the surest frame backward and forward, detecting "
+                             "only when the person is lost (sets --redetect-every 0)")
     args = parser.parse_args()
     unknown = [name for name in args.scenarios if name not in SCENARIOS]
     if unknown:
@@ -189,7 +200,7 @@ def main() -> None:
         rows = []
         for name in names:
             rows.append(run(name, folder, args.scale, args.reps, args.model,
-                            args.redetect_every))
+                            0 if args.both_ways else args.redetect_every, args.both_ways))
             r = rows[-1]
             print(f"{name}: {verdict(r)} {r.get('error', '')}", flush=True)
     print(f"load average at the end: {os.getloadavg()}")

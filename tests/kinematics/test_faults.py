@@ -4,12 +4,19 @@ measure reads the back's outline the right way round whichever way the person fa
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from functools import cache
 
 import numpy as np
 import pytest
 
-from hingecoach.core.kinematics import FAULT_IDS, analyze_track, default_video_thresholds
+from hingecoach.core.kinematics import (
+    FAULT_IDS,
+    Landmark,
+    Track,
+    analyze_track,
+    default_video_thresholds,
+)
 from hingecoach.core.kinematics.back import bends
 from hingecoach.synthetic import ClipSpec, generate_clip
 from kinematics.builders import figure, frame, lean_curve, track, world_to_image
@@ -119,3 +126,56 @@ def test_frames_whose_outline_is_unusable_read_nan_beside_those_that_are():
     points = np.array([good, [(np.nan, np.nan)] * len(good), good])
     values = bends(points, body["hip"], body["shoulder"], 1, THRESHOLDS.back.stretch)
     assert np.isnan(values[1]) and values[0] == pytest.approx(-20.0, abs=0.5) == values[2]
+
+
+
+def shoulders_sliding_down(clip: Track, share: float) -> Track:
+    """``clip`` with each shoulder point moved toward its hip by ``share`` of the trunk
+    at a lean of 60 degrees or more (in proportion below), as the pose model's shoulder
+    point moves when the shoulder blades slide and the arms hang in a hinge."""
+    frames = []
+    for each in clip.frames:
+        marks = dict(each.landmarks) if each is not None else {}
+        for side in ("left", "right"):
+            if each is None:
+                break
+            hip, shoulder = marks[f"{side}_hip"], marks[f"{side}_shoulder"]
+            dx, dy = shoulder.x - hip.x, shoulder.y - hip.y
+            k = share * min(abs(math.degrees(math.atan2(dx, -dy))), 60.0) / 60.0
+            marks[f"{side}_shoulder"] = Landmark(shoulder.x - k * dx, shoulder.y - k * dy,
+                                                 shoulder.visibility)
+        frames.append(None if each is None else replace(each, landmarks=marks))
+    return Track(clip=clip.clip, frames=frames)
+
+
+def test_a_shoulder_point_sliding_down_the_trunk_is_not_read_as_a_rounded_back():
+    """The lumbar stretch is a fixed part of the spine; sized by each frame's
+    hip-shoulder distance it slid toward the buttocks as the shoulder point slid down,
+    and read a clean hinge about 12 degrees rounder than it is (a false lumbar-flexion
+    on the filmed mannequin of the speed benchmark)."""
+    errors = []
+    for seed in range(8):
+        clip, truth = generate_clip(ClipSpec(seed=seed, noise=0.0, drop_rate=0.0))
+        report = analyze_track(shoulders_sliding_down(clip, 0.15))
+        assert "lumbar-flexion" not in report.faults, seed
+        errors += [abs(rep.measures["lumbar-flexion"] - true.values["lumbar-flexion"])
+                   for rep, true in zip(report.reps, truth.reps, strict=True)]
+    assert np.median(errors) < 4.0
+
+
+def test_one_frame_of_outline_at_the_bottom_is_not_enough_to_judge_the_lower_back():
+    """Deep in the rep the back's outline is lost (a plate, an arm, the mask) but for
+    one frame, which reads far rounder: smoothing bridges short gaps, so that lone
+    frame used to decide the verdict alone (a false lumbar fault from the heavy model
+    on the last, unfinished rep of a real deadlift clip)."""
+    frames = []
+    leans = lean_curve(reps=1)
+    deep = [i for i, lean in enumerate(leans) if lean >= 0.9 * max(leans)]
+    lone = deep[len(deep) // 2]
+    for i, lean in enumerate(leans):
+        body = figure(lean, 15, 15 - 35 * math.sin(math.radians(lean)))
+        drawn = outline(body, 25.0 if i == lone else -20.0, 1)
+        frames.append(frame(body, 1, outline=None if i in deep and i != lone else drawn))
+    report = analyze_track(track(frames))
+    assert report.reps and report.reps[0].faults == []
+    assert "lumbar-flexion" not in report.reps[0].measures

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from hingecoach.video.blazepose.detector import Detection
+from hingecoach.video.blazepose.detector import Detection, window
 from hingecoach.video.blazepose.landmarks import PoseResult
 from hingecoach.video.blazepose.roi import Roi
 from hingecoach.video.blazepose.tracker import SETTLE_FRAMES, SWITCH_MARGIN, PoseTracker
@@ -25,7 +25,7 @@ class Detector:
     def __init__(self, hip_x: float | None) -> None:
         self.hip_x, self.calls = hip_x, 0
 
-    def detect(self, image):
+    def detect(self, image, near=None):
         self.calls += 1
         if self.hip_x is None:
             return []
@@ -101,3 +101,9 @@ def test_a_detection_far_from_the_followed_person_is_someone_else():
     calls = detector.calls
     assert track.track(IMAGE).points[33, 0] == 40  # frame 5: checked, kept
     assert detector.calls == calls + 1
+
+
+def test_a_check_that_misses_in_the_whole_frame_looks_in_one_square_around_the_person():
+    assert window(1920, 1080, (1800.0, 500.0), 600.0) == (840, 0, 1080)
+    assert window(1920, 1080, (900.0, 500.0), 1500.0) == (150, 0, 1500)
+    assert window(540, 960, (270.0, 100.0), 300.0) == (0, 0, 540)

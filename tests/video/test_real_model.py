@@ -162,6 +162,15 @@ def test_a_hinge_that_turns_into_a_squat_is_found_on_the_filmed_mannequin(filmed
         assert knee and knee[0].value == pytest.approx(want.values["knee-dominant"], abs=10)
 
 
+def test_tracking_both_ways_follows_the_filmed_mannequin_through_its_reps(filmed_squats):
+    analysis, truth = filmed_squats
+    both = analyze_clip(analysis.video.path, both_ways=True)
+    assert len(both.track.frames) == len(analysis.track.frames)
+    assert sum(f is not None for f in both.track.frames) >= 0.9 * len(both.track.frames)
+    assert [rep.bottom_s for rep in both.report.reps] == pytest.approx(
+        [rep.bottom_s for rep in truth.reps], abs=0.5)
+
+
 BACKS = {"keeps its shape": frozenset(), "rounds": frozenset({"lumbar-flexion"}),
          "over-arches": frozenset({"lumbar-extension"})}
 LUMBAR = {"lumbar-flexion", "lumbar-extension"}

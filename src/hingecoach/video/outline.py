@@ -70,9 +70,13 @@ def backward_normal(hip: np.ndarray, shoulder: np.ndarray, facing: float) -> np.
 
 
 def back_edge(mask: np.ndarray, hip: np.ndarray, shoulder: np.ndarray,
-              facing: float) -> np.ndarray | None:
-    """(m, 2) points of the back's edge in ``mask`` pixels, or None if fewer than
-    ``MIN_POINTS`` stations found one (chord outside the mask, edge out of reach)."""
+              facing: float, to_mask: np.ndarray | None = None) -> np.ndarray | None:
+    """(m, 2) points of the back's edge in the chord's pixels, or None if fewer than
+    ``MIN_POINTS`` stations found one (chord outside the mask, edge out of reach).
+
+    ``to_mask``: a 2x3 affine map from the chord's pixels to the mask's, for a mask
+    that covers only part of the image (the landmark model's crop): the rays are
+    sampled in the crop itself, never warped onto the whole image (0 outside it)."""
     length = float(np.hypot(*(shoulder - hip)))
     if facing == 0 or not np.isfinite(length) or length < MIN_CHORD_PX:
         return None
@@ -80,6 +84,8 @@ def back_edge(mask: np.ndarray, hip: np.ndarray, shoulder: np.ndarray,
     steps = np.linspace(0.0, REACH * length, max(8, int(REACH * length / SAMPLE_PX)))
     base = hip + np.linspace(0.0, 1.0, STATIONS)[:, None] * (shoulder - hip)
     rays = base[:, None, :] + steps[None, :, None] * normal
+    if to_mask is not None:
+        rays = rays @ to_mask[:, :2].T + to_mask[:, 2]
     values = cv2.remap(mask.astype(np.float32, copy=False), rays[..., 0].astype(np.float32),
                        rays[..., 1].astype(np.float32), cv2.INTER_LINEAR,
                        borderMode=cv2.BORDER_CONSTANT, borderValue=0.0)

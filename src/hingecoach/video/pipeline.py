@@ -38,6 +38,8 @@ from hingecoach.core.kinematics import (
 from hingecoach.core.kinematics.analyze import check_exercise
 from hingecoach.core.kinematics.arrays import track_arrays
 from hingecoach.core.kinematics.side import facing
+from hingecoach.video.blazepose.backend import REDETECT_EVERY
+from hingecoach.video.blazepose.both_ways import Restartable, both_ways
 from hingecoach.video.decode import Reader, VideoInfo, luma, prepare, probe
 from hingecoach.video.limits import DEFAULT_LIMITS, DEFAULT_SAMPLING, Limits, Sampling
 from hingecoach.video.outline import behind_chord, trunk_chord
@@ -88,7 +90,7 @@ def analyze_clip(path: Path | str, exercise: str = DEFAULT_EXERCISE,
                  progress: Progress | None = None, *, sampling: Sampling = DEFAULT_SAMPLING,
                  limits: Limits = DEFAULT_LIMITS, backend: PoseBackend | None = None,
                  model: str = DEFAULT_MODEL, quiet: bool = True,
-                 catalog: Catalog | None = None) -> ClipAnalysis:
+                 catalog: Catalog | None = None, both_ways: bool = False) -> ClipAnalysis:
     """Analyse one clip. VideoError for a file that is not a video to analyse; a clip
     without a person in side view comes back ``assessable: false`` with the reason.
     ``backend``: a fresh pose backend for this clip (default: ``BlazePose`` with the
@@ -99,14 +101,20 @@ def analyze_clip(path: Path | str, exercise: str = DEFAULT_EXERCISE,
     descriptor 2 at /dev/null, for the whole process (a caller that draws progress on
     standard error writes to a duplicate of it made beforehand, as ``hingecoach
     analyze`` does; a server whose other threads log to standard error may pass False).
-    ``exercise`` must be in ``catalog`` (default: the built-in one)."""
+    ``exercise`` must be in ``catalog`` (default: the built-in one).
+
+    ``both_ways``: track from the frame where the model is surest of the person, backward
+    and forward (``blazepose.both_ways``), instead of forward with scheduled detection;
+    it holds every analysed frame in memory, and needs a backend that can ``reset`` and
+    has a ``tracker`` (``BlazePose``; the default one then detects only when lost)."""
     check_exercise(exercise, catalog)
     info = probe(path, limits)
     run = _Run(info, sampling.step_for(info.fps), sampling.scale_for(info.width, info.height),
-               limits, exercise, catalog, StageTimes(), progress)
+               limits, exercise, catalog, StageTimes(), progress, both_ways)
     with quiet_native_stderr() if quiet else contextlib.nullcontext():
         started = time.perf_counter()
-        pose = backend if backend is not None else BlazePose(model, fps=info.fps / run.step)
+        pose = backend if backend is not None else BlazePose(
+            model, fps=info.fps / run.step, redetect_every=0 if run.both_ways else REDETECT_EVERY)
         run.times.model = time.perf_counter() - started
         try:
             return _with_second_look(run, pose)
@@ -127,6 +135,7 @@ class _Run:
     catalog: Catalog | None
     times: StageTimes
     progress: Progress | None
+    both_ways: bool = False
 
 
 def _with_second_look(run: _Run, pose: PoseBackend) -> ClipAnalysis:
@@ -180,6 +189,16 @@ def _pose_frames(run: _Run, pose: PoseBackend, hidden: list[Box | None] | None,
     total = math.ceil(info.declared_frames / run.step)
     frames: list[Frame | None] = []
     brightness: list[float] = []
+    if run.both_ways and isinstance(pose, Restartable):
+        images, brightness = _held(reader, run, hidden)
+        started = time.perf_counter()
+        tracked = both_ways(pose, images)
+        times.pose += time.perf_counter() - started
+        height, width = images[0].shape[:2] if images else (info.height, info.width)
+        frames = [lock.accept(rescaled(f, info.width / width, info.height / height))
+                  for f in tracked]
+        times.decode += reader.seconds
+        return frames, (float(np.mean(brightness)) if brightness else None), reader
     for image, light in Prefetch(_prepared(reader, run, hidden)):
         started = time.perf_counter()
         found = pose.landmarks(image)
@@ -191,6 +210,13 @@ def _pose_frames(run: _Run, pose: PoseBackend, hidden: list[Box | None] | None,
             run.progress("analyse", len(frames), total)
     times.decode += reader.seconds
     return frames, (float(np.mean(brightness)) if brightness else None), reader
+
+
+def _held(reader: Reader, run: _Run, hidden: list[Box | None] | None,
+          ) -> tuple[list[np.ndarray], list[float]]:
+    """Every analysed image and its brightness, held in memory (for ``both_ways``)."""
+    held = list(_prepared(reader, run, hidden))
+    return [image for image, _ in held], [light for _, light in held]
 
 
 def _prepared(reader: Reader, run: _Run, hidden: list[Box | None] | None,

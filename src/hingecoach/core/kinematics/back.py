@@ -39,8 +39,23 @@ def lumbar_bend(outlines: list[Floats | None], hip: Floats, shoulder: Floats,
     points = np.full((len(frames), width, 2), np.nan)
     for row, pts in enumerate(seen):
         points[row, : len(pts)] = pts
-    out[frames] = bends(points, hip[frames], shoulder[frames], facing, stretch)
+    out[frames] = bends(points, hip[frames], steady_shoulder(hip[frames], shoulder[frames]),
+                        facing, stretch)
     return out
+
+
+def steady_shoulder(hip: Floats, shoulder: Floats) -> Floats:
+    """The shoulder moved along the chord to the clip's median chord length: the lumbar
+    stretch is a fixed stretch of the spine, but the shoulder point wanders along the
+    trunk as the shoulder blades move (and as the model's guess of it moves) when the
+    trunk leans, so a window sized by each frame's chord slid toward the buttocks and
+    read their curve as a rounder back."""
+    chord = shoulder - hip
+    length = np.hypot(chord[:, 0], chord[:, 1])
+    steady = np.nanmedian(length) if np.isfinite(length).any() else np.nan
+    with np.errstate(invalid="ignore", divide="ignore"):
+        moved: Floats = hip + chord * (steady / length)[:, None]
+    return moved
 
 
 def bends(points: Floats, hip: Floats, shoulder: Floats, facing: float,

@@ -20,6 +20,8 @@ from hingecoach.core.kinematics.reps import RepWindow, depth, upright_proxy
 from hingecoach.core.kinematics.smoothing import running_median
 from hingecoach.core.kinematics.thresholds import FaultId, FaultRule, Windows
 
+MIN_OUTLINES = 3  # a median of the back's shape needs a few readings to outvote a bad one
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -123,7 +125,7 @@ def toes_lift(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
 def lumbar_flexion(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
     """How much more rounded the lower back is over the deep part of the rep than when
     standing before it (bend, degrees): the lordosis given up as the trunk leans."""
-    rounder = _median_over(k.lumbar, f.deep) - _standing_bend(k, f)
+    rounder = _shape_over(k, f.deep) - _standing_bend(k, f)
     return _verdict("lumbar-flexion", rule, f.rep.bottom, rounder, above=True)
 
 
@@ -136,7 +138,7 @@ def lumbar_extension(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | 
     windows = [(f.rep.bottom, f.deep)]
     if len(finish) and len(f.upright[f.upright < f.rep.bottom]):
         windows.append((int(finish[len(finish) // 2]), finish))
-    hollows = [(before - _median_over(k.lumbar, frames), frame) for frame, frames in windows]
+    hollows = [(before - _shape_over(k, frames), frame) for frame, frames in windows]
     hollows = [pair for pair in hollows if np.isfinite(pair[0])]
     if not hollows:
         return None
@@ -148,7 +150,16 @@ def _standing_bend(k: Kinematics, f: RepFrames) -> float:
     """The person's own standing shape: standing before the rep, or after it when the
     clip starts at the bottom."""
     before = f.upright[f.upright < f.rep.bottom]
-    return _median_over(k.lumbar, before if len(before) else f.upright)
+    return _shape_over(k, before if len(before) else f.upright)
+
+
+def _shape_over(k: Kinematics, frames: Indices) -> float:
+    """The lower back's bend over ``frames``, or NaN when fewer than ``MIN_OUTLINES`` of
+    them had an outline of their own: the smoothing carries an outline over short gaps,
+    so a lone frame's reading, however wild, would stand for the whole window."""
+    if np.isfinite(k.lumbar_raw[frames]).sum() < MIN_OUTLINES:
+        return float("nan")
+    return _median_over(k.lumbar, frames)
 
 
 FAULT_CHECKS: dict[FaultId, Callable[[Kinematics, RepFrames, FaultRule], Verdict | None]] = {

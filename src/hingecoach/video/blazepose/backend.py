@@ -55,17 +55,20 @@ class BlazePose:
         marks = {name: Landmark(float(x), float(y), float(v)) for name, (x, y), v
                  in zip(LANDMARK_NAMES, result.points[:BODY], result.visibility[:BODY],
                         strict=True)}
-        height, width = frame_rgb.shape[:2]
-        return Frame(landmarks=marks, back_outline=self._outline(marks, result, width, height))
+        return Frame(landmarks=marks, back_outline=self._outline(marks, result))
 
-    def _outline(self, marks: dict[str, Landmark], result: PoseResult, width: int,
-                 height: int) -> np.ndarray | None:
+    def _outline(self, marks: dict[str, Landmark], result: PoseResult) -> np.ndarray | None:
         facing = frame_facing(marks, self._min_visibility) or self._facing
         self._facing = facing
         chord = trunk_chord(marks, self._min_visibility)
         if chord is None:
             return None
-        return back_edge(result.image_mask(width, height), chord[0], chord[1], facing)
+        return back_edge(result.mask, chord[0], chord[1], facing, result.to_mask)
+
+    def reset(self) -> None:
+        """Forget the person followed (the next frame starts with a detection)."""
+        self.tracker.reset()
+        self._facing = 0.0
 
     def close(self) -> None:
-        self.tracker.reset()
+        self.reset()

@@ -18,7 +18,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from hingecoach.video.blazepose.roi import Roi, crop_matrix, to_image
+from hingecoach.video.blazepose.roi import Roi, crop_matrix, inverse, to_image
 
 INPUT_SIZE = 256
 BODY = 33
@@ -30,6 +30,13 @@ MIN_REFINE_CONFIDENCE = 0.5
 
 def sigmoid(values: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(np.asarray(values, dtype=np.float64), -80, 80)))
+
+
+def mask_probability(logits: np.ndarray) -> np.ndarray:
+    """The mask's logits as float32 probabilities (float32 is ample for an edge at one
+    half and a quarter the cost of float64 over 256x256 cells)."""
+    clipped = np.clip(logits.astype(np.float32, copy=False), -80.0, 80.0)
+    return 1.0 / (1.0 + np.exp(-clipped))
 
 
 @dataclass(frozen=True)
@@ -45,10 +52,10 @@ class PoseResult:
     mask: np.ndarray
     matrix: np.ndarray
 
-    def image_mask(self, width: int, height: int) -> np.ndarray:
-        """The mask warped back onto the whole image (0 outside the region)."""
-        return cv2.warpAffine(self.mask, self.matrix, (width, height), flags=cv2.INTER_LINEAR,
-                              borderMode=cv2.BORDER_CONSTANT, borderValue=0.0)
+    @property
+    def to_mask(self) -> np.ndarray:
+        """2x3 affine map from image pixels to the mask's (the crop's) pixels."""
+        return inverse(self.matrix)
 
 
 def crop(image_rgb: np.ndarray, matrix: np.ndarray, size: int = INPUT_SIZE) -> np.ndarray:
@@ -104,4 +111,4 @@ class LandmarkModel:
         return PoseResult(points=to_image(normalised * INPUT_SIZE, matrix),
                           visibility=sigmoid(values[:, 3]), presence=sigmoid(values[:, 4]),
                           flag=float(flag.reshape(-1)[0]),
-                          mask=sigmoid(mask[..., 0]).astype(np.float32), matrix=matrix)
+                          mask=mask_probability(mask[..., 0]), matrix=matrix)

@@ -59,7 +59,11 @@ def to_image(points: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     return np.asarray(points, dtype=float) @ matrix[:, :2].T + matrix[:, 2]
 
 
+def inverse(matrix: np.ndarray) -> np.ndarray:
+    """The 2x3 affine map undoing ``matrix``."""
+    return np.linalg.inv(np.vstack([matrix, [0.0, 0.0, 1.0]]))[:2]
+
+
 def to_crop(points: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     """(n, 2) image pixels back to crop pixels (the inverse of ``to_image``)."""
-    inverse = np.linalg.inv(np.vstack([matrix, [0.0, 0.0, 1.0]]))[:2]
-    return to_image(points, inverse)
+    return to_image(points, inverse(matrix))

@@ -114,16 +114,17 @@ class PoseTracker:
         """The tracked pose, or the one in the region of the detection nearest it when
         the model is surer there by more than ``margin``."""
         self.detections += 1
-        found = self._detector.detect(image_rgb)
+        own = landmarks_roi(tracked)
+        found = self._detector.detect(image_rgb, near=(own.centre, own.side))
         if not found:
             return tracked
         hip = tracked.points[AUXILIARY][0]
         nearest = min(found, key=lambda d: float(np.hypot(*(d.keypoints[MID_HIP] - hip))))
-        if np.hypot(*(nearest.keypoints[MID_HIP] - hip)) > landmarks_roi(tracked).side / 4:
+        if np.hypot(*(nearest.keypoints[MID_HIP] - hip)) > own.side / 4:
             return tracked  # someone else
         region = detection_roi(nearest)
         fresh = self._landmarks.run(image_rgb, region)
-        if turned_apart(region, landmarks_roi(tracked)) > TURN_APART:
+        if turned_apart(region, own) > TURN_APART:
             margin = 0.0  # two different poses, not a wobble of one: the surer wins
         if fresh is not None and sureness(fresh) > sureness(tracked) + margin:
             return fresh
