@@ -4,18 +4,47 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import Annotated
+from importlib import import_module
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from hingecoach import __version__
-from hingecoach.cli import advice, ladder_command, print_commands, schema_command, web_commands
-from hingecoach.cli.analyze_command import register as register_analyze
-from hingecoach.cli.catalog_commands import catalog_app
 from hingecoach.cli.errors import run_guarded
 from hingecoach.cli.inputs import CATALOG_ENV, Settings
 
+# Each command's module, in the order --help lists them. A module is imported only when
+# one of its commands runs or the help lists it, so ``recommend`` never pays for the web
+# app, the video adapter or the rich views.
+COMMANDS = {
+    "recommend": "advice", "plan": "advice", "block": "advice",
+    "schema": "schema_command", "ladder": "ladder_command",
+    "serve": "web_commands", "demo": "web_commands", "createcoach": "web_commands",
+    "setpassword": "web_commands", "export": "web_commands", "import": "web_commands",
+    "analyze": "analyze_command",
+    "cards": "print_commands", "sheet": "print_commands", "poster": "print_commands",
+    "catalog": "catalog_commands",
+}
+
+
+class LazyCommands(TyperGroup):
+    """The root group: knows every command's name, builds a command on first use."""
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            holder = typer.Typer()
+            module: Any = import_module(f"hingecoach.cli.{COMMANDS[cmd_name]}")
+            module.register(holder)
+            self.commands.update(typer.main.get_group(holder).commands)
+        return self.commands.get(cmd_name)
+
+
 app = typer.Typer(
+    cls=LazyCommands,
     name="hingecoach",
     help="Teach, test and progress the hip hinge: recommendations, session plans, "
          "training blocks and the exercise ladder.",
@@ -43,14 +72,6 @@ def root(
 ) -> None:
     ctx.obj = Settings(catalog_dir=catalog)
 
-
-advice.register(app)
-app.add_typer(catalog_app, name="catalog")
-schema_command.register(app)
-ladder_command.register(app)
-web_commands.register(app)
-register_analyze(app)
-print_commands.register(app)
 
 
 def run(argv: Sequence[str] | None = None) -> int:

@@ -99,7 +99,7 @@ Nrs = whole(0, 10)
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Athlete(_Model):

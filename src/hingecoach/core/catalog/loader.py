@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
+from hingecoach.core.catalog import cache
 from hingecoach.core.catalog.model import Catalog
 from hingecoach.core.catalog.schema import (
     Condition,
@@ -27,24 +27,50 @@ M = TypeVar("M", bound=BaseModel)
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "catalog"
 
 
+LIST_FILES = ("faults.yaml", "red-flags.yaml", "conditions.yaml", "thresholds.yaml",
+              "programme.yaml", "rules.yaml")
+
+# The catalog last loaded from each folder, with its content key: one object per folder
+# while its files are unchanged.
+_loaded: dict[Path, tuple[str, Catalog]] = {}
+
+
 def default_catalog() -> Catalog:
-    """The catalog shipped with the package (read once per process)."""
-    return _cached(str(DEFAULT_DIR))
-
-
-@lru_cache(maxsize=8)
-def _cached(directory: str) -> Catalog:
-    return load_catalog(Path(directory))
+    """The catalog shipped with the package."""
+    return load_catalog(DEFAULT_DIR)
 
 
 def load_catalog(directory: Path | str | None = None) -> Catalog:
     """Load and check the catalog in ``directory`` (the shipped one by default).
 
+    A catalog whose files are unchanged since it last passed validation is reused (in
+    this process, else from the on-disk cache of ``hingecoach.core.catalog.cache``).
     Raises CatalogError naming the file, the entry and the field on the first problem.
     """
     root = Path(directory) if directory is not None else DEFAULT_DIR
     if not root.is_dir():
         raise CatalogError(f"{root}: not a catalog folder")
+    key = cache.content_key(root, _catalog_files(root))
+    if key is None:
+        return validate_catalog(root)
+    known = _loaded.get(root)
+    if known and known[0] == key:
+        return known[1]
+    stored = cache.read(key)
+    if stored is None:
+        stored = validate_catalog(root)
+        cache.write(key, stored)
+    catalog = replace(stored, source=root)
+    _loaded[root] = (key, catalog)
+    return catalog
+
+
+def _catalog_files(root: Path) -> list[Path]:
+    return [*sorted((root / "exercises").glob("*.yaml")), *(root / n for n in LIST_FILES)]
+
+
+def validate_catalog(root: Path) -> Catalog:
+    """Read and check every file of the catalog in ``root``, with no cache."""
     catalog = Catalog(
         exercises=_load_exercises(root),
         faults=_load_list(root, "faults.yaml", "faults", Fault),
@@ -62,6 +88,8 @@ def load_catalog(directory: Path | str | None = None) -> Catalog:
 
 
 def _read_yaml(path: Path, root: Path) -> Any:
+    import yaml  # only when the catalog is validated, not when it comes from the cache
+
     rel = path.relative_to(root).as_posix()
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
