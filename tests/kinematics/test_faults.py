@@ -9,10 +9,13 @@ from functools import cache
 import numpy as np
 import pytest
 
+from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import FAULT_IDS, analyze_track, default_video_thresholds
 from hingecoach.core.kinematics.back import bends
 from hingecoach.synthetic import ClipSpec, generate_clip
 from kinematics.builders import figure, frame, lean_curve, track, world_to_image
+
+CATALOG = default_catalog()
 
 THRESHOLDS = default_video_thresholds()
 
@@ -20,7 +23,7 @@ THRESHOLDS = default_video_thresholds()
 @cache
 def report_for(faults: tuple[str, ...], side: str, seed: int):
     spec = ClipSpec(faults=frozenset(faults), side=side, seed=seed, noise=0.002)
-    return analyze_track(generate_clip(spec)[0])
+    return analyze_track(generate_clip(spec)[0], catalog=CATALOG)
 
 
 @pytest.mark.parametrize("fault", FAULT_IDS)
@@ -87,7 +90,7 @@ def hand_built_back(standing: float, change: float) -> set[str]:
         bend = standing + change * lean / 70
         body = figure(lean, 15, 15 - 35 * math.sin(math.radians(lean)))
         frames.append(frame(body, 1, outline=outline(body, bend, 1)))
-    report = analyze_track(track(frames))
+    report = analyze_track(track(frames), catalog=CATALOG)
     return {f.fault for f in report.reps[0].faults} & {"lumbar-flexion", "lumbar-extension"}
 
 
@@ -109,7 +112,7 @@ def test_a_hand_held_phone_drifting_reads_as_no_fault():
     image, the toe's height turned 3 of these 30 clean clips into toe lifts)."""
     for seed in range(30):
         spec = ClipSpec(seed=seed, sway=0.01, noise=0.0, drop_rate=0.0)
-        report = analyze_track(generate_clip(spec)[0])
+        report = analyze_track(generate_clip(spec)[0], catalog=CATALOG)
         assert report.reps and report.faults == [], seed
 
 

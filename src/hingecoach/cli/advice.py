@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from hingecoach import core
 from hingecoach.cli.inputs import catalog_for, load_case
 from hingecoach.cli.json_output import print_json
 from hingecoach.cli.options import (
@@ -15,7 +16,6 @@ from hingecoach.cli.options import (
     WeeksOpt,
 )
 from hingecoach.cli.units import Units
-from hingecoach import core
 from hingecoach.core import Case, Catalog
 
 

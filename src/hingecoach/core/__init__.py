@@ -30,7 +30,23 @@ _HOMES = {
     "block": "planner", "plan": "planner", "recommend": "engine",
 }
 
-__all__ = sorted(_HOMES)
+__all__ = [
+    "Block",
+    "Case",
+    "CaseError",
+    "Catalog",
+    "CatalogError",
+    "HingecoachError",
+    "Plan",
+    "Recommendation",
+    "block",
+    "case_from_json",
+    "default_catalog",
+    "load_catalog",
+    "parse_case",
+    "plan",
+    "recommend",
+]
 
 
 def __getattr__(name: str) -> Any:

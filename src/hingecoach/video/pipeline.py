@@ -24,7 +24,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from hingecoach.core.catalog import Catalog
+from hingecoach.core.catalog import Catalog, default_catalog
 from hingecoach.core.kinematics import (
     DEFAULT_EXERCISE,
     AnalysisReport,
@@ -100,6 +100,7 @@ def analyze_clip(path: Path | str, exercise: str = DEFAULT_EXERCISE,
     standard error writes to a duplicate of it made beforehand, as ``hingecoach
     analyze`` does; a server whose other threads log to standard error may pass False).
     ``exercise`` must be in ``catalog`` (default: the built-in one)."""
+    catalog = catalog or default_catalog()
     check_exercise(exercise, catalog)
     info = probe(path, limits)
     run = _Run(info, sampling.step_for(info.fps), sampling.scale_for(info.width, info.height),
@@ -124,7 +125,7 @@ class _Run:
     scale: float
     limits: Limits
     exercise: str
-    catalog: Catalog | None
+    catalog: Catalog
     times: StageTimes
     progress: Progress | None
 

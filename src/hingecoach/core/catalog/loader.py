@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,9 +31,13 @@ DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "catalog"
 LIST_FILES = ("faults.yaml", "red-flags.yaml", "conditions.yaml", "thresholds.yaml",
               "programme.yaml", "rules.yaml")
 
-# The catalog last loaded from each folder, with its content key: one object per folder
-# while its files are unchanged.
-_loaded: dict[Path, tuple[str, Catalog]] = {}
+# The catalog last loaded from each folder, with its files' stat signature and the time it
+# was taken: one object per folder while the files are unchanged.
+Signature = tuple[tuple[str, int, int, int], ...]  # path, size, mtime_ns, inode
+_loaded: dict[Path, tuple[Signature, int, Catalog]] = {}
+# A file changed within this many nanoseconds of the signature may have changed again in
+# the same clock tick without its mtime moving, so it is read again (as git does).
+RACY_NS = 2_000_000_000
 
 
 def default_catalog() -> Catalog:
@@ -43,26 +48,50 @@ def default_catalog() -> Catalog:
 def load_catalog(directory: Path | str | None = None) -> Catalog:
     """Load and check the catalog in ``directory`` (the shipped one by default).
 
-    A catalog whose files are unchanged since it last passed validation is reused (in
-    this process, else from the on-disk cache of ``hingecoach.core.catalog.cache``).
+    A catalog whose files are unchanged since it last passed validation is reused: in
+    this process while no file's size, mtime or inode moved, else from the on-disk cache
+    of ``hingecoach.core.catalog.cache``, keyed by the files' content.
     Raises CatalogError naming the file, the entry and the field on the first problem.
     """
     root = Path(directory) if directory is not None else DEFAULT_DIR
     if not root.is_dir():
-        raise CatalogError(f"{root}: not a catalog folder")
-    key = cache.content_key(root, _catalog_files(root))
+        raise CatalogError(str(root), "not a catalog folder")
+    files = _catalog_files(root)
+    signature = _signature(files)
+    known = _loaded.get(root)
+    if known and signature is not None and known[0] == signature and _settled(known):
+        return known[2]
+    catalog = _from_cache_or_files(root, files)
+    if signature is not None:
+        _loaded[root] = (signature, time.time_ns(), catalog)
+    return catalog
+
+
+def _from_cache_or_files(root: Path, files: list[Path]) -> Catalog:
+    key = cache.content_key(root, files)
     if key is None:
         return validate_catalog(root)
-    known = _loaded.get(root)
-    if known and known[0] == key:
-        return known[1]
     stored = cache.read(key)
     if stored is None:
         stored = validate_catalog(root)
         cache.write(key, stored)
-    catalog = replace(stored, source=root)
-    _loaded[root] = (key, catalog)
-    return catalog
+    return replace(stored, source=root)
+
+
+def _signature(files: list[Path]) -> Signature | None:
+    try:
+        stats = [path.stat() for path in files]
+    except OSError:
+        return None
+    return tuple((str(p), s.st_size, s.st_mtime_ns, s.st_ino) for p, s in zip(files, stats,
+                                                                              strict=True))
+
+
+def _settled(known: tuple[Signature, int, Catalog]) -> bool:
+    """No file was written so close to when the signature was taken that a later write
+    in the same clock tick could have kept its mtime."""
+    signature, taken = known[0], known[1]
+    return all(taken - mtime > RACY_NS for _, _, mtime, _ in signature)
 
 
 def _catalog_files(root: Path) -> list[Path]:
@@ -83,7 +112,8 @@ def validate_catalog(root: Path) -> Catalog:
     )
     problems = catalog.reference_problems()
     if problems:
-        raise CatalogError(problems[0])
+        where, _, problem = problems[0].rpartition(": ")
+        raise CatalogError(where, problem)
     return catalog
 
 
@@ -94,12 +124,12 @@ def _read_yaml(path: Path, root: Path) -> Any:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise CatalogError(f"{rel}: file is missing") from None
+        raise CatalogError(rel, "file is missing") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise CatalogError(f"{rel}: invalid YAML{where}: {problem}") from None
+        raise CatalogError(rel, f"invalid YAML{where}: {problem}") from None
 
 
 def _validate(model: type[M], data: Any, where: str) -> M:
@@ -108,7 +138,7 @@ def _validate(model: type[M], data: Any, where: str) -> M:
     except ValidationError as exc:
         field, message = first_error(exc)
         prefix = f"{where}: {field}" if field else where
-        raise CatalogError(f"{prefix}: {message}") from None
+        raise CatalogError(prefix, message) from None
 
 
 def _load_model(root: Path, name: str, model: type[M]) -> M:
@@ -119,13 +149,13 @@ def _load_exercises(root: Path) -> dict[str, Exercise]:
     folder = root / "exercises"
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
-        raise CatalogError("exercises/: no exercise files found")
+        raise CatalogError("exercises/", "no exercise files found")
     exercises: dict[str, Exercise] = {}
     for path in files:
         rel = path.relative_to(root).as_posix()
         exercise = _validate(Exercise, _read_yaml(path, root), rel)
         if exercise.id != path.stem:
-            raise CatalogError(f"{rel}: id: {exercise.id!r} does not match the file name")
+            raise CatalogError(f"{rel}: id", f"{exercise.id!r} does not match the file name")
         exercises[exercise.id] = exercise
     return exercises
 
@@ -133,7 +163,7 @@ def _load_exercises(root: Path) -> dict[str, Exercise]:
 def _load_list(root: Path, name: str, key: str, model: type[M]) -> dict[str, M]:
     data = _read_yaml(root / name, root)
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise CatalogError(f"{name}: {key}: expected a list under the key {key!r}")
+        raise CatalogError(f"{name}: {key}", f"expected a list under the key {key!r}")
     items: dict[str, M] = {}
     for index, entry in enumerate(data[key]):
         label = entry.get("id") if isinstance(entry, dict) else None
@@ -141,7 +171,7 @@ def _load_list(root: Path, name: str, key: str, model: type[M]) -> dict[str, M]:
         item = _validate(model, entry, where)
         item_id = item.id  # type: ignore[attr-defined]
         if item_id in items:
-            raise CatalogError(f"{where}: id: {item_id!r} is used twice")
+            raise CatalogError(f"{where}: id", f"{item_id!r} is used twice")
         items[item_id] = item
     return items
 
@@ -149,6 +179,6 @@ def _load_list(root: Path, name: str, key: str, model: type[M]) -> dict[str, M]:
 def _load_rules(root: Path) -> dict[str, Rule]:
     data = _read_yaml(root / "rules.yaml", root)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), dict):
-        raise CatalogError("rules.yaml: rules: expected a mapping of rule id to rule")
+        raise CatalogError("rules.yaml: rules", "expected a mapping of rule id to rule")
     rules = data["rules"].items()
     return {rid: _validate(Rule, body, f"rules.yaml: rules.{rid}") for rid, body in rules}

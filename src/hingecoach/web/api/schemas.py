@@ -14,17 +14,17 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool
 from pydantic_core import PydanticCustomError
 
-from hingecoach.core import default_catalog
 from hingecoach.core.case import IsoDate, whole
 from hingecoach.core.kinematics import AnalysisReport
 from hingecoach.web.athletes import validators as rules
 from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.catalog import web_catalog
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
 
 
 def _ids(kind: str) -> Any:
-    return Literal[tuple(getattr(default_catalog(), kind))]  # type: ignore[valid-type]
+    return Literal[tuple(getattr(web_catalog(), kind))]  # type: ignore[valid-type]
 
 
 ExerciseId = _ids("exercises")
