@@ -33,10 +33,10 @@ LIST_FILES = ("faults.yaml", "red-flags.yaml", "conditions.yaml", "thresholds.ya
 
 # The catalog last loaded from each folder, with its files' stat signature and the time it
 # was taken: one object per folder while the files are unchanged.
-Signature = tuple[tuple[str, int, int, int], ...]  # path, size, mtime_ns, inode
+Signature = tuple[tuple[str, int, int, int], ...]  # path, size, ctime_ns, inode
 _loaded: dict[Path, tuple[Signature, int, Catalog]] = {}
 # A file changed within this many nanoseconds of the signature may have changed again in
-# the same clock tick without its mtime moving, so it is read again (as git does).
+# the same clock tick without its ctime moving, so it is read again (as git does).
 RACY_NS = 2_000_000_000
 
 
@@ -49,7 +49,7 @@ def load_catalog(directory: Path | str | None = None) -> Catalog:
     """Load and check the catalog in ``directory`` (the shipped one by default).
 
     A catalog whose files are unchanged since it last passed validation is reused: in
-    this process while no file's size, mtime or inode moved, else from the on-disk cache
+    this process while no file's size, ctime or inode moved, else from the on-disk cache
     of ``hingecoach.core.catalog.cache``, keyed by the files' content.
     Raises CatalogError naming the file, the entry and the field on the first problem.
     """
@@ -83,15 +83,16 @@ def _signature(files: list[Path]) -> Signature | None:
         stats = [path.stat() for path in files]
     except OSError:
         return None
-    return tuple((str(p), s.st_size, s.st_mtime_ns, s.st_ino) for p, s in zip(files, stats,
+    # ctime, not mtime: every write moves it, and no tool sets it back.
+    return tuple((str(p), s.st_size, s.st_ctime_ns, s.st_ino) for p, s in zip(files, stats,
                                                                               strict=True))
 
 
 def _settled(known: tuple[Signature, int, Catalog]) -> bool:
     """No file was written so close to when the signature was taken that a later write
-    in the same clock tick could have kept its mtime."""
+    in the same clock tick could have kept its ctime."""
     signature, taken = known[0], known[1]
-    return all(taken - mtime > RACY_NS for _, _, mtime, _ in signature)
+    return all(taken - ctime > RACY_NS for _, _, ctime, _ in signature)
 
 
 def _catalog_files(root: Path) -> list[Path]:
