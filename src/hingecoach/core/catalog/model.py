@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hingecoach.core.catalog.schema import (
@@ -30,6 +30,7 @@ ENGINE_RULES = frozenset({
     "pain-flare", "flare-step-down", "finish-loaded", "block-back-down", "block-load",
     "start-low", "child-bar", "flare-not-reached", "flare-cap", "block-recheck",
 })
+MEMO_SIZE = 200_000  # worded sentences kept per catalog before starting afresh
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,15 @@ class Catalog:
     programme: Programme
     rules: dict[str, Rule]
     source: Path | None = None
+    # Sentences already worded from this catalog's rules (hingecoach.core.present).
+    memo: dict[object, str] = field(default_factory=dict, init=False, repr=False,
+                                    compare=False)
+
+    def remember(self, key: object, sentence: str) -> str:
+        if len(self.memo) >= MEMO_SIZE:
+            self.memo.clear()
+        self.memo[key] = sentence
+        return sentence
 
     def __getitem__(self, exercise_id: str) -> Exercise:
         return self.exercises[exercise_id]
