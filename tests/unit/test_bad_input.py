@@ -129,7 +129,7 @@ def test_valid_json_is_accepted():
 @pytest.mark.parametrize("entry", [recommend, plan])
 def test_the_engine_and_planner_refuse_a_bad_case_too(entry):
     with pytest.raises(CaseError) as error:
-        entry(case(mastered=["kneeling-squat-dance"]))
+        entry(case(mastered=["kneeling-squat-dance"]), CATALOG)
     assert str(error.value) == "mastered[0]: unknown exercise 'kneeling-squat-dance'"
 
 

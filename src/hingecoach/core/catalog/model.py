@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from hingecoach.core.catalog.schema import (
@@ -44,8 +45,8 @@ class Catalog:
     rules: dict[str, Rule]
     source: Path | None = None
     # Sentences already worded from this catalog's rules (hingecoach.core.present).
-    memo: dict[object, str] = field(default_factory=dict, init=False, repr=False,
-                                    compare=False)
+    memo: dict[object, str] = dataclasses.field(default_factory=dict, init=False,
+                                                repr=False, compare=False)
 
     def remember(self, key: object, sentence: str) -> str:
         if len(self.memo) >= MEMO_SIZE:

@@ -33,10 +33,8 @@ def logged(catalog: Catalog, reasons: Iterable[Reason]) -> list[str]:
 
 
 def whys(catalog: Catalog, reasons: Iterable[Reason]) -> list[Why]:
-    """The contract's ``why`` objects (text in kilograms). Built without validation: the
-    three fields are a rule id, a str and a copy of the facts by construction."""
-    return [Why.model_construct(rule=r.rule, text=reason_text(catalog, r.rule, r.facts),
-                                facts=dict(r.facts))
+    """The contract's ``why`` objects (text in kilograms)."""
+    return [Why(rule=r.rule, text=reason_text(catalog, r.rule, r.facts), facts=r.facts)
             for r in reasons]
 
 
