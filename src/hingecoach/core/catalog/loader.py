@@ -74,7 +74,8 @@ def _from_cache_or_files(root: Path, files: list[Path]) -> Catalog:
     stored = cache.read(key)
     if stored is None:
         stored = validate_catalog(root)
-        cache.write(key, stored)
+        if cache.content_key(root, files) == key:  # no file changed while it was read
+            cache.write(key, stored)
     return replace(stored, source=root)
 
 
