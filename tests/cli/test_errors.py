@@ -47,3 +47,9 @@ def test_an_injected_project_error_is_still_shown_as_one_line(monkeypatch, capsy
     monkeypatch.setattr(core, "recommend", refuses)
     assert run(["recommend", example("failed-test.json"), "--json"]) == 2
     assert capsys.readouterr().err == "athlete: refused for this test\n"
+
+
+def test_a_misspelt_command_is_named_with_a_suggestion_though_commands_load_lazily():
+    result = hingecoach("recomend", example("failed-test.json"))
+    assert result.code == 2
+    assert result.err_lines == ["No such command 'recomend'. Did you mean 'recommend'?"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from difflib import get_close_matches
 from importlib import import_module
 from typing import Annotated, Any
 
@@ -41,6 +42,16 @@ class LazyCommands(TyperGroup):
             module.register(holder)
             self.commands.update(typer.main.get_group(holder).commands)
         return self.commands.get(cmd_name)
+
+    def resolve_command(self, ctx: typer.Context, args: list[str]) -> Any:
+        # typer suggests from the commands built so far; suggest from every name instead.
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-"):
+            matches = get_close_matches(name, list(COMMANDS))
+            if matches:
+                ctx.fail(f"No such command {name!r}. Did you mean "
+                         f"{', '.join(repr(m) for m in matches)}?")
+        return super().resolve_command(ctx, args)
 
 
 app = typer.Typer(
