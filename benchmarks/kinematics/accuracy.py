@@ -17,12 +17,15 @@ from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 
+from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import FAULT_IDS, analyze_track, default_video_thresholds
 from hingecoach.synthetic import generate_clip, generate_set
 from hingecoach.synthetic.dataset import NOISE, generate_scene_set
 from hingecoach.synthetic.labels import BANDS
 from hingecoach.synthetic.scenes import SCENES
 from hingecoach.synthetic.scoring import ANGLES, Scorecard
+
+CATALOG = default_catalog()
 
 BAR_DEG = 3.0
 BAR_PR = 0.9
@@ -32,7 +35,7 @@ def score_chunk(specs) -> Scorecard:
     card = Scorecard()
     for spec in specs:
         track, truth = generate_clip(spec)
-        card.add(spec, truth, analyze_track(track))
+        card.add(spec, truth, analyze_track(track, catalog=CATALOG))
         card.add_raw(spec, truth, track)
     return card
 

@@ -41,7 +41,7 @@ share = checkin_share_create(athlete=omar)  # not Isla: other tests make Isla's 
 _, invite = coach_invite(team=isla.team, username="new-coach-a11y")
 spec = ClipSpec(faults=frozenset({"knee-dominant"}), outline="none", noise=0.0,
                 drop_rate=0.0, seed=3)
-report = analyze_track(generate_clip(spec)[0]).model_dump(mode="json")
+report = analyze_track(generate_clip(spec)[0], catalog=default_catalog()).model_dump(mode="json")
 clip = Clip.objects.create(athlete=isla, extension="mp4", exercise="bodyweight-hip-hinge",
                            original_name="hinge.mp4", status=Clip.Status.DONE, progress=100,
                            report=report)

@@ -25,6 +25,7 @@ STORE = """
 import json, sys
 from hingecoach.web.setup import setup_django
 setup_django()
+from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import analyze_track
 from hingecoach.synthetic import ClipSpec, generate_clip
 from hingecoach.web.athletes.models import Athlete
@@ -32,7 +33,8 @@ from hingecoach.web.clips.models import Clip
 
 athlete, spec = json.loads(sys.argv[1])
 spec["faults"] = frozenset(spec.get("faults", ()))
-report = analyze_track(generate_clip(ClipSpec(**spec))[0]).model_dump(mode="json")
+report = analyze_track(generate_clip(ClipSpec(**spec))[0],
+                       catalog=default_catalog()).model_dump(mode="json")
 clip = Clip.objects.create(athlete=Athlete.objects.get(name=athlete), extension="mp4",
                            exercise="bodyweight-hip-hinge", original_name="hinge.mp4",
                            status=Clip.Status.DONE, progress=100, report=report)

@@ -9,7 +9,9 @@ import pytest
 from django.test import Client
 from tests.integration.conftest import token_client
 
-from hingecoach.core import plan, recommend
+from hingecoach.core import default_catalog, plan, recommend
+
+CATALOG = default_catalog()
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +27,13 @@ def post(client: Client, url: str, body: object):
 def test_recommend_answers_exactly_what_the_engine_answers(red):
     response = post(token_client(red.coach), "/api/recommend", FAILED)
     assert response.status_code == 200
-    assert response.json() == recommend(FAILED).model_dump(mode="json")
+    assert response.json() == recommend(FAILED, CATALOG).model_dump(mode="json")
 
 
 def test_plan_answers_exactly_what_the_planner_answers(red):
     response = post(token_client(red.coach), "/api/plan", NOVICE)
     assert response.status_code == 200
-    assert response.json() == plan(NOVICE).model_dump(mode="json")
+    assert response.json() == plan(NOVICE, CATALOG).model_dump(mode="json")
 
 
 def test_without_a_token_the_api_says_401_and_names_the_header(db):

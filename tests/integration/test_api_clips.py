@@ -8,9 +8,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from tests.integration.conftest import token_client
 
+from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import analyze_track
 from hingecoach.synthetic import ClipSpec, generate_clip
 from hingecoach.web.clips.models import Clip
+
+CATALOG = default_catalog()
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +53,7 @@ def test_the_exercise_defaults_to_the_bodyweight_test(api, clips_url):
 
 def test_a_done_clip_answers_its_report(api, red):
     track, _ = generate_clip(ClipSpec(faults=frozenset({"knee-dominant"}), seed=3))
-    report = analyze_track(track).model_dump(mode="json")
+    report = analyze_track(track, catalog=CATALOG).model_dump(mode="json")
     clip = Clip.objects.create(athlete=red.athlete, extension="mp4", report=report,
                                exercise="bodyweight-hip-hinge", status=Clip.Status.DONE,
                                progress=100)

@@ -6,9 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import FAULT_IDS, analyze_track
 from hingecoach.synthetic import generate_clip, generate_set
 from hingecoach.synthetic.scoring import Scorecard
+
+CATALOG = default_catalog()
 
 CLIPS = 200
 
@@ -18,7 +21,7 @@ def card() -> Scorecard:
     scorecard = Scorecard()
     for spec in generate_set(CLIPS, seed=99):
         clip, truth = generate_clip(spec)
-        scorecard.add(spec, truth, analyze_track(clip))
+        scorecard.add(spec, truth, analyze_track(clip, catalog=CATALOG))
     return scorecard
 
 

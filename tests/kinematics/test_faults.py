@@ -10,6 +10,7 @@ from functools import cache
 import numpy as np
 import pytest
 
+from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import (
     FAULT_IDS,
     Landmark,
@@ -21,13 +22,15 @@ from hingecoach.core.kinematics.back import bends
 from hingecoach.synthetic import ClipSpec, generate_clip
 from kinematics.builders import figure, frame, lean_curve, track, world_to_image
 
+CATALOG = default_catalog()
+
 THRESHOLDS = default_video_thresholds()
 
 
 @cache
 def report_for(faults: tuple[str, ...], side: str, seed: int):
     spec = ClipSpec(faults=frozenset(faults), side=side, seed=seed, noise=0.002)
-    return analyze_track(generate_clip(spec)[0])
+    return analyze_track(generate_clip(spec)[0], catalog=CATALOG)
 
 
 @pytest.mark.parametrize("fault", FAULT_IDS)
@@ -94,7 +97,7 @@ def hand_built_back(standing: float, change: float) -> set[str]:
         bend = standing + change * lean / 70
         body = figure(lean, 15, 15 - 35 * math.sin(math.radians(lean)))
         frames.append(frame(body, 1, outline=outline(body, bend, 1)))
-    report = analyze_track(track(frames))
+    report = analyze_track(track(frames), catalog=CATALOG)
     return {f.fault for f in report.reps[0].faults} & {"lumbar-flexion", "lumbar-extension"}
 
 
@@ -116,7 +119,7 @@ def test_a_hand_held_phone_drifting_reads_as_no_fault():
     image, the toe's height turned 3 of these 30 clean clips into toe lifts)."""
     for seed in range(30):
         spec = ClipSpec(seed=seed, sway=0.01, noise=0.0, drop_rate=0.0)
-        report = analyze_track(generate_clip(spec)[0])
+        report = analyze_track(generate_clip(spec)[0], catalog=CATALOG)
         assert report.reps and report.faults == [], seed
 
 
@@ -156,7 +159,7 @@ def test_a_shoulder_point_sliding_down_the_trunk_is_not_read_as_a_rounded_back()
     errors = []
     for seed in range(8):
         clip, truth = generate_clip(ClipSpec(seed=seed, noise=0.0, drop_rate=0.0))
-        report = analyze_track(shoulders_sliding_down(clip, 0.15))
+        report = analyze_track(shoulders_sliding_down(clip, 0.15), catalog=CATALOG)
         assert "lumbar-flexion" not in report.faults, seed
         errors += [abs(rep.measures["lumbar-flexion"] - true.values["lumbar-flexion"])
                    for rep, true in zip(report.reps, truth.reps, strict=True)]
@@ -176,6 +179,6 @@ def test_one_frame_of_outline_at_the_bottom_is_not_enough_to_judge_the_lower_bac
         body = figure(lean, 15, 15 - 35 * math.sin(math.radians(lean)))
         drawn = outline(body, 25.0 if i == lone else -20.0, 1)
         frames.append(frame(body, 1, outline=None if i in deep and i != lone else drawn))
-    report = analyze_track(track(frames))
+    report = analyze_track(track(frames), catalog=CATALOG)
     assert report.reps and report.reps[0].faults == []
     assert "lumbar-flexion" not in report.reps[0].measures

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import Frame, Landmark, Track, analyze_track
 from hingecoach.synthetic import ClipSpec, generate_clip
+
+CATALOG = default_catalog()
 
 
 def swap(name: str) -> str:
@@ -35,7 +38,7 @@ def mirrored(track: Track) -> Track:
                                     ("no-counterbalance",)])
 def test_a_mirrored_clip_reads_the_same(faults):
     clip, _ = generate_clip(ClipSpec(faults=frozenset(faults), seed=41))
-    a, b = analyze_track(clip), analyze_track(mirrored(clip))
+    a, b = analyze_track(clip, catalog=CATALOG), analyze_track(mirrored(clip), catalog=CATALOG)
     assert a.series.model_dump(exclude={"t_s"}) == b.series.model_dump(exclude={"t_s"})
     assert [r.measures for r in a.reps] == [r.measures for r in b.reps]
     assert a.faults == b.faults

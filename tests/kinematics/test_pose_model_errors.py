@@ -9,9 +9,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import FAULT_IDS, Landmark, analyze_track
 from hingecoach.synthetic import ClipSpec, generate_clip
 from kinematics.builders import disturb
+
+CATALOG = default_catalog()
 
 LEGS = ("knee", "ankle", "heel", "foot_index")
 
@@ -69,7 +72,7 @@ def test_a_foot_put_on_someone_walking_behind_for_half_a_second_keeps_the_rep(se
     rep = truth.reps[0]
     collapse_feet(clip, rep.bottom_s + 0.2, rep.bottom_s + 0.8,
                   to=(-0.4 * leg_length_px(clip), -0.2 * leg_length_px(clip)))
-    report = analyze_track(clip)
+    report = analyze_track(clip, catalog=CATALOG)
     assert len(report.reps) == 2
     assert report.faults == []
 
@@ -79,7 +82,7 @@ def test_legs_thrown_about_behind_plates_are_counted_by_the_trunk_and_judged_by_
         faults):
     clip, truth = clean_clip(12, faults=frozenset(faults))
     throw_legs_about(clip, 0.2 * leg_length_px(clip), seed=1)
-    report = analyze_track(clip)
+    report = analyze_track(clip, catalog=CATALOG)
     assert report.assessable
     assert len(report.reps) == 2
     for got, want in zip(report.reps, truth.reps, strict=True):
@@ -97,7 +100,7 @@ def test_legs_thrown_about_behind_plates_are_counted_by_the_trunk_and_judged_by_
 def test_a_jump_with_legs_thrown_about_is_still_no_rep(seed):
     clip, truth = generate_clip(ClipSpec(kind="jump", noise=0.0, drop_rate=0.0, seed=seed))
     throw_legs_about(clip, 0.2 * leg_length_px(clip), seed=seed)
-    report = analyze_track(clip)
+    report = analyze_track(clip, catalog=CATALOG)
     assert truth.angles["trunk"].max() > 30
     assert report.assessable and report.reps == []
 
@@ -113,7 +116,7 @@ def test_legs_thrown_about_while_the_body_moves_away_is_no_rep():
         if seen is not None and i / clip.clip.fps >= truth.reps[0].bottom_s:
             for name, mark in seen.landmarks.items():
                 seen.landmarks[name] = Landmark(mark.x + away, mark.y, mark.visibility)
-    report = analyze_track(clip)
+    report = analyze_track(clip, catalog=CATALOG)
     assert [rep.bottom_s for rep in report.reps] == pytest.approx(
         [truth.reps[1].bottom_s], abs=0.3)
 
@@ -123,7 +126,7 @@ def test_legs_hidden_inside_the_picture_are_not_out_of_frame():
     in the picture but is unsure of them. Reps come from the trunk."""
     clip, truth = clean_clip(13)
     disturb(clip, ("knee", "ankle"), 0.0, truth.t_s[-1])
-    report = analyze_track(clip)
+    report = analyze_track(clip, catalog=CATALOG)
     assert report.assessable
     assert len(report.reps) == 2 and report.faults == []
     assert "knee-dominant" in {item.fault for item in report.not_assessed}
@@ -132,7 +135,7 @@ def test_legs_hidden_inside_the_picture_are_not_out_of_frame():
 def test_hidden_trunk_is_still_not_assessable():
     clip, truth = clean_clip(13)
     disturb(clip, ("hip",), 0.0, truth.t_s[-1])
-    report = analyze_track(clip)
+    report = analyze_track(clip, catalog=CATALOG)
     assert not report.assessable
     assert report.reason.startswith("too little of the body in frame: the left hip is out "
                                     "of frame or hidden")
@@ -146,7 +149,7 @@ def test_foot_points_that_sink_as_the_body_leans_are_no_toe_lift(seed):
     leaning = leaning_frames(truth, clip.clip.fps, 25)
     disturb(clip, ("heel", "ankle"), 0, 0, shift=(0.0, 0.05 * leg_length_px(clip)),
             frames=leaning)
-    report = analyze_track(clip)
+    report = analyze_track(clip, catalog=CATALOG)
     assert len(report.reps) == 2
     assert "toes-lift" not in report.faults
 
@@ -161,14 +164,14 @@ def test_a_heel_point_that_slides_back_as_the_body_leans_is_no_weight_forward(se
     facing = 1.0 if marks[f"{truth.side}_foot_index"].x > marks[f"{truth.side}_heel"].x else -1.0
     disturb(clip, ("heel",), 0, 0, shift=(-facing * 0.25 * foot, 0.0),
             frames=leaning_frames(truth, clip.clip.fps, 25))
-    report = analyze_track(clip)
+    report = analyze_track(clip, catalog=CATALOG)
     assert len(report.reps) == 2
     assert "weight-forward" not in report.faults
 
 
 def test_a_real_toe_lift_still_shows_through_both_readings():
     clip, _ = clean_clip(27, faults=frozenset({"toes-lift"}))
-    assert analyze_track(clip).faults == ["toes-lift"]
+    assert analyze_track(clip, catalog=CATALOG).faults == ["toes-lift"]
 
 
 
@@ -186,7 +189,7 @@ def test_a_rep_cut_by_the_clips_edge_behind_plates_is_still_counted(edge):
         cut = round(truth.reps[0].bottom_s * clip.clip.fps) + 2
         clip = type(clip)(clip=clip.clip, frames=clip.frames[:cut])
     throw_legs_about(clip, 0.2 * leg_length_px(clip), seed=4)
-    report = analyze_track(clip)
+    report = analyze_track(clip, catalog=CATALOG)
     assert len(report.reps) == 1 and report.faults == []
 
 
@@ -199,7 +202,7 @@ def test_the_hips_unseen_where_a_rep_behind_plates_starts_still_count_it():
     for i in range(len(clip.frames)):
         if start - 0.1 <= i / clip.clip.fps <= start + 0.4:
             clip.frames[i] = None
-    assert len(analyze_track(clip).reps) == 2
+    assert len(analyze_track(clip, catalog=CATALOG).reps) == 2
 
 
 def test_a_leg_seen_only_where_it_was_misplaced_is_no_rep_and_no_crash():
@@ -215,5 +218,5 @@ def test_a_leg_seen_only_where_it_was_misplaced_is_no_rep_and_no_crash():
         for side in ("left", "right"):
             mark = clip.frames[i].landmarks[f"{side}_knee"]
             clip.frames[i].landmarks[f"{side}_knee"] = Landmark(mark.x, mark.y, 0.9)
-    report = analyze_track(clip)
+    report = analyze_track(clip, catalog=CATALOG)
     assert report.assessable and report.reps == []

@@ -8,11 +8,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import Landmark, analyze_track
 from hingecoach.synthetic import ClipSpec, generate_clip
 from hingecoach.synthetic.scenes import SCENES
 
 from .test_pose_model_errors import leg_length_px
+
+CATALOG = default_catalog()
 
 
 def scene_clip(scene: str, seed: int, **spec):
@@ -29,7 +32,7 @@ def hip_share(report, truth) -> float:
 @pytest.mark.parametrize("seed", [3, 4, 5])
 def test_each_scene_keeps_its_reps_and_its_hip_angle(scene, seed):
     track, truth = scene_clip(scene, seed, side=("left", "right")[seed % 2])
-    report = analyze_track(track)
+    report = analyze_track(track, catalog=CATALOG)
     assert report.assessable, report.reason
     assert len(report.reps) == len(truth.reps)
     assert hip_share(report, truth) >= 0.9
@@ -37,7 +40,7 @@ def test_each_scene_keeps_its_reps_and_its_hip_angle(scene, seed):
 
 def test_a_pull_from_the_floor_behind_plates_is_one_rep_with_the_legs_not_judged():
     track, _truth = scene_clip("bottom-plates", 7, reps=1)
-    report = analyze_track(track)
+    report = analyze_track(track, catalog=CATALOG)
     assert len(report.reps) == 1 and report.reps[0].start_s == 0.0
     said = {item.fault for item in report.not_assessed}
     assert {"knee-dominant", "no-counterbalance", "weight-forward", "toes-lift"} <= said
@@ -57,7 +60,7 @@ def test_a_hip_placed_high_during_the_pull_does_not_make_the_rep_a_jump():
         for side in ("left", "right"):
             hip = frame.landmarks[f"{side}_hip"]
             frame.landmarks[f"{side}_hip"] = Landmark(hip.x, hip.y - 0.25 * leg, hip.visibility)
-    assert len(analyze_track(track).reps) == 2
+    assert len(analyze_track(track, catalog=CATALOG).reps) == 2
 
 
 def test_a_whole_body_lift_off_the_floor_behind_plates_is_no_rep():
@@ -72,7 +75,7 @@ def test_a_whole_body_lift_off_the_floor_behind_plates_is_no_rep():
             continue
         for name, mark in frame.landmarks.items():
             frame.landmarks[name] = Landmark(mark.x, mark.y - 0.2 * leg, mark.visibility)
-    assert analyze_track(track).reps == []
+    assert analyze_track(track, catalog=CATALOG).reps == []
 
 
 def test_one_frame_on_a_drawing_elsewhere_neither_splits_nor_adds_a_rep():
@@ -83,13 +86,13 @@ def test_one_frame_on_a_drawing_elsewhere_neither_splits_nor_adds_a_rep():
         frame = track.frames[i]
         hip = frame.landmarks["left_hip"]
         frame.landmarks["left_hip"] = Landmark(hip.x + leg, hip.y - 0.3 * leg, hip.visibility)
-    assert len(analyze_track(track).reps) == 2
+    assert len(analyze_track(track, catalog=CATALOG).reps) == 2
 
 
 def test_a_clip_under_a_second_of_one_pull_is_judged():
     track, _truth = scene_clip("short", 2)
     assert track.duration_s < 1.0
-    report = analyze_track(track)
+    report = analyze_track(track, catalog=CATALOG)
     assert report.assessable, report.reason
     assert len(report.reps) == 1
 
@@ -104,7 +107,7 @@ def test_a_clip_from_the_bottom_that_ends_before_standing_holds_one_rep(scene):
     last = int(np.flatnonzero(lean > lean[0] - 25)[-1])
     assert lean[0] - 25 > 30
     cut = type(track)(clip=track.clip, frames=track.frames[: last + 1])
-    report = analyze_track(cut)
+    report = analyze_track(cut, catalog=CATALOG)
     assert report.assessable, report.reason
     assert len(report.reps) == 1
     assert report.reps[0].start_s == 0.0

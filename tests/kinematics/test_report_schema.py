@@ -7,9 +7,12 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
+from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import AnalysisReport, analyze_track
 from hingecoach.synthetic import ClipSpec, generate_clip
 from kinematics.builders import track
+
+CATALOG = default_catalog()
 
 VALIDATOR = Draft202012Validator(AnalysisReport.model_json_schema(mode="serialization"))
 CONTRACT_KEYS = {"clip", "assessable", "reason", "side", "series", "reps", "faults",
@@ -23,7 +26,7 @@ def as_json(report: AnalysisReport) -> dict:
 @pytest.fixture(scope="module")
 def faulty() -> dict:
     spec = ClipSpec(faults=frozenset({"knee-dominant", "lumbar-flexion"}), seed=21)
-    return as_json(analyze_track(generate_clip(spec)[0]))
+    return as_json(analyze_track(generate_clip(spec)[0], catalog=CATALOG))
 
 
 def test_the_schema_itself_is_valid():
@@ -36,7 +39,7 @@ def test_a_report_with_reps_and_faults_validates(faulty):
 
 
 def test_a_not_assessable_report_validates():
-    report = as_json(analyze_track(track([None] * 40)))
+    report = as_json(analyze_track(track([None] * 40), catalog=CATALOG))
     VALIDATOR.validate(report)
     assert report["side"] is None and report["reps"] == [] and report["faults"] == []
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import analyze_track, default_video_thresholds
 from hingecoach.core.kinematics.reps import Motion, find_reps, zigzag
 from hingecoach.synthetic import ClipSpec, generate_clip
 from kinematics.builders import hinge_frames, lean_curve, track
+
+CATALOG = default_catalog()
 
 RULES = default_video_thresholds().reps
 LEG = 100.0
@@ -78,7 +81,7 @@ def test_feet_that_shift_a_little_still_count():
 
 
 def test_a_hand_built_hinge_clip_is_counted_through_the_whole_analysis():
-    report = analyze_track(track(hinge_frames(lean_curve(reps=3))))
+    report = analyze_track(track(hinge_frames(lean_curve(reps=3))), catalog=CATALOG)
     assert report.assessable and len(report.reps) == 3
     assert all(rep.hip_rom_deg > 60 and rep.max_trunk_deg > 60 for rep in report.reps)
     assert all(rep.tempo.down_s > 0.5 and rep.tempo.up_s > 0.5 for rep in report.reps)
@@ -86,7 +89,7 @@ def test_a_hand_built_hinge_clip_is_counted_through_the_whole_analysis():
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_walking_past_the_camera_is_no_rep(seed):
-    report = analyze_track(generate_clip(ClipSpec(kind="walk", seed=seed))[0])
+    report = analyze_track(generate_clip(ClipSpec(kind="walk", seed=seed))[0], catalog=CATALOG)
     assert report.assessable and report.reps == []
 
 
@@ -94,5 +97,5 @@ def test_walking_past_the_camera_is_no_rep(seed):
 def test_a_jump_is_no_rep_though_the_trunk_leans_past_30_degrees(seed):
     track_, truth = generate_clip(ClipSpec(kind="jump", seed=seed))
     assert truth.angles["trunk"].max() > 30
-    report = analyze_track(track_)
+    report = analyze_track(track_, catalog=CATALOG)
     assert report.assessable and report.reps == []

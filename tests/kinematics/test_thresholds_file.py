@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from hingecoach.core import default_catalog
 from hingecoach.core.errors import CatalogError
 from hingecoach.core.kinematics import FAULT_IDS, default_video_thresholds, load_video_thresholds
 from hingecoach.core.kinematics.thresholds_file import DEFAULT_PATH
+
+CATALOG = default_catalog()
 
 
 @pytest.fixture
@@ -79,5 +82,5 @@ def test_thresholds_passed_in_are_used_instead_of_the_shipped_ones():
         **th.faults, "knee-dominant": th.faults["knee-dominant"].model_copy(
             update={"threshold": 1.0})}})
     clip, _ = generate_clip(ClipSpec(seed=31))
-    assert "knee-dominant" not in analyze_track(clip).faults
-    assert "knee-dominant" in analyze_track(clip, thresholds=strict).faults
+    assert "knee-dominant" not in analyze_track(clip, catalog=CATALOG).faults
+    assert "knee-dominant" in analyze_track(clip, thresholds=strict, catalog=CATALOG).faults

@@ -42,16 +42,16 @@ def assert_valid(name: str, instance) -> None:
 @given(cases())
 def test_inputs_and_outputs_validate_against_their_json_schemas(case):
     assert_valid("case", case)
-    assert_valid("recommendation", recommend(case).model_dump(mode="json"))
-    assert_valid("plan", plan(case).model_dump(mode="json"))
-    assert_valid("block", block(case, 4).model_dump(mode="json"))
+    assert_valid("recommendation", recommend(case, CATALOG).model_dump(mode="json"))
+    assert_valid("plan", plan(case, CATALOG).model_dump(mode="json"))
+    assert_valid("block", block(case, 4, CATALOG).model_dump(mode="json"))
 
 
 @SETTINGS
 @given(cases())
 def test_a_red_flag_always_refers_with_no_options_and_an_empty_session(case):
     flags = case["athlete"].get("red_flags") or []
-    rec, p = recommend(case), plan(case)
+    rec, p = recommend(case, CATALOG), plan(case, CATALOG)
     if flags:
         assert rec.refer is True and rec.stage == "refer"
         assert rec.options == []
@@ -67,7 +67,7 @@ def test_a_red_flag_always_refers_with_no_options_and_an_empty_session(case):
 def test_no_fundamental_or_harder_hinge_before_the_latest_test_passes(case):
     if latest_test_passed(case):
         return
-    rec, p = recommend(case), plan(case)
+    rec, p = recommend(case, CATALOG), plan(case, CATALOG)
     shown = [o.exercise for o in rec.options] + [i.exercise for i in p.session]
     assert [e for e in shown if beyond_corrective_hinge(e)] == []
     assert rec.stage in ("corrective", "pain-aware", "refer")
@@ -76,7 +76,7 @@ def test_no_fundamental_or_harder_hinge_before_the_latest_test_passes(case):
 @SETTINGS
 @given(cases())
 def test_options_never_repeat_and_nothing_is_both_offered_and_avoided(case):
-    rec = recommend(case)
+    rec = recommend(case, CATALOG)
     offered = [o.exercise for o in rec.options]
     avoided = [a.exercise for a in rec.avoid]
     assert len(offered) == len(set(offered))
@@ -88,9 +88,10 @@ def test_options_never_repeat_and_nothing_is_both_offered_and_avoided(case):
 @given(cases())
 def test_every_load_lies_inside_the_catalogs_range_for_the_age_band(case):
     age = case["athlete"]["age"]
-    weeks = block(case, 4).weeks
+    weeks = block(case, 4, CATALOG).weeks
     after_flare = [i for w in weeks for i in w.if_pain_flare]
-    items = [*recommend(case).options, *plan(case).session, *block_items(block(case, 4))]
+    items = [*recommend(case, CATALOG).options, *plan(case, CATALOG).session,
+             *block_items(block(case, 4, CATALOG))]
     for item in items:
         load, rng = item.prescription.load_kg, load_range(item.exercise, age)
         if rng is None:
@@ -108,7 +109,8 @@ def test_every_load_lies_inside_the_catalogs_range_for_the_age_band(case):
 @SETTINGS
 @given(cases())
 def test_every_load_is_one_a_gym_has_in_kilograms_and_in_pounds(case):
-    for item in [*recommend(case).options, *plan(case).session, *block_items(block(case, 4))]:
+    for item in [*recommend(case, CATALOG).options, *plan(case, CATALOG).session,
+                 *block_items(block(case, 4, CATALOG))]:
         rx = item.prescription
         if rx.load_kg is None:
             assert rx.load_lb is None, item.exercise
@@ -122,7 +124,7 @@ def test_every_load_is_one_a_gym_has_in_kilograms_and_in_pounds(case):
 @SETTINGS
 @given(cases())
 def test_every_option_and_avoid_has_a_reason_naming_a_known_rule(case):
-    rec, p = recommend(case), plan(case)
+    rec, p = recommend(case, CATALOG), plan(case, CATALOG)
     for entry in [*rec.options, *rec.avoid, *p.session]:
         assert entry.reasons, entry.exercise
         for reason in entry.reasons:
@@ -138,8 +140,8 @@ def test_every_option_and_avoid_has_a_reason_naming_a_known_rule(case):
 @given(cases())
 def test_a_session_ends_with_loaded_work_and_never_with_the_test(case):
     test_id = CATALOG.programme.test
-    sessions = [plan(case).session]
-    for week in block(case, 4).weeks:
+    sessions = [plan(case, CATALOG).session]
+    for week in block(case, 4, CATALOG).weeks:
         sessions += [week.session, week.if_pain_flare]
         if week.if_retest_fails is not None:
             sessions.append(week.if_retest_fails)
@@ -157,8 +159,8 @@ def test_a_session_ends_with_loaded_work_and_never_with_the_test(case):
 @SETTINGS
 @given(cases())
 def test_the_engine_gives_the_same_answer_to_the_same_case(case):
-    assert recommend(case).model_dump() == recommend(case).model_dump()
-    assert plan(case).model_dump() == plan(case).model_dump()
+    assert recommend(case, CATALOG).model_dump() == recommend(case, CATALOG).model_dump()
+    assert plan(case, CATALOG).model_dump() == plan(case, CATALOG).model_dump()
 
 
 def expected_stage(case) -> str:
@@ -203,15 +205,15 @@ def is_flare(case) -> bool:
 @SETTINGS
 @given(cases())
 def test_the_stage_follows_the_domains_definition(case):
-    rec = recommend(case)
+    rec = recommend(case, CATALOG)
     assert rec.stage == expected_stage(case)
-    assert plan(case).stage == rec.stage
+    assert plan(case, CATALOG).stage == rec.stage
 
 
 @SETTINGS
 @given(cases())
 def test_the_athletes_limits_are_kept_in_every_option_and_session(case):
-    rec, p = recommend(case), plan(case)
+    rec, p = recommend(case, CATALOG), plan(case, CATALOG)
     items = [*rec.options, *p.session]
     if "cannot-kneel" in (case["athlete"].get("conditions") or []):
         assert not [i.exercise for i in items if CATALOG.exercises[i.exercise].kneeling]
@@ -227,13 +229,13 @@ def test_the_athletes_limits_are_kept_in_every_option_and_session(case):
 @SETTINGS
 @given(cases())
 def test_after_a_flare_every_load_sits_at_the_bottom_and_a_warning_says_so(case):
-    rec = recommend(case)
+    rec = recommend(case, CATALOG)
     flare_warning = any(w.endswith("(rule: pain-flare)") for w in rec.warnings)
     assert flare_warning == (is_flare(case) and not rec.refer)
     if not flare_warning:
         return
     age = case["athlete"]["age"]
-    for item in [*rec.options, *plan(case).session]:
+    for item in [*rec.options, *plan(case, CATALOG).session]:
         load = item.prescription.load_kg
         if load is not None and item.prescription.implement != "dowel":
             assert load.min == load.max, item.exercise
@@ -247,7 +249,7 @@ def _logged(case) -> list[dict]:
 @SETTINGS
 @given(cases())
 def test_after_a_flare_no_option_is_a_hinge_step_not_yet_reached(case):
-    rec = recommend(case)
+    rec = recommend(case, CATALOG)
     if not is_flare(case) or rec.refer:
         return
     conditions = case["athlete"].get("conditions") or []
@@ -261,7 +263,7 @@ def test_after_a_flare_no_option_is_a_hinge_step_not_yet_reached(case):
     reachable = below(owned | way_in | stand_ins)
     if set(series) <= mastered | stand_ins or case.get("tests"):
         reachable.add(programme.test)  # a failed test reaches no step below it
-    for item in [*rec.options, *plan(case).session]:
+    for item in [*rec.options, *plan(case, CATALOG).session]:
         if item.hinge:
             assert item.exercise in reachable, item.exercise
             assert item.theme == "corrective" or item.exercise in below(owned), item.exercise
@@ -270,11 +272,11 @@ def test_after_a_flare_no_option_is_a_hinge_step_not_yet_reached(case):
 @SETTINGS
 @given(cases())
 def test_after_a_flare_no_option_lifts_more_than_the_flared_session(case):
-    rec = recommend(case)
+    rec = recommend(case, CATALOG)
     loads = [e["load_kg"] for e in _logged(case) if e.get("load_kg") is not None]
     if not is_flare(case) or rec.refer or not loads:
         return
-    for item in [*rec.options, *plan(case).session]:
+    for item in [*rec.options, *plan(case, CATALOG).session]:
         load = item.prescription.load_kg
         if load is None:
             continue
@@ -291,12 +293,12 @@ IDS = re.compile(r"(?<![\w-])(" + "|".join(
 
 
 def _whys(case):
-    rec, today = recommend(case), plan(case)
+    rec, today = recommend(case, CATALOG), plan(case, CATALOG)
     for item in [*rec.options, *rec.avoid, *today.session]:
         assert len(item.why) == len(item.reasons), item.exercise
         yield from item.why
     yield from rec.warnings_why
-    for week in block(case, 3).weeks:
+    for week in block(case, 3, CATALOG).weeks:
         for item in week.session:
             yield from item.why
 

@@ -43,10 +43,10 @@ def cap_kg(case, exercise: str) -> float | None:
 def test_after_a_flare_no_load_sits_below_the_exercises_bottom_or_above_the_flare_in_either_unit(
     case,
 ):
-    rec = recommend(case)
+    rec = recommend(case, CATALOG)
     if not is_flare(case) or rec.refer:
         return
-    for item in [*rec.options, *plan(case).session]:
+    for item in [*rec.options, *plan(case, CATALOG).session]:
         rx = item.prescription
         if rx.load_kg is None or rx.implement == "dowel":
             continue
@@ -62,18 +62,18 @@ def test_after_a_flare_no_load_sits_below_the_exercises_bottom_or_above_the_flar
 @SETTINGS
 @given(cases())
 def test_after_a_flare_today_still_holds_work_that_does_not_load_the_hinge(case):
-    rec = recommend(case)
+    rec = recommend(case, CATALOG)
     if not is_flare(case) or rec.refer:
         return
     assert [o.exercise for o in rec.options if not o.hinge], [o.exercise for o in rec.options]
-    session = plan(case).session
+    session = plan(case, CATALOG).session
     assert [i.exercise for i in session if not i.hinge], [i.exercise for i in session]
 
 
 @SETTINGS
 @given(cases())
 def test_after_a_flare_in_a_block_the_replacement_session_holds_work_off_the_hinge(case):
-    for week in block(case, 3).weeks:
+    for week in block(case, 3, CATALOG).weeks:
         assert [i.exercise for i in week.if_pain_flare if not i.hinge], week.week
 
 
@@ -84,9 +84,9 @@ def _lines(entry, units):
 @SETTINGS
 @given(cases())
 def test_no_reason_or_warning_line_is_given_twice(case):
-    rec, today = recommend(case), plan(case)
+    rec, today = recommend(case, CATALOG), plan(case, CATALOG)
     entries = [*rec.options, *rec.avoid, *today.session]
-    for week in block(case, 3).weeks:
+    for week in block(case, 3, CATALOG).weeks:
         entries += [*week.session, *week.if_pain_flare, *(week.if_retest_fails or [])]
     for entry in entries:
         assert len(set(entry.reasons)) == len(entry.reasons), entry.reasons

@@ -43,11 +43,11 @@ STRAY = re.compile(r" [,;:.]|[,;:]{2}|, ,|  ")
 
 
 def whys(case):
-    rec, today = recommend(case), plan(case)
+    rec, today = recommend(case, CATALOG), plan(case, CATALOG)
     yield from rec.warnings_why
     for entry in [*rec.options, *rec.avoid, *today.session]:
         yield from entry.why
-    for week in block(case, 8).weeks:
+    for week in block(case, 8, CATALOG).weeks:
         for item in [*week.session, *week.if_pain_flare, *(week.if_retest_fails or [])]:
             yield from item.why
 
@@ -79,7 +79,7 @@ def test_a_projected_failed_retest_reads_as_a_condition_without_so():
     }
     texts = [
         why_text(CATALOG, w, "kg")
-        for week in block(case, 8).weeks
+        for week in block(case, 8, CATALOG).weeks
         for item in week.if_retest_fails or []
         for w in item.why
     ]

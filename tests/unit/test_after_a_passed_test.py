@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hingecoach.core import load_catalog, recommend
+from hingecoach.core import default_catalog, load_catalog, recommend
 from unit.builders import (
     KNEE_BENDING,
     avoided,
@@ -16,12 +16,14 @@ from unit.builders import (
     rules,
 )
 
+CATALOG = default_catalog()
+
 BASE = ["kneeling-hip-hinge", "kneeling-good-morning", "good-morning"]
 RDLS = ("romanian-deadlift", "stiff-legged-deadlift")
 
 
 def after_pass(*mastered: str, goal: str | None = None, **athlete):
-    return recommend(case(mastered=mastered, tests=[passed()], goal=goal, **athlete))
+    return recommend(case(mastered=mastered, tests=[passed()], goal=goal, **athlete), CATALOG)
 
 
 def test_a_passed_test_moves_the_athlete_to_the_fundamental_stage():
@@ -228,7 +230,7 @@ def test_the_single_leg_romanian_deadlift_waits_for_a_knee_bending_deadlift():
 
 def test_mastered_work_without_a_pass_does_not_lift_the_stage():
     mastered = (*LADDER["deadlift"], "single-leg-romanian-deadlift")
-    assert recommend(case(mastered=mastered)).stage == "corrective"
+    assert recommend(case(mastered=mastered), CATALOG).stage == "corrective"
 
 
 def test_the_series_is_not_offered_again_after_a_pass():
@@ -244,7 +246,7 @@ OWNS_THE_DEADLIFTS = ["kneeling-hip-hinge", "kneeling-good-morning", "good-morni
 @pytest.mark.parametrize("goal", ["technique", "max-strength"])
 def test_mastered_lifts_keep_their_own_sets_and_reps(goal):
     catalog = load_catalog()
-    rec = recommend(case(30, mastered=OWNS_THE_DEADLIFTS, tests=[passed()], goal=goal))
+    rec = recommend(case(30, mastered=OWNS_THE_DEADLIFTS, tests=[passed()], goal=goal), CATALOG)
     lifts = [o for o in rec.options if o.exercise != "good-morning"]
     assert lifts
     for item in lifts:
@@ -253,7 +255,7 @@ def test_mastered_lifts_keep_their_own_sets_and_reps(goal):
 
 def test_good_mornings_take_the_max_strength_scheme():
     rec = recommend(case(30, mastered=OWNS_THE_DEADLIFTS, tests=[passed()],
-                         goal="max-strength"))
+                         goal="max-strength"), CATALOG)
     assert len(set(option(rec, "good-morning").prescription.reps)) > 1
 
 
@@ -264,7 +266,7 @@ def test_good_mornings_take_the_max_strength_scheme():
 def test_after_a_flare_no_lift_gets_more_sets_or_reps_than_the_flared_session(logged):
     last = {"pain_during": 7, "exercises": [logged]}
     rec = recommend(case(30, mastered=OWNS_THE_DEADLIFTS, tests=[passed()],
-                         goal="max-strength", last_session=last))
+                         goal="max-strength", last_session=last), CATALOG)
     same = [o for o in rec.options if o.exercise == logged["exercise"]]
     assert same
     rx = same[0].prescription
@@ -275,7 +277,7 @@ def test_after_a_flare_no_lift_gets_more_sets_or_reps_than_the_flared_session(lo
 
 @pytest.mark.parametrize("mastered", [OWNS_THE_DEADLIFTS, [*BASE, "romanian-deadlift"], BASE])
 def test_the_max_strength_reason_names_the_exercise_it_is_on(mastered):
-    rec = recommend(case(30, mastered=mastered, tests=[passed()], goal="max-strength"))
+    rec = recommend(case(30, mastered=mastered, tests=[passed()], goal="max-strength"), CATALOG)
     first = rec.options[0]
     texts = [w.text for w in first.why if w.rule == "goal-first"]
     assert texts, first.exercise

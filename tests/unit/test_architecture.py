@@ -22,9 +22,10 @@ def test_importing_the_core_loads_no_adapter_library():
 def test_running_the_engine_loads_no_adapter_library():
     script = (
         "import json, sys\n"
-        "from hingecoach.core import block, plan, recommend\n"
+        "from hingecoach.core import block, default_catalog, plan, recommend\n"
         "c = {'athlete': {'age': 30}, 'tests': [{'date': '2026-11-01', 'faults': []}]}\n"
-        "recommend(c); plan(c); block(c, 4)\n"
+        "k = default_catalog()\n"
+        "recommend(c, k); plan(c, k); block(c, 4, k)\n"
         f"print(json.dumps(sorted(m for m in {FORBIDDEN!r} if m in sys.modules)))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

@@ -6,13 +6,23 @@ import json
 
 import pytest
 
-from hingecoach.core import CaseError, block, case_from_json, parse_case, plan, recommend
+from hingecoach.core import (
+    CaseError,
+    block,
+    case_from_json,
+    default_catalog,
+    parse_case,
+    plan,
+    recommend,
+)
 from unit.builders import case
+
+CATALOG = default_catalog()
 
 
 def error_of(data) -> str:
     with pytest.raises(CaseError) as error:
-        parse_case(data)
+        parse_case(data, CATALOG)
     return str(error.value)
 
 
@@ -94,30 +104,30 @@ def test_a_test_with_a_bad_date_is_refused():
 
 def test_invalid_json_is_refused_with_where_it_broke():
     with pytest.raises(CaseError) as error:
-        case_from_json('{"athlete": {"age": 34}')
+        case_from_json('{"athlete": {"age": 34}', CATALOG)
     assert str(error.value) == "CASE: invalid JSON at line 1 column 24: Expecting ',' delimiter"
 
 
 def test_a_number_too_long_for_python_to_read_is_refused_as_invalid_json():
     with pytest.raises(CaseError) as error:
-        case_from_json('{"athlete": {"age": ' + "9" * 5000 + "}}")
+        case_from_json('{"athlete": {"age": ' + "9" * 5000 + "}}", CATALOG)
     assert str(error.value) == "CASE: invalid JSON: a number with more than 4300 digits"
 
 
 def test_a_top_level_json_array_is_refused():
     with pytest.raises(CaseError) as error:
-        case_from_json(json.dumps([case()]))
+        case_from_json(json.dumps([case()]), CATALOG)
     assert str(error.value) == "CASE: expected a JSON object, got an array"
 
 
 def test_an_unknown_key_in_json_is_refused():
     with pytest.raises(CaseError) as error:
-        case_from_json(json.dumps({**case(), "x": 1}))
+        case_from_json(json.dumps({**case(), "x": 1}), CATALOG)
     assert str(error.value) == "x: unknown field (value 1)"
 
 
 def test_valid_json_is_accepted():
-    parsed = case_from_json(json.dumps(case(mastered=["good-morning"])))
+    parsed = case_from_json(json.dumps(case(mastered=["good-morning"])), CATALOG)
     assert parsed.athlete.age == 34
     assert parsed.goal == "technique"
 
@@ -125,13 +135,13 @@ def test_valid_json_is_accepted():
 @pytest.mark.parametrize("entry", [recommend, plan])
 def test_the_engine_and_planner_refuse_a_bad_case_too(entry):
     with pytest.raises(CaseError) as error:
-        entry(case(mastered=["kneeling-squat-dance"]))
+        entry(case(mastered=["kneeling-squat-dance"]), CATALOG)
     assert str(error.value) == "mastered[0]: unknown exercise 'kneeling-squat-dance'"
 
 
 def test_a_case_error_carries_the_field_apart_from_the_message():
     with pytest.raises(CaseError) as error:
-        parse_case(case(pain_nrs=11))
+        parse_case(case(pain_nrs=11), CATALOG)
     assert error.value.field == "athlete.pain_nrs"
 
 
@@ -146,13 +156,13 @@ def test_every_case_error_is_one_line():
                                             ("3", "a number"), ("true", "true or false")])
 def test_a_json_value_that_is_not_an_object_is_named_in_json_terms(text, kind):
     with pytest.raises(CaseError) as error:
-        case_from_json(text)
+        case_from_json(text, CATALOG)
     assert str(error.value) == f"CASE: expected a JSON object, got {kind}"
 
 
 def test_a_block_length_that_is_not_a_whole_number_is_refused():
     with pytest.raises(CaseError) as error:
-        block(case(), True)
+        block(case(), True, CATALOG)
     assert str(error.value) == "weeks: True is not a whole number of weeks"
 
 

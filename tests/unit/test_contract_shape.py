@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from hingecoach.core import block, plan, recommend
+from hingecoach.core import block, default_catalog, plan, recommend
 from hingecoach.core.schemas import json_schema
 from unit.builders import SERIES, case, passed
+
+CATALOG = default_catalog()
 
 OPTION_KEYS = {"exercise", "name", "role", "theme", "level", "hinge", "range", "prescription",
                "reasons", "why"}
@@ -17,7 +19,7 @@ A_CASE = case(mastered=SERIES, tests=[passed()])
 
 
 def test_a_recommendation_carries_the_contracts_keys():
-    out = recommend(A_CASE).model_dump(mode="json")
+    out = recommend(A_CASE, CATALOG).model_dump(mode="json")
     assert {"stage", "refer", "options", "avoid", "warnings"} <= set(out)
     assert out["stage"] in STAGES
     for option in out["options"]:
@@ -42,19 +44,19 @@ def test_the_schemas_require_why_beside_reasons():
 
 
 def test_sets_match_the_reps_listed():
-    for option in recommend(A_CASE).options:
+    for option in recommend(A_CASE, CATALOG).options:
         assert option.prescription.sets == len(option.prescription.reps)
 
 
 def test_a_plan_carries_the_contracts_keys():
-    out = plan(A_CASE).model_dump(mode="json")
+    out = plan(A_CASE, CATALOG).model_dump(mode="json")
     assert {"stage", "refer", "session", "warnings"} <= set(out)
     for item in out["session"]:
         assert set(item) >= OPTION_KEYS
 
 
 def test_a_block_carries_the_contracts_keys():
-    out = block(A_CASE, weeks=2).model_dump(mode="json")
+    out = block(A_CASE, weeks=2, catalog=CATALOG).model_dump(mode="json")
     assert {"stage", "refer", "weeks", "warnings"} <= set(out)
     for week in out["weeks"]:
         assert {"week", "retest", "session"} <= set(week)

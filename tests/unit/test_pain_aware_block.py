@@ -32,7 +32,7 @@ def changed(before, after) -> bool:
 
 @pytest.mark.parametrize("name", PAIN_AWARE)
 def test_week_one_of_a_pain_aware_block_is_todays_plan_at_the_shortest_range(name):
-    b, today = block(PAIN_AWARE[name], 8), plan(PAIN_AWARE[name])
+    b, today = block(PAIN_AWARE[name], 8, CATALOG), plan(PAIN_AWARE[name], CATALOG)
     assert b.weeks[0].session == today.session
     for item in today.session:
         steps = CATALOG[item.exercise].range_steps
@@ -43,7 +43,7 @@ def test_week_one_of_a_pain_aware_block_is_todays_plan_at_the_shortest_range(nam
 
 
 def test_the_elevated_deadlift_lowers_its_platform_before_its_load_climbs():
-    weeks = items(block(PAIN_AWARE["low back pain at 58"], 12), "elevated-deadlift")
+    weeks = items(block(PAIN_AWARE["low back pain at 58"], 12, CATALOG), "elevated-deadlift")
     last_range = CATALOG["elevated-deadlift"].range_steps
     bottom = weeks[0].prescription.load_kg.max
     for item in weeks:
@@ -57,7 +57,7 @@ def test_the_elevated_deadlift_lowers_its_platform_before_its_load_climbs():
 
 @pytest.mark.parametrize("name", PAIN_AWARE)
 def test_every_projected_step_is_gated_on_the_weeks_re_check_and_says_so(name):
-    b = block(PAIN_AWARE[name], 12)
+    b = block(PAIN_AWARE[name], 12, CATALOG)
     exercises = {i.exercise for i in b.weeks[0].session}
     for exercise in exercises:
         weeks = items(b, exercise)
@@ -77,13 +77,13 @@ def test_every_projected_step_is_gated_on_the_weeks_re_check_and_says_so(name):
 
 
 def test_steps_come_no_faster_than_the_programmes_interval():
-    weeks = items(block(PAIN_AWARE["low back pain at 58"], 12), "step-up")
+    weeks = items(block(PAIN_AWARE["low back pain at 58"], 12, CATALOG), "step-up")
     moves = [n for n, (a, b) in enumerate(itertools.pairwise(weeks), 2) if changed(a, b)]
     assert moves and all(b - a >= EVERY for a, b in itertools.pairwise(moves)), moves
 
 
 def test_a_fear_re_check_week_gates_the_step_on_fear_as_well():
-    b = block(PAIN_AWARE["high fear"], 12)
+    b = block(PAIN_AWARE["high fear"], 12, CATALOG)
     gated = [i for w in b.weeks if "tsk11" in w.rechecks for i in w.session if i.only_if]
     assert gated
     for item in gated:
@@ -100,7 +100,7 @@ def test_a_block_off_the_pain_aware_path_has_no_gates_or_range_steps():
             mastered=["kneeling-hip-hinge", "kneeling-good-morning", "good-morning"],
             tests=[passed()],
         ),
-        8,
+        8, CATALOG,
     )
     for week in b.weeks:
         for item in week.session:

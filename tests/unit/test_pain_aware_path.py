@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from hingecoach.core import plan, recommend
+from hingecoach.core import default_catalog, plan, recommend
 from unit.builders import SERIES, avoided, case, option, options, passed, rules
+
+CATALOG = default_catalog()
 
 TRIGGERS = {
     "pain now 3": dict(pain_nrs=3),
@@ -21,94 +23,95 @@ WAYS_IN = {"hip-bridge", "elevated-deadlift", "step-up"}
 
 @pytest.mark.parametrize("trigger", TRIGGERS)
 def test_pain_fear_or_a_back_condition_puts_the_athlete_on_the_pain_aware_path(trigger):
-    rec = recommend(case(**TRIGGERS[trigger]))
+    rec = recommend(case(**TRIGGERS[trigger]), CATALOG)
     assert rec.stage == "pain-aware"
     assert rec.refer is False
 
 
 @pytest.mark.parametrize("trigger", TRIGGERS)
 def test_the_pain_aware_path_offers_the_bridge_the_shorter_hinge_and_step_ups(trigger):
-    rec = recommend(case(**TRIGGERS[trigger]))
+    rec = recommend(case(**TRIGGERS[trigger]), CATALOG)
     assert set(options(rec)) >= WAYS_IN
 
 
 @pytest.mark.parametrize("trigger", sorted(set(TRIGGERS) - HIGH_FEAR))
 def test_the_hip_bridge_comes_first_on_the_pain_aware_path(trigger):
-    assert options(recommend(case(**TRIGGERS[trigger])))[0] == "hip-bridge"
+    assert options(recommend(case(**TRIGGERS[trigger]), CATALOG))[0] == "hip-bridge"
 
 
 @pytest.mark.parametrize("trigger", sorted(HIGH_FEAR))
 def test_step_ups_come_first_when_fear_of_movement_is_high(trigger):
-    assert options(recommend(case(**TRIGGERS[trigger])))[0] == "step-up"
+    assert options(recommend(case(**TRIGGERS[trigger]), CATALOG))[0] == "step-up"
 
 
 def test_step_ups_come_first_with_high_fear_even_alongside_back_pain():
-    rec = recommend(case(tsk11=38, conditions=["low-back-pain"], pain_nrs=4))
+    rec = recommend(case(tsk11=38, conditions=["low-back-pain"], pain_nrs=4), CATALOG)
     assert options(rec)[0] == "step-up"
 
 
 def test_the_shorter_hinge_is_marked_as_reduced_range():
-    rec = recommend(case(pain_nrs=3))
+    rec = recommend(case(pain_nrs=3), CATALOG)
     assert option(rec, "elevated-deadlift").range == "reduced"
 
 
 @pytest.mark.parametrize("trigger", TRIGGERS)
 def test_no_full_range_hinge_exercise_is_offered_on_the_pain_aware_path(trigger):
-    for o in recommend(case(**TRIGGERS[trigger])).options:
+    for o in recommend(case(**TRIGGERS[trigger]), CATALOG).options:
         assert not (o.hinge and o.range == "full"), o.exercise
 
 
 @pytest.mark.parametrize("trigger", TRIGGERS)
 def test_the_pain_aware_session_holds_no_full_range_hinge_exercise(trigger):
-    for item in plan(case(**TRIGGERS[trigger])).session:
+    for item in plan(case(**TRIGGERS[trigger]), CATALOG).session:
         if item.role != "test":
             assert not (item.hinge and item.range == "full"), item.exercise
 
 
 def test_full_range_hinges_are_avoided_with_a_reason_on_the_pain_aware_path():
-    avoid = avoided(recommend(case(conditions=["low-back-pain"])))
+    avoid = avoided(recommend(case(conditions=["low-back-pain"]), CATALOG))
     for exercise in ("good-morning", "romanian-deadlift", "deadlift"):
         assert "no-full-range-hinge" in rules(avoid[exercise])
 
 
 @pytest.mark.parametrize("trigger", TRIGGERS)
 def test_the_pain_aware_path_warns_to_give_more_feedback(trigger):
-    warnings = recommend(case(**TRIGGERS[trigger])).warnings
+    warnings = recommend(case(**TRIGGERS[trigger]), CATALOG).warnings
     assert any("feedback" in w for w in warnings)
 
 
 def test_the_pain_aware_reasons_name_the_cause():
-    rec = recommend(case(pain_nrs=4))
+    rec = recommend(case(pain_nrs=4), CATALOG)
     assert any("4/10" in r for r in option(rec, "hip-bridge").reasons)
-    rec = recommend(case(conditions=["low-back-pain"]))
+    rec = recommend(case(conditions=["low-back-pain"]), CATALOG)
     assert any("low-back-pain" in r for r in option(rec, "hip-bridge").reasons)
 
 
 def test_the_pain_aware_path_holds_even_after_a_passed_test():
-    rec = recommend(case(mastered=[*SERIES], tests=[passed()], conditions=["low-back-pain"]))
+    athlete = case(mastered=[*SERIES], tests=[passed()], conditions=["low-back-pain"])
+    rec = recommend(athlete, CATALOG)
     assert rec.stage == "pain-aware"
     assert "romanian-deadlift" not in options(rec)
 
 
 def test_the_pain_aware_path_is_never_empty_for_an_athlete_who_cannot_kneel():
-    rec = recommend(case(conditions=["cannot-kneel", "low-back-pain"], tsk11=40))
+    rec = recommend(case(conditions=["cannot-kneel", "low-back-pain"], tsk11=40), CATALOG)
     assert set(options(rec)) >= WAYS_IN
 
 
 def test_pain_now_of_two_stays_on_the_ladder():
-    assert recommend(case(pain_nrs=2)).stage == "corrective"
+    assert recommend(case(pain_nrs=2), CATALOG).stage == "corrective"
 
 
 @pytest.mark.parametrize("tsk11", [29, 35])
 def test_moderate_fear_keeps_the_ladder(tsk11):
-    assert recommend(case(tsk11=tsk11)).stage == "corrective"
-    rec = recommend(case(tsk11=tsk11, mastered=SERIES, tests=[passed()]))
+    assert recommend(case(tsk11=tsk11), CATALOG).stage == "corrective"
+    rec = recommend(case(tsk11=tsk11, mastered=SERIES, tests=[passed()]), CATALOG)
     assert rec.stage == "fundamental"
 
 
 @pytest.mark.parametrize("tsk11", [29, 32, 35])
 def test_moderate_fear_warns_to_start_with_less_range_and_more_feedback(tsk11):
-    warnings = recommend(case(tsk11=tsk11)).warnings
+    warnings = recommend(case(tsk11=tsk11), CATALOG).warnings
     assert any("less range" in w and "feedback" in w for w in warnings)
     assert any(str(tsk11) in w for w in warnings)
 
@@ -116,6 +119,6 @@ def test_moderate_fear_warns_to_start_with_less_range_and_more_feedback(tsk11):
 @pytest.mark.parametrize("tsk11", [None, 11, 22, 28])
 def test_minimal_or_low_fear_gives_no_fear_warning(tsk11):
     athlete = {} if tsk11 is None else {"tsk11": tsk11}
-    warnings = recommend(case(**athlete)).warnings
+    warnings = recommend(case(**athlete), CATALOG).warnings
     assert not any("less range" in w or "feedback" in w for w in warnings)
-    assert recommend(case(**athlete)).stage == "corrective"
+    assert recommend(case(**athlete), CATALOG).stage == "corrective"

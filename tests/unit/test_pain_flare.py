@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hingecoach.core import load_catalog, plan, recommend
+from hingecoach.core import default_catalog, load_catalog, plan, recommend
 from hingecoach.core.present import why_text
 from unit.builders import (
     SERIES,
@@ -16,6 +16,8 @@ from unit.builders import (
     passed,
     rules,
 )
+
+CATALOG = default_catalog()
 
 READY_TO_CLIMB = dict(mastered=[*SERIES], tests=[passed()])
 FLARES = {
@@ -36,25 +38,25 @@ def with_flare(flare, age=34, **kwargs):
 
 
 def test_without_a_flare_a_passed_athlete_is_offered_the_step_up():
-    assert "romanian-deadlift" in options(recommend(case(**READY_TO_CLIMB)))
+    assert "romanian-deadlift" in options(recommend(case(**READY_TO_CLIMB), CATALOG))
 
 
 @pytest.mark.parametrize("flare", FLARES)
 def test_a_pain_flare_gives_a_warning(flare):
-    rec = recommend(with_flare(FLARES[flare]))
+    rec = recommend(with_flare(FLARES[flare]), CATALOG)
     assert any(w.endswith("(rule: pain-flare)") for w in rec.warnings)
 
 
 def test_the_flare_warning_says_what_the_pain_was():
-    rec = recommend(with_flare({"pain_during": 7}))
+    rec = recommend(with_flare({"pain_during": 7}), CATALOG)
     assert any("7/10" in w for w in rec.warnings)
-    rec = recommend(with_flare({"pain_next_morning": 4}))
+    rec = recommend(with_flare({"pain_next_morning": 4}), CATALOG)
     assert any("4/10" in w and "morning" in w for w in rec.warnings)
 
 
 @pytest.mark.parametrize("flare", FLARES)
 def test_a_pain_flare_adds_no_new_exercise_up_the_ladder(flare):
-    rec = recommend(with_flare(FLARES[flare]))
+    rec = recommend(with_flare(FLARES[flare]), CATALOG)
     for exercise in ("romanian-deadlift", "stiff-legged-deadlift", "nordic-hip-hinge"):
         assert exercise not in options(rec)
     assert "flare-not-reached" in rules(avoided(rec)["romanian-deadlift"])
@@ -62,7 +64,7 @@ def test_a_pain_flare_adds_no_new_exercise_up_the_ladder(flare):
 
 def test_a_pain_flare_holds_back_the_next_deadlift_for_an_advanced_athlete():
     mastered = [*SERIES, "romanian-deadlift", "nordic-hip-hinge", "hex-bar-deadlift"]
-    rec = recommend(with_flare({"pain_during": 6}, mastered=mastered))
+    rec = recommend(with_flare({"pain_during": 6}, mastered=mastered), CATALOG)
     assert "sumo-deadlift" not in options(rec)
     assert "single-leg-romanian-deadlift" not in options(rec)
 
@@ -77,7 +79,7 @@ GYM_BOTTOM = {15: {"good-morning": 10, "kneeling-good-morning": 7.5, "hamstring-
 @pytest.mark.parametrize("flare", FLARES)
 def test_a_pain_flare_puts_every_load_at_the_bottom_of_the_catalogs_range(flare, age):
     c = with_flare(FLARES[flare], age=age)
-    for item in [*recommend(c).options, *plan(c).session]:
+    for item in [*recommend(c, CATALOG).options, *plan(c, CATALOG).session]:
         load = item.prescription.load_kg
         if load is None:
             continue
@@ -87,11 +89,11 @@ def test_a_pain_flare_puts_every_load_at_the_bottom_of_the_catalogs_range(flare,
 @pytest.mark.parametrize("age", [15, 34])
 def test_a_pain_flare_before_any_step_is_reached_keeps_the_first_step_and_no_hinge_work(age):
     c = case(age, last_session={"pain_next_morning": 6})
-    rec = recommend(c)
+    rec = recommend(c, CATALOG)
     assert options(rec) == ["kneeling-hip-hinge", "hip-bridge", "step-up"]
     for name in ("kneeling-good-morning", "good-morning"):
         assert "flare-not-reached" in rules(avoided(rec)[name])
-    last = plan(c).session[-1]
+    last = plan(c, CATALOG).session[-1]
     assert last.exercise == "step-up"
     assert last.prescription.load_kg.max == GYM_BOTTOM[age]["step-up"]
 
@@ -101,11 +103,11 @@ def test_a_flare_in_the_corrective_series_adds_no_new_heavier_step():
     last = {"pain_during": 7,
             "exercises": [{"exercise": "kneeling-good-morning", "load_kg": 10}]}
     c = case(34, mastered=["kneeling-hip-hinge"], last_session=last)
-    rec = recommend(c)
+    rec = recommend(c, CATALOG)
     assert "good-morning" not in options(rec)
     assert "flare-not-reached" in rules(avoided(rec)["good-morning"])
     assert "flare-step-down" in rules(option(rec, "kneeling-hip-hinge").reasons)
-    for item in plan(c).session:
+    for item in plan(c, CATALOG).session:
         load = item.prescription.load_kg
         assert load is None or load.max <= 10, item.exercise
 
@@ -113,7 +115,7 @@ def test_a_flare_in_the_corrective_series_adds_no_new_heavier_step():
 def test_a_flare_never_loads_more_than_the_flared_session_lifted():
     last = {"pain_during": 8, "exercises": [{"exercise": "step-up", "load_kg": 2}]}
     c = case(40, conditions=["low-back-pain"], last_session=last)
-    rec = recommend(c)
+    rec = recommend(c, CATALOG)
     for item in rec.options:
         load = item.prescription.load_kg
         assert load is None or load.max <= 2, item.exercise
@@ -126,7 +128,7 @@ def test_a_flare_never_loads_more_than_the_flared_session_lifted():
 def test_after_a_flare_no_option_lifts_more_than_the_heaviest_load_of_that_session():
     last = {"pain_during": 7, "exercises": [{"exercise": "kneeling-good-morning",
                                              "load_kg": 7.5}]}
-    for item in plan(case(34, last_session=last)).session:
+    for item in plan(case(34, last_session=last), CATALOG).session:
         load = item.prescription.load_kg
         assert load is None or load.max <= 7.5, item.exercise
 
@@ -135,7 +137,7 @@ def test_after_a_flare_no_option_lifts_more_than_the_heaviest_load_of_that_sessi
 def test_a_flare_with_good_mornings_already_at_the_bottom_steps_down(age):
     bottom = catalog_range("good-morning", age).min
     last = {"pain_during": 6, "exercises": [{"exercise": "good-morning", "load_kg": bottom}]}
-    rec = recommend(with_flare(last, age=age))
+    rec = recommend(with_flare(last, age=age), CATALOG)
     assert "good-morning" not in options(rec)
     step_down = option(rec, "kneeling-good-morning")
     assert "flare-step-down" in rules(step_down.reasons)
@@ -144,19 +146,19 @@ def test_a_flare_with_good_mornings_already_at_the_bottom_steps_down(age):
 
 def test_a_flare_with_good_mornings_above_the_bottom_keeps_them_at_the_bottom():
     last = {"pain_during": 6, "exercises": [{"exercise": "good-morning", "load_kg": 30}]}
-    load = option(recommend(with_flare(last)), "good-morning").prescription.load_kg
+    load = option(recommend(with_flare(last), CATALOG), "good-morning").prescription.load_kg
     assert load.min == load.max == 20
 
 
 def test_a_flare_step_down_keeps_the_session_ending_with_loaded_work():
     last = {"pain_during": 6, "exercises": [{"exercise": "good-morning", "load_kg": 20}]}
-    session = plan(with_flare(last)).session
+    session = plan(with_flare(last), CATALOG).session
     assert "good-morning" not in [i.exercise for i in session]
     assert session[-1].prescription.load_kg is not None
 
 
 def test_pain_during_five_and_next_morning_two_is_not_a_flare():
-    rec = recommend(case(last_session=NO_FLARE, **READY_TO_CLIMB))
+    rec = recommend(case(last_session=NO_FLARE, **READY_TO_CLIMB), CATALOG)
     assert not any("pain-flare" in w for w in rec.warnings)
     assert "romanian-deadlift" in options(rec)
     load = option(rec, "good-morning").prescription.load_kg
@@ -164,7 +166,7 @@ def test_pain_during_five_and_next_morning_two_is_not_a_flare():
 
 
 def test_a_last_session_without_pain_scores_is_not_a_flare():
-    rec = recommend(case(last_session={"date": "2026-11-02"}, **READY_TO_CLIMB))
+    rec = recommend(case(last_session={"date": "2026-11-02"}, **READY_TO_CLIMB), CATALOG)
     assert rec.warnings == []
     assert "romanian-deadlift" in options(rec)
 
@@ -173,7 +175,7 @@ def test_a_flare_after_a_failed_test_offers_no_step_beyond_what_was_mastered():
     c = case(28, mastered=["kneeling-hip-hinge"],
              tests=[{"date": "2026-01-10", "faults": ["lumbar-flexion"]}],
              last_session={"pain_during": 6})
-    rec = recommend(c)
+    rec = recommend(c, CATALOG)
     assert "kneeling-good-morning" not in options(rec)
     assert "good-morning" not in options(rec)
     assert "kneeling-hip-hinge" in options(rec)
@@ -185,9 +187,9 @@ def test_a_flare_never_prescribes_below_an_exercises_lightest_load():
     last = {"pain_during": 7,
             "exercises": [{"exercise": "kneeling-good-morning", "load_kg": 10}]}
     c = case(28, mastered=["kneeling-hip-hinge", "kneeling-good-morning"], last_session=last)
-    rec = recommend(c)
+    rec = recommend(c, CATALOG)
     assert "good-morning" not in options(rec)
-    for item in [*rec.options, *plan(c).session]:
+    for item in [*rec.options, *plan(c, CATALOG).session]:
         load = item.prescription.load_kg
         if load is not None:
             assert load.min >= catalog_range(item.exercise, 28).min, item.exercise
@@ -197,7 +199,7 @@ def test_the_flare_cap_names_the_exercise_that_was_logged():
     last = {"pain_during": 7,
             "exercises": [{"exercise": "kneeling-good-morning", "load_kg": 15}]}
     c = case(28, mastered=[*SERIES], tests=[passed()], last_session=last)
-    caps = [w for o in recommend(c).options for w in o.why if w.rule == "flare-cap"]
+    caps = [w for o in recommend(c, CATALOG).options for w in o.why if w.rule == "flare-cap"]
     assert caps
     assert {w.facts["exercise"] for w in caps} == {"kneeling-good-morning"}
 
@@ -208,7 +210,7 @@ def test_a_step_down_reason_in_pounds_quotes_the_load_a_prescription_shows():
     def flared_at(kg):
         last = {"pain_during": 7,
                 "exercises": [{"exercise": "kneeling-good-morning", "load_kg": kg}]}
-        return recommend(case(30, mastered=mastered, last_session=last))
+        return recommend(case(30, mastered=mastered, last_session=last), CATALOG)
 
     shown = option(flared_at(15), "kneeling-good-morning").prescription.load_lb.min
     step = next(w for w in option(flared_at(10), "kneeling-hip-hinge").why

@@ -7,15 +7,17 @@ import pytest
 from hingecoach.core import block, default_catalog, plan, recommend
 from unit.builders import RED_FLAGS, SERIES, case, passed
 
+CATALOG = default_catalog()
+
 A_LOT = dict(mastered=[*SERIES, "romanian-deadlift", "nordic-hip-hinge"], tests=[passed()])
 
 
 def assert_referred(c):
-    rec = recommend(c)
+    rec = recommend(c, CATALOG)
     assert rec.refer is True
     assert rec.stage == "refer"
     assert rec.options == []
-    p = plan(c)
+    p = plan(c, CATALOG)
     assert p.refer is True
     assert p.stage == "refer"
     assert p.session == []
@@ -42,7 +44,7 @@ def test_pain_now_of_seven_or_more_refers(pain):
 
 
 def test_pain_now_of_six_does_not_refer():
-    assert recommend(case(pain_nrs=6)).refer is False
+    assert recommend(case(pain_nrs=6), CATALOG).refer is False
 
 
 @pytest.mark.parametrize("clearance", [{}, {"medical_clearance": False}])
@@ -54,7 +56,8 @@ def test_a_spinal_fusion_without_clearance_refers(clearance):
 
 
 def test_a_spinal_fusion_with_clearance_trains():
-    assert recommend(case(conditions=["spinal-fusion"], medical_clearance=True)).refer is False
+    cleared = case(conditions=["spinal-fusion"], medical_clearance=True)
+    assert recommend(cleared, CATALOG).refer is False
 
 
 def test_two_red_flags_give_two_warnings_one_per_flag():
@@ -77,12 +80,12 @@ def test_a_red_flag_refers_even_an_athlete_who_would_otherwise_be_pain_aware():
 
 
 def test_referral_warnings_send_the_athlete_to_a_clinician():
-    rec = recommend(case(red_flags=["fever"]))
+    rec = recommend(case(red_flags=["fever"]), CATALOG)
     assert "clinician" in rec.warnings[0]
 
 
 def test_a_referred_athlete_gets_a_block_with_no_weeks():
-    b = block(case(red_flags=["bladder-bowel-dysfunction"]), weeks=4)
+    b = block(case(red_flags=["bladder-bowel-dysfunction"]), weeks=4, catalog=CATALOG)
     assert b.refer is True
     assert b.stage == "refer"
     assert b.weeks == []

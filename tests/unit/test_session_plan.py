@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from hingecoach.core import plan, recommend
+from hingecoach.core import default_catalog, plan, recommend
 from unit.builders import SERIES, TEST, case, failed, passed, rules, session
+
+CATALOG = default_catalog()
 
 SCENARIOS = {
     "novice": dict(),
@@ -27,7 +29,7 @@ SCENARIOS = {
 
 
 def plan_for(scenario):
-    return plan(case(**SCENARIOS[scenario]))
+    return plan(case(**SCENARIOS[scenario]), CATALOG)
 
 
 @pytest.mark.parametrize("scenario", ["series mastered", "failed test", "passed",
@@ -41,7 +43,7 @@ def test_the_session_opens_with_the_test_as_warm_up(scenario):
 
 @pytest.mark.parametrize("tests", [[failed("toes-lift")], [passed()]])
 def test_any_test_on_record_brings_the_warm_up_retest_even_with_nothing_mastered(tests):
-    assert session(plan(case(tests=tests)))[0] == TEST
+    assert session(plan(case(tests=tests), CATALOG))[0] == TEST
 
 
 @pytest.mark.parametrize("scenario", ["novice", "one drill mastered", "cannot kneel",
@@ -71,13 +73,13 @@ def test_the_test_appears_at_most_once_and_only_as_warm_up(scenario):
 
 
 def test_the_novice_session_teaches_the_drills_in_order_then_loads():
-    items = plan(case()).session
+    items = plan(case(), CATALOG).session
     assert [i.exercise for i in items] == list(SERIES)
     assert [i.part for i in items] == ["drill", "drill", "main"]
 
 
 def test_drills_after_a_failed_test_come_in_teaching_order():
-    items = plan(case(tests=[failed("lumbar-flexion", "no-counterbalance")])).session
+    items = plan(case(tests=[failed("lumbar-flexion", "no-counterbalance")]), CATALOG).session
     drills = [i.exercise for i in items if i.part == "drill"]
     assert drills == ["kneeling-hip-hinge", "kneeling-good-morning"]
 
@@ -98,24 +100,24 @@ def test_the_session_repeats_no_exercise(scenario):
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_the_plan_carries_the_recommendations_stage_and_warnings(scenario):
     c = case(**SCENARIOS[scenario])
-    p, rec = plan(c), recommend(c)
+    p, rec = plan(c, CATALOG), recommend(c, CATALOG)
     assert (p.stage, p.refer, p.warnings) == (rec.stage, rec.refer, rec.warnings)
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_every_session_item_is_drawn_from_the_options_or_is_the_retest(scenario):
     c = case(**SCENARIOS[scenario])
-    offered = {o.exercise for o in recommend(c).options} | {TEST, "hamstring-curl"}
-    assert set(session(plan(c))) <= offered
+    offered = {o.exercise for o in recommend(c, CATALOG).options} | {TEST, "hamstring-curl"}
+    assert set(session(plan(c, CATALOG))) <= offered
 
 
 def test_after_a_failed_test_the_session_keeps_to_corrective_work():
-    items = plan(case(tests=[failed("lumbar-flexion")])).session
+    items = plan(case(tests=[failed("lumbar-flexion")]), CATALOG).session
     for item in items:
         assert item.theme == "corrective" or not item.hinge, item.exercise
 
 
 def test_the_warm_up_retest_says_it_checks_the_skill_and_is_not_trained():
-    first = plan(case(tests=[passed()])).session[0]
+    first = plan(case(tests=[passed()]), CATALOG).session[0]
     assert "test-not-trained" in rules(first.reasons)
     assert first.role == "test"

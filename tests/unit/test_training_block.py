@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import pytest
 
-from hingecoach.core import CaseError, block, load_catalog, plan
+from hingecoach.core import CaseError, block, default_catalog, load_catalog, plan
 from unit.builders import (
     SERIES,
     TEST,
@@ -18,6 +18,8 @@ from unit.builders import (
     passed,
 )
 from unit.test_catalog import break_file
+
+CATALOG = default_catalog()
 
 CASES = {
     "novice": case(),
@@ -34,20 +36,20 @@ CASES = {
 
 @pytest.mark.parametrize("weeks", [1, 4, 12, 52])
 def test_a_block_has_the_number_of_weeks_asked_for_each_with_a_session(weeks):
-    b = block(CASES["passed"], weeks=weeks)
+    b = block(CASES["passed"], weeks=weeks, catalog=CATALOG)
     assert [w.week for w in b.weeks] == list(range(1, weeks + 1))
     assert all(w.session for w in b.weeks)
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_every_week_has_a_session(name):
-    for week in block(CASES[name], weeks=8).weeks:
+    for week in block(CASES[name], weeks=8, catalog=CATALOG).weeks:
         assert week.session, week.week
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_a_retest_week_begins_with_the_test_and_no_other_week_holds_it(name):
-    for week in block(CASES[name], weeks=10).weeks:
+    for week in block(CASES[name], weeks=10, catalog=CATALOG).weeks:
         names = [i.exercise for i in week.session]
         if week.retest:
             assert names[0] == TEST, week.week
@@ -57,11 +59,11 @@ def test_a_retest_week_begins_with_the_test_and_no_other_week_holds_it(name):
 
 
 def test_a_passed_athlete_retests_in_the_first_week():
-    assert block(CASES["passed"], weeks=4).weeks[0].retest is True
+    assert block(CASES["passed"], weeks=4, catalog=CATALOG).weeks[0].retest is True
 
 
 def test_a_block_for_a_novice_brings_the_test_once_the_series_is_mastered():
-    weeks = block(CASES["novice"], weeks=8).weeks
+    weeks = block(CASES["novice"], weeks=8, catalog=CATALOG).weeks
     assert weeks[0].retest is False
     assert any(w.retest for w in weeks)
 
@@ -69,7 +71,7 @@ def test_a_block_for_a_novice_brings_the_test_once_the_series_is_mastered():
 @pytest.mark.parametrize("name", CASES)
 def test_loads_of_main_work_never_drop_week_on_week_within_a_stage(name):
     last: dict[tuple[str, str], tuple[float, float]] = {}
-    for week in block(CASES[name], weeks=12).weeks:
+    for week in block(CASES[name], weeks=12, catalog=CATALOG).weeks:
         for item in week.session:
             load = item.prescription.load_kg
             if item.part != "main" or load is None:
@@ -83,7 +85,7 @@ def test_loads_of_main_work_never_drop_week_on_week_within_a_stage(name):
 
 def test_loads_of_main_work_rise_across_a_block():
     by_exercise = defaultdict(list)
-    for week in block(CASES["passed, max strength"], weeks=6).weeks:
+    for week in block(CASES["passed, max strength"], weeks=6, catalog=CATALOG).weeks:
         for item in week.session:
             if item.part == "main" and item.prescription.load_kg is not None:
                 by_exercise[item.exercise].append(item.prescription.load_kg.max)
@@ -93,7 +95,7 @@ def test_loads_of_main_work_rise_across_a_block():
 @pytest.mark.parametrize("name", CASES)
 def test_each_exercise_keeps_its_own_sets_and_reps_all_block_long(name):
     schemes: dict[str, set[str]] = defaultdict(set)
-    for week in block(CASES[name], weeks=12).weeks:
+    for week in block(CASES[name], weeks=12, catalog=CATALOG).weeks:
         for item in week.session:
             schemes[item.exercise].add(item.prescription.scheme)
     assert all(len(found) == 1 for found in schemes.values()), dict(schemes)
@@ -101,19 +103,19 @@ def test_each_exercise_keeps_its_own_sets_and_reps_all_block_long(name):
 
 def test_a_hex_bar_deadlift_keeps_its_three_sets_of_five():
     c = case(mastered=[*SERIES, "romanian-deadlift", "nordic-hip-hinge"], tests=[passed()])
-    hex_bar = [i for w in block(c, weeks=6).weeks for i in w.session
+    hex_bar = [i for w in block(c, weeks=6, catalog=CATALOG).weeks for i in w.session
                if i.exercise == "hex-bar-deadlift"]
     assert hex_bar and all(i.prescription.reps == [5, 5, 5] for i in hex_bar)
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_week_one_of_a_block_is_todays_plan(name):
-    first = block(CASES[name], weeks=4).weeks[0]
-    assert first.session == plan(CASES[name]).session
+    first = block(CASES[name], weeks=4, catalog=CATALOG).weeks[0]
+    assert first.session == plan(CASES[name], CATALOG).session
 
 
 def test_a_passed_athlete_spends_six_weeks_on_a_step_before_the_next_is_projected():
-    weeks = block(CASES["passed"], weeks=16).weeks
+    weeks = block(CASES["passed"], weeks=16, catalog=CATALOG).weeks
     first_hex = next(w.week for w in weeks if "hex-bar-deadlift" in
                      {i.exercise for i in w.session})
     first_sumo = next((w.week for w in weeks if "sumo-deadlift" in
@@ -130,24 +132,25 @@ def test_a_coach_can_shorten_the_time_on_a_step(catalog_copy):
 
 
 def test_a_pain_aware_block_plans_pain_checks_weekly_and_fear_checks_every_four_weeks():
-    weeks = block(CASES["pain-aware"], weeks=9).weeks
+    weeks = block(CASES["pain-aware"], weeks=9, catalog=CATALOG).weeks
     assert all("pain-now" in w.rechecks for w in weeks)
     assert [w.week for w in weeks if "tsk11" in w.rechecks] == [1, 5, 9]
 
 
 def test_a_block_off_the_pain_aware_path_plans_no_rechecks():
-    assert not any(w.rechecks for w in block(CASES["passed"], weeks=6).weeks)
+    assert not any(w.rechecks for w in block(CASES["passed"], weeks=6, catalog=CATALOG).weeks)
 
 
 def test_a_starting_load_climbs_one_gym_load_a_week():
-    loads = [i.prescription.load_kg.max for w in block(CASES["passed"], weeks=4).weeks
+    weeks = block(CASES["passed"], weeks=4, catalog=CATALOG).weeks
+    loads = [i.prescription.load_kg.max for w in weeks
              for i in w.session if i.exercise == "romanian-deadlift"]
     assert loads == [30, 32.5, 35, 37.5]
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_every_retest_week_says_what_to_do_if_the_retest_fails(name):
-    for week in block(CASES[name], weeks=10).weeks:
+    for week in block(CASES[name], weeks=10, catalog=CATALOG).weeks:
         if week.retest:
             assert week.if_retest_fails, week.week
             for item in week.if_retest_fails:
@@ -157,7 +160,7 @@ def test_every_retest_week_says_what_to_do_if_the_retest_fails(name):
 
 
 def test_a_failed_retest_sends_a_passed_athlete_back_to_good_mornings():
-    week = block(CASES["passed"], weeks=4).weeks[0]
+    week = block(CASES["passed"], weeks=4, catalog=CATALOG).weeks[0]
     fallback = {i.exercise for i in week.if_retest_fails}
     assert "romanian-deadlift" in {i.exercise for i in week.session}
     assert "romanian-deadlift" not in fallback
@@ -168,7 +171,7 @@ def test_a_failed_retest_sends_a_passed_athlete_back_to_good_mornings():
 @pytest.mark.parametrize("name", CASES)
 def test_every_week_says_what_to_do_after_a_pain_flare_at_the_bottom_of_the_range(name, age):
     c = {**CASES[name], "athlete": {**CASES[name]["athlete"], "age": age}}
-    for week in block(c, weeks=8).weeks:
+    for week in block(c, weeks=8, catalog=CATALOG).weeks:
         assert week.if_pain_flare, week.week
         assert week.if_pain_flare[-1].prescription.load_kg is not None
         for item in week.if_pain_flare:
@@ -181,25 +184,25 @@ def test_every_week_says_what_to_do_after_a_pain_flare_at_the_bottom_of_the_rang
 
 @pytest.mark.parametrize("name", CASES)
 def test_every_week_of_a_block_ends_with_loaded_work(name):
-    for week in block(CASES[name], weeks=8).weeks:
+    for week in block(CASES[name], weeks=8, catalog=CATALOG).weeks:
         assert week.session[-1].prescription.load_kg is not None, week.week
         assert week.session[-1].exercise != TEST
 
 
 def test_a_block_never_offers_a_harder_hinge_before_the_first_passed_retest():
-    for week in block(CASES["novice"], weeks=8).weeks:
+    for week in block(CASES["novice"], weeks=8, catalog=CATALOG).weeks:
         if week.stage == "corrective":
             for item in week.session:
                 assert not hinge_beyond_corrective(item.exercise), (week.week, item.exercise)
 
 
 def test_the_block_starts_from_the_cases_stage():
-    assert block(CASES["failed test"], weeks=3).stage == "corrective"
-    assert block(CASES["pain-aware"], weeks=3).stage == "pain-aware"
+    assert block(CASES["failed test"], weeks=3, catalog=CATALOG).stage == "corrective"
+    assert block(CASES["pain-aware"], weeks=3, catalog=CATALOG).stage == "pain-aware"
 
 
 def test_a_pain_aware_block_keeps_to_the_pain_aware_path():
-    for week in block(CASES["pain-aware"], weeks=8).weeks:
+    for week in block(CASES["pain-aware"], weeks=8, catalog=CATALOG).weeks:
         assert week.stage == "pain-aware"
         for item in week.session:
             if item.role != "test":
@@ -209,12 +212,12 @@ def test_a_pain_aware_block_keeps_to_the_pain_aware_path():
 @pytest.mark.parametrize("weeks", [0, 53])
 def test_a_block_of_zero_or_more_than_fifty_two_weeks_is_refused(weeks):
     with pytest.raises(CaseError) as error:
-        block(case(), weeks=weeks)
+        block(case(), weeks=weeks, catalog=CATALOG)
     assert str(error.value) == f"weeks: {weeks} is not in the range 1..52"
 
 
 def test_a_referred_athlete_gets_no_weeks():
-    b = block(case(pain_nrs=8), weeks=6)
+    b = block(case(pain_nrs=8), weeks=6, catalog=CATALOG)
     assert (b.refer, b.stage, b.weeks) == (True, "refer", [])
 
 
@@ -235,7 +238,7 @@ def _quoted_test_dates(planned):
 
 
 def test_a_block_for_an_athlete_never_tested_quotes_no_test_date():
-    planned = block(case(), 8)
+    planned = block(case(), 8, CATALOG)
     assert _quoted_test_dates(planned) == set()
     later = [t for t in _every_reason(planned) if "re-test passes" in t]
     assert any("if the week-" in t for t in later)
@@ -243,6 +246,6 @@ def test_a_block_for_an_athlete_never_tested_quotes_no_test_date():
 
 def test_a_block_quotes_only_the_test_on_record_and_words_re_tests_as_projections():
     real = {"date": "2026-02-10", "faults": ["lumbar-flexion"]}
-    planned = block(case(mastered=SERIES, tests=[real]), 8)
+    planned = block(case(mastered=SERIES, tests=[real]), 8, CATALOG)
     assert _quoted_test_dates(planned) <= {"2026-02-10", "10 Feb 2026"}
     assert any("if the week-" in t for t in _every_reason(planned))

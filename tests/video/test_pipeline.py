@@ -7,6 +7,7 @@ import cv2
 import numpy as np
 import pytest
 
+from hingecoach.core import default_catalog
 from hingecoach.core.errors import CaseError
 from hingecoach.core.kinematics import Frame, Landmark, Track, analyze_track
 from hingecoach.synthetic import ClipSpec, generate_clip
@@ -15,6 +16,8 @@ from hingecoach.video.annotate import write_annotated
 from hingecoach.video.plot import draw_plot
 
 from .support import ReplayBackend, scaled_track, set_rotation, write_clip
+
+CATALOG = default_catalog()
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +68,7 @@ def test_the_model_sees_the_resized_image_and_landmarks_come_back_in_clip_pixels
 
 def test_the_report_is_what_the_kinematics_make_of_the_sampled_track(replayed, knee_hinge):
     analysis, _, _ = replayed
-    direct = analyze_track(every(knee_hinge, 2))
+    direct = analyze_track(every(knee_hinge, 2), catalog=CATALOG)
     report = analysis.report
     assert report.assessable and report.side == "left"
     assert len(report.reps) == len(direct.reps) == 2

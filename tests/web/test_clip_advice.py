@@ -8,11 +8,13 @@ from hingecoach.core.kinematics import analyze_track
 from hingecoach.synthetic import ClipSpec, generate_clip
 from hingecoach.web.clips.selectors import clip_fault_advice
 
+CATALOG = default_catalog()
+
 
 def squatted(exercise: str):
     track, _ = generate_clip(ClipSpec(faults=frozenset({"knee-dominant"}), noise=0.0,
                                       drop_rate=0.0, seed=4))
-    return analyze_track(track, exercise)
+    return analyze_track(track, exercise, catalog=CATALOG)
 
 
 def test_the_fix_for_a_squatted_deadlift_is_the_deadlifts_own():

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import escape
 
+from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import Landmark, analyze_track
 from hingecoach.synthetic import ClipSpec, generate_clip
 from hingecoach.web.athletes import services as athletes
@@ -21,6 +22,8 @@ from hingecoach.web.athletes.models import HingeTest
 from hingecoach.web.clips import services
 from hingecoach.web.clips.evidence import NO_JUDGED_REP, NO_REPS, NOT_ASSESSABLE
 from hingecoach.web.clips.models import Clip
+
+CATALOG = default_catalog()
 
 KNEES_FORWARD = ClipSpec(faults=frozenset({"knee-dominant"}), outline="none", noise=0.0,
                          drop_rate=0.0, seed=3)  # the back's outline unseen: lumbar unjudged
@@ -38,7 +41,7 @@ def _report(spec: ClipSpec, *, hide_legs: bool = False) -> dict:
             for name, mark in list(frame.landmarks.items()) if frame else []:
                 if name.endswith(("_knee", "_ankle", "_heel", "_foot_index")):
                     frame.landmarks[name] = Landmark(mark.x, mark.y, 0.1)
-    return analyze_track(track).model_dump(mode="json")
+    return analyze_track(track, catalog=CATALOG).model_dump(mode="json")
 
 
 REPORTS = {"knees forward": lambda: _report(KNEES_FORWARD),

@@ -14,10 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from hingecoach.core import default_catalog
 from hingecoach.web.athletes.models import HingeTest
 from hingecoach.web.clips import services
 from hingecoach.web.clips.forms import looks_like_video
 from hingecoach.web.clips.models import Clip
+
+CATALOG = default_catalog()
 
 SHARED_CLIP = Path(__file__).resolve().parents[2].parent / "shared" / "video" \
     / "person-backflip-walk.mp4"
@@ -288,7 +291,7 @@ def test_a_report_that_could_judge_no_fault_never_reads_as_clean(coach_client, a
         for name, mark in list(frame.landmarks.items()) if frame else []:
             if name.endswith(("_knee", "_ankle", "_heel", "_foot_index")):
                 frame.landmarks[name] = Landmark(mark.x, mark.y, 0.1)
-    report = analyze_track(track)
+    report = analyze_track(track, catalog=CATALOG)
     assert len(report.reps) == 2 and report.judged == []
     clip = _made_clip(athlete, settings, status=Clip.Status.DONE,
                       report=report.model_dump(mode="json"))

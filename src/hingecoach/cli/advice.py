@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from hingecoach import core
 from hingecoach.cli.inputs import catalog_for, load_case
 from hingecoach.cli.json_output import print_json
 from hingecoach.cli.options import (
@@ -14,13 +15,8 @@ from hingecoach.cli.options import (
     UnitsOpt,
     WeeksOpt,
 )
-from hingecoach.cli.render import View, show_plan, show_recommendation
-from hingecoach.cli.render_block import show_block
 from hingecoach.cli.units import Units
 from hingecoach.core import Case, Catalog
-from hingecoach.core import block as make_block
-from hingecoach.core import plan as make_plan
-from hingecoach.core import recommend as make_recommendation
 
 
 def case_and_catalog(ctx: typer.Context, case: str, catalog: str | None) -> tuple[Case, Catalog]:
@@ -33,10 +29,12 @@ def recommend(ctx: typer.Context, case: CaseArg, json_: JsonOpt = False,
               catalog: CatalogOpt = None) -> None:
     """Today's options for the athlete, best first, with what to avoid and why."""
     athlete, chosen = case_and_catalog(ctx, case, catalog)
-    result = make_recommendation(athlete, chosen)
+    result = core.recommend(athlete, chosen)
     if json_:
         print_json(result)
     else:
+        from hingecoach.cli.render import View, show_recommendation  # rich, for people
+
         show_recommendation(result, View(chosen, units.value, explain))
 
 
@@ -45,10 +43,12 @@ def plan(ctx: typer.Context, case: CaseArg, json_: JsonOpt = False,
          catalog: CatalogOpt = None) -> None:
     """Today's session in order: the warm-up re-test, drills, then loaded work."""
     athlete, chosen = case_and_catalog(ctx, case, catalog)
-    result = make_plan(athlete, chosen)
+    result = core.plan(athlete, chosen)
     if json_:
         print_json(result)
     else:
+        from hingecoach.cli.render import View, show_plan
+
         show_plan(result, View(chosen, units.value, explain))
 
 
@@ -57,10 +57,13 @@ def block(ctx: typer.Context, case: CaseArg, weeks: WeeksOpt, json_: JsonOpt = F
           catalog: CatalogOpt = None) -> None:
     """A block of N weeks: each week's session and what replaces it if things go wrong."""
     athlete, chosen = case_and_catalog(ctx, case, catalog)
-    result = make_block(athlete, weeks, chosen)
+    result = core.block(athlete, weeks, chosen)
     if json_:
         print_json(result)
     else:
+        from hingecoach.cli.render import View
+        from hingecoach.cli.render_block import show_block
+
         show_block(result, View(chosen, units.value, explain))
 
 

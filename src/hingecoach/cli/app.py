@@ -4,18 +4,59 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import Annotated
+from difflib import get_close_matches
+from importlib import import_module
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from hingecoach import __version__
-from hingecoach.cli import advice, ladder_command, print_commands, schema_command, web_commands
-from hingecoach.cli.analyze_command import register as register_analyze
-from hingecoach.cli.catalog_commands import catalog_app
 from hingecoach.cli.errors import run_guarded
 from hingecoach.cli.inputs import CATALOG_ENV, Settings
 
+# Each command's module, in the order --help lists them. A module is imported only when
+# one of its commands runs or the help lists it, so ``recommend`` never pays for the web
+# app, the video adapter or the rich views.
+COMMANDS = {
+    "recommend": "advice", "plan": "advice", "block": "advice",
+    "schema": "schema_command", "ladder": "ladder_command",
+    "serve": "web_commands", "demo": "web_commands", "createcoach": "web_commands",
+    "setpassword": "web_commands", "export": "web_commands", "import": "web_commands",
+    "analyze": "analyze_command",
+    "cards": "print_commands", "sheet": "print_commands", "poster": "print_commands",
+    "catalog": "catalog_commands",
+}
+
+
+class LazyCommands(TyperGroup):
+    """The root group: knows every command's name, builds a command on first use.
+    ``ctx`` is typer's vendored click context, whose class lives in a private module."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            holder = typer.Typer()
+            module: Any = import_module(f"hingecoach.cli.{COMMANDS[cmd_name]}")
+            module.register(holder)
+            self.commands.update(typer.main.get_group(holder).commands)
+        return self.commands.get(cmd_name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        # typer suggests from the commands built so far; suggest from every name instead.
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-"):
+            matches = get_close_matches(name, list(COMMANDS))
+            if matches:
+                ctx.fail(f"No such command {name!r}. Did you mean "
+                         f"{', '.join(repr(m) for m in matches)}?")
+        return super().resolve_command(ctx, args)
+
+
 app = typer.Typer(
+    cls=LazyCommands,
     name="hingecoach",
     help="Teach, test and progress the hip hinge: recommendations, session plans, "
          "training blocks and the exercise ladder.",
@@ -33,7 +74,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    ctx: typer.Context,
+    ctx: Any,
     catalog: Annotated[str | None, typer.Option(
         "--catalog", metavar="DIR", envvar=CATALOG_ENV, show_default=False,
         help="Catalog folder to use for every command (a coach's edited copy).")] = None,
@@ -43,14 +84,6 @@ def root(
 ) -> None:
     ctx.obj = Settings(catalog_dir=catalog)
 
-
-advice.register(app)
-app.add_typer(catalog_app, name="catalog")
-schema_command.register(app)
-ladder_command.register(app)
-web_commands.register(app)
-register_analyze(app)
-print_commands.register(app)
 
 
 def run(argv: Sequence[str] | None = None) -> int:

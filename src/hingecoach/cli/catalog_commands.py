@@ -59,3 +59,7 @@ def summary(catalog: Catalog) -> str:
               "rules": len(catalog.rules)}
     where = f" in {catalog.source}" if catalog.source else ""
     return "catalog OK: " + ", ".join(f"{n} {what}" for what, n in counts.items()) + where
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(catalog_app, name="catalog")

@@ -1,8 +1,9 @@
 """Map every error caused by input to exit status 2 and one line on standard error.
 
 Nothing that a user typed or a file they gave can make the command print a traceback:
-the core's ``HingecoachError`` (a bad case or catalog), typer's usage errors (a bad option
-value), and ``OSError`` / ``ValueError`` from reading input all end here.
+the project's ``HingecoachError`` (a bad case, catalog, clip or printout option), typer's
+usage errors (a bad option value) and ``OSError`` (a file that cannot be read or
+written) all end here. Any other exception is a bug and keeps its traceback.
 """
 
 from __future__ import annotations
@@ -19,11 +20,6 @@ EXIT_BAD_INPUT = 2
 
 class InputError(HingecoachError):
     """Bad input met by the CLI itself (a missing file, an unsupported format)."""
-
-    def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}")
 
 
 def one_line(message: str) -> str:
@@ -56,5 +52,3 @@ def run_guarded(call: Callable[[], int]) -> int:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(os_error_message(exc))
-    except ValueError as exc:
-        return _fail(f"invalid value: {exc}")

@@ -20,15 +20,17 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hingecoach.core.catalog import Catalog, default_catalog
+from hingecoach.core.catalog import Catalog
 from hingecoach.core.catalog.schema import Goal
 from hingecoach.core.errors import CaseError
 from hingecoach.core.validation import first_error
 
 
 def _catalog(info: ValidationInfo) -> Catalog:
-    context = info.context or {}
-    return context.get("catalog") or default_catalog()
+    catalog: Catalog | None = (info.context or {}).get("catalog")
+    if catalog is None:  # a caller's bug, not bad input: parse_case always passes one
+        raise TypeError("a Case is validated against a catalog: pass it in the context")
+    return catalog
 
 
 def _known(attribute: str, kind: str) -> AfterValidator:
@@ -106,7 +108,7 @@ RepCount = Annotated[StrictInt, Field(ge=0, le=100), INTEGRAL]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Athlete(_Model):
@@ -176,20 +178,20 @@ class Case(_Model):
         return max(enumerate(self.tests), key=lambda pair: (pair[1].date, pair[0]))[1]
 
 
-def parse_case(data: Any, catalog: Catalog | None = None,
+def parse_case(data: Any, catalog: Catalog,
                today: dt.date | None = None) -> Case:
     """Validate a case (already parsed from JSON) against the contract and the catalog;
     no test or session may be dated after ``today`` (the system's date by default)."""
     if isinstance(data, Case):
         return data
-    context = {"catalog": catalog or default_catalog(), "today": today or dt.date.today()}
+    context = {"catalog": catalog, "today": today or dt.date.today()}
     try:
         return Case.model_validate(data, context=context)
     except ValidationError as exc:
         raise CaseError(*first_error(exc)) from None
 
 
-def case_from_json(text: str, catalog: Catalog | None = None,
+def case_from_json(text: str, catalog: Catalog,
                    today: dt.date | None = None) -> Case:
     """Parse and validate a case from JSON text (a leading byte-order mark is allowed)."""
     text = text.removeprefix("\ufeff")

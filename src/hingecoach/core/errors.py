@@ -1,20 +1,34 @@
-"""The exceptions the core raises.
+"""The errors hingecoach raises on bad input: one base class, one constructor.
 
-    HingecoachError
-     +-- CatalogError   a data file of the catalog is broken (file, entry, field)
-     +-- CaseError      an athlete case is invalid (field path and the bad value)
-     +-- TrackError     a landmark track from a pose adapter is malformed
-                        (defined in core/kinematics/track.py)
+    HingecoachError          field and message; str() is "field: message"
+     +-- CatalogError        a data file of the catalog is broken (file, entry, field)
+     +-- CaseError           an athlete case is invalid (field path and the bad value)
+     +-- TrackError          a landmark track from a pose adapter is malformed
+     |                       (core/kinematics/track.py)
+     +-- InputError          bad input met by the CLI itself (cli/errors.py)
+     +-- VideoError, BackendUnavailable   (video/errors.py)
+     +-- PrintError, FetchRefused         (printing/errors.py)
 
 Every message names where the problem is and the value found, on one line, so an
-adapter can show it as it is: the CLI exits with status 2, the web answers 400.
+adapter can show it as it is: the CLI exits with status 2, the API answers 4xx with
+``{"field", "message"}``. Only these errors are shown that way: anything else is a bug
+and keeps its traceback.
 """
 
 from __future__ import annotations
 
 
 class HingecoachError(Exception):
-    """Base of every error the core raises on bad input."""
+    """Base of every error the project raises on bad input.
+
+    ``field`` names where the problem is (a field path, a file and its entry, an option;
+    empty when the input as a whole is meant) and ``message`` what is wrong there.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}" if field else message)
 
 
 class CatalogError(HingecoachError):
@@ -23,8 +37,3 @@ class CatalogError(HingecoachError):
 
 class CaseError(HingecoachError):
     """An athlete case does not match the contract."""
-
-    def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}" if field else message)

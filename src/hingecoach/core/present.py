@@ -330,15 +330,31 @@ def _sentence(text: str) -> str:
 
 def reason_log(catalog: Catalog, rule: str, facts: Mapping[str, Any]) -> str:
     """The contract's ``reasons`` string: the rule's log sentence and its id."""
-    words = _Say(catalog, "log", "kg").words(facts)
-    return f"{catalog.rules[rule].says.format(**words)} (rule: {rule})"
+    key = ("log", rule, frozen(facts))
+    said = catalog.memo.get(key)
+    if said is None:
+        words = _Say(catalog, "log", "kg").words(facts)
+        said = catalog.remember(key, f"{catalog.rules[rule].says.format(**words)} "
+                                     f"(rule: {rule})")
+    return said
 
 
 def reason_text(catalog: Catalog, rule: str, facts: Mapping[str, Any],
                 units: Units = "kg") -> str:
     """One sentence for a person: exercise names, plain dates, loads in ``units``."""
-    words = _Say(catalog, "person", units).words(facts)
-    return _sentence(catalog.rules[rule].text.format(**words))
+    key = (units, rule, frozen(facts))
+    said = catalog.memo.get(key)
+    if said is None:
+        words = _Say(catalog, "person", units).words(facts)
+        said = catalog.remember(key, _sentence(catalog.rules[rule].text.format(**words)))
+    return said
+
+
+def frozen(facts: Mapping[str, Any]) -> str:
+    """A reason's facts as a memo key: the same facts always give the same sentence, so a
+    sentence is worded once per catalog. The facts are plain data (ids, numbers, dates as
+    text, lists and dicts of them), whose repr tells 1 from 1.0 from True from "1"."""
+    return repr(facts)
 
 
 def why_text(catalog: Catalog, why: Any, units: Units = "kg", explain: bool = False) -> str:

@@ -16,7 +16,7 @@ Part = Literal["warm-up", "drill", "main"]
 
 
 class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class LoadKg(_Out):

@@ -18,11 +18,6 @@ from hingecoach.core import HingecoachError
 class PrintError(HingecoachError):
     """Bad input to a printout, naming the field and the value."""
 
-    def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}")
-
 
 class FetchRefused(PrintError, ValueError):
     """A document asked for a URL that is not a file shipped with hingecoach."""

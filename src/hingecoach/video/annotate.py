@@ -74,8 +74,8 @@ class VideoOut:
 
     def __init__(self, out: Path, fps: float) -> None:
         if out.suffix.lower() not in CODECS:
-            raise VideoError(f"cannot write '{out}': an annotated video is a .mp4 or a "
-                             ".webm file", field="--annotated")
+            raise VideoError("--annotated", f"cannot write '{out}': an annotated video is a "
+                             ".mp4 or a .webm file")
         self.out, self.fps = out, fps
         self.writer: cv2.VideoWriter | None = None
 
@@ -99,8 +99,7 @@ class VideoOut:
             writer = cv2.VideoWriter(str(self.out), cv2.VideoWriter.fourcc(*fourcc),
                                      self.fps, (width, height))
         if not writer.isOpened():
-            raise VideoError(f"cannot write {kind} video to '{self.out}'",
-                             field="--annotated")
+            raise VideoError("--annotated", f"cannot write {kind} video to '{self.out}'")
         return writer
 
 

@@ -47,7 +47,8 @@ def open_capture(path: Path) -> cv2.VideoCapture:
     capture = cv2.VideoCapture(str(path), cv2.CAP_FFMPEG)
     if not capture.isOpened():
         capture.release()
-        raise VideoError(f"'{path}' is not a readable video (no video stream could be opened)")
+        raise VideoError("CLIP", f"'{path}' is not a readable video "
+                                 "(no video stream could be opened)")
     capture.set(cv2.CAP_PROP_ORIENTATION_AUTO, 0)
     return capture
 
@@ -58,15 +59,16 @@ def probe(path: Path | str, limits: Limits) -> VideoInfo:
     path = Path(path)
     size = _file_size(path)
     if size == 0:
-        raise VideoError(f"'{path}' is empty (0 bytes), not a video")
+        raise VideoError("CLIP", f"'{path}' is empty (0 bytes), not a video")
     if size > limits.max_bytes:
-        raise VideoError(f"'{path}' is {file_size_text(size)}, over the "
+        raise VideoError("CLIP", f"'{path}' is {file_size_text(size)}, over the "
                          f"{file_size_text(limits.max_bytes)} limit")
     capture = open_capture(path)
     try:
         info = _header(path, capture)
         if not capture.grab():
-            raise VideoError(f"'{path}' is not a readable video (no frame could be decoded)")
+            raise VideoError("CLIP", f"'{path}' is not a readable video "
+                                     "(no frame could be decoded)")
     finally:
         capture.release()
     _check(info, limits)
@@ -76,12 +78,12 @@ def probe(path: Path | str, limits: Limits) -> VideoInfo:
 def _file_size(path: Path) -> int:
     try:
         if path.is_dir():
-            raise VideoError(f"'{path}' is a folder, not a video file")
+            raise VideoError("CLIP", f"'{path}' is a folder, not a video file")
         return path.stat().st_size
     except FileNotFoundError:
-        raise VideoError(f"no such file '{path}'") from None
+        raise VideoError("CLIP", f"no such file '{path}'") from None
     except PermissionError:
-        raise VideoError(f"cannot read '{path}': permission denied") from None
+        raise VideoError("CLIP", f"cannot read '{path}': permission denied") from None
 
 
 def _header(path: Path, capture: cv2.VideoCapture) -> VideoInfo:
@@ -94,7 +96,7 @@ def _header(path: Path, capture: cv2.VideoCapture) -> VideoInfo:
     if not MIN_FPS <= fps <= MAX_FPS:
         fps = _fps_from_timestamps(path)
     if width <= 0 or height <= 0 or fps <= 0:
-        raise VideoError(f"'{path}' is not a readable video (no frame size or frame rate)")
+        raise VideoError("CLIP", f"'{path}' is not a readable video (no frame size or frame rate)")
     frames = max(0, int(capture.get(cv2.CAP_PROP_FRAME_COUNT)))
     return VideoInfo(path, fps, width, height, frames, rotation if rotation in ROTATIONS else 0,
                      codec_name(capture))
@@ -124,13 +126,13 @@ def _fps_from_timestamps(path: Path) -> float:
 def _check(info: VideoInfo, limits: Limits) -> None:
     if info.codec not in limits.codecs:
         what = f"its picture stream is '{info.codec}'" if info.codec else "no codec was found"
-        raise VideoError(f"'{info.path}' is not a camera video ({what}; H.264, HEVC, VP8, "
+        raise VideoError("CLIP", f"'{info.path}' is not a camera video ({what}; H.264, HEVC, VP8, "
                          "VP9, AV1, MPEG-4 or Motion JPEG expected)")
     if info.declared_frames and info.declared_duration_s > limits.max_duration_s:
-        raise VideoError(f"'{info.path}' lasts {clock(info.declared_duration_s)}, over the "
+        raise VideoError("CLIP", f"'{info.path}' lasts {clock(info.declared_duration_s)}, over the "
                          f"{clock(limits.max_duration_s)} limit")
     if max(info.width, info.height) > limits.max_long_side:
-        raise VideoError(f"'{info.path}' is {info.width}x{info.height} pixels, over the "
+        raise VideoError("CLIP", f"'{info.path}' is {info.width}x{info.height} pixels, over the "
                          f"{limits.max_long_side} px limit on the long side")
 
 
@@ -178,7 +180,7 @@ class Reader:
                 if frame is None:
                     break
                 if self.decoded > ceiling:
-                    raise VideoError(f"'{self.info.path}' runs past the "
+                    raise VideoError("CLIP", f"'{self.info.path}' runs past the "
                                      f"{clock(self.limits.max_duration_s)} limit")
                 yield self.decoded - 1, frame
         finally:
@@ -196,10 +198,10 @@ class Reader:
     def _check_complete(self) -> None:
         declared = self.info.declared_frames
         if self.decoded == 0:
-            raise VideoError(f"'{self.info.path}' is not a readable video "
+            raise VideoError("CLIP", f"'{self.info.path}' is not a readable video "
                              "(no frame could be decoded)")
         if declared and self.decoded < self.limits.min_decoded_share * declared:
-            raise VideoError(f"'{self.info.path}' is damaged: the decoder stopped after "
+            raise VideoError("CLIP", f"'{self.info.path}' is damaged: the decoder stopped after "
                              f"{self.decoded} of the {declared} frames its header declares")
 
 

@@ -12,14 +12,10 @@ from hingecoach.core.errors import HingecoachError
 
 
 class VideoError(HingecoachError):
-    """Unreadable, damaged, too long or too large; the message quotes the file."""
-
-    def __init__(self, message: str, field: str = "CLIP") -> None:
-        self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}")
+    """Unreadable, damaged, too long or too large (field ``CLIP``, the message quotes
+    the file), or an output that cannot be written (``--annotated``)."""
 
 
 class BackendUnavailable(HingecoachError):
     """The pose runtime (LiteRT) is not installed, or a bundled model file is missing
-    or does not match its checksum."""
+    or does not match its checksum (no field: the installation, not the input)."""

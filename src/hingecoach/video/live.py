@@ -57,11 +57,11 @@ def decode_picture(data: bytes) -> np.ndarray:
     image = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_COLOR) \
         if data else None
     if image is None:
-        raise VideoError("the picture is not a JPEG or PNG image", field=FIELD)
+        raise VideoError(FIELD, "the picture is not a JPEG or PNG image")
     height, width = image.shape[:2]
     if max(width, height) > MAX_SIDE:
-        raise VideoError(f"the picture is {width}x{height} pixels, larger than "
-                         f"{MAX_SIDE} on a side", field=FIELD)
+        raise VideoError(FIELD, f"the picture is {width}x{height} pixels, larger than "
+                                f"{MAX_SIDE} on a side")
     return cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from hingecoach.core.catalog import Catalog
+from hingecoach.core.catalog import Catalog, default_catalog
 from hingecoach.core.kinematics import (
     DEFAULT_EXERCISE,
     AnalysisReport,
@@ -107,6 +107,7 @@ def analyze_clip(path: Path | str, exercise: str = DEFAULT_EXERCISE,
     and forward (``blazepose.both_ways``), instead of forward with scheduled detection;
     it holds every analysed frame in memory, and needs a backend that can ``reset`` and
     has a ``tracker`` (``BlazePose``; the default one then detects only when lost)."""
+    catalog = catalog or default_catalog()
     check_exercise(exercise, catalog)
     info = probe(path, limits)
     run = _Run(info, sampling.step_for(info.fps), sampling.scale_for(info.width, info.height),
@@ -132,7 +133,7 @@ class _Run:
     scale: float
     limits: Limits
     exercise: str
-    catalog: Catalog | None
+    catalog: Catalog
     times: StageTimes
     progress: Progress | None
     both_ways: bool = False

@@ -6,6 +6,7 @@ HINGECOACH_SECRET_KEY  secret key; default: one generated once into the data fol
 HINGECOACH_DEBUG=1     debug pages (never in production)
 HINGECOACH_SECURE=1    HTTPS-only cookies, HSTS and redirects (behind a TLS proxy)
 HINGECOACH_ALLOWED_HOSTS  comma-separated; default 127.0.0.1,localhost
+HINGECOACH_CATALOG     catalog folder to coach with (a coach's edited copy); default: shipped
 HINGECOACH_CLIP_MAX_MB    largest clip a coach may upload, in MB; default 200
 HINGECOACH_CLIP_KEEP_DAYS uploaded clips are kept this many days; default 90
 HINGECOACH_CLIP_STALL_MINUTES  an analysis whose progress has not moved this long is shown
@@ -175,6 +176,8 @@ FILE_UPLOAD_TEMP_DIR.mkdir(exist_ok=True)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # `hingecoach export`: Django's JSON, with times to the microsecond (web/serialization.py).
 SERIALIZATION_MODULES = {"export-json": "hingecoach.web.serialization"}
+# The catalog every page and the API coach with (hingecoach.web.catalog.web_catalog).
+HINGECOACH_CATALOG = os.environ.get("HINGECOACH_CATALOG") or None
 CLIP_MAX_BYTES = int(os.environ.get("HINGECOACH_CLIP_MAX_MB", "200")) * 1024 * 1024
 CLIP_KEEP_DAYS = int(os.environ.get("HINGECOACH_CLIP_KEEP_DAYS", "90"))
 # A worker writes its progress every few seconds, even for the longest clip allowed.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ ENGINE_RULES = frozenset({
     "start-low", "child-bar", "flare-not-reached", "flare-cap", "block-recheck", "cannot-kneel-pad",
     "flare-alternative", "range-first", "block-range", "block-step-if",
 })
+MEMO_SIZE = 200_000  # worded sentences kept per catalog before starting afresh
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,15 @@ class Catalog:
     programme: Programme
     rules: dict[str, Rule]
     source: Path | None = None
+    # Sentences already worded from this catalog's rules (hingecoach.core.present).
+    memo: dict[object, str] = dataclasses.field(default_factory=dict, init=False,
+                                                repr=False, compare=False)
+
+    def remember(self, key: object, sentence: str) -> str:
+        if len(self.memo) >= MEMO_SIZE:
+            self.memo.clear()
+        self.memo[key] = sentence
+        return sentence
 
     def __getitem__(self, exercise_id: str) -> Exercise:
         return self.exercises[exercise_id]

@@ -30,7 +30,7 @@ THEMES: tuple[Theme, ...] = ("corrective", "fundamental", "challenge", "mastery"
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class LoadRange(Strict):

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from hingecoach.core.case import Case
-from hingecoach.core.catalog import Catalog, default_catalog
+from hingecoach.core.catalog import Catalog
 from hingecoach.core.engine.facts import Facts
 from hingecoach.core.present import reason_text
 
 
-def pain_flare(case: Case, catalog: Catalog | None = None) -> str | None:
+def pain_flare(case: Case, catalog: Catalog) -> str | None:
     """Why the last session counts as a flare (pain during or next morning too high), in
     words; None when it does not."""
-    catalog = catalog or default_catalog()
     flare = Facts(case, catalog).flare
     return None if flare is None else reason_text(catalog, "pain-flare", {"flare": flare})
 
 
-def pain_flagged(case: Case, catalog: Catalog | None = None) -> bool:
+def pain_flagged(case: Case, catalog: Catalog) -> bool:
     """Pain now above the safe zone, or a flare after the last session."""
-    catalog = catalog or default_catalog()
     above_safe = case.athlete.pain_nrs > catalog.thresholds.pain.safe_max
     return above_safe or pain_flare(case, catalog) is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hingecoach.core.case import Case, parse_case
-from hingecoach.core.catalog import Catalog, default_catalog
+from hingecoach.core.catalog import Catalog
 from hingecoach.core.engine.corrective import corrective
 from hingecoach.core.engine.draft import Draft
 from hingecoach.core.engine.facts import Facts
@@ -18,13 +18,12 @@ from hingecoach.core.engine.safety import referral_warnings
 from hingecoach.core.results import Avoid, Recommendation, Stage
 
 
-def recommend(case: Case | dict[str, Any], catalog: Catalog | None = None) -> Recommendation:
+def recommend(case: Case | dict[str, Any], catalog: Catalog) -> Recommendation:
     """The next step for an athlete, with the reasons behind every option and every avoid.
 
     Pure: the same case and catalog always give the same answer. A raw dict is validated
     first and raises CaseError on bad input.
     """
-    catalog = catalog or default_catalog()
     facts = Facts(parse_case(case, catalog), catalog)
     referral = referral_warnings(facts)
     if referral:

@@ -6,7 +6,7 @@ from typing import TypedDict
 
 import numpy as np
 
-from hingecoach.core.catalog import Catalog, default_catalog
+from hingecoach.core.catalog import Catalog
 from hingecoach.core.errors import CaseError
 from hingecoach.core.kinematics.arrays import TrackArrays, track_arrays
 from hingecoach.core.kinematics.assess import clip_problem, fault_gaps, framing_problem
@@ -58,14 +58,13 @@ LEGS_LOST = ("the legs could not be followed (a bar or plates in front of them?)
 
 
 def analyze_track(track: Track, exercise: str = DEFAULT_EXERCISE,
-                  thresholds: VideoThresholds | None = None,
-                  catalog: Catalog | None = None, *,
-                  known_facing: float | None = None) -> AnalysisReport:
+                  thresholds: VideoThresholds | None = None, *,
+                  catalog: Catalog, known_facing: float | None = None) -> AnalysisReport:
     """Analyse one clip's landmark track. Never guesses: a clip that cannot support a
     verdict comes back ``assessable: false`` with the reason. ``exercise`` must be in
-    ``catalog`` (default: the built-in one). ``known_facing``: which way the person
-    faces (+1 image right, -1 left) when the caller settled it earlier (a set still
-    being filmed); else it is read from the track."""
+    ``catalog``. ``known_facing``: which way the person faces (+1 image right, -1 left)
+    when the caller settled it earlier (a set still being filmed); else it is read from
+    the track."""
     check_exercise(exercise, catalog)
     th = thresholds or default_video_thresholds()
     arrays = track_arrays(track)
@@ -115,9 +114,9 @@ def reps_and_kinematics(arrays: TrackArrays, side: str, facing_sign: float, fps:
     return arrays, k, kept
 
 
-def check_exercise(exercise: str, catalog: Catalog | None = None,
+def check_exercise(exercise: str, catalog: Catalog,
                    field_name: str = "exercise") -> None:
-    if exercise not in (catalog or default_catalog()).exercises:
+    if exercise not in catalog.exercises:
         raise CaseError(field_name, f"unknown exercise {exercise!r}")
 
 

@@ -46,7 +46,8 @@ def track_arrays(track: Track) -> TrackArrays:
             flat += absent
             continue
         if not isinstance(frame, Frame):
-            raise TrackError(f"frames[{i}]: expected a Frame or None, got {type(frame).__name__}")
+            raise TrackError(f"frames[{i}]",
+                             f"expected a Frame or None, got {type(frame).__name__}")
         present[i] = True
         get = frame.landmarks.get
         flat += chain.from_iterable(get(name) or _ABSENT for name in LANDMARKS)
@@ -65,7 +66,7 @@ def _outline(frame: Frame, index: int) -> Floats | None:
         return None
     points = np.asarray(frame.back_outline, dtype=float)
     if points.ndim != 2 or points.shape[1] != 2:
-        raise TrackError(f"frames[{index}].back_outline: expected (x, y) points, "
+        raise TrackError(f"frames[{index}].back_outline", "expected (x, y) points, "
                          f"got an array of shape {points.shape}")
     points = points[np.isfinite(points).all(axis=1)]
     return points if len(points) else None

@@ -69,7 +69,7 @@ def reps_so_far(track: Track, thresholds: VideoThresholds, catalog: Catalog,
     (the feet and head of a lifter waiting at the bottom of a deadlift can vote the
     other way for a while). ``over``: the filming has stopped, so every rep counts, one
     cut by the track's end as well (as at a clip's end)."""
-    report = analyze_track(track, exercise, thresholds, catalog, known_facing=facing)
+    report = analyze_track(track, exercise, thresholds, catalog=catalog, known_facing=facing)
     used = FACING.get(report.side) if report.side else None
     fresh = [rep for rep in report.reps if settled_s is None or rep.bottom_s > settled_s]
     if over or not track.frames:

@@ -35,13 +35,13 @@ def load_video_thresholds(path: Path | str | None = None) -> VideoThresholds:
     try:
         data = yaml.safe_load(target.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise CatalogError(f"{target.name}: file is missing") from None
+        raise CatalogError(target.name, "file is missing") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
-        raise CatalogError(f"{target.name}: invalid YAML{where}") from None
+        raise CatalogError(target.name, f"invalid YAML{where}") from None
     try:
         return VideoThresholds.model_validate(data)
     except ValidationError as exc:
         field, message = first_error(exc)
-        raise CatalogError(f"{target.name}: {field}: {message}") from None
+        raise CatalogError(f"{target.name}: {field}", message) from None

@@ -70,13 +70,13 @@ class ClipInfo:
 
     def __post_init__(self) -> None:
         if not (math.isfinite(self.fps) and self.fps > 0):
-            raise TrackError(f"clip.fps: {self.fps!r} is not a positive frame rate")
+            raise TrackError("clip.fps", f"{self.fps!r} is not a positive frame rate")
         for name in ("width", "height"):
             value = getattr(self, name)
             if not (isinstance(value, int) and value > 0):
-                raise TrackError(f"clip.{name}: {value!r} is not a positive whole number")
+                raise TrackError(f"clip.{name}", f"{value!r} is not a positive whole number")
         if self.brightness is not None and not 0 <= self.brightness <= 1:
-            raise TrackError(f"clip.brightness: {self.brightness!r} is not in 0..1")
+            raise TrackError("clip.brightness", f"{self.brightness!r} is not in 0..1")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from collections import Counter
 from typing import Any
 
 from hingecoach.core.case import Case, LastSession, ProjectedTest, parse_case
-from hingecoach.core.catalog import Catalog, default_catalog
+from hingecoach.core.catalog import Catalog
 from hingecoach.core.engine.draft import Pick
 from hingecoach.core.engine.facts import Facts
 from hingecoach.core.engine.prescribe import load_for, range_step
@@ -29,14 +29,13 @@ MAX_WEEKS = 52
 LOAD_RULES = frozenset({"age-load", "start-low"})
 
 
-def block(case: Case | dict[str, Any], weeks: int, catalog: Catalog | None = None,
+def block(case: Case | dict[str, Any], weeks: int, catalog: Catalog,
           start: dt.date | None = None) -> Block:
     """A block of ``weeks`` weekly sessions, starting from the athlete's case."""
     if isinstance(weeks, bool) or not isinstance(weeks, int):
         raise CaseError("weeks", f"{weeks!r} is not a whole number of weeks")
     if not 1 <= weeks <= MAX_WEEKS:
         raise CaseError("weeks", f"{weeks} is not in the range 1..{MAX_WEEKS}")
-    catalog = catalog or default_catalog()
     current = parse_case(case, catalog)
     first = plan(current, catalog)
     warnings = {"warnings": first.warnings, "warnings_why": first.warnings_why}

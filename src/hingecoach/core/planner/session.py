@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hingecoach.core.case import Case, parse_case
-from hingecoach.core.catalog import Catalog, default_catalog
+from hingecoach.core.catalog import Catalog
 from hingecoach.core.engine import recommend
 from hingecoach.core.engine.corrective import series, series_mastered
 from hingecoach.core.engine.draft import LoadMode, Pick
@@ -18,9 +18,8 @@ from hingecoach.core.results import Option, Part, Plan, Recommendation, SessionI
 MAIN_ITEMS = 3
 
 
-def plan(case: Case | dict[str, Any], catalog: Catalog | None = None) -> Plan:
+def plan(case: Case | dict[str, Any], catalog: Catalog) -> Plan:
     """Today's session for the athlete, every item with its prescription and reasons."""
-    catalog = catalog or default_catalog()
     facts = Facts(parse_case(case, catalog), catalog)
     rec = recommend(facts.case, catalog)
     warnings = {"warnings": rec.warnings, "warnings_why": rec.warnings_why}

@@ -39,7 +39,7 @@ class BlazePose:
                  smooth: bool = True, redetect_every: int = REDETECT_EVERY,
                  min_visibility: float = MIN_VISIBILITY) -> None:
         if model not in LANDMARK_MODELS:
-            raise BackendUnavailable(f"unknown pose model '{model}' "
+            raise BackendUnavailable("", f"unknown pose model '{model}' "
                                      f"(choose from {', '.join(LANDMARK_MODELS)})")
         self.name = f"blazepose-{model}-litert"
         detector = PersonDetector(interpreter(model_path(DETECTOR)))

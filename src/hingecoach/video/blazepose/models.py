@@ -33,10 +33,10 @@ def model_path(name: str, folder: Path = MODEL_DIR) -> Path:
     """The bundled file ``name``, after checking it is there and unchanged."""
     path = folder / name
     if not path.is_file():
-        raise BackendUnavailable(f"the pose model file {name} is missing from {folder}: "
+        raise BackendUnavailable("", f"the pose model file {name} is missing from {folder}: "
                                  f"{REINSTALL}")
     if _digest(path) != SHA256[name]:
-        raise BackendUnavailable(f"the pose model file {path} does not match its SHA-256 "
+        raise BackendUnavailable("", f"the pose model file {path} does not match its SHA-256 "
                                  f"checksum: {REINSTALL}")
     return path
 
@@ -51,8 +51,9 @@ def interpreter(path: Path, threads: int = THREADS) -> Any:
     try:
         from ai_edge_litert.interpreter import Interpreter
     except ImportError as exc:
-        raise BackendUnavailable(f"the pose model cannot be loaded ({exc.name or 'ai_edge_litert'}"
-                                 f" is not installed): {REINSTALL}") from None
+        missing = exc.name or "ai_edge_litert"
+        raise BackendUnavailable("", f"the pose model cannot be loaded ({missing} is not "
+                                 f"installed): {REINSTALL}") from None
     model = Interpreter(model_path=str(path), num_threads=threads)
     model.allocate_tensors()
     return model

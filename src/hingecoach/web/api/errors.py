@@ -20,7 +20,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic_core import ErrorDetails
 
-from hingecoach.core import CaseError
+from hingecoach.core import HingecoachError
 from hingecoach.core.validation import describe
 from hingecoach.web.athletes.validators import RecordConflict
 
@@ -55,8 +55,8 @@ def install(api: NinjaAPI) -> None:
         detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg")} for e in errors]
         return answer(request, 422, field or "body", message, detail)
 
-    @api.exception_handler(CaseError)
-    def _bad_case(request: HttpRequest, exc: CaseError) -> HttpResponse:
+    @api.exception_handler(HingecoachError)
+    def _bad_input(request: HttpRequest, exc: HingecoachError) -> HttpResponse:
         return answer(request, 422, exc.field, exc.message)
 
     @api.exception_handler(DjangoValidationError)

@@ -11,9 +11,10 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 from ninja.operation import Operation
 
-from hingecoach.core import Case, default_catalog
+from hingecoach.core import Case
 from hingecoach.web.api.dates import date_pattern
 from hingecoach.web.athletes.validators import EARLIEST, birth_range
+from hingecoach.web.catalog import web_catalog
 
 CASE_REF = "#/components/schemas/Case"
 CASE_BODY = {
@@ -36,7 +37,7 @@ def case_components() -> dict[str, Any]:
     for (name, prop), kind in CASE_IDS.items():
         target = components[name]["properties"][prop]
         target = target.get("items", target)
-        target["enum"] = list(getattr(default_catalog(), kind))
+        target["enum"] = list(getattr(web_catalog(), kind))
     for name in CASE_DATES:  # a test or a session is never after today
         _mark_day(components[name]["properties"]["date"])
     return components

@@ -14,17 +14,17 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool
 from pydantic_core import PydanticCustomError
 
-from hingecoach.core import default_catalog
 from hingecoach.core.case import IsoDate, whole
 from hingecoach.core.kinematics import AnalysisReport
 from hingecoach.web.athletes import validators as rules
 from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.catalog import web_catalog
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
 
 
 def _ids(kind: str) -> Any:
-    return Literal[tuple(getattr(default_catalog(), kind))]
+    return Literal[tuple(getattr(web_catalog(), kind))]
 
 
 # Built at run time from the catalog, the model's choices and the record limits: a type

@@ -26,6 +26,7 @@ from hingecoach.web.api.schemas import (
 )
 from hingecoach.web.athletes import selectors, services
 from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.selectors import is_head_coach, team_of
 
@@ -71,7 +72,7 @@ DEPTH_MESSAGE = "nested deeper than any CASE needs"
 def _case(request: HttpRequest):
     """The CASE in the body, validated by the core so messages match the CLI's."""
     try:
-        return case_from_json(request.body.decode("utf-8", errors="replace"))
+        return case_from_json(request.body.decode("utf-8", errors="replace"), web_catalog())
     except RecursionError:
         raise CaseError("CASE", DEPTH_MESSAGE) from None
 
@@ -80,13 +81,13 @@ def _case(request: HttpRequest):
           openapi_extra=CASE_BODY)
 def recommend_case(request: HttpRequest):
     """The recommendation for a CASE (DOMAIN.md section 4)."""
-    return recommend(_case(request))
+    return recommend(_case(request), web_catalog())
 
 
 @api.post("/plan", response={200: Plan, **ERRORS}, tags=["engine"], openapi_extra=CASE_BODY)
 def plan_case(request: HttpRequest):
     """Today's session for a CASE."""
-    return plan(_case(request))
+    return plan(_case(request), web_catalog())
 
 
 def athlete_out(athlete: Athlete) -> dict[str, Any]:

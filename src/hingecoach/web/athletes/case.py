@@ -7,6 +7,7 @@ from typing import Any
 
 from hingecoach.core import Case, parse_case
 from hingecoach.web.athletes.models import Athlete, TrainingSession
+from hingecoach.web.catalog import web_catalog
 
 
 def athlete_case_data(athlete: Athlete, *, today: dt.date | None = None) -> dict[str, Any]:
@@ -62,4 +63,4 @@ def _kg(row: Any) -> float:
 
 
 def athlete_case(athlete: Athlete, *, today: dt.date | None = None) -> Case:
-    return parse_case(athlete_case_data(athlete, today=today))
+    return parse_case(athlete_case_data(athlete, today=today), web_catalog())

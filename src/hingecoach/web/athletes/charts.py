@@ -23,7 +23,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 
-from hingecoach.core import default_catalog
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.catalog_pages.display import exercise_name, fault_name, kg_to_unit
 
 TEXT, MUTED, GRID = "#1f2933", "#616e7c", "#e4e7eb"
@@ -80,7 +80,7 @@ def test_timeline(tests: Iterable[Any]) -> str | None:
     tests = sorted(tests, key=lambda t: (t.date, t.id))
     if not tests:
         return None
-    faults = list(default_catalog().faults)
+    faults = list(web_catalog().faults)
     rows = ["Passed", *(fault_name(f) for f in faults)]
     figure, ax = _figure(0.9 + 0.3 * len(rows), left_in=1.95, bottom_in=0.45)
     ax.set_yticks(range(len(rows)), rows)
@@ -108,7 +108,7 @@ def pain_chart(sessions: Iterable[Any], reports: Iterable[Any] = ()) -> str | No
     now = [(r.date, r.nrs) for r in reports]
     if not (during or morning or now):
         return None
-    pain = default_catalog().thresholds.pain
+    pain = web_catalog().thresholds.pain
     figure, ax = _figure(2.7)
     for low, high, colour in zip((0, pain.safe_max, pain.during_max),
                                  (pain.safe_max, pain.during_max, 10), ZONES, strict=True):

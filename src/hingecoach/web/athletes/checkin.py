@@ -28,11 +28,11 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods
 
-from hingecoach.core import default_catalog
 from hingecoach.core.results import SessionItem
 from hingecoach.web.athletes import selectors, services
 from hingecoach.web.athletes.forms import CheckinForm
 from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.catalog_pages.display import prescribed_load
 from hingecoach.web.catalog_pages.forms import run_service
 from hingecoach.web.catalog_pages.templatetags.coach import rest_text
@@ -73,7 +73,7 @@ def _page(athlete: Athlete) -> dict[str, Any]:
 
 def _item(item: SessionItem, unit: str) -> dict[str, Any]:
     rx = item.prescription
-    exercise = default_catalog().exercises.get(item.exercise)
+    exercise = web_catalog().exercises.get(item.exercise)
     return {
         "name": item.name,
         "part": item.part,

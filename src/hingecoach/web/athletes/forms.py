@@ -13,11 +13,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 
-from hingecoach.core import default_catalog
 from hingecoach.web.athletes import validators
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.athletes.services import CHECKIN_FELT, CHECKIN_NOTE_MAX
 from hingecoach.web.athletes.validators import NAME_MAX, NOTES_MAX, REPS_RANGE, TSK_ITEMS
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.catalog_pages.display import kg_to_unit, prescribed_start, unit_to_kg
 from hingecoach.web.catalog_pages.display import number as number_text
 from hingecoach.web.catalog_pages.forms import date_field
@@ -28,7 +28,7 @@ MAX_LOAD_KG = 500
 
 
 def _choices(kind: str) -> list[tuple[str, str]]:
-    return [(item.id, item.name) for item in getattr(default_catalog(), kind).values()]
+    return [(item.id, item.name) for item in getattr(web_catalog(), kind).values()]
 
 
 def _checkboxes(kind: str, label: str, help_text: str = "") -> forms.MultipleChoiceField:
@@ -90,7 +90,7 @@ class HingeTestForm(forms.Form):
 
     def fault_details(self) -> list[tuple[Any, str]]:
         """Each fault's checkbox with what it looks like."""
-        faults = default_catalog().faults
+        faults = web_catalog().faults
         return [(box, faults[box.data["value"]].looks_like) for box in self["faults"]]
 
 
@@ -136,13 +136,13 @@ class TskForm(forms.Form):
 class MasteryForm(forms.Form):
     exercises = forms.MultipleChoiceField(
         label="Mastered", required=False, widget=forms.CheckboxSelectMultiple,
-        choices=[(e.id, e.name) for e in default_catalog()])
+        choices=[(e.id, e.name) for e in web_catalog()])
 
     def grouped(self) -> list[tuple[str, list[Any]]]:
         """The checkboxes under their ladder column's name."""
         boxes = {box.data["value"]: box for box in self["exercises"]}
         return [(column, [boxes[e.id] for e in items])
-                for column, items in exercises_by_column(default_catalog())]
+                for column, items in exercises_by_column(web_catalog())]
 
 
 class SessionForm(forms.Form):
@@ -157,7 +157,7 @@ class SessionRowForm(forms.Form):
 
     done = forms.BooleanField(required=False, initial=True)
     exercise = forms.ChoiceField(required=False, choices=[("", "Add an exercise…")]
-                                 + [(e.id, e.name) for e in default_catalog()])
+                                 + [(e.id, e.name) for e in web_catalog()])
     sets = forms.IntegerField(required=False, min_value=1, max_value=20)
     reps = forms.CharField(required=False, max_length=60, label="Reps",
                            help_text="Per set: 10, or 10/8/6")

@@ -20,6 +20,7 @@ from hingecoach.web.athletes.models import (
     TrainingSession,
     TskScore,
 )
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.teams.models import ApiToken
 from hingecoach.web.teams.selectors import team_of
 
@@ -60,17 +61,17 @@ def athlete_get(*, user: User, pk: int) -> Athlete:
 
 
 def athlete_recommendation(*, athlete: Athlete) -> Recommendation:
-    return recommend(athlete_case(athlete))
+    return recommend(athlete_case(athlete), web_catalog())
 
 
 def athlete_plan(*, athlete: Athlete) -> Plan:
-    return plan(athlete_case(athlete))
+    return plan(athlete_case(athlete), web_catalog())
 
 
 def athlete_advice(*, athlete: Athlete) -> tuple[Recommendation, Plan]:
     """The recommendation and today's plan from one read of the athlete's records."""
     case = athlete_case(athlete)
-    return recommend(case), plan(case)
+    return recommend(case, web_catalog()), plan(case, web_catalog())
 
 
 def athlete_recommendation_preview(*, athlete: Athlete, test_faults: list[str],
@@ -79,7 +80,7 @@ def athlete_recommendation_preview(*, athlete: Athlete, test_faults: list[str],
     data = athlete_case_data(athlete)
     day = (test_date or dt.date.today()).isoformat()
     data["tests"] = [*data["tests"], {"date": day, "faults": list(test_faults)}]
-    return recommend(parse_case(data))
+    return recommend(parse_case(data, web_catalog()), web_catalog())
 
 
 def athlete_sessions(*, athlete: Athlete) -> QuerySet[TrainingSession]:
@@ -131,7 +132,7 @@ def athlete_checkins(*, athlete: Athlete) -> QuerySet[TrainingSession]:
 
 def athlete_pain_flare(*, athlete: Athlete) -> str | None:
     """Why the last session counts as a pain flare, or None."""
-    return pain_flare(athlete_case(athlete))
+    return pain_flare(athlete_case(athlete), web_catalog())
 
 
 # --- private check-in links -------------------------------------------------------------

@@ -27,6 +27,7 @@ from hingecoach.web.athletes.models import (
     TskScore,
 )
 from hingecoach.web.audit.services import audit_erasure, audit_paused
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.teams.models import Team
 
 PROFILE_FIELDS = ("name", "date_of_birth", "conditions", "red_flags", "medical_clearance",
@@ -102,11 +103,11 @@ def athlete_erase(*, athlete: Athlete, by: Any = None) -> None:
 def athlete_refresh(*, athlete: Athlete) -> Athlete:
     """Recompute the stored summary (stage, flags) from the engine's answer."""
     case = athlete_case(athlete)
-    rec = recommend(case)
+    rec = recommend(case, web_catalog())
     latest = case.latest_test
     athlete.stage = rec.stage
     athlete.refer = rec.refer
-    athlete.pain_flag = pain_flagged(case)
+    athlete.pain_flag = pain_flagged(case, web_catalog())
     athlete.last_test_date = latest.date if latest else None
     athlete.last_test_passed = latest.passed if latest else None
     athlete.save(update_fields=["stage", "refer", "pain_flag", "last_test_date",

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 
-from hingecoach.core import default_catalog
 from hingecoach.core.case import EARLIEST as CASE_EARLIEST
+from hingecoach.web.catalog import web_catalog
 
 TSK_ITEMS = 11
 # One set of limits for forms, the API and import (the core's where it has them).
@@ -30,7 +30,7 @@ class RecordConflict(ValidationError):
 
 def known_ids(field: str, values: Iterable[str], kind: str) -> list[str]:
     """Deduplicated ids, all known to the catalog under ``kind`` (an attribute name)."""
-    known = getattr(default_catalog(), kind)
+    known = getattr(web_catalog(), kind)
     values = list(dict.fromkeys(values))
     for value in values:
         if value not in known:

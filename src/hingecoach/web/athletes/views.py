@@ -20,7 +20,6 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.views.decorators.vary import vary_on_headers
 
-from hingecoach.core import default_catalog
 from hingecoach.web.athletes import charts, exports, selectors, services
 from hingecoach.web.athletes.forms import (
     AthleteFilterForm,
@@ -36,6 +35,7 @@ from hingecoach.web.athletes.forms import (
     plan_rows,
 )
 from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.catalog_pages.forms import add_service_errors, run_service
 from hingecoach.web.catalog_pages.ladder import ladder_grid
 from hingecoach.web.requests import CoachRequest
@@ -173,7 +173,7 @@ def _checkins(athlete: Athlete, new_url: str | None = None) -> dict[str, Any]:
         "checkin_links": selectors.checkin_links_active(athlete=athlete),
         "checkins": selectors.athlete_checkins(athlete=athlete)[:RECENT_CHECKINS],
         "new_checkin_url": new_url,
-        "morning_max": default_catalog().thresholds.pain.next_morning_max,
+        "morning_max": web_catalog().thresholds.pain.next_morning_max,
     }
 
 
@@ -181,7 +181,7 @@ def _detail_page(request: CoachRequest, athlete: Athlete, **extra: Any) -> HttpR
     context = _advice(athlete)
     rec = context["rec"]
     context["ladder"] = ladder_grid(
-        default_catalog(), mastered=selectors.athlete_mastered(athlete=athlete),
+        web_catalog(), mastered=selectors.athlete_mastered(athlete=athlete),
         today=[o.exercise for o in rec.options], avoid=[a.exercise for a in rec.avoid])
     context.update(_history(athlete))
     context.update(_checkins(athlete, **extra))

@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from hingecoach import printing
-from hingecoach.core import default_catalog
 from hingecoach.web.athletes.selectors import athlete_get
 from hingecoach.web.blocks import selectors, services
 from hingecoach.web.blocks.forms import BlockForm
 from hingecoach.web.blocks.models import TrainingBlock
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.catalog_pages.forms import run_service
 from hingecoach.web.gym.views import gym_run
 from hingecoach.web.requests import CoachRequest
@@ -33,7 +33,7 @@ def block_assign(request: CoachRequest, pk: int) -> HttpResponse:
     form = BlockForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         block = run_service(form, services.block_assign, athlete=athlete,
-                            catalog=default_catalog(), by=request.user, **form.cleaned_data)
+                            catalog=web_catalog(), by=request.user, **form.cleaned_data)
         if block is not None:
             messages.success(request, f"{block.weeks}-week block assigned to {athlete.name}.")
             return _to_block(block)
@@ -70,7 +70,7 @@ def block_sheet(request: CoachRequest, pk: int) -> HttpResponse:
     block = selectors.block_get(user=request.user, pk=pk)
     athlete = block.athlete
     try:
-        sheet = printing.block_sheet_pdf(default_catalog(), selectors.block_built(block=block),
+        sheet = printing.block_sheet_pdf(web_catalog(), selectors.block_built(block=block),
                                          size=request.GET.get("size", "a4"),
                                          units=athlete.team.unit, athlete=athlete.name)
     except printing.PrintError as exc:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from hingecoach.core import default_catalog
 from hingecoach.core import present as say
+from hingecoach.web.catalog import web_catalog
 
 STAGE_LABELS = say.STAGE_LABELS
 
@@ -49,11 +49,11 @@ def prescribed_start(prescription: Any, unit: str) -> float | None:
 
 
 def band_load(exercise_id: str, band: str, unit: str) -> str:
-    return say.band_text(default_catalog(), exercise_id, band, _units(unit))
+    return say.band_text(web_catalog(), exercise_id, band, _units(unit))
 
 
 def why_text(why: Any, unit: str) -> str:
-    return say.why_text(default_catalog(), why, _units(unit))
+    return say.why_text(web_catalog(), why, _units(unit))
 
 
 def stage_label(stage: str) -> str:
@@ -61,16 +61,16 @@ def stage_label(stage: str) -> str:
 
 
 def exercise_name(exercise_id: str) -> str:
-    return say.exercise_name(default_catalog(), exercise_id)
+    return say.exercise_name(web_catalog(), exercise_id)
 
 
 def fault_name(fault_id: str) -> str:
-    return say.fault_name(default_catalog(), fault_id)
+    return say.fault_name(web_catalog(), fault_id)
 
 
 def red_flag_name(flag_id: str) -> str:
-    return say.red_flag_name(default_catalog(), flag_id)
+    return say.red_flag_name(web_catalog(), flag_id)
 
 
 def condition_name(condition_id: str) -> str:
-    return say.condition_name(default_catalog(), condition_id)
+    return say.condition_name(web_catalog(), condition_id)

@@ -6,13 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from hingecoach.core import Catalog, default_catalog
+from hingecoach.core import Catalog
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.catalog_pages.ladder import exercises_by_column, ladder_grid
 
 
 @login_required
 def ladder_page(request: HttpRequest) -> HttpResponse:
-    catalog = default_catalog()
+    catalog = web_catalog()
     return render(request, "catalog/ladder.html", {
         "ladder": ladder_grid(catalog),
         "groups": exercises_by_column(catalog),
@@ -21,7 +22,7 @@ def ladder_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def exercise_page(request: HttpRequest, exercise_id: str) -> HttpResponse:
-    catalog = default_catalog()
+    catalog = web_catalog()
     exercise = catalog.exercises.get(exercise_id)
     if exercise is None:
         raise Http404("No such exercise")

@@ -20,6 +20,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.clips.models import Clip
 
 logger = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ def _run(clip: Clip) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     from hingecoach.web.clips.media import write_media
 
     progress = _ProgressWriter(clip)
-    analysis = analyze_clip(clip.video_path, clip.exercise, progress)
+    analysis = analyze_clip(clip.video_path, clip.exercise, progress, catalog=web_catalog())
     chosen = key_frames(analysis)
     targets = [*(clip.frame_path(n) for n in range(len(chosen))), clip.annotated_path]
     with staged(targets) as temps:

@@ -17,8 +17,8 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
-from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import DEFAULT_EXERCISE
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.catalog_pages.forms import date_field
 from hingecoach.web.clips.evidence import FaultEvidence, unanswered
 from hingecoach.web.clips.uploads import size_text, too_big
@@ -36,7 +36,7 @@ def looks_like_video(head: bytes) -> bool:
 
 
 def _exercise_choices() -> list[tuple[str, str]]:
-    exercises = default_catalog().exercises.values()
+    exercises = web_catalog().exercises.values()
     return [(e.id, e.name) for e in sorted(exercises, key=lambda e: e.name)
             if e.hinge or e.id == DEFAULT_EXERCISE]
 

@@ -8,10 +8,10 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.http import Http404
 
-from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import DEFAULT_EXERCISE, AnalysisReport
 from hingecoach.web.athletes.models import HingeTest
 from hingecoach.web.athletes.selectors import athletes_visible_to
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.clips.evidence import FaultEvidence, fault_evidence, save_refusal
 from hingecoach.web.clips.models import Clip
 
@@ -48,7 +48,7 @@ class FaultAdvice:
 def clip_fault_advice(*, report: AnalysisReport) -> list[FaultAdvice]:
     """For each fault seen: the catalog's fix, in the words that fit the clip's exercise,
     and the exercise to step down to."""
-    catalog = default_catalog()
+    catalog = web_catalog()
     advice = []
     for fault_id in report.faults:
         fault = catalog.faults.get(fault_id)
@@ -79,7 +79,7 @@ def clip_fault_evidence(*, clip: Clip) -> list[FaultEvidence]:
     if (not clip_is_test(clip=clip) or report is None or clip.test_id is not None
             or save_refusal(report=report)):
         return []
-    return fault_evidence(report=report, catalog=default_catalog())
+    return fault_evidence(report=report, catalog=web_catalog())
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,6 @@ class ByEye:
 
 def saved_test_by_eye(*, test: HingeTest) -> list[ByEye]:
     """The faults of a test saved from a clip that the coach judged by eye."""
-    faults = default_catalog().faults
+    faults = web_catalog().faults
     return [ByEye(faults[fault].name if fault in faults else fault, fault in test.faults)
             for fault in test.by_eye]

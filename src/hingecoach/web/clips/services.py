@@ -23,10 +23,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import DEFAULT_EXERCISE, AnalysisReport
 from hingecoach.web.athletes import services as athletes
 from hingecoach.web.athletes.models import Athlete, HingeTest
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.clips.analysis import clip_fail, remove_files
 from hingecoach.web.clips.evidence import (
     FaultEvidence,
@@ -121,7 +121,7 @@ def clip_save_test(*, clip: Clip, date: dt.date, verdicts: Mapping[str, bool],
     clip judged, as the coach confirms or overrules it; one it could not judge, as the
     coach saw it. Nothing is read as absent (DOMAIN.md section 5)."""
     report = _testable_report(clip)
-    evidence = fault_evidence(report=report, catalog=default_catalog())
+    evidence = fault_evidence(report=report, catalog=web_catalog())
     _check_verdicts(evidence, verdicts)
     faults = [item.fault for item in evidence if verdicts[item.fault]]
     by_eye = [item.fault for item in evidence if item.seen != verdicts[item.fault]]

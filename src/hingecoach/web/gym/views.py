@@ -14,10 +14,10 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from hingecoach.core import default_catalog
 from hingecoach.core.results import SessionItem
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.athletes.selectors import athlete_get
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.changes.selectors import athlete_brief
 from hingecoach.web.changes.services import change_remember
 from hingecoach.web.gym import selectors, services
@@ -34,7 +34,7 @@ def gym_page(request: CoachRequest, pk: int) -> HttpResponse:
 def gym_run(request: CoachRequest, athlete: Athlete, *, items: list[SessionItem] | None = None,
             block: Any = None, week: int | None = None) -> HttpResponse:
     """Show or save a gym session; ``items``, ``block`` and ``week`` run a block's week."""
-    catalog = default_catalog()
+    catalog = web_catalog()
     gym = selectors.gym_plan(athlete=athlete, catalog=catalog, items=items)
     faults = selectors.fault_choices(catalog=catalog)
     errors: dict[str, list[str]] = {}

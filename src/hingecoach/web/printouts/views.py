@@ -26,9 +26,10 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from hingecoach import printing
-from hingecoach.core import Case, default_catalog, plan
+from hingecoach.core import Case, plan
 from hingecoach.web.athletes.case import athlete_case
 from hingecoach.web.athletes.selectors import athlete_get
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.selectors import team_of
 
@@ -89,7 +90,7 @@ def cards_page(request: CoachRequest) -> HttpResponse:
     options = _options(request)
     toolbar = _toolbar(request, reverse("printouts:cards-pdf"), reverse("catalog:ladder"),
                        "Catalog", options)
-    return HttpResponse(printing.cards_page(default_catalog(), units=_unit(request),
+    return HttpResponse(printing.cards_page(web_catalog(), units=_unit(request),
                                             toolbar=toolbar, **options))
 
 
@@ -97,7 +98,7 @@ def cards_page(request: CoachRequest) -> HttpResponse:
 @refusing_bad_options
 def card_page(request: CoachRequest, exercise_id: str) -> HttpResponse:
     options = _options(request)
-    catalog = default_catalog()
+    catalog = web_catalog()
     toolbar = _toolbar(request, reverse("printouts:card-pdf", args=[exercise_id]),
                        reverse("catalog:exercise", args=[exercise_id]),
                        "Exercise", options)
@@ -112,14 +113,14 @@ def card_page(request: CoachRequest, exercise_id: str) -> HttpResponse:
 def cards_pdf(request: CoachRequest) -> HttpResponse:
     """``?ids=a,b`` for some cards (default: all)."""
     ids = [i for i in request.GET.get("ids", "").split(",") if i]
-    deck = printing.cards_pdf(default_catalog(), ids, units=_unit(request), **_options(request))
+    deck = printing.cards_pdf(web_catalog(), ids, units=_unit(request), **_options(request))
     return _pdf(deck.pdf, "hinge-cards.pdf")
 
 
 @login_required
 @refusing_bad_options
 def card_pdf(request: CoachRequest, exercise_id: str) -> HttpResponse:
-    deck = printing.cards_pdf(default_catalog(), [exercise_id], units=_unit(request),
+    deck = printing.cards_pdf(web_catalog(), [exercise_id], units=_unit(request),
                               **_options(request))
     return _pdf(deck.pdf, f"card-{exercise_id}.pdf")
 
@@ -138,7 +139,7 @@ def _slug(name: str) -> str:
 def athlete_sheet_pdf(request: CoachRequest, pk: int) -> HttpResponse:
     """Today's session sheet for the athlete; ``?weeks=N`` for a block, a page a week."""
     athlete, case = _athlete_and_case(request, pk)
-    sheet = printing.sheet_pdf(default_catalog(), case, weeks=_weeks(request),
+    sheet = printing.sheet_pdf(web_catalog(), case, weeks=_weeks(request),
                                units=_unit(request), athlete=athlete.name,
                                size=request.GET.get("size", "a4"))
     return _pdf(sheet.pdf, f"session-{_slug(athlete.name)}.pdf")
@@ -158,11 +159,11 @@ def _weeks(request: HttpRequest) -> int | None:
 def athlete_cards_pdf(request: CoachRequest, pk: int) -> HttpResponse:
     """The cards of today's session, in the session's order."""
     athlete, case = _athlete_and_case(request, pk)
-    ids = [item.exercise for item in plan(case, default_catalog()).session]
+    ids = [item.exercise for item in plan(case, web_catalog()).session]
     if not ids:
         messages.info(request, "No session today, so no cards to print.")
         return redirect("athletes:detail", pk=athlete.pk)
-    deck = printing.cards_pdf(default_catalog(), ids, units=_unit(request), **_options(request))
+    deck = printing.cards_pdf(web_catalog(), ids, units=_unit(request), **_options(request))
     return _pdf(deck.pdf, f"cards-{_slug(athlete.name)}.pdf")
 
 
@@ -179,7 +180,7 @@ def _poster_case(request: CoachRequest) -> Case | None:
 @refusing_bad_options
 def poster_pdf(request: CoachRequest) -> HttpResponse:
     """The ladder poster; ``?athlete=<pk>`` marks that athlete, ``?size=a1`` for A1."""
-    data = printing.poster_pdf(default_catalog(), _poster_case(request),
+    data = printing.poster_pdf(web_catalog(), _poster_case(request),
                                size=request.GET.get("size", "a2"))
     return _pdf(data, "hinge-ladder-poster.pdf")
 
@@ -187,7 +188,7 @@ def poster_pdf(request: CoachRequest) -> HttpResponse:
 @login_required
 @refusing_bad_options
 def poster_svg(request: CoachRequest) -> HttpResponse:
-    svg = printing.poster_svg(default_catalog(), _poster_case(request),
+    svg = printing.poster_svg(web_catalog(), _poster_case(request),
                               size=request.GET.get("size", "a2"))
     response = HttpResponse(svg, content_type="image/svg+xml")
     response["Content-Disposition"] = 'attachment; filename="hinge-ladder-poster.svg"'

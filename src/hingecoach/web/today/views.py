@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from hingecoach.core import default_catalog
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.requests import CoachRequest
 from hingecoach.web.today import selectors
 
@@ -20,7 +20,7 @@ def today_page(request: CoachRequest) -> HttpResponse:
     want = request.GET.get("who", "")
     scope = selectors.today_scope(user=request.user, want=want if want in {"mine", "team"}
                                   else "")
-    catalog, today = default_catalog(), dt.date.today()
+    catalog, today = web_catalog(), dt.date.today()
     tests = selectors.recent_tests(scope.athletes, today)
     rows = selectors.today_attention(athletes=scope.athletes, catalog=catalog, today=today,
                                      tests=tests)

@@ -7,10 +7,10 @@ from typing import Any
 
 from django import template
 
-from hingecoach.core import default_catalog
 from hingecoach.core.present import RECHECK_WORDS
 from hingecoach.web.blocks import selectors
 from hingecoach.web.blocks.forms import BlockForm
+from hingecoach.web.catalog import web_catalog
 
 register = template.Library()
 
@@ -23,7 +23,7 @@ def block_card(context: template.Context) -> dict[str, Any]:
     return {
         "athlete": athlete, "team": context.get("team"), "request": context.get("request"),
         "csrf_token": context.get("csrf_token"), "refer": getattr(rec, "refer", False),
-        "now": selectors.block_now(block=running, catalog=default_catalog())
+        "now": selectors.block_now(block=running, catalog=web_catalog())
         if running else None,
         "history": selectors.block_history(athlete=athlete),
         "form": BlockForm(),

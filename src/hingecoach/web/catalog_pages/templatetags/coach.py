@@ -11,7 +11,8 @@ from typing import Any
 
 from django import template
 
-from hingecoach.core import default_catalog, present
+from hingecoach.core import present
+from hingecoach.web.catalog import web_catalog
 from hingecoach.web.catalog_pages import display
 
 register = template.Library()
@@ -93,5 +94,5 @@ def rest_text(seconds: int) -> str:
 @register.filter
 def cues(exercise_id: str) -> list[str]:
     """The catalog's coaching cues for an exercise."""
-    exercise = default_catalog().exercises.get(exercise_id)
+    exercise = web_catalog().exercises.get(exercise_id)
     return list(exercise.cues) if exercise else []
