@@ -263,17 +263,3 @@ class AthleteFilterForm(forms.Form):
         return {"query": data.get("q", "").strip(), "stage": data.get("stage", ""),
                 "tested": data.get("tested", ""), "pain": "yes" if data.get("pain") else "",
                 "archived": bool(data.get("archived"))}
-
-
-class EraseForm(forms.Form):
-    confirm = forms.CharField(label="Type the athlete's name to confirm", max_length=120)
-
-    def __init__(self, *args: Any, name: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.expected = name
-
-    def clean_confirm(self) -> str:
-        typed = self.cleaned_data["confirm"].strip()
-        if typed.casefold() != self.expected.strip().casefold():
-            raise forms.ValidationError(f"'{typed}' is not '{self.expected}'")
-        return typed

@@ -25,7 +25,6 @@ from hingecoach.web.athletes import charts, exports, selectors, services
 from hingecoach.web.athletes.forms import (
     AthleteFilterForm,
     AthleteForm,
-    EraseForm,
     HingeTestForm,
     MasteryForm,
     NextMorningForm,
@@ -57,7 +56,7 @@ def _to_detail(athlete: Athlete) -> HttpResponse:
     return redirect("athletes:detail", pk=athlete.pk)
 
 
-# --- list, create, edit, archive, erase -------------------------------------------------
+# --- list, create, edit, archive -------------------------------------------------------
 
 @login_required
 @vary_on_headers("HX-Request")
@@ -107,24 +106,6 @@ def athlete_archive(request: HttpRequest, pk: int) -> HttpResponse:
     services.athlete_archive(athlete=athlete, archived=archived)
     messages.success(request, f"{athlete.name} {'archived' if archived else 'back in the list'}.")
     return _to_detail(athlete)
-
-
-@login_required
-def athlete_erase(request: HttpRequest, pk: int) -> HttpResponse:
-    athlete = selectors.athlete_get(user=request.user, pk=pk)
-    if not is_head_coach(request.user):
-        raise PermissionDenied("Only a head coach can erase an athlete.")
-    form = EraseForm(request.POST or None, name=athlete.name)
-    if request.method == "POST" and form.is_valid():
-        name = athlete.name
-        services.athlete_erase(athlete=athlete, by=request.user)
-        messages.success(request, f"{name} and every record of theirs were erased.")
-        return redirect("athletes:list")
-    counts = {"tests": athlete.tests.count(), "sessions": athlete.sessions.count(),
-              "pain reports": athlete.pain_reports.count(),
-              "TSK-11 scores": athlete.tsk_scores.count(), "clips": athlete.clips.count()}
-    return render(request, "athletes/erase.html",
-                  {"athlete": athlete, "form": form, "counts": counts})
 
 
 # --- the athlete's page -----------------------------------------------------------------
