@@ -18,10 +18,10 @@ from hingecoach.web.athletes import validators
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.athletes.services import CHECKIN_FELT, CHECKIN_NOTE_MAX
 from hingecoach.web.athletes.validators import NAME_MAX, NOTES_MAX, REPS_RANGE, TSK_ITEMS
-from hingecoach.web.catalog_pages.display import kg_to_unit, prescribed_start, unit_to_kg
-from hingecoach.web.catalog_pages.display import number as number_text
-from hingecoach.web.catalog_pages.forms import date_field
-from hingecoach.web.catalog_pages.ladder import exercises_by_column
+from hingecoach.web.common.display import kg_to_unit, prescribed_start, unit_to_kg
+from hingecoach.web.common.display import number as number_text
+from hingecoach.web.common.forms import date_field
+from hingecoach.web.common.ladder import exercises_by_column
 
 NRS_CHOICES = [(n, str(n)) for n in range(11)]
 MAX_LOAD_KG = 500

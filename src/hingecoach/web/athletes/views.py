@@ -35,8 +35,8 @@ from hingecoach.web.athletes.forms import (
     plan_rows,
 )
 from hingecoach.web.athletes.models import Athlete
-from hingecoach.web.catalog_pages.forms import add_service_errors, run_service
-from hingecoach.web.catalog_pages.ladder import ladder_grid
+from hingecoach.web.common.forms import add_service_errors, run_service
+from hingecoach.web.common.ladder import ladder_grid
 from hingecoach.web.teams.models import Team
 from hingecoach.web.teams.selectors import is_head_coach, team_of
 

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from hingecoach.core import Catalog, default_catalog
-from hingecoach.web.catalog_pages.ladder import exercises_by_column, ladder_grid
+from hingecoach.web.common.ladder import exercises_by_column, ladder_grid
 
 
 @login_required

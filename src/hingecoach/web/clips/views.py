@@ -20,12 +20,12 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from hingecoach.web.athletes.models import Athlete, HingeTest
 from hingecoach.web.athletes.selectors import athlete_get
-from hingecoach.web.catalog_pages.forms import run_service
 from hingecoach.web.clips import selectors, services
 from hingecoach.web.clips.forms import ClipTestForm, ClipUploadForm
 from hingecoach.web.clips.models import Clip
 from hingecoach.web.clips.ranges import ranged_file_response
 from hingecoach.web.clips.uploads import SizeLimit
+from hingecoach.web.common.forms import run_service
 
 
 @csrf_exempt  # the CSRF check reads the body: _upload checks it, once the limit is in place

@@ -12,7 +12,7 @@ from typing import Any
 from django import template
 
 from hingecoach.core import default_catalog, present
-from hingecoach.web.catalog_pages import display
+from hingecoach.web.common import display
 
 register = template.Library()
 
@@ -87,7 +87,7 @@ def reps_text(reps: list[int]) -> str:
 
 @register.filter
 def rest_text(seconds: int) -> str:
-    return present.rest_text(seconds, space="\u00a0")
+    return display.rest_text(seconds)
 
 
 @register.filter
