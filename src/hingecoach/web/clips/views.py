@@ -54,7 +54,7 @@ def _upload(request: HttpRequest, athlete: Athlete, limit: SizeLimit) -> HttpRes
 @login_required
 def clip_detail(request: HttpRequest, pk: int) -> HttpResponse:
     clip = selectors.clip_get(user=request.user, pk=pk)
-    return _detail_page(request, services.clip_fail_if_stalled(clip=clip))
+    return _detail_page(request, selectors.clip_seen(clip=clip))
 
 
 def _detail_page(request: HttpRequest, clip: Clip, form: ClipTestForm | None = None,
@@ -81,7 +81,7 @@ def _test_form(clip: Clip, data: Any = None) -> ClipTestForm:
 def clip_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """htmx, every second while the clip is analysed: the bar; once finished (or found
     stalled), a reload."""
-    clip = services.clip_fail_if_stalled(clip=selectors.clip_get(user=request.user, pk=pk))
+    clip = selectors.clip_seen(clip=selectors.clip_get(user=request.user, pk=pk))
     if clip.finished:
         return HttpResponseClientRefresh()
     response = render(request, "clips/_progress.html", {"clip": clip})
