@@ -1,13 +1,14 @@
 """Is the server's throughput steady under keep-alive load? One command, one table.
 
     .venv/bin/python benchmarks/web/steady.py [--runs 5] [--users 20] [--warmup 10]
-        [--duration 30] [--tags all] [--home DIR] [-- SERVE OPTIONS...]
+        [--duration 30] [--tags all] [--wait 0] [--home DIR] [-- SERVE OPTIONS...]
 
 Serves the app with ``hingecoach serve`` (its defaults, or the options after ``--``,
 e.g. ``-- --workers 2 --threads 4 --keepalive 10``, the settings before the change), then
 runs locust ``--runs`` times against the same server: ``--users`` coaches in a closed
-loop (each sends its next request as soon as the last one answered), every coach on one
-kept-alive connection of its own. Each run is a fresh locust process, so its connections
+loop (each sends its next request as soon as the last one answered; ``--wait 1-3`` for
+coaches who pause), every coach on one kept-alive connection of its own (reopened when
+the server closes it). Each run is a fresh locust process, so its connections
 are opened anew and land where the server puts them: a server that pins connections to
 the worker that accepted them shows it as a run with half the throughput.
 
@@ -68,6 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--warmup", type=int, default=10, help="seconds before measuring")
     parser.add_argument("--duration", type=int, default=30, help="measured seconds a run")
     parser.add_argument("--tags", default="all", help="locust tags: all, or page, list+page")
+    parser.add_argument("--wait", default="0",
+                        help="each coach's think time: 0 (closed loop) or MIN-MAX seconds")
     parser.add_argument("--home", type=Path, help="a data folder seed.py filled")
     return parser
 
@@ -104,7 +107,7 @@ def _one_run(n: int, url: str, server_pid: int, args: argparse.Namespace, home: 
              out: Path) -> dict:
     load = os.getloadavg()[0]
     before = worker_cpu(server_pid)
-    scenario = f"{args.tags}@0"
+    scenario = f"{args.tags}@{args.wait}"
     rows, cpu = run_locust(url, home / "bench.json", scenario, args, out / f"run{n}",
                            server_pid)
     after = worker_cpu(server_pid)
@@ -169,7 +172,8 @@ def _line(row: dict) -> str:
 def table(rows: list[dict], serve_options: list[str], args: argparse.Namespace) -> str:
     served = " ".join(["hingecoach serve", *serve_options])
     rates = [row["rps"] for row in rows]
-    lines = [f"`{served}`; {args.users} keep-alive connections, closed loop, "
+    loop = "closed loop" if args.wait == "0" else f"{args.wait} s think time"
+    lines = [f"`{served}`; {args.users} keep-alive connections, {loop}, "
              f"{args.warmup} s warm-up + {args.duration} s measured a run, "
              f"{time.strftime('%Y-%m-%d %H:%M')}",
              "",
