@@ -1,8 +1,12 @@
 """Every page a head coach, a coach and an athlete's check-in link reach, by who opens it.
 
 A page's path may name records the demo team does not hold yet (a check-in link, an
-invitation, an analysed clip): ``SETUP`` makes them once on the served database and
-prints their paths, which fill the ``{placeholders}``.
+invitation, an analysed clip, a running block): ``SETUP`` makes them once on the served
+database and prints their ids and paths, which fill the ``{placeholders}``.
+
+A new page goes in ``PAGES``: the axe run and the Content-Security-Policy check open every
+page listed, and ``test_accessibility.py`` fails for a URL pattern that no page (nor a step
+of its after-a-POST walks) opens and that its ``NOT_PAGES`` does not exclude with a reason.
 """
 
 from __future__ import annotations
@@ -15,13 +19,16 @@ from dataclasses import dataclass
 from .pages import COACH, HEAD
 
 SETUP = """
+import datetime as dt
 import json
 from hingecoach.web.setup import setup_django
 setup_django()
+from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import analyze_track
 from hingecoach.synthetic import ClipSpec, generate_clip
 from hingecoach.web.accounts.services import coach_invite
 from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.blocks.services import block_assign
 from hingecoach.web.checkins.services import checkin_share_create
 from hingecoach.web.checkins.tokens import token_for
 from hingecoach.web.clips.models import Clip
@@ -38,9 +45,12 @@ report = analyze_track(generate_clip(spec)[0]).model_dump(mode="json")
 clip = Clip.objects.create(athlete=isla, extension="mp4", exercise="bodyweight-hip-hinge",
                            original_name="hinge.mp4", status=Clip.Status.DONE, progress=100,
                            report=report)
+block = block_assign(athlete=athlete("Chloe Martin"), weeks=4, start=dt.date.today(),
+                     catalog=default_catalog())
 print(json.dumps({
     "isla": isla.pk, "grace": athlete("Grace Lee").pk, "ben": athlete("Ben Carter").pk,
-    "chloe": athlete("Chloe Martin").pk, "omar": omar.pk, "clip": clip.pk, "invite": invite,
+    "chloe": athlete("Chloe Martin").pk, "omar": omar.pk, "clip": clip.pk, "block": block.pk,
+    "invite": invite,
     "checkin": f"/c/{token_for(share.salt)}/",
 }))
 """
@@ -76,6 +86,8 @@ PAGES = [
     SitePage("mastered", COACH, "/athletes/{isla}/mastered/"),
     SitePage("log-session", COACH, "/athletes/{isla}/log/"),
     SitePage("gym-mode", COACH, "/gym/athlete/{isla}/"),
+    SitePage("block-assign", COACH, "/blocks/athlete/{isla}/new/"),
+    SitePage("block-gym", COACH, "/blocks/{block}/week/1/gym/"),
     SitePage("clip-upload", COACH, "/clips/athlete/{isla}/new/"),
     SitePage("clip-report", COACH, "/clips/{clip}/"),
     SitePage("catalog", COACH, "/catalog/"),
@@ -97,6 +109,12 @@ PAGES = [
     SitePage("checkin", ATHLETE, "{checkin}"),
     SitePage("checkin-unknown", ATHLETE, "/c/no-such-link/"),
 ]
+
+
+# Stand-ins that resolve like the records' real ids and paths (no server needed): what
+# the URL coverage check resolves ``PAGES`` with.
+SAMPLE_RECORDS = {"isla": 1, "grace": 2, "ben": 3, "chloe": 4, "omar": 5, "clip": 1, "block": 1,
+                  "invite": "/account/set-password/MQ/set-password/", "checkin": "/c/abc/"}
 
 
 def make_records(environment: dict[str, str]) -> dict[str, object]:

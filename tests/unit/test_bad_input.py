@@ -98,6 +98,12 @@ def test_invalid_json_is_refused_with_where_it_broke():
     assert str(error.value) == "CASE: invalid JSON at line 1 column 24: Expecting ',' delimiter"
 
 
+def test_a_number_too_long_for_python_to_read_is_refused_as_invalid_json():
+    with pytest.raises(CaseError) as error:
+        case_from_json('{"athlete": {"age": ' + "9" * 5000 + "}}")
+    assert str(error.value) == "CASE: invalid JSON: a number with more than 4300 digits"
+
+
 def test_a_top_level_json_array_is_refused():
     with pytest.raises(CaseError) as error:
         case_from_json(json.dumps([case()]))

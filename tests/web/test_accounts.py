@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
@@ -65,6 +66,14 @@ def test_a_head_coach_invites_a_coach_who_chooses_their_own_password(head_client
     assert _signs_in("newbie", NEW)
     used = Client().get(link, follow=True)
     assert "This link no longer works" in used.content.decode()
+
+
+def test_a_password_set_from_a_link_is_in_the_trail_by_its_coach_and_shows_no_hash(
+        head_client, coach):
+    _choose(Client(), _link(head_client.post(reverse("accounts:reset", args=[coach.pk]))), NEW)
+    entry = LogEntry.objects.get_for_object(coach).filter(changes__has_key="password").first()
+    assert entry is not None and entry.actor == coach
+    assert entry.changes["password"] == ["********", "********"]
 
 
 def test_an_invitation_for_a_taken_username_names_the_field(head_client, coach):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 from matplotlib.axes import Axes
 from matplotlib.patches import FancyBboxPatch
@@ -30,13 +31,13 @@ INSET_X, INSET_Y = 0.06, 0.09
 ROUND = "round,pad=0,rounding_size=0.05"
 
 
-def _box(ax: Axes, x: float, y: float, w: float, h: float, **style: object) -> None:
+def _box(ax: Axes, x: float, y: float, w: float, h: float, **style: Any) -> None:
     ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle=ROUND, mutation_aspect=ASPECT, **style))
 
 
 def caption(exercise: Exercise) -> str:
     """The small line under the name: role, and reduced range or no hinge where so."""
-    parts = [exercise.role]
+    parts: list[str] = [exercise.role]
     if exercise.range == "reduced":
         parts.append("reduced range")
     if not exercise.hinge:

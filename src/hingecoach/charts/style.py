@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matplotlib.typing import LineStyleType, RcKeyType
+
 COLUMN_IN = 2.0
 UNIT_IN = 0.7
 ASPECT = COLUMN_IN / UNIT_IN  # one column is this many level units wide, in inches
@@ -26,7 +31,8 @@ THEME_INK = {
     "challenge": "#96490a",
     "mastery": "#6a3d96",
 }
-ROLE_LINESTYLE = {"drill": (0, (3.5, 2.2)), "exercise": "solid", "test": "solid"}
+ROLE_LINESTYLE: dict[str, LineStyleType] = {
+    "drill": (0, (3.5, 2.2)), "exercise": "solid", "test": "solid"}
 
 TEXT = "#1f2933"
 MUTED = "#7b8794"
@@ -40,5 +46,5 @@ MASTERED = "#1b7a3a"
 TODAY = "#e0a800"
 TODAY_BADGE = "#9a6b00"
 
-FONT = {"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "path",
+FONT: dict[RcKeyType, Any] = {"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "path",
         "svg.hashsalt": "hingecoach", "axes.unicode_minus": False, "hatch.linewidth": 0.8}

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Group, JustifyMethod, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -75,10 +75,11 @@ def not_assessable_panel(report: AnalysisReport) -> Panel:
 def reps_table(report: AnalysisReport) -> Table:
     table = Table(title="Reps", title_justify="left", title_style="bold",
                   header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
-    for name, justify in (("#", "right"), ("Start-end s", "left"), ("Bottom s", "right"),
-                          ("Hip range", "right"), ("Max trunk lean", "right"),
-                          ("Down / up s", "right"), ("Faults", "left")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
+        ("#", "right"), ("Start-end s", "left"), ("Bottom s", "right"), ("Hip range", "right"),
+        ("Max trunk lean", "right"), ("Down / up s", "right"), ("Faults", "left"))
+    for name, justify in columns:
+        table.add_column(name, justify=justify)
     for n, rep in enumerate(report.reps, 1):
         table.add_row(str(n), f"{rep.start_s:.2f}-{rep.end_s:.2f}", f"{rep.bottom_s:.2f}",
                       f"{rep.hip_rom_deg:.0f} deg", f"{rep.max_trunk_deg:.0f} deg",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from typing import Annotated, Any
 
 from pydantic import (
@@ -30,7 +31,7 @@ def _catalog(info: ValidationInfo) -> Catalog:
     return context.get("catalog") or default_catalog()
 
 
-def _known(attribute: str, kind: str):
+def _known(attribute: str, kind: str) -> AfterValidator:
     def check(value: str, info: ValidationInfo) -> str:
         if value not in getattr(_catalog(info), attribute):
             raise PydanticCustomError(f"unknown_{kind.replace(' ', '_')}",
@@ -55,11 +56,13 @@ def _date_text(value: Any) -> Any:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_date_text)]
+INTEGRAL = BeforeValidator(_integral)
 
 
 def whole(low: int, high: int) -> Any:
-    """A whole number in low..high; the bounds show in the JSON Schema."""
-    return Annotated[StrictInt, Field(ge=low, le=high), BeforeValidator(_integral)]
+    """A whole number in low..high; the bounds show in the JSON Schema. For bounds known
+    only at run time: a type checker reads the fixed ranges below, written out."""
+    return Annotated[StrictInt, Field(ge=low, le=high), INTEGRAL]
 
 
 def _once(values: list[Any]) -> list[Any]:
@@ -95,7 +98,11 @@ Past = Annotated[IsoDate, AfterValidator(_on_record)]
 FaultId = Annotated[str, _known("faults", "fault")]
 RedFlagId = Annotated[str, _known("red_flags", "red flag")]
 ConditionId = Annotated[str, _known("conditions", "condition")]
-Nrs = whole(0, 10)
+Nrs = Annotated[StrictInt, Field(ge=0, le=10), INTEGRAL]
+Age = Annotated[StrictInt, Field(ge=5, le=110), INTEGRAL]
+Tsk11 = Annotated[StrictInt, Field(ge=11, le=44), INTEGRAL]
+SetCount = Annotated[StrictInt, Field(ge=1, le=20), INTEGRAL]
+RepCount = Annotated[StrictInt, Field(ge=0, le=100), INTEGRAL]
 
 
 class _Model(BaseModel):
@@ -103,9 +110,9 @@ class _Model(BaseModel):
 
 
 class Athlete(_Model):
-    age: whole(5, 110) = Field(description="Whole years.")
+    age: Age = Field(description="Whole years.")
     pain_nrs: Nrs = Field(0, description="Pain now, Numeric Pain Rating Scale 0-10.")
-    tsk11: whole(11, 44) | None = Field(
+    tsk11: Tsk11 | None = Field(
         None, description="Tampa Scale of Kinesiophobia, 11-item total (11-44).")
     conditions: Annotated[list[ConditionId], AfterValidator(_once)] = Field(
         default_factory=list, json_schema_extra=UNIQUE)
@@ -139,8 +146,8 @@ class ProjectedTest(TestResult):
 class LoggedExercise(_Model):
     exercise: ExerciseId
     load_kg: Annotated[float, Field(ge=0, le=500, strict=True)] | None = None
-    sets: whole(1, 20) | None = None
-    reps: list[whole(0, 100)] = Field(default_factory=list)
+    sets: SetCount | None = None
+    reps: list[RepCount] = Field(default_factory=list)
 
 
 class LastSession(_Model):
@@ -194,6 +201,9 @@ def case_from_json(text: str, catalog: Catalog | None = None,
     except json.JSONDecodeError as exc:
         raise CaseError("CASE", f"invalid JSON at line {exc.lineno} column {exc.colno}: "
                                 f"{exc.msg}") from None
+    except ValueError:  # Python refuses to read an integer this long (a denial of service)
+        raise CaseError("CASE", "invalid JSON: a number with more than "
+                                f"{sys.get_int_max_str_digits()} digits") from None
     if not isinstance(data, dict):
         raise CaseError("CASE", f"expected a JSON object, got {_json_kind(data)}")
     twice = _given_twice(data, "")
@@ -218,8 +228,8 @@ def _given_twice(value: Any, path: str) -> str | None:
         return next((p for p in found if p), None)
     if not isinstance(value, dict):
         return None
-    if getattr(value, "twice", None) is not None:
-        return _joined(path, value.twice)  # type: ignore[attr-defined]
+    if isinstance(value, _Members) and value.twice is not None:
+        return _joined(path, value.twice)
     found = (_given_twice(item, _joined(path, key)) for key, item in value.items())
     return next((p for p in found if p), None)
 

@@ -293,7 +293,7 @@ class _Say:
 
     def track(self, facts: Mapping[str, Any]) -> str:
         """A track of the passed options, named for the exercise it is on."""
-        track = facts["track"]
+        track: str = facts["track"]
         if self.log:
             return str(track)
         if track == "stay" and facts.get("exercise"):

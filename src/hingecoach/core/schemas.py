@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.json_schema import JsonSchemaMode
 
 from hingecoach.core.case import Case
 from hingecoach.core.catalog.schema import (
@@ -44,7 +45,7 @@ def schema_names() -> list[str]:
 def json_schema(name: str) -> dict[str, Any]:
     """The JSON Schema named ``name`` (see ``schema_names``); KeyError if unknown."""
     model = CONTRACT.get(name) or CATALOG[name]
-    mode = "validation" if name == "case" or name in CATALOG else "serialization"
+    mode: JsonSchemaMode = "validation" if name == "case" or name in CATALOG else "serialization"
     schema = model.model_json_schema(mode=mode)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema.setdefault("title", name)

@@ -38,7 +38,7 @@ class LocalOnlyFetcher(URLFetcher):
                          fail_on_errors=True, timeout=1)
         self.refused: list[str] = []
 
-    def fetch(self, url: str, headers: dict[str, str] | None = None):  # type: ignore[override]
+    def fetch(self, url: str, headers: dict[str, str] | None = None):
         if not is_allowed(url):
             self.refused.append(url)
             raise FetchRefused(url)

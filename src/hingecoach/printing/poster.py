@@ -42,7 +42,7 @@ MARGIN_MM = 12.0
 
 def theme_spans(layout: Layout) -> list[tuple[str, int, int]]:
     """Each theme that has exercises, with the lowest and highest level it reaches."""
-    spans = []
+    spans: list[tuple[str, int, int]] = []
     for theme in THEMES:
         levels = [slot.exercise.level for slot in layout.slots if slot.exercise.theme == theme]
         if levels:

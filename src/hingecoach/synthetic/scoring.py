@@ -87,7 +87,7 @@ class Scorecard:
             self.rep_counts[f"{spec.tempo} tempo"].append(right)
             if spec.start_at_bottom:
                 self.rep_counts["starts at the bottom"].append(right)
-        skipped = {item.fault for item in report.not_assessed}
+        skipped: set[str] = {item.fault for item in report.not_assessed}
         if truth.feet_seen:
             key = "lumbar judged only with a full, steady outline"
             self.verdicts[key].append(truth.lumbar_seen == ("lumbar-flexion" not in skipped))

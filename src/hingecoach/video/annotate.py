@@ -114,7 +114,7 @@ class VideoOut:
         # FFmpeg prints a notice on standard error for every WebM file ("tag ... is not
         # supported"), harmless: the VP8 stream is written all the same.
         with quiet_native_stderr():
-            writer = cv2.VideoWriter(str(self.out), cv2.VideoWriter_fourcc(*fourcc),
+            writer = cv2.VideoWriter(str(self.out), cv2.VideoWriter.fourcc(*fourcc),
                                      self.fps, (width, height))
         if not writer.isOpened():
             raise VideoError(f"cannot write {kind} video to '{self.out}'",

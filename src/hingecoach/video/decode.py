@@ -111,7 +111,7 @@ def _fps_from_timestamps(path: Path) -> float:
     """The frame rate from the first frames' timestamps, for a header without a usable
     one (some variable-rate WebM files from browsers say 1000)."""
     capture = open_capture(path)
-    stamps = []
+    stamps: list[float] = []
     try:
         while len(stamps) < FPS_PROBE_FRAMES and capture.grab():
             stamps.append(capture.get(cv2.CAP_PROP_POS_MSEC))

@@ -13,7 +13,13 @@ from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
-_DONE = object()
+
+
+class _Done:
+    """Put after the source's last item."""
+
+
+_DONE = _Done()
 
 
 class _Failure:
@@ -28,7 +34,7 @@ class Prefetch(Generic[T]):
 
     def __init__(self, source: Iterable[T], depth: int = 4) -> None:
         self._source = source
-        self._items: queue.Queue[object] = queue.Queue(maxsize=depth)
+        self._items: queue.Queue[T | _Failure | _Done] = queue.Queue(maxsize=depth)
         self._stop = threading.Event()
 
     def __iter__(self) -> Iterator[T]:
@@ -37,11 +43,11 @@ class Prefetch(Generic[T]):
         try:
             while True:
                 item = self._items.get()
-                if item is _DONE:
+                if isinstance(item, _Done):
                     return
                 if isinstance(item, _Failure):
                     raise item.error
-                yield item  # type: ignore[misc]
+                yield item
         finally:
             self._stop.set()
             while worker.is_alive():
@@ -62,7 +68,7 @@ class Prefetch(Generic[T]):
             if close is not None:
                 close()
 
-    def _put(self, item: object) -> bool:
+    def _put(self, item: T | _Failure | _Done) -> bool:
         while not self._stop.is_set():
             try:
                 self._items.put(item, timeout=0.05)

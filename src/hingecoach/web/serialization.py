@@ -27,5 +27,5 @@ class LosslessEncoder(DjangoJSONEncoder):
 
 class Serializer(JSONSerializer):
     def _init_options(self) -> None:
-        super()._init_options()
+        super()._init_options()  # type: ignore[misc]  # django-stubs lack this Django method
         self.json_kwargs["cls"] = LosslessEncoder

@@ -34,7 +34,6 @@ DEBUG = _flag("HINGECOACH_DEBUG")
 ALLOWED_HOSTS = os.environ.get("HINGECOACH_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -157,7 +156,6 @@ STATIC_ROOT.mkdir(exist_ok=True)
 # The pose models (video/models, 40 MB) are served as static/pose/...; compressing them
 # would take collectstatic minutes for a few percent, so they are sent as they are.
 STATICFILES_DIRS = [BASE_DIR / "static", ("pose", BASE_DIR.parent / "video" / "models")]
-WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "tflite"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

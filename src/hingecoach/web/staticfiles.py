@@ -2,11 +2,12 @@
 Swagger UI, and the API docs are the app's own page (``web/api/docs.py``); compressing
 their megabytes made every first start slower."""
 
-from typing import ClassVar
+from types import ModuleType
 
 from django.contrib.staticfiles.apps import StaticFilesConfig
 
 
 class HingecoachStaticFiles(StaticFilesConfig):
-    ignore_patterns: ClassVar[list[str]] = [*StaticFilesConfig.ignore_patterns, "redoc.*",
-                                            "swagger-ui*"]
+    def __init__(self, app_name: str, app_module: ModuleType | None) -> None:
+        super().__init__(app_name, app_module)
+        self.ignore_patterns = [*StaticFilesConfig.ignore_patterns, "redoc.*", "swagger-ui*"]

@@ -1,4 +1,3 @@
-from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -27,6 +26,5 @@ urlpatterns = [
     path("print/", include("hingecoach.web.printouts.urls")),
     path("clips/", include("hingecoach.web.clips.urls")),
     path("api/", api.urls),
-    path("admin/", admin.site.urls),
     path("c/<str:token>/", checkin.checkin_page, name="checkin"),  # an athlete's private link
 ]

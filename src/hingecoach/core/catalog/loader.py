@@ -23,6 +23,7 @@ from hingecoach.core.errors import CatalogError
 from hingecoach.core.validation import first_error
 
 M = TypeVar("M", bound=BaseModel)
+Listed = TypeVar("Listed", Fault, RedFlag, Condition)  # the catalog's lists of items with ids
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "catalog"
 
@@ -102,16 +103,16 @@ def _load_exercises(root: Path) -> dict[str, Exercise]:
     return exercises
 
 
-def _load_list(root: Path, name: str, key: str, model: type[M]) -> dict[str, M]:
+def _load_list(root: Path, name: str, key: str, model: type[Listed]) -> dict[str, Listed]:
     data = _read_yaml(root / name, root)
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         raise CatalogError(f"{name}: {key}: expected a list under the key {key!r}")
-    items: dict[str, M] = {}
+    items: dict[str, Listed] = {}
     for index, entry in enumerate(data[key]):
         label = entry.get("id") if isinstance(entry, dict) else None
         where = f"{name}: {key}[{index}]" + (f" ({label})" if label else "")
         item = _validate(model, entry, where)
-        item_id = item.id  # type: ignore[attr-defined]
+        item_id = item.id
         if item_id in items:
             raise CatalogError(f"{where}: id: {item_id!r} is used twice")
         items[item_id] = item

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +53,8 @@ class Catalog:
         return "adult" if age >= self.thresholds.age.adult_from else "youth"
 
     def load_range(self, exercise_id: str, band: AgeBand) -> LoadRange | None:
-        return getattr(self.exercises[exercise_id].loads, band)
+        loads = self.exercises[exercise_id].loads
+        return loads.adult if band == "adult" else loads.youth
 
     def fault_words(self, fault_id: str, exercise_id: str) -> tuple[str, str]:
         """What a fault looks like and how to fix it, in the wording that fits this
@@ -91,7 +92,8 @@ class Catalog:
             *self._other_reference_problems(),
         ]
 
-    def _missing(self, where: str, ids: Iterable[str], known: dict[str, object], kind: str):
+    def _missing(self, where: str, ids: Iterable[str], known: Mapping[str, object],
+                 kind: str) -> list[str]:
         return [f"{where}: unknown {kind} {i!r}" for i in ids if i not in known]
 
     def _exercise_reference_problems(self) -> list[str]:

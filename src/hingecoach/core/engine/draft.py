@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypedDict, Unpack
 
 from hingecoach.core.engine.reasons import Reason
 
@@ -22,17 +22,25 @@ class Pick:
     scheme: Scheme = "default"
 
 
+class PickOptions(TypedDict, total=False):
+    """What ``Draft.offer`` may set on a new pick besides its exercise and reason."""
+
+    step_up: bool
+    load_mode: LoadMode
+    scheme: Scheme
+
+
 @dataclass
 class Draft:
     picks: dict[str, Pick] = field(default_factory=dict)
     avoid: dict[str, list[Reason]] = field(default_factory=dict)
     warnings: list[Reason] = field(default_factory=list)
 
-    def offer(self, exercise: str, reason: Reason, **kwargs: object) -> Pick:
+    def offer(self, exercise: str, reason: Reason, **kwargs: Unpack[PickOptions]) -> Pick:
         """Add a pick, or another reason to the one already there (options never repeat)."""
         pick = self.picks.get(exercise)
         if pick is None:
-            pick = self.picks[exercise] = Pick(exercise, [reason], **kwargs)  # type: ignore[arg-type]
+            pick = self.picks[exercise] = Pick(exercise, [reason], **kwargs)
         elif reason not in pick.reasons:
             pick.reasons.append(reason)
         return pick

@@ -162,7 +162,7 @@ class Facts:
             return exercise_id
         last = self.case.last_session
         lifts = [e for e in last.exercises if e.load_kg is not None] if last else []
-        return max(lifts, key=lambda e: e.load_kg).exercise if lifts else None
+        return max(lifts, key=lambda e: e.load_kg or 0.0).exercise if lifts else None
 
     @property
     def older_adult(self) -> bool:

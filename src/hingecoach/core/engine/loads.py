@@ -11,7 +11,7 @@ import bisect
 import math
 from dataclasses import dataclass
 
-from hingecoach.core.catalog.schema import Exercise, Grid, LoadThresholds
+from hingecoach.core.catalog.schema import Exercise, Grid, Implement, LoadThresholds
 from hingecoach.core.present import LB_PER_KG, Units
 
 _EPS = 1e-9
@@ -83,8 +83,8 @@ def window(ask: Ask, grid: Grid, units: Units, tolerance: float) -> Window:
     return Window(bottom, top)
 
 
-def gym_windows(ask: Ask, implement: str, loads: LoadThresholds) -> dict[Units, Window]:
-    grids = loads.implements[implement]  # type: ignore[index]
+def gym_windows(ask: Ask, implement: Implement, loads: LoadThresholds) -> dict[Units, Window]:
+    grids = loads.implements[implement]
     return {"kg": window(ask, grids.kg, "kg", loads.tolerance),
             "lb": window(ask, grids.lb, "lb", loads.tolerance)}
 

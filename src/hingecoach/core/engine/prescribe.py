@@ -10,7 +10,7 @@ from hingecoach.core.engine.facts import Facts
 from hingecoach.core.engine.loads import Ask, Window, gym_windows
 from hingecoach.core.engine.pain_aware import pain_aware_causes
 from hingecoach.core.engine.reasons import Reason, both, say
-from hingecoach.core.present import scheme_text
+from hingecoach.core.present import Units, scheme_text
 from hingecoach.core.results import LoadKg, LoadLb, Option, Prescription
 
 __all__ = ["Loaded", "load_for", "prescription", "scheme_text", "to_option"]
@@ -71,7 +71,7 @@ def load_for(pick: Pick, exercise: Exercise, facts: Facts, steps: int = 0) -> Lo
     return _loaded(windows, exercise.loads.implement, reasons)
 
 
-def _capped(ask: Ask, windows: dict[str, Window], exercise: Exercise,
+def _capped(ask: Ask, windows: dict[Units, Window], exercise: Exercise,
             facts: Facts) -> list[Reason]:
     """The flare-cap reason, when the flared session's load held this one down."""
     if ask.cap_kg is None:
@@ -85,11 +85,11 @@ def _capped(ask: Ask, windows: dict[str, Window], exercise: Exercise,
                 exercise=facts.flare_cap_source(exercise.id), logged_kg=ask.cap_kg)]
 
 
-def _facts(windows: dict[str, Window]) -> dict[str, dict[str, float]]:
+def _facts(windows: dict[Units, Window]) -> dict[str, dict[str, float]]:
     return {f"load_{unit}": {"min": w.min, "max": w.max} for unit, w in windows.items()}
 
 
-def _loaded(windows: dict[str, Window], implement: str, reasons: list[Reason]) -> Loaded:
+def _loaded(windows: dict[Units, Window], implement: str, reasons: list[Reason]) -> Loaded:
     kg, lb = windows["kg"], windows["lb"]
     return Loaded(LoadKg(min=kg.min, max=kg.max), LoadLb(min=lb.min, max=lb.max),
                   implement, reasons)
@@ -99,7 +99,7 @@ def prescription(exercise: Exercise, reps: list[int], loaded: Loaded) -> Prescri
     rx = exercise.prescription
     return Prescription(
         sets=len(reps), reps=reps, load_kg=loaded.kg, load_lb=loaded.lb,
-        implement=loaded.implement, rest_s=rx.rest_s, per_side=rx.per_side,  # type: ignore[arg-type]
+        implement=loaded.implement, rest_s=rx.rest_s, per_side=rx.per_side,
         scheme=scheme_text(reps, rx.per_side),
     )
 

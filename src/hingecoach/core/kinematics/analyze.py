@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import numpy as np
 
 from hingecoach.core.catalog import Catalog, default_catalog
@@ -15,6 +17,7 @@ from hingecoach.core.kinematics.faults import (
     rep_hip,
 )
 from hingecoach.core.kinematics.measures import Kinematics, measure
+from hingecoach.core.kinematics.numeric import Floats, Indices
 from hingecoach.core.kinematics.plausible import plausible, without_leg
 from hingecoach.core.kinematics.report import (
     AnalysisReport,
@@ -41,6 +44,15 @@ NEEDS: dict[FaultId, str] = {
     "knee-dominant": ("the hip, knee and ankle were not seen clearly at the bottom (a bar "
                       "or plate in front of the knee?)"),
 }
+
+
+class ReportHead(TypedDict):
+    """What every report starts with, assessable or not."""
+
+    clip: ClipSummary
+    exercise: str
+
+
 LEGS_LOST = ("the legs could not be followed (a bar or plates in front of them?), so "
              "the rep was counted by the trunk alone")
 
@@ -54,7 +66,7 @@ def analyze_track(track: Track, exercise: str = DEFAULT_EXERCISE,
     check_exercise(exercise, catalog)
     th = thresholds or default_video_thresholds()
     arrays = track_arrays(track)
-    head = {"clip": clip_summary(track), "exercise": exercise}
+    head: ReportHead = {"clip": clip_summary(track), "exercise": exercise}
     problem = clip_problem(arrays, track.clip, th)
     facing_sign = facing(arrays, th.tracking.min_visibility)
     side = camera_side(facing_sign)
@@ -137,7 +149,7 @@ def clip_summary(track: Track) -> ClipSummary:
                        height=clip.height)
 
 
-def not_assessable(head: dict, reason: str, frames: int, fps: float) -> AnalysisReport:
+def not_assessable(head: ReportHead, reason: str, frames: int, fps: float) -> AnalysisReport:
     empty: list[float | None] = [None] * frames
     blank = Series(t_s=_times(frames, fps), hip_deg=empty, knee_deg=empty, trunk_deg=empty,
                    shin_deg=empty, hip_back_leg=empty, weight_foot=empty)
@@ -155,7 +167,7 @@ def series(k: Kinematics, reps: list[RepWindow]) -> Series:
     for rep in reps:
         lost[rep.start: rep.end + 1] |= not rep.legs_steady
 
-    def legs(values: np.ndarray, digits: int) -> list[float | None]:
+    def legs(values: Floats, digits: int) -> list[float | None]:
         return _json(np.where(lost, np.nan, values), digits)
 
     return Series(t_s=[round(float(t), 3) for t in k.t],
@@ -185,7 +197,7 @@ def rep_report(k: Kinematics, rep: RepWindow, arrays: TrackArrays,
     )
 
 
-def rom_hip(k: Kinematics, rep: RepWindow, min_seen: float) -> np.ndarray:
+def rom_hip(k: Kinematics, rep: RepWindow, min_seen: float) -> Floats:
     """The hip angle a rep's range of motion is read from: measured where the knee was
     seen through most of the rep (``min_seen`` of its frames), even when the ankles
     were not; else the stand-in the rep was found with."""
@@ -207,7 +219,7 @@ def _outline_share(arrays: TrackArrays, rep: RepWindow) -> float:
     return sum(arrays.outlines[i] is not None for i in frames) / len(frames)
 
 
-def _frames_that_matter(arrays: TrackArrays, reps: list[RepWindow]) -> np.ndarray:
+def _frames_that_matter(arrays: TrackArrays, reps: list[RepWindow]) -> Indices:
     if not reps:
         return np.flatnonzero(arrays.present)
     return np.concatenate([np.arange(r.start, r.end + 1) for r in reps])
@@ -221,5 +233,5 @@ def _times(frames: int, fps: float) -> list[float]:
     return [round(i / fps, 3) for i in range(frames)]
 
 
-def _json(values: np.ndarray, digits: int) -> list[float | None]:
+def _json(values: Floats, digits: int) -> list[float | None]:
     return [None if v != v else v for v in np.round(values, digits).tolist()]

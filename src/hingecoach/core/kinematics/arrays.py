@@ -7,6 +7,7 @@ from itertools import chain
 
 import numpy as np
 
+from hingecoach.core.kinematics.numeric import Floats, Mask
 from hingecoach.core.kinematics.track import LANDMARKS, Frame, Landmark, Track, TrackError
 
 _ABSENT = Landmark(np.nan, np.nan, 0.0)
@@ -18,16 +19,16 @@ class TrackArrays:
     landmark; ``vis[name]``: (n,) visibility, 0 where absent; ``outlines``: the back
     outline of each frame as an (m, 2) array, or None."""
 
-    xy: dict[str, np.ndarray]
-    vis: dict[str, np.ndarray]
-    present: np.ndarray
-    outlines: list[np.ndarray | None]
+    xy: dict[str, Floats]
+    vis: dict[str, Floats]
+    present: Mask
+    outlines: list[Floats | None]
 
     @property
     def frames(self) -> int:
         return len(self.present)
 
-    def seen(self, name: str, min_visibility: float) -> np.ndarray:
+    def seen(self, name: str, min_visibility: float) -> Floats:
         """Positions of ``name`` where it is seen well enough, NaN elsewhere."""
         out = self.xy[name].copy()
         out[self.vis[name] < min_visibility] = np.nan
@@ -39,7 +40,7 @@ def track_arrays(track: Track) -> TrackArrays:
     present = np.zeros(n, dtype=bool)
     absent = list(_ABSENT) * len(LANDMARKS)
     flat: list[float] = []
-    outlines: list[np.ndarray | None] = [None] * n
+    outlines: list[Floats | None] = [None] * n
     for i, frame in enumerate(track.frames):
         if frame is None:
             flat += absent
@@ -59,7 +60,7 @@ def track_arrays(track: Track) -> TrackArrays:
                        present=present, outlines=outlines)
 
 
-def _outline(frame: Frame, index: int) -> np.ndarray | None:
+def _outline(frame: Frame, index: int) -> Floats | None:
     if frame.back_outline is None:
         return None
     points = np.asarray(frame.back_outline, dtype=float)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from hingecoach.core.kinematics.arrays import TrackArrays
+from hingecoach.core.kinematics.numeric import Floats, Indices
 from hingecoach.core.kinematics.side import width_ratio
 from hingecoach.core.kinematics.smoothing import jump_scatter
 from hingecoach.core.kinematics.thresholds import FaultId, VideoThresholds
@@ -70,7 +71,7 @@ def in_frame_share(arrays: TrackArrays, name: str, clip: ClipInfo, min_vis: floa
     return float((inside & (arrays.vis[name][arrays.present] >= min_vis)).mean())
 
 
-def fault_gaps(arrays: TrackArrays, side: str, frames: np.ndarray, lumbar_raw: np.ndarray,
+def fault_gaps(arrays: TrackArrays, side: str, frames: Indices, lumbar_raw: Floats,
                th: VideoThresholds) -> dict[FaultId, str]:
     """Faults the clip cannot judge, with why; ``frames``: the frames that matter
     (the reps' frames, or every frame with a person when there is no rep);
@@ -86,7 +87,7 @@ def fault_gaps(arrays: TrackArrays, side: str, frames: np.ndarray, lumbar_raw: n
     return gaps
 
 
-def _outline_gap(arrays: TrackArrays, frames: np.ndarray, need: float) -> str | None:
+def _outline_gap(arrays: TrackArrays, frames: Indices, need: float) -> str | None:
     has = np.array([arrays.outlines[i] is not None for i in frames], dtype=bool)
     if not has.any():
         return "back outline not visible: the pose backend gave no outline of the back"
@@ -96,14 +97,14 @@ def _outline_gap(arrays: TrackArrays, frames: np.ndarray, need: float) -> str | 
     return None
 
 
-def outline_scatter(bends: np.ndarray) -> float:
+def outline_scatter(bends: Floats) -> float:
     """The typical frame-to-frame jump of the bend, degrees: a robust standard deviation
     of one frame's reading (median absolute difference of neighbours, x 1.48 / sqrt 2);
     NaN with fewer than 3 neighbouring pairs."""
     return jump_scatter(np.abs(np.diff(bends)))
 
 
-def _outline_scatter_gap(bends: np.ndarray, most: float) -> str | None:
+def _outline_scatter_gap(bends: Floats, most: float) -> str | None:
     scatter = outline_scatter(bends)
     if not np.isfinite(scatter) or scatter <= most:
         return None
@@ -112,7 +113,7 @@ def _outline_scatter_gap(bends: np.ndarray, most: float) -> str | None:
             "clothing, a busy background or a small figure?)")
 
 
-def _feet_gap(arrays: TrackArrays, side: str, frames: np.ndarray,
+def _feet_gap(arrays: TrackArrays, side: str, frames: Indices,
               th: VideoThresholds) -> str | None:
     need = th.clip.min_feet_share
     seen = np.ones(len(frames), dtype=bool)

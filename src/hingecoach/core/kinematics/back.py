@@ -21,27 +21,30 @@ from __future__ import annotations
 
 import numpy as np
 
+from hingecoach.core.kinematics.numeric import Floats, Mask
+
 MIN_POINTS = 4
 MIN_SPREAD = 0.5  # the points must cover at least half the stretch
 
 
-def lumbar_bend(outlines: list[np.ndarray | None], hip: np.ndarray, shoulder: np.ndarray,
-                facing: float, stretch: tuple[float, float]) -> np.ndarray:
+def lumbar_bend(outlines: list[Floats | None], hip: Floats, shoulder: Floats,
+                facing: float, stretch: tuple[float, float]) -> Floats:
     """Per frame, the lumbar bend in degrees (NaN without a usable outline)."""
     out = np.full(len(outlines), np.nan)
     frames = [i for i, pts in enumerate(outlines) if pts is not None]
     if not frames:
         return out
-    width = max(len(outlines[i]) for i in frames)
+    seen = [pts for pts in outlines if pts is not None]
+    width = max(len(pts) for pts in seen)
     points = np.full((len(frames), width, 2), np.nan)
-    for row, i in enumerate(frames):
-        points[row, : len(outlines[i])] = outlines[i]
+    for row, pts in enumerate(seen):
+        points[row, : len(pts)] = pts
     out[frames] = bends(points, hip[frames], shoulder[frames], facing, stretch)
     return out
 
 
-def bends(points: np.ndarray, hip: np.ndarray, shoulder: np.ndarray, facing: float,
-          stretch: tuple[float, float]) -> np.ndarray:
+def bends(points: Floats, hip: Floats, shoulder: Floats, facing: float,
+          stretch: tuple[float, float]) -> Floats:
     """(frames, points, 2) outlines (NaN-padded) -> (frames,) lumbar bends in degrees."""
     u, v = _trunk_frame(points, hip, shoulder, facing)
     low, high = stretch
@@ -55,8 +58,8 @@ def bends(points: np.ndarray, hip: np.ndarray, shoulder: np.ndarray, facing: flo
     return out
 
 
-def _trunk_frame(points: np.ndarray, hip: np.ndarray, shoulder: np.ndarray,
-                 facing: float) -> tuple[np.ndarray, np.ndarray]:
+def _trunk_frame(points: Floats, hip: Floats, shoulder: Floats,
+                 facing: float) -> tuple[Floats, Floats]:
     chord = shoulder - hip
     length = np.hypot(chord[:, 0], chord[:, 1])[:, None]
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -66,8 +69,8 @@ def _trunk_frame(points: np.ndarray, hip: np.ndarray, shoulder: np.ndarray,
     return (rel * along[:, None, :]).sum(axis=-1), (rel * backward[:, None, :]).sum(axis=-1)
 
 
-def _weighted_parabola(x: np.ndarray, v: np.ndarray,
-                       keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _weighted_parabola(x: Floats, v: Floats,
+                       keep: Mask) -> tuple[Floats, Mask]:
     """Least squares ``v = c0 + c1*x + c2*x**2`` per row over the kept points; returns the
     coefficients of the rows that had enough points spread far enough, and that mask."""
     w = keep.astype(float)

@@ -11,13 +11,13 @@ placed 60 % of the way from the shoulder to the nose. This is a proxy, not a for
 
 from __future__ import annotations
 
-import numpy as np
+from hingecoach.core.kinematics.numeric import Floats
 
 HEAD, TRUNK, ARMS, THIGHS, SHANKS, FEET = 0.081, 0.497, 0.100, 0.200, 0.093, 0.029
 HEAD_AT, TRUNK_AT, THIGH_AT, SHANK_AT = 0.6, 0.5, 0.433, 0.433
 
 
-def centre_of_mass_x(joints: dict[str, np.ndarray]) -> np.ndarray:
+def centre_of_mass_x(joints: dict[str, Floats]) -> Floats:
     """Horizontal centre of mass (pixels) from ``nose``, ``shoulder``, ``hip``, ``knee``,
     ``ankle``, ``heel`` and ``toe`` (each an (n, 2) array)."""
     x = {name: points[:, 0] for name, points in joints.items()}
@@ -30,7 +30,7 @@ def centre_of_mass_x(joints: dict[str, np.ndarray]) -> np.ndarray:
             + SHANKS * shank + FEET * foot)
 
 
-def weight_on_foot(com_x: np.ndarray, heel: np.ndarray, foot_length: float,
-                   facing: float) -> np.ndarray:
+def weight_on_foot(com_x: Floats, heel: Floats, foot_length: float,
+                   facing: float) -> Floats:
     """The centre of mass along the foot: 0 over the heel, 1 over the toe, 0.5 mid-foot."""
     return facing * (com_x - heel[:, 0]) / foot_length

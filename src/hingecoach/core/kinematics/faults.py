@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from hingecoach.core.kinematics.measures import Kinematics
+from hingecoach.core.kinematics.numeric import Floats, Indices
 from hingecoach.core.kinematics.reps import RepWindow, depth, upright_proxy
 from hingecoach.core.kinematics.smoothing import running_median
 from hingecoach.core.kinematics.thresholds import FaultId, FaultRule, Windows
@@ -37,8 +38,8 @@ class RepFrames:
     ``hold``: how many frames a position must last to count."""
 
     rep: RepWindow
-    deep: np.ndarray
-    upright: np.ndarray
+    deep: Indices
+    upright: Indices
     hold: int
 
 
@@ -59,13 +60,13 @@ def rep_frames(k: Kinematics, rep: RepWindow, windows: Windows,
     return RepFrames(rep, deep, upright, hold)
 
 
-def rep_hip(k: Kinematics, rep: RepWindow) -> np.ndarray:
+def rep_hip(k: Kinematics, rep: RepWindow) -> Floats:
     """The hip angle a rep is read with: measured, or stood in for by the trunk's lean
     where the legs could not be followed."""
     return k.hip if rep.legs_steady else upright_proxy(k.lean)
 
 
-def _median_over(series: np.ndarray, frames: np.ndarray) -> float:
+def _median_over(series: Floats, frames: Indices) -> float:
     values = series[frames] if len(frames) else np.array([])
     values = values[np.isfinite(values)]
     return float(np.median(values)) if len(values) else float("nan")

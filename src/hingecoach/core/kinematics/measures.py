@@ -11,6 +11,7 @@ from hingecoach.core.kinematics.arrays import TrackArrays
 from hingecoach.core.kinematics.back import lumbar_bend
 from hingecoach.core.kinematics.balance import centre_of_mass_x, weight_on_foot
 from hingecoach.core.kinematics.geometry import ahead, distance, joint_angle, tilt
+from hingecoach.core.kinematics.numeric import Floats
 from hingecoach.core.kinematics.smoothing import clean, running_median
 from hingecoach.core.kinematics.thresholds import BackShape, Tracking
 
@@ -34,25 +35,25 @@ class Kinematics:
     ``lumbar_raw`` the same before cleaning. ``leg``, ``foot`` in pixels.
     """
 
-    t: np.ndarray
-    hip: np.ndarray
-    knee: np.ndarray
-    lean: np.ndarray
-    shin: np.ndarray
-    hip_back: np.ndarray
-    weight: np.ndarray
-    toe_up: np.ndarray
-    toe_height: np.ndarray
-    lumbar: np.ndarray
-    lumbar_raw: np.ndarray
-    joints: dict[str, np.ndarray]
+    t: Floats
+    hip: Floats
+    knee: Floats
+    lean: Floats
+    shin: Floats
+    hip_back: Floats
+    weight: Floats
+    toe_up: Floats
+    toe_height: Floats
+    lumbar: Floats
+    lumbar_raw: Floats
+    joints: dict[str, Floats]
     leg: float
     foot: float
     fps: float
 
 
 def cleaned_joints(arrays: TrackArrays, side: str, fps: float,
-                   tracking: Tracking) -> dict[str, np.ndarray]:
+                   tracking: Tracking) -> dict[str, Floats]:
     gap = round(tracking.max_gap_s * fps)
     sigma = tracking.smoothing_sigma_s * fps
     joints = {key: arrays.seen(f"{side}_{part}", tracking.min_visibility)
@@ -95,8 +96,8 @@ def measure(arrays: TrackArrays, side: str, facing: float, fps: float,
     )
 
 
-def heel_place(j: dict[str, np.ndarray], lean: np.ndarray, window: int,
-               standing_lean: float) -> np.ndarray:
+def heel_place(j: dict[str, Floats], lean: Floats, window: int,
+               standing_lean: float) -> Floats:
     """Where the heel is, for the weight over the foot: the ankle's running median over
     ``window`` frames, moved by the heel's offset from the ankle while the trunk leans
     less than ``standing_lean`` (over every frame when the trunk never stands that
@@ -111,19 +112,19 @@ def heel_place(j: dict[str, np.ndarray], lean: np.ndarray, window: int,
     return planted(j["ankle"], window) + np.median(offset[usable], axis=0)
 
 
-def toe_rise(j: dict[str, np.ndarray], window: int) -> np.ndarray:
+def toe_rise(j: dict[str, Floats], window: int) -> Floats:
     """The toe's height (pixels) above the middle of heel and ankle, that middle's
     running median over ``window`` frames."""
     return planted((j["heel"] + j["ankle"]) / 2, window)[:, 1] - j["toe"][:, 1]
 
 
-def planted(points: np.ndarray, window: int) -> np.ndarray:
+def planted(points: Floats, window: int) -> Floats:
     """Each frame's running median position over ``window`` frames around it (at least
     the frame and its neighbours): a foot that stays put, without the frame-to-frame
     jitter of its landmark."""
     return running_median(points, max(window, 2))
 
 
-def _median(values: np.ndarray) -> float:
+def _median(values: Floats) -> float:
     values = values[np.isfinite(values)]
     return float(np.median(values)) if len(values) else float("nan")

@@ -17,6 +17,7 @@ import numpy as np
 
 from hingecoach.core.kinematics.arrays import TrackArrays
 from hingecoach.core.kinematics.geometry import distance
+from hingecoach.core.kinematics.numeric import Floats, Mask
 from hingecoach.core.kinematics.thresholds import Tracking
 
 # Each leg segment, and the points not trusted when its length is off: the segment's
@@ -31,7 +32,7 @@ BELOW_HIP = ("knee", "ankle", "heel", "foot_index")
 
 
 def off_length(arrays: TrackArrays, a: str, b: str, most_change: float,
-               min_visibility: float) -> np.ndarray:
+               min_visibility: float) -> Mask:
     """Per frame: is the segment from ``a`` to ``b`` longer or shorter than its median
     over the clip by more than ``most_change`` (a share of that median)?"""
     length = distance(arrays.seen(a, min_visibility), arrays.seen(b, min_visibility))
@@ -42,7 +43,7 @@ def off_length(arrays: TrackArrays, a: str, b: str, most_change: float,
         return np.abs(length / typical - 1.0) > most_change
 
 
-def spikes(points: np.ndarray, most: float) -> np.ndarray:
+def spikes(points: Floats, most: float) -> Mask:
     """Per frame: is the point more than ``most`` pixels from where it was seen just
     before and just after, while those two lie within ``most`` of each other? A body
     does not go somewhere and come straight back between two frames; a pose model
@@ -91,7 +92,7 @@ def plausible(arrays: TrackArrays, side: str, tracking: Tracking) -> TrackArrays
     return replace(arrays, vis=vis, outlines=outlines)
 
 
-def without_leg(arrays: TrackArrays, side: str, frames: np.ndarray,
+def without_leg(arrays: TrackArrays, side: str, frames: Mask,
                 parts: tuple[str, ...] = BELOW_HIP) -> TrackArrays:
     """The track with the near leg's ``parts`` (default: all below the hip) unseen in
     ``frames`` (a mask)."""

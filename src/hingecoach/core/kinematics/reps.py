@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from hingecoach.core.kinematics.numeric import Floats, Mask
 from hingecoach.core.kinematics.smoothing import jump_scatter, running_median
 from hingecoach.core.kinematics.thresholds import RepRules
 
@@ -36,7 +37,7 @@ class RepWindow:
     legs_steady: bool = True
 
 
-def zigzag(signal: np.ndarray, swing: float) -> list[tuple[str, int]]:
+def zigzag(signal: Floats, swing: float) -> list[tuple[str, int]]:
     """Alternating ("peak" | "valley", index) turns, each at least ``swing`` from the
     last; a rise still under way at the end leaves its highest point as a peak."""
     turns: list[tuple[str, int]] = []
@@ -57,7 +58,7 @@ def zigzag(signal: np.ndarray, swing: float) -> list[tuple[str, int]]:
     return turns
 
 
-def through_standing(turns: list[tuple[str, int]], signal: np.ndarray,
+def through_standing(turns: list[tuple[str, int]], signal: Floats,
                      upright_below: float) -> list[tuple[str, int]]:
     """The turns with every valley that stays at ``upright_below`` or more taken out,
     and the two peaks either side of it kept as their higher one: a rep ends only when
@@ -75,7 +76,7 @@ def through_standing(turns: list[tuple[str, int]], signal: np.ndarray,
     return out
 
 
-def interior_filled(signal: np.ndarray) -> tuple[np.ndarray, int]:
+def interior_filled(signal: Floats) -> tuple[Floats, int]:
     """The signal from its first to its last known frame, inner gaps bridged linearly;
     with the offset of its first frame."""
     known = np.flatnonzero(np.isfinite(signal))
@@ -92,12 +93,12 @@ class Motion:
     bridged and smoothed), the ankle ``ankle_placed`` where the model put it (not
     bridged or smoothed, so one misplaced frame stays one frame); ``leg`` in pixels."""
 
-    lean: np.ndarray
-    hip_angle: np.ndarray
-    hip: np.ndarray
-    ankle: np.ndarray
-    ankle_placed: np.ndarray
-    shoulder: np.ndarray
+    lean: Floats
+    hip_angle: Floats
+    hip: Floats
+    ankle: Floats
+    ankle_placed: Floats
+    shoulder: Floats
     leg: float
     fps: float
 
@@ -129,7 +130,7 @@ def find_reps(m: Motion, rules: RepRules) -> list[RepWindow]:
     return reps
 
 
-def _window(signal: np.ndarray, left: int, peak: int, right: int,
+def _window(signal: Floats, left: int, peak: int, right: int,
             rules: RepRules) -> tuple[int, int]:
     top = signal[peak]
     start = 0
@@ -145,22 +146,22 @@ def _window(signal: np.ndarray, left: int, peak: int, right: int,
     return start, end
 
 
-def _bottom(hip: np.ndarray, lean: np.ndarray, start: int, end: int, min_seen: float) -> int:
+def _bottom(hip: Floats, lean: Floats, start: int, end: int, min_seen: float) -> int:
     part = depth(hip, lean, start, end, min_seen)
     if not np.isfinite(part).any():
         return (start + end) // 2
     return start + int(np.nanargmax(part))
 
 
-def upright_proxy(lean: np.ndarray) -> np.ndarray:
+def upright_proxy(lean: Floats) -> Floats:
     """Stands in for the hip angle where the legs cannot be followed: 180 minus the
     trunk's lean, as if the thigh stayed upright (a hinge tips the thigh back only a
     little)."""
     return 180.0 - lean
 
 
-def depth(hip: np.ndarray, lean: np.ndarray, start: int, end: int,
-          min_seen: float) -> np.ndarray:
+def depth(hip: Floats, lean: Floats, start: int, end: int,
+          min_seen: float) -> Floats:
     """How deep each frame from ``start`` to ``end`` is, larger deeper: hip flexion (180
     minus the hip angle) when the hip angle is seen in at least ``min_seen`` of those
     frames, else the trunk's lean. The hip angle needs the knee, which a bar or a plate
@@ -171,7 +172,7 @@ def depth(hip: np.ndarray, lean: np.ndarray, start: int, end: int,
     return lean[start: end + 1]
 
 
-def strays(m: Motion, reps: list[RepWindow], rules: RepRules) -> np.ndarray:
+def strays(m: Motion, reps: list[RepWindow], rules: RepRules) -> Mask:
     """Per frame: was the ankle placed ``max_ankle_travel_leg`` leg lengths or more
     from where it stood, in or around a rep whose feet stayed planted? The feet did not
     move (the rep says so), so the model misplaced them there (on a passer-by's legs,
@@ -192,19 +193,19 @@ def strays(m: Motion, reps: list[RepWindow], rules: RepRules) -> np.ndarray:
     return out
 
 
-def _frames(values: np.ndarray, first: int, last: int) -> np.ndarray:
+def _frames(values: Floats, first: int, last: int) -> Floats:
     """Frames ``first`` to ``last`` of ``values``, clipped to the clip (a margin before
     the first frame must not wrap round to the clip's end)."""
     return values[max(0, first): last + 1]
 
 
-def _span(points: np.ndarray, first: int, last: int) -> np.ndarray:
+def _span(points: Floats, first: int, last: int) -> Floats:
     """The seen points from frame ``first`` to ``last`` (clipped to the clip)."""
     part = _frames(points, first, last)
     return part[np.isfinite(part).all(axis=1)]
 
 
-def ankle_steady(ankle: np.ndarray, placed: np.ndarray, first: int, last: int, leg: float,
+def ankle_steady(ankle: Floats, placed: Floats, first: int, last: int, leg: float,
                  rules: RepRules) -> bool:
     """Can the ankle be followed from frame ``first`` to ``last``: did the model place
     it (``placed``, before any bridging) in at least half of them, and does its cleaned
@@ -214,7 +215,7 @@ def ankle_steady(ankle: np.ndarray, placed: np.ndarray, first: int, last: int, l
     jittering by s on each axis it reads about 1.75 s) under ``max_ankle_scatter_leg``
     leg lengths? A foot standing, stepping or taking off moves smoothly; a pose model
     guessing at a leg behind plates loses it or throws it about."""
-    seen = np.isfinite(_frames(placed, first, last)).all(axis=1)
+    seen: Mask = np.all(np.isfinite(_frames(placed, first, last)), axis=1)
     jumps = np.hypot(*np.diff(_frames(ankle, first, last), axis=0).T)
     scatter = jump_scatter(np.where(seen[1:] & seen[:-1], jumps, np.nan))  # not along a bridge
     if seen.mean() < 0.5 or not np.isfinite(scatter) or not np.isfinite(leg):
@@ -222,7 +223,7 @@ def ankle_steady(ankle: np.ndarray, placed: np.ndarray, first: int, last: int, l
     return bool(scatter < rules.max_ankle_scatter_leg * leg)
 
 
-def feet_planted(ankle: np.ndarray, first: int, last: int, leg: float,
+def feet_planted(ankle: Floats, first: int, last: int, leg: float,
                  rules: RepRules) -> bool:
     """The ankle stays within ``max_ankle_travel_leg`` leg lengths of its median
     position from frame ``first`` to ``last`` (the rep and a margin around it), in all
@@ -271,7 +272,7 @@ def _rises(m: Motion, start: int, end: int, margin: int, rules: RepRules) -> boo
     return bool(np.nanmax(peak) - np.median(standing) >= rules.max_rise_leg * m.leg)
 
 
-def _comes_back(hip: np.ndarray, start: int, end: int, standing: tuple[bool, bool],
+def _comes_back(hip: Floats, start: int, end: int, standing: tuple[bool, bool],
                 most: float) -> bool:
     """A rep that starts and ends standing: the hips, at the first and last frames of
     the rep where they are seen, lie within ``most`` pixels of each other along the

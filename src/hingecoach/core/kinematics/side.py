@@ -9,6 +9,7 @@ import numpy as np
 
 from hingecoach.core.kinematics.arrays import TrackArrays
 from hingecoach.core.kinematics.geometry import distance
+from hingecoach.core.kinematics.numeric import Floats
 from hingecoach.core.kinematics.track import SIDES
 
 
@@ -55,11 +56,11 @@ def width_ratio(arrays: TrackArrays) -> float:
         return _median(across / (2 * trunk))
 
 
-def _mid(arrays: TrackArrays, part: str, min_visibility: float) -> np.ndarray:
+def _mid(arrays: TrackArrays, part: str, min_visibility: float) -> Floats:
     left, right = (arrays.seen(f"{s}_{part}", min_visibility) for s in SIDES)
     return np.where(np.isnan(left), right, np.where(np.isnan(right), left, (left + right) / 2))
 
 
-def _median(values: np.ndarray) -> float:
+def _median(values: Floats) -> float:
     values = values[np.isfinite(values)]
     return float(np.median(values)) if len(values) else float("nan")

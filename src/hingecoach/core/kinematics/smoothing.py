@@ -14,18 +14,21 @@ in the same frames (x and y of a landmark, or several landmarks) are done togeth
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 import numpy as np
 
+from hingecoach.core.kinematics.numeric import Floats, Mask
 
-def seen_runs(seen: np.ndarray) -> list[tuple[int, int]]:
+
+def seen_runs(seen: Mask) -> list[tuple[int, int]]:
     """(start, stop) of every run of True in ``seen``."""
     edges = np.diff(np.concatenate([[0], seen.astype(np.int8), [0]]))
     return list(zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True))
 
 
-def _by_pattern(values: np.ndarray, work) -> np.ndarray:
+def _by_pattern(values: Floats, work: Callable[[Floats, Mask], Floats]) -> Floats:
     """Apply ``work(block, seen)`` to each group of columns seen in the same frames."""
     flat = values.ndim == 1
     table = values.reshape(len(values), -1).astype(float)
@@ -39,10 +42,10 @@ def _by_pattern(values: np.ndarray, work) -> np.ndarray:
     return out[:, 0] if flat else out
 
 
-def fill_gaps(values: np.ndarray, max_gap: int) -> np.ndarray:
+def fill_gaps(values: Floats, max_gap: int) -> Floats:
     """Bridge every inner gap of at most ``max_gap`` frames (see the module's text)."""
 
-    def work(block: np.ndarray, seen: np.ndarray) -> np.ndarray:
+    def work(block: Floats, seen: Mask) -> Floats:
         for (before, stop), (start, after) in pairwise(seen_runs(seen)):
             if start - stop <= max_gap:
                 block[stop:start] = _bridge(block, before, stop, start, after)
@@ -51,24 +54,26 @@ def fill_gaps(values: np.ndarray, max_gap: int) -> np.ndarray:
     return _by_pattern(values, work)
 
 
-def _bridge(block: np.ndarray, before: int, stop: int, start: int, after: int) -> np.ndarray:
+def _bridge(block: Floats, before: int, stop: int, start: int, after: int) -> Floats:
     reach = max(2, start - stop)
     frames = np.r_[max(before, stop - reach): stop, start: min(after, start + reach)]
     degree = 2 if min(stop - before, after - start) >= 2 else 1
     x = (frames - (stop + start) / 2)[:, None] ** np.arange(degree + 1)
     coef, *_ = np.linalg.lstsq(x, block[frames], rcond=None)
     inside = (np.arange(stop, start) - (stop + start) / 2)[:, None] ** np.arange(degree + 1)
-    return inside @ coef
+    bridged: Floats = inside @ coef
+    return bridged
 
 
-def gaussian_kernel(sigma: float) -> np.ndarray:
+def gaussian_kernel(sigma: float) -> Floats:
     radius = max(1, int(np.ceil(3 * sigma)))
     offsets = np.arange(-radius, radius + 1)
     kernel = np.exp(-0.5 * (offsets / sigma) ** 2)
-    return kernel / kernel.sum()
+    normalised: Floats = kernel / kernel.sum()
+    return normalised
 
 
-def local_fit(run: np.ndarray, sigma: float, degree: int) -> np.ndarray:
+def local_fit(run: Floats, sigma: float, degree: int) -> Floats:
     """The Gaussian-weighted local polynomial of ``degree`` at every frame of a gap-free
     (m, k) run (frames where the fit is singular keep their values)."""
     kernel = gaussian_kernel(sigma)
@@ -87,7 +92,7 @@ def local_fit(run: np.ndarray, sigma: float, degree: int) -> np.ndarray:
     return out
 
 
-def _first_rows_of_inverse(normal: np.ndarray, radius: int) -> np.ndarray:
+def _first_rows_of_inverse(normal: Floats, radius: int) -> Floats:
     """Row 0 of each normal matrix's inverse (NaN where singular). Away from a run's
     ends every frame has the same matrix, so it is inverted once."""
     m = len(normal)
@@ -103,12 +108,12 @@ def _first_rows_of_inverse(normal: np.ndarray, radius: int) -> np.ndarray:
     return rows
 
 
-def smooth(values: np.ndarray, sigma: float) -> np.ndarray:
+def smooth(values: Floats, sigma: float) -> Floats:
     """Smooth each run of seen frames (``sigma`` in frames; 0 leaves it); NaN stays."""
     if sigma <= 0:
         return values.astype(float)
 
-    def work(block: np.ndarray, seen: np.ndarray) -> np.ndarray:
+    def work(block: Floats, seen: Mask) -> Floats:
         for start, stop in seen_runs(seen):
             run = block[start:stop]
             if len(run) < 3:
@@ -124,12 +129,12 @@ def smooth(values: np.ndarray, sigma: float) -> np.ndarray:
     return _by_pattern(values, work)
 
 
-def clean(values: np.ndarray, max_gap: int, sigma: float) -> np.ndarray:
+def clean(values: Floats, max_gap: int, sigma: float) -> Floats:
     """Bridge short gaps, then smooth."""
     return smooth(fill_gaps(values, max_gap), sigma)
 
 
-def running_median(values: np.ndarray, window: int) -> np.ndarray:
+def running_median(values: Floats, window: int) -> Floats:
     """Each frame's median over ``window`` frames around it, (n,) or (n, k) column by
     column; NaN where no frame of the window was seen (in every column)."""
     half = window // 2
@@ -138,15 +143,15 @@ def running_median(values: np.ndarray, window: int) -> np.ndarray:
     pad = ((half, half),) + ((0, 0),) * (values.ndim - 1)
     padded = np.pad(values, pad, constant_values=np.nan)
     windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * half + 1, axis=0)
-    seen = np.isfinite(windows).any(axis=-1)
+    seen: Mask = np.any(np.isfinite(windows), axis=-1)
     if values.ndim > 1:
-        seen = seen.all(axis=1)
+        seen = np.all(seen, axis=1)
     out = np.full(values.shape, np.nan)
     out[seen] = np.nanmedian(windows[seen], axis=-1)
     return out
 
 
-def jump_scatter(jumps: np.ndarray) -> float:
+def jump_scatter(jumps: Floats) -> float:
     """How far one frame's reading typically strays, from the sizes of the jumps between
     neighbouring frames (NaN for a pair not both seen): 1.4826 x their median / sqrt 2,
     a robust standard deviation that a few bad frames do not move. NaN with fewer than

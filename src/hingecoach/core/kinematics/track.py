@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from hingecoach.core.errors import HingecoachError
 
 if TYPE_CHECKING:
-    import numpy as np
+    from hingecoach.core.kinematics.numeric import Floats
 
 SIDES = ("left", "right")
 CHAIN = ("shoulder", "hip", "knee", "ankle", "heel", "foot_index")
@@ -52,7 +52,7 @@ class Frame:
     """
 
     landmarks: Mapping[str, Landmark]
-    back_outline: Sequence[Point] | np.ndarray | None = None
+    back_outline: Sequence[Point] | Floats | None = None
 
 
 @dataclass(frozen=True, slots=True)

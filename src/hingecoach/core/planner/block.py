@@ -101,7 +101,8 @@ def _progress(item: SessionItem, number: int, weeks: int, weeks_done: int, facts
     for reason in loaded.reasons:
         add_reason(catalog, moved, reason)
     add_reason(catalog, moved, say(catalog, "block-load", week=number, weeks=weeks,
-                                   scheme=rx.scheme, load_kg=rx.load_kg.model_dump(),
+                                   scheme=rx.scheme,
+                                   load_kg=rx.load_kg.model_dump() if rx.load_kg else None,
                                    load_lb=rx.load_lb.model_dump() if rx.load_lb else None))
     return moved
 

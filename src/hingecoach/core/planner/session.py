@@ -8,7 +8,7 @@ from hingecoach.core.case import Case, parse_case
 from hingecoach.core.catalog import Catalog, default_catalog
 from hingecoach.core.engine import recommend
 from hingecoach.core.engine.corrective import series, series_mastered
-from hingecoach.core.engine.draft import Pick
+from hingecoach.core.engine.draft import LoadMode, Pick
 from hingecoach.core.engine.facts import Facts
 from hingecoach.core.engine.prescribe import to_option
 from hingecoach.core.engine.reasons import add_reason, say
@@ -86,7 +86,7 @@ def _finish_loaded(facts: Facts, rec: Recommendation, main: list[Option]) -> lis
 
 def _fallback(facts: Facts) -> Option:
     exercise_id = facts.catalog.programme.hamstring_fallback
-    mode = "bottom" if facts.flare else "range"
+    mode: LoadMode = "bottom" if facts.flare else "range"
     pick = Pick(exercise_id, [say(facts.catalog, "hamstring-fallback", test=facts.test_facts())],
                 load_mode=mode)
     return to_option(pick, facts)

@@ -125,8 +125,9 @@ class PoseTracker:
         fresh = self._landmarks.run(image_rgb, region)
         if turned_apart(region, landmarks_roi(tracked)) > TURN_APART:
             margin = 0.0  # two different poses, not a wobble of one: the surer wins
-        better = fresh is not None and sureness(fresh) > sureness(tracked) + margin
-        return fresh if better else tracked
+        if fresh is not None and sureness(fresh) > sureness(tracked) + margin:
+            return fresh
+        return tracked
 
 
 def turned_apart(a: Roi, b: Roi) -> float:

@@ -9,7 +9,7 @@ account is deactivated.
 from __future__ import annotations
 
 from axes.utils import reset as axes_reset
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
@@ -22,7 +22,7 @@ from hingecoach.web.teams.models import Membership, Team
 from hingecoach.web.teams.services import coach_create
 
 
-def password_link_path(*, user: AbstractBaseUser) -> str:
+def password_link_path(*, user: User) -> str:
     """The path of a one-time link that lets ``user`` choose a password."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
@@ -31,14 +31,14 @@ def password_link_path(*, user: AbstractBaseUser) -> str:
 
 @transaction.atomic
 def coach_invite(*, team: Team, username: str, role: str = Membership.Role.COACH,
-                 first_name: str = "", email: str = "") -> tuple[AbstractBaseUser, str]:
+                 first_name: str = "", email: str = "") -> tuple[User, str]:
     """A coach account with no password yet, and the path of the link that sets one."""
     user = coach_create(team=team, username=username, password=None, role=role,
                         first_name=first_name, email=email)
     return user, password_link_path(user=user)
 
 
-def coach_reset_link(*, coach: AbstractBaseUser) -> str:
+def coach_reset_link(*, coach: User) -> str:
     """A one-time link for a coach who forgot their password; the old one works until
     the new one is set."""
     if not coach.is_active:
@@ -47,7 +47,7 @@ def coach_reset_link(*, coach: AbstractBaseUser) -> str:
     return password_link_path(user=coach)
 
 
-def password_set(*, user: AbstractBaseUser, password: str) -> AbstractBaseUser:
+def password_set(*, user: User, password: str) -> User:
     """Set ``user``'s password (Django's validators apply) and lift any sign-in lock-out."""
     try:
         validate_password(password, user)
@@ -59,8 +59,8 @@ def password_set(*, user: AbstractBaseUser, password: str) -> AbstractBaseUser:
     return user
 
 
-def coach_set_active(*, coach: AbstractBaseUser, by: AbstractBaseUser,
-                     active: bool) -> AbstractBaseUser:
+def coach_set_active(*, coach: User, by: User,
+                     active: bool) -> User:
     """Deactivate (or reactivate) a coach of ``by``'s team. A deactivated coach cannot
     sign in and their API tokens stop working; the team's athletes and the records the
     coach made stay with the team."""

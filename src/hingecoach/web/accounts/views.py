@@ -6,8 +6,11 @@ that shows one is never cached.
 
 from __future__ import annotations
 
+import contextvars
+from collections.abc import Callable
 from typing import Any
 
+from auditlog.context import set_actor
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -23,11 +26,12 @@ from django.views.decorators.http import require_POST
 from hingecoach.web.accounts import selectors, services
 from hingecoach.web.accounts.forms import InviteForm
 from hingecoach.web.common.forms import run_service
+from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.models import Team
 from hingecoach.web.teams.selectors import is_head_coach, team_of
 
 
-def _head_team(request: HttpRequest) -> Team:
+def _head_team(request: CoachRequest) -> Team:
     team = team_of(request.user)
     if team is None or not is_head_coach(request.user):
         raise PermissionDenied("Only a head coach can manage the team's coaches.")
@@ -43,7 +47,7 @@ def _link_page(request: HttpRequest, *, coach: Any, path: str, invited: bool) ->
 
 
 @login_required
-def coach_invite(request: HttpRequest) -> HttpResponse:
+def coach_invite(request: CoachRequest) -> HttpResponse:
     team = _head_team(request)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -56,7 +60,7 @@ def coach_invite(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def coach_reset(request: HttpRequest, pk: int) -> HttpResponse:
+def coach_reset(request: CoachRequest, pk: int) -> HttpResponse:
     coach = selectors.team_coach_get(team=_head_team(request), pk=pk)
     path = services.coach_reset_link(coach=coach)
     return _link_page(request, coach=coach, path=path, invited=False)
@@ -64,7 +68,7 @@ def coach_reset(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def coach_active(request: HttpRequest, pk: int) -> HttpResponse:
+def coach_active(request: CoachRequest, pk: int) -> HttpResponse:
     coach = selectors.team_coach_get(team=_head_team(request), pk=pk)
     active = request.POST.get("active") == "1"
     try:
@@ -75,6 +79,16 @@ def coach_active(request: HttpRequest, pk: int) -> HttpResponse:
     done = "can sign in again" if active else "can no longer sign in; their athletes stay"
     messages.success(request, f"{coach.get_username()} {done}.")
     return redirect("teams:settings")
+
+
+def _as_actor(user: Any, write: Callable[[], Any]) -> Any:
+    """Run ``write`` with ``user`` as the audit trail's actor: whoever opens a one-time link
+    is not signed in, yet the link proves who they are. A copied context keeps the
+    request's own actor as it was once the write is done."""
+    def run() -> Any:
+        with set_actor(user):
+            return write()
+    return contextvars.copy_context().run(run)
 
 
 class PasswordChange(auth_views.PasswordChangeView):
@@ -97,7 +111,8 @@ class SetPassword(auth_views.PasswordResetConfirmView):
         return user if user is not None and user.is_active else None
 
     def form_valid(self, form: Any) -> HttpResponse:
-        services.password_set(user=form.user, password=form.cleaned_data["new_password1"])
+        password = form.cleaned_data["new_password1"]
+        _as_actor(form.user, lambda: services.password_set(user=form.user, password=password))
         del self.request.session[INTERNAL_RESET_SESSION_TOKEN]
         messages.success(self.request, "Password set: sign in with it now.")
         return HttpResponseRedirect(self.get_success_url())

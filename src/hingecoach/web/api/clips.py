@@ -8,10 +8,10 @@ failure: 413 too large, 415 not a video this app reads, 422 a field missing or w
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.forms import ChoiceField
 from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -23,6 +23,7 @@ from hingecoach.web.clips import selectors, services
 from hingecoach.web.clips.forms import EXTENSIONS, NOT_VIDEO, TOO_BIG, ClipUploadForm
 from hingecoach.web.clips.models import Clip
 from hingecoach.web.clips.uploads import SizeLimit, size_text
+from hingecoach.web.requests import CoachRequest
 
 router = Router(tags=["clips"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 413: ErrorOut,
@@ -34,7 +35,9 @@ NOT_A_FILE = ("the part 'file' came as text, without a file name: send the clip 
 
 
 def _upload_body() -> dict[str, Any]:
-    choices = [value for value, _ in ClipUploadForm.base_fields["exercise"].choices]
+    field = cast(ChoiceField, ClipUploadForm.base_fields["exercise"])
+    pairs = cast("list[tuple[str, str]]", field.choices)  # Django gives (value, label) pairs
+    choices = [value for value, _ in pairs]
     limit = size_text(settings.CLIP_MAX_BYTES)
     return {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
         "type": "object", "required": ["file"],
@@ -58,12 +61,12 @@ def clip_out(clip: Clip) -> dict[str, Any]:
 
 @router.post("/athletes/{athlete_id}/clips", response={201: ClipOut, **ERRORS},
              openapi_extra=_upload_body())
-def upload_clip(request: HttpRequest, athlete_id: int):
+def upload_clip(request: CoachRequest, athlete_id: int):
     """Upload a clip (multipart/form-data) and queue its analysis; read
     `GET /api/clips/{clip_id}` until `status` is done or failed."""
     athlete = athlete_get(user=request.user, pk=athlete_id)  # before the body is read
     limit = SizeLimit(request, settings.CLIP_MAX_BYTES)
-    request.upload_handlers.insert(0, limit)
+    request.upload_handlers = [limit, *request.upload_handlers]
     data, files = request.POST, request.FILES
     if limit.refusal:
         return Status(413, error_body("file", limit.refusal))
@@ -88,14 +91,14 @@ def _refusal(form: ClipUploadForm) -> Status:
 
 @router.get("/athletes/{athlete_id}/clips", response={200: list[ClipOut], **ERRORS})
 @paginate(LimitOffsetPagination)
-def list_clips(request: HttpRequest, athlete_id: int):
+def list_clips(request: CoachRequest, athlete_id: int):
     """The athlete's clips, newest first (kept for `HINGECOACH_CLIP_KEEP_DAYS`)."""
     athlete = athlete_get(user=request.user, pk=athlete_id)
     return [clip_out(c) for c in selectors.athlete_clips(athlete=athlete)]
 
 
 @router.get("/clips/{clip_id}", response={200: ClipReportOut, **ERRORS})
-def get_clip(request: HttpRequest, clip_id: int):
+def get_clip(request: CoachRequest, clip_id: int):
     """A clip's status, progress and, once done, its analysis report."""
     clip = selectors.clip_seen(clip=selectors.clip_get(user=request.user, pk=clip_id))
     report = selectors.clip_report(clip=clip)

@@ -1,6 +1,7 @@
 """The API's documentation page: the OpenAPI document rendered on the server as plain HTML
-in the app's own layout. No script and nothing from another host; headings, lists and
-links a screen reader and a keyboard can follow (Swagger UI's markup could not)."""
+in the app's own layout. Nothing from another host; headings, lists and links a screen
+reader and a keyboard can follow (Swagger UI's markup could not). Each operation has a
+"Try it" form (``docs_try``) that the app's own script sends as the real request."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from ninja.openapi.docs import DocsBase
+
+from hingecoach.web.api.docs_try import TryForm, try_form
 
 REF = "#/components/schemas/"
 LONG_PATTERN = 60  # longer patterns (the date bounds) are explained by their description
@@ -48,6 +51,7 @@ class Operation:
     id: str
     summary: str
     description: str
+    trial: TryForm
     parameters: list[Field] = field(default_factory=list)
     bodies: list[Body] = field(default_factory=list)
     responses: list[Response] = field(default_factory=list)
@@ -139,11 +143,13 @@ def schema_fields(schema: dict[str, Any]) -> list[Field]:
             for name, node in schema.get("properties", {}).items()]
 
 
-def operation(method: str, path: str, op: dict[str, Any]) -> Operation:
+def operation(method: str, path: str, op: dict[str, Any],
+              components: dict[str, Any]) -> Operation:
     content = op.get("requestBody", {}).get("content", {})
     return Operation(
         method=method.upper(), path=path, id=op.get("operationId", ""),
         summary=op.get("summary", ""), description=op.get("description", ""),
+        trial=try_form(op, components),
         parameters=[parameter(p) for p in op.get("parameters", [])],
         bodies=[_body(media, c.get("schema", {})) for media, c in content.items()],
         responses=[_response(status, r) for status, r in op.get("responses", {}).items()])
@@ -154,8 +160,9 @@ def _body(media: str, schema: dict[str, Any]) -> Body:
 
 
 def _response(status: Any, response: dict[str, Any]) -> Response:
-    content = response.get("content", {})
-    schema = next(iter(content.values()), {}).get("schema") if content else None
+    content: dict[str, Any] = response.get("content", {})
+    first: dict[str, Any] = next(iter(content.values()), {})
+    schema = first.get("schema") if content else None
     return Response(str(status), response.get("description", ""),
                     type_html(schema) if schema else None)
 
@@ -163,10 +170,11 @@ def _response(status: Any, response: dict[str, Any]) -> Response:
 def sections(document: dict[str, Any]) -> list[tuple[str, list[Operation]]]:
     """The operations grouped by their first tag, in the document's order."""
     groups: dict[str, list[Operation]] = {}
+    components = document.get("components", {}).get("schemas", {})
     for path, methods in document.get("paths", {}).items():
         for method, op in methods.items():
             tag = (op.get("tags") or ["other"])[0]
-            groups.setdefault(tag, []).append(operation(method, path, op))
+            groups.setdefault(tag, []).append(operation(method, path, op, components))
     return list(groups.items())
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from pydantic_core import ErrorDetails
 
 from hingecoach.core import CaseError
 from hingecoach.core.validation import describe
@@ -48,7 +49,8 @@ def install(api: NinjaAPI) -> None:
         errors = [dict(e) for e in exc.errors]
         first = errors[0] if errors else {"loc": (), "msg": "invalid input", "type": ""}
         loc = tuple(p for p in first.get("loc", ()) if p not in SKIP)
-        field, message = describe({**first, "loc": loc}) if "input" in first \
+        # ninja passes pydantic's error details on as plain dicts
+        field, message = describe(cast(ErrorDetails, {**first, "loc": loc})) if "input" in first \
             else (".".join(map(str, loc)), str(first.get("msg", "invalid")).lower())
         detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg")} for e in errors]
         return answer(request, 422, field or "body", message, detail)

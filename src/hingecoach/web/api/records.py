@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -27,6 +26,7 @@ from hingecoach.web.api.schemas import (
 )
 from hingecoach.web.athletes import selectors, services
 from hingecoach.web.athletes.models import HingeTest, TrainingSession
+from hingecoach.web.requests import CoachRequest
 
 router = Router(tags=["records"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 413: ErrorOut,
@@ -49,14 +49,14 @@ def _session_out(session: TrainingSession) -> dict[str, Any]:
 
 @router.get("/{athlete_id}/tests", response={200: list[TestOut], **ERRORS})
 @paginate(LimitOffsetPagination)
-def list_tests(request: HttpRequest, athlete_id: int):
+def list_tests(request: CoachRequest, athlete_id: int):
     """The athlete's hinge tests, newest first."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     return [_test_out(t) for t in selectors.athlete_tests(athlete=athlete)]
 
 
 @router.post("/{athlete_id}/tests", response={201: TestOut, **ERRORS})
-def create_test(request: HttpRequest, athlete_id: int, payload: TestIn):
+def create_test(request: CoachRequest, athlete_id: int, payload: TestIn):
     """Record a bodyweight hip hinge test: no fault means passed."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     test = services.test_record(athlete=athlete, by=request.user, **payload.model_dump())
@@ -65,14 +65,14 @@ def create_test(request: HttpRequest, athlete_id: int, payload: TestIn):
 
 @router.get("/{athlete_id}/sessions", response={200: list[SessionOut], **ERRORS})
 @paginate(LimitOffsetPagination)
-def list_sessions(request: HttpRequest, athlete_id: int):
+def list_sessions(request: CoachRequest, athlete_id: int):
     """The athlete's logged sessions, newest first, with what was done."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     return [_session_out(s) for s in selectors.athlete_sessions(athlete=athlete)]
 
 
 @router.post("/{athlete_id}/sessions", response={201: SessionOut, **ERRORS})
-def create_session(request: HttpRequest, athlete_id: int, payload: SessionIn):
+def create_session(request: CoachRequest, athlete_id: int, payload: SessionIn):
     """Log a session; loads in kilograms."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     data = payload.model_dump()
@@ -83,7 +83,7 @@ def create_session(request: HttpRequest, athlete_id: int, payload: SessionIn):
 
 @router.get("/{athlete_id}/pain", response={200: list[PainOut], **ERRORS})
 @paginate(LimitOffsetPagination)
-def list_pain(request: HttpRequest, athlete_id: int):
+def list_pain(request: CoachRequest, athlete_id: int):
     """Pain-now reports (0-10), newest first."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     return [{"id": p.pk, "date": p.date, "nrs": p.nrs}
@@ -91,7 +91,7 @@ def list_pain(request: HttpRequest, athlete_id: int):
 
 
 @router.post("/{athlete_id}/pain", response={201: PainOut, **ERRORS})
-def create_pain(request: HttpRequest, athlete_id: int, payload: PainIn):
+def create_pain(request: CoachRequest, athlete_id: int, payload: PainIn):
     """Record pain now (0-10)."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     report = services.pain_record(athlete=athlete, **payload.model_dump())
@@ -100,7 +100,7 @@ def create_pain(request: HttpRequest, athlete_id: int, payload: PainIn):
 
 @router.get("/{athlete_id}/tsk11", response={200: list[TskOut], **ERRORS})
 @paginate(LimitOffsetPagination)
-def list_tsk11(request: HttpRequest, athlete_id: int):
+def list_tsk11(request: CoachRequest, athlete_id: int):
     """TSK-11 totals (11-44), newest first, with item scores where they were entered."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     return [{"id": s.pk, "date": s.date, "total": s.total, "items": s.items}
@@ -108,7 +108,7 @@ def list_tsk11(request: HttpRequest, athlete_id: int):
 
 
 @router.post("/{athlete_id}/tsk11", response={201: TskOut, **ERRORS})
-def create_tsk11(request: HttpRequest, athlete_id: int, payload: TskIn):
+def create_tsk11(request: CoachRequest, athlete_id: int, payload: TskIn):
     """Record a TSK-11 total."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     score = services.tsk_record(athlete=athlete, **payload.model_dump())
@@ -118,7 +118,7 @@ def create_tsk11(request: HttpRequest, athlete_id: int, payload: TskIn):
 
 @router.get("/{athlete_id}/mastered", response={200: list[MasteredOut], **ERRORS})
 @paginate(LimitOffsetPagination)
-def list_mastered(request: HttpRequest, athlete_id: int):
+def list_mastered(request: CoachRequest, athlete_id: int):
     """The exercises the athlete has mastered, and since when."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     return [{"exercise": m.exercise, "since": m.since}
@@ -126,7 +126,7 @@ def list_mastered(request: HttpRequest, athlete_id: int):
 
 
 @router.put("/{athlete_id}/mastered", response={200: list[MasteredOut], **ERRORS})
-def set_mastered(request: HttpRequest, athlete_id: int, payload: MasteredIn):
+def set_mastered(request: CoachRequest, athlete_id: int, payload: MasteredIn):
     """Replace the mastered list (earlier dates are kept for exercises still on it)."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     services.mastery_set(athlete=athlete, exercises=payload.exercises)

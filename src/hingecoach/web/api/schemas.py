@@ -8,7 +8,7 @@ document replaces with the day's bounds (``openapi.date_bounds``).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool
@@ -24,14 +24,29 @@ NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
 
 
 def _ids(kind: str) -> Any:
-    return Literal[tuple(getattr(default_catalog(), kind))]  # type: ignore[valid-type]
+    return Literal[tuple(getattr(default_catalog(), kind))]
 
 
-ExerciseId = _ids("exercises")
-FaultId = _ids("faults")
-ConditionId = _ids("conditions")
-RedFlagId = _ids("red_flags")
-Goal = Literal[tuple(Athlete.Goal.values)]  # type: ignore[valid-type]
+# Built at run time from the catalog, the model's choices and the record limits: a type
+# checker reads them as the text and numbers they hold.
+if TYPE_CHECKING:
+    ExerciseId: TypeAlias = str
+    FaultId: TypeAlias = str
+    ConditionId: TypeAlias = str
+    RedFlagId: TypeAlias = str
+    Goal: TypeAlias = str
+    Nrs: TypeAlias = int
+    Reps: TypeAlias = int
+    TskTotal: TypeAlias = int
+else:
+    ExerciseId = _ids("exercises")
+    FaultId = _ids("faults")
+    ConditionId = _ids("conditions")
+    RedFlagId = _ids("red_flags")
+    Goal = Literal[tuple(Athlete.Goal.values)]
+    Nrs = whole(*rules.NRS_RANGE)
+    Reps = whole(*rules.REPS_RANGE)
+    TskTotal = whole(*rules.TSK_RANGE)
 Stage = Literal["corrective", "fundamental", "challenge", "mastery", "pain-aware", "refer"]
 
 
@@ -56,8 +71,6 @@ Name = Annotated[str, Field(min_length=1, max_length=rules.NAME_MAX, pattern=NO_
 Short = Annotated[str, Field(max_length=rules.NAME_MAX, pattern=NO_NUL)]
 Notes = Annotated[str, Field(max_length=rules.NOTES_MAX, pattern=NO_NUL)]
 
-
-Nrs = whole(*rules.NRS_RANGE)
 
 
 class _In(BaseModel):
@@ -99,10 +112,11 @@ class AthleteIn(_In):
 class AthletePatch(_In):
     """Only the fields sent are changed."""
 
+    # None only marks a field as not sent (never read: exclude_unset); null stays refused.
     name: Name = None  # type: ignore[assignment]
     date_of_birth: BirthDay = None  # type: ignore[assignment]
-    conditions: list[ConditionId] = Field(None, max_length=10)  # type: ignore[assignment]
-    red_flags: list[RedFlagId] = Field(None, max_length=10)  # type: ignore[assignment]
+    conditions: list[ConditionId] = Field(None, max_length=10)  # type: ignore[arg-type]
+    red_flags: list[RedFlagId] = Field(None, max_length=10)  # type: ignore[arg-type]
     medical_clearance: StrictBool = None  # type: ignore[assignment]
     clearance_date: Day | None = None
     clearance_by: Short = None  # type: ignore[assignment]
@@ -128,7 +142,7 @@ class TestOut(BaseModel):
 
 class LoggedExerciseIn(_In):
     exercise: ExerciseId
-    reps: list[whole(*rules.REPS_RANGE)] = Field(  # type: ignore[valid-type]
+    reps: list[Reps] = Field(
         min_length=rules.SETS_RANGE[0], max_length=rules.SETS_RANGE[1],
         description="Reps done in each set; the number of sets is the list's length.")
     load_kg: Annotated[float, Field(ge=rules.LOAD_KG_RANGE[0], le=rules.LOAD_KG_RANGE[1],
@@ -173,7 +187,7 @@ class PainOut(BaseModel):
 
 class TskIn(_In):
     date: Day
-    total: whole(*rules.TSK_RANGE) = Field(  # type: ignore[valid-type]
+    total: TskTotal = Field(
         description="The TSK-11 total (11-44).")
 
 

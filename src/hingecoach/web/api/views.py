@@ -27,6 +27,7 @@ from hingecoach.web.api.schemas import (
 from hingecoach.web.athletes import selectors, services
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.erasure import services as erasure
+from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.selectors import is_head_coach, team_of
 
 DESCRIPTION = """\
@@ -99,7 +100,7 @@ def athlete_out(athlete: Athlete) -> dict[str, Any]:
 
 @api.get("/athletes", response={200: list[AthleteOut], **ERRORS}, tags=["athletes"])
 @paginate(LimitOffsetPagination)
-def list_athletes(request: HttpRequest, q: SearchText = "", stage: Stage | None = None,
+def list_athletes(request: CoachRequest, q: SearchText = "", stage: Stage | None = None,
                   archived: bool = False):
     """The team's athletes by name, searched by name or notes and filtered by stage."""
     found = selectors.athlete_list(user=request.user, query=q, stage=stage or "",
@@ -108,7 +109,7 @@ def list_athletes(request: HttpRequest, q: SearchText = "", stage: Stage | None 
 
 
 @api.post("/athletes", response={201: AthleteOut, **ERRORS}, tags=["athletes"])
-def create_athlete(request: HttpRequest, payload: AthleteIn):
+def create_athlete(request: CoachRequest, payload: AthleteIn):
     """Add an athlete to the team."""
     team = team_of(request.user)
     if team is None:
@@ -118,13 +119,13 @@ def create_athlete(request: HttpRequest, payload: AthleteIn):
 
 
 @api.get("/athletes/{athlete_id}", response={200: AthleteOut, **ERRORS}, tags=["athletes"])
-def get_athlete(request: HttpRequest, athlete_id: int):
+def get_athlete(request: CoachRequest, athlete_id: int):
     """One athlete of the team."""
     return athlete_out(selectors.athlete_get(user=request.user, pk=athlete_id))
 
 
 @api.patch("/athletes/{athlete_id}", response={200: AthleteOut, **ERRORS}, tags=["athletes"])
-def update_athlete(request: HttpRequest, athlete_id: int, payload: AthletePatch):
+def update_athlete(request: CoachRequest, athlete_id: int, payload: AthletePatch):
     """Change the fields sent; the others stay as they are."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     changes = payload.model_dump(exclude_unset=True)
@@ -137,7 +138,7 @@ def update_athlete(request: HttpRequest, athlete_id: int, payload: AthletePatch)
 
 
 @api.delete("/athletes/{athlete_id}", response={204: None, **ERRORS}, tags=["athletes"])
-def erase_athlete(request: HttpRequest, athlete_id: int):
+def erase_athlete(request: CoachRequest, athlete_id: int):
     """Erase the athlete with every record and clip (a head coach's token only); the audit
     trail keeps who erased and when, nothing of the athlete."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
@@ -149,14 +150,14 @@ def erase_athlete(request: HttpRequest, athlete_id: int):
 
 @api.get("/athletes/{athlete_id}/recommendation", response={200: Recommendation, **ERRORS},
          tags=["athletes"])
-def get_recommendation(request: HttpRequest, athlete_id: int):
+def get_recommendation(request: CoachRequest, athlete_id: int):
     """The recommendation from the athlete's stored records."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     return selectors.athlete_recommendation(athlete=athlete)
 
 
 @api.get("/athletes/{athlete_id}/plan", response={200: Plan, **ERRORS}, tags=["athletes"])
-def get_plan(request: HttpRequest, athlete_id: int):
+def get_plan(request: CoachRequest, athlete_id: int):
     """Today's session from the athlete's stored records."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     return selectors.athlete_plan(athlete=athlete)

@@ -20,7 +20,7 @@ from django.core.cache import cache
 from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 
 from hingecoach.core import default_catalog
@@ -57,7 +57,7 @@ def _date_axis(ax: Axes, days: Sequence[dt.date]) -> None:
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     first, last = min(days), max(days)
     pad = max((last - first).days * 0.06, 3)
-    ax.set_xlim(first - dt.timedelta(days=pad), last + dt.timedelta(days=pad))
+    ax.set_xlim(date2num(first - dt.timedelta(days=pad)), date2num(last + dt.timedelta(days=pad)))
 
 
 def to_svg(figure: Figure, name: str, label: str) -> str:
@@ -116,8 +116,8 @@ def pain_chart(sessions: Iterable[Any], reports: Iterable[Any] = ()) -> str | No
     _line(ax, during, DURING, "During", "o", "-")
     _line(ax, morning, MORNING, "Next morning", "s", "--")
     if now:
-        ax.scatter(*zip(*now, strict=True), color=NOW, marker="D", s=28, label="Pain now",
-                   zorder=3)
+        days, levels = zip(*now, strict=True)
+        ax.scatter(days, levels, color=NOW, marker="D", s=28, label="Pain now", zorder=3)
     ax.set_ylim(0, 10)
     ax.set_yticks([0, 2, 5, 10])
     ax.set_ylabel("Pain (0–10)", fontsize=FONT, color=MUTED)

@@ -47,7 +47,7 @@ def checkin_page(request: HttpRequest, token: str) -> HttpResponse:
         return _private(render(request, "checkin/404.html", status=404))
     form = CheckinForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid() and run_service(
-            form, services.checkin_submit, athlete=athlete, **form.cleaned_data):
+            form, services.checkin_submit, athlete=athlete, **form.cleaned_data) is not None:
         return _private(redirect(f"{request.path}?sent=1"))
     context = _page(athlete) | {"form": form, "sent": request.GET.get("sent") == "1"}
     return _private(render(request, "checkin/page.html", context), referrer=FORM_REFERRER)

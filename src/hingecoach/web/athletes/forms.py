@@ -37,8 +37,8 @@ def _checkboxes(kind: str, label: str, help_text: str = "") -> forms.MultipleCho
 
 
 def _nrs(label: str, *, required: bool = True, help_text: str = "") -> forms.TypedChoiceField:
-    blank = [] if required else [("", "–")]
-    return forms.TypedChoiceField(label=label, choices=blank + NRS_CHOICES, coerce=int,
+    blank: list[tuple[int | str, str]] = [] if required else [("", "–")]
+    return forms.TypedChoiceField(label=label, choices=[*blank, *NRS_CHOICES], coerce=int,
                                   empty_value=None, required=required, help_text=help_text,
                                   widget=forms.RadioSelect(attrs={"class": "scale"}))
 
@@ -119,7 +119,8 @@ class TskForm(forms.Form):
         return [self[f"item_{n}"] for n in range(1, TSK_ITEMS + 1)]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()  # Form.clean gives back cleaned_data, never None
+        data = self.cleaned_data
         items = [data.get(f"item_{n}") for n in range(1, TSK_ITEMS + 1)]
         given = [i for i in items if i is not None]
         if given and len(given) < TSK_ITEMS:
@@ -176,7 +177,8 @@ class SessionRowForm(forms.Form):
         return bool(data.get("done") and data.get("exercise"))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()  # Form.clean gives back cleaned_data, never None
+        data = self.cleaned_data
         if not (data.get("done") and data.get("exercise")):
             return data
         reps = [int(r) for r in re.findall(r"\d+", data.get("reps") or "")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -24,14 +24,14 @@ from hingecoach.web.teams.models import ApiToken
 from hingecoach.web.teams.selectors import team_of
 
 
-def athletes_visible_to(user: AbstractBaseUser) -> QuerySet[Athlete]:
+def athletes_visible_to(user: User) -> QuerySet[Athlete]:
     team = team_of(user)
     if team is None:
         return Athlete.objects.none()
     return Athlete.objects.filter(team=team)
 
 
-def athlete_list(*, user: AbstractBaseUser, query: str = "", stage: str = "",
+def athlete_list(*, user: User, query: str = "", stage: str = "",
                  tested: str = "", pain: str = "", archived: bool = False) -> QuerySet[Athlete]:
     """The team's athletes, searched by name and filtered by stage, last test and pain."""
     athletes = athletes_visible_to(user).filter(archived=archived)
@@ -52,7 +52,7 @@ def athlete_list(*, user: AbstractBaseUser, query: str = "", stage: str = "",
     return athletes
 
 
-def athlete_get(*, user: AbstractBaseUser, pk: int) -> Athlete:
+def athlete_get(*, user: User, pk: int) -> Athlete:
     athlete = athletes_visible_to(user).select_related("team").filter(pk=pk).first()
     if athlete is None:
         raise Http404("No such athlete")

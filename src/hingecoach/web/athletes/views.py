@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -37,6 +37,7 @@ from hingecoach.web.athletes.forms import (
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.common.forms import add_service_errors, run_service
 from hingecoach.web.common.ladder import ladder_grid
+from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.models import Team
 from hingecoach.web.teams.selectors import is_head_coach, team_of
 
@@ -45,7 +46,7 @@ RECENT_SESSIONS = 5
 RECENT_CHECKINS = 5
 
 
-def _team(request: HttpRequest) -> Team:
+def _team(request: CoachRequest) -> Team:
     team = team_of(request.user)
     if team is None:
         raise PermissionDenied("You are not in a team yet: ask your head coach to add you.")
@@ -60,7 +61,7 @@ def _to_detail(athlete: Athlete) -> HttpResponse:
 
 @login_required
 @vary_on_headers("HX-Request")
-def athlete_list(request: HttpRequest) -> HttpResponse:
+def athlete_list(request: CoachRequest) -> HttpResponse:
     filters = AthleteFilterForm(request.GET)
     athletes = selectors.athlete_list(user=request.user, **filters.selector_kwargs())
     page = Paginator(athletes, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -74,7 +75,7 @@ def athlete_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def athlete_create(request: HttpRequest) -> HttpResponse:
+def athlete_create(request: CoachRequest) -> HttpResponse:
     team = _team(request)
     form = AthleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -86,7 +87,7 @@ def athlete_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def athlete_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def athlete_edit(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     form = AthleteForm(request.POST or None, initial=AthleteForm.initial_for(athlete))
     if request.method == "POST" and form.is_valid():
@@ -98,7 +99,7 @@ def athlete_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def athlete_archive(request: HttpRequest, pk: int) -> HttpResponse:
+def athlete_archive(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -157,7 +158,7 @@ def _checkins(athlete: Athlete, new_url: str | None = None) -> dict[str, Any]:
     }
 
 
-def _detail_page(request: HttpRequest, athlete: Athlete, **extra: Any) -> HttpResponse:
+def _detail_page(request: CoachRequest, athlete: Athlete, **extra: Any) -> HttpResponse:
     context = _advice(athlete)
     rec = context["rec"]
     context["ladder"] = ladder_grid(
@@ -170,13 +171,13 @@ def _detail_page(request: HttpRequest, athlete: Athlete, **extra: Any) -> HttpRe
 
 
 @login_required
-def athlete_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def athlete_detail(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     return _detail_page(request, athlete)
 
 
 @login_required
-def athlete_charts(request: HttpRequest, pk: int) -> HttpResponse:
+def athlete_charts(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     context = {"team": athlete.team, **_charts(athlete, athlete.team.unit)}
     if request.htmx:
@@ -187,7 +188,7 @@ def athlete_charts(request: HttpRequest, pk: int) -> HttpResponse:
 # --- exports ----------------------------------------------------------------------------
 
 @login_required
-def athlete_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def athlete_export(request: CoachRequest, pk: int, fmt: str) -> HttpResponse:
     """The athlete's whole record as a download: ``export.json`` or ``export.csv``."""
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     if fmt == "json":
@@ -198,7 +199,7 @@ def athlete_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         raise Http404(f"No export as '{fmt}': csv or json")
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=exports.export_filename(athlete, fmt))
+        as_attachment=True, filename=exports.export_filename(athlete, fmt)) or "attachment"
     patch_cache_control(response, no_store=True, private=True)
     return response
 
@@ -206,7 +207,7 @@ def athlete_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 # --- private check-in links -------------------------------------------------------------
 
 @login_required
-def checkin_link_create(request: HttpRequest, pk: int) -> HttpResponse:
+def checkin_link_create(request: CoachRequest, pk: int) -> HttpResponse:
     """Make a link and show its full address in this response only (never stored)."""
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     if request.method != "POST":
@@ -219,7 +220,7 @@ def checkin_link_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def checkin_link_revoke(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
+def checkin_link_revoke(request: CoachRequest, pk: int, link_pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     link = selectors.checkin_link_get(athlete=athlete, pk=link_pk)
     if request.method != "POST":
@@ -232,7 +233,7 @@ def checkin_link_revoke(request: HttpRequest, pk: int, link_pk: int) -> HttpResp
 # --- records: test, pain, TSK-11, mastered ----------------------------------------------
 
 @login_required
-def test_record(request: HttpRequest, pk: int) -> HttpResponse:
+def test_record(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     form = HingeTestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -248,7 +249,7 @@ def test_record(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def test_preview(request: HttpRequest, pk: int) -> HttpResponse:
+def test_preview(request: CoachRequest, pk: int) -> HttpResponse:
     """htmx: the recommendation as it would be with the faults ticked so far (saves nothing)."""
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     form = HingeTestForm(request.GET)
@@ -261,7 +262,7 @@ def test_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def pain_record(request: HttpRequest, pk: int) -> HttpResponse:
+def pain_record(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     form = PainForm(request.POST or None)
     saved = None
@@ -279,7 +280,7 @@ def pain_record(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def tsk_record(request: HttpRequest, pk: int) -> HttpResponse:
+def tsk_record(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     form = TskForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -293,7 +294,7 @@ def tsk_record(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def mastery_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def mastery_edit(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     initial = {"exercises": selectors.athlete_mastered(athlete=athlete)}
     form = MasteryForm(request.POST or None, initial=initial)
@@ -309,7 +310,7 @@ def mastery_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # --- sessions ---------------------------------------------------------------------------
 
 @login_required
-def session_log(request: HttpRequest, pk: int) -> HttpResponse:
+def session_log(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     unit = athlete.team.unit
     today = selectors.athlete_plan(athlete=athlete)
@@ -324,7 +325,7 @@ def session_log(request: HttpRequest, pk: int) -> HttpResponse:
                   {"athlete": athlete, "form": form, "rows": rows, "plan": today})
 
 
-def _log(request: HttpRequest, athlete: Athlete, form: SessionForm, rows: Any) -> bool:
+def _log(request: CoachRequest, athlete: Athlete, form: SessionForm, rows: Any) -> bool:
     """Log the ticked rows; a refusal is shown next to the row and field it names."""
     done = [row for row in rows if row.included]
     if not done:
@@ -353,7 +354,7 @@ def _row_errors(form: SessionForm, done: list[Any], exc: ValidationError) -> Non
 
 
 @login_required
-def session_next_morning(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
+def session_next_morning(request: CoachRequest, pk: int, session_pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     session = selectors.athlete_session_get(athlete=athlete, pk=session_pk)
     if request.method != "POST":
@@ -365,7 +366,7 @@ def session_next_morning(request: HttpRequest, pk: int, session_pk: int) -> Http
         except ValidationError as exc:
             add_service_errors(form, exc)
     if form.errors:
-        errors = "; ".join(m for ms in form.errors.values() for m in ms)
+        errors = "; ".join(str(m) for ms in form.errors.values() for m in ms)
         messages.error(request, f"Pain next morning not saved: {errors}")
     else:
         messages.success(request, f"Pain next morning recorded for {session.date:%d %b}.")

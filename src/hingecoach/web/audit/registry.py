@@ -29,10 +29,17 @@ ATHLETE_SUMMARY = ["stage", "refer", "pain_flag", "last_test_date", "last_test_p
 USER_FIELDS = ["username", "first_name", "last_name", "email", "is_active", "password"]
 
 
+def hidden(value: str) -> str:
+    """A masked field's value in the trail: that it changed, nothing of it (auditlog's own
+    mask keeps the second half, which of a password hash is the hash itself)."""
+    return "********"
+
+
 def register_models() -> None:
     auditlog.register(Team)
     auditlog.register(Membership)
-    auditlog.register(get_user_model(), include_fields=USER_FIELDS, mask_fields=["password"])
+    auditlog.register(get_user_model(), include_fields=USER_FIELDS, mask_fields=["password"],
+                      mask_callable="hingecoach.web.audit.registry.hidden")
     auditlog.register(ApiToken, exclude_fields=["digest", "last_used"])
     auditlog.register(Athlete, exclude_fields=ATHLETE_SUMMARY)
     for model in (HingeTest, PainReport, TskScore, TrainingSession, SessionExercise, Mastery):

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
@@ -70,7 +70,7 @@ def block_history(*, athlete: Athlete) -> QuerySet[TrainingBlock]:
     return athlete.blocks.filter(ended__isnull=False).order_by("-ended", "-id")
 
 
-def block_get(*, user: AbstractBaseUser, pk: int) -> TrainingBlock:
+def block_get(*, user: User, pk: int) -> TrainingBlock:
     """A block of an athlete ``user`` may see; any other is not found."""
     found = (TrainingBlock.objects.select_related("athlete__team")
              .filter(pk=pk, athlete__in=athletes_visible_to(user)).first())
@@ -93,7 +93,7 @@ def block_weeks_done(*, block: TrainingBlock) -> list[int]:
     """The weeks with a session run in gym mode against this block."""
     runs = GymRun.objects.filter(athlete_id=block.athlete_id, block_id=block.pk,
                                  block_week__isnull=False)
-    return sorted(set(runs.values_list("block_week", flat=True)))
+    return sorted({week for week in runs.values_list("block_week", flat=True) if week is not None})
 
 
 def block_now(*, block: TrainingBlock, catalog: Catalog,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -19,6 +19,7 @@ from hingecoach.web.blocks.forms import BlockForm
 from hingecoach.web.blocks.models import TrainingBlock
 from hingecoach.web.common.forms import run_service
 from hingecoach.web.gym.views import gym_run
+from hingecoach.web.requests import CoachRequest
 
 
 def _to_block(block: TrainingBlock) -> HttpResponse:
@@ -26,7 +27,7 @@ def _to_block(block: TrainingBlock) -> HttpResponse:
 
 
 @login_required
-def block_assign(request: HttpRequest, pk: int) -> HttpResponse:
+def block_assign(request: CoachRequest, pk: int) -> HttpResponse:
     """Assign a block of N weeks; the one running before ends today."""
     athlete = athlete_get(user=request.user, pk=pk)
     form = BlockForm(request.POST or None)
@@ -42,7 +43,7 @@ def block_assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def block_end(request: HttpRequest, pk: int) -> HttpResponse:
+def block_end(request: CoachRequest, pk: int) -> HttpResponse:
     block = selectors.block_get(user=request.user, pk=pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -52,7 +53,7 @@ def block_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def block_gym(request: HttpRequest, pk: int, week: int) -> HttpResponse:
+def block_gym(request: CoachRequest, pk: int, week: int) -> HttpResponse:
     """Run a week of the block in gym mode (``?session=`` a step back's session)."""
     block = selectors.block_get(user=request.user, pk=pk)
     try:
@@ -64,7 +65,7 @@ def block_gym(request: HttpRequest, pk: int, week: int) -> HttpResponse:
 
 
 @login_required
-def block_sheet(request: HttpRequest, pk: int) -> HttpResponse:
+def block_sheet(request: CoachRequest, pk: int) -> HttpResponse:
     """The stored block on paper: the session sheet, one page per week."""
     block = selectors.block_get(user=request.user, pk=pk)
     athlete = block.athlete

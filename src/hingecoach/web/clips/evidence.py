@@ -56,7 +56,7 @@ def watched_faults(*, catalog: Catalog) -> list[str]:
 
 def fault_evidence(*, report: AnalysisReport, catalog: Catalog) -> list[FaultEvidence]:
     """The clip's verdict on each of the test's faults."""
-    unjudged = {item.fault: item.why for item in report.not_assessed}
+    unjudged: dict[str, str] = {item.fault: item.why for item in report.not_assessed}
     judged = set(report.judged)
     evidence = []
     for fault_id in watched_faults(catalog=catalog):

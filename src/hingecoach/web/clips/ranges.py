@@ -11,7 +11,13 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    StreamingHttpResponse,
+)
 
 ONE_RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 CHUNK = 64 * 1024
@@ -22,8 +28,9 @@ class Unsatisfiable(Exception):
 
 
 def ranged_file_response(request: HttpRequest, path: Path, *, content_type: str,
-                         ) -> HttpResponse:
+                         ) -> HttpResponseBase:
     size = path.stat().st_size
+    response: HttpResponseBase
     try:
         wanted = byte_range(request.headers.get("Range", ""), size)
     except Unsatisfiable:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -20,7 +20,7 @@ from hingecoach.web.clips.evidence import FaultEvidence, fault_evidence, save_re
 from hingecoach.web.clips.models import Clip
 
 
-def clip_get(*, user: AbstractBaseUser, pk: int) -> Clip:
+def clip_get(*, user: User, pk: int) -> Clip:
     clip = (Clip.objects.select_related("athlete__team")
             .filter(pk=pk, athlete__in=athletes_visible_to(user)).first())
     if clip is None:

@@ -12,7 +12,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseNotAllowed,
+)
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -26,19 +33,20 @@ from hingecoach.web.clips.models import Clip
 from hingecoach.web.clips.ranges import ranged_file_response
 from hingecoach.web.clips.uploads import SizeLimit
 from hingecoach.web.common.forms import run_service
+from hingecoach.web.requests import CoachRequest
 
 
 @csrf_exempt  # the CSRF check reads the body: _upload checks it, once the limit is in place
 @login_required
-def clip_upload(request: HttpRequest, pk: int) -> HttpResponse:
+def clip_upload(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = athlete_get(user=request.user, pk=pk)  # before a byte of the body is read
     limit = SizeLimit(request, settings.CLIP_MAX_BYTES)
-    request.upload_handlers.insert(0, limit)
+    request.upload_handlers = [limit, *request.upload_handlers]
     return _upload(request, athlete, limit)
 
 
 @csrf_protect
-def _upload(request: HttpRequest, athlete: Athlete, limit: SizeLimit) -> HttpResponse:
+def _upload(request: CoachRequest, athlete: Athlete, limit: SizeLimit) -> HttpResponse:
     posted = request.method == "POST"
     form = ClipUploadForm(request.POST if posted else None, request.FILES if posted else None,
                           refusal=limit.refusal)
@@ -52,7 +60,7 @@ def _upload(request: HttpRequest, athlete: Athlete, limit: SizeLimit) -> HttpRes
 
 
 @login_required
-def clip_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def clip_detail(request: CoachRequest, pk: int) -> HttpResponse:
     clip = selectors.clip_get(user=request.user, pk=pk)
     return _detail_page(request, selectors.clip_seen(clip=clip))
 
@@ -78,7 +86,7 @@ def _test_form(clip: Clip, data: Any = None) -> ClipTestForm:
 
 
 @login_required
-def clip_progress(request: HttpRequest, pk: int) -> HttpResponse:
+def clip_progress(request: CoachRequest, pk: int) -> HttpResponse:
     """htmx, every second while the clip is analysed: the bar; once finished (or found
     stalled), a reload."""
     clip = selectors.clip_seen(clip=selectors.clip_get(user=request.user, pk=pk))
@@ -90,7 +98,7 @@ def clip_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def clip_frame(request: HttpRequest, pk: int, n: int) -> FileResponse:
+def clip_frame(request: CoachRequest, pk: int, n: int) -> FileResponse:
     clip = selectors.clip_get(user=request.user, pk=pk)
     path = clip.frame_path(n)
     if clip.status != Clip.Status.DONE or n >= len(clip.frames) or not path.is_file():
@@ -101,7 +109,7 @@ def clip_frame(request: HttpRequest, pk: int, n: int) -> FileResponse:
 
 
 @login_required
-def clip_video(request: HttpRequest, pk: int) -> HttpResponse:
+def clip_video(request: CoachRequest, pk: int) -> HttpResponseBase:
     """The annotated video (WebM), in byte ranges as a ``<video>`` element asks for it."""
     clip = selectors.clip_get(user=request.user, pk=pk)
     path = clip.annotated_path
@@ -113,7 +121,7 @@ def clip_video(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def clip_retry(request: HttpRequest, pk: int) -> HttpResponse:
+def clip_retry(request: CoachRequest, pk: int) -> HttpResponse:
     clip = selectors.clip_get(user=request.user, pk=pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -127,7 +135,7 @@ def clip_retry(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def clip_save_test(request: HttpRequest, pk: int) -> HttpResponse:
+def clip_save_test(request: CoachRequest, pk: int) -> HttpResponse:
     clip = selectors.clip_get(user=request.user, pk=pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])

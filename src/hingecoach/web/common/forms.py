@@ -37,7 +37,7 @@ def add_service_errors(form: forms.BaseForm, exc: ValidationError,
     fields = fields or {}
     errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     for name, messages in errors.items():
-        target = fields.get(name, name)
+        target: str | None = fields.get(name, name)
         if target not in form.fields:
             messages = [f"{name}: {m}" if name != "__all__" else m for m in messages]
             target = None

@@ -5,17 +5,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from hingecoach.web.athletes.selectors import athlete_get
 from hingecoach.web.erasure import selectors, services
 from hingecoach.web.erasure.forms import EraseForm
+from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.selectors import is_head_coach
 
 
 @login_required
-def athlete_erase(request: HttpRequest, pk: int) -> HttpResponse:
+def athlete_erase(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = athlete_get(user=request.user, pk=pk)
     if not is_head_coach(request.user):
         raise PermissionDenied("Only a head coach can erase an athlete.")

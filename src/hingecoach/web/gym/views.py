@@ -22,15 +22,16 @@ from hingecoach.web.changes.selectors import athlete_brief
 from hingecoach.web.changes.services import change_remember
 from hingecoach.web.gym import selectors, services
 from hingecoach.web.gym.forms import gym_done_from_post
+from hingecoach.web.requests import CoachRequest
 
 
 @login_required
-def gym_page(request: HttpRequest, pk: int) -> HttpResponse:
+def gym_page(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = athlete_get(user=request.user, pk=pk)
     return gym_run(request, athlete)
 
 
-def gym_run(request: HttpRequest, athlete: Athlete, *, items: list[SessionItem] | None = None,
+def gym_run(request: CoachRequest, athlete: Athlete, *, items: list[SessionItem] | None = None,
             block: Any = None, week: int | None = None) -> HttpResponse:
     """Show or save a gym session; ``items``, ``block`` and ``week`` run a block's week."""
     catalog = default_catalog()

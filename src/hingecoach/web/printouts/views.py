@@ -29,6 +29,7 @@ from hingecoach import printing
 from hingecoach.core import Case, default_catalog, plan
 from hingecoach.web.athletes.case import athlete_case
 from hingecoach.web.athletes.selectors import athlete_get
+from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.selectors import team_of
 
 PDF = "application/pdf"
@@ -52,7 +53,7 @@ def refusing_bad_options(view: Callable[..., HttpResponse]) -> Callable[..., Htt
     return guarded
 
 
-def _unit(request: HttpRequest) -> str:
+def _unit(request: CoachRequest) -> str:
     team = team_of(request.user)
     return getattr(team, "unit", None) or "kg"
 
@@ -83,7 +84,7 @@ def _toolbar(request: HttpRequest, pdf_url: str, back_url: str, back_label: str,
 
 @login_required
 @refusing_bad_options
-def cards_page(request: HttpRequest) -> HttpResponse:
+def cards_page(request: CoachRequest) -> HttpResponse:
     """Every coaching card as a printable page, with a Download PDF button."""
     options = _options(request)
     toolbar = _toolbar(request, reverse("printouts:cards-pdf"), reverse("catalog:ladder"),
@@ -94,7 +95,7 @@ def cards_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @refusing_bad_options
-def card_page(request: HttpRequest, exercise_id: str) -> HttpResponse:
+def card_page(request: CoachRequest, exercise_id: str) -> HttpResponse:
     options = _options(request)
     catalog = default_catalog()
     toolbar = _toolbar(request, reverse("printouts:card-pdf", args=[exercise_id]),
@@ -108,7 +109,7 @@ def card_page(request: HttpRequest, exercise_id: str) -> HttpResponse:
 
 @login_required
 @refusing_bad_options
-def cards_pdf(request: HttpRequest) -> HttpResponse:
+def cards_pdf(request: CoachRequest) -> HttpResponse:
     """``?ids=a,b`` for some cards (default: all)."""
     ids = [i for i in request.GET.get("ids", "").split(",") if i]
     deck = printing.cards_pdf(default_catalog(), ids, units=_unit(request), **_options(request))
@@ -117,13 +118,13 @@ def cards_pdf(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @refusing_bad_options
-def card_pdf(request: HttpRequest, exercise_id: str) -> HttpResponse:
+def card_pdf(request: CoachRequest, exercise_id: str) -> HttpResponse:
     deck = printing.cards_pdf(default_catalog(), [exercise_id], units=_unit(request),
                               **_options(request))
     return _pdf(deck.pdf, f"card-{exercise_id}.pdf")
 
 
-def _athlete_and_case(request: HttpRequest, pk: int) -> tuple[Any, Case]:
+def _athlete_and_case(request: CoachRequest, pk: int) -> tuple[Any, Case]:
     athlete = athlete_get(user=request.user, pk=pk)
     return athlete, athlete_case(athlete)
 
@@ -134,7 +135,7 @@ def _slug(name: str) -> str:
 
 @login_required
 @refusing_bad_options
-def athlete_sheet_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def athlete_sheet_pdf(request: CoachRequest, pk: int) -> HttpResponse:
     """Today's session sheet for the athlete; ``?weeks=N`` for a block, a page a week."""
     athlete, case = _athlete_and_case(request, pk)
     sheet = printing.sheet_pdf(default_catalog(), case, weeks=_weeks(request),
@@ -154,7 +155,7 @@ def _weeks(request: HttpRequest) -> int | None:
 
 @login_required
 @refusing_bad_options
-def athlete_cards_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def athlete_cards_pdf(request: CoachRequest, pk: int) -> HttpResponse:
     """The cards of today's session, in the session's order."""
     athlete, case = _athlete_and_case(request, pk)
     ids = [item.exercise for item in plan(case, default_catalog()).session]
@@ -165,7 +166,7 @@ def athlete_cards_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return _pdf(deck.pdf, f"cards-{_slug(athlete.name)}.pdf")
 
 
-def _poster_case(request: HttpRequest) -> Case | None:
+def _poster_case(request: CoachRequest) -> Case | None:
     pk = request.GET.get("athlete")
     if not pk:
         return None
@@ -176,7 +177,7 @@ def _poster_case(request: HttpRequest) -> Case | None:
 
 @login_required
 @refusing_bad_options
-def poster_pdf(request: HttpRequest) -> HttpResponse:
+def poster_pdf(request: CoachRequest) -> HttpResponse:
     """The ladder poster; ``?athlete=<pk>`` marks that athlete, ``?size=a1`` for A1."""
     data = printing.poster_pdf(default_catalog(), _poster_case(request),
                                size=request.GET.get("size", "a2"))
@@ -185,7 +186,7 @@ def poster_pdf(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @refusing_bad_options
-def poster_svg(request: HttpRequest) -> HttpResponse:
+def poster_svg(request: CoachRequest) -> HttpResponse:
     svg = printing.poster_svg(default_catalog(), _poster_case(request),
                               size=request.GET.get("size", "a2"))
     response = HttpResponse(svg, content_type="image/svg+xml")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -14,17 +14,17 @@ from hingecoach.web.teams.models import ApiToken, Membership, Team
 LAST_USED_EVERY = dt.timedelta(minutes=5)
 
 
-def team_of(user: AbstractBaseUser) -> Team | None:
+def team_of(user: User) -> Team | None:
     membership = getattr(user, "membership", None)
     return membership.team if isinstance(membership, Membership) else None
 
 
-def is_head_coach(user: AbstractBaseUser) -> bool:
+def is_head_coach(user: User) -> bool:
     membership = getattr(user, "membership", None)
     return isinstance(membership, Membership) and membership.is_head
 
 
-def user_for_token(raw: str) -> AbstractBaseUser | None:
+def user_for_token(raw: str) -> User | None:
     token = (ApiToken.objects.select_related("user", "user__membership__team")
              .filter(digest=ApiToken.digest_of(raw)).first())
     if token is None or not token.user.is_active:
@@ -42,11 +42,11 @@ def team_coaches(*, team: Team) -> QuerySet[Membership]:
             .order_by("-role", "user__username"))  # "head" sorts after "coach"
 
 
-def api_token_list(*, user: AbstractBaseUser) -> QuerySet[ApiToken]:
+def api_token_list(*, user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user).order_by("-created", "-id")
 
 
-def api_token_get(*, user: AbstractBaseUser, pk: int) -> ApiToken:
+def api_token_get(*, user: User, pk: int) -> ApiToken:
     """One of ``user``'s own tokens; anyone else's is not found."""
     token = ApiToken.objects.filter(user=user, pk=pk).first()
     if token is None:

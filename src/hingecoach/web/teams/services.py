@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -22,7 +22,7 @@ def team_create(*, name: str, unit: str = Team.Unit.KG) -> Team:
 
 @transaction.atomic
 def coach_create(*, team: Team, username: str, password: str | None, email: str = "",
-                 role: str = Membership.Role.COACH, first_name: str = "") -> AbstractBaseUser:
+                 role: str = Membership.Role.COACH, first_name: str = "") -> User:
     """A coach account in ``team``; the password must pass Django's validators. With
     ``password=None`` the account has no usable password until one is set from a
     one-time link (``accounts.services.coach_invite``)."""
@@ -55,7 +55,7 @@ def team_set_unit(*, team: Team, unit: str) -> Team:
     return team
 
 
-def api_token_create(*, user: AbstractBaseUser, name: str = "API token") -> str:
+def api_token_create(*, user: User, name: str = "API token") -> str:
     """A new token for ``user``; the raw value is returned once and never stored."""
     raw = "hc_" + secrets.token_urlsafe(32)
     ApiToken.objects.create(user=user, name=name[:60] or "API token",

@@ -12,18 +12,19 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST
 
 from hingecoach.web.common.forms import run_service
+from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams import selectors, services
 from hingecoach.web.teams.forms import TokenForm, UnitForm
 from hingecoach.web.teams.models import Team
 
 
-def _page(request: HttpRequest, **context: Any) -> HttpResponse:
+def _page(request: CoachRequest, **context: Any) -> HttpResponse:
     team = selectors.team_of(request.user)
     head = selectors.is_head_coach(request.user)
     context.setdefault("token_form", TokenForm())
@@ -35,7 +36,7 @@ def _page(request: HttpRequest, **context: Any) -> HttpResponse:
     return render(request, "teams/settings.html", context)
 
 
-def _head_team(request: HttpRequest) -> Team:
+def _head_team(request: CoachRequest) -> Team:
     team = selectors.team_of(request.user)
     if team is None or not selectors.is_head_coach(request.user):
         raise PermissionDenied("Only a head coach can change the team.")
@@ -43,16 +44,16 @@ def _head_team(request: HttpRequest) -> Team:
 
 
 @login_required
-def settings_page(request: HttpRequest) -> HttpResponse:
+def settings_page(request: CoachRequest) -> HttpResponse:
     return _page(request)
 
 
 @login_required
 @require_POST
-def token_create(request: HttpRequest) -> HttpResponse:
+def token_create(request: CoachRequest) -> HttpResponse:
     form = TokenForm(request.POST)
-    raw = form.is_valid() and run_service(form, services.api_token_create, user=request.user,
-                                          name=form.cleaned_data["name"])
+    raw = run_service(form, services.api_token_create, user=request.user,
+                      name=form.cleaned_data["name"]) if form.is_valid() else None
     response = _page(request, token_form=TokenForm() if raw else form, new_token=raw or None)
     patch_cache_control(response, no_store=True)
     return response
@@ -60,7 +61,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def token_revoke(request: CoachRequest, pk: int) -> HttpResponse:
     token = selectors.api_token_get(user=request.user, pk=pk)
     services.api_token_revoke(token=token)
     messages.success(request, f"Token '{token.name}' revoked.")
@@ -69,11 +70,11 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def unit_set(request: HttpRequest) -> HttpResponse:
+def unit_set(request: CoachRequest) -> HttpResponse:
     team = _head_team(request)
     form = UnitForm(request.POST)
     if form.is_valid() and run_service(form, services.team_set_unit, team=team,
-                                       unit=form.cleaned_data["unit"]):
+                                       unit=form.cleaned_data["unit"]) is not None:
         messages.success(request, f"Loads now shown in {team.get_unit_display()}.")
         return redirect("teams:settings")
     return _page(request, unit_form=form)

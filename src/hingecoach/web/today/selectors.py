@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 
@@ -80,6 +80,14 @@ class Squad:
     none_mastered: int
 
 
+class RecentTest(TypedDict):
+    """A test as ``recent_tests`` reads it."""
+
+    athlete_id: int
+    date: dt.date
+    faults: list[str]
+
+
 @dataclass(frozen=True)
 class FaultCount:
     fault: str
@@ -90,7 +98,7 @@ class FaultCount:
 
 # --- whose athletes ---------------------------------------------------------------------
 
-def today_scope(*, user: AbstractBaseUser, want: str = "") -> Scope:
+def today_scope(*, user: User, want: str = "") -> Scope:
     """A coach sees their own athletes by default, a head coach the team; ``want`` is
     ``mine`` or ``team`` to choose."""
     team = team_of(user)
@@ -105,7 +113,7 @@ def today_scope(*, user: AbstractBaseUser, want: str = "") -> Scope:
     return Scope(mine, mine=True)
 
 
-def _worked_with(user: AbstractBaseUser) -> Q:
+def _worked_with(user: User) -> Q:
     """The athletes whose test, session or clip this coach recorded."""
     return (Q(pk__in=HingeTest.objects.filter(recorded_by=user).values("athlete_id"))
             | Q(pk__in=TrainingSession.objects.filter(logged_by=user).values("athlete_id"))
@@ -115,7 +123,7 @@ def _worked_with(user: AbstractBaseUser) -> Q:
 # --- who needs attention ----------------------------------------------------------------
 
 def today_attention(*, athletes: QuerySet[Athlete], catalog: Catalog, today: dt.date,
-                    tests: list[dict[str, Any]] | None = None) -> list[AttentionRow]:
+                    tests: list[RecentTest] | None = None) -> list[AttentionRow]:
     """Every athlete with at least one flag, the most urgent first, then by name.
     ``tests``: ``recent_tests`` when the caller has read them already."""
     people = _summaries(athletes)
@@ -193,14 +201,14 @@ def _refers(flags: dict[int, list[Flag]], who: int) -> bool:
     return any(f.kind == "refer" for f in flags.get(who, ()))
 
 
-def recent_tests(athletes: QuerySet[Athlete], today: dt.date) -> list[dict[str, Any]]:
+def recent_tests(athletes: QuerySet[Athlete], today: dt.date) -> list[RecentTest]:
     """The tests of the last ``FAULT_WEEKS`` weeks, newest first."""
     since = today - dt.timedelta(weeks=FAULT_WEEKS)
     return list(HingeTest.objects.filter(athlete__in=athletes, date__gte=since)
                 .order_by("-date", "-id").values("athlete_id", "date", "faults"))
 
 
-def _test_flags(tests: list[dict[str, Any]], today: dt.date,
+def _test_flags(tests: list[RecentTest], today: dt.date,
                 flags: dict[int, list[Flag]]) -> None:
     """The latest test failed within the last four weeks."""
     seen: set[int] = set()
@@ -242,13 +250,13 @@ def _clip_flags(athletes: QuerySet[Athlete], today: dt.date,
                                    test__isnull=True, created__gte=since)
                .order_by("-created", "-id").values("athlete_id", "id", "created"))
     counted: Counter[int] = Counter()
-    latest: dict[int, dict[str, Any]] = {}
+    latest: dict[int, Mapping[str, Any]] = {}
     for clip in waiting:
         counted[clip["athlete_id"]] += 1
         latest.setdefault(clip["athlete_id"], clip)
-    for who, clip in latest.items():
-        url = reverse("clips:detail", args=[clip["id"]])
-        flags[who].append(Flag("clip", {"count": counted[who], "date": clip["created"]}, url))
+    for who, newest in latest.items():
+        url = reverse("clips:detail", args=[newest["id"]])
+        flags[who].append(Flag("clip", {"count": counted[who], "date": newest["created"]}, url))
 
 
 # --- the squad on the ladder and the faults seen ----------------------------------------
@@ -275,7 +283,7 @@ def _higher(catalog: Catalog, exercise: str, than: str) -> bool:
 
 
 def today_faults(*, athletes: QuerySet[Athlete], today: dt.date,
-                 tests: Iterable[dict[str, Any]] | None = None) -> list[FaultCount]:
+                 tests: Iterable[RecentTest] | None = None) -> list[FaultCount]:
     """The faults of the tests of the last ``FAULT_WEEKS`` weeks, most seen first."""
     tests = list(tests if tests is not None else recent_tests(athletes, today))
     by_fault: Counter[str] = Counter()

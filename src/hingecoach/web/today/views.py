@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from hingecoach.core import default_catalog
+from hingecoach.web.requests import CoachRequest
 from hingecoach.web.today import selectors
 
 ROWS_SHOWN = 60
 
 
 @login_required
-def today_page(request: HttpRequest) -> HttpResponse:
+def today_page(request: CoachRequest) -> HttpResponse:
     want = request.GET.get("who", "")
     scope = selectors.today_scope(user=request.user, want=want if want in {"mine", "team"}
                                   else "")
