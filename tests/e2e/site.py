@@ -110,6 +110,14 @@ PAGES = [
     SitePage("checkin-unknown", ATHLETE, "/c/no-such-link/"),
 ]
 
+# Filming, live mode and an athlete's clip (web/live, web/checkins): kept as a block of
+# their own so the list above merges cleanly.
+PAGES += [
+    SitePage("film", COACH, "/athletes/{isla}/live/film/"),
+    SitePage("live", COACH, "/athletes/{isla}/live/"),
+    SitePage("checkin-clip", ATHLETE, "{checkin}clip/"),
+]
+
 
 # Stand-ins that resolve like the records' real ids and paths (no server needed): what
 # the URL coverage check resolves ``PAGES`` with.

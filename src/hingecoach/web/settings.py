@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "hingecoach.web.checkins",
     "hingecoach.web.gym",
     "hingecoach.web.blocks",
+    "hingecoach.web.live",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 from hingecoach.web.api.views import api
 from hingecoach.web.athletes import checkin
 from hingecoach.web.athletes import urls as athlete_urls
+from hingecoach.web.checkins.clip import checkin_clip
 from hingecoach.web.erasure import urls as erasure_urls
 
 urlpatterns = [
@@ -15,6 +16,7 @@ urlpatterns = [
     path("checkins/", include("hingecoach.web.checkins.urls")),
     path("gym/", include("hingecoach.web.gym.urls")),
     path("blocks/", include("hingecoach.web.blocks.urls")),
+    path("athletes/<int:pk>/live/", include("hingecoach.web.live.urls")),
     # The erase page lives in the erasure package, above the athletes and clips apps,
     # but keeps its address and its name in the athletes namespace.
     path("athletes/", include((athlete_urls.urlpatterns + erasure_urls.urlpatterns,
@@ -27,4 +29,5 @@ urlpatterns = [
     path("clips/", include("hingecoach.web.clips.urls")),
     path("api/", api.urls),
     path("c/<str:token>/", checkin.checkin_page, name="checkin"),  # an athlete's private link
+    path("c/<str:token>/clip/", checkin_clip, name="checkin-clip"),
 ]

@@ -59,16 +59,20 @@ LEGS_LOST = ("the legs could not be followed (a bar or plates in front of them?)
 
 def analyze_track(track: Track, exercise: str = DEFAULT_EXERCISE,
                   thresholds: VideoThresholds | None = None,
-                  catalog: Catalog | None = None) -> AnalysisReport:
+                  catalog: Catalog | None = None, *,
+                  known_facing: float | None = None) -> AnalysisReport:
     """Analyse one clip's landmark track. Never guesses: a clip that cannot support a
     verdict comes back ``assessable: false`` with the reason. ``exercise`` must be in
-    ``catalog`` (default: the built-in one)."""
+    ``catalog`` (default: the built-in one). ``known_facing``: which way the person
+    faces (+1 image right, -1 left) when the caller settled it earlier (a set still
+    being filmed); else it is read from the track."""
     check_exercise(exercise, catalog)
     th = thresholds or default_video_thresholds()
     arrays = track_arrays(track)
     head: ReportHead = {"clip": clip_summary(track), "exercise": exercise}
     problem = clip_problem(arrays, track.clip, th)
-    facing_sign = facing(arrays, th.tracking.min_visibility)
+    facing_sign = (facing(arrays, th.tracking.min_visibility) if known_facing is None
+                   else known_facing)
     side = camera_side(facing_sign)
     if not problem and (side is None or facing_sign == 0):
         problem = ("cannot tell which way the person faces: the feet and head are not seen "
