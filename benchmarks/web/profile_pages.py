@@ -131,7 +131,7 @@ def split_athlete_page(ids: list[int], rng: random.Random, runs: int) -> None:
     from hingecoach.web.athletes import charts, selectors
     from hingecoach.web.athletes.case import athlete_case
     from hingecoach.web.athletes.models import Athlete
-    from hingecoach.web.catalog_pages.ladder import ladder_grid
+    from hingecoach.web.common.ladder import ladder_grid
 
     parts: dict[str, list[float]] = {}
 

@@ -19,9 +19,8 @@ A scenario is ``TAGS@WAIT``: TAGS is ``all`` or locust tags joined with ``+``
 ``0`` for a closed loop (the next request as soon as the last one answered) or
 ``MIN-MAX`` seconds.
 
-``WxT`` with 4 threads (the app's default) is started with ``hingecoach serve --workers
-W``; any other thread count through ``hingecoach.web.serve.serve(threads=T)``, the
-function behind that command (the command has no ``--threads`` option). ``WxT+what-if``
+``WxT`` is started with ``hingecoach serve --workers W --threads T`` (with the command's
+other defaults, such as its keep-alive setting). ``WxT+what-if``
 serves through ``whatif.py`` instead: the same app with the athlete page's charts and all
 but the first 50 rows of the list left out, to measure what those fixes would gain.
 
@@ -194,6 +193,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_for(process: subprocess.Popen, url: str, log: Path) -> str:
+    """``url`` once the server answers its sign-in page (within 60 s)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited; see {log}")
+        try:
+            with urllib.request.urlopen(url + "/login/", timeout=2) as response:
+                if response.status == 200:
+                    return url
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"server did not answer in 60 s; see {log}")
+
+
 class Serving:
     """gunicorn serving the app on a free port for the ``with`` block; yields its URL."""
 
@@ -207,31 +221,18 @@ class Serving:
         if self.what_if:
             command = [sys.executable, str(HERE / "whatif.py"), "--port", str(self.port),
                        "--workers", str(self.workers), "--threads", str(self.threads)]
-        elif self.threads == 4:
-            command = [str(BIN / "hingecoach"), "serve", "--port", str(self.port),
-                       "--workers", str(self.workers)]
         else:
-            command = [sys.executable, "-c",
-                       "from hingecoach.web.serve import serve; "
-                       f"serve(port={self.port}, workers={self.workers}, "
-                       f"threads={self.threads})"]
+            command = [str(BIN / "hingecoach"), "serve", "--port", str(self.port),
+                       "--workers", str(self.workers), "--threads", str(self.threads)]
         print(f"-- serving: {' '.join(command)}", flush=True)
         self.handle = self.log.open("w")
         self.process = subprocess.Popen(command, env=self.env, stdout=self.handle,
                                         stderr=subprocess.STDOUT, start_new_session=True)
-        url = f"http://127.0.0.1:{self.port}"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited; see {self.log}")
-            try:
-                with urllib.request.urlopen(url + "/login/", timeout=2) as response:
-                    if response.status == 200:
-                        return url
-            except OSError:
-                time.sleep(0.3)
-        self.__exit__()
-        raise RuntimeError(f"server did not answer in 60 s; see {self.log}")
+        try:
+            return wait_for(self.process, f"http://127.0.0.1:{self.port}", self.log)
+        except RuntimeError:
+            self.__exit__()
+            raise
 
     def __exit__(self, *_exc: object) -> None:
         if self.process.poll() is None:

@@ -13,6 +13,7 @@ from hingecoach.web import transfer
 from hingecoach.web.athletes import services as athletes
 from hingecoach.web.athletes.models import Athlete, HingeTest, SessionExercise
 from hingecoach.web.demo import PASSWORD, create_demo
+from hingecoach.web.erasure import services as erasure
 from hingecoach.web.teams.models import Team
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -46,7 +47,7 @@ def test_the_audit_trail_comes_back_with_who_and_when(tmp_path):
     head = User.objects.get(username="headcoach")
     athlete = Athlete.objects.order_by("id").first()
     number = athlete.pk
-    athletes.athlete_erase(athlete=athlete, by=head)
+    erasure.athlete_erase(athlete=athlete, by=head)
     before = list(LogEntry.objects.order_by("id").values_list(
         "id", "action", "object_pk", "actor__username", "timestamp", "additional_data"))
     path = tmp_path / "export.json"

@@ -292,10 +292,10 @@ def _one_fresh_window(monkeypatch):
 
     from django.core.cache import cache
 
-    from hingecoach.web.athletes import checkin
+    from hingecoach.web.common import ratelimit
 
     cache.clear()
-    monkeypatch.setattr(checkin, "time", SimpleNamespace(time=lambda: 1_800_000_000.0))
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 1_800_000_000.0))
     yield
     cache.clear()
 

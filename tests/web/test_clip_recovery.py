@@ -1,6 +1,7 @@
 """A clip whose worker died is recovered: once its progress has not moved for
-``CLIP_STALL_MINUTES`` it shows as failed with a "Try again" button, which queues a new
-attempt; a worker still busy with an older attempt changes nothing. Real SQLite file,
+``CLIP_STALL_MINUTES`` it shows as failed with a "Try again" button, which marks it
+failed, closes its task and queues a new attempt (a page only shows it: a GET writes
+nothing); a worker still busy with an older attempt changes nothing. Real SQLite file,
 real django-tasks-db rows."""
 
 from __future__ import annotations
@@ -73,10 +74,20 @@ def test_a_running_clip_quiet_past_the_stall_time_shows_failed_with_try_again(
     assert "Try again" in page and reverse("clips:retry", args=[clip.pk]) in page
     assert 'hx-trigger="every 1s"' not in page
     clip.refresh_from_db()
-    assert clip.status == Clip.Status.FAILED and clip.video_path.is_file()
+    task.refresh_from_db()
+    assert clip.status == Clip.Status.RUNNING and task.finished_at is None, "a GET writes nothing"
+    assert clip.video_path.is_file()
+
+
+def test_try_again_on_a_stalled_clip_closes_its_abandoned_task(coach_client, athlete):
+    clip = _clip(athlete, status=Clip.Status.RUNNING, progress=35, minutes_quiet=6)
+    task = _claimed_task(clip)
+    coach_client.post(reverse("clips:retry", args=[clip.pk]))
     task.refresh_from_db()
     assert task.status == "FAILED" and task.finished_at is not None, \
         "the abandoned task row is closed, so the task results purge can delete it"
+    clip.refresh_from_db()
+    assert (clip.status, clip.attempt) == (Clip.Status.QUEUED, 1)
 
 
 def test_a_running_clip_whose_progress_moved_recently_keeps_its_bar(coach_client, athlete):
@@ -94,7 +105,7 @@ def test_the_progress_poll_reloads_the_page_once_the_clip_is_found_stalled(coach
                                 HTTP_HX_REQUEST="true")
     assert response.headers["HX-Refresh"] == "true"
     clip.refresh_from_db()
-    assert clip.status == Clip.Status.FAILED
+    assert clip.status == Clip.Status.RUNNING  # shown as failed, not written
 
 
 def test_a_queued_clip_waits_while_a_worker_makes_progress_on_another(coach_client, athlete):

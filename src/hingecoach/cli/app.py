@@ -74,7 +74,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    ctx: Any,
+    ctx: typer.Context,
     catalog: Annotated[str | None, typer.Option(
         "--catalog", metavar="DIR", envvar=CATALOG_ENV, show_default=False,
         help="Catalog folder to use for every command (a coach's edited copy).")] = None,

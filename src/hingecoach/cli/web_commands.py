@@ -43,12 +43,16 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, max=32, help="gunicorn worker processes.")] = 2,
     threads: Annotated[int, typer.Option(min=1, max=64, help="Threads per worker.")] = 4,
+    keepalive: Annotated[int, typer.Option(
+        min=0, max=300, help="Seconds a connection is kept open for the client's next "
+        "request; 0 closes it after each response, so requests spread over the "
+        "workers.")] = 0,
 ) -> None:
     """Apply migrations if needed and serve the web app with gunicorn."""
     from hingecoach.web.serve import serve as run_server
 
     typer.echo(f"hingecoach web app on http://{host}:{port}/ (data: {_home()})")
-    run_server(host=host, port=port, workers=workers, threads=threads)
+    run_server(host=host, port=port, workers=workers, threads=threads, keepalive=keepalive)
 
 
 def demo(url: Annotated[str, typer.Option(help="Where the app is served.")]

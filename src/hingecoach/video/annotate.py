@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import cv2
@@ -28,6 +28,7 @@ from hingecoach.video.pipeline import ClipAnalysis, Progress
 from hingecoach.video.pose_backend import quiet_native_stderr
 
 LONG_SIDE = 960
+JPEG_QUALITY = 85
 FAULT_HOLD_S = 0.6  # a fault's banner shows this long either side of its moment
 CHAIN = ("foot_index", "heel", "ankle", "knee", "hip", "shoulder")
 FAULT_PART = {"knee-dominant": "knee", "no-counterbalance": "hip", "weight-forward": "ankle",
@@ -39,14 +40,31 @@ CODECS = {".mp4": ("mp4v", "an MPEG-4"), ".webm": ("VP80", "a WebM (VP8)")}
 
 
 def write_annotated(analysis: ClipAnalysis, out: Path, progress: Progress | None = None,
-                    long_side: int = LONG_SIDE) -> None:
-    """Write ``out`` (.mp4 or .webm; the caller makes it final) from the analysed clip."""
+                    long_side: int = LONG_SIDE, *, video_long_side: int | None = None,
+                    stills: Mapping[int, Path] | None = None) -> None:
+    """Write ``out`` (.mp4 or .webm; the caller makes it final) from the analysed clip,
+    its frames drawn at ``long_side`` and written at ``video_long_side`` (the same by
+    default); ``stills`` maps track frames to JPEG paths to write them to on the way."""
+    targets = dict(stills or {})
     total = len(analysis.track.frames)
     with VideoOut(out, analysis.track.clip.fps) as video:
         for k, image in annotated_frames(analysis, long_side):
+            if k in targets:
+                write_jpeg(image, targets.pop(k))
+            if video_long_side is not None:
+                image = shrink(image, min(1.0, video_long_side / max(image.shape[:2])))
             video.write(image)
             if progress is not None:
                 progress("annotate", k + 1, total)
+    if targets:
+        raise OSError("the clip ended before every key frame was decoded")
+
+
+def write_jpeg(image: np.ndarray, path: Path) -> None:
+    ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
+    if not ok:
+        raise OSError(f"could not encode the still {path.name}")
+    path.write_bytes(data.tobytes())
 
 
 def annotated_frames(analysis: ClipAnalysis, long_side: int = LONG_SIDE,

@@ -26,8 +26,17 @@ class _Gunicorn(BaseApplication):
         return self.application
 
 
-def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 2,
-          threads: int = 4) -> None:
+WORKERS = 2
+THREADS = 4
+# 0: each response closes its connection, so the next request is accepted by whichever
+# worker is free. Kept-alive connections stay with the worker that accepted them, and
+# under steady load one worker could end up with every connection while the other idled
+# (benchmarks/README.md, "Serving evenly").
+KEEPALIVE_S = 0
+
+
+def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = WORKERS,
+          threads: int = THREADS, keepalive: int = KEEPALIVE_S) -> None:
     """Apply migrations if needed, then serve until interrupted."""
     from hingecoach.web.setup import prepare
 
@@ -37,10 +46,7 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 2,
     # No access log by default: request paths carry athletes' private check-in tokens.
     options = {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
                "accesslog": os.environ.get("HINGECOACH_ACCESS_LOG") or None,
-               "timeout": 60, "graceful_timeout": 5,
-               # Longer than a client's pause between requests, so keep-alive
-               # connections are not closed under a request in flight.
-               "keepalive": 10}
+               "timeout": 60, "graceful_timeout": 5, "keepalive": keepalive}
     worker, parent = start_task_worker(), os.getpid()
     try:
         _Gunicorn(application, options).run()

@@ -4,7 +4,9 @@ from django.views.generic import RedirectView
 
 from hingecoach.web.api.views import api
 from hingecoach.web.athletes import checkin
+from hingecoach.web.athletes import urls as athlete_urls
 from hingecoach.web.checkins.clip import checkin_clip
+from hingecoach.web.erasure import urls as erasure_urls
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="today:page", permanent=False)),
@@ -15,7 +17,10 @@ urlpatterns = [
     path("gym/", include("hingecoach.web.gym.urls")),
     path("blocks/", include("hingecoach.web.blocks.urls")),
     path("athletes/<int:pk>/live/", include("hingecoach.web.live.urls")),
-    path("athletes/", include("hingecoach.web.athletes.urls")),
+    # The erase page lives in the erasure package, above the athletes and clips apps,
+    # but keeps its address and its name in the athletes namespace.
+    path("athletes/", include((athlete_urls.urlpatterns + erasure_urls.urlpatterns,
+                               athlete_urls.app_name))),
     path("team/", include("hingecoach.web.teams.urls")),
     path("account/", include("hingecoach.web.accounts.urls")),
     path("team/audit/", include("hingecoach.web.audit.urls")),

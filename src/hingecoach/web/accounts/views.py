@@ -25,7 +25,7 @@ from django.views.decorators.http import require_POST
 
 from hingecoach.web.accounts import selectors, services
 from hingecoach.web.accounts.forms import InviteForm
-from hingecoach.web.catalog_pages.forms import run_service
+from hingecoach.web.common.forms import run_service
 from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.models import Team
 from hingecoach.web.teams.selectors import is_head_coach, team_of

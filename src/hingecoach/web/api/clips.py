@@ -100,7 +100,6 @@ def list_clips(request: CoachRequest, athlete_id: int):
 @router.get("/clips/{clip_id}", response={200: ClipReportOut, **ERRORS})
 def get_clip(request: CoachRequest, clip_id: int):
     """A clip's status, progress and, once done, its analysis report."""
-    clip = services.clip_fail_if_stalled(clip=selectors.clip_get(user=request.user,
-                                                                 pk=clip_id))
+    clip = selectors.clip_seen(clip=selectors.clip_get(user=request.user, pk=clip_id))
     report = selectors.clip_report(clip=clip)
     return {**clip_out(clip), "report": report}

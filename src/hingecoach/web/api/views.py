@@ -27,6 +27,7 @@ from hingecoach.web.api.schemas import (
 from hingecoach.web.athletes import selectors, services
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.catalog import web_catalog
+from hingecoach.web.erasure import services as erasure
 from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.selectors import is_head_coach, team_of
 
@@ -144,7 +145,7 @@ def erase_athlete(request: CoachRequest, athlete_id: int):
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     if not is_head_coach(request.user):
         return Status(403, errors.error_body("role", "only a head coach can erase an athlete"))
-    services.athlete_erase(athlete=athlete, by=request.user)
+    erasure.athlete_erase(athlete=athlete, by=request.user)
     return Status(204, None)
 
 

@@ -24,7 +24,7 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 
 from hingecoach.web.catalog import web_catalog
-from hingecoach.web.catalog_pages.display import exercise_name, fault_name, kg_to_unit
+from hingecoach.web.common.display import exercise_name, fault_name, kg_to_unit
 
 TEXT, MUTED, GRID = "#1f2933", "#616e7c", "#e4e7eb"
 PASS, FAIL = "#1b7a3a", "#b42318"

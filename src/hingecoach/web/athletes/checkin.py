@@ -11,18 +11,13 @@ say ``Referrer-Policy: no-referrer``; the plan page, which carries the form, say
 which Django's CSRF check (on, as for every form) refuses.
 
 Every answer is rate-limited per token and per client address (``RATE_LIMIT`` requests a
-minute), counted in Django's cache. The default LocMemCache counts per process: with
-several gunicorn workers each keeps its own count, so a shared cache (Redis, Memcached or
-the database cache) is needed for the limit to hold across workers.
+minute, ``web.common.ratelimit``), counted in the cache every worker shares.
 """
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
@@ -33,9 +28,9 @@ from hingecoach.web.athletes import selectors, services
 from hingecoach.web.athletes.forms import CheckinForm
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.catalog import web_catalog
-from hingecoach.web.catalog_pages.display import prescribed_load
-from hingecoach.web.catalog_pages.forms import run_service
-from hingecoach.web.catalog_pages.templatetags.coach import rest_text
+from hingecoach.web.common.display import prescribed_load, rest_text
+from hingecoach.web.common.forms import run_service
+from hingecoach.web.common.ratelimit import client_address, over_limit
 from hingecoach.web.teams.models import ApiToken
 
 FORM_REFERRER = "same-origin"  # see the module's docstring: not no-referrer
@@ -86,28 +81,10 @@ def _item(item: SessionItem, unit: str) -> dict[str, Any]:
 
 
 def _over_limit(request: HttpRequest, token: str) -> bool:
-    """Count this request against the token and the client address (fixed one-minute window)."""
-    window = int(time.time() // WINDOW_S)
-    keys = [f"checkin:token:{ApiToken.digest_of(token)}:{window}",
-            f"checkin:addr:{_client_address(request)}:{window}"]
-    over = False
-    for key in keys:
-        cache.add(key, 0, timeout=WINDOW_S * 2)
-        try:
-            over = cache.incr(key) > RATE_LIMIT or over
-        except ValueError:  # expired between add and incr: this request starts a new count
-            cache.set(key, 1, timeout=WINDOW_S * 2)
-    return over
-
-
-def _client_address(request: HttpRequest) -> str:
-    """The client's address. Behind the TLS proxy (HINGECOACH_SECURE) REMOTE_ADDR is the
-    proxy's, so take the address the proxy appended last to X-Forwarded-For; otherwise
-    that header is the client's own word and is ignored."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if settings.SECURE_PROXY_SSL_HEADER and forwarded:
-        return forwarded.rsplit(",", 1)[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    """Count this request against the token and the client address."""
+    keys = [f"checkin:token:{ApiToken.digest_of(token)}",
+            f"checkin:addr:{client_address(request)}"]
+    return over_limit(keys, limit=RATE_LIMIT, window_s=WINDOW_S)
 
 
 def _private(response: HttpResponse, *, retry: int | None = None,

@@ -18,10 +18,10 @@ from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.athletes.services import CHECKIN_FELT, CHECKIN_NOTE_MAX
 from hingecoach.web.athletes.validators import NAME_MAX, NOTES_MAX, REPS_RANGE, TSK_ITEMS
 from hingecoach.web.catalog import web_catalog
-from hingecoach.web.catalog_pages.display import kg_to_unit, prescribed_start, unit_to_kg
-from hingecoach.web.catalog_pages.display import number as number_text
-from hingecoach.web.catalog_pages.forms import date_field
-from hingecoach.web.catalog_pages.ladder import exercises_by_column
+from hingecoach.web.common.display import kg_to_unit, prescribed_start, unit_to_kg
+from hingecoach.web.common.display import number as number_text
+from hingecoach.web.common.forms import date_field
+from hingecoach.web.common.ladder import exercises_by_column
 
 NRS_CHOICES = [(n, str(n)) for n in range(11)]
 MAX_LOAD_KG = 500
@@ -265,17 +265,3 @@ class AthleteFilterForm(forms.Form):
         return {"query": data.get("q", "").strip(), "stage": data.get("stage", ""),
                 "tested": data.get("tested", ""), "pain": "yes" if data.get("pain") else "",
                 "archived": bool(data.get("archived"))}
-
-
-class EraseForm(forms.Form):
-    confirm = forms.CharField(label="Type the athlete's name to confirm", max_length=120)
-
-    def __init__(self, *args: Any, name: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.expected = name
-
-    def clean_confirm(self) -> str:
-        typed = self.cleaned_data["confirm"].strip()
-        if typed.casefold() != self.expected.strip().casefold():
-            raise forms.ValidationError(f"'{typed}' is not '{self.expected}'")
-        return typed

@@ -26,7 +26,6 @@ from hingecoach.web.athletes.models import (
     TrainingSession,
     TskScore,
 )
-from hingecoach.web.audit.services import audit_erasure, audit_paused
 from hingecoach.web.catalog import web_catalog
 from hingecoach.web.teams.models import Team
 
@@ -86,18 +85,6 @@ def athlete_archive(*, athlete: Athlete, archived: bool = True) -> Athlete:
     athlete.archived = archived
     athlete.save(update_fields=["archived", "updated"])
     return athlete
-
-
-@transaction.atomic
-def athlete_erase(*, athlete: Athlete, by: Any = None) -> None:
-    """Erase an athlete with every record and clip (health data); head coaches only,
-    checked by the caller. The audit trail keeps only that ``by`` erased them, and when."""
-    from hingecoach.web.clips.services import athlete_clips_erase  # clips depends on athletes
-
-    with audit_paused():
-        athlete_clips_erase(athlete=athlete)
-        audit_erasure(athlete=athlete, by=by)
-        athlete.delete()
 
 
 def athlete_refresh(*, athlete: Athlete) -> Athlete:

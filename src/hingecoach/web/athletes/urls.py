@@ -11,7 +11,6 @@ urlpatterns = [
     path("<int:pk>/charts/", views.athlete_charts, name="charts"),
     path("<int:pk>/edit/", remembering_changes("profile")(views.athlete_edit), name="edit"),
     path("<int:pk>/archive/", views.athlete_archive, name="archive"),
-    path("<int:pk>/erase/", views.athlete_erase, name="erase"),
     path("<int:pk>/test/", remembering_changes("test")(views.test_record), name="test"),
     path("<int:pk>/test/preview/", views.test_preview, name="test-preview"),
     path("<int:pk>/pain/", remembering_changes("pain report")(views.pain_record), name="pain"),

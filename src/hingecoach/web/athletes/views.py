@@ -24,7 +24,6 @@ from hingecoach.web.athletes import charts, exports, selectors, services
 from hingecoach.web.athletes.forms import (
     AthleteFilterForm,
     AthleteForm,
-    EraseForm,
     HingeTestForm,
     MasteryForm,
     NextMorningForm,
@@ -36,8 +35,8 @@ from hingecoach.web.athletes.forms import (
 )
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.catalog import web_catalog
-from hingecoach.web.catalog_pages.forms import add_service_errors, run_service
-from hingecoach.web.catalog_pages.ladder import ladder_grid
+from hingecoach.web.common.forms import add_service_errors, run_service
+from hingecoach.web.common.ladder import ladder_grid
 from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.models import Team
 from hingecoach.web.teams.selectors import is_head_coach, team_of
@@ -58,7 +57,7 @@ def _to_detail(athlete: Athlete) -> HttpResponse:
     return redirect("athletes:detail", pk=athlete.pk)
 
 
-# --- list, create, edit, archive, erase -------------------------------------------------
+# --- list, create, edit, archive -------------------------------------------------------
 
 @login_required
 @vary_on_headers("HX-Request")
@@ -108,24 +107,6 @@ def athlete_archive(request: CoachRequest, pk: int) -> HttpResponse:
     services.athlete_archive(athlete=athlete, archived=archived)
     messages.success(request, f"{athlete.name} {'archived' if archived else 'back in the list'}.")
     return _to_detail(athlete)
-
-
-@login_required
-def athlete_erase(request: CoachRequest, pk: int) -> HttpResponse:
-    athlete = selectors.athlete_get(user=request.user, pk=pk)
-    if not is_head_coach(request.user):
-        raise PermissionDenied("Only a head coach can erase an athlete.")
-    form = EraseForm(request.POST or None, name=athlete.name)
-    if request.method == "POST" and form.is_valid():
-        name = athlete.name
-        services.athlete_erase(athlete=athlete, by=request.user)
-        messages.success(request, f"{name} and every record of theirs were erased.")
-        return redirect("athletes:list")
-    counts = {"tests": athlete.tests.count(), "sessions": athlete.sessions.count(),
-              "pain reports": athlete.pain_reports.count(),
-              "TSK-11 scores": athlete.tsk_scores.count(), "clips": athlete.clips.count()}
-    return render(request, "athletes/erase.html",
-                  {"athlete": athlete, "form": form, "counts": counts})
 
 
 # --- the athlete's page -----------------------------------------------------------------

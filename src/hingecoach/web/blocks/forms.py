@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from hingecoach.web.blocks.services import WEEKS_RANGE
-from hingecoach.web.catalog_pages.forms import date_field
+from hingecoach.web.common.forms import date_field
 
 DEFAULT_WEEKS = 4
 

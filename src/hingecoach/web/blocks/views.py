@@ -17,7 +17,7 @@ from hingecoach.web.blocks import selectors, services
 from hingecoach.web.blocks.forms import BlockForm
 from hingecoach.web.blocks.models import TrainingBlock
 from hingecoach.web.catalog import web_catalog
-from hingecoach.web.catalog_pages.forms import run_service
+from hingecoach.web.common.forms import run_service
 from hingecoach.web.gym.views import gym_run
 from hingecoach.web.requests import CoachRequest
 

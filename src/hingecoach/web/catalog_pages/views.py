@@ -8,7 +8,7 @@ from django.shortcuts import render
 
 from hingecoach.core import Catalog
 from hingecoach.web.catalog import web_catalog
-from hingecoach.web.catalog_pages.ladder import exercises_by_column, ladder_grid
+from hingecoach.web.common.ladder import exercises_by_column, ladder_grid
 
 
 @login_required

@@ -13,10 +13,7 @@ in the shared cache.
 
 from __future__ import annotations
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
@@ -28,6 +25,7 @@ from hingecoach.web.athletes.selectors import checkin_athlete_for_token
 from hingecoach.web.clips import services as clips
 from hingecoach.web.clips.forms import ClipUploadForm
 from hingecoach.web.clips.uploads import SizeLimit
+from hingecoach.web.common.ratelimit import over_limit
 from hingecoach.web.teams.models import ApiToken
 
 UPLOADS = 5  # clips per link per window
@@ -66,13 +64,8 @@ def _upload(request: HttpRequest, athlete: Athlete, limit: SizeLimit) -> HttpRes
 
 
 def _over_limit(token: str) -> bool:
-    key = f"checkin-clip:{ApiToken.digest_of(token)}:{int(time.time() // WINDOW_S)}"
-    cache.add(key, 0, timeout=WINDOW_S * 2)
-    try:
-        return cache.incr(key) > UPLOADS
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=WINDOW_S * 2)
-        return False
+    return over_limit([f"checkin-clip:{ApiToken.digest_of(token)}"], limit=UPLOADS,
+                      window_s=WINDOW_S)
 
 
 def _private(response: HttpResponse, referrer: str) -> HttpResponse:

@@ -57,9 +57,8 @@ def clip_analyse(*, clip_id: int, attempt: int = 0) -> None:
 
 def _run(clip: Clip) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     from hingecoach.video import analyze_clip
+    from hingecoach.video.media import key_frames, write_media
     from hingecoach.video.outputs import staged
-    from hingecoach.web.clips.keyframes import key_frames
-    from hingecoach.web.clips.media import write_media
 
     progress = _ProgressWriter(clip)
     analysis = analyze_clip(clip.video_path, clip.exercise, progress, catalog=web_catalog())

@@ -19,9 +19,9 @@ from django.conf import settings
 
 from hingecoach.core.kinematics import DEFAULT_EXERCISE
 from hingecoach.web.catalog import web_catalog
-from hingecoach.web.catalog_pages.forms import date_field
 from hingecoach.web.clips.evidence import FaultEvidence, unanswered
 from hingecoach.web.clips.uploads import size_text, too_big
+from hingecoach.web.common.forms import date_field
 
 EXTENSIONS = ("mp4", "mov", "m4v", "webm", "mkv", "avi")
 ISO_BOXES = (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip")  # mp4, mov, m4v

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
+from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from hingecoach.core.kinematics import DEFAULT_EXERCISE, AnalysisReport
 from hingecoach.web.athletes.models import HingeTest
@@ -21,6 +25,48 @@ def clip_get(*, user: User, pk: int) -> Clip:
             .filter(pk=pk, athlete__in=athletes_visible_to(user)).first())
     if clip is None:
         raise Http404("No such clip")
+    return clip
+
+
+STALLED = ("The analysis made no progress for {minutes} minutes: the background worker "
+           "was probably stopped or restarted. Nothing was saved. Try again.")
+NOT_STARTED = ("The analysis has not started after {minutes} minutes: no background "
+               "worker seems to be running. Try again; if the clip stays queued, ask "
+               "whoever runs the server to restart it.")
+
+
+def stall_after() -> dt.timedelta:
+    return dt.timedelta(minutes=settings.CLIP_STALL_MINUTES)
+
+
+def stalled_clips(*, pk: int | None = None) -> QuerySet[Clip]:
+    """Unfinished clips whose worker seems gone: running with no progress for
+    ``CLIP_STALL_MINUTES``, or queued that long while no clip made progress (a busy
+    worker's queue just waits its turn)."""
+    cutoff = timezone.now() - stall_after()
+    stalled = Clip.objects.filter(status__in=[Clip.Status.QUEUED, Clip.Status.RUNNING],
+                                  progress_at__lt=cutoff)
+    if pk is not None:
+        stalled = stalled.filter(pk=pk)
+    if Clip.objects.filter(status=Clip.Status.RUNNING, progress_at__gte=cutoff).exists():
+        stalled = stalled.filter(status=Clip.Status.RUNNING)
+    return stalled
+
+
+def stall_message(clip: Clip) -> str:
+    why = STALLED if clip.status == Clip.Status.RUNNING else NOT_STARTED
+    return why.format(minutes=settings.CLIP_STALL_MINUTES)
+
+
+def clip_seen(*, clip: Clip) -> Clip:
+    """``clip`` as the coach should see it: a stalled analysis reads as failed, with why
+    and "Try again". Only read: the row is marked failed by the next write that meets it
+    (trying again, or any upload: ``services.clips_fail_stalled``), never by a page."""
+    if clip.finished or clip.progress_at >= timezone.now() - stall_after():
+        return clip
+    if stalled_clips(pk=clip.pk).exists():
+        clip.error = stall_message(clip)
+        clip.status, clip.report, clip.frames, clip.annotated = Clip.Status.FAILED, None, [], False
     return clip
 
 

@@ -27,6 +27,7 @@ from hingecoach.core.kinematics import DEFAULT_EXERCISE, AnalysisReport
 from hingecoach.web.athletes import services as athletes
 from hingecoach.web.athletes.models import Athlete, HingeTest
 from hingecoach.web.catalog import web_catalog
+from hingecoach.web.clips import selectors
 from hingecoach.web.clips.analysis import clip_fail, remove_files
 from hingecoach.web.clips.evidence import (
     FaultEvidence,
@@ -40,11 +41,6 @@ from hingecoach.web.clips.task_results import task_result_abandon, task_results_
 logger = logging.getLogger(__name__)
 
 NOT_QUEUED = "The analysis could not be queued. Try again in a moment."
-STALLED = ("The analysis made no progress for {minutes} minutes: the background worker "
-           "was probably stopped or restarted. Nothing was saved. Try again.")
-NOT_STARTED = ("The analysis has not started after {minutes} minutes: no background "
-               "worker seems to be running. Try again; if the clip stays queued, ask "
-               "whoever runs the server to restart it.")
 ALREADY_SAVED = "this clip was already saved as a test"
 
 
@@ -65,7 +61,10 @@ def clip_upload(*, athlete: Athlete, upload: UploadedFile, extension: str,
 
 
 def clip_retry(*, clip: Clip) -> Clip:
-    """Queue a failed clip's analysis again, as a new attempt, if its video is kept."""
+    """Queue a failed (or stalled) clip's analysis again, as a new attempt, if its video
+    is kept."""
+    if clips_fail_stalled(pk=clip.pk):
+        clip.refresh_from_db()
     if clip.status != Clip.Status.FAILED:
         raise ValidationError("only a clip whose analysis failed can be tried again")
     if not clip.video_path.is_file():
@@ -209,35 +208,14 @@ def _delete(clips: list[Clip]) -> int:
 
 # --- stalled analyses -------------------------------------------------------------------
 
-def stall_after() -> dt.timedelta:
-    return dt.timedelta(minutes=settings.CLIP_STALL_MINUTES)
-
-
-def clip_fail_if_stalled(*, clip: Clip) -> Clip:
-    """``clip``, marked failed first if its analysis stalled (``clips_fail_stalled``)."""
-    if not clip.finished and clip.progress_at < timezone.now() - stall_after():
-        clips_fail_stalled(pk=clip.pk)
-        clip.refresh_from_db()
-    return clip
-
-
 def clips_fail_stalled(*, pk: int | None = None) -> int:
-    """Fail each unfinished clip whose worker seems gone: running with no progress for
-    ``CLIP_STALL_MINUTES``, or queued that long while no clip made progress (a busy
-    worker's queue just waits its turn). The video stays, to try again."""
-    cutoff = timezone.now() - stall_after()
-    stalled = Clip.objects.filter(status__in=[Clip.Status.QUEUED, Clip.Status.RUNNING],
-                                  progress_at__lt=cutoff)
-    if pk is not None:
-        stalled = stalled.filter(pk=pk)
-    if Clip.objects.filter(status=Clip.Status.RUNNING, progress_at__gte=cutoff).exists():
-        stalled = stalled.filter(status=Clip.Status.RUNNING)
-    return sum(_fail_stalled(clip) for clip in list(stalled))
+    """Fail each unfinished clip whose worker seems gone (``selectors.stalled_clips``).
+    The video stays, to try again."""
+    return sum(_fail_stalled(clip) for clip in list(selectors.stalled_clips(pk=pk)))
 
 
 def _fail_stalled(clip: Clip) -> bool:
-    why = STALLED if clip.status == Clip.Status.RUNNING else NOT_STARTED
-    message = why.format(minutes=settings.CLIP_STALL_MINUTES)
+    message = selectors.stall_message(clip)
     # Only if nothing moved since it was read: a worker's progress wins the race.
     failed = Clip.objects.filter(
         pk=clip.pk, status=clip.status, attempt=clip.attempt,

@@ -27,12 +27,12 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from hingecoach.web.athletes.models import Athlete, HingeTest
 from hingecoach.web.athletes.selectors import athlete_get
-from hingecoach.web.catalog_pages.forms import run_service
 from hingecoach.web.clips import selectors, services
 from hingecoach.web.clips.forms import ClipTestForm, ClipUploadForm
 from hingecoach.web.clips.models import Clip
 from hingecoach.web.clips.ranges import ranged_file_response
 from hingecoach.web.clips.uploads import SizeLimit
+from hingecoach.web.common.forms import run_service
 from hingecoach.web.requests import CoachRequest
 
 
@@ -62,7 +62,7 @@ def _upload(request: CoachRequest, athlete: Athlete, limit: SizeLimit) -> HttpRe
 @login_required
 def clip_detail(request: CoachRequest, pk: int) -> HttpResponse:
     clip = selectors.clip_get(user=request.user, pk=pk)
-    return _detail_page(request, services.clip_fail_if_stalled(clip=clip))
+    return _detail_page(request, selectors.clip_seen(clip=clip))
 
 
 def _detail_page(request: HttpRequest, clip: Clip, form: ClipTestForm | None = None,
@@ -89,7 +89,7 @@ def _test_form(clip: Clip, data: Any = None) -> ClipTestForm:
 def clip_progress(request: CoachRequest, pk: int) -> HttpResponse:
     """htmx, every second while the clip is analysed: the bar; once finished (or found
     stalled), a reload."""
-    clip = services.clip_fail_if_stalled(clip=selectors.clip_get(user=request.user, pk=pk))
+    clip = selectors.clip_seen(clip=selectors.clip_get(user=request.user, pk=pk))
     if clip.finished:
         return HttpResponseClientRefresh()
     response = render(request, "clips/_progress.html", {"clip": clip})

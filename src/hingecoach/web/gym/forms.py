@@ -18,7 +18,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
-from hingecoach.web.catalog_pages.display import unit_to_kg
+from hingecoach.web.common.display import unit_to_kg
 
 ANSWERS = {"seen": True, "clear": False}
 _SET = re.compile(r"^s(\d+)-(\d+)-done$")

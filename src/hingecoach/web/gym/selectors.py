@@ -16,7 +16,7 @@ from hingecoach.core import Catalog, parse_case, plan
 from hingecoach.core.results import SessionItem, Why
 from hingecoach.web.athletes.case import athlete_case_data
 from hingecoach.web.athletes.models import Athlete
-from hingecoach.web.catalog_pages.display import kg_to_unit, number
+from hingecoach.web.common.display import kg_to_unit, number
 
 
 @dataclass

@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST
 
-from hingecoach.web.catalog_pages.forms import run_service
+from hingecoach.web.common.forms import run_service
 from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams import selectors, services
 from hingecoach.web.teams.forms import TokenForm, UnitForm

@@ -13,7 +13,7 @@ from django import template
 
 from hingecoach.core import present
 from hingecoach.web.catalog import web_catalog
-from hingecoach.web.catalog_pages import display
+from hingecoach.web.common import display
 
 register = template.Library()
 
@@ -88,7 +88,7 @@ def reps_text(reps: list[int]) -> str:
 
 @register.filter
 def rest_text(seconds: int) -> str:
-    return present.rest_text(seconds, space="\u00a0")
+    return display.rest_text(seconds)
 
 
 @register.filter

@@ -56,6 +56,11 @@ def why_text(why: Any, unit: str) -> str:
     return say.why_text(web_catalog(), why, _units(unit))
 
 
+def rest_text(seconds: int) -> str:
+    """A rest time that never breaks across lines: ``90\u00a0s``."""
+    return say.rest_text(seconds, space="\u00a0")
+
+
 def stage_label(stage: str) -> str:
     return say.stage_label(stage)
 
