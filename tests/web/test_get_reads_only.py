@@ -18,6 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 
+from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import analyze_track
 from hingecoach.synthetic import ClipSpec, generate_clip
 from hingecoach.web.athletes import services as athletes
@@ -38,7 +39,8 @@ def seeded(db, settings, tmp_path):
     settings.CLIP_STALL_MINUTES = 5
     create_demo()
     athlete = Athlete.objects.order_by("id").first()
-    report = analyze_track(generate_clip(ClipSpec(seed=3))[0]).model_dump(mode="json")
+    report = analyze_track(generate_clip(ClipSpec(seed=3))[0],
+                           catalog=default_catalog()).model_dump(mode="json")
     _clip(athlete, status=Clip.Status.DONE, progress=100, report=report)
     _clip(athlete, status=Clip.Status.RUNNING, progress=35, quiet_minutes=60)  # stalled
     _clip(athlete, status=Clip.Status.QUEUED)
