@@ -57,6 +57,22 @@ def test_a_password_change_is_logged_without_the_hash(coach):
     assert coach.password not in (old, new)
 
 
+def test_a_check_in_names_the_athlete_through_their_link(head_client, athlete):
+    athletes.session_log(athlete=athlete, date=dt.date.today() - dt.timedelta(days=1),
+                         exercises=[{"exercise": "hip-bridge", "sets": 3, "reps": [10, 10, 10],
+                                     "load_kg": None}], pain_during=1)
+    link = reverse("checkin", args=[athletes.checkin_link_create(athlete=athlete)])
+    response = Client().post(link, {"pain_next_morning": "1", "felt": "about right",
+                                    "note": ""})
+    assert response.status_code in (200, 302), response.content
+    entry = LogEntry.objects.filter(actor__isnull=True, additional_data__via="check-in link")
+    assert entry.exists()
+    assert "the athlete, through their check-in link" in _audit_page(head_client)
+    athletes.pain_record(athlete=athlete, date=dt.date.today(), nrs=2)  # no link: the CLI
+    latest = LogEntry.objects.filter(content_type__model="painreport").latest("id")
+    assert "via" not in latest.additional_data
+
+
 def test_only_a_head_coach_reads_the_trail(coach_client):
     assert coach_client.get(reverse("audit:list")).status_code == 403
 

@@ -31,6 +31,7 @@ from hingecoach.web.catalog import web_catalog
 from hingecoach.web.common.display import prescribed_load, rest_text
 from hingecoach.web.common.forms import run_service
 from hingecoach.web.common.ratelimit import client_address, over_limit
+from hingecoach.web.common.via import through_checkin_link
 from hingecoach.web.teams.models import ApiToken
 
 FORM_REFERRER = "same-origin"  # see the module's docstring: not no-referrer
@@ -39,6 +40,7 @@ WINDOW_S = 60
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@through_checkin_link
 def checkin_page(request: HttpRequest, token: str) -> HttpResponse:
     if _over_limit(request, token):
         return _private(render(request, "checkin/429.html", status=429), retry=WINDOW_S)

@@ -7,6 +7,8 @@ from typing import Any
 
 from auditlog.models import LogEntry
 
+from hingecoach.web.common.via import CHECKIN_LINK
+
 ACTIONS = {LogEntry.Action.CREATE: "added", LogEntry.Action.UPDATE: "changed",
            LogEntry.Action.DELETE: "deleted", LogEntry.Action.ACCESS: "read"}
 # The athlete's own name is shown for the athlete; other records by kind and number.
@@ -26,6 +28,8 @@ class AuditLine:
 def _who(entry: LogEntry) -> str:
     if entry.actor is not None:
         return entry.actor.get_username()
+    if (entry.additional_data or {}).get("via") == CHECKIN_LINK:
+        return "the athlete, through their check-in link"
     return "the command line or the clip worker"
 
 

@@ -21,6 +21,7 @@ from hingecoach.web.athletes.models import (
 )
 from hingecoach.web.blocks.models import TrainingBlock
 from hingecoach.web.clips.models import Clip
+from hingecoach.web.common.via import current_via
 from hingecoach.web.teams.models import ApiToken, Membership, Team
 
 # The summary the engine recomputes after every write is not a change anyone made.
@@ -70,4 +71,7 @@ def owner_of(instance: Any) -> dict[str, int | None]:
 def _mark_owner(sender: Any, instance: Any, log_entry: LogEntry | None = None,
                 **kwargs: Any) -> None:
     if log_entry is not None:
-        LogEntry.objects.filter(pk=log_entry.pk).update(additional_data=owner_of(instance))
+        data: dict[str, Any] = {**owner_of(instance)}
+        if (via := current_via()) is not None:
+            data["via"] = via
+        LogEntry.objects.filter(pk=log_entry.pk).update(additional_data=data)

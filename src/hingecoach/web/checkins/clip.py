@@ -26,6 +26,7 @@ from hingecoach.web.clips import services as clips
 from hingecoach.web.clips.forms import ClipUploadForm
 from hingecoach.web.clips.uploads import SizeLimit
 from hingecoach.web.common.ratelimit import over_limit
+from hingecoach.web.common.via import through_checkin_link
 from hingecoach.web.teams.models import ApiToken
 
 UPLOADS = 5  # clips per link per window
@@ -35,6 +36,7 @@ NAME_PREFIX = "check-in · "  # how the coach's clip list tells an athlete's cli
 
 @csrf_exempt  # the CSRF check reads the body: _upload checks it once the limit is in place
 @require_http_methods(["GET", "HEAD", "POST"])
+@through_checkin_link
 def checkin_clip(request: HttpRequest, token: str) -> HttpResponse:
     athlete = checkin_athlete_for_token(token=token)  # before a byte of the body is read
     if athlete is None:
