@@ -43,6 +43,16 @@ def test_a_new_link_stays_visible_with_copy_and_a_qr_code(coach_client, athlete)
     assert opened.status_code == 200 and "Hi Maya" in opened.content.decode()
 
 
+def test_an_address_only_this_computer_opens_is_flagged(coach_client, athlete, settings):
+    coach_client.post(reverse("checkins:create", args=[athlete.pk]))
+    assert "opens only on this computer" not in detail(coach_client, athlete)
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    html = coach_client.get(reverse("athletes:detail", args=[athlete.pk]),
+                            HTTP_HOST="127.0.0.1:8000").content.decode()
+    assert shown_url(html).startswith("http://127.0.0.1:8000/c/")
+    assert "opens only on this computer" in html and "--host 0.0.0.0" in html
+
+
 def test_the_newest_link_is_shown_and_a_revoked_one_never(coach_client, athlete):
     coach_client.post(reverse("checkins:create", args=[athlete.pk]))
     first = shown_url(detail(coach_client, athlete))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import segno
 from django.http import HttpRequest
@@ -19,6 +20,7 @@ class SharedLink:
     link: CheckinLink
     url: str  # "" when the secret key changed since the link was made
     qr_svg: str
+    local_only: bool = False  # the address names this computer: no phone can open it
 
 
 def checkin_share_latest(*, athlete: Athlete, request: HttpRequest) -> SharedLink | None:
@@ -31,7 +33,13 @@ def checkin_share_latest(*, athlete: Athlete, request: HttpRequest) -> SharedLin
     if ApiToken.digest_of(token) != share.link.digest:
         return SharedLink(share.link, url="", qr_svg="")
     url = request.build_absolute_uri(reverse("checkin", args=[token]))
-    return SharedLink(share.link, url=url, qr_svg=qr_svg(url))
+    return SharedLink(share.link, url=url, qr_svg=qr_svg(url), local_only=_loopback(url))
+
+
+def _loopback(url: str) -> bool:
+    """True when the address opens only on the server's own computer."""
+    host = urlsplit(url).hostname or ""
+    return host == "localhost" or host.startswith("127.") or host == "::1"
 
 
 def qr_svg(text: str) -> str:
