@@ -28,7 +28,10 @@ LANDMARK_NAMES = (
     "right_ankle", "left_heel", "right_heel", "left_foot_index", "right_foot_index",
 )
 DEFAULT_MODEL = "full"
-REDETECT_EVERY = 5  # analysed frames (3 times a second at 15): benchmarks/README.md
+# Analysed frames between scheduled checks (1.5 times a second at 15): every 10th holds
+# the same scenes and real clips as every 5th for about an eighth less CPU
+# (benchmarks/README.md, "Video pipeline"; decision 0018).
+REDETECT_EVERY = 10
 MIN_VISIBILITY = 0.5
 
 
