@@ -217,3 +217,14 @@ def test_a_step_down_reason_in_pounds_quotes_the_load_a_prescription_shows():
                 if w.rule == "flare-step-down")
     text = why_text(load_catalog(), step, "lb")
     assert f"({shown:g} lb)" in text, text
+
+
+def test_a_flare_in_the_mastery_stage_offers_no_deadlift_never_done_below_a_mastered_one():
+    mastered = [*SERIES, "romanian-deadlift", "hex-bar-deadlift", "deadlift",
+                "single-leg-romanian-deadlift"]
+    flared = {"pain_during": 6, "exercises": [{"exercise": "deadlift", "load_kg": 140}]}
+    rec = recommend(case(28, mastered=mastered, tests=[passed()], goal="max-strength",
+                         last_session=flared), CATALOG)
+    assert rec.stage == "mastery"
+    assert "sumo-deadlift" not in options(rec)
+    assert "flare-not-reached" in rules(avoided(rec)["sumo-deadlift"])

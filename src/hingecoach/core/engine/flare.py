@@ -26,7 +26,7 @@ def apply_flare(facts: Facts, draft: Draft) -> None:
     within = reached(facts)
     for pick in list(draft.picks.values()):
         exercise = catalog[pick.exercise]
-        if exercise.hinge and pick.exercise not in within:
+        if exercise.hinge and (pick.exercise not in within or _new_climb(facts, pick)):
             _not_reached(facts, draft, pick, within)
         elif catalog.load_range(pick.exercise, facts.band) is not None:
             _reduce(facts, draft, pick)
@@ -48,6 +48,14 @@ def reached(facts: Facts) -> frozenset[str]:
     if facts.latest_test is not None or all(facts.is_mastered(i) for i in steps):
         found.add(catalog.programme.test)  # reached, but a failed test is no step above
     return frozenset(found)
+
+
+def _new_climb(facts: Facts, pick: Pick) -> bool:
+    """A step up the ladder the athlete has neither mastered nor done in the flared
+    session: new, even when it sits below a mastered lift (sumo under a conventional
+    deadlift that was learnt first)."""
+    return pick.step_up and not facts.is_mastered(pick.exercise) \
+        and pick.exercise not in facts.logged
 
 
 def _not_reached(facts: Facts, draft: Draft, pick: Pick, within: frozenset[str]) -> None:
