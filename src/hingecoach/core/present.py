@@ -294,10 +294,17 @@ class _Say:
             out["cause"] = CAUSE_WORDS.get(facts["cause"], str(facts["cause"]))
         out["so"] = ", " if self.conditional(facts) else ", so "
         if "change" in facts:
-            out["change"] = (f"move on to {facts['range']}" if facts["change"] == "range"
-                             else f"move up to {out['load']}")
+            out["change"] = self.change(facts, out)
             out["rechecked"] = joined([RECHECKED_WORDS.get(r, r) for r in facts["rechecks"]])
         return out
+
+    def change(self, facts: Mapping[str, Any], out: Mapping[str, str]) -> str:
+        """What a block's gated step adds, in words."""
+        if facts["change"] == "range":
+            return f"move on to {facts['range']}"
+        if facts["change"] == "exercise":
+            return f"add {out['exercise']}"
+        return f"move up to {out['load']}"
 
     @staticmethod
     def conditional(facts: Mapping[str, Any]) -> bool:
