@@ -228,3 +228,15 @@ def test_a_flare_in_the_mastery_stage_offers_no_deadlift_never_done_below_a_mast
     assert rec.stage == "mastery"
     assert "sumo-deadlift" not in options(rec)
     assert "flare-not-reached" in rules(avoided(rec)["sumo-deadlift"])
+
+
+def test_a_reason_quotes_the_sets_and_reps_a_flare_held_the_prescription_to():
+    mastered = [*SERIES, "romanian-deadlift", "hex-bar-deadlift", "sumo-deadlift", "deadlift"]
+    flared = {"pain_during": 6, "exercises": [
+        {"exercise": "deadlift", "load_kg": 140, "sets": 3, "reps": [3, 3, 3]}]}
+    rec = recommend(case(28, mastered=mastered, tests=[passed()], goal="max-strength",
+                         last_session=flared), CATALOG)
+    deadlift = option(rec, "deadlift")
+    assert deadlift.prescription.scheme == "3x3"
+    stay = next(w.text for w in deadlift.why if w.rule == "stay-strength")
+    assert stay.endswith("Conventional Deadlift, 3x3"), stay
