@@ -287,3 +287,26 @@ def test_after_a_flare_the_first_week_above_the_flared_load_waits_on_a_pain_rech
                 first_over.setdefault(item.exercise, item)
     assert first_over, "the block is expected to climb past the flared load"
     assert all(item.only_if is not None for item in first_over.values()), first_over
+
+
+def test_an_exercise_brought_in_on_assumed_mastery_says_otherwise_repeat_last_week():
+    b = block(case(35, mastered=SERIES, tests=[passed()]), 8, CATALOG)
+    week = next(w for w in b.weeks if any(i.exercise == "hex-bar-deadlift" for i in w.session))
+    hex_bar = next(i for i in week.session if i.exercise == "hex-bar-deadlift")
+    text = next(w.text for w in hex_bar.why if w.rule == "block-mastery-if")
+    assert "Romanian Deadlift" in text and "Nordic Hip Hinge" in text, text
+    assert text.endswith(f"otherwise repeat week {week.week - 1}"), text
+
+
+def test_only_the_first_week_on_a_stretch_exercise_says_it_starts_light():
+    b = block(case(35, mastered=SERIES, tests=[passed()]), 8, CATALOG)
+    weeks_on: dict[str, int] = defaultdict(int)
+    for week in b.weeks:
+        for item in week.session:
+            rules = {w.rule for w in item.why}
+            if "stretch-skill" in rules:
+                assert weeks_on[item.exercise] == 0, (week.week, item.exercise)
+            if weeks_on[item.exercise]:
+                assert "stretch-skill" not in rules
+            weeks_on[item.exercise] += 1
+    assert any(w.rule == "stretch-skill-on" for wk in b.weeks for i in wk.session for w in i.why)

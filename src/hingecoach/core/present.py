@@ -269,7 +269,8 @@ class _Say:
         """Each placeholder a rule's sentence may use, in words."""
         table: dict[str, Callable[[Any], str]] = {
             "exercise": self.exercise, "previous": self.exercise, "original": self.exercise,
-            "exercises": self.exercises, "fault": self.fault, "date": self.date,
+            "exercises": self.exercises, "assumed": self.exercises, "fault": self.fault,
+            "date": self.date,
             "test": self.test, "mastered": self.mastered, "missing": self.missing,
             "flare": self.flare, "causes": self.causes, "logged_kg": self.logged,
             "flag": (lambda v: v if self.log else red_flag_name(self.catalog, v)),
@@ -293,6 +294,8 @@ class _Say:
         if "cause" in facts:
             out["cause"] = CAUSE_WORDS.get(facts["cause"], str(facts["cause"]))
         out["so"] = ", " if self.conditional(facts) else ", so "
+        if "assumed" in facts:
+            out["are"] = "is" if len(facts["assumed"]) == 1 else "are"
         if "change" in facts:
             out["change"] = self.change(facts, out)
             out["rechecked"] = joined([RECHECKED_WORDS.get(r, r) for r in facts["rechecks"]])

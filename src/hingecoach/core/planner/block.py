@@ -20,7 +20,7 @@ from hingecoach.core.catalog import Catalog
 from hingecoach.core.engine.draft import Pick
 from hingecoach.core.engine.facts import Facts
 from hingecoach.core.engine.prescribe import load_for, range_step
-from hingecoach.core.engine.reasons import add_reason, say
+from hingecoach.core.engine.reasons import Reason, add_reason, both, say
 from hingecoach.core.errors import CaseError
 from hingecoach.core.planner.session import plan
 from hingecoach.core.results import Block, Gate, SessionItem, Week
@@ -43,6 +43,7 @@ def block(case: Case | dict[str, Any], weeks: int, catalog: Catalog,
         return Block(stage=first.stage, refer=True, weeks=[], **warnings)
     start = start or dt.date.today()
     flared = Facts(current, catalog).flare is not None
+    known = frozenset(current.mastered)
     done: Counter[str] = Counter()
     seen: dict[str, SessionItem] = {}
     planned: list[Week] = []
@@ -50,6 +51,8 @@ def block(case: Case | dict[str, Any], weeks: int, catalog: Catalog,
         week = _week(current, number, weeks, catalog, start, done, seen)
         if flared and planned and week.stage != "pain-aware":
             week = _gate_after_flare(week, planned[-1], catalog)
+        if planned:
+            _on_assumed_mastery(week, planned[-1], Facts(current, catalog), known)
         seen.update({i.exercise: i for i in week.session if i.exercise not in seen})
         planned.append(week)
         done.update(item.exercise for item in week.session if item.part != "warm-up")
@@ -70,7 +73,8 @@ def _week(case: Case, number: int, weeks: int, catalog: Catalog, start: dt.date,
         session = [_step_pain_aware(i, number, weeks, done[i.exercise], facts, rechecks)
                    for i in session]
     else:
-        session = [_progress(i, number, weeks, done[i.exercise], facts, seen.get(i.exercise))
+        session = [_settled(_progress(i, number, weeks, done[i.exercise], facts,
+                                      seen.get(i.exercise)), done[i.exercise], catalog)
                    for i in session]
     return Week(
         week=number, retest=retest, stage=today.stage, session=session,
@@ -160,6 +164,32 @@ def _moved(item: SessionItem, exercise: Any, facts: Facts, range_at: int,
     for reason in extra:
         add_reason(catalog, moved, reason)
     return moved
+
+
+def _settled(item: SessionItem, weeks_done: int, catalog: Catalog) -> SessionItem:
+    """After its first week, a stretch exercise no longer starts light: its reason says
+    the skill keeps being stretched (the load climbs, see ``_progress``)."""
+    if weeks_done == 0 or not any(w.rule == "stretch-skill" for w in item.why):
+        return item
+    renamed = [Reason("stretch-skill-on" if w.rule == "stretch-skill" else w.rule, w.facts)
+               for w in item.why]
+    return item.model_copy(update=both(catalog, renamed))
+
+
+def _on_assumed_mastery(week: Week, before: Week, facts: Facts,
+                        known: frozenset[str]) -> None:
+    """An exercise that comes in because the block assumes what it builds on is mastered
+    by now says so, with the way back: otherwise last week repeats."""
+    previous = {i.exercise for i in before.session}
+    for item in week.session:
+        if item.part == "warm-up" or item.exercise in previous:
+            continue
+        assumed = sorted({owned for group in facts.catalog[item.exercise].prerequisites
+                          for i in group if (owned := facts.owned(i)) and owned not in known})
+        if assumed:
+            add_reason(facts.catalog, item, say(
+                facts.catalog, "block-mastery-if", week=week.week, previous=week.week - 1,
+                exercise=item.exercise, assumed=assumed))
 
 
 def _gate_after_flare(week: Week, before: Week, catalog: Catalog) -> Week:
