@@ -31,7 +31,8 @@ ENGINE_RULES = frozenset({
     "pain-flare", "flare-step-down", "finish-loaded", "block-back-down", "block-load",
     "start-low", "child-bar", "flare-not-reached", "flare-cap", "block-recheck", "cannot-kneel-pad",
     "flare-alternative", "range-first", "block-range", "block-step-if", "block-mastery-if",
-    "stretch-skill-on",
+    "stretch-skill-on", "flare-bottom",
+    "flare-reached-below",
 })
 MEMO_SIZE = 200_000  # worded sentences kept per catalog before starting afresh
 

@@ -66,13 +66,13 @@ def _not_reached(facts: Facts, draft: Draft, pick: Pick, within: frozenset[str])
     if down is None or down in draft.picks:
         draft.drop(pick.exercise, reason)
         return
-    lower = Pick(down, [], load_mode="bottom")
+    below = say(facts.catalog, "flare-reached-below", flare=facts.flare, exercise=down,
+                previous=pick.exercise)
+    lower = Pick(down, [below], load_mode="bottom")
     draft.replace(pick.exercise, lower)
     draft.hold_back(pick.exercise, reason)
     if facts.catalog.load_range(down, facts.band) is not None:
         _reduce(facts, draft, lower)
-    else:
-        _add(lower, say(facts.catalog, "pain-flare", flare=facts.flare))
 
 
 def _reached_below(facts: Facts, exercise_id: str, within: frozenset[str]) -> str | None:
@@ -116,7 +116,7 @@ def _reduce(facts: Facts, draft: Draft, pick: Pick) -> None:
         _give_way(facts, draft, pick, reason)
         return
     pick.load_mode = "bottom"
-    _add(pick, say(facts.catalog, "pain-flare", flare=facts.flare))
+    _add(pick, say(facts.catalog, "flare-bottom", flare=facts.flare))
 
 
 def _give_way(facts: Facts, draft: Draft, pick: Pick, reason: Reason) -> None:
