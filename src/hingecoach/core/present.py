@@ -294,6 +294,11 @@ class _Say:
         if "cause" in facts:
             out["cause"] = CAUSE_WORDS.get(facts["cause"], str(facts["cause"]))
         out["so"] = ", " if self.conditional(facts) else ", so "
+        # A failed test on record is said once, in the test-failed warning.
+        out["given"] = "" if _failed_on_record(facts.get("test")) else \
+            out.get("test", "") + out["so"]
+        if "fault" in facts and "date" in facts:
+            out["given_finding"] = "" if "week" not in facts else out["finding"] + out["so"]
         if "assumed" in facts:
             out["are"] = "is" if len(facts["assumed"]) == 1 else "are"
         if "change" in facts:
@@ -347,6 +352,10 @@ def reason_log(catalog: Catalog, rule: str, facts: Mapping[str, Any]) -> str:
         said = catalog.remember(key, f"{catalog.rules[rule].says.format(**words)} "
                                      f"(rule: {rule})")
     return said
+
+
+def _failed_on_record(test: Any) -> bool:
+    return isinstance(test, Mapping) and "week" not in test and bool(test.get("faults"))
 
 
 def reason_text(catalog: Catalog, rule: str, facts: Mapping[str, Any],

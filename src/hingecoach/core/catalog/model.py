@@ -32,7 +32,7 @@ ENGINE_RULES = frozenset({
     "start-low", "child-bar", "flare-not-reached", "flare-cap", "block-recheck", "cannot-kneel-pad",
     "flare-alternative", "range-first", "block-range", "block-step-if", "block-mastery-if",
     "stretch-skill-on", "flare-bottom",
-    "flare-reached-below",
+    "flare-reached-below", "test-failed",
 })
 MEMO_SIZE = 200_000  # worded sentences kept per catalog before starting afresh
 
