@@ -94,3 +94,22 @@ def test_the_pain_aware_path_prints_its_warnings_in_plain_words(catalog):
     sheet = printing.session_sheet(catalog, case)
     assert sheet.pages[0].stage_label == "Pain-aware"
     assert sheet.pages[0].warnings and all("(rule:" not in w for w in sheet.pages[0].warnings)
+
+
+def test_a_pain_aware_block_sheet_prints_each_weeks_range_step_and_its_condition(catalog):
+    case = {"athlete": {"age": 50, "conditions": ["low-back-pain"]}}
+    planned = block(case, 4, catalog)
+    result = printing.sheet_pdf(catalog, case, weeks=4)
+    texts = Pdf(result.pdf).texts()
+    assert result.pages == 4
+    conditions = 0
+    for week, text in zip(planned.weeks, texts, strict=True):
+        for item in week.session:
+            step = item.prescription.range_step
+            if step is not None:
+                assert squeeze(f"Range {step.step} of {step.of}: {step.text}") in text
+            for why in item.why:
+                if why.rule == "block-step-if":
+                    conditions += 1
+                    assert squeeze(why.text) in text, (week.week, why.text)
+    assert conditions

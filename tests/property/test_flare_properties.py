@@ -95,3 +95,14 @@ def test_no_reason_or_warning_line_is_given_twice(case):
             assert len(set(lines)) == len(lines), (entry.exercise, lines)
     for answer in (rec, today):
         assert len(set(answer.warnings)) == len(answer.warnings), answer.warnings
+
+
+@SETTINGS
+@given(cases())
+def test_a_reason_that_quotes_sets_and_reps_quotes_the_ones_prescribed(case):
+    rec = recommend(case, CATALOG)
+    for item in [*rec.options, *plan(case, CATALOG).session]:
+        for why in item.why:
+            if "scheme" in why.facts and why.rule != "block-load":
+                assert why.facts["scheme"].startswith(item.prescription.scheme), (
+                    item.exercise, why.facts["scheme"], item.prescription.scheme)

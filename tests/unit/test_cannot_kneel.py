@@ -95,6 +95,14 @@ def test_the_hex_bar_reason_names_the_hip_thrust_the_athlete_mastered():
     assert "nordic-hip-hinge" not in text
 
 
+def test_the_hex_bar_prerequisite_names_the_hip_thrust_still_to_master_not_the_nordic():
+    rec = recommend(cannot_kneel(mastered=["hip-bridge", "good-morning"], tests=[passed()]),
+                    CATALOG)
+    held = next(a for a in rec.avoid if a.exercise == "hex-bar-deadlift")
+    text = next(w.text for w in held.why if w.rule == "knee-bend-gate")
+    assert "Hip Thrust" in text and "Nordic" not in text, text
+
+
 def test_after_a_failed_test_the_reason_does_not_mention_kneeling():
     rec = recommend(cannot_kneel(tests=[failed("lumbar-flexion")]), CATALOG)
     reasons = [r for o in rec.options for r in o.reasons]

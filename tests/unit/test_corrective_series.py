@@ -221,3 +221,12 @@ def test_of_two_tests_on_the_same_date_the_one_listed_last_counts():
     same_day = [passed(on="2026-11-01"), failed("toes-lift", on="2026-11-01")]
     assert recommend(case(mastered=SERIES, tests=same_day), CATALOG).stage == "corrective"
     assert recommend(case(mastered=SERIES, tests=same_day[::-1]), CATALOG).stage == "fundamental"
+
+
+def test_a_failed_test_on_record_is_said_once_in_the_warnings():
+    rec = recommend(case(30, mastered=SERIES, tests=[failed("toes-lift")]), default_catalog())
+    lines = [w.text for w in rec.warnings_why]
+    lines += [w.text for o in rec.options for w in o.why]
+    lines += [w.text for a in rec.avoid for w in a.why]
+    assert sum("test on 1 Nov 2026 showed" in line for line in lines) == 1, lines
+    assert any(w.rule == "test-failed" for w in rec.warnings_why)

@@ -105,3 +105,10 @@ def test_a_block_off_the_pain_aware_path_has_no_gates_or_range_steps():
     for week in b.weeks:
         for item in week.session:
             assert item.only_if is None and item.prescription.range_step is None
+
+
+@pytest.mark.parametrize("name", PAIN_AWARE)
+def test_a_pain_aware_blocks_flare_session_stays_off_the_hinge_all_block_long(name):
+    for week in block(PAIN_AWARE[name], 8, CATALOG).weeks:
+        main = [i for i in week.if_pain_flare if i.part == "main"]
+        assert main and not any(i.hinge for i in main), (week.week, [i.exercise for i in main])

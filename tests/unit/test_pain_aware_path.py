@@ -122,3 +122,17 @@ def test_minimal_or_low_fear_gives_no_fear_warning(tsk11):
     warnings = recommend(case(**athlete), CATALOG).warnings
     assert not any("less range" in w or "feedback" in w for w in warnings)
     assert recommend(case(**athlete), CATALOG).stage == "corrective"
+
+
+@pytest.mark.parametrize("athlete", [
+    dict(pain_nrs=5, tsk11=40, conditions=["low-back-pain"]),
+    dict(pain_nrs=4, conditions=["low-back-pain"]),
+])
+def test_the_reasons_for_the_pain_aware_path_are_said_once_on_a_screen(athlete):
+    rec = recommend(case(50, **athlete), default_catalog())
+    path = next(w.text for w in rec.warnings_why if w.rule == "pain-aware-path")
+    premise = path.split(", so ")[0]
+    lines = [w.text for w in rec.warnings_why]
+    lines += [w.text for o in rec.options for w in o.why]
+    lines += [w.text for a in rec.avoid for w in a.why]
+    assert sum(premise in line for line in lines) == 1, lines

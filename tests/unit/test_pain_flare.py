@@ -217,3 +217,40 @@ def test_a_step_down_reason_in_pounds_quotes_the_load_a_prescription_shows():
                 if w.rule == "flare-step-down")
     text = why_text(load_catalog(), step, "lb")
     assert f"({shown:g} lb)" in text, text
+
+
+def test_a_flare_in_the_mastery_stage_offers_no_deadlift_never_done_below_a_mastered_one():
+    mastered = [*SERIES, "romanian-deadlift", "hex-bar-deadlift", "deadlift",
+                "single-leg-romanian-deadlift"]
+    flared = {"pain_during": 6, "exercises": [{"exercise": "deadlift", "load_kg": 140}]}
+    rec = recommend(case(28, mastered=mastered, tests=[passed()], goal="max-strength",
+                         last_session=flared), CATALOG)
+    assert rec.stage == "mastery"
+    assert "sumo-deadlift" not in options(rec)
+    assert "flare-not-reached" in rules(avoided(rec)["sumo-deadlift"])
+
+
+def test_a_reason_quotes_the_sets_and_reps_a_flare_held_the_prescription_to():
+    mastered = [*SERIES, "romanian-deadlift", "hex-bar-deadlift", "sumo-deadlift", "deadlift"]
+    flared = {"pain_during": 6, "exercises": [
+        {"exercise": "deadlift", "load_kg": 140, "sets": 3, "reps": [3, 3, 3]}]}
+    rec = recommend(case(28, mastered=mastered, tests=[passed()], goal="max-strength",
+                         last_session=flared), CATALOG)
+    deadlift = option(rec, "deadlift")
+    assert deadlift.prescription.scheme == "3x3"
+    stay = next(w.text for w in deadlift.why if w.rule == "stay-strength")
+    assert stay.endswith("Conventional Deadlift, 3x3"), stay
+
+
+@pytest.mark.parametrize("athlete", [
+    case(50, pain_nrs=4, conditions=["low-back-pain"], mastered=["hip-bridge"],
+         last_session={"pain_during": 6, "exercises": [
+             {"exercise": "elevated-deadlift", "load_kg": 16}]}),
+    with_flare({"pain_during": 7, "exercises": [{"exercise": "good-morning", "load_kg": 30}]}),
+])
+def test_after_a_flare_the_pain_that_flared_is_said_once_in_the_warnings(athlete):
+    rec = recommend(athlete, CATALOG)
+    lines = [w.text for w in rec.warnings_why]
+    lines += [w.text for o in rec.options for w in o.why]
+    lines += [w.text for a in rec.avoid for w in a.why]
+    assert sum("during the last session was" in line for line in lines) == 1, lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 
@@ -249,3 +250,63 @@ def test_a_block_quotes_only_the_test_on_record_and_words_re_tests_as_projection
     planned = block(case(mastered=SERIES, tests=[real]), 8, CATALOG)
     assert _quoted_test_dates(planned) <= {"2026-02-10", "10 Feb 2026"}
     assert any("if the week-" in t for t in _every_reason(planned))
+
+
+FLARED_AT_40 = case(
+    38, mastered=SERIES, tests=[passed()],
+    last_session={"pain_during": 7, "exercises": [
+        {"exercise": "romanian-deadlift", "load_kg": 40, "sets": 3, "reps": [10, 10, 10]}]},
+)
+
+
+def test_after_a_flare_every_new_exercise_or_heavier_load_waits_on_a_pain_recheck():
+    b = block(FLARED_AT_40, 8, CATALOG)
+    for before, week in itertools.pairwise(b.weeks):
+        earlier = {i.exercise: i for i in before.session}
+        for item in week.session:
+            then = earlier.get(item.exercise)
+            load, last = item.prescription.load_kg, then and then.prescription.load_kg
+            stepped = then is None or (load is not None and (last is None or load.max > last.max))
+            if item.part == "warm-up" or not stepped:
+                continue
+            gate = item.only_if
+            assert gate is not None, (week.week, item.exercise)
+            assert gate.rechecks == ["pain-now"] and "pain-now" in week.rechecks
+            assert gate.compared_to_week == week.week - 1
+            assert gate.step == ("exercise" if then is None else "load")
+            text = next(w.text for w in item.why if w.rule == "block-step-if")
+            assert text.endswith(f"otherwise repeat week {week.week - 1}"), text
+
+
+def test_after_a_flare_the_first_week_above_the_flared_load_waits_on_a_pain_recheck():
+    first_over: dict[str, object] = {}
+    for week in block(FLARED_AT_40, 8, CATALOG).weeks:
+        for item in week.session:
+            load = item.prescription.load_kg
+            if load is not None and load.max > 40:
+                first_over.setdefault(item.exercise, item)
+    assert first_over, "the block is expected to climb past the flared load"
+    assert all(item.only_if is not None for item in first_over.values()), first_over
+
+
+def test_an_exercise_brought_in_on_assumed_mastery_says_otherwise_repeat_last_week():
+    b = block(case(35, mastered=SERIES, tests=[passed()]), 8, CATALOG)
+    week = next(w for w in b.weeks if any(i.exercise == "hex-bar-deadlift" for i in w.session))
+    hex_bar = next(i for i in week.session if i.exercise == "hex-bar-deadlift")
+    text = next(w.text for w in hex_bar.why if w.rule == "block-mastery-if")
+    assert "Romanian Deadlift" in text and "Nordic Hip Hinge" in text, text
+    assert text.endswith(f"otherwise repeat week {week.week - 1}"), text
+
+
+def test_only_the_first_week_on_a_stretch_exercise_says_it_starts_light():
+    b = block(case(35, mastered=SERIES, tests=[passed()]), 8, CATALOG)
+    weeks_on: dict[str, int] = defaultdict(int)
+    for week in b.weeks:
+        for item in week.session:
+            rules = {w.rule for w in item.why}
+            if "stretch-skill" in rules:
+                assert weeks_on[item.exercise] == 0, (week.week, item.exercise)
+            if weeks_on[item.exercise]:
+                assert "stretch-skill" not in rules
+            weeks_on[item.exercise] += 1
+    assert any(w.rule == "stretch-skill-on" for wk in b.weeks for i in wk.session for w in i.why)

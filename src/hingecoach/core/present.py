@@ -269,7 +269,8 @@ class _Say:
         """Each placeholder a rule's sentence may use, in words."""
         table: dict[str, Callable[[Any], str]] = {
             "exercise": self.exercise, "previous": self.exercise, "original": self.exercise,
-            "exercises": self.exercises, "fault": self.fault, "date": self.date,
+            "exercises": self.exercises, "assumed": self.exercises, "fault": self.fault,
+            "date": self.date,
             "test": self.test, "mastered": self.mastered, "missing": self.missing,
             "flare": self.flare, "causes": self.causes, "logged_kg": self.logged,
             "flag": (lambda v: v if self.log else red_flag_name(self.catalog, v)),
@@ -293,11 +294,25 @@ class _Say:
         if "cause" in facts:
             out["cause"] = CAUSE_WORDS.get(facts["cause"], str(facts["cause"]))
         out["so"] = ", " if self.conditional(facts) else ", so "
+        # A failed test on record is said once, in the test-failed warning.
+        out["given"] = "" if _failed_on_record(facts.get("test")) else \
+            out.get("test", "") + out["so"]
+        if "fault" in facts and "date" in facts:
+            out["given_finding"] = "" if "week" not in facts else out["finding"] + out["so"]
+        if "assumed" in facts:
+            out["are"] = "is" if len(facts["assumed"]) == 1 else "are"
         if "change" in facts:
-            out["change"] = (f"move on to {facts['range']}" if facts["change"] == "range"
-                             else f"move up to {out['load']}")
+            out["change"] = self.change(facts, out)
             out["rechecked"] = joined([RECHECKED_WORDS.get(r, r) for r in facts["rechecks"]])
         return out
+
+    def change(self, facts: Mapping[str, Any], out: Mapping[str, str]) -> str:
+        """What a block's gated step adds, in words."""
+        if facts["change"] == "range":
+            return f"move on to {facts['range']}"
+        if facts["change"] == "exercise":
+            return f"add {out['exercise']}"
+        return f"move up to {out['load']}"
 
     @staticmethod
     def conditional(facts: Mapping[str, Any]) -> bool:
@@ -337,6 +352,10 @@ def reason_log(catalog: Catalog, rule: str, facts: Mapping[str, Any]) -> str:
         said = catalog.remember(key, f"{catalog.rules[rule].says.format(**words)} "
                                      f"(rule: {rule})")
     return said
+
+
+def _failed_on_record(test: Any) -> bool:
+    return isinstance(test, Mapping) and "week" not in test and bool(test.get("faults"))
 
 
 def reason_text(catalog: Catalog, rule: str, facts: Mapping[str, Any],

@@ -50,7 +50,8 @@ class Gate(_Out):
         "The last session's pain during must have stayed at or below this (0-10)."))
     pain_next_morning_max: int = Field(ge=0, le=10, description=(
         "And settled to this or below by the next morning (0-10)."))
-    step: Literal["range", "load"] = Field(description="What the step adds.")
+    step: Literal["range", "load", "exercise"] = Field(description=(
+        "What the step adds: more range, more load, or an exercise new that week."))
 
 
 class Prescription(_Out):
@@ -97,8 +98,9 @@ class Option(_Out):
 class SessionItem(Option):
     part: Part = Field(description="warm-up (the re-test), drill, or main work.")
     only_if: Gate | None = Field(None, description=(
-        "In a pain-aware block: this week's step (more range or more load) happens only "
-        "if the re-checks allow; otherwise the week repeats the one named. Null otherwise."))
+        "In a pain-aware block, or any block that starts after a pain flare: this week's "
+        "step (more range, more load, or a new exercise) happens only if the re-checks "
+        "allow; otherwise the week repeats the one named. Null otherwise."))
 
 
 class Avoid(_Out):
@@ -134,7 +136,8 @@ class Week(_Out):
     if_pain_flare: list[SessionItem] = Field(
         description="The session that replaces this one after a pain flare.")
     rechecks: list[Literal["pain-now", "tsk11"]] = Field(
-        default_factory=list, description="On the pain-aware path: what to re-check this "
+        default_factory=list, description="On the pain-aware path, or in a week with a gated step "
+        "after a pain flare: what to re-check this "
         "week before training (pain now on the 0-10 scale, the TSK-11).")
 
 

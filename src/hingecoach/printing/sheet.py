@@ -31,6 +31,12 @@ class SheetItem:
     cues: list[str]
     is_test: bool
     faults: list[str]  # names of the faults to tick on a re-test
+    range_text: str | None = None  # the range to work through (pain-aware path)
+    conditions: tuple[str, ...] = ()  # when this week's step happens, and otherwise
+
+
+# The reasons that make a block's step conditional, printed under the item.
+CONDITION_RULES = frozenset({"block-step-if", "block-mastery-if"})
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,15 @@ def _item(number: int, item: SessionItem, catalog: Catalog, units: Units) -> She
         cues=list(ex.cues[:SHEET_CUES]) if ex else [], is_test=item.role == "test",
         faults=[catalog.faults[f].name for f in (ex.faults_to_watch if ex else [])
                 if f in catalog.faults],
+        range_text=_range_text(item),
+        conditions=tuple(why_text(catalog, w, units) for w in item.why
+                         if w.rule in CONDITION_RULES),
     )
+
+
+def _range_text(item: SessionItem) -> str | None:
+    step = item.prescription.range_step
+    return None if step is None else f"Range {step.step} of {step.of}: {step.text}"
 
 
 def _items(session: list[SessionItem], catalog: Catalog, units: Units) -> list[SheetItem]:

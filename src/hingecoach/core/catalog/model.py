@@ -30,7 +30,9 @@ ENGINE_RULES = frozenset({
     "needs-prerequisites", "knee-bend-gate", "cannot-kneel", "test-not-trained", "age-load",
     "pain-flare", "flare-step-down", "finish-loaded", "block-back-down", "block-load",
     "start-low", "child-bar", "flare-not-reached", "flare-cap", "block-recheck", "cannot-kneel-pad",
-    "flare-alternative", "range-first", "block-range", "block-step-if",
+    "flare-alternative", "range-first", "block-range", "block-step-if", "block-mastery-if",
+    "stretch-skill-on", "flare-bottom",
+    "flare-reached-below", "test-failed",
 })
 MEMO_SIZE = 200_000  # worded sentences kept per catalog before starting afresh
 

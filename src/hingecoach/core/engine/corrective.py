@@ -53,6 +53,8 @@ def _before_any_test(facts: Facts, draft: Draft) -> None:
 def _after_failed_test(facts: Facts, draft: Draft) -> None:
     catalog, test = facts.catalog, facts.latest_test
     assert test is not None
+    if getattr(test, "week", None) is None:  # on record, not a block's projection
+        draft.warn(say(catalog, "test-failed", test=facts.test_facts()))
     for fault in test.faults:
         target = stand_in(facts, catalog.faults[fault].regress_to)
         if target:

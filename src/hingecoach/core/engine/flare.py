@@ -26,7 +26,7 @@ def apply_flare(facts: Facts, draft: Draft) -> None:
     within = reached(facts)
     for pick in list(draft.picks.values()):
         exercise = catalog[pick.exercise]
-        if exercise.hinge and pick.exercise not in within:
+        if exercise.hinge and (pick.exercise not in within or _new_climb(facts, pick)):
             _not_reached(facts, draft, pick, within)
         elif catalog.load_range(pick.exercise, facts.band) is not None:
             _reduce(facts, draft, pick)
@@ -50,6 +50,14 @@ def reached(facts: Facts) -> frozenset[str]:
     return frozenset(found)
 
 
+def _new_climb(facts: Facts, pick: Pick) -> bool:
+    """A step up the ladder the athlete has neither mastered nor done in the flared
+    session: new, even when it sits below a mastered lift (sumo under a conventional
+    deadlift that was learnt first)."""
+    return pick.step_up and not facts.is_mastered(pick.exercise) \
+        and pick.exercise not in facts.logged
+
+
 def _not_reached(facts: Facts, draft: Draft, pick: Pick, within: frozenset[str]) -> None:
     """A step not yet reached gives way to the nearest step below it that was."""
     reason = say(facts.catalog, "flare-not-reached", flare=facts.flare,
@@ -58,13 +66,13 @@ def _not_reached(facts: Facts, draft: Draft, pick: Pick, within: frozenset[str])
     if down is None or down in draft.picks:
         draft.drop(pick.exercise, reason)
         return
-    lower = Pick(down, [], load_mode="bottom")
+    below = say(facts.catalog, "flare-reached-below", flare=facts.flare, exercise=down,
+                previous=pick.exercise)
+    lower = Pick(down, [below], load_mode="bottom")
     draft.replace(pick.exercise, lower)
     draft.hold_back(pick.exercise, reason)
     if facts.catalog.load_range(down, facts.band) is not None:
         _reduce(facts, draft, lower)
-    else:
-        _add(lower, say(facts.catalog, "pain-flare", flare=facts.flare))
 
 
 def _reached_below(facts: Facts, exercise_id: str, within: frozenset[str]) -> str | None:
@@ -108,7 +116,7 @@ def _reduce(facts: Facts, draft: Draft, pick: Pick) -> None:
         _give_way(facts, draft, pick, reason)
         return
     pick.load_mode = "bottom"
-    _add(pick, say(facts.catalog, "pain-flare", flare=facts.flare))
+    _add(pick, say(facts.catalog, "flare-bottom", flare=facts.flare))
 
 
 def _give_way(facts: Facts, draft: Draft, pick: Pick, reason: Reason) -> None:

@@ -117,12 +117,21 @@ def to_option(pick: Pick, facts: Facts) -> Option:
     catalog = facts.catalog
     exercise = catalog[pick.exercise]
     loaded = load_for(pick, exercise, facts)
-    reps = facts.flared_volume(exercise.id, reps_for(exercise, pick.scheme, catalog))
+    planned = reps_for(exercise, pick.scheme, catalog)
+    reps = facts.flared_volume(exercise.id, planned)
     range_first = bool(exercise.range_steps and pain_aware_causes(facts))
     rx = prescription(exercise, reps, loaded, 0 if range_first else None)
+    reasons = pick.reasons if reps == planned else _quoting(pick.reasons, rx.scheme)
     extra = [say(catalog, "range-first", range=exercise.range_steps[0])] if range_first else []
     return Option(
         exercise=exercise.id, name=exercise.name, role=exercise.role, theme=exercise.theme,
         level=exercise.level, hinge=exercise.hinge, range=exercise.range,
-        prescription=rx, **both(catalog, [*pick.reasons, *extra, *loaded.reasons]),
+        prescription=rx, **both(catalog, [*reasons, *extra, *loaded.reasons]),
     )
+
+
+def _quoting(reasons: list[Reason], scheme: str) -> list[Reason]:
+    """Reasons that quote sets and reps, made to quote the ones prescribed (a flare can
+    hold them to what the flared session did)."""
+    return [Reason(r.rule, {**r.facts, "scheme": scheme}) if "scheme" in r.facts else r
+            for r in reasons]

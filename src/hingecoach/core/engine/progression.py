@@ -96,7 +96,10 @@ def _hold_back_locked(facts: Facts, draft: Draft, exercise: Exercise,
                       missing: list[list[str]]) -> None:
     rule = ("knee-bend-gate" if exercise.id in facts.catalog.programme.knee_bending
             else "needs-prerequisites")
-    draft.hold_back(exercise.id, say(facts.catalog, rule, exercise=exercise.id, missing=missing))
+    # What the athlete can master: a condition's stand-in rather than what it replaces.
+    named = [list(dict.fromkeys(facts.substitutes.get(i, i) for i in group))
+             for group in missing]
+    draft.hold_back(exercise.id, say(facts.catalog, rule, exercise=exercise.id, missing=named))
 
 
 def _variant_of_mastered(facts: Facts, exercise: Exercise) -> bool:

@@ -20,7 +20,7 @@ from hingecoach.core.catalog import Catalog
 from hingecoach.core.engine.draft import Pick
 from hingecoach.core.engine.facts import Facts
 from hingecoach.core.engine.prescribe import load_for, range_step
-from hingecoach.core.engine.reasons import add_reason, say
+from hingecoach.core.engine.reasons import Reason, add_reason, both, say
 from hingecoach.core.errors import CaseError
 from hingecoach.core.planner.session import plan
 from hingecoach.core.results import Block, Gate, SessionItem, Week
@@ -42,11 +42,17 @@ def block(case: Case | dict[str, Any], weeks: int, catalog: Catalog,
     if first.refer:
         return Block(stage=first.stage, refer=True, weeks=[], **warnings)
     start = start or dt.date.today()
+    flared = Facts(current, catalog).flare is not None
+    known = frozenset(current.mastered)
     done: Counter[str] = Counter()
     seen: dict[str, SessionItem] = {}
     planned: list[Week] = []
     for number in range(1, weeks + 1):
         week = _week(current, number, weeks, catalog, start, done, seen)
+        if flared and planned and week.stage != "pain-aware":
+            week = _gate_after_flare(week, planned[-1], catalog)
+        if planned:
+            _on_assumed_mastery(week, planned[-1], Facts(current, catalog), known)
         seen.update({i.exercise: i for i in week.session if i.exercise not in seen})
         planned.append(week)
         done.update(item.exercise for item in week.session if item.part != "warm-up")
@@ -67,7 +73,8 @@ def _week(case: Case, number: int, weeks: int, catalog: Catalog, start: dt.date,
         session = [_step_pain_aware(i, number, weeks, done[i.exercise], facts, rechecks)
                    for i in session]
     else:
-        session = [_progress(i, number, weeks, done[i.exercise], facts, seen.get(i.exercise))
+        session = [_settled(_progress(i, number, weeks, done[i.exercise], facts,
+                                      seen.get(i.exercise)), done[i.exercise], catalog)
                    for i in session]
     return Week(
         week=number, retest=retest, stage=today.stage, session=session,
@@ -132,7 +139,7 @@ def _step_pain_aware(item: SessionItem, number: int, weeks: int, weeks_done: int
     if weeks_done % every == 0 and moved.prescription != _moved(
             item, exercise, facts, min(steps - 1, ranges), max(steps - 1 - ranges, 0)
     ).prescription:
-        _gate(moved, number, facts, rechecks, "range" if steps <= ranges else "load",
+        _gate(moved, number, facts.catalog, rechecks, "range" if steps <= ranges else "load",
               exercise.range_steps[range_at] if steps <= ranges else None)
     return moved
 
@@ -159,19 +166,72 @@ def _moved(item: SessionItem, exercise: Any, facts: Facts, range_at: int,
     return moved
 
 
-def _gate(item: SessionItem, number: int, facts: Facts, rechecks: list[str], change: str,
+def _settled(item: SessionItem, weeks_done: int, catalog: Catalog) -> SessionItem:
+    """After its first week, a stretch exercise no longer starts light: its reason says
+    the skill keeps being stretched (the load climbs, see ``_progress``)."""
+    if weeks_done == 0 or not any(w.rule == "stretch-skill" for w in item.why):
+        return item
+    renamed = [Reason("stretch-skill-on" if w.rule == "stretch-skill" else w.rule, w.facts)
+               for w in item.why]
+    return item.model_copy(update=both(catalog, renamed))
+
+
+def _on_assumed_mastery(week: Week, before: Week, facts: Facts,
+                        known: frozenset[str]) -> None:
+    """An exercise that comes in because the block assumes what it builds on is mastered
+    by now says so, with the way back: otherwise last week repeats."""
+    previous = {i.exercise for i in before.session}
+    for item in week.session:
+        if item.part == "warm-up" or item.exercise in previous:
+            continue
+        assumed = sorted({owned for group in facts.catalog[item.exercise].prerequisites
+                          for i in group if (owned := facts.owned(i)) and owned not in known})
+        if assumed:
+            add_reason(facts.catalog, item, say(
+                facts.catalog, "block-mastery-if", week=week.week, previous=week.week - 1,
+                exercise=item.exercise, assumed=assumed))
+
+
+def _gate_after_flare(week: Week, before: Week, catalog: Catalog) -> Week:
+    """After a flare every step of the block (an exercise new since last week, or more
+    load) waits on a pain re-check, as on the pain-aware path; otherwise last week
+    repeats. So no new exercise and no load above the flared session's comes unchecked."""
+    previous = {i.exercise: i for i in before.session}
+    rechecks = ["pain-now"]
+    for item in week.session:
+        if item.part == "warm-up":
+            continue
+        change = _change(item, previous.get(item.exercise))
+        if change is not None:
+            _gate(item, week.week, catalog, rechecks, change, None)
+    gated = any(i.only_if for i in week.session)
+    return week.model_copy(update={"rechecks": rechecks}) if gated else week
+
+
+def _change(item: SessionItem, before: SessionItem | None) -> str | None:
+    """What ``item`` adds to the same exercise last week: itself, more load, or nothing."""
+    if before is None:
+        return "exercise"
+    now, then = item.prescription.load_kg, before.prescription.load_kg
+    if now is not None and (then is None or now.max > then.max + 1e-9):
+        return "load"
+    return None
+
+
+def _gate(item: SessionItem, number: int, catalog: Catalog, rechecks: list[str], change: str,
           range_text: str | None) -> None:
     """This week's step happens only if the re-checks allow it; otherwise last week repeats."""
-    catalog, pain = facts.catalog, facts.catalog.thresholds.pain
+    pain = catalog.thresholds.pain
     checks = rechecks or ["pain-now"]
     rx = item.prescription
-    loads = {} if change == "range" or rx.load_kg is None else {
+    loads = {} if change != "load" or rx.load_kg is None else {
         "load_kg": rx.load_kg.model_dump(), "load_lb": rx.load_lb.model_dump() if rx.load_lb
         else None}
+    added = {"exercise": item.exercise} if change == "exercise" else {}
     add_reason(catalog, item, say(catalog, "block-step-if", week=number, previous=number - 1,
                                   change=change, range=range_text, rechecks=checks,
                                   during=pain.during_max, morning=pain.next_morning_max,
-                                  **loads))
+                                  **loads, **added))
     item.only_if = Gate(rechecks=checks, compared_to_week=number - 1,
                         pain_during_max=pain.during_max,
                         pain_next_morning_max=pain.next_morning_max, step=change)

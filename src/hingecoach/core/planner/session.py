@@ -61,11 +61,15 @@ def _series_position(facts: Facts, exercise_id: str) -> int:
 
 def _main_work(facts: Facts, rec: Recommendation) -> list[Option]:
     """The best exercise of each column, up to MAIN_ITEMS, in the options' order; after a
-    flare fewer (the programme's ``after_flare_main_items``), one of them off the hinge."""
+    flare fewer (the programme's ``after_flare_main_items``), one of them off the hinge,
+    and on the pain-aware path all of them off the hinge where there are enough."""
     limit = facts.catalog.programme.after_flare_main_items if facts.flare else MAIN_ITEMS
+    options = rec.options
+    if facts.flare and rec.stage == "pain-aware":
+        options = sorted(options, key=lambda o: o.hinge)  # stable: best first otherwise
     chosen: list[Option] = []
     columns: set[str] = set()
-    for option in rec.options:
+    for option in options:
         column = facts.catalog[option.exercise].subcategory
         if option.role == "exercise" and column not in columns and len(chosen) < limit:
             chosen.append(option)
