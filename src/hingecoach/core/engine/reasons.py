@@ -41,11 +41,18 @@ def whys(catalog: Catalog, reasons: Iterable[Reason]) -> list[Why]:
 def both(catalog: Catalog, reasons: Iterable[Reason]) -> dict[str, Any]:
     """``reasons`` and ``why`` for an option, an avoided exercise or a warning list, each
     line once: a reason that reads like an earlier one, in any voice or unit, is left out."""
-    kept: list[Reason] = []
+    seen: tuple[set[str], ...] = tuple(set() for _ in HOWS)
+    logs: list[str] = []
+    why: list[Why] = []
     for reason in reasons:
-        if not any(_same(catalog, reason, earlier) for earlier in kept):
-            kept.append(reason)
-    return {"reasons": logged(catalog, kept), "why": whys(catalog, kept)}
+        lines = _lines(catalog, reason)
+        if any(line in earlier for line, earlier in zip(lines, seen, strict=True)):
+            continue
+        for line, earlier in zip(lines, seen, strict=True):
+            earlier.add(line)
+        logs.append(lines[0])
+        why.append(Why(rule=reason.rule, text=lines[1], facts=reason.facts))
+    return {"reasons": logs, "why": why}
 
 
 def add_reason(catalog: Catalog, option: Any, reason: Reason, first: bool = False) -> None:
@@ -58,15 +65,18 @@ def add_reason(catalog: Catalog, option: Any, reason: Reason, first: bool = Fals
     option.why.insert(at, whys(catalog, [reason])[0])
 
 
+HOWS = ("log", "kg", "lb")  # the voices a reason is read in: the contract's log, kg, lb
+
+
 def _same(catalog: Catalog, one: Reason, other: Reason) -> bool:
     """Two reasons that would print as the same line for someone."""
     if one == other:
         return True
-    return any(_words(catalog, one, how) == _words(catalog, other, how)
-               for how in ("log", "kg", "lb"))
+    return any(a == b for a, b in zip(_lines(catalog, one), _lines(catalog, other),
+                                      strict=True))
 
 
-def _words(catalog: Catalog, reason: Reason, how: str) -> str:
-    if how == "log":
-        return reason_log(catalog, reason.rule, reason.facts)
-    return reason_text(catalog, reason.rule, reason.facts, how)  # type: ignore[arg-type]
+def _lines(catalog: Catalog, reason: Reason) -> tuple[str, str, str]:
+    return (reason_log(catalog, reason.rule, reason.facts),
+            reason_text(catalog, reason.rule, reason.facts, "kg"),
+            reason_text(catalog, reason.rule, reason.facts, "lb"))
