@@ -54,8 +54,14 @@ def main() -> None:
     commands = {
         "python -c pass": [py, "-c", "pass"],
         "python -c 'import hingecoach.core'": [py, "-c", "import hingecoach.core"],
-        "hingecoach recommend CASE --json": [py, "-m", "hingecoach", "recommend", str(CASE),
-                                             "--json"],
+        "hingecoach recommend CASE --json": [
+            py,
+            "-m",
+            "hingecoach",
+            "recommend",
+            str(CASE),
+            "--json",
+        ],
     }
     print(f"load average {os.getloadavg()[0]:.1f}")
     print(f"{'command':40} {'median ms':>10} {'p95 ms':>8} {'CPU ms':>8}")
@@ -63,8 +69,9 @@ def main() -> None:
         wall, cpu = timings(command, args.runs, env)
         values = sorted(wall)
         p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
-        print(f"{label:40} {statistics.median(values):10.0f} {p95:8.0f} "
-              f"{statistics.median(cpu):8.0f}")
+        print(
+            f"{label:40} {statistics.median(values):10.0f} {p95:8.0f} {statistics.median(cpu):8.0f}"
+        )
 
 
 if __name__ == "__main__":

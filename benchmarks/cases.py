@@ -23,8 +23,10 @@ def random_case(rng: random.Random) -> dict[str, Any]:
     if rng.random() < 0.5:
         athlete["tsk11"] = rng.randint(11, 44)
     tests = [
-        {"date": (dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 300))).isoformat(),
-         "faults": rng.sample(faults, rng.choice([0, 0, 1, 2]))}
+        {
+            "date": (dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 300))).isoformat(),
+            "faults": rng.sample(faults, rng.choice([0, 0, 1, 2])),
+        }
         for _ in range(rng.randint(0, 3))
     ]
     case: dict[str, Any] = {
@@ -34,8 +36,10 @@ def random_case(rng: random.Random) -> dict[str, Any]:
         "goal": rng.choice(["technique", "hamstring-load", "max-strength"]),
     }
     if rng.random() < 0.4:
-        case["last_session"] = {"pain_during": rng.randint(0, 8),
-                                "pain_next_morning": rng.randint(0, 4)}
+        case["last_session"] = {
+            "pain_during": rng.randint(0, 8),
+            "pain_next_morning": rng.randint(0, 4),
+        }
     return case
 
 

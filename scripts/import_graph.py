@@ -43,13 +43,15 @@ def main() -> None:
 def packages(graph: grimp.ImportGraph, parent: str) -> list[str]:
     """The sub-packages of ``parent`` (a module of their own, like ``settings``, is left
     out: it is wiring, not a part)."""
-    return sorted(child for child in graph.find_children(parent)
-                  if graph.find_children(child))
+    return sorted(child for child in graph.find_children(parent) if graph.find_children(child))
 
 
 def edges(graph: grimp.ImportGraph, parts: list[str]) -> list[tuple[str, str]]:
-    return sorted((a, b) for a, b in permutations(parts, 2)
-                  if graph.direct_import_exists(importer=a, imported=b, as_packages=True))
+    return sorted(
+        (a, b)
+        for a, b in permutations(parts, 2)
+        if graph.direct_import_exists(importer=a, imported=b, as_packages=True)
+    )
 
 
 def cycles(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -63,8 +65,12 @@ def cycles(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             if more:
                 targets |= more
                 changed = True
-    return sorted((a, b) for a, targets in reach.items() for b in targets
-                  if a < b and a in reach.get(b, set()))
+    return sorted(
+        (a, b)
+        for a, targets in reach.items()
+        for b in targets
+        if a < b and a in reach.get(b, set())
+    )
 
 
 def mermaid(found: list[tuple[str, str]], parts: list[str], prefix: str) -> list[str]:
@@ -73,38 +79,54 @@ def mermaid(found: list[tuple[str, str]], parts: list[str], prefix: str) -> list
 
     lines = ["```mermaid", "flowchart TD"]
     lines += [f"    {short(p).replace('.', '_')}[{short(p)}]" for p in parts]
-    lines += [f"    {short(a).replace('.', '_')} --> {short(b).replace('.', '_')}"
-              for a, b in found]
+    lines += [
+        f"    {short(a).replace('.', '_')} --> {short(b).replace('.', '_')}" for a, b in found
+    ]
     return [*lines, "```"]
 
 
 def video_importers(graph: grimp.ImportGraph, parts: list[str]) -> list[str]:
-    return sorted({p for p in parts for library in VIDEO_LIBRARIES
-                   if graph.direct_import_exists(importer=p, imported=library,
-                                                 as_packages=True)})
+    return sorted(
+        {
+            p
+            for p in parts
+            for library in VIDEO_LIBRARIES
+            if graph.direct_import_exists(importer=p, imported=library, as_packages=True)
+        }
+    )
 
 
 def through(graph: grimp.ImportGraph, a: str, b: str, prefix: str) -> str:
     """The module imports that make the arrow ``a --> b``."""
-    found = sorted(f"{m.removeprefix(prefix)} -> {i.removeprefix(prefix)}"
-                   for m in graph.find_descendants(a)
-                   for i in graph.find_modules_directly_imported_by(m)
-                   if i == b or i.startswith(b + "."))
+    found = sorted(
+        f"{m.removeprefix(prefix)} -> {i.removeprefix(prefix)}"
+        for m in graph.find_descendants(a)
+        for i in graph.find_modules_directly_imported_by(m)
+        if i == b or i.startswith(b + ".")
+    )
     return ", ".join(f"`{x}`" for x in found)
 
 
-def summary(found: list[tuple[str, str]], parts: list[str], prefix: str,
-            graph: grimp.ImportGraph) -> list[str]:
+def summary(
+    found: list[tuple[str, str]], parts: list[str], prefix: str, graph: grimp.ImportGraph
+) -> list[str]:
     looped = cycles(found)
     opencv = video_importers(graph, parts)
     return [
         "",
         f"{len(parts)} parts, {len(found)} arrows. Import cycles: "
-        + ("; ".join(f"`{a.removeprefix(prefix)}` and `{b.removeprefix(prefix)}` "
-                     f"({through(graph, a, b, prefix)}; {through(graph, b, a, prefix)})"
-                     for a, b in looped) or "none") + ". "
+        + (
+            "; ".join(
+                f"`{a.removeprefix(prefix)}` and `{b.removeprefix(prefix)}` "
+                f"({through(graph, a, b, prefix)}; {through(graph, b, a, prefix)})"
+                for a, b in looped
+            )
+            or "none"
+        )
+        + ". "
         + "Importing OpenCV or the pose runtime themselves: "
-        + (", ".join(f"`{p.removeprefix(prefix)}`" for p in opencv) or "none") + ".",
+        + (", ".join(f"`{p.removeprefix(prefix)}`" for p in opencv) or "none")
+        + ".",
         "",
     ]
 
@@ -113,10 +135,16 @@ def render(graph: grimp.ImportGraph) -> str:
     top = packages(graph, "hingecoach")
     web = packages(graph, "hingecoach.web")
     top_edges, web_edges = edges(graph, top), edges(graph, web)
-    lines = ["### Packages", "", *mermaid(top_edges, top, "hingecoach."),
-             *summary(top_edges, top, "hingecoach.", graph),
-             "### The web app's parts", "", *mermaid(web_edges, web, "hingecoach.web."),
-             *summary(web_edges, web, "hingecoach.web.", graph)]
+    lines = [
+        "### Packages",
+        "",
+        *mermaid(top_edges, top, "hingecoach."),
+        *summary(top_edges, top, "hingecoach.", graph),
+        "### The web app's parts",
+        "",
+        *mermaid(web_edges, web, "hingecoach.web."),
+        *summary(web_edges, web, "hingecoach.web.", graph),
+    ]
     return "\n".join(lines)
 
 

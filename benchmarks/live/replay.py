@@ -39,8 +39,7 @@ def pictures(path: Path, rate: float, side: int, quality: int, loops: int = 1):
         capture.release()
 
 
-def _pictures(capture, fps: float, rate: float, side: int, quality: int, n: int,
-              next_t: float):
+def _pictures(capture, fps: float, rate: float, side: int, quality: int, n: int, next_t: float):
     while True:
         ok, image = capture.read()
         if not ok:
@@ -52,8 +51,9 @@ def _pictures(capture, fps: float, rate: float, side: int, quality: int, n: int,
         next_t += 1 / rate
         height, width = image.shape[:2]
         scale = side / max(width, height)
-        small = cv2.resize(image, (round(width * scale), round(height * scale)),
-                           interpolation=cv2.INTER_AREA)
+        small = cv2.resize(
+            image, (round(width * scale), round(height * scale)), interpolation=cv2.INTER_AREA
+        )
         ok, jpeg = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, quality])
         yield t, jpeg.tobytes()
 
@@ -83,18 +83,24 @@ def main() -> None:
         started = time.perf_counter()
         first = max(0, settled - lead)
         rows = [row for row in stored if row[0] >= first]
-        so_far = reps_so_far(live_track(rows, width, height, first), th, catalog,
-                             facing=facing,
-                             settled_s=(settled - first) / LIVE_FPS if cued else None)
+        so_far = reps_so_far(
+            live_track(rows, width, height, first),
+            th,
+            catalog,
+            facing=facing,
+            settled_s=(settled - first) / LIVE_FPS if cued else None,
+        )
         kin_s.append(time.perf_counter() - started)
         if so_far.finished:
             for rep in so_far.reps[: so_far.finished]:
                 cue_delay.append(t - (first / LIVE_FPS + rep.end_s) + pose_s[-1] + kin_s[-1])
                 if args.verbose:
                     at = first / LIVE_FPS
-                    print(f"rep counted at {t:.1f} s: {at + rep.start_s:.1f}-"
-                          f"{at + rep.bottom_s:.1f}-{at + rep.end_s:.1f} s "
-                          f"(read from {at:.1f} s)")
+                    print(
+                        f"rep counted at {t:.1f} s: {at + rep.start_s:.1f}-"
+                        f"{at + rep.bottom_s:.1f}-{at + rep.end_s:.1f} s "
+                        f"(read from {at:.1f} s)"
+                    )
             cued += so_far.finished
             settled = first + round(so_far.reps[so_far.finished - 1].end_s * LIVE_FPS)
             facing = facing if facing is not None else so_far.facing
@@ -102,14 +108,20 @@ def main() -> None:
     total = np.add(pose_s, kin_s)
     seconds = len(sizes) / args.rate
     print(f"pictures {len(sizes)} of {width}x{height} px, {args.rate:g} a second of the clip")
-    print(f"server answer: median {1000 * np.median(total):.0f} ms "
-          f"(pose {1000 * np.median(pose_s):.0f}, kinematics {1000 * np.median(kin_s):.0f}; "
-          f"kinematics at the last picture {1000 * kin_s[-1]:.0f}) -> "
-          f"{1 / np.median(total):.1f} pictures a second")
-    print(f"bytes: median {np.median(sizes) / 1024:.1f} KiB a picture, "
-          f"{sum(sizes) / seconds * 60 / 1024 / 1024:.2f} MiB a minute")
-    print(f"reps finished {finished}; cue after the rep's end: "
-          + ", ".join(f"{d:.2f} s" for d in cue_delay))
+    print(
+        f"server answer: median {1000 * np.median(total):.0f} ms "
+        f"(pose {1000 * np.median(pose_s):.0f}, kinematics {1000 * np.median(kin_s):.0f}; "
+        f"kinematics at the last picture {1000 * kin_s[-1]:.0f}) -> "
+        f"{1 / np.median(total):.1f} pictures a second"
+    )
+    print(
+        f"bytes: median {np.median(sizes) / 1024:.1f} KiB a picture, "
+        f"{sum(sizes) / seconds * 60 / 1024 / 1024:.2f} MiB a minute"
+    )
+    print(
+        f"reps finished {finished}; cue after the rep's end: "
+        + ", ".join(f"{d:.2f} s" for d in cue_delay)
+    )
 
 
 if __name__ == "__main__":

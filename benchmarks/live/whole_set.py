@@ -34,8 +34,9 @@ def main() -> None:
         stored.append((frame_index(t * 1000), frame_json(picture.frame), picture.brightness))
     frames = stored[-1][0] + 1
     for times in (1, 2, 4, 8):
-        rows = [(index + k * frames, data, light) for k in range(times)
-                for index, data, light in stored]
+        rows = [
+            (index + k * frames, data, light) for k in range(times) for index, data, light in stored
+        ]
         started = time.perf_counter()
         for _ in range(args.repeat):
             reps_so_far(live_track(rows, width, height), th, catalog)

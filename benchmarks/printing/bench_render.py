@@ -61,11 +61,11 @@ def main() -> None:
     n = len(catalog.exercises)
     jobs = {
         f"deck, {n} cards, one per page (A4)": lambda: printing.cards_pdf(catalog),
-        f"deck, {n} cards, four per sheet (A4)": lambda: printing.cards_pdf(catalog,
-                                                                          layout="four"),
+        f"deck, {n} cards, four per sheet (A4)": lambda: printing.cards_pdf(catalog, layout="four"),
         "session sheet, today (failed-test.json)": lambda: printing.sheet_pdf(catalog, case),
-        "block sheet, 4 weeks (failed-test.json)": lambda: printing.sheet_pdf(catalog, case,
-                                                                             weeks=4),
+        "block sheet, 4 weeks (failed-test.json)": lambda: printing.sheet_pdf(
+            catalog, case, weeks=4
+        ),
         "poster, A2 PDF": lambda: printing.poster_pdf(catalog, case),
         "poster, A2 SVG": lambda: printing.poster_svg(catalog, case),
     }

@@ -55,13 +55,18 @@ SETTINGS = [  # (label, step, long side)
     ("every 3rd frame, 640 px", 3, 640),
 ]
 DEFAULT_SETTING = "every 2nd frame, 960 px (default)"
-QUICK = {"every frame, full size", DEFAULT_SETTING,
-         "every 2nd frame, 640 px", "every 3rd frame, 960 px"}
+QUICK = {
+    "every frame, full size",
+    DEFAULT_SETTING,
+    "every 2nd frame, 640 px",
+    "every 3rd frame, 960 px",
+}
 ANGLES = ("hip_deg", "knee_deg", "trunk_deg")
 
 
-def looped_clip(source: Path, out: Path, size: tuple[int, int], seconds: float = 10.0,
-                fps: float = 30.0) -> Path:
+def looped_clip(
+    source: Path, out: Path, size: tuple[int, int], seconds: float = 10.0, fps: float = 30.0
+) -> Path:
     capture = cv2.VideoCapture(str(source))
     frames = []
     while True:
@@ -89,12 +94,17 @@ def timed(path: Path, sampling: Sampling, model: str = "full") -> dict:
     wall, cpu = time.perf_counter(), time.process_time()
     analysis = analyze_clip(path, sampling=sampling, model=model)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    return {"wall_s": wall, "cpu_s": cpu, "decoded": analysis.decoded,
-            "analysed": len(analysis.track.frames), "step": analysis.step,
-            "stages": dataclasses.asdict(analysis.times),
-            "found": sum(f is not None for f in analysis.track.frames),
-            "report": analysis.report.model_dump(mode="json"),
-            "raw": raw_angles(analysis.track)}
+    return {
+        "wall_s": wall,
+        "cpu_s": cpu,
+        "decoded": analysis.decoded,
+        "analysed": len(analysis.track.frames),
+        "step": analysis.step,
+        "stages": dataclasses.asdict(analysis.times),
+        "found": sum(f is not None for f in analysis.track.frames),
+        "report": analysis.report.model_dump(mode="json"),
+        "raw": raw_angles(analysis.track),
+    }
 
 
 def raw_angles(track: Track) -> dict[str, np.ndarray]:
@@ -104,8 +114,10 @@ def raw_angles(track: Track) -> dict[str, np.ndarray]:
     arrays = track_arrays(track)
     out = {}
     for side in ("left", "right"):
-        p = {part: arrays.seen(f"{side}_{part}", 0.5)
-             for part in ("shoulder", "hip", "knee", "ankle")}
+        p = {
+            part: arrays.seen(f"{side}_{part}", 0.5)
+            for part in ("shoulder", "hip", "knee", "ankle")
+        }
         out[f"{side} hip"] = joint_angle(p["shoulder"], p["hip"], p["knee"])
         out[f"{side} knee"] = joint_angle(p["hip"], p["knee"], p["ankle"])
         out[f"{side} trunk"] = np.abs(tilt(p["hip"], p["shoulder"], 1.0))
@@ -143,8 +155,11 @@ def truth_error(run: dict, truth_angles: dict[str, np.ndarray]) -> dict:
 def _spread(diffs: list[float]) -> dict:
     if not diffs:
         return {"median": None, "p95": None, "n": 0}
-    return {"median": float(np.median(diffs)), "p95": float(np.percentile(diffs, 95)),
-            "n": len(diffs)}
+    return {
+        "median": float(np.median(diffs)),
+        "p95": float(np.percentile(diffs, 95)),
+        "n": len(diffs),
+    }
 
 
 def reps_summary(run: dict) -> str:
@@ -171,8 +186,9 @@ print(int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) / 1024)
 def peak_rss_child(path: Path | None) -> float:
     """Peak resident memory (MiB) of a fresh process analysing ``path`` with the
     defaults (None: one that only loads the pose model)."""
-    out = subprocess.run([sys.executable, "-c", PEAK_RSS, str(path or "-")],
-                         capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, str(path or "-")], capture_output=True, text=True, cwd=ROOT
+    )
     if out.returncode:
         raise RuntimeError(f"peak memory run failed: {out.stderr.strip()}")
     return float(out.stdout.strip().splitlines()[-1])
@@ -188,17 +204,27 @@ def main() -> None:
     results: dict = {"load_before": os.getloadavg(), "cpus": os.cpu_count()}
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        clips = {name: looped_clip(SHARED, tmp / f"{name}.mp4", size)
-                 for name, size in SIZES.items()}
+        clips = {
+            name: looped_clip(SHARED, tmp / f"{name}.mp4", size) for name, size in SIZES.items()
+        }
         clips["1080p hinge"] = filmed_hinge(tmp / "hinge.mp4")
-        results["speed"] = {name: median_run(path, Sampling(), repeat)
-                            for name, path in clips.items()}
-        results["models"] = {model: median_run(clips["1080p hinge"], Sampling(), repeat, model)
-                             for model in MODELS}
+        results["speed"] = {
+            name: median_run(path, Sampling(), repeat) for name, path in clips.items()
+        }
+        results["models"] = {
+            model: median_run(clips["1080p hinge"], Sampling(), repeat, model) for model in MODELS
+        }
         results["peak_rss_mib"] = {name: peak_rss_child(path) for name, path in clips.items()}
         results["peak_rss_mib"]["model loaded, no clip"] = peak_rss_child(None)
-        spec = ClipSpec(faults=frozenset({"knee-dominant"}), side="left", reps=2,
-                        size="landscape", noise=0.0, drop_rate=0.0, seed=3)
+        spec = ClipSpec(
+            faults=frozenset({"knee-dominant"}),
+            side="left",
+            reps=2,
+            size="landscape",
+            noise=0.0,
+            drop_rate=0.0,
+            seed=3,
+        )
         track, truth = generate_clip(spec)
         mannequin = film(track, tmp / "mannequin.mp4", "left")
         results["tradeoff"] = tradeoff(clips["1080p"], mannequin, truth, args.quick)
@@ -225,12 +251,15 @@ def tradeoff(real: Path, mannequin: Path, truth, quick: bool) -> dict:
         reference = reference or real_run
         filmed = timed(mannequin, sampling)
         filmed_reference = filmed_reference or filmed
-        rows[label] = {"real": real_run, "mannequin": filmed,
-                       "agreement": agreement(real_run, reference),
-                       "mannequin_agreement": agreement(filmed, filmed_reference),
-                       "truth_error": truth_error(filmed, truth.angles),
-                       "mannequin_reps": reps_summary(filmed),
-                       "real_reps": reps_summary(real_run)}
+        rows[label] = {
+            "real": real_run,
+            "mannequin": filmed,
+            "agreement": agreement(real_run, reference),
+            "mannequin_agreement": agreement(filmed, filmed_reference),
+            "truth_error": truth_error(filmed, truth.angles),
+            "mannequin_reps": reps_summary(filmed),
+            "real_reps": reps_summary(real_run),
+        }
     return rows
 
 
@@ -238,49 +267,67 @@ def print_aim(results: dict) -> None:
     """The figure the speed aim is stated in: the 10 s 1080p hinge clip against real
     time, and how far the default sampling's angles are from analysing every frame."""
     run = results["speed"]["1080p hinge"]
-    print(f"Aim, 4x real time: the 10 s 1080p hinge clip in {run['wall_s']:.2f} s wall, "
-          f"{10 / run['wall_s']:.2f}x real time, {run['cpu_s']:.2f} s CPU.")
+    print(
+        f"Aim, 4x real time: the 10 s 1080p hinge clip in {run['wall_s']:.2f} s wall, "
+        f"{10 / run['wall_s']:.2f}x real time, {run['cpu_s']:.2f} s CPU."
+    )
     row = results["tradeoff"].get(DEFAULT_SETTING)
     if row is not None:
-        print(f"Default sampling against every frame at full size, median / p95 degrees: "
-              f"real clip {_pair(row['agreement'])}, "
-              f"filmed hinge {_pair(row['mannequin_agreement'])}.")
+        print(
+            f"Default sampling against every frame at full size, median / p95 degrees: "
+            f"real clip {_pair(row['agreement'])}, "
+            f"filmed hinge {_pair(row['mannequin_agreement'])}."
+        )
     print()
 
 
 def print_tables(results: dict) -> None:
-    print(f"cpus {results['cpus']}, load average before {results['load_before']}, "
-          f"after {results['load_after']}\n")
+    print(
+        f"cpus {results['cpus']}, load average before {results['load_before']}, "
+        f"after {results['load_after']}\n"
+    )
     print_aim(results)
-    print("| clip | analysed / decoded frames | wall s | x real time | frames/s (decoded) "
-          "| CPU s | model load | decode | resize | pose | kinematics |")
+    print(
+        "| clip | analysed / decoded frames | wall s | x real time | frames/s (decoded) "
+        "| CPU s | model load | decode | resize | pose | kinematics |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for name, run in results["speed"].items():
         st = run["stages"]
         total = sum(st.values())
-        shares = " | ".join(f"{st[k] / total:.0%}" for k in ("model", "decode", "resize",
-                                                             "pose", "kinematics"))
-        print(f"| {name} 10 s 30 fps | {run['analysed']} / {run['decoded']} | "
-              f"{run['wall_s']:.2f} | {10 / run['wall_s']:.2f} | "
-              f"{run['decoded'] / run['wall_s']:.0f} | {run['cpu_s']:.2f} | {shares} |")
+        shares = " | ".join(
+            f"{st[k] / total:.0%}" for k in ("model", "decode", "resize", "pose", "kinematics")
+        )
+        print(
+            f"| {name} 10 s 30 fps | {run['analysed']} / {run['decoded']} | "
+            f"{run['wall_s']:.2f} | {10 / run['wall_s']:.2f} | "
+            f"{run['decoded'] / run['wall_s']:.0f} | {run['cpu_s']:.2f} | {shares} |"
+        )
     print("\n| model | 1080p hinge wall s | x real time | pose ms a frame | reps |")
     print("|---|---|---|---|---|")
     for model, run in results["models"].items():
-        print(f"| {model} | {run['wall_s']:.2f} | {10 / run['wall_s']:.2f} | "
-              f"{1000 * run['stages']['pose'] / run['analysed']:.1f} | {reps_summary(run)} |")
-    print("\npeak RSS (MiB): " + ", ".join(f"{k} {v:.0f}"
-                                            for k, v in results["peak_rss_mib"].items()))
-    print("\n| setting | 1080p wall s | pose s | real clip: person found | vs every frame at "
-          "full size: median / p95 deg | mannequin: person found | mannequin vs truth: "
-          "median / p95 deg | mannequin reps | real clip reps |")
+        print(
+            f"| {model} | {run['wall_s']:.2f} | {10 / run['wall_s']:.2f} | "
+            f"{1000 * run['stages']['pose'] / run['analysed']:.1f} | {reps_summary(run)} |"
+        )
+    print(
+        "\npeak RSS (MiB): " + ", ".join(f"{k} {v:.0f}" for k, v in results["peak_rss_mib"].items())
+    )
+    print(
+        "\n| setting | 1080p wall s | pose s | real clip: person found | vs every frame at "
+        "full size: median / p95 deg | mannequin: person found | mannequin vs truth: "
+        "median / p95 deg | mannequin reps | real clip reps |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for label, row in results["tradeoff"].items():
         a, e = row["agreement"], row["truth_error"]
         real, filmed = row["real"], row["mannequin"]
-        print(f"| {label} | {real['wall_s']:.2f} | {real['stages']['pose']:.2f} | "
-              f"{real['found'] / real['analysed']:.0%} | {_pair(a)} | "
-              f"{filmed['found'] / filmed['analysed']:.0%} | {_pair(e)} | "
-              f"{row['mannequin_reps']} | {row['real_reps']} |")
+        print(
+            f"| {label} | {real['wall_s']:.2f} | {real['stages']['pose']:.2f} | "
+            f"{real['found'] / real['analysed']:.0%} | {_pair(a)} | "
+            f"{filmed['found'] / filmed['analysed']:.0%} | {_pair(e)} | "
+            f"{row['mannequin_reps']} | {row['real_reps']} |"
+        )
 
 
 def _pair(spread: dict) -> str:

@@ -59,10 +59,16 @@ class Recording:
         frame = self.backend.landmarks(frame_rgb)
         self.seconds += time.perf_counter() - started
         height, width = frame_rgb.shape[:2]
-        self.calls.append(None if frame is None else {
-            "size": [width, height],
-            "marks": {k: list(v) for k, v in frame.landmarks.items()
-                      if k.split("_", 1)[-1] in JOINTS}})
+        self.calls.append(
+            None
+            if frame is None
+            else {
+                "size": [width, height],
+                "marks": {
+                    k: list(v) for k, v in frame.landmarks.items() if k.split("_", 1)[-1] in JOINTS
+                },
+            }
+        )
         return frame
 
     def close(self) -> None:
@@ -79,18 +85,31 @@ def dump(backend_name: str, clips: list[Path], out: Path) -> None:
         recording.close()
         frames = len(analysis.track.frames)
         scale = [analysis.video.width, analysis.video.height]
-        calls = [None if c is None else {k: [v[0] * scale[0] / c["size"][0],
-                                             v[1] * scale[1] / c["size"][1], v[2]]
-                                         for k, v in c["marks"].items()}
-                 for c in recording.calls[:frames]]
+        calls = [
+            None
+            if c is None
+            else {
+                k: [v[0] * scale[0] / c["size"][0], v[1] * scale[1] / c["size"][1], v[2]]
+                for k, v in c["marks"].items()
+            }
+            for c in recording.calls[:frames]
+        ]
         report = analysis.report
-        rows.append({"clip": clip.name, "backend": backend_name, "frames": calls,
-                     "pose_ms": 1000 * recording.seconds / max(1, len(recording.calls)),
-                     "reps": len(report.reps), "side": report.side,
-                     "assessable": report.assessable, "reason": report.reason,
-                     "faults": sorted({f.fault for rep in report.reps for f in rep.faults}),
-                     "not_assessed": [item.fault for item in report.not_assessed],
-                     "second_look": analysis.second_look})
+        rows.append(
+            {
+                "clip": clip.name,
+                "backend": backend_name,
+                "frames": calls,
+                "pose_ms": 1000 * recording.seconds / max(1, len(recording.calls)),
+                "reps": len(report.reps),
+                "side": report.side,
+                "assessable": report.assessable,
+                "reason": report.reason,
+                "faults": sorted({f.fault for rep in report.reps for f in rep.faults}),
+                "not_assessed": [item.fault for item in report.not_assessed],
+                "second_look": analysis.second_look,
+            }
+        )
         print(f"{clip.name}: {rows[-1]['reps']} reps, side {report.side}", flush=True)
     out.write_text(json.dumps(rows))
 
@@ -138,8 +157,10 @@ def angle(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
 
 def angles(p: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     xy = {j: p[j][:, :2] for j in JOINTS}
-    return {"hip": angle(xy["shoulder"], xy["hip"], xy["knee"]),
-            "knee": angle(xy["hip"], xy["knee"], xy["ankle"])}
+    return {
+        "hip": angle(xy["shoulder"], xy["hip"], xy["knee"]),
+        "knee": angle(xy["hip"], xy["knee"], xy["ankle"]),
+    }
 
 
 def compare(row: dict, reference: dict) -> dict:
@@ -149,8 +170,10 @@ def compare(row: dict, reference: dict) -> dict:
     both = seen(mine) & seen(theirs) if len(mine["hip"]) == len(theirs["hip"]) else None
     result = {"found": found.mean(), "seen": seen(mine).mean(), "jitter": jitter(mine)}
     if both is not None and both.any() and row is not reference:
-        distance = [np.hypot(*(mine[j][both, :2] - theirs[j][both, :2]).T)
-                    for j in ("shoulder", "hip", "knee")]
+        distance = [
+            np.hypot(*(mine[j][both, :2] - theirs[j][both, :2]).T)
+            for j in ("shoulder", "hip", "knee")
+        ]
         result["distance"] = float(np.median(np.concatenate(distance))) / trunk(theirs)
         a, b = angles(mine), angles(theirs)
         for name in ("hip", "knee"):
@@ -161,21 +184,25 @@ def compare(row: dict, reference: dict) -> dict:
 
 def table(files: list[Path]) -> str:
     runs = [json.loads(path.read_text()) for path in files]
-    lines = ["| clip | backend | person found | near shoulder, hip, knee seen | jitter "
-             "(trunk lengths) | distance to first (trunk lengths) | hip / knee angle vs "
-             "first, median deg | pose ms/frame | reps | faults | side |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| clip | backend | person found | near shoulder, hip, knee seen | jitter "
+        "(trunk lengths) | distance to first (trunk lengths) | hip / knee angle vs "
+        "first, median deg | pose ms/frame | reps | faults | side |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for index, reference in enumerate(runs[0]):
         for run in runs:
             row = run[index]
             c = compare(row, reference)
-            vs_first = (f"{c['distance']:.3f}" if "distance" in c else "-")
-            diffs = (f"{c['hip_diff']:.1f} / {c['knee_diff']:.1f}" if "hip_diff" in c else "-")
+            vs_first = f"{c['distance']:.3f}" if "distance" in c else "-"
+            diffs = f"{c['hip_diff']:.1f} / {c['knee_diff']:.1f}" if "hip_diff" in c else "-"
             faults = ", ".join(row["faults"]) or "-"
-            lines.append(f"| {row['clip']} | {row['backend']} | {c['found']:.0%} | "
-                         f"{c['seen']:.0%} | {c['jitter']:.4f} | {vs_first} | {diffs} | "
-                         f"{row['pose_ms']:.1f} | {row['reps']} | {faults} | "
-                         f"{row['side'] or '-'} |")
+            lines.append(
+                f"| {row['clip']} | {row['backend']} | {c['found']:.0%} | "
+                f"{c['seen']:.0%} | {c['jitter']:.4f} | {vs_first} | {diffs} | "
+                f"{row['pose_ms']:.1f} | {row['reps']} | {faults} | "
+                f"{row['side'] or '-'} |"
+            )
     return "\n".join(lines)
 
 

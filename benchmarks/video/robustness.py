@@ -61,7 +61,7 @@ class CountingPose:
     def share(self, frames: int | None = None, second_look: bool = False) -> float:
         """The share of calls of the pass that made the report (the first by default)."""
         frames = frames or len(self.found)
-        calls = self.found[frames: 2 * frames] if second_look else self.found[:frames]
+        calls = self.found[frames : 2 * frames] if second_look else self.found[:frames]
         return sum(calls) / max(1, len(calls))
 
     @property
@@ -89,8 +89,15 @@ def hip_error(analysis: ClipAnalysis, truth: Truth) -> float:
     return float(np.median(np.abs(got[both] - want[both]))) if both.any() else float("nan")
 
 
-def run(name: str, folder: Path, scale: float, reps: int | None, model: str = "full",
-        redetect_every: int = REDETECT_EVERY, both_ways: bool = False) -> dict:
+def run(
+    name: str,
+    folder: Path,
+    scale: float,
+    reps: int | None,
+    model: str = "full",
+    redetect_every: int = REDETECT_EVERY,
+    both_ways: bool = False,
+) -> dict:
     started = time.perf_counter()
     filmed = film_scenario(name, folder, scale, **({"reps": reps} if reps else {}))
     filmed_s = time.perf_counter() - started
@@ -106,30 +113,43 @@ def run(name: str, folder: Path, scale: float, reps: int | None, model: str = "f
     report, truth = analysis.report, filmed.truth
     kept = sum(f is not None for f in analysis.track.frames)
     return {
-        "scenario": name, "what": SCENARIOS[name].what,
-        "size": [analysis.video.width, analysis.video.height], "fps": analysis.video.fps,
-        "reps_expected": len(truth.reps), "reps_found": len(report.reps),
+        "scenario": name,
+        "what": SCENARIOS[name].what,
+        "size": [analysis.video.width, analysis.video.height],
+        "fps": analysis.video.fps,
+        "reps_expected": len(truth.reps),
+        "reps_found": len(report.reps),
         "reps_matched": matched_reps(analysis, truth),
-        "faults_expected": sorted(truth.faults), "faults_found": list(report.faults),
+        "faults_expected": sorted(truth.faults),
+        "faults_found": list(report.faults),
         "not_assessed": [item.fault for item in report.not_assessed],
-        "side_expected": truth.side, "side_found": report.side,
-        "assessable": report.assessable, "reason": report.reason,
+        "side_expected": truth.side,
+        "side_found": report.side,
+        "assessable": report.assessable,
+        "reason": report.reason,
         "model_found": backend.share(len(analysis.track.frames), analysis.second_look),
         "kept": kept / max(1, len(analysis.track.frames)),
-        "hip_error_deg": hip_error(analysis, truth), "second_look": analysis.second_look,
-        "film_s": filmed_s, "analyse_s": time.perf_counter() - started,
+        "hip_error_deg": hip_error(analysis, truth),
+        "second_look": analysis.second_look,
+        "film_s": filmed_s,
+        "analyse_s": time.perf_counter() - started,
     }
 
 
 def failed(name: str, truth: Truth, backend: CountingPose, exc: Exception) -> dict:
-    return {"scenario": name, "what": SCENARIOS[name].what, "reps_expected": len(truth.reps),
-            "faults_expected": sorted(truth.faults), "side_expected": truth.side,
-            "model_found": backend.share(),
-            "error": " ".join(f"{type(exc).__name__}: {exc}".split()[:24])}
+    return {
+        "scenario": name,
+        "what": SCENARIOS[name].what,
+        "reps_expected": len(truth.reps),
+        "faults_expected": sorted(truth.faults),
+        "side_expected": truth.side,
+        "model_found": backend.share(),
+        "error": " ".join(f"{type(exc).__name__}: {exc}".split()[:24]),
+    }
 
 
 def verdict(row: dict) -> str:
-    """"ok"; "ok, X not assessed" when an expected fault was honestly not judged
+    """ "ok"; "ok, X not assessed" when an expected fault was honestly not judged
     (everything else right); or "**fails**"."""
     if "error" in row:
         return "**error**"
@@ -137,8 +157,11 @@ def verdict(row: dict) -> str:
     expected = {f for f in row["faults_expected"] if f not in LUMBAR}
     unjudged = expected - found
     honest = unjudged <= set(row.get("not_assessed", ())) and found <= expected
-    ok = (row["assessable"] and row["side_found"] == row["side_expected"]
-          and row["reps_found"] == row["reps_matched"] == row["reps_expected"])
+    ok = (
+        row["assessable"]
+        and row["side_found"] == row["side_expected"]
+        and row["reps_found"] == row["reps_matched"] == row["reps_expected"]
+    )
     if ok and found == expected:
         return "ok"
     if ok and honest:
@@ -147,16 +170,20 @@ def verdict(row: dict) -> str:
 
 
 def table(rows: list[dict]) -> str:
-    head = ("| scenario | reps expected / found (matched) | faults expected | faults found "
-            "| side | assessable | person found / kept | hip error deg | verdict |\n"
-            "|---|---|---|---|---|---|---|---|---|")
+    head = (
+        "| scenario | reps expected / found (matched) | faults expected | faults found "
+        "| side | assessable | person found / kept | hip error deg | verdict |\n"
+        "|---|---|---|---|---|---|---|---|---|"
+    )
     lines = [head]
     for r in rows:
         if "error" in r:
-            lines.append(f"| {r['scenario']} | {r['reps_expected']} / - | "
-                         f"{', '.join(r['faults_expected']) or '-'} | - | - | "
-                         f"crashed: {r['error']} | {r['model_found']:.0%} / - | - | "
-                         f"**error** |")
+            lines.append(
+                f"| {r['scenario']} | {r['reps_expected']} / - | "
+                f"{', '.join(r['faults_expected']) or '-'} | - | - | "
+                f"crashed: {r['error']} | {r['model_found']:.0%} / - | - | "
+                f"**error** |"
+            )
             continue
         side = r["side_found"] or "-"
         if r["side_found"] and r["side_found"] != r["side_expected"]:
@@ -167,27 +194,48 @@ def table(rows: list[dict]) -> str:
             f"({r['reps_matched']}) | {', '.join(r['faults_expected']) or '-'} "
             f"| {', '.join(r['faults_found']) or '-'} | {side} | {assessable} "
             f"| {r['model_found']:.0%} / {r['kept']:.0%} | {r['hip_error_deg']:.1f} "
-            f"| {verdict(r)}{' (second look)' if r['second_look'] else ''} |")
+            f"| {verdict(r)}{' (second look)' if r['second_look'] else ''} |"
+        )
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("scenarios", nargs="*", metavar="SCENARIO",
-                        help=f"any of: {', '.join(SCENARIOS)} (default: all)")
-    parser.add_argument("--scale", type=float, default=1.0,
-                        help="scene size (1: 1920 px on the long side; 0.5: 960 px)")
+    parser.add_argument(
+        "scenarios",
+        nargs="*",
+        metavar="SCENARIO",
+        help=f"any of: {', '.join(SCENARIOS)} (default: all)",
+    )
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="scene size (1: 1920 px on the long side; 0.5: 960 px)",
+    )
     parser.add_argument("--reps", type=int, help="reps in every scenario (default: its own)")
     parser.add_argument("--out", type=Path, help="write the rows as JSON here")
     parser.add_argument("--keep", type=Path, help="keep the filmed clips in this folder")
-    parser.add_argument("--model", choices=("lite", "full", "heavy"), default="full",
-                        help="the landmark model (default: full)")
-    parser.add_argument("--redetect-every", type=int, default=REDETECT_EVERY, metavar="N",
-                        help="run the person detector every N analysed frames (0: only "
-                             f"when the person is lost; default {REDETECT_EVERY})")
-    parser.add_argument("--both-ways", action="store_true",
-                        help="track from the surest frame backward and forward, detecting "
-                             "only when the person is lost (sets --redetect-every 0)")
+    parser.add_argument(
+        "--model",
+        choices=("lite", "full", "heavy"),
+        default="full",
+        help="the landmark model (default: full)",
+    )
+    parser.add_argument(
+        "--redetect-every",
+        type=int,
+        default=REDETECT_EVERY,
+        metavar="N",
+        help="run the person detector every N analysed frames (0: only "
+        f"when the person is lost; default {REDETECT_EVERY})",
+    )
+    parser.add_argument(
+        "--both-ways",
+        action="store_true",
+        help="track from the surest frame backward and forward, detecting "
+        "only when the person is lost (sets --redetect-every 0)",
+    )
     args = parser.parse_args()
     unknown = [name for name in args.scenarios if name not in SCENARIOS]
     if unknown:
@@ -199,8 +247,17 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         rows = []
         for name in names:
-            rows.append(run(name, folder, args.scale, args.reps, args.model,
-                            0 if args.both_ways else args.redetect_every, args.both_ways))
+            rows.append(
+                run(
+                    name,
+                    folder,
+                    args.scale,
+                    args.reps,
+                    args.model,
+                    0 if args.both_ways else args.redetect_every,
+                    args.both_ways,
+                )
+            )
             r = rows[-1]
             print(f"{name}: {verdict(r)} {r.get('error', '')}", flush=True)
     print(f"load average at the end: {os.getloadavg()}")

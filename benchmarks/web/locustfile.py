@@ -80,8 +80,7 @@ class Coach(FastHttpUser):
                 self._sign_in()
                 SESSION.extend(self.client.cookiejar)
         SIGNED_IN += 1
-        self.auth = {"Authorization": f"Bearer {INFO['token']}",
-                     "Content-Type": "application/json"}
+        self.auth = {"Authorization": f"Bearer {INFO['token']}", "Content-Type": "application/json"}
 
     def _sign_in(self) -> None:
         page = self.client.get("/login/", name="(sign in) GET /login/")
@@ -89,10 +88,15 @@ class Coach(FastHttpUser):
         if not match:
             raise RuntimeError(f"no CSRF token on the login page (HTTP {page.status_code})")
         with self.client.post(
-            "/login/", name="(sign in) POST /login/", catch_response=True,
+            "/login/",
+            name="(sign in) POST /login/",
+            catch_response=True,
             allow_redirects=False,
-            data={"username": INFO["username"], "password": INFO["password"],
-                  "csrfmiddlewaretoken": match.group(1)},
+            data={
+                "username": INFO["username"],
+                "password": INFO["password"],
+                "csrfmiddlewaretoken": match.group(1),
+            },
             headers={"Referer": self.host + "/login/"},
         ) as response:
             if response.status_code != 302:
@@ -109,16 +113,21 @@ class Coach(FastHttpUser):
     @task
     def athlete_page(self) -> None:
         pk = random.choice(IDS)
-        with self.client.get(f"/athletes/{pk}/", name="GET /athletes/<id>/",
-                             catch_response=True) as r:
+        with self.client.get(
+            f"/athletes/{pk}/", name="GET /athletes/<id>/", catch_response=True
+        ) as r:
             _expect(r, 200, "On the hinge ladder")
 
     @tag("recommend")
     @task
     def recommend(self) -> None:
-        with self.client.post("/api/recommend", name="POST /api/recommend",
-                              data=random.choice(CASES), headers=self.auth,
-                              catch_response=True) as r:
+        with self.client.post(
+            "/api/recommend",
+            name="POST /api/recommend",
+            data=random.choice(CASES),
+            headers=self.auth,
+            catch_response=True,
+        ) as r:
             _expect(r, 200, '"stage"')
 
 

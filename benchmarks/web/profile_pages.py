@@ -50,41 +50,59 @@ def main() -> None:
     client.force_login(get_user_model().objects.get(username=info["username"]))
     ids = info["athlete_ids"]
     rng = random.Random(7)
-    cases = [p.read_text() for p in
-             sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.json"))]
+    cases = [
+        p.read_text()
+        for p in sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.json"))
+    ]
     token = "Bearer " + info["token"]
     requests = {
         "list": ("GET /athletes/", lambda: client.get("/athletes/")),
         "today": ("GET /today/", lambda: client.get("/today/?who=team")),
         "page": ("GET /athletes/<id>/", lambda: client.get(f"/athletes/{rng.choice(ids)}/")),
-        "recommend": ("POST /api/recommend", lambda: client.post(
-            "/api/recommend", rng.choice(cases), content_type="application/json",
-            HTTP_AUTHORIZATION=token)),
+        "recommend": (
+            "POST /api/recommend",
+            lambda: client.post(
+                "/api/recommend",
+                rng.choice(cases),
+                content_type="application/json",
+                HTTP_AUTHORIZATION=token,
+            ),
+        ),
     }
-    print(f"database: {connection.vendor}, {len(ids)} athletes, "
-          f"{info['sessions_per_athlete']} sessions each; {args.runs} requests per row\n")
-    print(f"{'request':22} {'queries':>7} {'SQL ms':>7} {'KiB':>6} {'wall ms':>8} "
-          f"{'CPU ms':>7} {'p95 wall':>8}")
+    print(
+        f"database: {connection.vendor}, {len(ids)} athletes, "
+        f"{info['sessions_per_athlete']} sessions each; {args.runs} requests per row\n"
+    )
+    print(
+        f"{'request':22} {'queries':>7} {'SQL ms':>7} {'KiB':>6} {'wall ms':>8} "
+        f"{'CPU ms':>7} {'p95 wall':>8}"
+    )
     for _key, (label, send) in requests.items():
         stats = measure(send, args.runs, connection)
-        print(f"{label:22} {stats['queries']:7} {stats['sql_ms']:7.1f} "
-              f"{stats['bytes'] / 1024:6.0f} {stats['wall_ms']:8.1f} {stats['cpu_ms']:7.1f} "
-              f"{stats['p95_wall_ms']:8.1f}")
+        print(
+            f"{label:22} {stats['queries']:7} {stats['sql_ms']:7.1f} "
+            f"{stats['bytes'] / 1024:6.0f} {stats['wall_ms']:8.1f} {stats['cpu_ms']:7.1f} "
+            f"{stats['p95_wall_ms']:8.1f}"
+        )
     print()
     split_athlete_page(ids, rng, args.runs)
     print("\nwhat-ifs (the app patched in this process only):")
     from hingecoach.web.athletes import selectors
 
-    no_chart = mock.patch.multiple("hingecoach.web.athletes.charts", test_timeline=_none,
-                                   pain_chart=_none, loads_chart=_none)
-    first_50 = mock.patch.object(selectors, "athlete_list",
-                                 _first(selectors.athlete_list, 50))
-    for label, patch, key in (("GET /athletes/<id>/ without charts", no_chart, "page"),
-                              ("GET /athletes/ first 50 only", first_50, "list")):
+    no_chart = mock.patch.multiple(
+        "hingecoach.web.athletes.charts", test_timeline=_none, pain_chart=_none, loads_chart=_none
+    )
+    first_50 = mock.patch.object(selectors, "athlete_list", _first(selectors.athlete_list, 50))
+    for label, patch, key in (
+        ("GET /athletes/<id>/ without charts", no_chart, "page"),
+        ("GET /athletes/ first 50 only", first_50, "list"),
+    ):
         with patch:
             stats = measure(requests[key][1], args.runs, connection)
-        print(f"  {label:36} {stats['queries']:3} queries {stats['bytes'] / 1024:5.0f} KiB "
-              f"wall {stats['wall_ms']:6.1f} ms  CPU {stats['cpu_ms']:6.1f} ms")
+        print(
+            f"  {label:36} {stats['queries']:3} queries {stats['bytes'] / 1024:5.0f} KiB "
+            f"wall {stats['wall_ms']:6.1f} ms  CPU {stats['cpu_ms']:6.1f} ms"
+        )
     if args.cprofile:
         profiler = cProfile.Profile()
         send = requests[args.cprofile][1]
@@ -118,11 +136,14 @@ def measure(send: Any, runs: int, connection: Any) -> dict[str, float]:
         if response.status_code != 200:
             raise RuntimeError(f"HTTP {response.status_code}")
     walls.sort()
-    return {"queries": len(captured.captured_queries),
-            "sql_ms": sum(float(q["time"]) for q in captured.captured_queries) * 1000,
-            "bytes": len(response.content), "wall_ms": statistics.median(walls),
-            "cpu_ms": statistics.median(cpus),
-            "p95_wall_ms": walls[min(len(walls) - 1, round(0.95 * (len(walls) - 1)))]}
+    return {
+        "queries": len(captured.captured_queries),
+        "sql_ms": sum(float(q["time"]) for q in captured.captured_queries) * 1000,
+        "bytes": len(response.content),
+        "wall_ms": statistics.median(walls),
+        "cpu_ms": statistics.median(cpus),
+        "p95_wall_ms": walls[min(len(walls) - 1, round(0.95 * (len(walls) - 1)))],
+    }
 
 
 def split_athlete_page(ids: list[int], rng: random.Random, runs: int) -> None:
@@ -143,17 +164,29 @@ def split_athlete_page(ids: list[int], rng: random.Random, runs: int) -> None:
 
     for pk in [rng.choice(ids) for _ in range(runs + 1)]:
         athlete = Athlete.objects.select_related("team").get(pk=pk)
-        sessions = timed("load 50 sessions + exercises (ORM)",
-                         lambda a=athlete: list(selectors.athlete_sessions(athlete=a)))
+        sessions = timed(
+            "load 50 sessions + exercises (ORM)",
+            lambda a=athlete: list(selectors.athlete_sessions(athlete=a)),
+        )
         tests = list(selectors.athlete_tests(athlete=athlete))
         reports = list(selectors.athlete_pain_reports(athlete=athlete))
         timed("athlete_case (5 queries) x1", lambda a=athlete: athlete_case(a))
-        rec = timed("recommend + plan (incl. 2 x athlete_case)",
-                    lambda a=athlete: (selectors.athlete_recommendation(athlete=a),
-                                       selectors.athlete_plan(athlete=a)))[0]
-        timed("ladder grid", lambda a=athlete, r=rec: ladder_grid(
-            default_catalog(), mastered=selectors.athlete_mastered(athlete=a),
-            today=[o.exercise for o in r.options], avoid=[x.exercise for x in r.avoid]))
+        rec = timed(
+            "recommend + plan (incl. 2 x athlete_case)",
+            lambda a=athlete: (
+                selectors.athlete_recommendation(athlete=a),
+                selectors.athlete_plan(athlete=a),
+            ),
+        )[0]
+        timed(
+            "ladder grid",
+            lambda a=athlete, r=rec: ladder_grid(
+                default_catalog(),
+                mastered=selectors.athlete_mastered(athlete=a),
+                today=[o.exercise for o in r.options],
+                avoid=[x.exercise for x in r.avoid],
+            ),
+        )
         timed("chart: test timeline (matplotlib)", lambda t=tests: charts.test_timeline(t))
         timed("chart: pain (matplotlib)", lambda s=sessions, r=reports: charts.pain_chart(s, r))
         timed("chart: loads (matplotlib)", lambda s=sessions: charts.loads_chart(s, "kg"))

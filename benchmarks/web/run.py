@@ -64,10 +64,12 @@ def main() -> None:
     parser.add_argument("--databases", default="sqlite,postgres")
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--duration", type=int, default=60, help="measured seconds")
-    parser.add_argument("--warmup", type=int, default=20,
-                        help="seconds before measuring (the sign-in happens here)")
-    parser.add_argument("--servers", default="2x4",
-                        help="gunicorn WORKERSxTHREADS[+what-if], comma list")
+    parser.add_argument(
+        "--warmup", type=int, default=20, help="seconds before measuring (the sign-in happens here)"
+    )
+    parser.add_argument(
+        "--servers", default="2x4", help="gunicorn WORKERSxTHREADS[+what-if], comma list"
+    )
     parser.add_argument("--scenarios", default="all@0,all@1-3")
     parser.add_argument("--athletes", type=int, default=1000)
     parser.add_argument("--sessions", type=int, default=50)
@@ -88,36 +90,62 @@ def main() -> None:
             machine["postgres"] = server_version(env["DATABASE_URL"])
         elif database != "sqlite":
             sys.exit(f"unknown database {database!r}: sqlite or postgres")
-        print(f"\n== {database}: seeding {args.athletes} athletes x {args.sessions} sessions "
-              f"(data folder {home})", flush=True)
+        print(
+            f"\n== {database}: seeding {args.athletes} athletes x {args.sessions} sessions "
+            f"(data folder {home})",
+            flush=True,
+        )
         started = time.perf_counter()
-        subprocess.run([sys.executable, str(HERE / "seed.py"), "--athletes",
-                        str(args.athletes), "--sessions", str(args.sessions)],
-                       env=env, check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(HERE / "seed.py"),
+                "--athletes",
+                str(args.athletes),
+                "--sessions",
+                str(args.sessions),
+            ],
+            env=env,
+            check=True,
+        )
         seed_seconds = time.perf_counter() - started
         info = home / "bench.json"
         for server in args.servers.split(","):
             setting, _, what_if = server.partition("+")
             workers, threads = (int(x) for x in setting.lower().split("x"))
             name = server.replace("+", "-")
-            server_ = Serving(env, workers, threads, out / f"{database}-{name}-server.log",
-                              what_if=what_if == "what-if")
+            server_ = Serving(
+                env,
+                workers,
+                threads,
+                out / f"{database}-{name}-server.log",
+                what_if=what_if == "what-if",
+            )
             with server_ as url:
                 for scenario in args.scenarios.split(","):
                     label = f"{database}-{name}-{scenario.replace('@', '-wait')}"
                     load = os.getloadavg()[0]
-                    rows, cpu = run_locust(url, info, scenario, args, out / label,
-                                           server_.process.pid)
-                    results.append({"database": database, "server": server,
-                                    "scenario": scenario, "rows": rows, **cpu,
-                                    "load_before": round(load, 2),
-                                    "load_after": round(os.getloadavg()[0], 2),
-                                    "seed_seconds": round(seed_seconds, 1)})
+                    rows, cpu = run_locust(
+                        url, info, scenario, args, out / label, server_.process.pid
+                    )
+                    results.append(
+                        {
+                            "database": database,
+                            "server": server,
+                            "scenario": scenario,
+                            "rows": rows,
+                            **cpu,
+                            "load_before": round(load, 2),
+                            "load_after": round(os.getloadavg()[0], 2),
+                            "seed_seconds": round(seed_seconds, 1),
+                        }
+                    )
                     print_rows(results[-1])
         if database == "sqlite":
             shutil.rmtree(home, ignore_errors=True)
-    (out / "results.json").write_text(json.dumps({"machine": machine, "results": results},
-                                                 indent=1))
+    (out / "results.json").write_text(
+        json.dumps({"machine": machine, "results": results}, indent=1)
+    )
     table = markdown(machine, results, args)
     (out / "results.md").write_text(table)
     print("\n" + table)
@@ -125,6 +153,7 @@ def main() -> None:
 
 
 # --- machine ----------------------------------------------------------------------------
+
 
 def _run(command: list[str]) -> str:
     try:
@@ -134,22 +163,41 @@ def _run(command: list[str]) -> str:
 
 
 def describe_machine() -> dict:
-    model = next((line.split(":", 1)[1].strip() for line in _run(["lscpu"]).splitlines()
-                  if line.startswith("Model name")), platform.processor())
-    memory = next((line.split()[1] for line in _run(["free", "-g"]).splitlines()
-                   if line.startswith("Mem:")), "?")
-    versions = _run([sys.executable, "-c",
-                     "import django, gunicorn, locust, matplotlib; print(django.get_version(),"
-                     " gunicorn.__version__, locust.__version__, matplotlib.__version__)"])
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in _run(["lscpu"]).splitlines()
+            if line.startswith("Model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        (line.split()[1] for line in _run(["free", "-g"]).splitlines() if line.startswith("Mem:")),
+        "?",
+    )
+    versions = _run(
+        [
+            sys.executable,
+            "-c",
+            "import django, gunicorn, locust, matplotlib; print(django.get_version(),"
+            " gunicorn.__version__, locust.__version__, matplotlib.__version__)",
+        ]
+    )
     django_v, gunicorn_v, locust_v, mpl_v = (versions.split() + ["?"] * 4)[:4]
     commit = _run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"]).strip()
     dirty = bool(_run(["git", "-C", str(ROOT), "status", "--porcelain", "src"]).strip())
     return {
         "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
-        "nproc": _run(["nproc"]).strip(), "cpu": model, "memory_gib": memory,
+        "nproc": _run(["nproc"]).strip(),
+        "cpu": model,
+        "memory_gib": memory,
         "os": f"{platform.system()} {platform.release()}",
-        "python": platform.python_version(), "django": django_v, "gunicorn": gunicorn_v,
-        "locust": locust_v, "matplotlib": mpl_v, "sqlite": sqlite3.sqlite_version,
+        "python": platform.python_version(),
+        "django": django_v,
+        "gunicorn": gunicorn_v,
+        "locust": locust_v,
+        "matplotlib": mpl_v,
+        "sqlite": sqlite3.sqlite_version,
         "commit": commit + (" (with uncommitted changes in src/)" if dirty else ""),
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
     }
@@ -168,15 +216,16 @@ def server_version(url: str) -> str:
 
 # --- PostgreSQL ----------------------------------------------------------------------------
 
+
 def fresh_postgres_database() -> str:
     """A new, empty ``hingecoach_bench`` database on this machine's server; its URL."""
     import psycopg
 
-    found = subprocess.run([str(ROOT / "scripts" / "postgres-test-db")], capture_output=True,
-                           text=True)
+    found = subprocess.run(
+        [str(ROOT / "scripts" / "postgres-test-db")], capture_output=True, text=True
+    )
     if found.returncode != 0 or not found.stdout.strip():
-        sys.exit("no PostgreSQL server (scripts/postgres-test-db failed): "
-                 + found.stderr.strip())
+        sys.exit("no PostgreSQL server (scripts/postgres-test-db failed): " + found.stderr.strip())
     admin_url = found.stdout.strip().splitlines()[-1]
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
@@ -186,6 +235,7 @@ def fresh_postgres_database() -> str:
 
 
 # --- server ---------------------------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -211,23 +261,45 @@ def wait_for(process: subprocess.Popen, url: str, log: Path) -> str:
 class Serving:
     """gunicorn serving the app on a free port for the ``with`` block; yields its URL."""
 
-    def __init__(self, env: dict, workers: int, threads: int, log: Path,
-                 what_if: bool = False) -> None:
+    def __init__(
+        self, env: dict, workers: int, threads: int, log: Path, what_if: bool = False
+    ) -> None:
         self.env, self.workers, self.threads, self.log = env, workers, threads, log
         self.what_if = what_if
         self.port = free_port()
 
     def __enter__(self) -> str:
         if self.what_if:
-            command = [sys.executable, str(HERE / "whatif.py"), "--port", str(self.port),
-                       "--workers", str(self.workers), "--threads", str(self.threads)]
+            command = [
+                sys.executable,
+                str(HERE / "whatif.py"),
+                "--port",
+                str(self.port),
+                "--workers",
+                str(self.workers),
+                "--threads",
+                str(self.threads),
+            ]
         else:
-            command = [str(BIN / "hingecoach"), "serve", "--port", str(self.port),
-                       "--workers", str(self.workers), "--threads", str(self.threads)]
+            command = [
+                str(BIN / "hingecoach"),
+                "serve",
+                "--port",
+                str(self.port),
+                "--workers",
+                str(self.workers),
+                "--threads",
+                str(self.threads),
+            ]
         print(f"-- serving: {' '.join(command)}", flush=True)
         self.handle = self.log.open("w")
-        self.process = subprocess.Popen(command, env=self.env, stdout=self.handle,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            command,
+            env=self.env,
+            stdout=self.handle,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         try:
             return wait_for(self.process, f"http://127.0.0.1:{self.port}", self.log)
         except RuntimeError:
@@ -284,9 +356,13 @@ def snapshot(server_pid: int, locust_pid: int) -> dict:
     import psutil
 
     times = psutil.cpu_times()
-    return {"wall": time.monotonic(), "server": cpu_seconds(server_pid),
-            "locust": cpu_seconds(locust_pid), "database": database_cpu(),
-            "busy": sum(times) - times.idle - getattr(times, "iowait", 0.0)}
+    return {
+        "wall": time.monotonic(),
+        "server": cpu_seconds(server_pid),
+        "locust": cpu_seconds(locust_pid),
+        "database": database_cpu(),
+        "busy": sum(times) - times.idle - getattr(times, "iowait", 0.0),
+    }
 
 
 def cpu_summary(start: dict, end: dict, requests: int) -> dict:
@@ -295,35 +371,60 @@ def cpu_summary(start: dict, end: dict, requests: int) -> dict:
     inside gunicorn's processes)."""
     wall = max(end["wall"] - start["wall"], 1e-9)
     app = end["server"] - start["server"]
-    database = sum(cpu - start["database"].get(pid, 0.0)
-                   for pid, cpu in end["database"].items())
+    database = sum(cpu - start["database"].get(pid, 0.0) for pid, cpu in end["database"].items())
     locust = end["locust"] - start["locust"]
     busy = end["busy"] - start["busy"]
-    return {"server_cpu_ms_per_request": round(1000 * (app + database) / max(requests, 1), 1),
-            "database_cpu_ms_per_request": round(1000 * database / max(requests, 1), 1),
-            "server_cores": round((app + database) / wall, 2),
-            "locust_cores": round(locust / wall, 2),
-            "other_cores": round(max(busy - app - database - locust, 0) / wall, 2),
-            "measured_seconds": round(wall, 1)}
+    return {
+        "server_cpu_ms_per_request": round(1000 * (app + database) / max(requests, 1), 1),
+        "database_cpu_ms_per_request": round(1000 * database / max(requests, 1), 1),
+        "server_cores": round((app + database) / wall, 2),
+        "locust_cores": round(locust / wall, 2),
+        "other_cores": round(max(busy - app - database - locust, 0) / wall, 2),
+        "measured_seconds": round(wall, 1),
+    }
 
 
-def run_locust(url: str, info: Path, scenario: str, args: argparse.Namespace,
-               prefix: Path, server_pid: int) -> tuple[list[dict], dict]:
+def run_locust(
+    url: str, info: Path, scenario: str, args: argparse.Namespace, prefix: Path, server_pid: int
+) -> tuple[list[dict], dict]:
     """One locust run; its rows per endpoint and where the CPU went while it measured."""
     tags, _, wait = scenario.partition("@")
-    env = {**os.environ, "BENCH_INFO": str(info), "BENCH_WAIT": wait or "0",
-           "BENCH_WARMUP": str(args.warmup)}
-    command = [str(BIN / "locust"), "-f", str(HERE / "locustfile.py"), "--headless",
-               "--host", url, "-u", str(args.users), "-r", str(args.users),
-               "-t", f"{args.warmup + args.duration}s", "--csv", str(prefix),
-               "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "120"]
+    env = {
+        **os.environ,
+        "BENCH_INFO": str(info),
+        "BENCH_WAIT": wait or "0",
+        "BENCH_WARMUP": str(args.warmup),
+    }
+    command = [
+        str(BIN / "locust"),
+        "-f",
+        str(HERE / "locustfile.py"),
+        "--headless",
+        "--host",
+        url,
+        "-u",
+        str(args.users),
+        "-r",
+        str(args.users),
+        "-t",
+        f"{args.warmup + args.duration}s",
+        "--csv",
+        str(prefix),
+        "--only-summary",
+        "--loglevel",
+        "WARNING",
+        "--stop-timeout",
+        "120",
+    ]
     if tags and tags != "all":
         command += ["--tags", *tags.split("+")]
-    print(f"-- {scenario}: {args.warmup} s warm-up (sign-ins included), then about "
-          f"{args.duration} s measured", flush=True)
+    print(
+        f"-- {scenario}: {args.warmup} s warm-up (sign-ins included), then about "
+        f"{args.duration} s measured",
+        flush=True,
+    )
     log = (prefix.parent / f"{prefix.name}-locust.log").open("w")
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.PIPE,
-                               text=True)
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.PIPE, text=True)
     start = snapshot(server_pid, process.pid) if not args.warmup else None
     for line in process.stderr:  # the locustfile says when the warm-up is over
         log.write(line)
@@ -347,28 +448,43 @@ def read_stats(path: Path) -> list[dict]:
         for row in csv.DictReader(handle):
             if row["Name"] not in ENDPOINTS:
                 continue
-            rows.append({"endpoint": row["Name"], "requests": int(row["Request Count"]),
-                         "rps": float(row["Requests/s"]),
-                         "median_ms": float(row["Median Response Time"]),
-                         "p95_ms": float(row["95%"]), "max_ms": float(row["Max Response Time"]),
-                         "failures": int(row["Failure Count"])})
+            rows.append(
+                {
+                    "endpoint": row["Name"],
+                    "requests": int(row["Request Count"]),
+                    "rps": float(row["Requests/s"]),
+                    "median_ms": float(row["Median Response Time"]),
+                    "p95_ms": float(row["95%"]),
+                    "max_ms": float(row["Max Response Time"]),
+                    "failures": int(row["Failure Count"]),
+                }
+            )
     return sorted(rows, key=lambda r: ENDPOINTS.index(r["endpoint"]))
 
 
 # --- output -----------------------------------------------------------------------------------
 
+
 def print_rows(result: dict) -> None:
-    print(f"   {'endpoint':22} {'requests':>8} {'req/s':>6} {'median ms':>9} {'p95 ms':>7} "
-          f"{'failures':>8}")
+    print(
+        f"   {'endpoint':22} {'requests':>8} {'req/s':>6} {'median ms':>9} {'p95 ms':>7} "
+        f"{'failures':>8}"
+    )
     for row in result["rows"]:
-        print(f"   {row['endpoint']:22} {row['requests']:8} {row['rps']:6.1f} "
-              f"{row['median_ms']:9.0f} {row['p95_ms']:7.0f} {row['failures']:8}", flush=True)
-    print(f"   server CPU {result['server_cpu_ms_per_request']} ms per request (PostgreSQL "
-          f"backends {result['database_cpu_ms_per_request']} ms of it); cores used: "
-          f"server {result['server_cores']}, locust {result['locust_cores']}, other jobs "
-          f"{result['other_cores']} (of {os.cpu_count()}) over "
-          f"{result['measured_seconds']} s; load average "
-          f"{result['load_before']} -> {result['load_after']}", flush=True)
+        print(
+            f"   {row['endpoint']:22} {row['requests']:8} {row['rps']:6.1f} "
+            f"{row['median_ms']:9.0f} {row['p95_ms']:7.0f} {row['failures']:8}",
+            flush=True,
+        )
+    print(
+        f"   server CPU {result['server_cpu_ms_per_request']} ms per request (PostgreSQL "
+        f"backends {result['database_cpu_ms_per_request']} ms of it); cores used: "
+        f"server {result['server_cores']}, locust {result['locust_cores']}, other jobs "
+        f"{result['other_cores']} (of {os.cpu_count()}) over "
+        f"{result['measured_seconds']} s; load average "
+        f"{result['load_before']} -> {result['load_after']}",
+        flush=True,
+    )
 
 
 def markdown(machine: dict, results: list[dict], args: argparse.Namespace) -> str:
@@ -390,17 +506,22 @@ def markdown(machine: dict, results: list[dict], args: argparse.Namespace) -> st
             lines.append(
                 f"| {result['database']} | {result['server']} | {result['scenario']} "
                 f"| `{row['endpoint']}` | {row['requests']} | {row['rps']:.1f} "
-                f"| {row['median_ms']:.0f} | {row['p95_ms']:.0f} | {row['failures']} |")
-    lines += ["", "| database | gunicorn WxT | scenario | server CPU ms / request "
-              "| of it PostgreSQL | cores: server | locust | other jobs | load average |",
-              "|---|---|---|---:|---:|---:|---:|---:|---|"]
+                f"| {row['median_ms']:.0f} | {row['p95_ms']:.0f} | {row['failures']} |"
+            )
+    lines += [
+        "",
+        "| database | gunicorn WxT | scenario | server CPU ms / request "
+        "| of it PostgreSQL | cores: server | locust | other jobs | load average |",
+        "|---|---|---|---:|---:|---:|---:|---:|---|",
+    ]
     for result in results:
         lines.append(
             f"| {result['database']} | {result['server']} | {result['scenario']} "
             f"| {result['server_cpu_ms_per_request']} "
             f"| {result['database_cpu_ms_per_request']} | {result['server_cores']} "
             f"| {result['locust_cores']} | {result['other_cores']} "
-            f"| {result['load_before']} → {result['load_after']} |")
+            f"| {result['load_before']} → {result['load_after']} |"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -33,18 +33,76 @@ PASSWORD = "hinge-bench-2026"
 INFO_FILE = "bench.json"
 
 # A rough path up the ladder: an athlete's mastered list is a prefix of it.
-LADDER = ["kneeling-hip-hinge", "kneeling-good-morning", "good-morning", "romanian-deadlift",
-          "nordic-hip-hinge", "hex-bar-deadlift", "single-leg-romanian-deadlift"]
+LADDER = [
+    "kneeling-hip-hinge",
+    "kneeling-good-morning",
+    "good-morning",
+    "romanian-deadlift",
+    "nordic-hip-hinge",
+    "hex-bar-deadlift",
+    "single-leg-romanian-deadlift",
+]
 ACCESSORIES = ["hip-bridge", "step-up", "elevated-deadlift", "hip-thrust", "hamstring-curl"]
-START_KG = {"good-morning": 20, "romanian-deadlift": 30, "hex-bar-deadlift": 50,
-            "single-leg-romanian-deadlift": 10, "step-up": 4, "elevated-deadlift": 12,
-            "hip-thrust": 30, "hamstring-curl": 15}  # others: bodyweight (no load)
-FIRST = ["Ava", "Leo", "Maya", "Noah", "Isla", "Omar", "Sofia", "Ben", "Chloe", "Daniel",
-         "Grace", "Hugo", "Ella", "Finn", "Lina", "Ravi", "Zoe", "Ivan", "Mei", "Tom"]
-LAST = ["Novak", "Park", "Ortiz", "Singh", "Brown", "Haddad", "Rossi", "Carter", "Martin",
-        "Kim", "Lee", "Meyer", "Fischer", "Silva", "Okafor", "Berg", "Dubois", "Khan"]
-FAULTS = ["lumbar-flexion", "lumbar-extension", "no-counterbalance", "weight-forward",
-          "toes-lift", "knee-dominant"]
+START_KG = {
+    "good-morning": 20,
+    "romanian-deadlift": 30,
+    "hex-bar-deadlift": 50,
+    "single-leg-romanian-deadlift": 10,
+    "step-up": 4,
+    "elevated-deadlift": 12,
+    "hip-thrust": 30,
+    "hamstring-curl": 15,
+}  # others: bodyweight (no load)
+FIRST = [
+    "Ava",
+    "Leo",
+    "Maya",
+    "Noah",
+    "Isla",
+    "Omar",
+    "Sofia",
+    "Ben",
+    "Chloe",
+    "Daniel",
+    "Grace",
+    "Hugo",
+    "Ella",
+    "Finn",
+    "Lina",
+    "Ravi",
+    "Zoe",
+    "Ivan",
+    "Mei",
+    "Tom",
+]
+LAST = [
+    "Novak",
+    "Park",
+    "Ortiz",
+    "Singh",
+    "Brown",
+    "Haddad",
+    "Rossi",
+    "Carter",
+    "Martin",
+    "Kim",
+    "Lee",
+    "Meyer",
+    "Fischer",
+    "Silva",
+    "Okafor",
+    "Berg",
+    "Dubois",
+    "Khan",
+]
+FAULTS = [
+    "lumbar-flexion",
+    "lumbar-extension",
+    "no-counterbalance",
+    "weight-forward",
+    "toes-lift",
+    "knee-dominant",
+]
 
 
 def main() -> None:
@@ -99,38 +157,62 @@ def seed(*, athletes: int, sessions: int, rng: random.Random) -> dict:
 
     with transaction.atomic():
         team = teams.team_create(name=TEAM)
-        coach = teams.coach_create(team=team, username=USERNAME, password=PASSWORD,
-                                   first_name="Bench", role=Membership.Role.HEAD)
+        coach = teams.coach_create(
+            team=team,
+            username=USERNAME,
+            password=PASSWORD,
+            first_name="Bench",
+            role=Membership.Role.HEAD,
+        )
         token = teams.api_token_create(user=coach, name="load test")
         plans = [_athlete_plan(i, rng, today) for i in range(athletes)]
         made = Athlete.objects.bulk_create(
-            [Athlete(team=team, **p["profile"]) for p in plans], batch_size=500)
+            [Athlete(team=team, **p["profile"]) for p in plans], batch_size=500
+        )
         if made[0].pk is None:  # a backend that does not return ids from bulk inserts
             made = list(Athlete.objects.filter(team=team).order_by("id"))
         lap(f"{len(made)} athletes")
 
         Mastery.objects.bulk_create(
-            [Mastery(athlete=a, exercise=e, since=today - dt.timedelta(days=200))
-             for a, p in zip(made, plans, strict=True) for e in p["mastered"]],
-            batch_size=2000)
+            [
+                Mastery(athlete=a, exercise=e, since=today - dt.timedelta(days=200))
+                for a, p in zip(made, plans, strict=True)
+                for e in p["mastered"]
+            ],
+            batch_size=2000,
+        )
         HingeTest.objects.bulk_create(
-            [HingeTest(athlete=a, date=day, faults=faults, recorded_by=coach)
-             for a, p in zip(made, plans, strict=True) for day, faults in p["tests"]],
-            batch_size=2000)
+            [
+                HingeTest(athlete=a, date=day, faults=faults, recorded_by=coach)
+                for a, p in zip(made, plans, strict=True)
+                for day, faults in p["tests"]
+            ],
+            batch_size=2000,
+        )
         PainReport.objects.bulk_create(
-            [PainReport(athlete=a, date=day, nrs=nrs)
-             for a, p in zip(made, plans, strict=True) for day, nrs in p["pain"]],
-            batch_size=2000)
+            [
+                PainReport(athlete=a, date=day, nrs=nrs)
+                for a, p in zip(made, plans, strict=True)
+                for day, nrs in p["pain"]
+            ],
+            batch_size=2000,
+        )
         TskScore.objects.bulk_create(
-            [TskScore(athlete=a, date=today - dt.timedelta(days=30), total=p["tsk"])
-             for a, p in zip(made, plans, strict=True) if p["tsk"] is not None],
-            batch_size=2000)
+            [
+                TskScore(athlete=a, date=today - dt.timedelta(days=30), total=p["tsk"])
+                for a, p in zip(made, plans, strict=True)
+                if p["tsk"] is not None
+            ],
+            batch_size=2000,
+        )
         lap("mastered, tests, pain reports, TSK-11")
 
         rows: list[tuple[TrainingSession, list[dict]]] = []
         for athlete, plan in zip(made, plans, strict=True):
-            rows.extend((TrainingSession(athlete=athlete, logged_by=coach, **s), exercises)
-                        for s, exercises in _sessions(plan, sessions, rng, today))
+            rows.extend(
+                (TrainingSession(athlete=athlete, logged_by=coach, **s), exercises)
+                for s, exercises in _sessions(plan, sessions, rng, today)
+            )
         TrainingSession.objects.bulk_create([s for s, _ in rows], batch_size=2000)
         if rows and rows[0][0].pk is None:
             ids = TrainingSession.objects.filter(athlete__team=team).order_by("id")
@@ -138,10 +220,17 @@ def seed(*, athletes: int, sessions: int, rng: random.Random) -> dict:
                 session.pk = pk
         lap(f"{len(rows)} sessions")
         SessionExercise.objects.bulk_create(
-            [SessionExercise(session=s, order=i, **e) for s, exercises in rows
-             for i, e in enumerate(exercises)], batch_size=2000)
-        lap(f"{SessionExercise.objects.filter(session__athlete__team=team).count()} "
-            "session exercises")
+            [
+                SessionExercise(session=s, order=i, **e)
+                for s, exercises in rows
+                for i, e in enumerate(exercises)
+            ],
+            batch_size=2000,
+        )
+        lap(
+            f"{SessionExercise.objects.filter(session__athlete__team=team).count()} "
+            "session exercises"
+        )
 
         for athlete in made:
             services.athlete_refresh(athlete=athlete)
@@ -158,15 +247,22 @@ def seed(*, athletes: int, sessions: int, rng: random.Random) -> dict:
     for stage in Athlete.objects.filter(team=team).values_list("stage", flat=True):
         stages[stage] = stages.get(stage, 0) + 1
     print("  stages:", ", ".join(f"{k or '(none)'} {v}" for k, v in sorted(stages.items())))
-    return {"username": USERNAME, "password": PASSWORD, "token": token,
-            "athlete_ids": [a.pk for a in made], "team": TEAM,
-            "sessions_per_athlete": sessions, "database": connection.vendor}
+    return {
+        "username": USERNAME,
+        "password": PASSWORD,
+        "token": token,
+        "athlete_ids": [a.pk for a in made],
+        "team": TEAM,
+        "sessions_per_athlete": sessions,
+        "database": connection.vendor,
+    }
 
 
 def _athlete_plan(index: int, rng: random.Random, today: dt.date) -> dict:
     """One athlete's profile and records (not yet saved), drawn from ``rng``."""
-    age = rng.choice([rng.randint(14, 17), rng.randint(18, 40), rng.randint(18, 40),
-                      rng.randint(41, 70)])
+    age = rng.choice(
+        [rng.randint(14, 17), rng.randint(18, 40), rng.randint(18, 40), rng.randint(41, 70)]
+    )
     profile = {
         "name": f"{rng.choice(FIRST)} {rng.choice(LAST)} {index + 1:04d}",
         "date_of_birth": dt.date(today.year - age, rng.randint(1, 12), rng.randint(1, 28)),
@@ -179,22 +275,26 @@ def _athlete_plan(index: int, rng: random.Random, today: dt.date) -> dict:
     elif roll < 0.09:
         profile["conditions"] = ["spinal-fusion"]
         if rng.random() < 0.6:
-            profile.update(medical_clearance=True, clearance_date=today - dt.timedelta(days=90),
-                           clearance_by="Dr. Lee (physician)")
+            profile.update(
+                medical_clearance=True,
+                clearance_date=today - dt.timedelta(days=90),
+                clearance_by="Dr. Lee (physician)",
+            )
     elif roll < 0.12:
         profile["conditions"] = ["cannot-kneel"]
     if rng.random() < 0.01:
         profile["red_flags"] = [rng.choice(["night-pain", "fever", "unexplained-weight-loss"])]
-    mastered = LADDER[:rng.choice([0, 1, 2, 3, 3, 4, 5, 5, 6, 7])]
+    mastered = LADDER[: rng.choice([0, 1, 2, 3, 3, 4, 5, 5, 6, 7])]
     tests = []
     for n in range(rng.choice([0, 1, 1, 2, 3, 4])):
         faults = [] if rng.random() < 0.55 else rng.sample(FAULTS, rng.randint(1, 2))
         tests.append((today - dt.timedelta(days=10 + 45 * n + rng.randint(0, 20)), faults))
-    pain = [(today - dt.timedelta(days=rng.randint(0, 60)), rng.choice([0, 1, 2, 2, 3, 5]))
-            for _ in range(rng.choice([0, 0, 0, 1, 2]))]
+    pain = [
+        (today - dt.timedelta(days=rng.randint(0, 60)), rng.choice([0, 1, 2, 2, 3, 5]))
+        for _ in range(rng.choice([0, 0, 0, 1, 2]))
+    ]
     tsk = rng.randint(17, 40) if rng.random() < 0.2 else None
-    return {"profile": profile, "mastered": mastered, "tests": tests, "pain": pain,
-            "tsk": tsk}
+    return {"profile": profile, "mastered": mastered, "tests": tests, "pain": pain, "tsk": tsk}
 
 
 def _sessions(plan: dict, count: int, rng: random.Random, today: dt.date):
@@ -210,16 +310,24 @@ def _sessions(plan: dict, count: int, rng: random.Random, today: dt.date):
         exercises = []
         for exercise in chosen:
             start = START_KG.get(exercise)
-            load = None if start is None else \
-                Decimal(str(start + 2.5 * (number // 4))).quantize(Decimal("0.01"))
+            load = (
+                None
+                if start is None
+                else Decimal(str(start + 2.5 * (number // 4))).quantize(Decimal("0.01"))
+            )
             reps = [rng.choice([6, 8, 10])] * 3
             exercises.append({"exercise": exercise, "sets": 3, "reps": reps, "load_kg": load})
         last = number == count - 1
         during = rng.choice([0, 1, 2, 3, 6] if last else [0, 0, 1, 1, 1, 2, 2, 3, 4, 6])
-        morning = None if last and rng.random() < 0.5 else \
-            max(0, during + rng.choice([-1, 0, 0, 1]))
-        session = {"date": date, "pain_during": during, "pain_next_morning": morning,
-                   "felt": rng.choice(["", "", "good", "heavy legs"])}
+        morning = (
+            None if last and rng.random() < 0.5 else max(0, during + rng.choice([-1, 0, 0, 1]))
+        )
+        session = {
+            "date": date,
+            "pain_during": during,
+            "pain_next_morning": morning,
+            "felt": rng.choice(["", "", "good", "heavy legs"]),
+        }
         yield session, exercises
 
 

@@ -44,8 +44,8 @@ SHORT = {"GET /athletes/": "list", "GET /athletes/<id>/": "page", "POST /api/rec
 
 def main() -> None:
     argv = sys.argv[1:]
-    serve_options = argv[argv.index("--") + 1:] if "--" in argv else []
-    args = _parser().parse_args(argv[:argv.index("--")] if "--" in argv else argv)
+    serve_options = argv[argv.index("--") + 1 :] if "--" in argv else []
+    args = _parser().parse_args(argv[: argv.index("--")] if "--" in argv else argv)
     machine = describe_machine()
     print_machine(machine)
     home, seeded = _data_folder(args)
@@ -69,8 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--warmup", type=int, default=10, help="seconds before measuring")
     parser.add_argument("--duration", type=int, default=30, help="measured seconds a run")
     parser.add_argument("--tags", default="all", help="locust tags: all, or page, list+page")
-    parser.add_argument("--wait", default="0",
-                        help="each coach's think time: 0 (closed loop) or MIN-MAX seconds")
+    parser.add_argument(
+        "--wait", default="0", help="each coach's think time: 0 (closed loop) or MIN-MAX seconds"
+    )
     parser.add_argument("--home", type=Path, help="a data folder seed.py filled")
     return parser
 
@@ -82,42 +83,52 @@ def _data_folder(args: argparse.Namespace) -> tuple[Path, bool]:
         return args.home, False
     home = Path(tempfile.mkdtemp(prefix="hingecoach-steady-data-"))
     print(f"seeding 1,000 athletes x 50 sessions in {home}", flush=True)
-    subprocess.run([sys.executable, str(HERE / "seed.py")], check=True,
-                   env={**os.environ, "HINGECOACH_HOME": str(home)})
+    subprocess.run(
+        [sys.executable, str(HERE / "seed.py")],
+        check=True,
+        env={**os.environ, "HINGECOACH_HOME": str(home)},
+    )
     return home, True
 
 
-def _runs(args: argparse.Namespace, env: dict, serve_options: list[str], home: Path,
-          out: Path) -> list[dict]:
+def _runs(
+    args: argparse.Namespace, env: dict, serve_options: list[str], home: Path, out: Path
+) -> list[dict]:
     port = str(_free_port())
     command = [str(BIN / "hingecoach"), "serve", "--port", port, *serve_options]
     print("serving:", " ".join(command), flush=True)
     with (out / "server.log").open("w") as log:
-        server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                  start_new_session=True)
+        server = subprocess.Popen(
+            command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         try:
             url = wait_for(server, f"http://127.0.0.1:{port}", out / "server.log")
-            return [_one_run(n, url, server.pid, args, home, out)
-                    for n in range(1, args.runs + 1)]
+            return [_one_run(n, url, server.pid, args, home, out) for n in range(1, args.runs + 1)]
         finally:
             _stop(server)
 
 
-def _one_run(n: int, url: str, server_pid: int, args: argparse.Namespace, home: Path,
-             out: Path) -> dict:
+def _one_run(
+    n: int, url: str, server_pid: int, args: argparse.Namespace, home: Path, out: Path
+) -> dict:
     load = os.getloadavg()[0]
     before = worker_cpu(server_pid)
     scenario = f"{args.tags}@{args.wait}"
-    rows, cpu = run_locust(url, home / "bench.json", scenario, args, out / f"run{n}",
-                           server_pid)
+    rows, cpu = run_locust(url, home / "bench.json", scenario, args, out / f"run{n}", server_pid)
     after = worker_cpu(server_pid)
     used = {pid: after[pid] - before.get(pid, 0.0) for pid in after}
     total = sum(used.values()) or 1e-9
     shares = sorted((round(100 * cpu_s / total) for cpu_s in used.values()), reverse=True)
-    row = {"run": n, "load": round(load, 2), "rps": sum(r["rps"] for r in rows),
-           "shares": shares, "failures": sum(r["failures"] for r in rows),
-           "other_cores": cpu["other_cores"], "locust_cores": cpu["locust_cores"],
-           **{SHORT[r["endpoint"]]: (r["median_ms"], r["p95_ms"]) for r in rows}}
+    row = {
+        "run": n,
+        "load": round(load, 2),
+        "rps": sum(r["rps"] for r in rows),
+        "shares": shares,
+        "failures": sum(r["failures"] for r in rows),
+        "other_cores": cpu["other_cores"],
+        "locust_cores": cpu["locust_cores"],
+        **{SHORT[r["endpoint"]]: (r["median_ms"], r["p95_ms"]) for r in rows},
+    }
     print(_line(row), flush=True)
     return row
 
@@ -163,28 +174,35 @@ def _cell(row: dict, key: str) -> str:
 
 
 def _line(row: dict) -> str:
-    return (f"| {row['run']} | {row['rps']:.1f} | {_cell(row, 'page')} | {_cell(row, 'list')} "
-            f"| {_cell(row, 'api')} | {' / '.join(map(str, row['shares']))} "
-            f"| {row['failures']} | {row['load']} | {row['locust_cores']} "
-            f"| {row['other_cores']} |")
+    return (
+        f"| {row['run']} | {row['rps']:.1f} | {_cell(row, 'page')} | {_cell(row, 'list')} "
+        f"| {_cell(row, 'api')} | {' / '.join(map(str, row['shares']))} "
+        f"| {row['failures']} | {row['load']} | {row['locust_cores']} "
+        f"| {row['other_cores']} |"
+    )
 
 
 def table(rows: list[dict], serve_options: list[str], args: argparse.Namespace) -> str:
     served = " ".join(["hingecoach serve", *serve_options])
     rates = [row["rps"] for row in rows]
     loop = "closed loop" if args.wait == "0" else f"{args.wait} s think time"
-    lines = [f"`{served}`; {args.users} keep-alive connections, {loop}, "
-             f"{args.warmup} s warm-up + {args.duration} s measured a run, "
-             f"{time.strftime('%Y-%m-%d %H:%M')}",
-             "",
-             "| run | req/s | page median / p95 ms | list median / p95 ms "
-             "| API median / p95 ms | workers' CPU % | failures | load avg before "
-             "| locust cores | other jobs' cores |",
-             "|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|",
-             *(_line(row) for row in rows), ""]
+    lines = [
+        f"`{served}`; {args.users} keep-alive connections, {loop}, "
+        f"{args.warmup} s warm-up + {args.duration} s measured a run, "
+        f"{time.strftime('%Y-%m-%d %H:%M')}",
+        "",
+        "| run | req/s | page median / p95 ms | list median / p95 ms "
+        "| API median / p95 ms | workers' CPU % | failures | load avg before "
+        "| locust cores | other jobs' cores |",
+        "|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|",
+        *(_line(row) for row in rows),
+        "",
+    ]
     if rates:
-        lines.append(f"worst run's req/s / best run's: {100 * min(rates) / max(rates):.0f} % "
-                     f"({min(rates):.1f} / {max(rates):.1f}; aim 80 % or more)")
+        lines.append(
+            f"worst run's req/s / best run's: {100 * min(rates) / max(rates):.0f} % "
+            f"({min(rates):.1f} / {max(rates):.1f}; aim 80 % or more)"
+        )
     return "\n".join(lines)
 
 

@@ -45,9 +45,15 @@ def _environment(extra: dict[str, str] | None) -> dict[str, str]:
 
 
 def _start(call: Call) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "hingecoach", *call.args], cwd=ROOT,
-                            env=_environment(call.env), text=True, stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "hingecoach", *call.args],
+        cwd=ROOT,
+        env=_environment(call.env),
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def run_many(calls: dict[Any, Call]) -> dict[Any, Result]:

@@ -59,11 +59,13 @@ def test_a_validated_catalog_is_stored_once_under_the_cache_folder(catalog_copy,
 
 
 def test_an_edited_catalog_answers_differently_at_once_even_with_its_mtime_kept(
-        tmp_path, catalog_copy, cache_env):
+    tmp_path, catalog_copy, cache_env
+):
     case = sixteen_year_old(tmp_path)
     assert kneeling_good_morning_load(recommend(case, catalog_copy, cache_env)) == (7.5, 7.5)
-    edit_keeping_size_and_mtime(catalog_copy / "thresholds.yaml",
-                                "adult_from: 18", "adult_from: 16")
+    edit_keeping_size_and_mtime(
+        catalog_copy / "thresholds.yaml", "adult_from: 18", "adult_from: 16"
+    )
     assert kneeling_good_morning_load(recommend(case, catalog_copy, cache_env)) == (10, 10)
 
 
@@ -86,19 +88,24 @@ def test_a_cache_file_holding_something_else_is_not_trusted(catalog_copy, cache_
     case = sixteen_year_old(tmp_path)
     recommend(case, catalog_copy, cache_env)
     [shipped_entry] = Path(cache_env["HINGECOACH_CACHE"]).glob("catalog-*.pickle")
-    edit_keeping_size_and_mtime(catalog_copy / "thresholds.yaml",
-                                "adult_from: 18", "adult_from: 16")
+    edit_keeping_size_and_mtime(
+        catalog_copy / "thresholds.yaml", "adult_from: 18", "adult_from: 16"
+    )
     recommend(case, catalog_copy, cache_env)
-    [edited_entry] = [p for p in Path(cache_env["HINGECOACH_CACHE"]).glob("catalog-*.pickle")
-                      if p != shipped_entry]
+    [edited_entry] = [
+        p
+        for p in Path(cache_env["HINGECOACH_CACHE"]).glob("catalog-*.pickle")
+        if p != shipped_entry
+    ]
     edited_entry.write_bytes(shipped_entry.read_bytes())
     assert kneeling_good_morning_load(recommend(case, catalog_copy, cache_env)) == (10, 10)
 
 
 def test_a_broken_catalog_is_refused_the_same_way_every_time(catalog_copy, cache_env):
     level = catalog_copy / "exercises" / "good-morning.yaml"
-    level.write_text(level.read_text(encoding="utf-8").replace("level: 3", "level: 11", 1),
-                     encoding="utf-8")
+    level.write_text(
+        level.read_text(encoding="utf-8").replace("level: 3", "level: 11", 1), encoding="utf-8"
+    )
     first = recommend(example("failed-test.json"), catalog_copy, cache_env)
     second = recommend(example("failed-test.json"), catalog_copy, cache_env)
     assert first.code == second.code == 2
@@ -111,6 +118,7 @@ def test_a_broken_catalog_is_refused_the_same_way_every_time(catalog_copy, cache
 def test_a_cache_folder_that_cannot_be_written_costs_only_speed(catalog_copy, tmp_path):
     blocked = tmp_path / "a-file-not-a-folder"
     blocked.write_text("", encoding="utf-8")
-    result = recommend(example("failed-test.json"), catalog_copy,
-                       {"HINGECOACH_CACHE": str(blocked / "cache")})
+    result = recommend(
+        example("failed-test.json"), catalog_copy, {"HINGECOACH_CACHE": str(blocked / "cache")}
+    )
     assert result.code == 0 and result.err == ""

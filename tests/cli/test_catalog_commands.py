@@ -9,21 +9,38 @@ from .runner import Call, example, hingecoach, run_many
 
 pytestmark = pytest.mark.cli
 
-IDS = ("kneeling-hip-hinge", "kneeling-good-morning", "good-morning", "bodyweight-hip-hinge",
-       "romanian-deadlift", "stiff-legged-deadlift", "nordic-hip-hinge", "glute-ham-raise",
-       "hex-bar-deadlift", "sumo-deadlift", "deadlift", "single-leg-romanian-deadlift",
-       "hip-bridge", "hip-thrust", "step-up", "hamstring-curl", "elevated-deadlift")
+IDS = (
+    "kneeling-hip-hinge",
+    "kneeling-good-morning",
+    "good-morning",
+    "bodyweight-hip-hinge",
+    "romanian-deadlift",
+    "stiff-legged-deadlift",
+    "nordic-hip-hinge",
+    "glute-ham-raise",
+    "hex-bar-deadlift",
+    "sumo-deadlift",
+    "deadlift",
+    "single-leg-romanian-deadlift",
+    "hip-bridge",
+    "hip-thrust",
+    "step-up",
+    "hamstring-curl",
+    "elevated-deadlift",
+)
 
 
 @pytest.fixture(scope="module")
 def shipped():
-    return run_many({
-        "list": Call(("catalog", "list")),
-        "list-json": Call(("catalog", "list", "--json")),
-        "show": Call(("catalog", "show", "good-morning")),
-        "show-json": Call(("catalog", "show", "good-morning", "--json")),
-        "validate": Call(("catalog", "validate")),
-    })
+    return run_many(
+        {
+            "list": Call(("catalog", "list")),
+            "list-json": Call(("catalog", "list", "--json")),
+            "show": Call(("catalog", "show", "good-morning")),
+            "show-json": Call(("catalog", "show", "good-morning", "--json")),
+            "validate": Call(("catalog", "validate")),
+        }
+    )
 
 
 def test_list_shows_every_exercise_with_its_place(shipped):
@@ -64,10 +81,12 @@ def test_validate_the_shipped_catalog(shipped):
 def test_validate_a_broken_copy_names_the_file_and_the_field(catalog_copy):
     path = catalog_copy / "exercises" / "romanian-deadlift.yaml"
     path.write_text(path.read_text().replace("level: 5", "level: 11"))
-    runs = run_many({
-        "validate": Call(("catalog", "validate", str(catalog_copy))),
-        "plan": Call(("plan", example("failed-test.json"), "--catalog", str(catalog_copy))),
-    })
+    runs = run_many(
+        {
+            "validate": Call(("catalog", "validate", str(catalog_copy))),
+            "plan": Call(("plan", example("failed-test.json"), "--catalog", str(catalog_copy))),
+        }
+    )
     for result in runs.values():
         assert result.code == 2
         assert len(result.err_lines) == 1 and "Traceback" not in result.err
@@ -78,14 +97,20 @@ def test_validate_a_broken_copy_names_the_file_and_the_field(catalog_copy):
 def test_an_edited_copy_is_used_by_option_and_by_environment(catalog_copy):
     path = catalog_copy / "exercises" / "good-morning.yaml"
     path.write_text(path.read_text().replace("name: Good Morning", "name: Barbell Good Morning"))
-    runs = run_many({
-        "option": Call(("catalog", "show", "good-morning", "--json", "--catalog",
-                        str(catalog_copy))),
-        "env": Call(("catalog", "show", "good-morning", "--json"),
-                    env={"HINGECOACH_CATALOG": str(catalog_copy)}),
-        "global": Call(("--catalog", str(catalog_copy), "plan", example("failed-test.json"),
-                        "--json")),
-    })
+    runs = run_many(
+        {
+            "option": Call(
+                ("catalog", "show", "good-morning", "--json", "--catalog", str(catalog_copy))
+            ),
+            "env": Call(
+                ("catalog", "show", "good-morning", "--json"),
+                env={"HINGECOACH_CATALOG": str(catalog_copy)},
+            ),
+            "global": Call(
+                ("--catalog", str(catalog_copy), "plan", example("failed-test.json"), "--json")
+            ),
+        }
+    )
     for name in ("option", "env"):
         assert runs[name].json()["name"] == "Barbell Good Morning", name
     names = [item["name"] for item in runs["global"].json()["session"]]

@@ -18,8 +18,9 @@ def test_a_project_error_is_one_line_and_exit_status_two(tmp_path):
     case.write_text('{"athlete": {"age": 4}}', encoding="utf-8")
     result = hingecoach("recommend", str(case), "--json")
     assert result.code == 2
-    assert result.err_lines == ["athlete.age: 4 is not allowed: input should be greater "
-                                "than or equal to 5"]
+    assert result.err_lines == [
+        "athlete.age: 4 is not allowed: input should be greater than or equal to 5"
+    ]
     assert "Traceback" not in result.err
 
 

@@ -24,8 +24,7 @@ def test_the_readme_lists_every_example_file():
 
 @pytest.fixture(scope="module")
 def answers():
-    calls = {name: Call(("recommend", str(EXAMPLES / name), "--json"))
-             for name in readme_stages()}
+    calls = {name: Call(("recommend", str(EXAMPLES / name), "--json")) for name in readme_stages()}
     return run_many(calls)
 
 

@@ -33,9 +33,17 @@ def views():
 def test_plan_shows_stage_session_cues_loads_and_plain_reasons(views):
     out = views["plan-kg"]
     assert "Stage corrective" in out
-    for text in ("Bodyweight Standing Hip Hinge", "Warm-up re-test", "2x8", "10 kg",
-                 "20 kg", "Cues", "Keep the bar pinned where it sits", "Why",
-                 "Keep working between the kneeling"):
+    for text in (
+        "Bodyweight Standing Hip Hinge",
+        "Warm-up re-test",
+        "2x8",
+        "10 kg",
+        "20 kg",
+        "Cues",
+        "Keep the bar pinned where it sits",
+        "Why",
+        "Keep working between the kneeling",
+    ):
         assert text in out, text
     assert "(rule:" not in out and "kneeling-good-morning" not in out
 

@@ -15,13 +15,15 @@ pytestmark = pytest.mark.cli
 FAILED = example("failed-test.json")
 VALIDATED = {
     ("recommend", "failed-test"): Call(("recommend", FAILED, "--json")),
-    ("recommend", "ready-for-hex-bar"):
-        Call(("recommend", example("ready-for-hex-bar.json"), "--json")),
+    ("recommend", "ready-for-hex-bar"): Call(
+        ("recommend", example("ready-for-hex-bar.json"), "--json")
+    ),
     ("recommend", "red-flag"): Call(("recommend", example("red-flag.json"), "--json")),
     ("plan", "failed-test"): Call(("plan", FAILED, "--json")),
     ("plan", "fear-high"): Call(("plan", example("fear-high.json"), "--json")),
-    ("block", "passed-technique"):
-        Call(("block", example("passed-technique.json"), "--weeks", "4", "--json")),
+    ("block", "passed-technique"): Call(
+        ("block", example("passed-technique.json"), "--weeks", "4", "--json")
+    ),
     ("block", "pain-flare"): Call(("block", example("pain-flare.json"), "--weeks", "2", "--json")),
 }
 OTHERS = {

@@ -17,11 +17,20 @@ CASE = example("passed-technique.json")
 @pytest.fixture(scope="module")
 def charts(tmp_path_factory):
     folder = tmp_path_factory.mktemp("charts")
-    outs = {name: folder / name for name in ("plain.svg", "athlete.svg", "plain.png",
-                                             "athlete.PNG")}
-    calls = {name: Call(("ladder", "--out", str(path), *(("--case", CASE)
-                                                          if name.startswith("athlete") else ())))
-             for name, path in outs.items()}
+    outs = {
+        name: folder / name for name in ("plain.svg", "athlete.svg", "plain.png", "athlete.PNG")
+    }
+    calls = {
+        name: Call(
+            (
+                "ladder",
+                "--out",
+                str(path),
+                *(("--case", CASE) if name.startswith("athlete") else ()),
+            )
+        )
+        for name, path in outs.items()
+    }
     results = run_many(calls)
     for name, result in results.items():
         assert result.code == 0, f"{name}: {result.err}"

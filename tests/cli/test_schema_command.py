@@ -21,7 +21,12 @@ def test_every_schema_name_prints_a_json_schema(name, schema_runs):
 
 def test_the_contract_schemas_require_the_contract_keys(schemas):
     assert schemas["case"]["required"] == ["athlete"]
-    assert set(schemas["recommendation"]["required"]) >= {"stage", "refer", "options", "avoid",
-                                                         "warnings"}
+    assert set(schemas["recommendation"]["required"]) >= {
+        "stage",
+        "refer",
+        "options",
+        "avoid",
+        "warnings",
+    }
     assert set(schemas["plan"]["required"]) >= {"stage", "refer", "session", "warnings"}
     assert set(schemas["block"]["required"]) >= {"stage", "refer", "weeks", "warnings"}

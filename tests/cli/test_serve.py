@@ -36,7 +36,11 @@ def _serving(home: Path, *options: str) -> Iterator[int]:
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "hingecoach", "serve", "--port", str(port), *options],
-            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         _wait(port, process, log)
         yield port

@@ -13,9 +13,11 @@ from .runner import hingecoach
 pytestmark = pytest.mark.cli
 FIRST = "first-passphrase-for-cole"
 SECOND = "second-passphrase-for-cole"
-CHECK = ("from hingecoach.web.setup import setup_django; setup_django(); "
-         "from django.contrib.auth import get_user_model; "
-         "print(get_user_model().objects.get(username='cole').check_password('{}'))")
+CHECK = (
+    "from hingecoach.web.setup import setup_django; setup_django(); "
+    "from django.contrib.auth import get_user_model; "
+    "print(get_user_model().objects.get(username='cole').check_password('{}'))"
+)
 
 
 def _env(home, password: str = "") -> dict[str, str]:
@@ -25,8 +27,9 @@ def _env(home, password: str = "") -> dict[str, str]:
 
 @pytest.fixture
 def home(tmp_path):
-    made = hingecoach("createcoach", "--username", "cole", "--team", "Riverside",
-                      env=_env(tmp_path, FIRST))
+    made = hingecoach(
+        "createcoach", "--username", "cole", "--team", "Riverside", env=_env(tmp_path, FIRST)
+    )
     assert made.code == 0, made.err
     return tmp_path
 
@@ -34,8 +37,13 @@ def home(tmp_path):
 def test_setpassword_sets_the_password_a_coach_signs_in_with(home):
     result = hingecoach("setpassword", "cole", env=_env(home, SECOND))
     assert (result.code, result.out.strip()) == (0, "password set for 'cole'")
-    out = subprocess.run([sys.executable, "-c", CHECK.format(SECOND)], text=True,
-                         capture_output=True, env={**os.environ, **_env(home)}, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", CHECK.format(SECOND)],
+        text=True,
+        capture_output=True,
+        env={**os.environ, **_env(home)},
+        check=True,
+    )
     assert out.stdout.strip() == "True"
 
 

@@ -31,8 +31,14 @@ from playwright.sync_api import expect, sync_playwright
 from .pages import CHROMIUM, COACH, DESKTOP, HEAD, PASSWORD, sign_in
 from .site import ATHLETE, make_records
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 START_TIMEOUT_S = 120  # a first start collects the static files: seconds, more on a busy machine
 # `hingecoach demo` without its collectstatic: it says when the tables exist, so `serve`
 # (whose collectstatic takes seconds) starts while the demo team is being written.
@@ -62,8 +68,11 @@ def _free_port() -> int:
 
 def _environment(home: Path) -> dict[str, str]:
     """This process's environment, minus any setting that would point at another database."""
-    keep = {key: value for key, value in os.environ.items()
-            if not key.startswith("HINGECOACH_") and key != "DATABASE_URL"}
+    keep = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("HINGECOACH_") and key != "DATABASE_URL"
+    }
     return {**keep, "HINGECOACH_HOME": str(home)}
 
 
@@ -76,8 +85,9 @@ def _wait_until_answering(url: str, process: subprocess.Popen[bytes], log: Path)
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"hingecoach serve exited with status {process.returncode}:\n"
-                               f"{_tail(log)}")
+            raise RuntimeError(
+                f"hingecoach serve exited with status {process.returncode}:\n{_tail(log)}"
+            )
         try:
             with opener.open(url + "login/", timeout=1) as response:
                 if response.status == 200:
@@ -101,13 +111,18 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 def _start_demo(env: dict[str, str], home: Path) -> subprocess.Popen[str]:
     """Start making the demo team; return once its tables exist."""
-    demo = subprocess.Popen([sys.executable, "-c", DEMO], env=env, cwd=home, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    demo = subprocess.Popen(
+        [sys.executable, "-c", DEMO],
+        env=env,
+        cwd=home,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert demo.stdout is not None
     if demo.stdout.readline().strip() != "migrated":
         out, err = demo.communicate(timeout=60)
-        pytest.fail(f"migrating a fresh database failed (status {demo.returncode}):\n"
-                    f"{out}\n{err}")
+        pytest.fail(f"migrating a fresh database failed (status {demo.returncode}):\n{out}\n{err}")
     return demo
 
 
@@ -115,7 +130,12 @@ def _serve(env: dict[str, str], home: Path, port: int, log: Path) -> subprocess.
     with log.open("wb") as out:
         return subprocess.Popen(
             [sys.executable, "-m", "hingecoach", "serve", "--port", str(port), "--workers", "1"],
-            env=env, cwd=home, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            env=env,
+            cwd=home,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
 
 @pytest.fixture(scope="session")
@@ -145,8 +165,9 @@ def server_environment(server: Server) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                              args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()
 
@@ -166,11 +187,17 @@ class Browsing:
     requested: list[str] = field(default_factory=list)
     contexts: list[Any] = field(default_factory=list)
 
-    def page(self, *, viewport: dict[str, int] = DESKTOP, signed_in: Path | None = None,
-             **options: Any) -> Any:
+    def page(
+        self, *, viewport: dict[str, int] = DESKTOP, signed_in: Path | None = None, **options: Any
+    ) -> Any:
         context = self.browser.new_context(
-            base_url=self.server.url, viewport=viewport, locale="en-GB", accept_downloads=True,
-            storage_state=str(signed_in) if signed_in else None, **options)
+            base_url=self.server.url,
+            viewport=viewport,
+            locale="en-GB",
+            accept_downloads=True,
+            storage_state=str(signed_in) if signed_in else None,
+            **options,
+        )
         context.set_default_timeout(10_000)
         context.route(lambda url: not _is_local(url), lambda route: route.abort())
         context.on("page", self._watch)
@@ -202,15 +229,13 @@ def _signed_in_state(browser: Any, server: Server, folder: Path, username: str) 
 
 
 @pytest.fixture(scope="session")
-def coach_state(browser: Any, server: Server,
-                tmp_path_factory: pytest.TempPathFactory) -> Path:
+def coach_state(browser: Any, server: Server, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo coach's signed-in cookies, made once so focused tests skip the login form."""
     return _signed_in_state(browser, server, tmp_path_factory.mktemp("state"), COACH)
 
 
 @pytest.fixture(scope="session")
-def head_state(browser: Any, server: Server,
-               tmp_path_factory: pytest.TempPathFactory) -> Path:
+def head_state(browser: Any, server: Server, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo head coach's signed-in cookies."""
     return _signed_in_state(browser, server, tmp_path_factory.mktemp("state"), HEAD)
 
@@ -234,7 +259,8 @@ def browsing(browser: Any, server: Server) -> Iterator[Browsing]:
     yield watched
     watched.close()
     assert not watched.outside(), (
-        f"the browser asked for something outside 127.0.0.1: {watched.outside()}")
+        f"the browser asked for something outside 127.0.0.1: {watched.outside()}"
+    )
 
 
 @pytest.fixture

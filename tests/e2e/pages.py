@@ -31,8 +31,9 @@ def shoot(page: Any, name: str) -> None:
         page.set_viewport_size(viewport)
         page.evaluate("window.scrollTo(0, 0)")
         height = page.evaluate("document.documentElement.scrollHeight")
-        page.set_viewport_size({"width": viewport["width"],
-                                "height": max(height, viewport["height"])})
+        page.set_viewport_size(
+            {"width": viewport["width"], "height": max(height, viewport["height"])}
+        )
         page.screenshot(path=SCREENSHOTS / f"{name}-{label}.png", animations="disabled")
     page.set_viewport_size(size)
 
@@ -79,13 +80,15 @@ def open_athlete(page: Any, name: str) -> None:
 def option(page: Any, exercise: str) -> Any:
     """A recommended option's card on the athlete's page."""
     return page.locator("#advice article.option").filter(
-        has=page.get_by_role("heading", name=exercise, exact=True))
+        has=page.get_by_role("heading", name=exercise, exact=True)
+    )
 
 
 def reason_of_rule(scope: Any, rule: str) -> Any:
     """The reasons (list items) that name ``rule`` as the rule that fired."""
     return scope.locator(".reasons li").filter(
-        has=scope.page.locator(".rule", has_text=re.compile(f"^{re.escape(rule)}$")))
+        has=scope.page.locator(".rule", has_text=re.compile(f"^{re.escape(rule)}$"))
+    )
 
 
 # What sticks out past the right edge, outside the ladder's own scroll box (for messages).

@@ -121,13 +121,28 @@ PAGES += [
 
 # Stand-ins that resolve like the records' real ids and paths (no server needed): what
 # the URL coverage check resolves ``PAGES`` with.
-SAMPLE_RECORDS = {"isla": 1, "grace": 2, "ben": 3, "chloe": 4, "omar": 5, "clip": 1, "block": 1,
-                  "invite": "/account/set-password/MQ/set-password/", "checkin": "/c/abc/"}
+SAMPLE_RECORDS = {
+    "isla": 1,
+    "grace": 2,
+    "ben": 3,
+    "chloe": 4,
+    "omar": 5,
+    "clip": 1,
+    "block": 1,
+    "invite": "/account/set-password/MQ/set-password/",
+    "checkin": "/c/abc/",
+}
 
 
 def make_records(environment: dict[str, str]) -> dict[str, object]:
     """Run ``SETUP`` against the served database; the ids and paths it made."""
-    done = subprocess.run([sys.executable, "-c", SETUP], env=environment, capture_output=True,
-                          text=True, timeout=180, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", SETUP],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))

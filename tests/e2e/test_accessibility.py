@@ -55,16 +55,27 @@ def violations(axe: Axe, page: Any) -> list[dict[str, Any]]:
 
 def blocking(found: list[dict[str, Any]]) -> list[str]:
     """Serious and critical violations, and a missing main landmark, one line a node."""
-    return [f"{v['id']} ({v['impact']}): {n['target']} {n.get('failureSummary', '')[:160]}"
-            for v in found if v["impact"] in BLOCKING or v["id"] in LANDMARKS
-            for n in v["nodes"]]
+    return [
+        f"{v['id']} ({v['impact']}): {n['target']} {n.get('failureSummary', '')[:160]}"
+        for v in found
+        if v["impact"] in BLOCKING or v["id"] in LANDMARKS
+        for n in v["nodes"]
+    ]
 
 
 def save_report(name: str, found: list[dict[str, Any]]) -> None:
     REPORTS.mkdir(parents=True, exist_ok=True)
-    summary = [{"rule": v["id"], "impact": v["impact"], "nodes": len(v["nodes"]),
-                "first": [{"target": n["target"], "why": n.get("failureSummary", "")}
-                          for n in v["nodes"][:12]]} for v in found]
+    summary = [
+        {
+            "rule": v["id"],
+            "impact": v["impact"],
+            "nodes": len(v["nodes"]),
+            "first": [
+                {"target": n["target"], "why": n.get("failureSummary", "")} for n in v["nodes"][:12]
+            ],
+        }
+        for v in found
+    ]
     (REPORTS / f"{name}.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
 
 
@@ -72,8 +83,10 @@ def save_report(name: str, found: list[dict[str, Any]]) -> None:
 def open_as(browsing, state_of):
     def open_page(who: str, viewport: dict[str, int]) -> Any:
         phone = viewport == PHONE
-        return browsing.page(viewport=viewport, signed_in=state_of(who), is_mobile=phone,
-                             has_touch=phone)
+        return browsing.page(
+            viewport=viewport, signed_in=state_of(who), is_mobile=phone, has_touch=phone
+        )
+
     return open_page
 
 
@@ -81,8 +94,9 @@ def open_as(browsing, state_of):
 @pytest.mark.e2e
 @needs_chromium
 @pytest.mark.parametrize("site_page", PAGES, ids=[p.name for p in PAGES])
-def test_axe_finds_no_serious_violation(site_page: SitePage, width: str, open_as, axe,
-                                        site_records):
+def test_axe_finds_no_serious_violation(
+    site_page: SitePage, width: str, open_as, axe, site_records
+):
     page = open_as(site_page.who, WIDTHS[width])
     response = page.goto(site_page.url(site_records))
     assert response is not None and response.status in {200, 404}, response
@@ -96,6 +110,7 @@ def test_axe_finds_no_serious_violation(site_page: SitePage, width: str, open_as
 
 
 # --- pages only a POST shows -----------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Stop:
@@ -228,9 +243,19 @@ def walk_the_api_docs_try_it_forms(walk: Walk, open_as: Callable[..., Any]) -> N
 
 WALKS = {
     "lock-out": (walk_to_the_lock_out, [SIGN_IN_REFUSED, SIGN_IN_LOCKED]),
-    "coach-account": (walk_a_new_coachs_account, [
-        INVITE_REFUSED, INVITE_LINK, RESET_LINK, SET_PASSWORD_REFUSED, PASSWORD_SET,
-        PASSWORD_CHANGE_REFUSED, PASSWORD_CHANGED, COACH_DEACTIVATED]),
+    "coach-account": (
+        walk_a_new_coachs_account,
+        [
+            INVITE_REFUSED,
+            INVITE_LINK,
+            RESET_LINK,
+            SET_PASSWORD_REFUSED,
+            PASSWORD_SET,
+            PASSWORD_CHANGE_REFUSED,
+            PASSWORD_CHANGED,
+            COACH_DEACTIVATED,
+        ],
+    ),
     "api-docs-try": (walk_the_api_docs_try_it_forms, [API_DOCS_TRIED]),
 }
 
@@ -239,8 +264,7 @@ WALKS = {
 @pytest.mark.e2e
 @needs_chromium
 @pytest.mark.parametrize("walk_name", WALKS)
-def test_axe_finds_no_serious_violation_after_a_post(walk_name: str, width: str, open_as,
-                                                     axe):
+def test_axe_finds_no_serious_violation_after_a_post(walk_name: str, width: str, open_as, axe):
     walk_through, stops = WALKS[walk_name]
     walk = Walk(axe, width)
     walk_through(walk, open_as)
@@ -253,6 +277,7 @@ def test_axe_finds_no_serious_violation_after_a_post(walk_name: str, width: str,
 # URL patterns with no page of their own for axe to check. Only what answers something
 # other than an HTML page belongs here: a file, JSON, a fragment htmx swaps into a page
 # that is checked, or a POST that answers with a redirect to a page that is checked.
+AFTER_POST = "POST, then a redirect to the athlete's page"
 NOT_PAGES = {
     "": "a redirect to Today",
     "logout/": "POST, then a redirect to the sign-in page",
@@ -263,10 +288,8 @@ NOT_PAGES = {
     "athletes/<int:pk>/test/preview/": "a fragment htmx swaps into the test form",
     "athletes/<int:pk>/export.<str:fmt>": "a file download (CSV or JSON)",
     "athletes/<int:pk>/checkin-links/": "POST, then a redirect to the athlete's page",
-    "athletes/<int:pk>/checkin-links/<int:link_pk>/revoke/":
-        "POST, then a redirect to the athlete's page",
-    "athletes/<int:pk>/sessions/<int:session_pk>/morning/":
-        "POST, then a redirect to the athlete's page",
+    "athletes/<int:pk>/checkin-links/<int:link_pk>/revoke/": AFTER_POST,
+    "athletes/<int:pk>/sessions/<int:session_pk>/morning/": AFTER_POST,
     "team/tokens/new/": "POST, then a redirect to Settings (the new token shown there)",
     "team/tokens/<int:pk>/revoke/": "POST, then a redirect to Settings",
     "team/unit/": "POST, then a redirect to Settings",
@@ -312,8 +335,10 @@ def test_every_url_pattern_is_checked_by_axe():
     opened = {resolve(urlsplit(p.url(SAMPLE_RECORDS)).path).route for p in PAGES}
     shown_after_a_post = {stop.route for _, stops in WALKS.values() for stop in stops}
     unchecked = sorted(r for r in routes - opened - shown_after_a_post if not _excluded(r))
-    assert not unchecked, ("URL patterns no axe run opens: add a page to site.PAGES (or, for "
-                           f"a non-page, a reason to NOT_PAGES): {unchecked}")
+    assert not unchecked, (
+        "URL patterns no axe run opens: add a page to site.PAGES (or, for "
+        f"a non-page, a reason to NOT_PAGES): {unchecked}"
+    )
     stale = sorted(set(NOT_PAGES) - routes)
     assert not stale, f"NOT_PAGES names URL patterns that no longer exist: {stale}"
     both = sorted(r for r in opened if _excluded(r))

@@ -33,8 +33,9 @@ def answer(section: Any) -> tuple[str, Any]:
 @pytest.fixture
 def docs(page):
     refused: list[str] = []
-    page.on("console", lambda m: refused.append(m.text)
-            if "Content Security Policy" in m.text else None)
+    page.on(
+        "console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None
+    )
     page.goto("/api/docs")
     loaded(page)
     yield page

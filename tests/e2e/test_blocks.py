@@ -21,8 +21,10 @@ from .pages import (
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
-DEVICES = {"phone": {"viewport": PHONE, "is_mobile": True, "has_touch": True},
-           "laptop": {"viewport": DESKTOP}}
+DEVICES = {
+    "phone": {"viewport": PHONE, "is_mobile": True, "has_touch": True},
+    "laptop": {"viewport": DESKTOP},
+}
 
 
 def snap(page, name: str) -> None:
@@ -42,8 +44,9 @@ def fits(page) -> None:
 
 
 @pytest.mark.parametrize("device", ["phone", "laptop"])
-def test_a_coach_assigns_a_block_runs_week_1_in_gym_mode_and_sees_it_done(browsing,
-                                                                          coach_state, device):
+def test_a_coach_assigns_a_block_runs_week_1_in_gym_mode_and_sees_it_done(
+    browsing, coach_state, device
+):
     page = browsing.page(signed_in=coach_state, **DEVICES[device])
     name = f"Bea Block {device.title()}"
     add_athlete(page, name=name, born="1990-04-12")
@@ -61,14 +64,12 @@ def test_a_coach_assigns_a_block_runs_week_1_in_gym_mode_and_sees_it_done(browsi
     snap(page, f"block-01-week-1-{device}")
 
     card.get_by_role("link", name="Run week 1 in gym mode").click()
-    expect(page.get_by_role("heading", name=re.compile("Gym mode"))).to_contain_text(
-        "block week 1")
+    expect(page.get_by_role("heading", name=re.compile("Gym mode"))).to_contain_text("block week 1")
     loaded(page)
     fits(page)
     page.locator(".gym-step:visible .set-done span").first.click()
     page.get_by_role("button", name="Skip rest").click()
-    page.screenshot(path=SCREENSHOTS / f"block-02-gym-week-1-{device}.png",
-                    animations="disabled")
+    page.screenshot(path=SCREENSHOTS / f"block-02-gym-week-1-{device}.png", animations="disabled")
     while page.get_by_role("button", name="Next").is_visible():
         page.get_by_role("button", name="Next").click()
     page.get_by_role("button", name="Save the session").click()
@@ -92,11 +93,11 @@ def test_a_coach_assigns_a_block_runs_week_1_in_gym_mode_and_sees_it_done(browsi
     page.get_by_role("button", name="Save the session").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(name)
     back = card.locator(".block-back")
-    expect(back.locator("> h3")).to_contain_text("Stepped back: pain flared after the "
-                                                 "session on")
+    expect(back.locator("> h3")).to_contain_text("Stepped back: pain flared after the session on")
     expect(back.locator("article.option").first).to_be_visible()
     expect(back.get_by_role("link", name="Run this session in gym mode")).to_have_attribute(
-        "href", re.compile(r"/week/1/gym/\?session=after-flare$"))
+        "href", re.compile(r"/week/1/gym/\?session=after-flare$")
+    )
     expect(card.locator(".block-week.done")).to_have_count(1)
     fits(page)
     snap(page, f"block-04-stepped-back-{device}")

@@ -42,20 +42,32 @@ print(clip.pk)
 """
 WALK = {"kind": "walk", "seed": 3}
 FRONT = {"view": "front", "seed": 3}
-KNEES_FORWARD = {"faults": ["knee-dominant"], "outline": "none", "noise": 0.0,
-                 "drop_rate": 0.0, "seed": 3}  # the back's outline unseen
+KNEES_FORWARD = {
+    "faults": ["knee-dominant"],
+    "outline": "none",
+    "noise": 0.0,
+    "drop_rate": 0.0,
+    "seed": 3,
+}  # the back's outline unseen
 NOT_JUDGED = "the clip could not judge it: say whether you saw it yourself"
 
 
 @pytest.fixture
 def analysed_clip(server_environment):
     """Store a clip of ``athlete`` analysed from ``spec``; its page's path."""
+
     def store(athlete: str, spec: dict) -> str:
-        done = subprocess.run([sys.executable, "-c", STORE, json.dumps([athlete, spec])],
-                              env=server_environment, capture_output=True, text=True,
-                              timeout=120, check=False)
+        done = subprocess.run(
+            [sys.executable, "-c", STORE, json.dumps([athlete, spec])],
+            env=server_environment,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr
         return f"/clips/{int(done.stdout)}/"
+
     return store
 
 
@@ -96,14 +108,16 @@ def test_a_clip_with_faults_is_saved_fault_by_fault(browsing, coach_state, analy
         expect(_verdict(page, fault)).to_contain_text("The clip could not judge it (back")
         expect(_verdict(page, fault).get_by_role("radio", checked=True)).to_have_count(0)
         expect(_verdict(page, fault)).to_contain_text(
-            f"you confirm by eye that “{fault}” was not seen")
+            f"you confirm by eye that “{fault}” was not seen"
+        )
     expect(_verdict(page, "Turns into a squat").get_by_label("Seen", exact=True)).to_be_checked()
     expect(_verdict(page, "Big toes lift").get_by_label("Not seen")).to_be_checked()
     shoot(page, "22-clip-save-test")
 
     page.get_by_role("button", name="Save as test").click()
     expect(page.locator("#save-test .form-errors")).to_have_text(
-        "Nothing was saved: see the faults marked below.")
+        "Nothing was saved: see the faults marked below."
+    )
     for fault in ("Back rounds", "Back over-arches"):
         expect(_verdict(page, fault).locator(".error")).to_have_text(f"{fault}: {NOT_JUDGED}")
     expect(_verdict(page, "Turns into a squat").locator(".error")).to_have_count(0)
@@ -114,11 +128,13 @@ def test_a_clip_with_faults_is_saved_fault_by_fault(browsing, coach_state, analy
     page.get_by_role("button", name="Save as test").click()
     expect(message(page)).to_have_text(
         "Test recorded from the clip: failed. You confirmed by eye that “Back rounds” was "
-        "not seen and “Back over-arches” was not seen.")
+        "not seen and “Back over-arches” was not seen."
+    )
     expect(page.get_by_role("heading", level=1)).to_have_text("Kit Kneeson")
 
     page.goto(path)
     expect(page.locator("#save-test")).to_contain_text("failed")
     expect(page.locator("#save-test")).to_contain_text(
-        "Judged by eye, not by the clip: “Back rounds” not seen; “Back over-arches” not seen.")
+        "Judged by eye, not by the clip: “Back rounds” not seen; “Back over-arches” not seen."
+    )
     expect(page.get_by_role("button", name="Save as test")).to_have_count(0)

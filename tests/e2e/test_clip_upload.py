@@ -11,12 +11,16 @@ from playwright.sync_api import expect
 
 from .pages import CHROMIUM, NO_CHROMIUM, add_athlete, shoot
 
-SHARED_CLIP = Path(__file__).resolve().parents[2].parent / "shared" / "video" \
-    / "person-backflip-walk.mp4"
+SHARED_CLIP = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "video" / "person-backflip-walk.mp4"
+)
 
-pytestmark = [pytest.mark.e2e, pytest.mark.video,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM),
-              pytest.mark.skipif(not SHARED_CLIP.exists(), reason=f"{SHARED_CLIP} is not here")]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.video,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM),
+    pytest.mark.skipif(not SHARED_CLIP.exists(), reason=f"{SHARED_CLIP} is not here"),
+]
 
 ANALYSIS_TIMEOUT_MS = 90_000
 NO_REPS = re.compile(r"No hinge reps found|Not assessable")
@@ -49,8 +53,10 @@ def _expect_the_video_loads(page) -> None:
     expect(video).to_be_visible()
     # HAVE_METADATA (1) or more: the browser read the WebM header, so it can play it.
     page.wait_for_function("v => v.readyState >= 1", arg=video.element_handle())
-    state = video.evaluate("v => ({ready: v.readyState, duration: v.duration, "
-                           "width: v.videoWidth, error: v.error && v.error.code})")
+    state = video.evaluate(
+        "v => ({ready: v.readyState, duration: v.duration, "
+        "width: v.videoWidth, error: v.error && v.error.code})"
+    )
     assert state["error"] is None
     assert 0 < state["duration"] < 60, state  # finite: the file says how long it is
     assert state["width"] > 0

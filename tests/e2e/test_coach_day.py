@@ -26,8 +26,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not CHROMIUM.exists(), reason=
 
 @pytest.fixture
 def phone(browsing, coach_state):
-    return browsing.page(viewport=PHONE, signed_in=coach_state, is_mobile=True,
-                         has_touch=True)
+    return browsing.page(viewport=PHONE, signed_in=coach_state, is_mobile=True, has_touch=True)
 
 
 def snap(page, name: str) -> None:
@@ -96,7 +95,8 @@ def test_a_novice_runs_the_series_and_the_test_in_gym_mode_on_a_phone(phone, bro
     snap(phone, "day-04-gym-test-phone")
     next_step(phone)
     expect(phone.locator(".gym-step:visible .gym-part")).to_have_text(
-        "Loaded work after a passed test")
+        "Loaded work after a passed test"
+    )
 
     # Sets entered so far survive a reload: they are kept on the phone.
     phone.reload()

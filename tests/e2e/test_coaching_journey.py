@@ -29,8 +29,7 @@ NAME = "Rosa Lindqvist"
 BACK_ROUNDS = re.compile(r"lumbar-flexion|back rounds", re.IGNORECASE)
 
 
-def test_a_coach_takes_an_athlete_from_a_failed_test_to_fundamental_and_logs_a_session(
-        browsing):
+def test_a_coach_takes_an_athlete_from_a_failed_test_to_fundamental_and_logs_a_session(browsing):
     page = browsing.page()
 
     page.goto("/")
@@ -99,7 +98,8 @@ def test_a_coach_takes_an_athlete_from_a_failed_test_to_fundamental_and_logs_a_s
     expect(rdl.locator(".reasons")).to_contain_text("passed")
     expect(rdl.locator(".reasons .rule").first).to_have_text(re.compile(r"^[a-z0-9-]+$"))
     expect(page.locator("#advice article.option").first.locator(".reasons")).to_contain_text(
-        "passed")
+        "passed"
+    )
     expect(page.locator(".ladder .rung.today")).not_to_have_count(0)
     expect(page.locator("ul.tests li").first).to_contain_text("passed")
     shoot(page, "05-athlete-after-passed-test")
@@ -108,7 +108,8 @@ def test_a_coach_takes_an_athlete_from_a_failed_test_to_fundamental_and_logs_a_s
     page.locator("#advice").get_by_role("link", name="Log this session").click()
     expect(page.get_by_role("heading", name="Log session", level=1)).to_be_visible()
     row = page.locator("fieldset.row-card").filter(
-        has=page.locator("option[value='romanian-deadlift']:checked"))
+        has=page.locator("option[value='romanian-deadlift']:checked")
+    )
     expect(row).to_have_count(1)
     row.get_by_label("Load (kg)").fill("32.5")
     page.locator(".field", has_text="Pain during").get_by_label("2", exact=True).check()
@@ -116,7 +117,8 @@ def test_a_coach_takes_an_athlete_from_a_failed_test_to_fundamental_and_logs_a_s
     page.get_by_role("button", name="Save session").click()
     expect(message(page)).to_have_text("Session logged.")
     recent = page.locator("section.card").filter(
-        has=page.get_by_role("heading", name="Recent sessions"))
+        has=page.get_by_role("heading", name="Recent sessions")
+    )
     expect(recent.locator("li.session")).to_have_count(1)
     expect(recent).to_contain_text(re.compile(r"Romanian Deadlift: 3×8 @ 32\.5 kg"))
     expect(recent).to_contain_text("pain during 2")
@@ -128,7 +130,9 @@ def test_a_coach_takes_an_athlete_from_a_failed_test_to_fundamental_and_logs_a_s
     exported = json.loads(download.value.path().read_text(encoding="utf-8"))
     assert exported["athlete"]["name"] == NAME
     assert [(t["passed"], t["faults"]) for t in exported["tests"]] == [
-        (True, []), (False, ["lumbar-flexion"])]
+        (True, []),
+        (False, ["lumbar-flexion"]),
+    ]
     loads = {done["exercise"]: done["load_kg"] for done in exported["sessions"][0]["exercises"]}
     assert loads["romanian-deadlift"] == 32.5
 

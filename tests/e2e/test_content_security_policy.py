@@ -35,14 +35,18 @@ INLINE_JS = """() => [...document.querySelectorAll("*")].flatMap(el => [
 @pytest.fixture
 def watched(browsing, state_of):
     """Open a page as someone; the policy's refusals and script errors it raised."""
+
     def open_page(who: str) -> tuple[Any, list[str]]:
         page = browsing.page(signed_in=state_of(who))
         page.add_init_script(LISTEN)
         errors: list[str] = []
-        page.on("console", lambda m: errors.append(m.text)
-                if "Content Security Policy" in m.text else None)
+        page.on(
+            "console",
+            lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None,
+        )
         page.on("pageerror", lambda error: errors.append(f"script error: {error}"))
         return page, errors
+
     return open_page
 
 
@@ -53,8 +57,7 @@ def test_the_policy_is_sent_with_every_page(browsing, site_records):
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=[p.name for p in PAGES])
-def test_no_page_breaks_the_content_security_policy(site_page: SitePage, watched,
-                                                    site_records):
+def test_no_page_breaks_the_content_security_policy(site_page: SitePage, watched, site_records):
     page, errors = watched(site_page.who)
     page.goto(site_page.url(site_records))
     loaded(page)

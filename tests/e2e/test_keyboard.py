@@ -86,7 +86,8 @@ class Keyboard:
 
 
 def test_a_coach_records_a_test_and_reads_the_new_advice_with_the_keyboard_alone(
-        browsing, coach_state):
+    browsing, coach_state
+):
     add_athlete(browsing.page(signed_in=coach_state), name=NAME, born="1990-02-03")
     page = browsing.page()
     keys = Keyboard(page)
@@ -100,8 +101,7 @@ def test_a_coach_records_a_test_and_reads_the_new_advice_with_the_keyboard_alone
     expect(page.get_by_role("heading", name="Today", level=1)).to_be_visible()
 
     loaded(page)
-    keys.tab_to(page.get_by_role("navigation", name="Main").get_by_role("link",
-                                                                         name="Athletes"))
+    keys.tab_to(page.get_by_role("navigation", name="Main").get_by_role("link", name="Athletes"))
     keys.press("Enter")
     expect(page.get_by_role("heading", name="Athletes", level=1)).to_be_visible()
     loaded(page)

@@ -29,9 +29,12 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "video"
 DEADLIFTS = SHARED / "deadlift-4reps-portrait.mp4"
 BACKFLIP = SHARED / "person-backflip-walk.mp4"
 
-pytestmark = [pytest.mark.e2e, pytest.mark.video,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM),
-              pytest.mark.skipif(not SHARED.is_dir(), reason=f"{SHARED} is not here")]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.video,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM),
+    pytest.mark.skipif(not SHARED.is_dir(), reason=f"{SHARED} is not here"),
+]
 
 CAMERA_WIDTH = 270  # pixels; the page sends 320 px on the long side anyway
 CAMERA_FPS = 15
@@ -46,8 +49,12 @@ class Camera:
     seconds: float
 
 
-def write_y4m(clip: Path, out: Path, width: int = CAMERA_WIDTH, fps: int = CAMERA_FPS,
-              ) -> Camera:
+def write_y4m(
+    clip: Path,
+    out: Path,
+    width: int = CAMERA_WIDTH,
+    fps: int = CAMERA_FPS,
+) -> Camera:
     """The clip as a Y4M file Chromium can use as its camera: ``width`` pixels wide,
     ``fps`` frames a second of the clip's own time (frames dropped to get there)."""
     capture = cv2.VideoCapture(str(clip))
@@ -84,21 +91,31 @@ def camera_page(browser, server, coach_state, tmp_path):
             pytest.skip(f"{clip} is not here")
         camera = write_y4m(clip, tmp_path / f"{clip.stem}.y4m")
         chromium = browser.browser_type.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=[*CHROMIUM_ARGS, "--use-fake-device-for-media-stream",
-                  "--use-fake-ui-for-media-stream",
-                  f"--use-file-for-fake-video-capture={camera.path}"])
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                *CHROMIUM_ARGS,
+                "--use-fake-device-for-media-stream",
+                "--use-fake-ui-for-media-stream",
+                f"--use-file-for-fake-video-capture={camera.path}",
+            ],
+        )
         opened.append(chromium)
-        context = chromium.new_context(base_url=server.url, storage_state=str(coach_state),
-                                       viewport={"width": 1280, "height": 900},
-                                       locale="en-GB")
+        context = chromium.new_context(
+            base_url=server.url,
+            storage_state=str(coach_state),
+            viewport={"width": 1280, "height": 900},
+            locale="en-GB",
+        )
         context.set_default_timeout(15_000)
         outside: list[str] = []
         context.route(lambda url: _outside(url, outside), lambda route: route.abort())
         page = context.new_page()
         refused: list[str] = []
-        page.on("console", lambda m: refused.append(m.text)
-                if "Content Security Policy" in m.text else None)
+        page.on(
+            "console",
+            lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None,
+        )
         page.on("pageerror", lambda error: refused.append(str(error)))
         page.refused = refused
         return page, camera, outside
@@ -136,18 +153,30 @@ def _sent(page: Any) -> dict[str, Any]:
     """What the page sent: pictures, bytes, seconds, and each cue's delay after its
     rep's end (seconds)."""
     data = page.locator("#live").evaluate("el => ({...el.dataset})")
-    return {"sent": float(data.get("sent", 0)), "bytes": float(data.get("bytes", 0)),
-            "seconds": float(data.get("seconds", 0)),
-            "cue_delays_s": [float(d) for d in data.get("delays", "").split()]}
+    return {
+        "sent": float(data.get("sent", 0)),
+        "bytes": float(data.get("bytes", 0)),
+        "seconds": float(data.get("seconds", 0)),
+        "cue_delays_s": [float(d) for d in data.get("delays", "").split()],
+    }
 
 
 def _record(sent: dict[str, Any], reps: int) -> None:
     minutes = sent["seconds"] / 60
     MEASURED.parent.mkdir(parents=True, exist_ok=True)
-    MEASURED.write_text(json.dumps({
-        **sent, "reps": reps, "pictures_per_s": round(sent["sent"] / sent["seconds"], 2),
-        "kib_per_minute": round(sent["bytes"] / 1024 / minutes),
-    }, indent=2) + "\n", encoding="utf-8")
+    MEASURED.write_text(
+        json.dumps(
+            {
+                **sent,
+                "reps": reps,
+                "pictures_per_s": round(sent["sent"] / sent["seconds"], 2),
+                "kib_per_minute": round(sent["bytes"] / 1024 / minutes),
+            },
+            indent=2,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
 
 
 def test_live_mode_counts_the_four_deadlifts_with_a_cue_each_and_saves_the_clip(camera_page):

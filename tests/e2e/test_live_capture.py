@@ -18,12 +18,16 @@ from playwright.sync_api import expect
 
 from .pages import CHROMIUM, NO_CHROMIUM, PHONE, add_athlete
 
-DEADLIFTS = Path(__file__).resolve().parents[2].parent / "shared" / "video" \
-    / "deadlift-4reps-portrait.mp4"
+DEADLIFTS = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "video" / "deadlift-4reps-portrait.mp4"
+)
 
-pytestmark = [pytest.mark.e2e, pytest.mark.video,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM),
-              pytest.mark.skipif(not DEADLIFTS.exists(), reason=f"{DEADLIFTS} is not here")]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.video,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM),
+    pytest.mark.skipif(not DEADLIFTS.exists(), reason=f"{DEADLIFTS} is not here"),
+]
 
 ANALYSIS_TIMEOUT_MS = 120_000
 LINK = """
@@ -55,8 +59,7 @@ def small_clip(tmp_path_factory) -> Path:
         height = round(image.shape[0] * 360 / image.shape[1] / 2) * 2
         small = cv2.resize(image, (360, height), interpolation=cv2.INTER_AREA)
         if writer is None:
-            writer = cv2.VideoWriter(str(out), cv2.VideoWriter_fourcc(*"mp4v"), fps,
-                                     (360, height))
+            writer = cv2.VideoWriter(str(out), cv2.VideoWriter_fourcc(*"mp4v"), fps, (360, height))
         writer.write(small)
     capture.release()
     assert writer is not None
@@ -64,8 +67,7 @@ def small_clip(tmp_path_factory) -> Path:
     return out
 
 
-def test_a_coach_films_the_test_on_a_phone_and_gets_the_report(browsing, coach_state,
-                                                               small_clip):
+def test_a_coach_films_the_test_on_a_phone_and_gets_the_report(browsing, coach_state, small_clip):
     page = browsing.page(viewport=PHONE, signed_in=coach_state)
     add_athlete(page, name="Pia Phone", born="1993-07-08")
     page.get_by_role("link", name="Film the test").click()
@@ -85,9 +87,16 @@ def test_a_coach_films_the_test_on_a_phone_and_gets_the_report(browsing, coach_s
 
 
 def test_an_athlete_sends_a_clip_that_waits_on_the_coachs_today_page(
-        browsing, coach_state, server_environment, small_clip):
-    made = subprocess.run([sys.executable, "-c", LINK], env=server_environment,
-                          capture_output=True, text=True, timeout=120, check=True)
+    browsing, coach_state, server_environment, small_clip
+):
+    made = subprocess.run(
+        [sys.executable, "-c", LINK],
+        env=server_environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     link = json.loads(made.stdout.strip().splitlines()[-1])["url"]
     phone = browsing.page(viewport=PHONE)
     phone.goto(link)
@@ -99,8 +108,11 @@ def test_an_athlete_sends_a_clip_that_waits_on_the_coachs_today_page(
 
     coach = browsing.page(signed_in=coach_state)
     coach.goto("/today/?who=team")
-    row = coach.locator("li, tr, article").filter(has_text="Cara Homefilm").filter(
-        has_text="to review")
+    row = (
+        coach.locator("li, tr, article")
+        .filter(has_text="Cara Homefilm")
+        .filter(has_text="to review")
+    )
     deadline_ms = ANALYSIS_TIMEOUT_MS
     waited = 0
     while not row.count() and waited < deadline_ms:  # the clip is listed once analysed

@@ -34,8 +34,7 @@ def sticking_out(page, selector: str, container: str | None = None) -> list[str]
 
 
 def test_every_item_of_the_top_navigation_is_on_a_phones_screen(browsing, coach_state):
-    phone = browsing.page(viewport=PHONE, signed_in=coach_state, is_mobile=True,
-                          has_touch=True)
+    phone = browsing.page(viewport=PHONE, signed_in=coach_state, is_mobile=True, has_touch=True)
     phone.goto("/athletes/")
     nav = phone.get_by_role("navigation", name="Main")
     for name in ("Today", "Athletes", "Catalog", "Settings"):

@@ -16,8 +16,7 @@ ATHLETES = ["Isla Brown", "Grace Lee", "Ben Carter"]
 
 @pytest.fixture
 def phone(browsing, coach_state):
-    return browsing.page(viewport=PHONE, signed_in=coach_state, is_mobile=True,
-                         has_touch=True)
+    return browsing.page(viewport=PHONE, signed_in=coach_state, is_mobile=True, has_touch=True)
 
 
 def _too_wide(page) -> list[str]:
@@ -25,8 +24,10 @@ def _too_wide(page) -> list[str]:
     found = horizontal_overflow(page, PHONE["width"])
     if found["scrollWidth"] <= PHONE["width"]:
         return []
-    return [f"{page.url}: scrollWidth {found['scrollWidth']} > {PHONE['width']}; "
-            f"sticking out: {found['sticking_out']}"]
+    return [
+        f"{page.url}: scrollWidth {found['scrollWidth']} > {PHONE['width']}; "
+        f"sticking out: {found['sticking_out']}"
+    ]
 
 
 def _open_form(page, athlete: str, link: str, heading: str) -> None:

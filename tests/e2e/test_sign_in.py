@@ -19,7 +19,8 @@ def test_a_wrong_password_shows_an_error_and_stays_on_the_login_page(browsing):
 
     expect(page).to_have_url(re.compile(r"/login/$"))
     expect(page.get_by_role("alert")).to_contain_text(
-        "Please enter a correct username and password")
+        "Please enter a correct username and password"
+    )
     expect(page.get_by_label("Username")).to_have_value(COACH)
     expect(page.get_by_label("Password")).to_have_value("")
     expect(page.get_by_role("navigation", name="Main")).to_have_count(0)

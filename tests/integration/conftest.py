@@ -26,11 +26,13 @@ class TeamWorld:
 
 def _team(name: str) -> TeamWorld:
     team = teams.team_create(name=name)
-    head = teams.coach_create(team=team, username=f"{name}-head", password=PASSWORD,
-                              role=Membership.Role.HEAD)
+    head = teams.coach_create(
+        team=team, username=f"{name}-head", password=PASSWORD, role=Membership.Role.HEAD
+    )
     coach = teams.coach_create(team=team, username=f"{name}-coach", password=PASSWORD)
-    athlete = athletes.athlete_create(team=team, name=f"{name} athlete",
-                                      date_of_birth=dt.date(1990, 5, 1))
+    athlete = athletes.athlete_create(
+        team=team, name=f"{name} athlete", date_of_birth=dt.date(1990, 5, 1)
+    )
     return TeamWorld(team, head, coach, athlete)
 
 

@@ -16,8 +16,7 @@ CATALOG = default_catalog()
 pytestmark = pytest.mark.django_db
 
 NOVICE = {"athlete": {"age": 34}, "mastered": ["kneeling-hip-hinge"]}
-FAILED = {"athlete": {"age": 34},
-          "tests": [{"date": "2026-11-01", "faults": ["lumbar-flexion"]}]}
+FAILED = {"athlete": {"age": 34}, "tests": [{"date": "2026-11-01", "faults": ["lumbar-flexion"]}]}
 
 
 def post(client: Client, url: str, body: object):
@@ -53,16 +52,28 @@ def test_a_signed_in_browser_session_may_use_the_api(red):
     assert post(client, "/api/recommend", NOVICE).status_code == 200
 
 
-@pytest.mark.parametrize(("body", "field", "words"), [
-    ({"athlete": {}}, "athlete.age", "required"),
-    ({"athlete": {"age": 30}, "mastered": ["kneeling-squat-dance"]}, "mastered[0]",
-     "unknown exercise 'kneeling-squat-dance'"),
-    ({"athlete": {"age": 30, "pain_nrs": 11}}, "athlete.pain_nrs", "11"),
-    ({"athlete": {"age": 30}, "tests": [{"date": "2026-11-01", "faults": ["wobble"]}]},
-     "tests[0].faults[0]", "unknown fault 'wobble'"),
-    ({"athlete": {"age": 30, "red_flags": ["itchy"]}}, "athlete.red_flags[0]",
-     "unknown red flag 'itchy'"),
-])
+@pytest.mark.parametrize(
+    ("body", "field", "words"),
+    [
+        ({"athlete": {}}, "athlete.age", "required"),
+        (
+            {"athlete": {"age": 30}, "mastered": ["kneeling-squat-dance"]},
+            "mastered[0]",
+            "unknown exercise 'kneeling-squat-dance'",
+        ),
+        ({"athlete": {"age": 30, "pain_nrs": 11}}, "athlete.pain_nrs", "11"),
+        (
+            {"athlete": {"age": 30}, "tests": [{"date": "2026-11-01", "faults": ["wobble"]}]},
+            "tests[0].faults[0]",
+            "unknown fault 'wobble'",
+        ),
+        (
+            {"athlete": {"age": 30, "red_flags": ["itchy"]}},
+            "athlete.red_flags[0]",
+            "unknown red flag 'itchy'",
+        ),
+    ],
+)
 def test_a_bad_case_is_a_422_naming_the_field(red, body, field, words):
     response = post(token_client(red.coach), "/api/recommend", body)
     assert response.status_code == 422
@@ -72,8 +83,9 @@ def test_a_bad_case_is_a_422_naming_the_field(red, body, field, words):
 
 
 def test_invalid_json_is_a_4xx_not_a_server_error(red):
-    response = token_client(red.coach).post("/api/recommend", "{not json",
-                                            content_type="application/json")
+    response = token_client(red.coach).post(
+        "/api/recommend", "{not json", content_type="application/json"
+    )
     assert 400 <= response.status_code < 500
 
 
@@ -104,8 +116,11 @@ def test_the_athlete_list_holds_only_the_coachs_team(red, blue):
 
 def test_a_rejected_test_record_changes_nothing(red):
     client = token_client(red.coach)
-    response = post(client, f"/api/athletes/{red.athlete.pk}/tests",
-                    {"date": "2026-11-01", "faults": ["lumbar-flexion", "hunchback"]})
+    response = post(
+        client,
+        f"/api/athletes/{red.athlete.pk}/tests",
+        {"date": "2026-11-01", "faults": ["lumbar-flexion", "hunchback"]},
+    )
     assert response.status_code == 422
     assert response.json() == {**response.json(), "field": "faults[1]"}
     assert "hunchback" in response.json()["message"]
@@ -114,8 +129,9 @@ def test_a_rejected_test_record_changes_nothing(red):
 
 def test_a_future_test_date_is_refused(red):
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
-    response = post(token_client(red.coach), f"/api/athletes/{red.athlete.pk}/tests",
-                    {"date": tomorrow})
+    response = post(
+        token_client(red.coach), f"/api/athletes/{red.athlete.pk}/tests", {"date": tomorrow}
+    )
     assert response.status_code == 422
     assert response.json()["field"] == "date"
 
@@ -124,8 +140,11 @@ def test_a_logged_session_with_a_flare_holds_progression(red):
     client = token_client(red.coach)
     url = f"/api/athletes/{red.athlete.pk}"
     post(client, f"{url}/tests", {"date": "2026-11-01", "faults": []})
-    body = {"date": "2026-11-02", "pain_during": 7,
-            "exercises": [{"exercise": "good-morning", "reps": [10, 10, 10], "load_kg": 30}]}
+    body = {
+        "date": "2026-11-02",
+        "pain_during": 7,
+        "exercises": [{"exercise": "good-morning", "reps": [10, 10, 10], "load_kg": 30}],
+    }
     assert post(client, f"{url}/sessions", body).status_code == 201
     rec = client.get(f"{url}/recommendation").json()
     assert any("pain-flare" in w for w in rec["warnings"])
@@ -135,8 +154,12 @@ def test_a_logged_session_with_a_flare_holds_progression(red):
 
 def test_the_openapi_document_lists_the_contract_endpoints(db):
     document = Client().get("/api/openapi.json").json()
-    for path in ("/api/recommend", "/api/plan", "/api/athletes/{athlete_id}/recommendation",
-                 "/api/athletes/{athlete_id}/plan"):
+    for path in (
+        "/api/recommend",
+        "/api/plan",
+        "/api/athletes/{athlete_id}/recommendation",
+        "/api/athletes/{athlete_id}/plan",
+    ):
         assert path in document["paths"]
 
 
@@ -144,10 +167,10 @@ def test_a_nul_character_is_refused_with_the_field_not_a_server_error(red):
     client = token_client(red.coach)
     listed = client.get("/api/athletes", {"q": "ab\x00c"})
     assert listed.status_code == 422 and listed.json()["field"] == "q"
-    created = post(client, "/api/athletes",
-                   {"name": "Nul\x00", "date_of_birth": "1990-01-01"})
+    created = post(client, "/api/athletes", {"name": "Nul\x00", "date_of_birth": "1990-01-01"})
     assert created.status_code == 422 and created.json()["field"] == "name"
-    tested = post(client, f"/api/athletes/{red.athlete.pk}/tests",
-                  {"date": "2026-11-01", "notes": "\x00"})
+    tested = post(
+        client, f"/api/athletes/{red.athlete.pk}/tests", {"date": "2026-11-01", "notes": "\x00"}
+    )
     assert tested.status_code == 422 and tested.json()["field"] == "notes"
     assert red.athlete.tests.count() == 0

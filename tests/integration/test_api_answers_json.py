@@ -22,37 +22,60 @@ FORM = "application/x-www-form-urlencoded"
 # (what is sent, method, path, body, content type, the status and field answered)
 REQUESTS = [
     ("unknown path", "get", "/api/nope", None, None, 404, "path"),
-    ("unknown path under an athlete", "get", "/api/athletes/1/nope/x", None, None, 404,
-     "path"),
+    ("unknown path under an athlete", "get", "/api/athletes/1/nope/x", None, None, 404, "path"),
     ("a trailing slash", "get", "/api/athletes/", None, None, 404, "path"),
     ("wrong method", "put", "/api/athletes", "{}", JSON, 405, "method"),
     ("OPTIONS", "options", "/api/recommend", None, None, 405, "method"),
     ("an id that is not a number", "get", "/api/athletes/abc", None, None, 422, "athlete_id"),
-    ("a limit that is not a number", "get", "/api/athletes?limit=abc", None, None, 422,
-     "limit"),
+    ("a limit that is not a number", "get", "/api/athletes?limit=abc", None, None, 422, "limit"),
     ("broken JSON, a CASE", "post", "/api/recommend", '{"athlete":', JSON, 422, "CASE"),
     ("broken JSON, a record", "post", "/api/athletes", '{"name":', JSON, 400, "body"),
     ("not UTF-8", "post", "/api/athletes", b"\xff\xfe{", JSON, 400, "body"),
     ("deep nesting, a CASE", "post", "/api/plan", DEEP_LIST, JSON, 422, "CASE"),
     ("deep nesting, a record", "post", "/api/athletes", DEEP_LIST, JSON, 400, "body"),
     ("deep nesting, a patch", "patch", "/api/athletes/{id}", DEEP_OBJECT, JSON, 400, "body"),
-    ("a number too long to read, a CASE", "post", "/api/recommend",
-     '{"athlete": {"age": ' + LONG_NUMBER + "}}", JSON, 422, "CASE"),
-    ("a number too long to read, a record", "post", "/api/athletes/{id}/pain",
-     '{"nrs": ' + LONG_NUMBER + "}", JSON, 400, "body"),
+    (
+        "a number too long to read, a CASE",
+        "post",
+        "/api/recommend",
+        '{"athlete": {"age": ' + LONG_NUMBER + "}}",
+        JSON,
+        422,
+        "CASE",
+    ),
+    (
+        "a number too long to read, a record",
+        "post",
+        "/api/athletes/{id}/pain",
+        '{"nrs": ' + LONG_NUMBER + "}",
+        JSON,
+        400,
+        "body",
+    ),
     ("a body over the limit, a CASE", "post", "/api/recommend", TOO_BIG, JSON, 413, "body"),
     ("a body over the limit, a record", "post", "/api/athletes", TOO_BIG, JSON, 413, "body"),
     ("too many form fields", "post", "/api/athletes", MANY_FIELDS, FORM, 400, "body"),
     ("plain text", "post", "/api/athletes", "hello", "text/plain", 400, "body"),
-    ("multipart without a boundary", "post", "/api/athletes/{id}/clips", "x",
-     "multipart/form-data", 400, "request"),
+    (
+        "multipart without a boundary",
+        "post",
+        "/api/athletes/{id}/clips",
+        "x",
+        "multipart/form-data",
+        400,
+        "request",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("sent", "method", "path", "body", "content_type", "status",
-                          "field"), REQUESTS, ids=[r[0] for r in REQUESTS])
-def test_every_bad_request_gets_a_json_error_naming_the_field(red, sent, method, path, body,
-                                                              content_type, status, field):
+@pytest.mark.parametrize(
+    ("sent", "method", "path", "body", "content_type", "status", "field"),
+    REQUESTS,
+    ids=[r[0] for r in REQUESTS],
+)
+def test_every_bad_request_gets_a_json_error_naming_the_field(
+    red, sent, method, path, body, content_type, status, field
+):
     client = token_client(red.coach)
     send = getattr(client, method)
     url = path.format(id=red.athlete.pk)

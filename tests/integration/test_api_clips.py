@@ -38,8 +38,12 @@ def test_an_uploaded_clip_is_queued_and_listed(api, clips_url, red):
     response = api.post(clips_url, {"file": video(), "exercise": "romanian-deadlift"})
     assert response.status_code == 201, response.json()
     clip = response.json()
-    assert (clip["status"], clip["exercise"], clip["original_name"], clip["athlete_id"]) \
-        == ("queued", "romanian-deadlift", "hinge.mp4", red.athlete.pk)
+    assert (clip["status"], clip["exercise"], clip["original_name"], clip["athlete_id"]) == (
+        "queued",
+        "romanian-deadlift",
+        "hinge.mp4",
+        red.athlete.pk,
+    )
     listed = api.get(clips_url).json()
     assert listed["count"] == 1 and listed["items"][0]["id"] == clip["id"]
     read = api.get(f"/api/clips/{clip['id']}").json()
@@ -54,22 +58,35 @@ def test_the_exercise_defaults_to_the_bodyweight_test(api, clips_url):
 def test_a_done_clip_answers_its_report(api, red):
     track, _ = generate_clip(ClipSpec(faults=frozenset({"knee-dominant"}), seed=3))
     report = analyze_track(track, catalog=CATALOG).model_dump(mode="json")
-    clip = Clip.objects.create(athlete=red.athlete, extension="mp4", report=report,
-                               exercise="bodyweight-hip-hinge", status=Clip.Status.DONE,
-                               progress=100)
+    clip = Clip.objects.create(
+        athlete=red.athlete,
+        extension="mp4",
+        report=report,
+        exercise="bodyweight-hip-hinge",
+        status=Clip.Status.DONE,
+        progress=100,
+    )
     body = api.get(f"/api/clips/{clip.pk}").json()
     assert body["status"] == "done" and body["report"]["faults"] == report["faults"]
     assert "knee-dominant" in body["report"]["faults"]
 
 
-@pytest.mark.parametrize(("upload", "status", "message"), [
-    (lambda: video("notes.txt", b"hello"), 415,
-     "'notes.txt' is not a video file this app reads (mp4, mov, m4v, webm, mkv, avi)"),
-    (lambda: video("fake.mp4", b"not a video at all, just text"), 415,
-     "'fake.mp4' does not look like a video"),
-])
-def test_a_file_that_is_not_a_video_is_a_415_naming_it(api, clips_url, upload, status,
-                                                       message):
+@pytest.mark.parametrize(
+    ("upload", "status", "message"),
+    [
+        (
+            lambda: video("notes.txt", b"hello"),
+            415,
+            "'notes.txt' is not a video file this app reads (mp4, mov, m4v, webm, mkv, avi)",
+        ),
+        (
+            lambda: video("fake.mp4", b"not a video at all, just text"),
+            415,
+            "'fake.mp4' does not look like a video",
+        ),
+    ],
+)
+def test_a_file_that_is_not_a_video_is_a_415_naming_it(api, clips_url, upload, status, message):
     response = api.post(clips_url, {"file": upload()})
     assert response.status_code == status
     assert response.json()["field"] == "file"
@@ -95,8 +112,9 @@ def test_a_clip_over_the_limit_is_a_413_before_it_is_stored(api, clips_url, sett
 def test_no_file_or_an_unknown_exercise_is_a_422(api, clips_url):
     missing = api.post(clips_url, {"exercise": "bodyweight-hip-hinge"})
     assert (missing.status_code, missing.json()["field"]) == (422, "file")
-    assert missing.json()["message"] == ("no file was sent, or an empty one: send the clip "
-                                         "as the multipart part 'file'")
+    assert missing.json()["message"] == (
+        "no file was sent, or an empty one: send the clip as the multipart part 'file'"
+    )
     empty = api.post(clips_url, {"file": video(content=b"")})
     assert (empty.status_code, empty.json()["field"]) == (415, "file")  # no video in it
     unknown = api.post(clips_url, {"file": video(), "exercise": "moonwalk"})

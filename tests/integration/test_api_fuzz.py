@@ -22,8 +22,9 @@ pytestmark = pytest.mark.django_db
 
 SCHEMA = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 OPERATIONS = {op.ok().label: op.ok() for op in SCHEMA.get_all_operations()}
-FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck),
-                database=None)
+FUZZ = settings(
+    max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None
+)
 load_all_checks()
 ALL_CHECKS = CHECKS.get_all()
 # The document says a clip is a binary file, in words which bytes make a video; no schema
@@ -35,8 +36,11 @@ NOT_FOR_VIDEO_BYTES = [c for c in ALL_CHECKS if c.__name__ != "positive_data_acc
 
 
 def checks_for(label: str, mode: GenerationMode) -> list:
-    return NOT_FOR_VIDEO_BYTES if label in VIDEO_BYTES and mode == GenerationMode.POSITIVE \
+    return (
+        NOT_FOR_VIDEO_BYTES
+        if label in VIDEO_BYTES and mode == GenerationMode.POSITIVE
         else ALL_CHECKS
+    )
 
 
 def assert_a_video_or_refused_as_not_one(label: str, mode: GenerationMode, response) -> None:
@@ -69,16 +73,20 @@ def assert_no_server_error_and_rejections_name_a_field(response) -> None:
 def test_signed_in_every_check_passes(label, mode, red):
     token = teams.api_token_create(user=red.head)
 
-    @given(case=OPERATIONS[label].as_strategy(generation_mode=mode,
-                                              path_parameters={"athlete_id": red.athlete.pk}
-                                              if "{athlete_id}" in label else None))
+    @given(
+        case=OPERATIONS[label].as_strategy(
+            generation_mode=mode,
+            path_parameters={"athlete_id": red.athlete.pk} if "{athlete_id}" in label else None,
+        )
+    )
     @FUZZ
     def run(case):
         response = case.call(headers={"Authorization": f"Bearer {token}"})
         assert_no_server_error_and_rejections_name_a_field(response)
         assert_a_video_or_refused_as_not_one(label, mode, response)
-        case.validate_response(response, checks=checks_for(label, mode),
-                               headers={"Authorization": f"Bearer {token}"})
+        case.validate_response(
+            response, checks=checks_for(label, mode), headers={"Authorization": f"Bearer {token}"}
+        )
 
     run()
 

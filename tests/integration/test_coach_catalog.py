@@ -14,11 +14,9 @@ SIXTEEN = {"athlete": {"age": 16}}
 
 
 def kneeling_good_morning_load(client: Client) -> tuple[float, float]:
-    response = client.post("/api/recommend", json.dumps(SIXTEEN),
-                           content_type="application/json")
+    response = client.post("/api/recommend", json.dumps(SIXTEEN), content_type="application/json")
     assert response.status_code == 200, response.content
-    option = next(o for o in response.json()["options"]
-                  if o["exercise"] == "kneeling-good-morning")
+    option = next(o for o in response.json()["options"] if o["exercise"] == "kneeling-good-morning")
     return option["prescription"]["load_kg"]["min"], option["prescription"]["load_kg"]["max"]
 
 
@@ -43,8 +41,9 @@ def test_a_coachs_renamed_exercise_shows_on_the_catalog_page(red, settings, cata
     path = catalog_copy / "exercises" / "good-morning.yaml"
     text = path.read_text(encoding="utf-8")
     assert "name: Good Morning" in text
-    path.write_text(text.replace("name: Good Morning", "name: Barbell Good Morning", 1),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("name: Good Morning", "name: Barbell Good Morning", 1), encoding="utf-8"
+    )
     client = Client()
     client.force_login(red.coach)
     assert "Barbell Good Morning" not in client.get("/catalog/").content.decode()

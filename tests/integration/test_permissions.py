@@ -21,8 +21,10 @@ ACTIONS = {
 OWN = {
     ("head", "erase"): 204,
     ("coach", "erase"): 403,
-    ("head", "record a test"): 201, ("coach", "record a test"): 201,
-    ("head", "log a session"): 201, ("coach", "log a session"): 201,
+    ("head", "record a test"): 201,
+    ("coach", "record a test"): 201,
+    ("head", "log a session"): 201,
+    ("coach", "log a session"): 201,
 }
 
 

@@ -48,17 +48,24 @@ def test_the_audit_trail_comes_back_with_who_and_when(tmp_path):
     athlete = Athlete.objects.order_by("id").first()
     number = athlete.pk
     erasure.athlete_erase(athlete=athlete, by=head)
-    before = list(LogEntry.objects.order_by("id").values_list(
-        "id", "action", "object_pk", "actor__username", "timestamp", "additional_data"))
+    before = list(
+        LogEntry.objects.order_by("id").values_list(
+            "id", "action", "object_pk", "actor__username", "timestamp", "additional_data"
+        )
+    )
     path = tmp_path / "export.json"
     transfer.export_to(path)
     _wipe()
     transfer.import_from(path)
-    after = list(LogEntry.objects.order_by("id").values_list(
-        "id", "action", "object_pk", "actor__username", "timestamp", "additional_data"))
+    after = list(
+        LogEntry.objects.order_by("id").values_list(
+            "id", "action", "object_pk", "actor__username", "timestamp", "additional_data"
+        )
+    )
     assert after == before
-    assert LogEntry.objects.filter(additional_data__erased=number,
-                                   actor__username="headcoach").exists()
+    assert LogEntry.objects.filter(
+        additional_data__erased=number, actor__username="headcoach"
+    ).exists()
 
 
 def test_times_come_back_to_the_microsecond(tmp_path):
@@ -85,11 +92,14 @@ def test_import_refuses_a_database_that_already_has_teams(tmp_path):
         transfer.import_from(path)
 
 
-@pytest.mark.parametrize(("content", "words"), [
-    ("{not json", "not a JSON export"),
-    ('{"format": "other"}', "format: expected 'hingecoach-export'"),
-    ('{"format": "hingecoach-export", "version": 9, "records": []}', "version: 9"),
-])
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("{not json", "not a JSON export"),
+        ('{"format": "other"}', "format: expected 'hingecoach-export'"),
+        ('{"format": "hingecoach-export", "version": 9, "records": []}', "version: 9"),
+    ],
+)
 def test_a_bad_export_file_is_refused_with_a_reason_and_loads_nothing(tmp_path, content, words):
     path = tmp_path / "bad.json"
     path.write_text(content)
@@ -113,8 +123,13 @@ def test_a_broken_record_loads_nothing_at_all(tmp_path):
 
 def _test_from_a_clip() -> HingeTest:
     athlete = Athlete.objects.order_by("pk").first()
-    return athletes.test_record(athlete=athlete, date=dt.date(2026, 11, 2), faults=[],
-                                from_clip=True, by_eye=["lumbar-flexion", "toes-lift"])
+    return athletes.test_record(
+        athlete=athlete,
+        date=dt.date(2026, 11, 2),
+        faults=[],
+        from_clip=True,
+        by_eye=["lumbar-flexion", "toes-lift"],
+    )
 
 
 def test_a_test_from_a_clip_keeps_the_faults_judged_by_eye(tmp_path):
@@ -126,8 +141,7 @@ def test_a_test_from_a_clip_keeps_the_faults_judged_by_eye(tmp_path):
     transfer.import_from(path)
     loaded = HingeTest.objects.get(pk=saved.pk)
     assert loaded.from_clip and loaded.by_eye == ["lumbar-flexion", "toes-lift"]
-    assert HingeTest.objects.filter(from_clip=False).count() == \
-        HingeTest.objects.count() - 1
+    assert HingeTest.objects.filter(from_clip=False).count() == HingeTest.objects.count() - 1
 
 
 def test_an_export_made_before_tests_could_come_from_a_clip_still_loads(tmp_path):

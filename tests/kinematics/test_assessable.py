@@ -47,8 +47,9 @@ def test_a_generated_front_view_hinge_is_not_assessable():
 
 def test_too_few_frames_is_not_assessable():
     reason = refused(analyze_track(track([frame(figure())] * 12 + [None] * 30), catalog=CATALOG))
-    assert reason == ("too few frames: a person is seen in 12 frames (0.40 s), "
-                      "at least 0.5 s needed")
+    assert reason == (
+        "too few frames: a person is seen in 12 frames (0.40 s), at least 0.5 s needed"
+    )
 
 
 def test_a_person_partly_out_of_frame_is_not_assessable():
@@ -76,7 +77,8 @@ def test_a_clip_with_too_low_a_frame_rate_is_not_assessable():
 def test_unsure_landmarks_everywhere_make_it_not_assessable():
     faint = hinge_frames(lean_curve(reps=1), near_visibility=0.2, far_visibility=0.2)
     assert refused(analyze_track(track(faint), catalog=CATALOG)).startswith(
-        "cannot tell which way the person faces: the feet and head are not seen clearly")
+        "cannot tell which way the person faces: the feet and head are not seen clearly"
+    )
 
 
 def test_standing_still_is_assessable_with_no_rep():
@@ -100,7 +102,9 @@ def test_without_a_back_outline_the_lumbar_faults_are_not_assessed():
     assert report.assessable
     why = "back outline not visible: the pose backend gave no outline of the back"
     assert {item.fault: item.why for item in report.not_assessed} == {
-        "lumbar-flexion": why, "lumbar-extension": why}
+        "lumbar-flexion": why,
+        "lumbar-extension": why,
+    }
     assert all("lumbar-flexion" not in rep.measures for rep in report.reps)
 
 
@@ -128,7 +132,6 @@ def test_an_unknown_exercise_is_refused():
 
     with pytest.raises(CaseError, match="exercise: unknown exercise 'kneeling-squat-dance'"):
         analyze_track(track([None]), exercise="kneeling-squat-dance", catalog=CATALOG)
-
 
 
 @pytest.mark.parametrize("faults", [(), ("knee-dominant",)])

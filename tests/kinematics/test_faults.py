@@ -57,8 +57,11 @@ def test_a_finding_carries_its_frame_value_threshold_and_confidence(fault):
     assert finding.threshold == rule.threshold and finding.measure == rule.measure
     assert rep.start_s <= finding.t_s <= rep.end_s
     assert 0.5 <= finding.confidence <= 1.0
-    passed = finding.value < rule.threshold if fault == "no-counterbalance" else (
-        finding.value > rule.threshold)
+    passed = (
+        finding.value < rule.threshold
+        if fault == "no-counterbalance"
+        else (finding.value > rule.threshold)
+    )
     assert passed and finding.value == pytest.approx(rep.measures[fault], abs=1e-3)
 
 
@@ -101,8 +104,10 @@ def hand_built_back(standing: float, change: float) -> set[str]:
     return {f.fault for f in report.reps[0].faults} & {"lumbar-flexion", "lumbar-extension"}
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    (30.0, {"lumbar-flexion"}), (-25.0, {"lumbar-extension"}), (5.0, set()), (-5.0, set())])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [(30.0, {"lumbar-flexion"}), (-25.0, {"lumbar-extension"}), (5.0, set()), (-5.0, set())],
+)
 def test_a_hand_built_back_is_judged_by_its_change_from_standing(change, expected):
     assert hand_built_back(-20.0, change) == expected
 
@@ -131,7 +136,6 @@ def test_frames_whose_outline_is_unusable_read_nan_beside_those_that_are():
     assert np.isnan(values[1]) and values[0] == pytest.approx(-20.0, abs=0.5) == values[2]
 
 
-
 def shoulders_sliding_down(clip: Track, share: float) -> Track:
     """``clip`` with each shoulder point moved toward its hip by ``share`` of the trunk
     at a lean of 60 degrees or more (in proportion below), as the pose model's shoulder
@@ -145,8 +149,9 @@ def shoulders_sliding_down(clip: Track, share: float) -> Track:
             hip, shoulder = marks[f"{side}_hip"], marks[f"{side}_shoulder"]
             dx, dy = shoulder.x - hip.x, shoulder.y - hip.y
             k = share * min(abs(math.degrees(math.atan2(dx, -dy))), 60.0) / 60.0
-            marks[f"{side}_shoulder"] = Landmark(shoulder.x - k * dx, shoulder.y - k * dy,
-                                                 shoulder.visibility)
+            marks[f"{side}_shoulder"] = Landmark(
+                shoulder.x - k * dx, shoulder.y - k * dy, shoulder.visibility
+            )
         frames.append(None if each is None else replace(each, landmarks=marks))
     return Track(clip=clip.clip, frames=frames)
 
@@ -161,8 +166,10 @@ def test_a_shoulder_point_sliding_down_the_trunk_is_not_read_as_a_rounded_back()
         clip, truth = generate_clip(ClipSpec(seed=seed, noise=0.0, drop_rate=0.0))
         report = analyze_track(shoulders_sliding_down(clip, 0.15), catalog=CATALOG)
         assert "lumbar-flexion" not in report.faults, seed
-        errors += [abs(rep.measures["lumbar-flexion"] - true.values["lumbar-flexion"])
-                   for rep, true in zip(report.reps, truth.reps, strict=True)]
+        errors += [
+            abs(rep.measures["lumbar-flexion"] - true.values["lumbar-flexion"])
+            for rep, true in zip(report.reps, truth.reps, strict=True)
+        ]
     assert np.median(errors) < 4.0
 
 

@@ -62,30 +62,53 @@ def test_reading_from_the_last_counted_rep_finds_only_the_new_ones():
     whole = so_far(leans)
     first_end = whole.report.reps[0].end_s
     start = max(0, round((first_end - lead_in_s(TH)) * FPS))
-    tail = reps_so_far(track(hinge_frames(leans[start:]), fps=FPS), TH, CATALOG,
-                       settled_s=first_end - start / FPS)
+    tail = reps_so_far(
+        track(hinge_frames(leans[start:]), fps=FPS), TH, CATALOG, settled_s=first_end - start / FPS
+    )
     assert tail.finished == len(tail.reps) == 2
     for rep, same in zip(tail.reps, whole.report.reps[1:], strict=True):
         assert rep.bottom_s + start / FPS == pytest.approx(same.bottom_s, abs=0.11)
 
 
 def test_a_known_facing_is_kept():
-    reading = reps_so_far(track(hinge_frames(lean_curve(reps=1, fps=FPS)), fps=FPS), TH,
-                          CATALOG, facing=1.0)
+    reading = reps_so_far(
+        track(hinge_frames(lean_curve(reps=1, fps=FPS)), fps=FPS), TH, CATALOG, facing=1.0
+    )
     assert reading.facing == 1.0 and reading.report.side == "right"
 
 
 def _rep(faults):
-    return Rep(start_s=0.0, bottom_s=1.0, end_s=2.0, hip_rom_deg=80.0, max_trunk_deg=70.0,
-               tempo=Tempo(down_s=1.0, up_s=1.0), measures={"knee-dominant": 1.0},
-               faults=faults)
+    return Rep(
+        start_s=0.0,
+        bottom_s=1.0,
+        end_s=2.0,
+        hip_rom_deg=80.0,
+        max_trunk_deg=70.0,
+        tempo=Tempo(down_s=1.0, up_s=1.0),
+        measures={"knee-dominant": 1.0},
+        faults=faults,
+    )
 
 
 def test_the_cue_names_the_surest_fault_and_the_catalogs_fix():
-    faults = [FaultFinding(fault="knee-dominant", t_s=1.0, value=60.0, threshold=45.0,
-                           confidence=0.4, measure="degrees"),
-              FaultFinding(fault="no-counterbalance", t_s=1.0, value=0.1, threshold=0.2,
-                           confidence=0.9, measure="leg lengths")]
+    faults = [
+        FaultFinding(
+            fault="knee-dominant",
+            t_s=1.0,
+            value=60.0,
+            threshold=45.0,
+            confidence=0.4,
+            measure="degrees",
+        ),
+        FaultFinding(
+            fault="no-counterbalance",
+            t_s=1.0,
+            value=0.1,
+            threshold=0.2,
+            confidence=0.9,
+            measure="leg lengths",
+        ),
+    ]
     cue = rep_cue(2, _rep(faults), CATALOG, "bodyweight-hip-hinge")
     fault = CATALOG.faults["no-counterbalance"]
     assert (cue.rep, cue.fault, cue.name, cue.more) == (2, "no-counterbalance", fault.name, 1)

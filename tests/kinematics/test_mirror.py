@@ -25,17 +25,20 @@ def mirrored(track: Track) -> Track:
     def flip(frame: Frame | None) -> Frame | None:
         if frame is None:
             return None
-        marks = {swap(k): Landmark(width - m.x, m.y, m.visibility)
-                 for k, m in frame.landmarks.items()}
-        outline = None if frame.back_outline is None else [
-            (width - x, y) for x, y in frame.back_outline]
+        marks = {
+            swap(k): Landmark(width - m.x, m.y, m.visibility) for k, m in frame.landmarks.items()
+        }
+        outline = (
+            None if frame.back_outline is None else [(width - x, y) for x, y in frame.back_outline]
+        )
         return Frame(landmarks=marks, back_outline=outline)
 
     return Track(clip=track.clip, frames=[flip(f) for f in track.frames])
 
 
-@pytest.mark.parametrize("faults", [(), ("weight-forward",), ("lumbar-extension",),
-                                    ("no-counterbalance",)])
+@pytest.mark.parametrize(
+    "faults", [(), ("weight-forward",), ("lumbar-extension",), ("no-counterbalance",)]
+)
 def test_a_mirrored_clip_reads_the_same(faults):
     clip, _ = generate_clip(ClipSpec(faults=frozenset(faults), seed=41))
     a, b = analyze_track(clip, catalog=CATALOG), analyze_track(mirrored(clip), catalog=CATALOG)

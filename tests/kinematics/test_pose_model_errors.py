@@ -20,8 +20,9 @@ LEGS = ("knee", "ankle", "heel", "foot_index")
 
 
 def clean_clip(seed: int, **spec):
-    return generate_clip(ClipSpec(**{"reps": 2, "noise": 0.0, "drop_rate": 0.0,
-                                     "seed": seed, **spec}))
+    return generate_clip(
+        ClipSpec(**{"reps": 2, "noise": 0.0, "drop_rate": 0.0, "seed": seed, **spec})
+    )
 
 
 def leaning_frames(truth, fps: float, above_deg: float) -> list[int]:
@@ -34,8 +35,9 @@ def leaning_frames(truth, fps: float, above_deg: float) -> list[int]:
 def leg_length_px(clip) -> float:
     marks = next(f for f in clip.frames if f is not None).landmarks
     hip, knee, ankle = (marks[f"left_{p}"] for p in ("hip", "knee", "ankle"))
-    return float(np.hypot(hip.x - knee.x, hip.y - knee.y)
-                 + np.hypot(knee.x - ankle.x, knee.y - ankle.y))
+    return float(
+        np.hypot(hip.x - knee.x, hip.y - knee.y) + np.hypot(knee.x - ankle.x, knee.y - ankle.y)
+    )
 
 
 def collapse_feet(clip, start_s: float, end_s: float, to: tuple[float, float]) -> None:
@@ -48,7 +50,8 @@ def collapse_feet(clip, start_s: float, end_s: float, to: tuple[float, float]) -
             ankle = seen.landmarks[f"{side}_ankle"]
             for k, part in enumerate(("heel", "ankle", "foot_index")):
                 seen.landmarks[f"{side}_{part}"] = Landmark(
-                    ankle.x + to[0] + 3.0 * k, ankle.y + to[1], ankle.visibility)
+                    ankle.x + to[0] + 3.0 * k, ankle.y + to[1], ankle.visibility
+                )
 
 
 def throw_legs_about(clip, spread: float, seed: int) -> None:
@@ -62,24 +65,28 @@ def throw_legs_about(clip, spread: float, seed: int) -> None:
             for part in LEGS:
                 mark = seen.landmarks[f"{side}_{part}"]
                 dx, dy = rng.uniform(-spread, spread, 2)
-                seen.landmarks[f"{side}_{part}"] = Landmark(mark.x + dx, mark.y + dy,
-                                                            mark.visibility)
+                seen.landmarks[f"{side}_{part}"] = Landmark(
+                    mark.x + dx, mark.y + dy, mark.visibility
+                )
 
 
 @pytest.mark.parametrize("seed", [9, 10, 11])
 def test_a_foot_put_on_someone_walking_behind_for_half_a_second_keeps_the_rep(seed):
     clip, truth = clean_clip(seed)
     rep = truth.reps[0]
-    collapse_feet(clip, rep.bottom_s + 0.2, rep.bottom_s + 0.8,
-                  to=(-0.4 * leg_length_px(clip), -0.2 * leg_length_px(clip)))
+    collapse_feet(
+        clip,
+        rep.bottom_s + 0.2,
+        rep.bottom_s + 0.8,
+        to=(-0.4 * leg_length_px(clip), -0.2 * leg_length_px(clip)),
+    )
     report = analyze_track(clip, catalog=CATALOG)
     assert len(report.reps) == 2
     assert report.faults == []
 
 
 @pytest.mark.parametrize("faults", [(), ("knee-dominant",)])
-def test_legs_thrown_about_behind_plates_are_counted_by_the_trunk_and_judged_by_nothing(
-        faults):
+def test_legs_thrown_about_behind_plates_are_counted_by_the_trunk_and_judged_by_nothing(faults):
     clip, truth = clean_clip(12, faults=frozenset(faults))
     throw_legs_about(clip, 0.2 * leg_length_px(clip), seed=1)
     report = analyze_track(clip, catalog=CATALOG)
@@ -91,9 +98,11 @@ def test_legs_thrown_about_behind_plates_are_counted_by_the_trunk_and_judged_by_
     assert report.faults == []
     why = {item.fault: item.why for item in report.not_assessed}
     assert set(why) == set(FAULT_IDS)
-    assert why["knee-dominant"] == ("could not be measured in any rep: the legs could not be "
-                                    "followed (a bar or plates in front of them?), so the "
-                                    "rep was counted by the trunk alone")
+    assert why["knee-dominant"] == (
+        "could not be measured in any rep: the legs could not be "
+        "followed (a bar or plates in front of them?), so the "
+        "rep was counted by the trunk alone"
+    )
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -117,8 +126,7 @@ def test_legs_thrown_about_while_the_body_moves_away_is_no_rep():
             for name, mark in seen.landmarks.items():
                 seen.landmarks[name] = Landmark(mark.x + away, mark.y, mark.visibility)
     report = analyze_track(clip, catalog=CATALOG)
-    assert [rep.bottom_s for rep in report.reps] == pytest.approx(
-        [truth.reps[1].bottom_s], abs=0.3)
+    assert [rep.bottom_s for rep in report.reps] == pytest.approx([truth.reps[1].bottom_s], abs=0.3)
 
 
 def test_legs_hidden_inside_the_picture_are_not_out_of_frame():
@@ -137,8 +145,9 @@ def test_hidden_trunk_is_still_not_assessable():
     disturb(clip, ("hip",), 0.0, truth.t_s[-1])
     report = analyze_track(clip, catalog=CATALOG)
     assert not report.assessable
-    assert report.reason.startswith("too little of the body in frame: the left hip is out "
-                                    "of frame or hidden")
+    assert report.reason.startswith(
+        "too little of the body in frame: the left hip is out of frame or hidden"
+    )
 
 
 @pytest.mark.parametrize("seed", range(14, 20))
@@ -147,8 +156,7 @@ def test_foot_points_that_sink_as_the_body_leans_are_no_toe_lift(seed):
     on the cluttered scene); the toe stayed where it was on the floor."""
     clip, truth = clean_clip(seed)
     leaning = leaning_frames(truth, clip.clip.fps, 25)
-    disturb(clip, ("heel", "ankle"), 0, 0, shift=(0.0, 0.05 * leg_length_px(clip)),
-            frames=leaning)
+    disturb(clip, ("heel", "ankle"), 0, 0, shift=(0.0, 0.05 * leg_length_px(clip)), frames=leaning)
     report = analyze_track(clip, catalog=CATALOG)
     assert len(report.reps) == 2
     assert "toes-lift" not in report.faults
@@ -162,8 +170,14 @@ def test_a_heel_point_that_slides_back_as_the_body_leans_is_no_weight_forward(se
     marks = clip.frames[0].landmarks
     foot = abs(marks[f"{truth.side}_foot_index"].x - marks[f"{truth.side}_heel"].x)
     facing = 1.0 if marks[f"{truth.side}_foot_index"].x > marks[f"{truth.side}_heel"].x else -1.0
-    disturb(clip, ("heel",), 0, 0, shift=(-facing * 0.25 * foot, 0.0),
-            frames=leaning_frames(truth, clip.clip.fps, 25))
+    disturb(
+        clip,
+        ("heel",),
+        0,
+        0,
+        shift=(-facing * 0.25 * foot, 0.0),
+        frames=leaning_frames(truth, clip.clip.fps, 25),
+    )
     report = analyze_track(clip, catalog=CATALOG)
     assert len(report.reps) == 2
     assert "weight-forward" not in report.faults
@@ -174,16 +188,16 @@ def test_a_real_toe_lift_still_shows_through_both_readings():
     assert analyze_track(clip, catalog=CATALOG).faults == ["toes-lift"]
 
 
-
 @pytest.mark.parametrize("edge", ["starts", "ends"])
 def test_a_rep_cut_by_the_clips_edge_behind_plates_is_still_counted(edge):
     """The hips are back at the bottom, where the clip starts or ends: they cannot be
     back where they started, and need not be."""
     clip, truth = clean_clip(24, reps=1, start_at_bottom=edge == "starts")
     side = truth.side
-    stand, deep = (clip.frames[i].landmarks[f"{side}_hip"]
-                   for i in (0 if edge == "ends" else -1,
-                             round(truth.reps[0].bottom_s * clip.clip.fps)))
+    stand, deep = (
+        clip.frames[i].landmarks[f"{side}_hip"]
+        for i in (0 if edge == "ends" else -1, round(truth.reps[0].bottom_s * clip.clip.fps))
+    )
     assert np.hypot(deep.x - stand.x, deep.y - stand.y) > 0.3 * leg_length_px(clip)
     if edge == "ends":
         cut = round(truth.reps[0].bottom_s * clip.clip.fps) + 2
@@ -211,8 +225,13 @@ def test_a_leg_seen_only_where_it_was_misplaced_is_no_rep_and_no_crash():
     clip, truth = clean_clip(16, reps=1)
     bottom = round(truth.reps[0].bottom_s * clip.clip.fps)
     leg = leg_length_px(clip)
-    disturb(clip, ("knee",), 0, 0, frames=[i for i in range(len(clip.frames))
-                                           if i not in (bottom, bottom + 1)])
+    disturb(
+        clip,
+        ("knee",),
+        0,
+        0,
+        frames=[i for i in range(len(clip.frames)) if i not in (bottom, bottom + 1)],
+    )
     disturb(clip, LEGS, 0, 0, shift=(0.3 * leg, 0.0), frames=[bottom, bottom + 1])
     for i in (bottom, bottom + 1):
         for side in ("left", "right"):

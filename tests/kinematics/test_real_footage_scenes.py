@@ -19,8 +19,9 @@ CATALOG = default_catalog()
 
 
 def scene_clip(scene: str, seed: int, **spec):
-    return generate_clip(ClipSpec(**{"scene": scene, "seed": seed, "reps": 1 + seed % 4,
-                                     "noise": 0.004, **spec}))
+    return generate_clip(
+        ClipSpec(**{"scene": scene, "seed": seed, "reps": 1 + seed % 4, "noise": 0.004, **spec})
+    )
 
 
 def hip_share(report, truth) -> float:
@@ -51,8 +52,11 @@ def test_a_hip_placed_high_during_the_pull_does_not_make_the_rep_a_jump():
     its standing height while the bar left the floor; the shoulders stayed below."""
     track, truth = scene_clip("bottom-plates", 8, reps=2)
     leg = leg_length_px(track)
-    rising = [i for i, t in enumerate(truth.t_s) if any(
-        rep.bottom_s < t < rep.end_s for rep in truth.reps)]
+    rising = [
+        i
+        for i, t in enumerate(truth.t_s)
+        if any(rep.bottom_s < t < rep.end_s for rep in truth.reps)
+    ]
     for i in rising:
         frame = track.frames[i]
         if frame is None:

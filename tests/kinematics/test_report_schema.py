@@ -15,8 +15,7 @@ from kinematics.builders import track
 CATALOG = default_catalog()
 
 VALIDATOR = Draft202012Validator(AnalysisReport.model_json_schema(mode="serialization"))
-CONTRACT_KEYS = {"clip", "assessable", "reason", "side", "series", "reps", "faults",
-                 "not_assessed"}
+CONTRACT_KEYS = {"clip", "assessable", "reason", "side", "series", "reps", "faults", "not_assessed"}
 
 
 def as_json(report: AnalysisReport) -> dict:

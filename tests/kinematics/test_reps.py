@@ -20,9 +20,16 @@ LEG = 100.0
 def reps_of(lean, ankle=None, fps=30.0):
     lean = np.asarray(lean, dtype=float)
     ankle = np.zeros((len(lean), 2)) if ankle is None else ankle
-    motion = Motion(lean=lean, hip_angle=180.0 - 1.2 * lean, hip=np.zeros((len(lean), 2)),
-                    ankle=ankle, ankle_placed=ankle, shoulder=np.zeros((len(lean), 2)),
-                    leg=LEG, fps=fps)
+    motion = Motion(
+        lean=lean,
+        hip_angle=180.0 - 1.2 * lean,
+        hip=np.zeros((len(lean), 2)),
+        ankle=ankle,
+        ankle_placed=ankle,
+        shoulder=np.zeros((len(lean), 2)),
+        leg=LEG,
+        fps=fps,
+    )
     return find_reps(motion, RULES)
 
 
@@ -37,7 +44,7 @@ def test_two_hinges_are_two_reps_with_their_bottoms_at_the_deepest_lean():
     assert len(reps) == 2
     for rep in reps:
         assert rep.start < rep.bottom < rep.end
-        assert lean[rep.bottom] == pytest.approx(max(lean[rep.start: rep.end + 1]), abs=1)
+        assert lean[rep.bottom] == pytest.approx(max(lean[rep.start : rep.end + 1]), abs=1)
 
 
 def test_rep_boundaries_sit_near_standing():
@@ -69,14 +76,14 @@ def test_leaning_less_than_30_degrees_is_not_a_rep():
 def test_feet_that_move_a_fifth_of_the_leg_make_it_no_rep():
     lean = lean_curve(reps=1)
     ankle = np.zeros((len(lean), 2))
-    ankle[len(lean) // 2:, 0] = 0.2 * LEG
+    ankle[len(lean) // 2 :, 0] = 0.2 * LEG
     assert reps_of(lean, ankle) == []
 
 
 def test_feet_that_shift_a_little_still_count():
     lean = lean_curve(reps=1)
     ankle = np.zeros((len(lean), 2))
-    ankle[len(lean) // 2:, 0] = 0.05 * LEG
+    ankle[len(lean) // 2 :, 0] = 0.05 * LEG
     assert len(reps_of(lean, ankle)) == 1
 
 

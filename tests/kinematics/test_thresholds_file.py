@@ -41,8 +41,11 @@ def test_a_folder_holding_the_file_loads_too(copy):
 
 def test_an_unknown_key_is_refused_naming_it(copy):
     edit(copy, "  max_gap_s: 0.25", "  max_gap_s: 0.25\n  max_gap_frames: 8")
-    with pytest.raises(CatalogError, match=r"^video-thresholds\.yaml: tracking\.max_gap_frames: "
-                                           r"unknown field \(value 8\)$"):
+    with pytest.raises(
+        CatalogError,
+        match=r"^video-thresholds\.yaml: tracking\.max_gap_frames: "
+        r"unknown field \(value 8\)$",
+    ):
         load_video_thresholds(copy)
 
 
@@ -78,9 +81,14 @@ def test_thresholds_passed_in_are_used_instead_of_the_shipped_ones():
     from hingecoach.synthetic import ClipSpec, generate_clip
 
     th = default_video_thresholds()
-    strict = th.model_copy(update={"faults": {
-        **th.faults, "knee-dominant": th.faults["knee-dominant"].model_copy(
-            update={"threshold": 1.0})}})
+    strict = th.model_copy(
+        update={
+            "faults": {
+                **th.faults,
+                "knee-dominant": th.faults["knee-dominant"].model_copy(update={"threshold": 1.0}),
+            }
+        }
+    )
     clip, _ = generate_clip(ClipSpec(seed=31))
     assert "knee-dominant" not in analyze_track(clip, catalog=CATALOG).faults
     assert "knee-dominant" in analyze_track(clip, thresholds=strict, catalog=CATALOG).faults

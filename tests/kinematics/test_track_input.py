@@ -12,13 +12,18 @@ from hingecoach.core.kinematics.arrays import track_arrays
 from kinematics.builders import figure, frame
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"fps": 0.0, "width": 640, "height": 480}, "clip.fps: 0.0 is not a positive frame rate"),
-    ({"fps": math.nan, "width": 640, "height": 480}, "clip.fps: nan"),
-    ({"fps": 30.0, "width": 0, "height": 480}, "clip.width: 0 is not a positive whole number"),
-    ({"fps": 30.0, "width": 640, "height": 480, "brightness": 2.0},
-     "clip.brightness: 2.0 is not in 0..1"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"fps": 0.0, "width": 640, "height": 480}, "clip.fps: 0.0 is not a positive frame rate"),
+        ({"fps": math.nan, "width": 640, "height": 480}, "clip.fps: nan"),
+        ({"fps": 30.0, "width": 0, "height": 480}, "clip.width: 0 is not a positive whole number"),
+        (
+            {"fps": 30.0, "width": 640, "height": 480, "brightness": 2.0},
+            "clip.brightness: 2.0 is not in 0..1",
+        ),
+    ],
+)
 def test_a_bad_clip_description_is_refused_naming_the_field(kwargs, message):
     with pytest.raises(TrackError, match=message.replace(".", r"\.")):
         ClipInfo(**kwargs)
@@ -39,16 +44,22 @@ def test_landmarks_the_kinematics_do_not_use_are_ignored_and_missing_ones_are_un
 
 
 def test_a_landmark_with_a_nan_coordinate_is_not_seen():
-    a = track_arrays(Track(ClipInfo(30.0, 100, 100),
-                           [Frame({"left_hip": Landmark(math.nan, 20, 0.9)})]))
+    a = track_arrays(
+        Track(ClipInfo(30.0, 100, 100), [Frame({"left_hip": Landmark(math.nan, 20, 0.9)})])
+    )
     assert a.vis["left_hip"][0] == 0.0
 
 
 def test_the_back_outline_may_be_a_list_of_points_or_an_array():
-    a = track_arrays(Track(ClipInfo(30.0, 100, 100), [
-        Frame({}, back_outline=[(1.0, 2.0), (3.0, 4.0)]),
-        Frame({}, back_outline=np.array([[1.0, 2.0]])),
-    ]))
+    a = track_arrays(
+        Track(
+            ClipInfo(30.0, 100, 100),
+            [
+                Frame({}, back_outline=[(1.0, 2.0), (3.0, 4.0)]),
+                Frame({}, back_outline=np.array([[1.0, 2.0]])),
+            ],
+        )
+    )
     assert a.outlines[0].shape == (2, 2) and a.outlines[1].shape == (1, 2)
 
 

@@ -44,8 +44,10 @@ class Pdf:
         return _texts(self.data)
 
     def sizes(self) -> list[tuple[float, float]]:
-        return [(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
-                for p in self.reader.pages]
+        return [
+            (round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+            for p in self.reader.pages
+        ]
 
 
 @lru_cache(maxsize=16)
@@ -68,9 +70,23 @@ def keep(name: str, data: bytes | str, png_pages: tuple[int, ...] = (), dpi: int
         target.write_bytes(data)
     if png_pages and shutil.which("pdftoppm"):
         for page in png_pages:
-            subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", "-f", str(page),
-                            "-l", str(page), str(target), str(target.with_suffix("")) +
-                            f"-p{page}"], check=True, timeout=120)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-r",
+                    str(dpi),
+                    "-png",
+                    "-singlefile",
+                    "-f",
+                    str(page),
+                    "-l",
+                    str(page),
+                    str(target),
+                    str(target.with_suffix("")) + f"-p{page}",
+                ],
+                check=True,
+                timeout=120,
+            )
     return target
 
 
@@ -102,7 +118,11 @@ def decks(catalog: Catalog) -> dict[tuple[str, str], Rendered]:
             grid = card_grid(sheet_paper(size), layout)
             document = render_document(cards_html(cards, grid, mode="pdf"))
             rendered = Rendered(pdf_bytes(document), document, fill_ratios(document))
-            keep(f"cards-{size}-{layout}.pdf", rendered.pdf,
-                 png_pages=(1, 4, 8) if layout == "single" else (1,), dpi=70)
+            keep(
+                f"cards-{size}-{layout}.pdf",
+                rendered.pdf,
+                png_pages=(1, 4, 8) if layout == "single" else (1,),
+                dpi=70,
+            )
             made[(size, layout)] = rendered
     return made

@@ -35,15 +35,22 @@ def test_every_card_is_on_its_own_page_with_its_id_name_cues_and_faults(decks, c
 
 def test_a_card_shows_its_loads_setup_steps_and_both_neighbours_on_the_ladder(decks, catalog):
     text = Pdf(decks[("a4", "single")].pdf).texts()[[c.id for c in catalog].index("good-morning")]
-    for words in ("Adult: 20–40 kg", "Youth: 10–20 kg", "3 × 10 · rest 1 min 30 s",
-                  "Step down Kneeling Good Morning", "Romanian Deadlift", "Level 3 · Good Mornings",
-                  *catalog["good-morning"].setup):
+    for words in (
+        "Adult: 20–40 kg",
+        "Youth: 10–20 kg",
+        "3 × 10 · rest 1 min 30 s",
+        "Step down Kneeling Good Morning",
+        "Romanian Deadlift",
+        "Level 3 · Good Mornings",
+        *catalog["good-morning"].setup,
+    ):
         assert squeeze(words) in text
 
 
 def test_pain_aware_options_say_how_to_make_the_start_easier(decks, catalog):
-    texts = dict(zip([c.id for c in catalog], Pdf(decks[("a4", "single")].pdf).texts(),
-                     strict=True))
+    texts = dict(
+        zip([c.id for c in catalog], Pdf(decks[("a4", "single")].pdf).texts(), strict=True)
+    )
     for step in catalog.programme.pain_aware_path:
         exercise = catalog[step.exercise]
         assert exercise.easier_start, step.exercise
@@ -63,7 +70,7 @@ def test_four_to_a_sheet_puts_four_cards_on_each_page_in_ladder_order(decks, cat
     pages = Pdf(decks[("a4", "four")].pdf).texts()
     ids = [c.id for c in catalog]
     for number, text in enumerate(pages):
-        for card_id in ids[number * 4:(number + 1) * 4]:
+        for card_id in ids[number * 4 : (number + 1) * 4]:
             assert card_id in text
 
 
@@ -124,8 +131,14 @@ def test_loads_print_in_pounds_when_asked(catalog):
     assert cards_for(catalog, ["hip-bridge"])[0].adult_load == "body weight"
 
 
-BAR_IN_HANDS = ("romanian-deadlift", "stiff-legged-deadlift", "hex-bar-deadlift",
-                "sumo-deadlift", "deadlift", "elevated-deadlift")
+BAR_IN_HANDS = (
+    "romanian-deadlift",
+    "stiff-legged-deadlift",
+    "hex-bar-deadlift",
+    "sumo-deadlift",
+    "deadlift",
+    "elevated-deadlift",
+)
 
 
 @pytest.mark.parametrize("exercise", BAR_IN_HANDS)
@@ -150,8 +163,9 @@ def test_a_knee_bending_deadlift_card_wants_the_knees_bent_not_fixed(catalog, ex
 
 
 def test_an_rdl_card_still_keeps_the_knees_soft_and_fixed(catalog):
-    squat = next(f for f in cards_for(catalog, ["romanian-deadlift"])[0].faults
-                 if f.id == "knee-dominant")
+    squat = next(
+        f for f in cards_for(catalog, ["romanian-deadlift"])[0].faults if f.id == "knee-dominant"
+    )
     assert "soft, fixed knee" in squat.fix
 
 

@@ -21,13 +21,27 @@ pytestmark = pytest.mark.cli
 def made(tmp_path_factory) -> tuple[Path, dict]:
     folder = tmp_path_factory.mktemp("printouts")
     calls = {
-        "deck": Call(("cards", "--out", str(folder / "deck.pdf"), "--layout", "four",
-                      "--size", "letter")),
+        "deck": Call(
+            ("cards", "--out", str(folder / "deck.pdf"), "--layout", "four", "--size", "letter")
+        ),
         "two": Call(("cards", "hip-bridge", "step-up", "--out", str(folder / "two.pdf"))),
-        "sheet": Call(("sheet", example("failed-test.json"), "--out", str(folder / "sheet.pdf"),
-                       "--weeks", "2", "--units", "lb", "--name", "Maya Ortiz")),
-        "poster": Call(("poster", "--out", str(folder / "poster.svg"), "--case",
-                        example("failed-test.json"))),
+        "sheet": Call(
+            (
+                "sheet",
+                example("failed-test.json"),
+                "--out",
+                str(folder / "sheet.pdf"),
+                "--weeks",
+                "2",
+                "--units",
+                "lb",
+                "--name",
+                "Maya Ortiz",
+            )
+        ),
+        "poster": Call(
+            ("poster", "--out", str(folder / "poster.svg"), "--case", example("failed-test.json"))
+        ),
     }
     return folder, run_many(calls)
 
@@ -78,8 +92,9 @@ def refused(tmp_path_factory) -> tuple[Path, dict]:
         "locked": Call(("sheet", example("failed-test.json"), "--out", str(locked / "s.pdf"))),
         "size": Call(("cards", "--out", str(folder / "c.pdf"), "--size", "a5")),
         "layout": Call(("cards", "--out", str(folder / "c.pdf"), "--layout", "six")),
-        "weeks": Call(("sheet", example("failed-test.json"), "--out", str(folder / "s.pdf"),
-                       "--weeks", "0")),
+        "weeks": Call(
+            ("sheet", example("failed-test.json"), "--out", str(folder / "s.pdf"), "--weeks", "0")
+        ),
         "case": Call(("sheet", str(folder / "nope.json"), "--out", str(folder / "s.pdf"))),
         "poster-ext": Call(("poster", "--out", str(folder / "poster.png"))),
         "poster-size": Call(("poster", "--out", str(folder / "p.pdf"), "--size", "a4")),

@@ -15,11 +15,17 @@ from hingecoach.printing.render import render_document
 from .conftest import ROOT
 
 
-@pytest.mark.parametrize("url", [
-    "http://example.com/logo.png", "https://fonts.example.com/font.woff2",
-    "ftp://example.com/x.css", "file:///etc/passwd", f"file://{ROOT}/pyproject.toml",
-    "file://remote-host/share/font.ttf",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.com/logo.png",
+        "https://fonts.example.com/font.woff2",
+        "ftp://example.com/x.css",
+        "file:///etc/passwd",
+        f"file://{ROOT}/pyproject.toml",
+        "file://remote-host/share/font.ttf",
+    ],
+)
 def test_the_fetcher_refuses_anything_not_shipped(url):
     assert not is_allowed(url)
     with pytest.raises(printing.FetchRefused, match="refused to fetch"):

@@ -30,14 +30,16 @@ def shipped_files() -> list[Path]:
 def test_no_template_stylesheet_or_module_repeats_eight_words_from_the_articles(borrowed):
     files = shipped_files()
     assert len(files) > 8
-    copied = {p.relative_to(ROOT).as_posix(): sorted(" ".join(r) for r in
-                                                     runs(p.read_text("utf-8")) & borrowed)
-              for p in files}
+    copied = {
+        p.relative_to(ROOT).as_posix(): sorted(
+            " ".join(r) for r in runs(p.read_text("utf-8")) & borrowed
+        )
+        for p in files
+    }
     assert {path: found for path, found in copied.items() if found} == {}
 
 
-def test_no_printed_card_or_sheet_repeats_eight_words_from_the_articles(borrowed, decks,
-                                                                        catalog):
+def test_no_printed_card_or_sheet_repeats_eight_words_from_the_articles(borrowed, decks, catalog):
     texts = Pdf(decks[("a4", "single")].pdf).texts()
     sheet = printing.sheet_pdf(catalog, example_case("fear-high.json", catalog), weeks=2)
     texts += Pdf(sheet.pdf).texts()
@@ -46,6 +48,8 @@ def test_no_printed_card_or_sheet_repeats_eight_words_from_the_articles(borrowed
 
 
 def test_the_check_finds_a_copied_sentence(borrowed):
-    sentence = ("Once an athlete has mastered a drill move on. Exercises can be used to "
-                "strengthen with progressive overload")
+    sentence = (
+        "Once an athlete has mastered a drill move on. Exercises can be used to "
+        "strengthen with progressive overload"
+    )
     assert runs(sentence) & borrowed

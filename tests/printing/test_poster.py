@@ -64,5 +64,5 @@ def test_the_svg_poster_is_the_paper_size_with_text_as_outlines(catalog):
     assert root.findall(f".//{SVG}text") == []  # outlines: no font needed to view it
     assert len(root.findall(f".//{SVG}path")) > 100
     assert "http://" not in svg.replace("http://www.w3.org", "").replace(
-        "http://purl.org", "").replace("http://creativecommons.org", "").replace(
-        "http://matplotlib.org", "")
+        "http://purl.org", ""
+    ).replace("http://creativecommons.org", "").replace("http://matplotlib.org", "")

@@ -74,8 +74,10 @@ def test_a_block_prints_one_page_per_week(catalog, failed, weeks):
 
 def test_every_examples_session_fits_on_one_page(catalog):
     """All the examples' sessions as the pages of one sheet: one page each, no spill."""
-    sheets = [printing.session_sheet(catalog, example_case(p.name, catalog))
-              for p in sorted(EXAMPLES.glob("*.json"))]
+    sheets = [
+        printing.session_sheet(catalog, example_case(p.name, catalog))
+        for p in sorted(EXAMPLES.glob("*.json"))
+    ]
     together = replace(sheets[0], pages=[s.pages[0] for s in sheets])
     document = render_document(printing.sheet_html(together, size="letter"))
     assert len(document.pages) == len(sheets)

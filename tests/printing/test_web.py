@@ -11,13 +11,19 @@ from hingecoach.core import default_catalog
 
 from .conftest import Pdf
 
-pytestmark = [pytest.mark.django_db,
-              pytest.mark.filterwarnings("ignore:No directory at:UserWarning")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
+]
 
 
 def test_every_printout_needs_a_signed_in_coach(client):
-    for url in (reverse("printouts:cards"), reverse("printouts:cards-pdf"),
-                reverse("printouts:poster"), reverse("printouts:athlete-sheet", args=[1])):
+    for url in (
+        reverse("printouts:cards"),
+        reverse("printouts:cards-pdf"),
+        reverse("printouts:poster"),
+        reverse("printouts:athlete-sheet", args=[1]),
+    ):
         response = client.get(url)
         assert response.status_code == 302 and "/login/" in response["Location"]
 
@@ -27,7 +33,7 @@ def test_the_cards_page_is_html_with_print_css_and_a_download_button(coach_clien
     assert response.status_code == 200
     page = response.content.decode()
     assert "@media print" in page and "Download PDF" in page
-    assert f'{reverse("printouts:cards-pdf")}?size=a4&amp;layout=four' in page
+    assert f"{reverse('printouts:cards-pdf')}?size=a4&amp;layout=four" in page
     for exercise in default_catalog():
         assert f'data-id="{exercise.id}"' in page
     assert "file://" not in page  # the browser gets no local paths
@@ -46,8 +52,9 @@ def test_one_card_page_and_an_unknown_card_is_404(coach_client):
 
 
 def test_the_cards_pdf_downloads_the_cards_asked_for(coach_client):
-    response = coach_client.get(reverse("printouts:cards-pdf"),
-                             {"ids": "hip-bridge,step-up", "size": "letter"})
+    response = coach_client.get(
+        reverse("printouts:cards-pdf"), {"ids": "hip-bridge,step-up", "size": "letter"}
+    )
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
     pdf = Pdf(response.content)

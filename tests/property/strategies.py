@@ -16,17 +16,33 @@ RED_FLAGS = sorted(CATALOG.red_flags)
 CONDITIONS = sorted(CATALOG.conditions)
 GOALS = ["technique", "hamstring-load", "max-strength"]
 # A plausible order in which an athlete masters the ladder, to reach its upper rungs often.
-PROGRESSION = ["kneeling-hip-hinge", "kneeling-good-morning", "good-morning", "hip-bridge",
-               "romanian-deadlift", "nordic-hip-hinge", "hip-thrust", "stiff-legged-deadlift",
-               "hex-bar-deadlift", "glute-ham-raise", "sumo-deadlift", "deadlift",
-               "single-leg-romanian-deadlift"]
+PROGRESSION = [
+    "kneeling-hip-hinge",
+    "kneeling-good-morning",
+    "good-morning",
+    "hip-bridge",
+    "romanian-deadlift",
+    "nordic-hip-hinge",
+    "hip-thrust",
+    "stiff-legged-deadlift",
+    "hex-bar-deadlift",
+    "glute-ham-raise",
+    "sumo-deadlift",
+    "deadlift",
+    "single-leg-romanian-deadlift",
+]
 # The bottoms of the catalog's ranges, so a flare often finds work already at the bottom.
-BOTTOM_LOADS = sorted({rng.min for ex in CATALOG.exercises.values()
-                       for rng in (ex.loads.youth, ex.loads.adult) if rng is not None})
+BOTTOM_LOADS = sorted(
+    {
+        rng.min
+        for ex in CATALOG.exercises.values()
+        for rng in (ex.loads.youth, ex.loads.adult)
+        if rng is not None
+    }
+)
 
 
-def _mostly(usual: st.SearchStrategy, other: st.SearchStrategy,
-            one_in: int) -> st.SearchStrategy:
+def _mostly(usual: st.SearchStrategy, other: st.SearchStrategy, one_in: int) -> st.SearchStrategy:
     """``other`` about once in ``one_in`` draws, ``usual`` the rest of the time."""
     return st.integers(1, one_in).flatmap(lambda n: other if n == 1 else usual)
 
@@ -52,8 +68,9 @@ def athletes(draw: st.DrawFn) -> dict[str, Any]:
     clearance = draw(st.sampled_from([None, True, True, True, False]))
     if clearance is not None:
         athlete["medical_clearance"] = clearance
-    flags = draw(_rarely(st.lists(st.sampled_from(RED_FLAGS), min_size=1, max_size=3,
-                                  unique=True), 25))
+    flags = draw(
+        _rarely(st.lists(st.sampled_from(RED_FLAGS), min_size=1, max_size=3, unique=True), 25)
+    )
     if flags or draw(st.booleans()):
         athlete["red_flags"] = flags
     return athlete
@@ -61,24 +78,23 @@ def athletes(draw: st.DrawFn) -> dict[str, Any]:
 
 test_results = st.builds(
     lambda faults: {"faults": faults},
-    st.one_of(st.just([]), st.lists(st.sampled_from(FAULTS), min_size=1, max_size=3,
-                                    unique=True)),
+    st.one_of(st.just([]), st.lists(st.sampled_from(FAULTS), min_size=1, max_size=3, unique=True)),
 )
 
 
 @st.composite
 def tests_on_record(draw: st.DrawFn) -> list[dict[str, Any]]:
     """0-3 tests on distinct dates (the latest date decides), in any order."""
-    dates = draw(st.lists(st.dates(dt.date(2024, 1, 1), dt.date.today()), max_size=3,
-                          unique=True))
+    dates = draw(st.lists(st.dates(dt.date(2024, 1, 1), dt.date.today()), max_size=3, unique=True))
     return [{"date": d.isoformat(), **draw(test_results)} for d in dates]
 
 
 logged_exercises = st.fixed_dictionaries(
     {"exercise": st.sampled_from(EXERCISES)},
     optional={
-        "load_kg": st.one_of(st.none(), st.sampled_from(BOTTOM_LOADS),
-                             st.floats(0, 200, allow_nan=False)),
+        "load_kg": st.one_of(
+            st.none(), st.sampled_from(BOTTOM_LOADS), st.floats(0, 200, allow_nan=False)
+        ),
         "sets": st.integers(1, 5),
         "reps": st.lists(st.integers(1, 12), max_size=5),
     },
@@ -90,8 +106,7 @@ last_sessions = st.fixed_dictionaries(
         "date": st.dates(dt.date(2024, 1, 1), dt.date.today()).map(dt.date.isoformat),
         "pain_during": st.one_of(st.none(), st.integers(0, 10)),
         "pain_next_morning": st.one_of(st.none(), st.integers(0, 10)),
-        "exercises": st.lists(logged_exercises, max_size=4,
-                              unique_by=lambda e: e["exercise"]),
+        "exercises": st.lists(logged_exercises, max_size=4, unique_by=lambda e: e["exercise"]),
     },
 )
 
@@ -99,10 +114,12 @@ last_sessions = st.fixed_dictionaries(
 @st.composite
 def cases(draw: st.DrawFn) -> dict[str, Any]:
     case: dict[str, Any] = {"athlete": draw(athletes())}
-    mastered = draw(st.one_of(
-        st.lists(st.sampled_from(EXERCISES), max_size=len(EXERCISES), unique=True),
-        st.integers(0, len(PROGRESSION)).map(lambda n: PROGRESSION[:n]),
-    ))
+    mastered = draw(
+        st.one_of(
+            st.lists(st.sampled_from(EXERCISES), max_size=len(EXERCISES), unique=True),
+            st.integers(0, len(PROGRESSION)).map(lambda n: PROGRESSION[:n]),
+        )
+    )
     if mastered or draw(st.booleans()):
         case["mastered"] = mastered
     tests = draw(tests_on_record())

@@ -14,8 +14,10 @@ from hingecoach.core.schemas import json_schema
 from property.strategies import CATALOG, below, cases, latest_test_passed, load_range, on_grid
 
 SETTINGS = settings(max_examples=200, deadline=None)
-VALIDATORS = {name: jsonschema.Draft202012Validator(json_schema(name))
-              for name in ("case", "recommendation", "plan", "block")}
+VALIDATORS = {
+    name: jsonschema.Draft202012Validator(json_schema(name))
+    for name in ("case", "recommendation", "plan", "block")
+}
 RULE = re.compile(r"\(rule: ([a-z0-9]+(?:-[a-z0-9]+)*)\)$")
 THEMES = ("corrective", "fundamental", "challenge", "mastery")
 
@@ -33,8 +35,9 @@ def block_items(b):
 
 
 def assert_valid(name: str, instance) -> None:
-    errors = [f"{list(e.absolute_path)}: {e.message}"
-              for e in VALIDATORS[name].iter_errors(instance)]
+    errors = [
+        f"{list(e.absolute_path)}: {e.message}" for e in VALIDATORS[name].iter_errors(instance)
+    ]
     assert errors == [], errors
 
 
@@ -90,8 +93,11 @@ def test_every_load_lies_inside_the_catalogs_range_for_the_age_band(case):
     age = case["athlete"]["age"]
     weeks = block(case, 4, CATALOG).weeks
     after_flare = [i for w in weeks for i in w.if_pain_flare]
-    items = [*recommend(case, CATALOG).options, *plan(case, CATALOG).session,
-             *block_items(block(case, 4, CATALOG))]
+    items = [
+        *recommend(case, CATALOG).options,
+        *plan(case, CATALOG).session,
+        *block_items(block(case, 4, CATALOG)),
+    ]
     for item in items:
         load, rng = item.prescription.load_kg, load_range(item.exercise, age)
         if rng is None:
@@ -109,8 +115,11 @@ def test_every_load_lies_inside_the_catalogs_range_for_the_age_band(case):
 @SETTINGS
 @given(cases())
 def test_every_load_is_one_a_gym_has_in_kilograms_and_in_pounds(case):
-    for item in [*recommend(case, CATALOG).options, *plan(case, CATALOG).session,
-                 *block_items(block(case, 4, CATALOG))]:
+    for item in [
+        *recommend(case, CATALOG).options,
+        *plan(case, CATALOG).session,
+        *block_items(block(case, 4, CATALOG)),
+    ]:
         rx = item.prescription
         if rx.load_kg is None:
             assert rx.load_lb is None, item.exercise
@@ -149,8 +158,9 @@ def test_a_session_ends_with_loaded_work_and_never_with_the_test(case):
         if not session:
             continue
         if session[-1].prescription.load_kg is None:  # only when a flare caps every load
-            assert flare_cap_below_bottom(case, CATALOG.programme.hamstring_fallback), \
-                [i.exercise for i in session]
+            assert flare_cap_below_bottom(case, CATALOG.programme.hamstring_fallback), [
+                i.exercise for i in session
+            ]
             continue
         assert session[-1].exercise != test_id
         assert [i.exercise for i in session].count(test_id) <= 1
@@ -168,8 +178,11 @@ def expected_stage(case) -> str:
     athlete = case["athlete"]
     pain, tsk = athlete.get("pain_nrs", 0), athlete.get("tsk11")
     conditions = set(athlete.get("conditions") or [])
-    if athlete.get("red_flags") or pain >= 7 or (
-            "spinal-fusion" in conditions and not athlete.get("medical_clearance")):
+    if (
+        athlete.get("red_flags")
+        or pain >= 7
+        or ("spinal-fusion" in conditions and not athlete.get("medical_clearance"))
+    ):
         return "refer"
     if pain >= 3 or conditions & {"low-back-pain", "spinal-fusion"} or (tsk or 0) >= 36:
         return "pain-aware"
@@ -187,8 +200,11 @@ def flare_cap_below_bottom(case, exercise: str) -> bool:
     """Whether the last session's logged load is under the exercise's lightest gym load in
     kilograms or in pounds (a flare then leaves it out: never more than the flare lifted)."""
     logged = [e["load_kg"] for e in _logged(case) if e.get("load_kg") is not None]
-    own = [e["load_kg"] for e in _logged(case)
-           if e["exercise"] == exercise and e.get("load_kg") is not None]
+    own = [
+        e["load_kg"]
+        for e in _logged(case)
+        if e["exercise"] == exercise and e.get("load_kg") is not None
+    ]
     if not logged:
         return False
     cap = max(own) if own else max(logged)
@@ -218,8 +234,7 @@ def test_the_athletes_limits_are_kept_in_every_option_and_session(case):
     if "cannot-kneel" in (case["athlete"].get("conditions") or []):
         assert not [i.exercise for i in items if CATALOG.exercises[i.exercise].kneeling]
     if rec.stage == "pain-aware":
-        assert not [i.exercise for i in items
-                    if i.hinge and i.range == "full" and i.role != "test"]
+        assert not [i.exercise for i in items if i.hinge and i.range == "full" and i.role != "test"]
         assert any("feedback" in w for w in rec.warnings)
     tsk = case["athlete"].get("tsk11")
     fear_warning = any(w.endswith("(rule: fear-caution)") for w in rec.warnings)
@@ -253,8 +268,11 @@ def test_after_a_flare_no_option_is_a_hinge_step_not_yet_reached(case):
     if not is_flare(case) or rec.refer:
         return
     conditions = case["athlete"].get("conditions") or []
-    stand_ins = set(CATALOG.conditions["cannot-kneel"].substitutes.values()) \
-        if "cannot-kneel" in conditions else set()
+    stand_ins = (
+        set(CATALOG.conditions["cannot-kneel"].substitutes.values())
+        if "cannot-kneel" in conditions
+        else set()
+    )
     programme = CATALOG.programme
     series = programme.bridging_series if stand_ins else programme.corrective_series
     mastered = set(case.get("mastered") or [])
@@ -280,16 +298,30 @@ def test_after_a_flare_no_option_lifts_more_than_the_flared_session(case):
         load = item.prescription.load_kg
         if load is None:
             continue
-        own = [e["load_kg"] for e in _logged(case)
-               if e["exercise"] == item.exercise and e.get("load_kg") is not None]
+        own = [
+            e["load_kg"]
+            for e in _logged(case)
+            if e["exercise"] == item.exercise and e.get("load_kg") is not None
+        ]
         cap = own[-1] if own else max(loads)
         assert load.max <= cap + 1e-9, (item.exercise, load, cap)
 
 
 # The catalog's ids that cannot be plain words (one-word ids like "fever" or "deadlift" are).
-IDS = re.compile(r"(?<![\w-])(" + "|".join(
-    map(re.escape, sorted([i for i in [*CATALOG.exercises, *CATALOG.faults, *CATALOG.red_flags]
-                           if "-" in i], key=len, reverse=True))) + r")(?![\w-])")
+IDS = re.compile(
+    r"(?<![\w-])("
+    + "|".join(
+        map(
+            re.escape,
+            sorted(
+                [i for i in [*CATALOG.exercises, *CATALOG.faults, *CATALOG.red_flags] if "-" in i],
+                key=len,
+                reverse=True,
+            ),
+        )
+    )
+    + r")(?![\w-])"
+)
 
 
 def _whys(case):

@@ -105,4 +105,7 @@ def test_a_reason_that_quotes_sets_and_reps_quotes_the_ones_prescribed(case):
         for why in item.why:
             if "scheme" in why.facts and why.rule != "block-load":
                 assert why.facts["scheme"].startswith(item.prescription.scheme), (
-                    item.exercise, why.facts["scheme"], item.prescription.scheme)
+                    item.exercise,
+                    why.facts["scheme"],
+                    item.prescription.scheme,
+                )

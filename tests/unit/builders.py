@@ -39,9 +39,15 @@ DAY = "2026-11-01"
 _RULE = re.compile(r"\(rule: ([a-z0-9]+(?:-[a-z0-9]+)*)\)$")
 
 
-def case(age: int = 34, *, mastered: Iterable[str] = (), tests: Iterable[dict] = (),
-         last_session: dict | None = None, goal: str | None = None,
-         **athlete: Any) -> dict[str, Any]:
+def case(
+    age: int = 34,
+    *,
+    mastered: Iterable[str] = (),
+    tests: Iterable[dict] = (),
+    last_session: dict | None = None,
+    goal: str | None = None,
+    **athlete: Any,
+) -> dict[str, Any]:
     """A CASE as a coach would write it; only the keys given are present."""
     built: dict[str, Any] = {"athlete": {"age": age, **athlete}}
     if mastered:

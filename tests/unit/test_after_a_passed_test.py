@@ -33,6 +33,7 @@ def test_a_passed_test_moves_the_athlete_to_the_fundamental_stage():
 
 # --- option (a): stay with good mornings for strength --------------------------------------
 
+
 def test_after_a_pass_good_mornings_stay_on_offer_for_strength_work():
     gm = option(after_pass(*BASE), "good-morning")
     assert "stay-strength" in rules(gm.reasons)
@@ -55,6 +56,7 @@ def test_good_mornings_are_offered_after_a_pass_even_when_nothing_is_mastered():
 
 
 # --- option (b): Romanian or stiff-legged deadlifts once good mornings are mastered ---------
+
 
 @pytest.mark.parametrize("exercise", RDLS)
 def test_bar_in_hands_deadlifts_are_offered_once_good_mornings_are_mastered(exercise):
@@ -79,6 +81,7 @@ def test_a_new_bar_in_hands_deadlift_starts_with_less_load_than_its_range_allows
 
 # --- option (c): nordic hip hinges once the kneeling hip hinge is mastered ------------------
 
+
 def test_nordic_hip_hinges_are_offered_once_the_kneeling_hip_hinge_is_mastered():
     nordic = option(after_pass("kneeling-hip-hinge"), "nordic-hip-hinge")
     assert "nordic-option" in rules(nordic.reasons)
@@ -96,6 +99,7 @@ def test_nordic_hip_hinges_wait_for_the_kneeling_hip_hinge_to_be_mastered():
 
 
 # --- the goal orders the options -----------------------------------------------------------
+
 
 def test_the_goal_max_strength_puts_good_mornings_first():
     rec = after_pass(*BASE, goal="max-strength")
@@ -129,12 +133,16 @@ def test_every_goal_still_offers_all_three_options(goal):
 
 # --- deadlifts that bend the knees ---------------------------------------------------------
 
-@pytest.mark.parametrize("mastered", [
-    (*BASE,),
-    (*BASE, "romanian-deadlift"),
-    (*BASE, "stiff-legged-deadlift"),
-    (*BASE, "nordic-hip-hinge"),
-])
+
+@pytest.mark.parametrize(
+    "mastered",
+    [
+        (*BASE,),
+        (*BASE, "romanian-deadlift"),
+        (*BASE, "stiff-legged-deadlift"),
+        (*BASE, "nordic-hip-hinge"),
+    ],
+)
 def test_the_hex_bar_deadlift_waits_for_a_bar_in_hands_deadlift_and_the_nordic(mastered):
     rec = after_pass(*mastered)
     assert "hex-bar-deadlift" not in options(rec)
@@ -142,8 +150,7 @@ def test_the_hex_bar_deadlift_waits_for_a_bar_in_hands_deadlift_and_the_nordic(m
 
 
 @pytest.mark.parametrize("rdl", RDLS)
-def test_the_hex_bar_deadlift_is_offered_once_a_bar_in_hands_deadlift_and_nordic_are_mastered(
-        rdl):
+def test_the_hex_bar_deadlift_is_offered_once_a_bar_in_hands_deadlift_and_nordic_are_mastered(rdl):
     rec = after_pass(*BASE, rdl, "nordic-hip-hinge")
     assert "hex-bar-deadlift" in options(rec)
 
@@ -166,27 +173,29 @@ def test_the_conventional_deadlift_waits_for_the_sumo_deadlift():
 
 
 def test_the_conventional_deadlift_is_offered_once_the_sumo_deadlift_is_mastered():
-    rec = after_pass(*BASE, "romanian-deadlift", "nordic-hip-hinge", "hex-bar-deadlift",
-                     "sumo-deadlift")
+    rec = after_pass(
+        *BASE, "romanian-deadlift", "nordic-hip-hinge", "hex-bar-deadlift", "sumo-deadlift"
+    )
     assert "deadlift" in options(rec)
 
 
 def test_the_hip_thrust_stands_in_for_the_nordic_when_the_athlete_cannot_kneel():
-    rec = after_pass("hip-bridge", "good-morning", "romanian-deadlift", "hip-thrust",
-                     conditions=["cannot-kneel"])
+    rec = after_pass(
+        "hip-bridge", "good-morning", "romanian-deadlift", "hip-thrust", conditions=["cannot-kneel"]
+    )
     assert "hex-bar-deadlift" in options(rec)
 
 
 def test_an_athlete_who_cannot_kneel_still_needs_the_hip_thrust_before_the_hex_bar():
-    rec = after_pass("hip-bridge", "good-morning", "romanian-deadlift",
-                     conditions=["cannot-kneel"])
+    rec = after_pass("hip-bridge", "good-morning", "romanian-deadlift", conditions=["cannot-kneel"])
     assert "hex-bar-deadlift" not in options(rec)
     assert "hex-bar-deadlift" in avoided(rec)
 
 
 def test_an_athlete_who_cannot_kneel_gets_the_hip_thrust_where_the_nordic_would_be():
-    rec = after_pass("hip-bridge", "good-morning", conditions=["cannot-kneel"],
-                     goal="hamstring-load")
+    rec = after_pass(
+        "hip-bridge", "good-morning", conditions=["cannot-kneel"], goal="hamstring-load"
+    )
     assert "hip-thrust" in options(rec)
     assert "nordic-hip-hinge" not in options(rec)
 
@@ -195,10 +204,21 @@ def test_an_athlete_who_cannot_kneel_gets_the_hip_thrust_where_the_nordic_would_
 
 LADDER = {
     "hex-bar-deadlift": (*BASE, "romanian-deadlift", "nordic-hip-hinge", "hex-bar-deadlift"),
-    "sumo-deadlift": (*BASE, "romanian-deadlift", "nordic-hip-hinge", "hex-bar-deadlift",
-                      "sumo-deadlift"),
-    "deadlift": (*BASE, "romanian-deadlift", "nordic-hip-hinge", "hex-bar-deadlift",
-                 "sumo-deadlift", "deadlift"),
+    "sumo-deadlift": (
+        *BASE,
+        "romanian-deadlift",
+        "nordic-hip-hinge",
+        "hex-bar-deadlift",
+        "sumo-deadlift",
+    ),
+    "deadlift": (
+        *BASE,
+        "romanian-deadlift",
+        "nordic-hip-hinge",
+        "hex-bar-deadlift",
+        "sumo-deadlift",
+        "deadlift",
+    ),
 }
 
 
@@ -239,8 +259,14 @@ def test_the_series_is_not_offered_again_after_a_pass():
     assert "kneeling-good-morning" not in options(rec)
 
 
-OWNS_THE_DEADLIFTS = ["kneeling-hip-hinge", "kneeling-good-morning", "good-morning",
-                      "romanian-deadlift", "hex-bar-deadlift", "deadlift"]
+OWNS_THE_DEADLIFTS = [
+    "kneeling-hip-hinge",
+    "kneeling-good-morning",
+    "good-morning",
+    "romanian-deadlift",
+    "hex-bar-deadlift",
+    "deadlift",
+]
 
 
 @pytest.mark.parametrize("goal", ["technique", "max-strength"])
@@ -254,19 +280,31 @@ def test_mastered_lifts_keep_their_own_sets_and_reps(goal):
 
 
 def test_good_mornings_take_the_max_strength_scheme():
-    rec = recommend(case(30, mastered=OWNS_THE_DEADLIFTS, tests=[passed()],
-                         goal="max-strength"), CATALOG)
+    rec = recommend(
+        case(30, mastered=OWNS_THE_DEADLIFTS, tests=[passed()], goal="max-strength"), CATALOG
+    )
     assert len(set(option(rec, "good-morning").prescription.reps)) > 1
 
 
-@pytest.mark.parametrize("logged", [
-    {"exercise": "deadlift", "load_kg": 60, "sets": 3, "reps": [5, 5, 5]},
-    {"exercise": "good-morning", "load_kg": 30, "sets": 2, "reps": [8, 8]},
-])
+@pytest.mark.parametrize(
+    "logged",
+    [
+        {"exercise": "deadlift", "load_kg": 60, "sets": 3, "reps": [5, 5, 5]},
+        {"exercise": "good-morning", "load_kg": 30, "sets": 2, "reps": [8, 8]},
+    ],
+)
 def test_after_a_flare_no_lift_gets_more_sets_or_reps_than_the_flared_session(logged):
     last = {"pain_during": 7, "exercises": [logged]}
-    rec = recommend(case(30, mastered=OWNS_THE_DEADLIFTS, tests=[passed()],
-                         goal="max-strength", last_session=last), CATALOG)
+    rec = recommend(
+        case(
+            30,
+            mastered=OWNS_THE_DEADLIFTS,
+            tests=[passed()],
+            goal="max-strength",
+            last_session=last,
+        ),
+        CATALOG,
+    )
     same = [o for o in rec.options if o.exercise == logged["exercise"]]
     assert same
     rx = same[0].prescription

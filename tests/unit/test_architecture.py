@@ -14,8 +14,9 @@ def test_importing_the_core_loads_no_adapter_library():
         "import json, sys, hingecoach.core\n"
         f"print(json.dumps(sorted(m for m in {FORBIDDEN!r} if m in sys.modules)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            check=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
     assert json.loads(result.stdout) == []
 
 
@@ -28,6 +29,7 @@ def test_running_the_engine_loads_no_adapter_library():
         "recommend(c, k); plan(c, k); block(c, 4, k)\n"
         f"print(json.dumps(sorted(m for m in {FORBIDDEN!r} if m in sys.modules)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            check=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
     assert json.loads(result.stdout) == []

@@ -27,13 +27,17 @@ def error_of(data) -> str:
 
 
 def test_an_unknown_mastered_exercise_is_named_with_its_position():
-    assert error_of(case(mastered=["kneeling-squat-dance"])) == \
-        "mastered[0]: unknown exercise 'kneeling-squat-dance'"
+    assert (
+        error_of(case(mastered=["kneeling-squat-dance"]))
+        == "mastered[0]: unknown exercise 'kneeling-squat-dance'"
+    )
 
 
 def test_the_position_of_a_bad_mastered_exercise_is_its_index():
-    assert error_of(case(mastered=["good-morning", "zercher-twirl"])) == \
-        "mastered[1]: unknown exercise 'zercher-twirl'"
+    assert (
+        error_of(case(mastered=["good-morning", "zercher-twirl"]))
+        == "mastered[1]: unknown exercise 'zercher-twirl'"
+    )
 
 
 def test_an_unknown_fault_in_a_test_is_named_with_its_path():
@@ -42,23 +46,31 @@ def test_an_unknown_fault_in_a_test_is_named_with_its_path():
 
 
 def test_an_unknown_red_flag_is_refused():
-    assert error_of(case(red_flags=["headache"])) == \
-        "athlete.red_flags[0]: unknown red flag 'headache'"
+    assert (
+        error_of(case(red_flags=["headache"]))
+        == "athlete.red_flags[0]: unknown red flag 'headache'"
+    )
 
 
 def test_an_unknown_condition_is_refused():
-    assert error_of(case(conditions=["sore-knee"])) == \
-        "athlete.conditions[0]: unknown condition 'sore-knee'"
+    assert (
+        error_of(case(conditions=["sore-knee"]))
+        == "athlete.conditions[0]: unknown condition 'sore-knee'"
+    )
 
 
 def test_pain_above_ten_is_refused():
-    assert error_of(case(pain_nrs=11)) == \
-        "athlete.pain_nrs: 11 is not allowed: input should be less than or equal to 10"
+    assert (
+        error_of(case(pain_nrs=11))
+        == "athlete.pain_nrs: 11 is not allowed: input should be less than or equal to 10"
+    )
 
 
 def test_a_tsk11_total_below_eleven_is_refused():
-    assert error_of(case(tsk11=10)) == \
-        "athlete.tsk11: 10 is not allowed: input should be greater than or equal to 11"
+    assert (
+        error_of(case(tsk11=10))
+        == "athlete.tsk11: 10 is not allowed: input should be greater than or equal to 11"
+    )
 
 
 def test_a_tsk11_total_above_forty_four_is_refused():
@@ -75,8 +87,7 @@ def test_a_missing_athlete_is_refused():
 
 
 def test_an_age_given_as_a_string_is_refused():
-    assert error_of(case(age="34")) == \
-        "athlete.age: input should be a valid integer (got '34')"
+    assert error_of(case(age="34")) == "athlete.age: input should be a valid integer (got '34')"
 
 
 def test_a_fractional_age_is_refused():
@@ -146,14 +157,21 @@ def test_a_case_error_carries_the_field_apart_from_the_message():
 
 
 def test_every_case_error_is_one_line():
-    bad = [case(mastered=["x"]), case(pain_nrs=-1), {"athlete": {}}, case(tsk11=99),
-           {**case(), "tests": "none"}]
+    bad = [
+        case(mastered=["x"]),
+        case(pain_nrs=-1),
+        {"athlete": {}},
+        case(tsk11=99),
+        {**case(), "tests": "none"},
+    ]
     for data in bad:
         assert "\n" not in error_of(data)
 
 
-@pytest.mark.parametrize(("text", "kind"), [("null", "null"), ('"x"', "a string"),
-                                            ("3", "a number"), ("true", "true or false")])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("null", "null"), ('"x"', "a string"), ("3", "a number"), ("true", "true or false")],
+)
 def test_a_json_value_that_is_not_an_object_is_named_in_json_terms(text, kind):
     with pytest.raises(CaseError) as error:
         case_from_json(text, CATALOG)

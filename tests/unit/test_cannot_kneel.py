@@ -14,11 +14,15 @@ SCENARIOS = {
     "bridging mastered": dict(mastered=["hip-bridge", "good-morning"]),
     "failed test": dict(tests=[failed("no-counterbalance", "lumbar-flexion")]),
     "passed": dict(mastered=["hip-bridge", "good-morning"], tests=[passed()]),
-    "passed, hamstring goal": dict(mastered=[*SERIES, "hip-bridge", "romanian-deadlift"],
-                                   tests=[passed()], goal="hamstring-load"),
+    "passed, hamstring goal": dict(
+        mastered=[*SERIES, "hip-bridge", "romanian-deadlift"],
+        tests=[passed()],
+        goal="hamstring-load",
+    ),
     "pain-aware": dict(pain_nrs=4),
-    "flare": dict(last_session={"pain_during": 8, "exercises": [
-        {"exercise": "good-morning", "load_kg": 20}]}),
+    "flare": dict(
+        last_session={"pain_during": 8, "exercises": [{"exercise": "good-morning", "load_kg": 20}]}
+    ),
 }
 
 
@@ -63,9 +67,14 @@ def test_the_kneeling_work_is_avoided_with_a_reason_naming_the_condition():
 
 
 def test_the_nordic_is_avoided_after_a_pass_for_an_athlete_who_cannot_kneel():
-    avoid = avoided(recommend(cannot_kneel(mastered=["hip-bridge", "good-morning",
-                                                     "kneeling-hip-hinge"],
-                                           tests=[passed()]), CATALOG))
+    avoid = avoided(
+        recommend(
+            cannot_kneel(
+                mastered=["hip-bridge", "good-morning", "kneeling-hip-hinge"], tests=[passed()]
+            ),
+            CATALOG,
+        )
+    )
     assert "cannot-kneel" in rules(avoid["nordic-hip-hinge"])
 
 
@@ -96,8 +105,9 @@ def test_the_hex_bar_reason_names_the_hip_thrust_the_athlete_mastered():
 
 
 def test_the_hex_bar_prerequisite_names_the_hip_thrust_still_to_master_not_the_nordic():
-    rec = recommend(cannot_kneel(mastered=["hip-bridge", "good-morning"], tests=[passed()]),
-                    CATALOG)
+    rec = recommend(
+        cannot_kneel(mastered=["hip-bridge", "good-morning"], tests=[passed()]), CATALOG
+    )
     held = next(a for a in rec.avoid if a.exercise == "hex-bar-deadlift")
     text = next(w.text for w in held.why if w.rule == "knee-bend-gate")
     assert "Hip Thrust" in text and "Nordic" not in text, text
@@ -111,18 +121,23 @@ def test_after_a_failed_test_the_reason_does_not_mention_kneeling():
 
 
 def test_the_glute_ham_raise_rests_the_knees_on_a_pad_so_it_is_avoided_with_a_reason():
-    c = cannot_kneel(mastered=["hip-bridge", "good-morning", "romanian-deadlift", "hip-thrust"],
-                     tests=[passed()])
+    c = cannot_kneel(
+        mastered=["hip-bridge", "good-morning", "romanian-deadlift", "hip-thrust"], tests=[passed()]
+    )
     rec = recommend(c, CATALOG)
     assert "glute-ham-raise" not in options(rec)
     assert "glute-ham-raise" not in {i.exercise for i in plan(c, CATALOG).session}
     why = avoided(rec)["glute-ham-raise"]
     assert "cannot-kneel-pad" in rules(why)
     assert "Glute-Ham Raise rests the knees on its pad" in " ".join(
-        w.text for a in rec.avoid if a.exercise == "glute-ham-raise" for w in a.why)
+        w.text for a in rec.avoid if a.exercise == "glute-ham-raise" for w in a.why
+    )
 
 
 def test_an_athlete_who_can_kneel_is_still_offered_the_glute_ham_raise():
-    c = case(mastered=[*SERIES, "romanian-deadlift", "nordic-hip-hinge"], tests=[passed()],
-             goal="hamstring-load")
+    c = case(
+        mastered=[*SERIES, "romanian-deadlift", "nordic-hip-hinge"],
+        tests=[passed()],
+        goal="hamstring-load",
+    )
     assert "glute-ham-raise" in options(recommend(c, CATALOG))

@@ -68,8 +68,9 @@ def test_each_public_exercise_sits_where_the_domain_table_puts_it(exercise):
 def test_the_elevated_deadlift_is_the_reduced_range_way_in():
     catalog = default_catalog()
     assert catalog.exercises["elevated-deadlift"].range == "reduced"
-    assert [e.id for e in catalog.exercises.values() if e.range == "reduced"] == \
-        ["elevated-deadlift"]
+    assert [e.id for e in catalog.exercises.values() if e.range == "reduced"] == [
+        "elevated-deadlift"
+    ]
 
 
 def test_the_test_is_never_loaded():
@@ -97,8 +98,12 @@ def test_the_catalog_defaults_are_the_domains_numbers():
     assert t.pain.safe_max == 2
     assert t.pain.during_max == 5
     assert t.pain.next_morning_max == 2
-    assert [(b.name, b.max) for b in t.tsk11.bands] == \
-        [("minimal", 22), ("low", 28), ("moderate", 35), ("high", 44)]
+    assert [(b.name, b.max) for b in t.tsk11.bands] == [
+        ("minimal", 22),
+        ("low", 28),
+        ("moderate", 35),
+        ("high", 44),
+    ]
     assert t.tsk11.pain_aware_bands == ["high"]
     assert t.tsk11.caution_bands == ["moderate"]
 
@@ -113,6 +118,7 @@ def test_the_domains_load_guidance_is_in_the_catalog():
 
 # --- broken copies -----------------------------------------------------------------------
 
+
 def test_a_level_of_eleven_is_refused_naming_file_field_and_value(catalog_copy):
     break_file(catalog_copy, "exercises/romanian-deadlift.yaml", "level: 5", "level: 11")
     message = refused(catalog_copy)
@@ -120,10 +126,16 @@ def test_a_level_of_eleven_is_refused_naming_file_field_and_value(catalog_copy):
 
 
 def test_an_unknown_step_up_is_refused_naming_file_field_and_id(catalog_copy):
-    break_file(catalog_copy, "exercises/good-morning.yaml", "step_up: [romanian-deadlift",
-               "step_up: [zercher-deadlift")
-    assert refused(catalog_copy) == \
-        "exercises/good-morning.yaml: step_up: unknown exercise 'zercher-deadlift'"
+    break_file(
+        catalog_copy,
+        "exercises/good-morning.yaml",
+        "step_up: [romanian-deadlift",
+        "step_up: [zercher-deadlift",
+    )
+    assert (
+        refused(catalog_copy)
+        == "exercises/good-morning.yaml: step_up: unknown exercise 'zercher-deadlift'"
+    )
 
 
 def test_a_missing_required_field_is_refused(catalog_copy):
@@ -158,16 +170,21 @@ def test_an_unknown_key_in_an_exercise_is_refused(catalog_copy):
 
 
 def test_an_unknown_red_flag_field_is_refused_naming_the_entry(catalog_copy):
-    break_file(catalog_copy, "red-flags.yaml", "name: Fever with back pain",
-               "name: Fever with back pain\n    urgent: yes")
+    break_file(
+        catalog_copy,
+        "red-flags.yaml",
+        "name: Fever with back pain",
+        "name: Fever with back pain\n    urgent: yes",
+    )
     message = refused(catalog_copy)
     assert message.startswith("red-flags.yaml: red_flags[")
     assert "(fever)" in message and "urgent" in message
 
 
 def test_a_fault_that_steps_back_to_an_unknown_exercise_is_refused(catalog_copy):
-    break_file(catalog_copy, "faults.yaml", "regress_to: kneeling-hip-hinge",
-               "regress_to: kneeling-squat")
+    break_file(
+        catalog_copy, "faults.yaml", "regress_to: kneeling-hip-hinge", "regress_to: kneeling-squat"
+    )
     message = refused(catalog_copy)
     assert message.startswith("faults.yaml: ")
     assert "regress_to" in message and "'kneeling-squat'" in message
@@ -185,12 +202,18 @@ def test_a_missing_catalog_folder_is_refused(tmp_path):
 def test_every_public_id_is_kebab_case():
     catalog = default_catalog()
     kebab = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    for ids in (catalog.exercises, catalog.faults, catalog.red_flags, catalog.conditions,
-                catalog.rules):
+    for ids in (
+        catalog.exercises,
+        catalog.faults,
+        catalog.red_flags,
+        catalog.conditions,
+        catalog.rules,
+    ):
         assert [i for i in ids if not kebab.match(i)] == []
 
 
 # --- defaults a coach can change ----------------------------------------------------------
+
 
 def test_a_coach_who_moves_the_adult_age_to_sixteen_gets_adult_loads_at_sixteen(catalog_copy):
     break_file(catalog_copy, "thresholds.yaml", "adult_from: 18", "adult_from: 16")
@@ -216,6 +239,7 @@ def test_a_coach_who_refers_from_pain_six_sees_pain_six_refer(catalog_copy):
 
 
 # --- the exported JSON Schema ------------------------------------------------------------
+
 
 def _exercise_files() -> list[Path]:
     source = default_catalog().source

@@ -10,8 +10,18 @@ from unit.builders import SERIES, case, passed
 
 CATALOG = default_catalog()
 
-OPTION_KEYS = {"exercise", "name", "role", "theme", "level", "hinge", "range", "prescription",
-               "reasons", "why"}
+OPTION_KEYS = {
+    "exercise",
+    "name",
+    "role",
+    "theme",
+    "level",
+    "hinge",
+    "range",
+    "prescription",
+    "reasons",
+    "why",
+}
 WHY_KEYS = {"rule", "text", "facts"}
 PRESCRIPTION_KEYS = {"sets", "reps", "load_kg"}
 STAGES = {"corrective", "fundamental", "challenge", "mastery", "pain-aware", "refer"}
@@ -30,8 +40,9 @@ def test_a_recommendation_carries_the_contracts_keys():
         load = option["prescription"]["load_kg"]
         assert load is None or set(load) == {"min", "max"}
         assert all(set(why) == WHY_KEYS for why in option["why"])
-        assert [w["rule"] for w in option["why"]] == \
-            [r.rsplit("(rule: ", 1)[1].rstrip(")") for r in option["reasons"]]
+        assert [w["rule"] for w in option["why"]] == [
+            r.rsplit("(rule: ", 1)[1].rstrip(")") for r in option["reasons"]
+        ]
     for avoid in out["avoid"]:
         assert {"exercise", "reasons", "why"} <= set(avoid)
         assert len(avoid["why"]) == len(avoid["reasons"])
@@ -62,12 +73,15 @@ def test_a_block_carries_the_contracts_keys():
         assert {"week", "retest", "session"} <= set(week)
 
 
-@pytest.mark.parametrize(("name", "keys"), [
-    ("recommendation", {"stage", "refer", "options", "avoid", "warnings"}),
-    ("plan", {"stage", "refer", "session", "warnings"}),
-    ("block", {"stage", "refer", "weeks", "warnings"}),
-    ("case", {"athlete"}),
-])
+@pytest.mark.parametrize(
+    ("name", "keys"),
+    [
+        ("recommendation", {"stage", "refer", "options", "avoid", "warnings"}),
+        ("plan", {"stage", "refer", "session", "warnings"}),
+        ("block", {"stage", "refer", "weeks", "warnings"}),
+        ("case", {"athlete"}),
+    ],
+)
 def test_each_schema_requires_the_contracts_keys(name, keys):
     assert keys <= set(json_schema(name)["required"])
 

@@ -23,12 +23,20 @@ from unit.builders import (
 
 CATALOG = default_catalog()
 
-HARDER_HINGES = ("romanian-deadlift", "stiff-legged-deadlift", "nordic-hip-hinge",
-                 "glute-ham-raise", "hex-bar-deadlift", "sumo-deadlift", "deadlift",
-                 "single-leg-romanian-deadlift")
+HARDER_HINGES = (
+    "romanian-deadlift",
+    "stiff-legged-deadlift",
+    "nordic-hip-hinge",
+    "glute-ham-raise",
+    "hex-bar-deadlift",
+    "sumo-deadlift",
+    "deadlift",
+    "single-leg-romanian-deadlift",
+)
 
 
 # --- a novice with no test -------------------------------------------------------------
+
 
 def test_a_novice_with_no_test_is_on_the_corrective_stage():
     rec = recommend(case(), CATALOG)
@@ -48,11 +56,14 @@ def test_each_step_of_the_series_says_it_comes_from_the_corrective_series():
         assert "corrective-series" in rules(option(rec, exercise).reasons)
 
 
-@pytest.mark.parametrize(("mastered", "left"), [
-    (["kneeling-hip-hinge"], ["kneeling-good-morning", "good-morning"]),
-    (["kneeling-hip-hinge", "kneeling-good-morning"], ["good-morning"]),
-    (["kneeling-good-morning"], ["kneeling-hip-hinge", "good-morning"]),
-])
+@pytest.mark.parametrize(
+    ("mastered", "left"),
+    [
+        (["kneeling-hip-hinge"], ["kneeling-good-morning", "good-morning"]),
+        (["kneeling-hip-hinge", "kneeling-good-morning"], ["good-morning"]),
+        (["kneeling-good-morning"], ["kneeling-hip-hinge", "good-morning"]),
+    ],
+)
 def test_mastered_steps_of_the_series_are_skipped(mastered, left):
     rec = recommend(case(mastered=mastered), CATALOG)
     assert [e for e in options(rec) if e in SERIES] == left
@@ -90,8 +101,9 @@ def test_no_fundamental_hinge_is_offered_before_any_test(mastered):
 def test_every_harder_hinge_is_avoided_before_a_test_with_a_reason_naming_the_gate_and_fact():
     rec = recommend(case(), CATALOG)
     avoid = avoided(rec)
-    gated = [e.id for e in default_catalog().exercises.values()
-             if e.hinge and e.theme != "corrective"]
+    gated = [
+        e.id for e in default_catalog().exercises.values() if e.hinge and e.theme != "corrective"
+    ]
     assert set(HARDER_HINGES) <= set(gated)
     for exercise in gated:
         gate = [r for r in avoid[exercise] if rule_of(r) == "test-gate"]
@@ -106,6 +118,7 @@ def test_a_novice_who_needs_hamstring_load_gets_hamstring_curls_not_a_nordic():
 
 
 # --- a failed test ---------------------------------------------------------------------
+
 
 def test_a_failed_test_keeps_the_athlete_on_the_corrective_stage():
     rec = recommend(case(tests=[failed("lumbar-flexion")]), CATALOG)
@@ -126,8 +139,9 @@ def test_the_reason_quotes_the_date_and_the_fault_of_the_failed_test():
     rec = recommend(case(tests=[failed("lumbar-flexion", on="2026-11-01")]), CATALOG)
     reasons = [r for o in rec.options for r in o.reasons]
     assert any("test on 2026-11-01 showed lumbar-flexion" in r for r in reasons)
-    assert any("test on 2026-11-01 showed lumbar-flexion" in r
-               for r in avoided(rec)["romanian-deadlift"])
+    assert any(
+        "test on 2026-11-01 showed lumbar-flexion" in r for r in avoided(rec)["romanian-deadlift"]
+    )
 
 
 @pytest.mark.parametrize("fault", FAULTS)
@@ -180,6 +194,7 @@ def test_a_failed_test_does_not_offer_the_test_as_training():
 
 # --- the latest test counts --------------------------------------------------------------
 
+
 def test_an_older_pass_and_a_newer_fail_keep_the_athlete_corrective():
     tests = [passed(on="2026-10-01"), failed("lumbar-flexion", on="2026-11-01")]
     rec = recommend(case(mastered=SERIES, tests=tests), CATALOG)
@@ -212,8 +227,7 @@ def test_the_reason_after_a_newer_fail_quotes_the_newer_test():
 @pytest.mark.parametrize("tests", [(), (failed("lumbar-flexion"),)])
 def test_the_test_gate_holds_back_hinges_only_not_the_alternatives_or_the_shorter_hinge(tests):
     avoid = avoided(recommend(case(tests=tests), CATALOG))
-    for exercise in ("hip-bridge", "hip-thrust", "step-up", "hamstring-curl",
-                     "elevated-deadlift"):
+    for exercise in ("hip-bridge", "hip-thrust", "step-up", "hamstring-curl", "elevated-deadlift"):
         assert "test-gate" not in rules(avoid.get(exercise, [])), exercise
 
 

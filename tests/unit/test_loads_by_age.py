@@ -115,16 +115,28 @@ SCENARIOS = {
     "novice": dict(),
     "series mastered": dict(mastered=SERIES),
     "failed test": dict(tests=[failed("lumbar-flexion", "no-counterbalance")]),
-    "passed": dict(mastered=[*SERIES, "romanian-deadlift", "nordic-hip-hinge"],
-                   tests=[passed()]),
-    "challenge": dict(mastered=[*SERIES, "romanian-deadlift", "nordic-hip-hinge",
-                                "hex-bar-deadlift", "sumo-deadlift"], tests=[passed()],
-                      goal="max-strength"),
+    "passed": dict(mastered=[*SERIES, "romanian-deadlift", "nordic-hip-hinge"], tests=[passed()]),
+    "challenge": dict(
+        mastered=[
+            *SERIES,
+            "romanian-deadlift",
+            "nordic-hip-hinge",
+            "hex-bar-deadlift",
+            "sumo-deadlift",
+        ],
+        tests=[passed()],
+        goal="max-strength",
+    ),
     "pain-aware": dict(pain_nrs=4),
-    "cannot kneel": dict(conditions=["cannot-kneel"], mastered=["hip-bridge", "good-morning"],
-                         tests=[passed()], goal="hamstring-load"),
-    "flare": dict(mastered=[*SERIES, "romanian-deadlift"], tests=[passed()],
-                  last_session={"pain_during": 7}),
+    "cannot kneel": dict(
+        conditions=["cannot-kneel"],
+        mastered=["hip-bridge", "good-morning"],
+        tests=[passed()],
+        goal="hamstring-load",
+    ),
+    "flare": dict(
+        mastered=[*SERIES, "romanian-deadlift"], tests=[passed()], last_session={"pain_during": 7}
+    ),
 }
 
 

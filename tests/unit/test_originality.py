@@ -16,8 +16,9 @@ def shipped_texts() -> list[Path]:
 
 
 def test_the_word_runs_are_found_after_lowercasing_and_across_punctuation():
-    assert runs("One two, THREE four five six seven eight!") == \
-        {("one", "two", "three", "four", "five", "six", "seven", "eight")}
+    assert runs("One two, THREE four five six seven eight!") == {
+        ("one", "two", "three", "four", "five", "six", "seven", "eight")
+    }
     assert words("Don\u2019t dwell") == ["don't", "dwell"]
 
 
@@ -26,8 +27,9 @@ def test_no_shipped_text_repeats_eight_words_in_a_row_from_the_articles():
     texts = shipped_texts()
     assert texts, "no shipped text found to check"
     copied = {
-        path.relative_to(REPO).as_posix(): sorted(" ".join(r) for r in runs(
-            path.read_text(encoding="utf-8")) & borrowed)
+        path.relative_to(REPO).as_posix(): sorted(
+            " ".join(r) for r in runs(path.read_text(encoding="utf-8")) & borrowed
+        )
         for path in texts
     }
     assert {path: found for path, found in copied.items() if found} == {}

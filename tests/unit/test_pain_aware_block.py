@@ -100,7 +100,8 @@ def test_a_block_off_the_pain_aware_path_has_no_gates_or_range_steps():
             mastered=["kneeling-hip-hinge", "kneeling-good-morning", "good-morning"],
             tests=[passed()],
         ),
-        8, CATALOG,
+        8,
+        CATALOG,
     )
     for week in b.weeks:
         for item in week.session:

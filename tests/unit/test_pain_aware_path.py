@@ -124,10 +124,13 @@ def test_minimal_or_low_fear_gives_no_fear_warning(tsk11):
     assert recommend(case(**athlete), CATALOG).stage == "corrective"
 
 
-@pytest.mark.parametrize("athlete", [
-    dict(pain_nrs=5, tsk11=40, conditions=["low-back-pain"]),
-    dict(pain_nrs=4, conditions=["low-back-pain"]),
-])
+@pytest.mark.parametrize(
+    "athlete",
+    [
+        dict(pain_nrs=5, tsk11=40, conditions=["low-back-pain"]),
+        dict(pain_nrs=4, conditions=["low-back-pain"]),
+    ],
+)
 def test_the_reasons_for_the_pain_aware_path_are_said_once_on_a_screen(athlete):
     rec = recommend(case(50, **athlete), default_catalog())
     path = next(w.text for w in rec.warnings_why if w.rule == "pain-aware-path")

@@ -69,10 +69,10 @@ def test_a_pain_flare_holds_back_the_next_deadlift_for_an_advanced_athlete():
     assert "single-leg-romanian-deadlift" not in options(rec)
 
 
-GYM_BOTTOM = {15: {"good-morning": 10, "kneeling-good-morning": 7.5, "hamstring-curl": 5,
-                   "step-up": 2},
-              34: {"good-morning": 20, "kneeling-good-morning": 10, "hamstring-curl": 10,
-                   "step-up": 4}}
+GYM_BOTTOM = {
+    15: {"good-morning": 10, "kneeling-good-morning": 7.5, "hamstring-curl": 5, "step-up": 2},
+    34: {"good-morning": 20, "kneeling-good-morning": 10, "hamstring-curl": 10, "step-up": 4},
+}
 
 
 @pytest.mark.parametrize("age", [15, 34])
@@ -100,8 +100,7 @@ def test_a_pain_flare_before_any_step_is_reached_keeps_the_first_step_and_no_hin
 
 def test_a_flare_in_the_corrective_series_adds_no_new_heavier_step():
     # Mastered the kneeling hip hinge, no test yet, kneeling good mornings at 10 kg hurt.
-    last = {"pain_during": 7,
-            "exercises": [{"exercise": "kneeling-good-morning", "load_kg": 10}]}
+    last = {"pain_during": 7, "exercises": [{"exercise": "kneeling-good-morning", "load_kg": 10}]}
     c = case(34, mastered=["kneeling-hip-hinge"], last_session=last)
     rec = recommend(c, CATALOG)
     assert "good-morning" not in options(rec)
@@ -126,8 +125,7 @@ def test_a_flare_never_loads_more_than_the_flared_session_lifted():
 
 
 def test_after_a_flare_no_option_lifts_more_than_the_heaviest_load_of_that_session():
-    last = {"pain_during": 7, "exercises": [{"exercise": "kneeling-good-morning",
-                                             "load_kg": 7.5}]}
+    last = {"pain_during": 7, "exercises": [{"exercise": "kneeling-good-morning", "load_kg": 7.5}]}
     for item in plan(case(34, last_session=last), CATALOG).session:
         load = item.prescription.load_kg
         assert load is None or load.max <= 7.5, item.exercise
@@ -172,9 +170,12 @@ def test_a_last_session_without_pain_scores_is_not_a_flare():
 
 
 def test_a_flare_after_a_failed_test_offers_no_step_beyond_what_was_mastered():
-    c = case(28, mastered=["kneeling-hip-hinge"],
-             tests=[{"date": "2026-01-10", "faults": ["lumbar-flexion"]}],
-             last_session={"pain_during": 6})
+    c = case(
+        28,
+        mastered=["kneeling-hip-hinge"],
+        tests=[{"date": "2026-01-10", "faults": ["lumbar-flexion"]}],
+        last_session={"pain_during": 6},
+    )
     rec = recommend(c, CATALOG)
     assert "kneeling-good-morning" not in options(rec)
     assert "good-morning" not in options(rec)
@@ -184,8 +185,7 @@ def test_a_flare_after_a_failed_test_offers_no_step_beyond_what_was_mastered():
 
 
 def test_a_flare_never_prescribes_below_an_exercises_lightest_load():
-    last = {"pain_during": 7,
-            "exercises": [{"exercise": "kneeling-good-morning", "load_kg": 10}]}
+    last = {"pain_during": 7, "exercises": [{"exercise": "kneeling-good-morning", "load_kg": 10}]}
     c = case(28, mastered=["kneeling-hip-hinge", "kneeling-good-morning"], last_session=last)
     rec = recommend(c, CATALOG)
     assert "good-morning" not in options(rec)
@@ -196,8 +196,7 @@ def test_a_flare_never_prescribes_below_an_exercises_lightest_load():
 
 
 def test_the_flare_cap_names_the_exercise_that_was_logged():
-    last = {"pain_during": 7,
-            "exercises": [{"exercise": "kneeling-good-morning", "load_kg": 15}]}
+    last = {"pain_during": 7, "exercises": [{"exercise": "kneeling-good-morning", "load_kg": 15}]}
     c = case(28, mastered=[*SERIES], tests=[passed()], last_session=last)
     caps = [w for o in recommend(c, CATALOG).options for w in o.why if w.rule == "flare-cap"]
     assert caps
@@ -208,23 +207,33 @@ def test_a_step_down_reason_in_pounds_quotes_the_load_a_prescription_shows():
     mastered = ["kneeling-hip-hinge", "kneeling-good-morning"]
 
     def flared_at(kg):
-        last = {"pain_during": 7,
-                "exercises": [{"exercise": "kneeling-good-morning", "load_kg": kg}]}
+        last = {
+            "pain_during": 7,
+            "exercises": [{"exercise": "kneeling-good-morning", "load_kg": kg}],
+        }
         return recommend(case(30, mastered=mastered, last_session=last), CATALOG)
 
     shown = option(flared_at(15), "kneeling-good-morning").prescription.load_lb.min
-    step = next(w for w in option(flared_at(10), "kneeling-hip-hinge").why
-                if w.rule == "flare-step-down")
+    step = next(
+        w for w in option(flared_at(10), "kneeling-hip-hinge").why if w.rule == "flare-step-down"
+    )
     text = why_text(load_catalog(), step, "lb")
     assert f"({shown:g} lb)" in text, text
 
 
 def test_a_flare_in_the_mastery_stage_offers_no_deadlift_never_done_below_a_mastered_one():
-    mastered = [*SERIES, "romanian-deadlift", "hex-bar-deadlift", "deadlift",
-                "single-leg-romanian-deadlift"]
+    mastered = [
+        *SERIES,
+        "romanian-deadlift",
+        "hex-bar-deadlift",
+        "deadlift",
+        "single-leg-romanian-deadlift",
+    ]
     flared = {"pain_during": 6, "exercises": [{"exercise": "deadlift", "load_kg": 140}]}
-    rec = recommend(case(28, mastered=mastered, tests=[passed()], goal="max-strength",
-                         last_session=flared), CATALOG)
+    rec = recommend(
+        case(28, mastered=mastered, tests=[passed()], goal="max-strength", last_session=flared),
+        CATALOG,
+    )
     assert rec.stage == "mastery"
     assert "sumo-deadlift" not in options(rec)
     assert "flare-not-reached" in rules(avoided(rec)["sumo-deadlift"])
@@ -232,22 +241,36 @@ def test_a_flare_in_the_mastery_stage_offers_no_deadlift_never_done_below_a_mast
 
 def test_a_reason_quotes_the_sets_and_reps_a_flare_held_the_prescription_to():
     mastered = [*SERIES, "romanian-deadlift", "hex-bar-deadlift", "sumo-deadlift", "deadlift"]
-    flared = {"pain_during": 6, "exercises": [
-        {"exercise": "deadlift", "load_kg": 140, "sets": 3, "reps": [3, 3, 3]}]}
-    rec = recommend(case(28, mastered=mastered, tests=[passed()], goal="max-strength",
-                         last_session=flared), CATALOG)
+    flared = {
+        "pain_during": 6,
+        "exercises": [{"exercise": "deadlift", "load_kg": 140, "sets": 3, "reps": [3, 3, 3]}],
+    }
+    rec = recommend(
+        case(28, mastered=mastered, tests=[passed()], goal="max-strength", last_session=flared),
+        CATALOG,
+    )
     deadlift = option(rec, "deadlift")
     assert deadlift.prescription.scheme == "3x3"
     stay = next(w.text for w in deadlift.why if w.rule == "stay-strength")
     assert stay.endswith("Conventional Deadlift, 3x3"), stay
 
 
-@pytest.mark.parametrize("athlete", [
-    case(50, pain_nrs=4, conditions=["low-back-pain"], mastered=["hip-bridge"],
-         last_session={"pain_during": 6, "exercises": [
-             {"exercise": "elevated-deadlift", "load_kg": 16}]}),
-    with_flare({"pain_during": 7, "exercises": [{"exercise": "good-morning", "load_kg": 30}]}),
-])
+@pytest.mark.parametrize(
+    "athlete",
+    [
+        case(
+            50,
+            pain_nrs=4,
+            conditions=["low-back-pain"],
+            mastered=["hip-bridge"],
+            last_session={
+                "pain_during": 6,
+                "exercises": [{"exercise": "elevated-deadlift", "load_kg": 16}],
+            },
+        ),
+        with_flare({"pain_during": 7, "exercises": [{"exercise": "good-morning", "load_kg": 30}]}),
+    ],
+)
 def test_after_a_flare_the_pain_that_flared_is_said_once_in_the_warnings(athlete):
     rec = recommend(athlete, CATALOG)
     lines = [w.text for w in rec.warnings_why]

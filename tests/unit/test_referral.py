@@ -68,8 +68,9 @@ def test_two_red_flags_give_two_warnings_one_per_flag():
 
 
 def test_every_cause_of_referral_gets_its_own_warning():
-    rec = assert_referred(case(red_flags=["cancer-history", "major-trauma"], pain_nrs=9,
-                               conditions=["spinal-fusion"]))
+    rec = assert_referred(
+        case(red_flags=["cancer-history", "major-trauma"], pain_nrs=9, conditions=["spinal-fusion"])
+    )
     assert len(rec.warnings) == 4
     for cause in ("cancer-history", "major-trauma", "9/10", "spinal-fusion"):
         assert sum(cause in w for w in rec.warnings) == 1, cause

@@ -16,14 +16,18 @@ SCENARIOS = {
     "failed test": dict(tests=[failed("no-counterbalance", "lumbar-flexion")]),
     "passed": dict(tests=[passed()]),
     "passed, hamstring goal": dict(mastered=SERIES, tests=[passed()], goal="hamstring-load"),
-    "challenge": dict(mastered=[*SERIES, "romanian-deadlift", "nordic-hip-hinge",
-                                "hex-bar-deadlift"], tests=[passed()]),
+    "challenge": dict(
+        mastered=[*SERIES, "romanian-deadlift", "nordic-hip-hinge", "hex-bar-deadlift"],
+        tests=[passed()],
+    ),
     "cannot kneel": dict(conditions=["cannot-kneel"]),
     "pain-aware": dict(pain_nrs=5),
     "high fear": dict(tsk11=40, tests=[passed()]),
     "flare": dict(tests=[passed()], mastered=SERIES, last_session={"pain_during": 9}),
-    "flare at the bottom": dict(conditions=["cannot-kneel"], last_session={
-        "pain_during": 9, "exercises": [{"exercise": "good-morning", "load_kg": 20}]}),
+    "flare at the bottom": dict(
+        conditions=["cannot-kneel"],
+        last_session={"pain_during": 9, "exercises": [{"exercise": "good-morning", "load_kg": 20}]},
+    ),
     "youth": dict(age=12, mastered=SERIES),
 }
 
@@ -32,8 +36,9 @@ def plan_for(scenario):
     return plan(case(**SCENARIOS[scenario]), CATALOG)
 
 
-@pytest.mark.parametrize("scenario", ["series mastered", "failed test", "passed",
-                                      "challenge", "high fear", "flare"])
+@pytest.mark.parametrize(
+    "scenario", ["series mastered", "failed test", "passed", "challenge", "high fear", "flare"]
+)
 def test_the_session_opens_with_the_test_as_warm_up(scenario):
     first = plan_for(scenario).session[0]
     assert first.exercise == TEST
@@ -46,8 +51,7 @@ def test_any_test_on_record_brings_the_warm_up_retest_even_with_nothing_mastered
     assert session(plan(case(tests=tests), CATALOG))[0] == TEST
 
 
-@pytest.mark.parametrize("scenario", ["novice", "one drill mastered", "cannot kneel",
-                                      "pain-aware"])
+@pytest.mark.parametrize("scenario", ["novice", "one drill mastered", "cannot kneel", "pain-aware"])
 def test_a_novice_with_no_test_and_the_series_unmastered_has_no_test_in_the_session(scenario):
     assert TEST not in session(plan_for(scenario))
 

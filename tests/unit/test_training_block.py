@@ -104,8 +104,12 @@ def test_each_exercise_keeps_its_own_sets_and_reps_all_block_long(name):
 
 def test_a_hex_bar_deadlift_keeps_its_three_sets_of_five():
     c = case(mastered=[*SERIES, "romanian-deadlift", "nordic-hip-hinge"], tests=[passed()])
-    hex_bar = [i for w in block(c, weeks=6, catalog=CATALOG).weeks for i in w.session
-               if i.exercise == "hex-bar-deadlift"]
+    hex_bar = [
+        i
+        for w in block(c, weeks=6, catalog=CATALOG).weeks
+        for i in w.session
+        if i.exercise == "hex-bar-deadlift"
+    ]
     assert hex_bar and all(i.prescription.reps == [5, 5, 5] for i in hex_bar)
 
 
@@ -117,17 +121,21 @@ def test_week_one_of_a_block_is_todays_plan(name):
 
 def test_a_passed_athlete_spends_six_weeks_on_a_step_before_the_next_is_projected():
     weeks = block(CASES["passed"], weeks=16, catalog=CATALOG).weeks
-    first_hex = next(w.week for w in weeks if "hex-bar-deadlift" in
-                     {i.exercise for i in w.session})
-    first_sumo = next((w.week for w in weeks if "sumo-deadlift" in
-                       {i.exercise for i in w.session}), None)
+    first_hex = next(w.week for w in weeks if "hex-bar-deadlift" in {i.exercise for i in w.session})
+    first_sumo = next(
+        (w.week for w in weeks if "sumo-deadlift" in {i.exercise for i in w.session}), None
+    )
     assert first_hex >= 7
     assert first_sumo is None or first_sumo >= first_hex + 6
 
 
 def test_a_coach_can_shorten_the_time_on_a_step(catalog_copy):
-    break_file(catalog_copy, "programme.yaml", "exercises_mastered_after_weeks: 6",
-               "exercises_mastered_after_weeks: 2")
+    break_file(
+        catalog_copy,
+        "programme.yaml",
+        "exercises_mastered_after_weeks: 6",
+        "exercises_mastered_after_weeks: 2",
+    )
     weeks = block(CASES["passed"], weeks=6, catalog=load_catalog(catalog_copy)).weeks
     assert any("hex-bar-deadlift" in {i.exercise for i in w.session} for w in weeks[:4])
 
@@ -144,8 +152,12 @@ def test_a_block_off_the_pain_aware_path_plans_no_rechecks():
 
 def test_a_starting_load_climbs_one_gym_load_a_week():
     weeks = block(CASES["passed"], weeks=4, catalog=CATALOG).weeks
-    loads = [i.prescription.load_kg.max for w in weeks
-             for i in w.session if i.exercise == "romanian-deadlift"]
+    loads = [
+        i.prescription.load_kg.max
+        for w in weeks
+        for i in w.session
+        if i.exercise == "romanian-deadlift"
+    ]
     assert loads == [30, 32.5, 35, 37.5]
 
 
@@ -253,9 +265,15 @@ def test_a_block_quotes_only_the_test_on_record_and_words_re_tests_as_projection
 
 
 FLARED_AT_40 = case(
-    38, mastered=SERIES, tests=[passed()],
-    last_session={"pain_during": 7, "exercises": [
-        {"exercise": "romanian-deadlift", "load_kg": 40, "sets": 3, "reps": [10, 10, 10]}]},
+    38,
+    mastered=SERIES,
+    tests=[passed()],
+    last_session={
+        "pain_during": 7,
+        "exercises": [
+            {"exercise": "romanian-deadlift", "load_kg": 40, "sets": 3, "reps": [10, 10, 10]}
+        ],
+    },
 )
 
 

@@ -12,13 +12,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_CLIP = ROOT.parent / "shared" / "video" / "person-backflip-walk.mp4"
 MISSING = [name for name in ("cv2", "ai_edge_litert") if importlib.util.find_spec(name) is None]
-SKIP_REASON = (f"the video dependencies are not installed ({', '.join(MISSING)} missing): "
-               "reinstall hingecoach (pip install -e .)")
+SKIP_REASON = (
+    f"the video dependencies are not installed ({', '.join(MISSING)} missing): "
+    "reinstall hingecoach (pip install -e .)"
+)
 
 
 # Without them nothing here can even be imported: collect only the test that says so.
-collect_ignore = ([str(path) for path in Path(__file__).parent.glob("test_*.py")
-                   if path.name != "test_extras.py"] if MISSING else [])
+collect_ignore = (
+    [str(path) for path in Path(__file__).parent.glob("test_*.py") if path.name != "test_extras.py"]
+    if MISSING
+    else []
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -30,4 +35,3 @@ def shared_clip() -> Path:
     if not SHARED_CLIP.is_file():
         pytest.skip(f"the shared test clip is not there: {SHARED_CLIP}")
     return SHARED_CLIP
-

@@ -36,12 +36,19 @@ def draw_mannequin(frame: Frame | None, size: tuple[int, int], near: str) -> np.
     trunk = float(np.hypot(*(shoulder - hip)))
 
     def limb(a: np.ndarray, b: np.ndarray, thickness: float, colour: tuple) -> None:
-        cv2.line(image, tuple(int(v) for v in a), tuple(int(v) for v in b), colour,
-                 max(2, int(thickness * trunk)), cv2.LINE_AA)
+        cv2.line(
+            image,
+            tuple(int(v) for v in a),
+            tuple(int(v) for v in b),
+            colour,
+            max(2, int(thickness * trunk)),
+            cv2.LINE_AA,
+        )
 
     for side, pants in ((far, FAR_PANTS), (near, PANTS)):
-        h, k, a, heel, toe = (_point(frame, f"{side}_{p}")
-                              for p in ("hip", "knee", "ankle", "heel", "foot_index"))
+        h, k, a, heel, toe = (
+            _point(frame, f"{side}_{p}") for p in ("hip", "knee", "ankle", "heel", "foot_index")
+        )
         limb(h, k, 0.30, pants)
         limb(k, a, 0.22, pants)
         limb(a, heel, 0.12, SHOES)
@@ -59,8 +66,9 @@ def draw_mannequin(frame: Frame | None, size: tuple[int, int], near: str) -> np.
     return image
 
 
-def _trunk(image: np.ndarray, frame: Frame, hip: np.ndarray, shoulder: np.ndarray,
-           trunk: float) -> None:
+def _trunk(
+    image: np.ndarray, frame: Frame, hip: np.ndarray, shoulder: np.ndarray, trunk: float
+) -> None:
     """The back edge is the generator's outline; the front a line parallel to the chord."""
     back = np.asarray(frame.back_outline, dtype=float)
     along = (shoulder - hip) / trunk

@@ -39,23 +39,28 @@ def _map(frame: Frame | None, fn: Callable[[np.ndarray], np.ndarray]) -> Frame |
         return None
     names = list(frame.landmarks)
     xy = fn(np.array([frame.landmarks[n][:2] for n in names], dtype=float))
-    marks = {n: Landmark(float(x), float(y), frame.landmarks[n].visibility)
-             for n, (x, y) in zip(names, xy, strict=True)}
-    outline = (None if frame.back_outline is None
-               else fn(np.asarray(frame.back_outline, dtype=float)))
+    marks = {
+        n: Landmark(float(x), float(y), frame.landmarks[n].visibility)
+        for n, (x, y) in zip(names, xy, strict=True)
+    }
+    outline = (
+        None if frame.back_outline is None else fn(np.asarray(frame.back_outline, dtype=float))
+    )
     return Frame(landmarks=marks, back_outline=outline)
 
 
-def moved(track: Track, factor: float, shift: tuple[float, float] = (0.0, 0.0),
-          size: tuple[int, int] | None = None) -> Track:
+def moved(
+    track: Track,
+    factor: float,
+    shift: tuple[float, float] = (0.0, 0.0),
+    size: tuple[int, int] | None = None,
+) -> Track:
     """The track's points times ``factor`` plus ``shift``, on a canvas of ``size``
     (default: the canvas scaled by ``factor``)."""
     offset = np.array(shift, dtype=float)
-    width, height = size or (round(track.clip.width * factor),
-                             round(track.clip.height * factor))
+    width, height = size or (round(track.clip.width * factor), round(track.clip.height * factor))
     clip = ClipInfo(fps=track.clip.fps, width=width, height=height)
-    return Track(clip=clip, frames=[_map(f, lambda p: p * factor + offset)
-                                    for f in track.frames])
+    return Track(clip=clip, frames=[_map(f, lambda p: p * factor + offset) for f in track.frames])
 
 
 def figure_box(track: Track) -> tuple[float, float, float]:
@@ -66,13 +71,13 @@ def figure_box(track: Track) -> tuple[float, float, float]:
     floor = max(marks[f"{s}_heel"].y for s in ("left", "right"))
     trunk = abs(marks["left_hip"].y - marks["left_shoulder"].y)
     top = marks["nose"].y - 0.35 * trunk
-    feet = np.mean([marks[f"{s}_{p}"].x for s in ("left", "right")
-                    for p in ("heel", "foot_index")])
+    feet = np.mean([marks[f"{s}_{p}"].x for s in ("left", "right") for p in ("heel", "foot_index")])
     return floor - top, float(feet), floor
 
 
-def placed(track: Track, size: tuple[int, int], height_share: float, feet_x: float,
-           floor_y: float) -> Track:
+def placed(
+    track: Track, size: tuple[int, int], height_share: float, feet_x: float, floor_y: float
+) -> Track:
     """The figure standing ``height_share`` of the canvas tall, its feet at
     (``feet_x``, ``floor_y``) as shares of the canvas."""
     height, x0, y0 = figure_box(track)
@@ -115,7 +120,7 @@ def person(track: Track, near: str) -> Layer:
         diff = cv2.absdiff(drawn, plain)
         alpha = cv2.max(cv2.max(diff[..., 0], diff[..., 1]), diff[..., 2])
         x, y, w, h = cv2.boundingRect(alpha)
-        box = np.s_[y: y + h, x: x + w]
+        box = np.s_[y : y + h, x : x + w]
         share = np.minimum(alpha[box] / 60.0, 1.0)[..., None]
         image[box] = (share * drawn[box] + (1 - share) * image[box]).astype(np.uint8)
         _face(image, frame, near)
@@ -144,15 +149,33 @@ def _face(image: np.ndarray, frame: Frame, near: str) -> None:
         return max(1, int(share * radius))
 
     angle = float(np.degrees(np.arctan2(-ahead[1], -ahead[0])))
-    cv2.ellipse(image, at(-0.1, 0.25), (size(1.0), size(0.85)), angle, -100, 100,
-                (30, 40, 60), -1, cv2.LINE_AA)
+    cv2.ellipse(
+        image,
+        at(-0.1, 0.25),
+        (size(1.0), size(0.85)),
+        angle,
+        -100,
+        100,
+        (30, 40, 60),
+        -1,
+        cv2.LINE_AA,
+    )
     nose_tip = [at(0.95, 0.15), at(1.2, -0.1), at(0.9, -0.15)]
     cv2.fillPoly(image, [np.array(nose_tip, np.int32)], (110, 140, 195), cv2.LINE_AA)
     cv2.circle(image, at(0.55, 0.2), size(0.1), (30, 30, 30), -1, cv2.LINE_AA)
     cv2.line(image, at(0.35, 0.38), at(0.75, 0.36), (30, 40, 60), size(0.07), cv2.LINE_AA)
     cv2.line(image, at(0.55, -0.45), at(0.8, -0.42), (60, 60, 140), size(0.08), cv2.LINE_AA)
-    cv2.ellipse(image, at(-0.1, 0.0), (size(0.14), size(0.2)), angle, 0, 360,
-                (100, 125, 175), -1, cv2.LINE_AA)
+    cv2.ellipse(
+        image,
+        at(-0.1, 0.0),
+        (size(0.14), size(0.2)),
+        angle,
+        0,
+        360,
+        (100, 125, 175),
+        -1,
+        cv2.LINE_AA,
+    )
 
 
 def with_back(frame: Frame, near: str) -> Frame:
@@ -174,6 +197,7 @@ def barbell(track: Track, near: str, plate_radius: float = 0.45) -> Layer:
     bar moves as a lifter keeps it, straight up and down over the middle of the foot, at
     the height of the hanging hands: standing it hides the thigh, at the bottom of a
     hinge the knee. (The mannequin's arms hang straight down and may end ahead of it.)"""
+
     def draw(image: np.ndarray, i: int) -> None:
         frame = track.frames[i] if i < len(track.frames) else None
         if frame is None:
@@ -193,8 +217,14 @@ def _plate(image: np.ndarray, centre: np.ndarray, radius: int, trunk: float) -> 
     cv2.circle(image, _px(centre), radius, (70, 70, 75), max(2, radius // 12), cv2.LINE_AA)
     cv2.circle(image, _px(centre), max(3, radius // 5), (150, 150, 155), -1, cv2.LINE_AA)
     half = np.array([1.3 * radius, 0.0])
-    cv2.line(image, _px(centre - half), _px(centre + half), (45, 45, 50),
-             max(3, int(0.07 * trunk)), cv2.LINE_AA)
+    cv2.line(
+        image,
+        _px(centre - half),
+        _px(centre + half),
+        (45, 45, 50),
+        max(3, int(0.07 * trunk)),
+        cv2.LINE_AA,
+    )
 
 
 def _px(point: np.ndarray) -> tuple[int, int]:
@@ -211,17 +241,25 @@ def app_drawing(track: Track, near: str) -> Layer:
     def draw(image: np.ndarray, i: int) -> None:
         height, width = image.shape[:2]
         unit = max(1, height // 200)
-        _panel(image, (int(0.03 * width), int(0.03 * height)), ("DEADLIFT 110 kg", "REP 1",
-                                                                "0.53 m/s mean"), unit)
-        _panel(image, (int(0.62 * width), int(0.03 * height)), ("Rep  Vel  OK", "1  0.52  ok"),
-               unit)
+        _panel(
+            image,
+            (int(0.03 * width), int(0.03 * height)),
+            ("DEADLIFT 110 kg", "REP 1", "0.53 m/s mean"),
+            unit,
+        )
+        _panel(
+            image, (int(0.62 * width), int(0.03 * height)), ("Rep  Vel  OK", "1  0.52  ok"), unit
+        )
         frame = track.frames[i] if i < len(track.frames) else None
         if frame is None:
             return
-        points = [tuple(int(v + 4 * unit) for v in frame.landmarks[f"{near}_{part}"][:2])
-                  for part in chain]
-        for a, b, colour in zip(points, points[1:], ((0, 220, 255), (255, 0, 200),
-                                                     (0, 255, 0)), strict=False):
+        points = [
+            tuple(int(v + 4 * unit) for v in frame.landmarks[f"{near}_{part}"][:2])
+            for part in chain
+        ]
+        for a, b, colour in zip(
+            points, points[1:], ((0, 220, 255), (255, 0, 200), (0, 255, 0)), strict=False
+        ):
             cv2.line(image, a, b, colour, 2 * unit, cv2.LINE_AA)
         for point in points:
             cv2.circle(image, point, 3 * unit, (0, 0, 255), -1, cv2.LINE_AA)
@@ -231,15 +269,22 @@ def app_drawing(track: Track, near: str) -> Layer:
     return draw
 
 
-def _panel(image: np.ndarray, corner: tuple[int, int], lines: tuple[str, ...],
-           unit: int) -> None:
+def _panel(image: np.ndarray, corner: tuple[int, int], lines: tuple[str, ...], unit: int) -> None:
     x, y = corner
     w, h = 70 * unit, (12 * len(lines) + 6) * unit
-    region = image[y: y + h, x: x + w]
+    region = image[y : y + h, x : x + w]
     region[:] = (region * 0.35).astype(np.uint8)
     for k, text in enumerate(lines):
-        cv2.putText(image, text, (x + 3 * unit, y + (12 * k + 11) * unit),
-                    cv2.FONT_HERSHEY_SIMPLEX, 0.3 * unit, (240, 240, 240), unit, cv2.LINE_AA)
+        cv2.putText(
+            image,
+            text,
+            (x + 3 * unit, y + (12 * k + 11) * unit),
+            cv2.FONT_HERSHEY_SIMPLEX,
+            0.3 * unit,
+            (240, 240, 240),
+            unit,
+            cv2.LINE_AA,
+        )
 
 
 # --- backgrounds and effects --------------------------------------------------------------
@@ -263,8 +308,7 @@ def clutter_background(size: tuple[int, int], seed: int = 0) -> np.ndarray:
         colour = tuple(int(c) for c in rng.integers(0, 256, 3))
         x, y = int(rng.integers(width)), int(rng.integers(height))
         if kind == 0:
-            cv2.rectangle(image, (x, 0), (x + int(rng.uniform(1, 3) * unit), height),
-                          colour, -1)
+            cv2.rectangle(image, (x, 0), (x + int(rng.uniform(1, 3) * unit), height), colour, -1)
         elif kind == 1:
             cv2.circle(image, (x, y), int(rng.uniform(4, 18) * unit), colour, -1)
         elif kind == 2:
@@ -291,16 +335,28 @@ def gym_background(size: tuple[int, int], seed: int = 0) -> np.ndarray:
     for _ in range(3):
         x, y = int(rng.uniform(0, 0.9) * width), int(rng.uniform(0.05, 0.3) * height)
         w, h = int(rng.uniform(15, 30) * unit), int(rng.uniform(10, 25) * unit)
-        colour = (235, 225, 200) if rng.random() < 0.5 else tuple(
-            int(c) for c in rng.integers(40, 220, 3))
+        colour = (
+            (235, 225, 200)
+            if rng.random() < 0.5
+            else tuple(int(c) for c in rng.integers(40, 220, 3))
+        )
         cv2.rectangle(image, (x, y), (x + w, y + h), colour, -1)
     for x in rng.uniform(0, 1, 3) * width:
         _rack(image, int(x), floor, unit, rng)
     for x in rng.uniform(0, 1, 4) * width:
         for k in range(int(rng.integers(2, 6))):
             y = floor - int((2 + 1.5 * k) * unit)
-            cv2.ellipse(image, (int(x), y), (int(9 * unit), int(1.5 * unit)), 0, 0, 360,
-                        (30, 30, 35), -1, cv2.LINE_AA)
+            cv2.ellipse(
+                image,
+                (int(x), y),
+                (int(9 * unit), int(1.5 * unit)),
+                0,
+                0,
+                360,
+                (30, 30, 35),
+                -1,
+                cv2.LINE_AA,
+            )
     shelf = int(0.62 * height)
     cv2.rectangle(image, (0, shelf), (width, shelf + int(unit)), (70, 70, 80), -1)
     for x in np.arange(0, width, 7 * unit) + rng.uniform(0, 3 * unit):
@@ -309,8 +365,7 @@ def gym_background(size: tuple[int, int], seed: int = 0) -> np.ndarray:
     return cv2.add(image, grain)
 
 
-def _rack(image: np.ndarray, x: int, floor: int, unit: float,
-          rng: np.random.Generator) -> None:
+def _rack(image: np.ndarray, x: int, floor: int, unit: float, rng: np.random.Generator) -> None:
     """A squat rack seen from the side: two posts, a bar with plates across them."""
     top = int(floor - rng.uniform(55, 75) * unit)
     depth = int(12 * unit)
@@ -333,15 +388,23 @@ def outdoor_background(size: tuple[int, int], seed: int = 0) -> np.ndarray:
     image[:horizon] = ((1 - sky) * blue + sky * haze)[:, None]
     for x in rng.uniform(0, width, 12):
         crown = (int(x), int(horizon - rng.uniform(8, 20) * unit))
-        cv2.rectangle(image, (int(x) - int(unit), crown[1]), (int(x) + int(unit), horizon),
-                      (40, 60, 80), -1)
+        cv2.rectangle(
+            image, (int(x) - int(unit), crown[1]), (int(x) + int(unit), horizon), (40, 60, 80), -1
+        )
         cv2.circle(image, crown, int(rng.uniform(6, 12) * unit), (40, 110, 60), -1, cv2.LINE_AA)
     grass = rng.integers(0, 40, (height - horizon, width // 8 + 1, 1)).astype(np.uint8)
     mottled = cv2.resize(grass, (width, height - horizon), interpolation=cv2.INTER_LINEAR)
     image[horizon:] = np.array([60, 150, 90], np.uint8)
     image[horizon:] = cv2.add(image[horizon:], cv2.merge([mottled] * 3))
-    path = np.array([[0, int(0.8 * height)], [width, int(0.78 * height)],
-                     [width, int(0.9 * height)], [0, int(0.93 * height)]], np.int32)
+    path = np.array(
+        [
+            [0, int(0.8 * height)],
+            [width, int(0.78 * height)],
+            [width, int(0.9 * height)],
+            [0, int(0.93 * height)],
+        ],
+        np.int32,
+    )
     cv2.fillPoly(image, [path], (150, 175, 190))
     return image
 
@@ -364,6 +427,7 @@ def sensor_noise(sigma: float, seed: int = 0) -> Effect:
 def blocky(quality: int) -> Effect:
     """A JPEG round trip: the blocks and smeared edges of a strongly compressed clip
     (OpenCV's MPEG-4 writer has no quality setting)."""
+
     def compress(image: np.ndarray, i: int) -> np.ndarray:
         _, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, quality])
         return cv2.imdecode(data, cv2.IMREAD_COLOR)
@@ -432,56 +496,89 @@ class Scenario:
 
 
 KNEE = ("faults", frozenset({"knee-dominant"}))
-BACKGROUNDS = {"plain": plain_background, "gym": gym_background, "outdoor": outdoor_background,
-               "clutter": clutter_background}
+BACKGROUNDS = {
+    "plain": plain_background,
+    "gym": gym_background,
+    "outdoor": outdoor_background,
+    "clutter": clutter_background,
+}
 
 SCENARIOS: dict[str, Scenario] = {
     "baseline": Scenario("clean hinge, landscape 1920x1080, 30 fps"),
-    "portrait": Scenario("portrait phone clip 1080x1920 (stored on its side, rotation 90)",
-                         spec=(("size", "portrait"),), rotation=90),
+    "portrait": Scenario(
+        "portrait phone clip 1080x1920 (stored on its side, rotation 90)",
+        spec=(("size", "portrait"),),
+        rotation=90,
+    ),
     "60fps": Scenario("60 fps", spec=(("fps", 60.0),)),
     "24fps": Scenario("24 fps", spec=(("fps", 24.0),)),
-    "starts-at-bottom": Scenario("short clip starting at the bottom, one rep",
-                                 spec=(("reps", 1), ("start_at_bottom", True))),
+    "starts-at-bottom": Scenario(
+        "short clip starting at the bottom, one rep", spec=(("reps", 1), ("start_at_bottom", True))
+    ),
     "knee-dominant": Scenario("hinge turning into a squat (fault)", spec=(KNEE,)),
-    "walker-behind": Scenario("second person walking across behind, smaller",
-                              second="walker"),
-    "bystander-larger": Scenario("second person standing still beside, larger (nearer)",
-                                 second="larger"),
-    "bystander-first": Scenario("the same, in the picture before the athlete steps in "
-                                "(0.3 s)", second="larger", steps_in_s=0.3),
-    "bystander-smaller": Scenario("second person standing still beside, smaller (farther)",
-                                  second="smaller"),
+    "walker-behind": Scenario("second person walking across behind, smaller", second="walker"),
+    "bystander-larger": Scenario(
+        "second person standing still beside, larger (nearer)", second="larger"
+    ),
+    "bystander-first": Scenario(
+        "the same, in the picture before the athlete steps in (0.3 s)",
+        second="larger",
+        steps_in_s=0.3,
+    ),
+    "bystander-smaller": Scenario(
+        "second person standing still beside, smaller (farther)", second="smaller"
+    ),
     "barbell": Scenario("barbell with 45 cm plates in front of the near leg", plate=0.45),
-    "barbell-knee-dominant": Scenario("the same, hinge turning into a squat (fault)",
-                                      spec=(KNEE,), plate=0.45),
-    "small-plates": Scenario("barbell with 30 cm plates: the knee hidden at the bottom",
-                             plate=0.3),
-    "small-plates-knee-dominant": Scenario("the same, hinge turning into a squat (fault)",
-                                           spec=(KNEE,), plate=0.3),
-    "gym-background": Scenario("a gym behind: racks, plates, dumbbells, a window, posters",
-                               background="gym"),
+    "barbell-knee-dominant": Scenario(
+        "the same, hinge turning into a squat (fault)", spec=(KNEE,), plate=0.45
+    ),
+    "small-plates": Scenario("barbell with 30 cm plates: the knee hidden at the bottom", plate=0.3),
+    "small-plates-knee-dominant": Scenario(
+        "the same, hinge turning into a squat (fault)", spec=(KNEE,), plate=0.3
+    ),
+    "gym-background": Scenario(
+        "a gym behind: racks, plates, dumbbells, a window, posters", background="gym"
+    ),
     "outdoors": Scenario("a park in sunlight: sky, trees, grass, a path", background="outdoor"),
-    "clutter-background": Scenario("grainy coloured texture with random shapes and poles",
-                                   background="clutter"),
-    "dark": Scenario("dark clip (mean brightness about 0.17, limit 0.10)",
-                     effects=(darker(0.22), sensor_noise(3.0))),
-    "noisy-compressed": Scenario("sensor noise and strong JPEG-like compression",
-                                 effects=(sensor_noise(10.0), blocky(15))),
+    "clutter-background": Scenario(
+        "grainy coloured texture with random shapes and poles", background="clutter"
+    ),
+    "dark": Scenario(
+        "dark clip (mean brightness about 0.17, limit 0.10)",
+        effects=(darker(0.22), sensor_noise(3.0)),
+    ),
+    "noisy-compressed": Scenario(
+        "sensor noise and strong JPEG-like compression", effects=(sensor_noise(10.0), blocky(15))
+    ),
     "small-person": Scenario("person 40 % of the frame height", height_share=0.4),
-    "mirrored": Scenario("right side toward the camera, facing image right",
-                         spec=(("side", "right"),)),
-    "pull-from-floor": Scenario("45 cm plates, the clip opening at the bottom: one pull "
-                                "from the floor to standing",
-                                spec=(("reps", 1), ("start_at_bottom", True)), plate=0.45),
-    "touch-and-go": Scenario("a set of touch-and-go reps behind 45 cm plates",
-                             spec=(("reps", 3), ("scene", "touch-and-go")), plate=0.45),
-    "short-pull": Scenario("one pull from the bottom behind 45 cm plates, the clip under "
-                           "a second", spec=(("scene", "short"),), plate=0.45),
-    "small-at-edge": Scenario("person 30 % of the frame height, a fifth of the width from "
-                              "its edge", height_share=0.3, feet_x=0.2),
-    "app-overlay": Scenario("45 cm plates and a coaching app's skeleton, bar path and text "
-                            "panels burned in", plate=0.45, overlay=True),
+    "mirrored": Scenario(
+        "right side toward the camera, facing image right", spec=(("side", "right"),)
+    ),
+    "pull-from-floor": Scenario(
+        "45 cm plates, the clip opening at the bottom: one pull from the floor to standing",
+        spec=(("reps", 1), ("start_at_bottom", True)),
+        plate=0.45,
+    ),
+    "touch-and-go": Scenario(
+        "a set of touch-and-go reps behind 45 cm plates",
+        spec=(("reps", 3), ("scene", "touch-and-go")),
+        plate=0.45,
+    ),
+    "short-pull": Scenario(
+        "one pull from the bottom behind 45 cm plates, the clip under a second",
+        spec=(("scene", "short"),),
+        plate=0.45,
+    ),
+    "small-at-edge": Scenario(
+        "person 30 % of the frame height, a fifth of the width from its edge",
+        height_share=0.3,
+        feet_x=0.2,
+    ),
+    "app-overlay": Scenario(
+        "45 cm plates and a coaching app's skeleton, bar path and text panels burned in",
+        plate=0.45,
+        overlay=True,
+    ),
 }
 
 
@@ -499,8 +596,10 @@ def film_scenario(name: str, folder: Path, scale: float = 1.0, **spec: object) -
     """Film scenario ``name`` into ``folder`` (``scale`` 0.5: 960 px on the long side);
     ``spec``: further changes to the athlete's ``ClipSpec`` (``reps=1``)."""
     scenario = SCENARIOS[name]
-    clip_spec = replace(ClipSpec(reps=2, noise=0.0, drop_rate=0.0, size="landscape", seed=11),
-                        **{**dict(scenario.spec), **spec})
+    clip_spec = replace(
+        ClipSpec(reps=2, noise=0.0, drop_rate=0.0, size="landscape", seed=11),
+        **{**dict(scenario.spec), **spec},
+    )
     track, truth = generate_clip(clip_spec)
     track = moved(track, scale) if scale != 1.0 else track
     size = (track.clip.width, track.clip.height)
@@ -511,9 +610,15 @@ def film_scenario(name: str, folder: Path, scale: float = 1.0, **spec: object) -
     bar = [barbell(shown, clip_spec.side, scenario.plate)] if scenario.plate else []
     drawing = [app_drawing(shown, clip_spec.side)] if scenario.overlay else []
     layers = [*behind, person(shown, clip_spec.side), *bar, *front, *drawing]
-    scene = Scene(size, clip_spec.fps, len(track.frames), layers,
-                  BACKGROUNDS[scenario.background](size), list(scenario.effects),
-                  scenario.rotation)
+    scene = Scene(
+        size,
+        clip_spec.fps,
+        len(track.frames),
+        layers,
+        BACKGROUNDS[scenario.background](size),
+        list(scenario.effects),
+        scenario.rotation,
+    )
     return Filmed(film_scene(scene, folder / f"{name}.mp4"), truth, clip_spec.fps, shown)
 
 
@@ -525,14 +630,14 @@ def _second_person(athlete: Track, kind: str) -> tuple[list[Layer], list[Layer]]
         return [person(_walker(athlete, 0.7 * share, floor_y - 0.08), "right")], []
     if kind == "smaller":
         return [person(_bystander(athlete, 0.75 * share, 0.14, floor_y - 0.02), "right")], []
-    return [], [person(_bystander(athlete, 1.15 * share, 0.86, min(0.98, floor_y + 0.01)),
-                       "right")]
+    return [], [person(_bystander(athlete, 1.15 * share, 0.86, min(0.98, floor_y + 0.01)), "right")]
 
 
 def _walker(track: Track, share: float, floor_y: float) -> Track:
     """Someone walking across the whole picture, starting 0.5 s into the clip."""
-    walk, _ = generate_clip(ClipSpec(kind="walk", side="right", noise=0.0, drop_rate=0.0,
-                                     size="landscape", seed=4))
+    walk, _ = generate_clip(
+        ClipSpec(kind="walk", side="right", noise=0.0, drop_rate=0.0, size="landscape", seed=4)
+    )
     size = (track.clip.width, track.clip.height)
     walker = placed(walk, size, share, 0.5, floor_y)
     # placed() puts the first step mid-picture; shift the walk so it crosses the middle.
@@ -542,7 +647,6 @@ def _walker(track: Track, share: float, floor_y: float) -> Track:
 
 
 def _bystander(track: Track, share: float, feet_x: float, floor_y: float) -> Track:
-    other, _ = generate_clip(ClipSpec(reps=1, noise=0.0, drop_rate=0.0, seed=8,
-                                      side="right"))
+    other, _ = generate_clip(ClipSpec(reps=1, noise=0.0, drop_rate=0.0, seed=8, side="right"))
     size = (track.clip.width, track.clip.height)
     return standing_still(placed(other, size, share, feet_x, floor_y), len(track.frames))

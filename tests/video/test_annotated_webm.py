@@ -21,10 +21,12 @@ MATROSKA = b"\x1a\x45\xdf\xa3"
 def analysis(tmp_path_factory):
     spec = ClipSpec(faults=frozenset({"knee-dominant"}), size="hd", reps=1, seed=5)
     track = scaled_track(generate_clip(spec)[0], 0.25)
-    path = write_clip(tmp_path_factory.mktemp("webm") / "hinge.mp4",
-                      frames=len(track.frames), size=(320, 180))
-    return analyze_clip(path, backend=ReplayBackend(track, step=2),
-                        sampling=Sampling(long_side=160))
+    path = write_clip(
+        tmp_path_factory.mktemp("webm") / "hinge.mp4", frames=len(track.frames), size=(320, 180)
+    )
+    return analyze_clip(
+        path, backend=ReplayBackend(track, step=2), sampling=Sampling(long_side=160)
+    )
 
 
 def _decoded(path):
@@ -36,10 +38,12 @@ def _decoded(path):
     return frames, codec, capture.get(cv2.CAP_PROP_FPS)
 
 
-@pytest.mark.parametrize(("name", "codec"), [("out.webm", "VP80"), ("OUT.WEBM", "VP80"),
-                                             ("out.mp4", "FMP4")])
+@pytest.mark.parametrize(
+    ("name", "codec"), [("out.webm", "VP80"), ("OUT.WEBM", "VP80"), ("out.mp4", "FMP4")]
+)
 def test_the_suffix_chooses_the_codec_and_every_analysed_frame_is_written(
-        analysis, tmp_path, name, codec):
+    analysis, tmp_path, name, codec
+):
     out = tmp_path / name
     write_annotated(analysis, out)
     frames, written, fps = _decoded(out)
@@ -54,13 +58,14 @@ def test_a_webm_file_is_matroska(analysis, tmp_path):
 
 
 @pytest.mark.parametrize("name", ["out.avi", "out.mkv", "out"])
-def test_another_suffix_is_refused_naming_the_field_and_writing_nothing(analysis, tmp_path,
-                                                                       name):
+def test_another_suffix_is_refused_naming_the_field_and_writing_nothing(analysis, tmp_path, name):
     with pytest.raises(VideoError) as raised:
         write_annotated(analysis, tmp_path / name)
     assert isinstance(raised.value, HingecoachError)
-    assert str(raised.value) == (f"--annotated: cannot write '{tmp_path / name}': an "
-                                 "annotated video is a .mp4 or a .webm file")
+    assert str(raised.value) == (
+        f"--annotated: cannot write '{tmp_path / name}': an "
+        "annotated video is a .mp4 or a .webm file"
+    )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -68,8 +73,9 @@ def test_the_cli_names_both_suffixes_for_a_wrong_one(tmp_path):
     clip = write_clip(tmp_path / "clip.mp4", frames=10)
     result = run_cli("analyze", str(clip), "--annotated", str(tmp_path / "out.avi"))
     assert result.returncode == 2
-    assert result.stderr == (f"--annotated: '{tmp_path / 'out.avi'}' must be a .mp4 file "
-                             "or a .webm file\n")
+    assert result.stderr == (
+        f"--annotated: '{tmp_path / 'out.avi'}' must be a .mp4 file or a .webm file\n"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.mp4"]
 
 
@@ -81,7 +87,8 @@ def test_the_help_names_both_formats():
 
 @pytest.mark.video
 def test_the_cli_writes_a_webm_video_of_the_real_clip_with_a_clean_standard_error(
-        shared_clip, tmp_path):
+    shared_clip, tmp_path
+):
     out = tmp_path / "clip.webm"
     result = run_cli("analyze", str(shared_clip), "--annotated", str(out))
     assert result.returncode == 0, result.stderr

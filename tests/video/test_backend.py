@@ -28,27 +28,37 @@ def test_a_changed_model_file_is_one_clear_error(tmp_path):
     shutil.copyfile(models.MODEL_DIR / DETECTOR, changed)
     with changed.open("ab") as file:
         file.write(b"\0")
-    with pytest.raises(BackendUnavailable, match=r"does not match its SHA-256 checksum: "
-                                                 r"reinstall hingecoach"):
+    with pytest.raises(
+        BackendUnavailable,
+        match=r"does not match its SHA-256 checksum: "
+        r"reinstall hingecoach",
+    ):
         model_path(DETECTOR, tmp_path)
 
 
 def test_a_missing_model_file_is_one_clear_error(tmp_path):
-    with pytest.raises(BackendUnavailable,
-                       match=r"the pose model file pose_landmark_full\.tflite is missing"):
+    with pytest.raises(
+        BackendUnavailable, match=r"the pose model file pose_landmark_full\.tflite is missing"
+    ):
         model_path("pose_landmark_full.tflite", tmp_path)
 
 
 def test_a_missing_runtime_is_one_clear_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "ai_edge_litert.interpreter", None)
-    with pytest.raises(BackendUnavailable, match=r"\(ai_edge_litert\.interpreter is not "
-                                                 r"installed\): reinstall hingecoach"):
+    with pytest.raises(
+        BackendUnavailable,
+        match=r"\(ai_edge_litert\.interpreter is not "
+        r"installed\): reinstall hingecoach",
+    ):
         models.interpreter(model_path(DETECTOR))
 
 
 def test_an_unknown_model_is_refused_with_the_choices():
-    with pytest.raises(BackendUnavailable, match=r"unknown pose model 'tiny' \(choose from "
-                                                 r"lite, full, heavy\)"):
+    with pytest.raises(
+        BackendUnavailable,
+        match=r"unknown pose model 'tiny' \(choose from "
+        r"lite, full, heavy\)",
+    ):
         BlazePose("tiny")
 
 

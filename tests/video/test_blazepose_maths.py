@@ -80,12 +80,15 @@ def test_a_portrait_image_is_letterboxed_with_bars_left_and_right():
     np.testing.assert_allclose(corners, [[0, 0], [224, 448]])
 
 
-@pytest.mark.parametrize(("toward", "rotation"), [
-    ((100.0, 60.0), 0.0),  # straight up: upright
-    ((140.0, 100.0), math.pi / 2),  # to the right: turned a quarter clockwise
-    ((60.0, 100.0), -math.pi / 2),
-    ((100.0, 140.0), -math.pi),  # upside down
-])
+@pytest.mark.parametrize(
+    ("toward", "rotation"),
+    [
+        ((100.0, 60.0), 0.0),  # straight up: upright
+        ((140.0, 100.0), math.pi / 2),  # to the right: turned a quarter clockwise
+        ((60.0, 100.0), -math.pi / 2),
+        ((100.0, 140.0), -math.pi),  # upside down
+    ],
+)
 def test_the_region_turns_the_alignment_vector_upright(toward, rotation):
     roi = roi_from_points(np.array([100.0, 100.0]), np.array(toward))
     assert roi.centre == (100.0, 100.0)
@@ -103,8 +106,9 @@ def test_the_crop_maps_its_corners_onto_the_rotated_square_and_back():
     matrix = crop_matrix(roi, 256)
     corners = np.array([[0.0, 0.0], [256.0, 0.0], [256.0, 256.0], [128.0, 128.0]])
     # a quarter turn clockwise: the crop's top-left lands at the square's top-right
-    np.testing.assert_allclose(to_image(corners, matrix),
-                               [[350, 150], [350, 250], [250, 250], [300, 200]], atol=1e-9)
+    np.testing.assert_allclose(
+        to_image(corners, matrix), [[350, 150], [350, 250], [250, 250], [300, 200]], atol=1e-9
+    )
     points = np.array([[12.5, 200.0], [99.0, 3.0]])
     np.testing.assert_allclose(to_crop(to_image(points, matrix), matrix), points)
 
@@ -122,8 +126,10 @@ def test_a_landmark_moves_to_its_heatmaps_weighted_peak():
 def test_a_still_point_is_held_and_a_jump_is_followed():
     smooth = PointFilter(BODY_FILTER, rate=15.0)
     # a pixel of flicker on a person 400 px tall is mostly taken out
-    still = [smooth(np.array([[100.0 + noise, 100.0]]), 400.0)[0, 0]
-             for noise in (0.0, 1.0, -1.0, 1.0, -1.0)]
+    still = [
+        smooth(np.array([[100.0 + noise, 100.0]]), 400.0)[0, 0]
+        for noise in (0.0, 1.0, -1.0, 1.0, -1.0)
+    ]
     assert np.ptp(still[1:]) < 1.0
     # a move of a quarter of the body is followed within a few frames
     moved = [smooth(np.array([[200.0, 100.0]]), 400.0)[0, 0] for _ in range(4)]
@@ -148,8 +154,11 @@ def test_square_tiles_run_down_a_portrait_frame_and_a_square_needs_none():
 
 
 def test_a_tiles_detection_is_moved_into_the_whole_images_pixels():
-    found = Detection(0.9, np.array([10.0, 20.0, 30.0, 60.0]),
-                      np.array([[15.0, 25.0], [16.0, 26.0], [17.0, 27.0], [18.0, 28.0]]))
+    found = Detection(
+        0.9,
+        np.array([10.0, 20.0, 30.0, 60.0]),
+        np.array([[15.0, 25.0], [16.0, 26.0], [17.0, 27.0], [18.0, 28.0]]),
+    )
     moved = shifted(found, 420, 0)
     assert moved.box.tolist() == [430.0, 20.0, 450.0, 60.0]
     assert moved.keypoints[:, 0].tolist() == [435.0, 436.0, 437.0, 438.0]

@@ -17,8 +17,14 @@ IMAGE = np.zeros((100, 100, 3), dtype=np.uint8)
 def pose(hip_x: float, sure: float) -> PoseResult:
     points = np.zeros((39, 2))
     points[33:35] = [[hip_x, 60.0], [hip_x, 20.0]]  # hips, and the point above them
-    return PoseResult(points=points, visibility=np.full(39, sure), presence=np.ones(39),
-                      flag=1.0, mask=np.zeros((256, 256), np.float32), matrix=np.eye(2, 3))
+    return PoseResult(
+        points=points,
+        visibility=np.full(39, sure),
+        presence=np.ones(39),
+        flag=1.0,
+        mask=np.zeros((256, 256), np.float32),
+        matrix=np.eye(2, 3),
+    )
 
 
 class Detector:
@@ -93,8 +99,13 @@ def test_a_settled_track_gives_way_only_to_a_clearly_surer_region():
 
 def test_a_detection_far_from_the_followed_person_is_someone_else():
     detector = Detector(hip_x=40.0)
-    track = tracker(detector, [pose(40, 0.5)] + [pose(40, 0.5), pose(40, 0.5)] * SETTLE_FRAMES
-                    + [pose(40, 0.5)] * (4 - SETTLE_FRAMES) + [pose(40, 0.5)])
+    track = tracker(
+        detector,
+        [pose(40, 0.5)]
+        + [pose(40, 0.5), pose(40, 0.5)] * SETTLE_FRAMES
+        + [pose(40, 0.5)] * (4 - SETTLE_FRAMES)
+        + [pose(40, 0.5)],
+    )
     for _ in range(5):
         track.track(IMAGE)
     detector.hip_x = 95.0  # a bystander: the only detection, far from the hips

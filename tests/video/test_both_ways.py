@@ -11,9 +11,14 @@ from hingecoach.video.blazepose.landmarks import PoseResult
 
 
 def result(sure: float) -> PoseResult:
-    return PoseResult(points=np.zeros((39, 2)), visibility=np.full(39, sure),
-                      presence=np.ones(39), flag=1.0, mask=np.zeros((256, 256), np.float32),
-                      matrix=np.eye(2, 3))
+    return PoseResult(
+        points=np.zeros((39, 2)),
+        visibility=np.full(39, sure),
+        presence=np.ones(39),
+        flag=1.0,
+        mask=np.zeros((256, 256), np.float32),
+        matrix=np.eye(2, 3),
+    )
 
 
 class Tracker:

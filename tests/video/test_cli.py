@@ -13,22 +13,33 @@ from .support import run_cli, write_clip
 
 CASES = {
     "text renamed .mp4": (("{dir}/notes.mp4",), "CLIP: '{dir}/notes.mp4' is not a readable video"),
-    "text file": (("{dir}/notes.txt",), "CLIP: '{dir}/notes.txt' is not a camera video "
-                  "(its picture stream is 'ansi'"),
+    "text file": (
+        ("{dir}/notes.txt",),
+        "CLIP: '{dir}/notes.txt' is not a camera video (its picture stream is 'ansi'",
+    ),
     "empty file": (("{dir}/empty.mp4",), "CLIP: '{dir}/empty.mp4' is empty (0 bytes)"),
     "missing file": (("{dir}/gone.mp4",), "CLIP: no such file '{dir}/gone.mp4'"),
     "a folder": (("{dir}",), "CLIP: '{dir}' is a folder, not a video file"),
-    "unknown exercise": (("{dir}/clip.mp4", "--exercise", "kneeling-squat-dance"),
-                         "--exercise: unknown exercise 'kneeling-squat-dance'"),
-    "annotated not mp4": (("{dir}/clip.mp4", "--annotated", "{dir}/out.avi"),
-                          "--annotated: '{dir}/out.avi' must be a .mp4 file"),
-    "plot not png": (("{dir}/clip.mp4", "--plot", "{dir}/out.jpg"),
-                     "--plot: '{dir}/out.jpg' must be a .png file"),
-    "plot folder missing": (("{dir}/clip.mp4", "--plot", "{dir}/nowhere/out.png"),
-                            "--plot: no such folder '{dir}/nowhere'"),
-    "unknown model": (("{dir}/clip.mp4", "--model", "tiny"),
-                      "Invalid value for '--model': 'tiny' is not one of 'lite', 'full', "
-                      "'heavy'."),
+    "unknown exercise": (
+        ("{dir}/clip.mp4", "--exercise", "kneeling-squat-dance"),
+        "--exercise: unknown exercise 'kneeling-squat-dance'",
+    ),
+    "annotated not mp4": (
+        ("{dir}/clip.mp4", "--annotated", "{dir}/out.avi"),
+        "--annotated: '{dir}/out.avi' must be a .mp4 file",
+    ),
+    "plot not png": (
+        ("{dir}/clip.mp4", "--plot", "{dir}/out.jpg"),
+        "--plot: '{dir}/out.jpg' must be a .png file",
+    ),
+    "plot folder missing": (
+        ("{dir}/clip.mp4", "--plot", "{dir}/nowhere/out.png"),
+        "--plot: no such folder '{dir}/nowhere'",
+    ),
+    "unknown model": (
+        ("{dir}/clip.mp4", "--model", "tiny"),
+        "Invalid value for '--model': 'tiny' is not one of 'lite', 'full', 'heavy'.",
+    ),
 }
 
 
@@ -42,9 +53,10 @@ def results(tmp_path_factory):
     write_clip(folder / "clip.mp4", frames=10)
     before = sorted(p.name for p in folder.iterdir())
     with ThreadPoolExecutor(max_workers=4) as pool:
-        runs = {name: pool.submit(run_cli, "analyze", "--json",
-                                  *(a.format(dir=folder) for a in args))
-                for name, (args, _) in CASES.items()}
+        runs = {
+            name: pool.submit(run_cli, "analyze", "--json", *(a.format(dir=folder) for a in args))
+            for name, (args, _) in CASES.items()
+        }
         done = {name: future.result() for name, future in runs.items()}
     return folder, before, done
 
@@ -70,11 +82,20 @@ def test_an_exercise_from_the_coachs_own_catalog_is_accepted(tmp_path, catalog_c
     into the analysis (a blank clip: not assessable, but reported for that exercise)."""
     shipped = catalog_copy / "exercises" / "good-morning.yaml"
     (catalog_copy / "exercises" / "banded-good-morning.yaml").write_text(
-        shipped.read_text().replace("id: good-morning", "id: banded-good-morning")
-        .replace("name: Good Morning", "name: Banded Good Morning"))
+        shipped.read_text()
+        .replace("id: good-morning", "id: banded-good-morning")
+        .replace("name: Good Morning", "name: Banded Good Morning")
+    )
     clip = write_clip(tmp_path / "clip.mp4", frames=10)
-    result = run_cli("--catalog", str(catalog_copy), "analyze", str(clip), "--json",
-                     "--exercise", "banded-good-morning")
+    result = run_cli(
+        "--catalog",
+        str(catalog_copy),
+        "analyze",
+        str(clip),
+        "--json",
+        "--exercise",
+        "banded-good-morning",
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["exercise"] == "banded-good-morning"

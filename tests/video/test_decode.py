@@ -52,8 +52,9 @@ def test_a_rotated_clip_is_turned_upright_as_opencv_itself_would(tmp_path, degre
     reference.set(cv2.CAP_PROP_ORIENTATION_AUTO, 1)
     _, upright = reference.read()
     _, raw = next(iter(Reader(info, 1, DEFAULT_LIMITS)))
-    assert np.array_equal(prepare(raw, 1.0, info.rotation), cv2.cvtColor(upright,
-                                                                          cv2.COLOR_BGR2RGB))
+    assert np.array_equal(
+        prepare(raw, 1.0, info.rotation), cv2.cvtColor(upright, cv2.COLOR_BGR2RGB)
+    )
 
 
 def test_the_reader_reads_until_the_decoder_stops_and_skips_by_step(clip):
@@ -75,11 +76,14 @@ def test_a_decoder_stopping_early_means_a_damaged_file(clip):
         list(Reader(info, 1, DEFAULT_LIMITS))
 
 
-@pytest.mark.parametrize(("limits", "message"), [
-    (Limits(max_bytes=1000), r"is \d+(\.\d)? KiB, over the 1000 bytes limit"),
-    (Limits(max_duration_s=0.5), r"lasts 1\.0 s, over the 0\.5 s limit"),
-    (Limits(max_long_side=200), "is 320x180 pixels, over the 200 px limit on the long side"),
-])
+@pytest.mark.parametrize(
+    ("limits", "message"),
+    [
+        (Limits(max_bytes=1000), r"is \d+(\.\d)? KiB, over the 1000 bytes limit"),
+        (Limits(max_duration_s=0.5), r"lasts 1\.0 s, over the 0\.5 s limit"),
+        (Limits(max_long_side=200), "is 320x180 pixels, over the 200 px limit on the long side"),
+    ],
+)
 def test_a_clip_over_a_limit_is_refused_before_any_work(clip, limits, message):
     with pytest.raises(VideoError, match=message):
         probe(clip, limits)
@@ -92,11 +96,14 @@ def test_the_default_limits_refuse_a_two_hour_file_and_allow_a_long_set():
     assert file_size_text(2 * 1024**3) == "2 GiB" and file_size_text(3_500_000) == "3.3 MiB"
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", r"is empty \(0 bytes\), not a video"),
-    (b"shopping list: eggs, milk\n" * 20, "is not a readable video"),
-    (bytes(range(256)) * 64, "is not a readable video"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", r"is empty \(0 bytes\), not a video"),
+        (b"shopping list: eggs, milk\n" * 20, "is not a readable video"),
+        (bytes(range(256)) * 64, "is not a readable video"),
+    ],
+)
 def test_a_file_that_is_not_a_video_is_refused(tmp_path, content, message):
     path = tmp_path / "clip.mp4"
     path.write_bytes(content)
@@ -109,8 +116,11 @@ def test_a_file_that_is_not_a_video_is_refused(tmp_path, content, message):
 def test_text_that_ffmpeg_draws_as_pictures_is_not_a_camera_video(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("squat, hinge, push, pull, carry\n" * 400)
-    with pytest.raises(VideoError, match=r"is not a camera video \(its picture stream is "
-                                         r"'ansi'; H\.264, HEVC"):
+    with pytest.raises(
+        VideoError,
+        match=r"is not a camera video \(its picture stream is "
+        r"'ansi'; H\.264, HEVC",
+    ):
         probe(path, DEFAULT_LIMITS)
 
 
@@ -121,8 +131,9 @@ def test_a_missing_file_or_a_folder_is_refused(tmp_path):
         probe(tmp_path, DEFAULT_LIMITS)
 
 
-@pytest.mark.parametrize(("fps", "step"), [(24, 1), (25, 1), (29.97, 2), (30, 2), (50, 3),
-                                           (59.94, 4), (60, 4), (120, 8)])
+@pytest.mark.parametrize(
+    ("fps", "step"), [(24, 1), (25, 1), (29.97, 2), (30, 2), (50, 3), (59.94, 4), (60, 4), (120, 8)]
+)
 def test_sampling_keeps_at_least_about_fifteen_frames_a_second(fps, step):
     assert Sampling().step_for(fps) == step
     assert fps / step >= 14.9

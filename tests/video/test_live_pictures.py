@@ -28,8 +28,9 @@ def encoded(width: int, height: int, ext: str = ".jpg") -> bytes:
 
 
 def a_frame(shift: float = 0.0) -> Frame:
-    marks = {name: Landmark(10.0 + i + shift, 20.0 + 2 * i, 0.9)
-             for i, name in enumerate(LANDMARK_NAMES)}
+    marks = {
+        name: Landmark(10.0 + i + shift, 20.0 + 2 * i, 0.9) for i, name in enumerate(LANDMARK_NAMES)
+    }
     return Frame(landmarks=marks, back_outline=np.array([[1.0, 2.0], [3.0, 4.5]]))
 
 
@@ -40,11 +41,14 @@ def test_a_jpeg_or_png_is_decoded_to_rgb():
         assert image[0, 0, 0] > 150 and image[0, 0, 2] < 50  # red first: RGB
 
 
-@pytest.mark.parametrize(("data", "words"), [
-    (b"", "not a JPEG or PNG"),
-    (b"GIF89a not really", "not a JPEG or PNG"),
-    (encoded(700, 300), "700x300 pixels, larger than 640"),
-])
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"", "not a JPEG or PNG"),
+        (b"GIF89a not really", "not a JPEG or PNG"),
+        (encoded(700, 300), "700x300 pixels, larger than 640"),
+    ],
+)
 def test_a_bad_picture_is_refused_naming_the_frame(data, words):
     with pytest.raises(VideoError) as caught:
         decode_picture(data)

@@ -20,10 +20,12 @@ JPEG = b"\xff\xd8\xff"
 def analysis(tmp_path_factory):
     spec = ClipSpec(faults=frozenset({"knee-dominant"}), size="hd", reps=2, seed=5)
     track = scaled_track(generate_clip(spec)[0], 0.75)
-    path = write_clip(tmp_path_factory.mktemp("media") / "hinge.mp4",
-                      frames=len(track.frames), size=(960, 540))
-    return analyze_clip(path, backend=ReplayBackend(track, step=2),
-                        sampling=Sampling(long_side=960))
+    path = write_clip(
+        tmp_path_factory.mktemp("media") / "hinge.mp4", frames=len(track.frames), size=(960, 540)
+    )
+    return analyze_clip(
+        path, backend=ReplayBackend(track, step=2), sampling=Sampling(long_side=960)
+    )
 
 
 def test_the_key_frames_are_each_reps_bottom_and_its_faults_in_time_order(analysis):
@@ -36,8 +38,7 @@ def test_the_key_frames_are_each_reps_bottom_and_its_faults_in_time_order(analys
     assert 2 <= len(frames) <= MAX_FRAMES
 
 
-def test_the_media_are_the_key_frames_as_jpeg_and_a_small_webm_of_every_frame(analysis,
-                                                                             tmp_path):
+def test_the_media_are_the_key_frames_as_jpeg_and_a_small_webm_of_every_frame(analysis, tmp_path):
     frames = key_frames(analysis)
     jpegs = [tmp_path / f"frame{n}.jpg" for n in range(len(frames))]
     video, seen = tmp_path / "annotated.webm", []

@@ -82,8 +82,12 @@ def test_facing_is_voted_by_the_toes_then_by_the_nose():
 
 
 def test_the_chord_joins_the_middles_of_the_seen_hips_and_shoulders():
-    seen = marks(left_hip=(100, 300, 0.9), right_hip=(110, 300, 0.9),
-                 left_shoulder=(100, 100, 0.9), right_shoulder=(300, 100, 0.1))
+    seen = marks(
+        left_hip=(100, 300, 0.9),
+        right_hip=(110, 300, 0.9),
+        left_shoulder=(100, 100, 0.9),
+        right_shoulder=(300, 100, 0.1),
+    )
     hip, shoulder = trunk_chord(seen, 0.5)
     assert hip.tolist() == [105, 300] and shoulder.tolist() == [100, 100]
     assert trunk_chord(marks(left_hip=(1, 1, 0.9)), 0.5) is None

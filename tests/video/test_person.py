@@ -10,9 +10,14 @@ from hingecoach.video.person import PersonLock, body_boxes, leans_forward
 
 def body(x: float) -> Frame:
     """A standing person whose hips are at ``x`` (trunk 200 px long)."""
-    return Frame(landmarks={
-        "left_hip": Landmark(x, 500, 0.9), "right_hip": Landmark(x, 500, 0.9),
-        "left_shoulder": Landmark(x, 300, 0.9), "right_shoulder": Landmark(x, 300, 0.9)})
+    return Frame(
+        landmarks={
+            "left_hip": Landmark(x, 500, 0.9),
+            "right_hip": Landmark(x, 500, 0.9),
+            "left_shoulder": Landmark(x, 300, 0.9),
+            "right_shoulder": Landmark(x, 300, 0.9),
+        }
+    )
 
 
 def test_a_jump_to_someone_else_is_a_frame_without_the_person():
@@ -51,8 +56,11 @@ def leaning(degrees: float) -> Frame:
     """Hips at (500, 500), the trunk (200 px) leaning ``degrees`` from vertical."""
     x = 500 - 200 * np.sin(np.radians(degrees))
     y = 500 - 200 * np.cos(np.radians(degrees))
-    marks = {f"{side}_{part}": Landmark(*xy, 0.9) for side in ("left", "right")
-             for part, xy in (("hip", (500, 500)), ("shoulder", (x, y)))}
+    marks = {
+        f"{side}_{part}": Landmark(*xy, 0.9)
+        for side in ("left", "right")
+        for part, xy in (("hip", (500, 500)), ("shoulder", (x, y)))
+    }
     return Frame(landmarks=marks)
 
 

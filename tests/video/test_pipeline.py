@@ -29,20 +29,26 @@ def knee_hinge() -> Track:
 
 @pytest.fixture(scope="module")
 def replayed(knee_hinge, tmp_path_factory):
-    path = write_clip(tmp_path_factory.mktemp("replay") / "hinge.mp4",
-                      frames=len(knee_hinge.frames), size=(320, 180))
+    path = write_clip(
+        tmp_path_factory.mktemp("replay") / "hinge.mp4",
+        frames=len(knee_hinge.frames),
+        size=(320, 180),
+    )
     backend = ReplayBackend(knee_hinge, step=2)
     seen = []
-    analysis = analyze_clip(path, backend=backend, sampling=Sampling(long_side=160),
-                            progress=lambda *args: seen.append(args))
+    analysis = analyze_clip(
+        path,
+        backend=backend,
+        sampling=Sampling(long_side=160),
+        progress=lambda *args: seen.append(args),
+    )
     return analysis, backend, seen
 
 
 def every(track: Track, step: int) -> Track:
     from hingecoach.core.kinematics import ClipInfo
 
-    clip = ClipInfo(fps=track.clip.fps / step, width=track.clip.width,
-                    height=track.clip.height)
+    clip = ClipInfo(fps=track.clip.fps / step, width=track.clip.width, height=track.clip.height)
     return Track(clip=clip, frames=list(track.frames[::step]))
 
 
@@ -55,7 +61,8 @@ def test_every_second_frame_of_a_30_fps_clip_is_analysed_at_15_fps(replayed, kne
 
 
 def test_the_model_sees_the_resized_image_and_landmarks_come_back_in_clip_pixels(
-        replayed, knee_hinge):
+    replayed, knee_hinge
+):
     analysis, backend, _ = replayed
     assert backend.sizes == {(160, 90)}
     sampled = every(knee_hinge, 2)
@@ -86,8 +93,9 @@ def test_progress_is_reported_after_every_analysed_frame(replayed):
 def test_a_portrait_phone_clip_is_analysed_upright(tmp_path):
     spec = ClipSpec(size="portrait", reps=1, seed=5)
     track = scaled_track(generate_clip(spec)[0], 1 / 6)  # 180x320
-    path = set_rotation(write_clip(tmp_path / "phone.mp4", frames=len(track.frames),
-                                   size=(320, 180)), 90)
+    path = set_rotation(
+        write_clip(tmp_path / "phone.mp4", frames=len(track.frames), size=(320, 180)), 90
+    )
     backend = ReplayBackend(track, step=2)
     analysis = analyze_clip(path, backend=backend)
     assert backend.sizes == {(180, 320)}
@@ -130,7 +138,7 @@ def test_the_fault_is_marked_on_the_frame_it_was_read(replayed, tmp_path):
         images.append(image)
     red_border = [float(np.mean(img[:4, :, 2]) - np.mean(img[:4, :, 0])) for img in images]
     assert red_border[at] > 100
-    assert max(red_border[:at - 10] + red_border[at + 10: at + 11]) < 100
+    assert max(red_border[: at - 10] + red_border[at + 10 : at + 11]) < 100
 
 
 def test_the_plot_is_a_png(replayed, tmp_path):
@@ -156,13 +164,13 @@ class BystanderFirst:
         self.calls += 1
         hip = self.bystander.landmarks["right_hip"]
         x, y = int(hip.x), int(hip.y)
-        patch = frame_rgb[y - 3: y + 4, x - 3: x + 4].astype(float)
+        patch = frame_rgb[y - 3 : y + 4, x - 3 : x + 4].astype(float)
         painted = patch.std(axis=(0, 1)).max() < 2 and patch.mean() > 5  # black in the clip
         if not painted:
             return self.bystander
         if self.athlete is None:
             return None
-        self.athlete.calls %= len(self.athlete.track.frames[::self.athlete.step])
+        self.athlete.calls %= len(self.athlete.track.frames[:: self.athlete.step])
         return self.athlete.landmarks(frame_rgb)
 
     def close(self) -> None:
@@ -172,17 +180,20 @@ class BystanderFirst:
 def standing_bystander() -> Frame:
     """A small person standing still, hips at (110, 150) of a 320x180 clip (where the
     clip of ``write_clip`` is black)."""
-    track = scaled_track(generate_clip(ClipSpec(size="hd", reps=1, seed=8, side="right"))[0],
-                         0.12)
+    track = scaled_track(generate_clip(ClipSpec(size="hd", reps=1, seed=8, side="right"))[0], 0.12)
     frame = track.frames[0]
     hip = frame.landmarks["right_hip"]
     dx, dy = 110 - hip.x, 150 - hip.y
-    return Frame(landmarks={n: Landmark(m.x + dx, m.y + dy, m.visibility)
-                            for n, m in frame.landmarks.items()})
+    return Frame(
+        landmarks={
+            n: Landmark(m.x + dx, m.y + dy, m.visibility) for n, m in frame.landmarks.items()
+        }
+    )
 
 
 def test_when_the_person_followed_never_hinges_a_second_look_finds_the_athlete(
-        knee_hinge, tmp_path):
+    knee_hinge, tmp_path
+):
     path = write_clip(tmp_path / "two.mp4", frames=len(knee_hinge.frames), size=(320, 180))
     backend = BystanderFirst(standing_bystander(), knee_hinge, step=2)
     seen = []

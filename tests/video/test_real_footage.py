@@ -37,8 +37,10 @@ COACH = {
     "person-backflip-walk.mp4": Seen(reps=0),
 }
 
-pytestmark = [pytest.mark.video,
-              pytest.mark.skipif(not CLIPS, reason=f"no shared clips in {SHARED_VIDEO}")]
+pytestmark = [
+    pytest.mark.video,
+    pytest.mark.skipif(not CLIPS, reason=f"no shared clips in {SHARED_VIDEO}"),
+]
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.video
 # Makes every socket connection and name lookup fail in any Python process that starts
 # with this folder on PYTHONPATH; used when network namespaces (unshare -rn) are not
 # available.
-NO_NETWORK = textwrap.dedent('''
+NO_NETWORK = textwrap.dedent("""
     import socket
 
     def _refuse(*args, **kwargs):
@@ -38,7 +38,7 @@ NO_NETWORK = textwrap.dedent('''
     socket.socket.connect_ex = _refuse
     socket.getaddrinfo = _refuse
     socket.create_connection = _refuse
-''')
+""")
 
 
 @pytest.fixture(scope="session")
@@ -69,9 +69,17 @@ def offline(tmp_path_factory) -> tuple[tuple[str, ...], dict[str, str], str]:
 def offline_run(shared_clip, offline, tmp_path_factory):
     prefix, env, _ = offline
     out = tmp_path_factory.mktemp("offline")
-    result = run_cli("analyze", str(shared_clip), "--json", "--annotated",
-                     str(out / "clip.mp4"), "--plot", str(out / "angles.png"),
-                     env=env, prefix=prefix)
+    result = run_cli(
+        "analyze",
+        str(shared_clip),
+        "--json",
+        "--annotated",
+        str(out / "clip.mp4"),
+        "--plot",
+        str(out / "angles.png"),
+        env=env,
+        prefix=prefix,
+    )
     return result, out
 
 
@@ -108,8 +116,13 @@ def test_the_analysis_runs_with_the_network_blocked(offline_run, offline, analys
 def test_the_network_really_is_blocked_in_that_run(offline):
     prefix, env, how = offline
     probe = "import socket; socket.create_connection(('1.1.1.1', 53), timeout=3)"
-    result = subprocess.run([*prefix, sys.executable, "-c", probe], capture_output=True,
-                            text=True, env={**os.environ, **env}, timeout=60)
+    result = subprocess.run(
+        [*prefix, sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=60,
+    )
     assert result.returncode != 0, how
     assert "OSError" in result.stderr or "blocked" in result.stderr
 
@@ -139,8 +152,15 @@ def test_a_damaged_clip_exits_2_with_one_line_and_leaves_no_output(shared_clip, 
 @pytest.fixture(scope="session")
 def filmed_squats(tmp_path_factory):
     """A mannequin drawn around a generated track: two hinges that turn into squats."""
-    spec = ClipSpec(faults=frozenset({"knee-dominant"}), side="left", reps=2, size="hd",
-                    noise=0.0, drop_rate=0.0, seed=3)
+    spec = ClipSpec(
+        faults=frozenset({"knee-dominant"}),
+        side="left",
+        reps=2,
+        size="hd",
+        noise=0.0,
+        drop_rate=0.0,
+        seed=3,
+    )
     track, truth = generate_clip(spec)
     path = film(track, tmp_path_factory.mktemp("filmed") / "squats.mp4", "left")
     return analyze_clip(path), truth
@@ -168,11 +188,15 @@ def test_tracking_both_ways_follows_the_filmed_mannequin_through_its_reps(filmed
     assert len(both.track.frames) == len(analysis.track.frames)
     assert sum(f is not None for f in both.track.frames) >= 0.9 * len(both.track.frames)
     assert [rep.bottom_s for rep in both.report.reps] == pytest.approx(
-        [rep.bottom_s for rep in truth.reps], abs=0.5)
+        [rep.bottom_s for rep in truth.reps], abs=0.5
+    )
 
 
-BACKS = {"keeps its shape": frozenset(), "rounds": frozenset({"lumbar-flexion"}),
-         "over-arches": frozenset({"lumbar-extension"})}
+BACKS = {
+    "keeps its shape": frozenset(),
+    "rounds": frozenset({"lumbar-flexion"}),
+    "over-arches": frozenset({"lumbar-extension"}),
+}
 LUMBAR = {"lumbar-flexion", "lumbar-extension"}
 
 
@@ -180,8 +204,15 @@ LUMBAR = {"lumbar-flexion", "lumbar-extension"}
 def filmed_back(request, tmp_path_factory):
     """A mannequin whose back outline (buttocks, a lordosis of its own) keeps its shape,
     rounds or over-arches through two hinges, run through the real model and its mask."""
-    spec = ClipSpec(faults=BACKS[request.param], side="left", reps=2, size="hd", noise=0.0,
-                    drop_rate=0.0, seed=3)
+    spec = ClipSpec(
+        faults=BACKS[request.param],
+        side="left",
+        reps=2,
+        size="hd",
+        noise=0.0,
+        drop_rate=0.0,
+        seed=3,
+    )
     track, truth = generate_clip(spec)
     path = film(track, tmp_path_factory.mktemp("backs") / "back.mp4", "left")
     return request.param, analyze_clip(path).report, truth
@@ -196,7 +227,8 @@ def test_the_lower_back_is_judged_from_the_real_mask_on_a_filmed_mannequin(filme
     for rep in report.reps:
         want = min(truth.reps, key=lambda t: abs(t.bottom_s - rep.bottom_s))
         assert rep.measures["lumbar-flexion"] == pytest.approx(
-            want.values["lumbar-flexion"], abs=10)
+            want.values["lumbar-flexion"], abs=10
+        )
 
 
 def test_the_summary_names_the_fault_its_fix_and_its_step_down(filmed_squats, capsys):
@@ -205,8 +237,14 @@ def test_the_summary_names_the_fault_its_fix_and_its_step_down(filmed_squats, ca
     show_analysis(filmed_squats[0], default_catalog(), ["out.png"])
     text = capsys.readouterr().out
     fault = default_catalog().faults["knee-dominant"]
-    for words in ("Turns into a squat", "Fix:", "Step down while it persists",
-                  "Kneeling Hip Hinge", "Test not passed", "wrote out.png"):
+    for words in (
+        "Turns into a squat",
+        "Fix:",
+        "Step down while it persists",
+        "Kneeling Hip Hinge",
+        "Test not passed",
+        "wrote out.png",
+    ):
         assert words in text
     assert " ".join(fault.fix.split()[:4]) in " ".join(text.split())
 
@@ -218,7 +256,6 @@ def test_the_summary_of_a_clip_without_reps_says_so(shared_analysis, capsys):
     text = " ".join(capsys.readouterr().out.split())
     assert "Video analysis" in text and "person-backflip-walk.mp4" in text
     assert "No hinge reps found" in text or "Not assessable" in text
-
 
 
 @pytest.fixture(scope="session")
@@ -233,16 +270,22 @@ def unassessable_runs(shared_clip, tmp_path_factory):
     for _ in range(75):
         writer.write(cv2.resize(capture.read()[1], (884, 497), interpolation=cv2.INTER_AREA))
     writer.release()
-    return {name: run_cli("analyze", str(path), "--json")
-            for name, path in (("empty", empty), ("front", front))}
+    return {
+        name: run_cli("analyze", str(path), "--json")
+        for name, path in (("empty", empty), ("front", front))
+    }
 
 
-@pytest.mark.parametrize(("clip", "reason"), [
-    ("empty", "no person found in the clip"),
-    ("front", "filmed from the front or back, not the side"),
-])
+@pytest.mark.parametrize(
+    ("clip", "reason"),
+    [
+        ("empty", "no person found in the clip"),
+        ("front", "filmed from the front or back, not the side"),
+    ],
+)
 def test_a_clip_without_a_side_view_person_is_not_assessable_with_exit_0(
-        unassessable_runs, analysis_schema, clip, reason):
+    unassessable_runs, analysis_schema, clip, reason
+):
     result = unassessable_runs[clip]
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)

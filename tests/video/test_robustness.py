@@ -91,9 +91,11 @@ def followed(analysis: ClipAnalysis, filmed: Filmed) -> dict[int, tuple[Frame, F
     """Per analysed frame with the person found: (found, true) landmarks; after checking
     the person was found in nearly every frame."""
     athlete = filmed.athlete.frames[:: analysis.step]
-    pairs = {i: (got, want) for i, (got, want)
-             in enumerate(zip(analysis.track.frames, athlete, strict=True))
-             if got is not None and want is not None}
+    pairs = {
+        i: (got, want)
+        for i, (got, want) in enumerate(zip(analysis.track.frames, athlete, strict=True))
+        if got is not None and want is not None
+    }
     assert len(pairs) >= 0.9 * sum(want is not None for want in athlete)
     return pairs
 
@@ -112,8 +114,7 @@ def trunk(frame: Frame) -> float:
     return float(np.hypot(*(point(frame, "left_shoulder") - point(frame, "left_hip"))))
 
 
-def test_someone_standing_beside_before_the_athlete_steps_in_does_not_take_their_place(
-        bystander):
+def test_someone_standing_beside_before_the_athlete_steps_in_does_not_take_their_place(bystander):
     analysis, filmed = bystander
     assert analysis.second_look  # the model followed the bystander first
     assert_the_reps_of(analysis.report, filmed.truth)

@@ -25,8 +25,9 @@ def team(db):
 
 @pytest.fixture
 def head(team):
-    return teams.coach_create(team=team, username="hana", password=PASSWORD,
-                              role=Membership.Role.HEAD, first_name="Hana")
+    return teams.coach_create(
+        team=team, username="hana", password=PASSWORD, role=Membership.Role.HEAD, first_name="Hana"
+    )
 
 
 @pytest.fixture
@@ -50,16 +51,20 @@ def coach_client(coach) -> Client:
 
 def born(age: int) -> dt.date:
     today = dt.date.today()
-    return dt.date(today.year - age - 1, 6, 1) if (today.month, today.day) < (6, 1) \
+    return (
+        dt.date(today.year - age - 1, 6, 1)
+        if (today.month, today.day) < (6, 1)
         else dt.date(today.year - age, 6, 1)
+    )
 
 
 @pytest.fixture
 def athlete(team):
     """An adult who has mastered the corrective series and not yet been tested."""
     person = athletes.athlete_create(team=team, name="Maya Ortiz", date_of_birth=born(34))
-    athletes.mastery_set(athlete=person, exercises=[
-        "kneeling-hip-hinge", "kneeling-good-morning", "good-morning"])
+    athletes.mastery_set(
+        athlete=person, exercises=["kneeling-hip-hinge", "kneeling-good-morning", "good-morning"]
+    )
     return person
 
 

@@ -30,8 +30,9 @@ def _link(response) -> str:
 def _choose(client: Client, link: str, password: str):
     """Open a one-time link and submit a password on the page it leads to."""
     form_page = client.get(link, follow=True)
-    return client.post(form_page.request["PATH_INFO"],
-                       {"new_password1": password, "new_password2": password})
+    return client.post(
+        form_page.request["PATH_INFO"], {"new_password1": password, "new_password2": password}
+    )
 
 
 def _signs_in(username: str, password: str) -> bool:
@@ -42,19 +43,22 @@ def _signs_in(username: str, password: str) -> bool:
 
 def test_a_coach_changes_their_own_password(coach_client, coach):
     url = reverse("accounts:password-change")
-    wrong = coach_client.post(url, {"old_password": "not-it", "new_password1": NEW,
-                                    "new_password2": NEW})
+    wrong = coach_client.post(
+        url, {"old_password": "not-it", "new_password1": NEW, "new_password2": NEW}
+    )
     assert "Your old password was entered incorrectly" in wrong.content.decode()
-    response = coach_client.post(url, {"old_password": PASSWORD, "new_password1": NEW,
-                                       "new_password2": NEW})
+    response = coach_client.post(
+        url, {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW}
+    )
     assert response.status_code == 302
     assert _signs_in("cole", NEW) and not _signs_in("cole", PASSWORD)
     assert coach_client.get(reverse("teams:settings")).status_code == 200  # still signed in
 
 
 def test_a_head_coach_invites_a_coach_who_chooses_their_own_password(head_client, team):
-    response = head_client.post(reverse("accounts:invite"),
-                                {"username": "newbie", "role": "coach", "email": ""})
+    response = head_client.post(
+        reverse("accounts:invite"), {"username": "newbie", "role": "coach", "email": ""}
+    )
     assert "this app sends no email" in response.content.decode()
     assert "no-store" in response["Cache-Control"]
     newbie = User.objects.get(username="newbie")
@@ -69,7 +73,8 @@ def test_a_head_coach_invites_a_coach_who_chooses_their_own_password(head_client
 
 
 def test_a_password_set_from_a_link_is_in_the_trail_by_its_coach_and_shows_no_hash(
-        head_client, coach):
+    head_client, coach
+):
     _choose(Client(), _link(head_client.post(reverse("accounts:reset", args=[coach.pk]))), NEW)
     entry = LogEntry.objects.get_for_object(coach).filter(changes__has_key="password").first()
     assert entry is not None and entry.actor == coach
@@ -96,16 +101,18 @@ def test_a_reset_link_lifts_a_lock_out(head_client, coach):
     client = Client()
     for _ in range(5):
         client.post("/login/", {"username": "cole", "password": "wrong"}, REMOTE_ADDR="10.0.0.9")
-    locked = client.post("/login/", {"username": "cole", "password": PASSWORD},
-                         REMOTE_ADDR="10.0.0.9")
+    locked = client.post(
+        "/login/", {"username": "cole", "password": PASSWORD}, REMOTE_ADDR="10.0.0.9"
+    )
     assert "ask your head coach for a\n     password link" in locked.content.decode()
     _choose(Client(), _link(head_client.post(reverse("accounts:reset", args=[coach.pk]))), NEW)
     client.post("/login/", {"username": "cole", "password": NEW}, REMOTE_ADDR="10.0.0.9")
     assert "_auth_user_id" in client.session
 
 
-def test_a_deactivated_coach_cannot_sign_in_and_the_athletes_stay(head_client, coach_client,
-                                                                   coach, athlete):
+def test_a_deactivated_coach_cannot_sign_in_and_the_athletes_stay(
+    head_client, coach_client, coach, athlete
+):
     token = teams.api_token_create(user=coach)
     response = head_client.post(reverse("accounts:active", args=[coach.pk]), {"active": "0"})
     assert response.status_code == 302
@@ -125,15 +132,17 @@ def test_a_link_made_before_deactivation_stops_working(head_client, coach):
 
 
 def test_a_head_coach_cannot_deactivate_themselves(head_client, head):
-    response = head_client.post(reverse("accounts:active", args=[head.pk]), {"active": "0"},
-                                follow=True)
+    response = head_client.post(
+        reverse("accounts:active", args=[head.pk]), {"active": "0"}, follow=True
+    )
     assert "you cannot deactivate your own account" in response.content.decode()
     head.refresh_from_db()
     assert head.is_active
 
 
-@pytest.mark.parametrize("name, args", [("accounts:reset", True), ("accounts:active", True),
-                                        ("accounts:invite", False)])
+@pytest.mark.parametrize(
+    "name, args", [("accounts:reset", True), ("accounts:active", True), ("accounts:invite", False)]
+)
 def test_a_coach_cannot_manage_coaches(coach_client, head, name, args):
     url = reverse(name, args=[head.pk] if args else [])
     assert coach_client.post(url, {"username": "x", "active": "0"}).status_code == 403

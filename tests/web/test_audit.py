@@ -21,10 +21,13 @@ def _audit_page(client: Client) -> str:
     return response.content.decode()
 
 
-def test_a_change_on_a_page_names_the_coach_the_record_and_the_field(coach_client, head_client,
-                                                                     athlete):
-    coach_client.post(reverse("athletes:pain", args=[athlete.pk]),
-                      {"date": dt.date.today().isoformat(), "nrs": "4"})
+def test_a_change_on_a_page_names_the_coach_the_record_and_the_field(
+    coach_client, head_client, athlete
+):
+    coach_client.post(
+        reverse("athletes:pain", args=[athlete.pk]),
+        {"date": dt.date.today().isoformat(), "nrs": "4"},
+    )
     entry = LogEntry.objects.filter(content_type__model="painreport").get()
     assert entry.actor.get_username() == "cole"
     assert entry.additional_data == {"team": athlete.team_id, "athlete": athlete.pk}
@@ -36,8 +39,11 @@ def test_a_change_on_a_page_names_the_coach_the_record_and_the_field(coach_clien
 def test_a_change_through_the_api_names_the_token_owner(coach, athlete):
     token = teams.api_token_create(user=coach)
     api = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
-    response = api.post(f"/api/athletes/{athlete.pk}/tests", {"date": "2026-01-05",
-                        "faults": []}, content_type="application/json")
+    response = api.post(
+        f"/api/athletes/{athlete.pk}/tests",
+        {"date": "2026-01-05", "faults": []},
+        content_type="application/json",
+    )
     assert response.status_code == 201, response.content
     entry = LogEntry.objects.filter(content_type__model="hingetest").get()
     assert entry.actor == coach
@@ -58,12 +64,14 @@ def test_a_password_change_is_logged_without_the_hash(coach):
 
 
 def test_a_check_in_names_the_athlete_through_their_link(head_client, athlete):
-    athletes.session_log(athlete=athlete, date=dt.date.today() - dt.timedelta(days=1),
-                         exercises=[{"exercise": "hip-bridge", "sets": 3, "reps": [10, 10, 10],
-                                     "load_kg": None}], pain_during=1)
+    athletes.session_log(
+        athlete=athlete,
+        date=dt.date.today() - dt.timedelta(days=1),
+        exercises=[{"exercise": "hip-bridge", "sets": 3, "reps": [10, 10, 10], "load_kg": None}],
+        pain_during=1,
+    )
     link = reverse("checkin", args=[athletes.checkin_link_create(athlete=athlete)])
-    response = Client().post(link, {"pain_next_morning": "1", "felt": "about right",
-                                    "note": ""})
+    response = Client().post(link, {"pain_next_morning": "1", "felt": "about right", "note": ""})
     assert response.status_code in (200, 302), response.content
     entry = LogEntry.objects.filter(actor__isnull=True, additional_data__via="check-in link")
     assert entry.exists()
@@ -87,12 +95,15 @@ def test_an_erasure_keeps_who_and_when_and_nothing_of_the_athlete(head_client, a
     athletes.pain_record(athlete=athlete, date=dt.date.today(), nrs=2)
     athletes.athlete_update(athlete=athlete, notes="sore left hamstring")
     number = athlete.pk
-    response = head_client.post(reverse("athletes:erase", args=[number]),
-                                {"confirm": "Maya Ortiz"})
+    response = head_client.post(reverse("athletes:erase", args=[number]), {"confirm": "Maya Ortiz"})
     assert response.status_code == 302
     entries = list(LogEntry.objects.filter(additional_data__team=athlete.team_id))
-    text = repr([(e.object_repr, e.changes, e.changes_text, e.additional_data,
-                  e.serialized_data) for e in entries])
+    text = repr(
+        [
+            (e.object_repr, e.changes, e.changes_text, e.additional_data, e.serialized_data)
+            for e in entries
+        ]
+    )
     assert "Maya" not in text and "hamstring" not in text
     erased = LogEntry.objects.get(additional_data__erased=number)
     assert erased.actor.get_username() == "hana"

@@ -42,7 +42,7 @@ def detail(client, athlete) -> str:
 
 def block_card(html: str) -> str:
     start = html.index('<section class="card block-card"')
-    return html[start:html.index('id="clips"', start)]
+    return html[start : html.index('id="clips"', start)]
 
 
 def names(items) -> list[str]:
@@ -58,6 +58,7 @@ def engine_block(athlete, weeks: int, start: dt.date):
 
 
 # --- assigning --------------------------------------------------------------------------
+
 
 def test_a_coach_assigns_the_engines_block_and_sees_week_1(coach_client, athlete, coach):
     response = assign(coach_client, athlete, weeks="4")
@@ -98,13 +99,17 @@ def test_the_database_holds_one_running_block_per_athlete(athlete):
         TrainingBlock.objects.create(athlete=athlete, weeks=2, start=TODAY, case={}, plan={})
 
 
-@pytest.mark.parametrize(("weeks", "message"), [
-    ("17", "17 is not in the range 1..16"),
-    ("0", "0 is not in the range 1..16"),
-    ("four", "Enter a whole number."),
-])
+@pytest.mark.parametrize(
+    ("weeks", "message"),
+    [
+        ("17", "17 is not in the range 1..16"),
+        ("0", "0 is not in the range 1..16"),
+        ("four", "Enter a whole number."),
+    ],
+)
 def test_bad_weeks_are_refused_naming_the_field_and_the_running_block_stays(
-        coach_client, athlete, weeks, message):
+    coach_client, athlete, weeks, message
+):
     assign(coach_client, athlete, weeks="3")
     response = assign(coach_client, athlete, weeks=weeks)
     html = response.content.decode()
@@ -116,8 +121,7 @@ def test_bad_weeks_are_refused_naming_the_field_and_the_running_block_stays(
 
 def test_the_service_names_the_field_it_refuses(athlete):
     with pytest.raises(ValidationError) as refused:
-        services.block_assign(athlete=athlete, weeks=True, start=TODAY,
-                              catalog=default_catalog())
+        services.block_assign(athlete=athlete, weeks=True, start=TODAY, catalog=default_catalog())
     assert refused.value.message_dict == {"weeks": ["True is not a whole number of weeks"]}
 
 
@@ -128,8 +132,10 @@ def test_a_start_too_far_ahead_or_already_over_is_refused(coach_client, athlete)
     assert f"{ahead.isoformat()} is more than 28 days ahead" in response.content.decode()
     over = TODAY - dt.timedelta(weeks=2)
     response = assign(coach_client, athlete, weeks="2", start=over)
-    assert "is too early: a 2-week block from then ended on " \
-           f"{(TODAY - dt.timedelta(days=1)).isoformat()}" in response.content.decode()
+    assert (
+        "is too early: a 2-week block from then ended on "
+        f"{(TODAY - dt.timedelta(days=1)).isoformat()}" in response.content.decode()
+    )
     assert not TrainingBlock.objects.exists()
 
 
@@ -141,20 +147,28 @@ def test_a_referred_athlete_gets_no_block(coach_client, athlete):
     assert not TrainingBlock.objects.exists()
 
 
-def test_the_stored_block_is_kept_as_built_when_the_catalog_changes_later(coach_client,
-                                                                          athlete):
+def test_the_stored_block_is_kept_as_built_when_the_catalog_changes_later(coach_client, athlete):
     catalog = default_catalog()
-    renamed = {**catalog.exercises, "good-morning": catalog.exercises["good-morning"]
-               .model_copy(update={"name": "Good Morning (as it was)"})}
-    services.block_assign(athlete=athlete, weeks=2, start=TODAY,
-                          catalog=dataclasses.replace(catalog, exercises=renamed))
+    renamed = {
+        **catalog.exercises,
+        "good-morning": catalog.exercises["good-morning"].model_copy(
+            update={"name": "Good Morning (as it was)"}
+        ),
+    }
+    services.block_assign(
+        athlete=athlete,
+        weeks=2,
+        start=TODAY,
+        catalog=dataclasses.replace(catalog, exercises=renamed),
+    )
     html = block_card(detail(coach_client, athlete))
     assert ">Good Morning (as it was)</a></h3>" in html
 
 
 def test_assigning_a_block_is_in_the_audit_trail(athlete, coach):
-    made = services.block_assign(athlete=athlete, weeks=2, start=TODAY,
-                                 catalog=default_catalog(), by=coach)
+    made = services.block_assign(
+        athlete=athlete, weeks=2, start=TODAY, catalog=default_catalog(), by=coach
+    )
     entry = LogEntry.objects.get_for_object(made).get()
     assert entry.additional_data == {"team": athlete.team_id, "athlete": athlete.pk}
     assert set(entry.changes) == {"athlete", "weeks", "start", "by"}
@@ -162,8 +176,10 @@ def test_assigning_a_block_is_in_the_audit_trail(athlete, coach):
 
 # --- this week --------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("days_since_start", "week"), [(-3, 0), (0, 1), (6, 1), (7, 2),
-                                                        (13, 2), (27, 4), (28, 5)])
+
+@pytest.mark.parametrize(
+    ("days_since_start", "week"), [(-3, 0), (0, 1), (6, 1), (7, 2), (13, 2), (27, 4), (28, 5)]
+)
 def test_this_week_counts_from_the_start_date(days_since_start, week):
     start = TODAY - dt.timedelta(days=days_since_start)
     assert selectors.block_week_number(start=start, today=TODAY) == week
@@ -196,6 +212,7 @@ def test_a_pain_aware_week_says_what_to_recheck_before_training(coach_client, at
 
 # --- logging against the block ----------------------------------------------------------
 
+
 def run_week(client, made, week: int, data: dict, query: str = ""):
     url = reverse("blocks:gym", args=[made.pk, week]) + query
     shown = client.get(url)
@@ -205,20 +222,23 @@ def run_week(client, made, week: int, data: dict, query: str = ""):
     return client.post(url, body)
 
 
-def test_a_week_run_in_gym_mode_is_logged_against_the_block_and_marked_done(coach_client,
-                                                                            athlete):
+def test_a_week_run_in_gym_mode_is_logged_against_the_block_and_marked_done(coach_client, athlete):
     assign(coach_client, athlete, weeks="4")
     made = TrainingBlock.objects.get()
     page = coach_client.get(reverse("blocks:gym", args=[made.pk, 1])).content.decode()
     week_1 = selectors.block_built(block=made).weeks[0].session
     assert gym_steps(page) == [item.exercise for item in week_1]
     assert "block week 1" in page
-    response = run_week(coach_client, made, 1, {"s2-1-done": "1", "s2-1-reps": "10",
-                                                 "s2-1-load": "20"})
+    response = run_week(
+        coach_client, made, 1, {"s2-1-done": "1", "s2-1-reps": "10", "s2-1-load": "20"}
+    )
     assert response.status_code == 302
     run = GymRun.objects.get()
-    assert (run.block_id, run.block_week, run.session.exercises.get().exercise) == \
-        (made.pk, 1, week_1[1].exercise)
+    assert (run.block_id, run.block_week, run.session.exercises.get().exercise) == (
+        made.pk,
+        1,
+        week_1[1].exercise,
+    )
     assert selectors.block_weeks_done(block=made) == [1]
     html = block_card(detail(coach_client, athlete))
     assert "1 of 4 done" in html and '<span class="chip ok">done</span>' in html
@@ -231,14 +251,21 @@ def test_todays_gym_session_is_not_counted_as_a_block_week(coach_client, athlete
     assert selectors.block_weeks_done(block=made) == []
 
 
-@pytest.mark.parametrize(("week", "query", "message"), [
-    (2, "", "week: week 2 has not started yet"),
-    (5, "", "week: 5 is not in the range 1..4"),
-    (1, "?session=easier", "session: 'easier' is not one of planned, after-failed-test, "
-                           "after-flare"),
-])
-def test_a_week_or_session_not_offered_is_refused_naming_it(coach_client, athlete, week,
-                                                            query, message):
+@pytest.mark.parametrize(
+    ("week", "query", "message"),
+    [
+        (2, "", "week: week 2 has not started yet"),
+        (5, "", "week: 5 is not in the range 1..4"),
+        (
+            1,
+            "?session=easier",
+            "session: 'easier' is not one of planned, after-failed-test, after-flare",
+        ),
+    ],
+)
+def test_a_week_or_session_not_offered_is_refused_naming_it(
+    coach_client, athlete, week, query, message
+):
     assign(coach_client, athlete, weeks="4")
     made = TrainingBlock.objects.get()
     response = coach_client.get(reverse("blocks:gym", args=[made.pk, week]) + query)
@@ -260,10 +287,12 @@ def test_an_ended_block_takes_no_more_sessions(coach_client, athlete):
 
 
 def test_another_teams_block_is_not_found(coach_client, stranger):
-    made = services.block_assign(athlete=stranger, weeks=2, start=TODAY,
-                                 catalog=default_catalog())
-    for url in (reverse("blocks:gym", args=[made.pk, 1]), reverse("blocks:sheet", args=[made.pk]),
-                reverse("blocks:assign", args=[stranger.pk])):
+    made = services.block_assign(athlete=stranger, weeks=2, start=TODAY, catalog=default_catalog())
+    for url in (
+        reverse("blocks:gym", args=[made.pk, 1]),
+        reverse("blocks:sheet", args=[made.pk]),
+        reverse("blocks:assign", args=[stranger.pk]),
+    ):
         assert coach_client.get(url).status_code == 404
     assert coach_client.post(reverse("blocks:end", args=[made.pk])).status_code == 404
     made.refresh_from_db()
@@ -271,6 +300,7 @@ def test_another_teams_block_is_not_found(coach_client, stranger):
 
 
 # --- stepping back ----------------------------------------------------------------------
+
 
 def test_a_failed_retest_after_the_start_steps_the_block_back(coach_client, athlete):
     assign(coach_client, athlete, weeks="4")
@@ -303,8 +333,7 @@ def test_a_passed_test_after_a_failed_one_puts_the_block_back_on_plan(coach_clie
 def test_a_block_without_a_retest_says_a_failed_test_needs_a_new_block(coach_client, team):
     novice = records.athlete_create(team=team, name="Nia Novice", date_of_birth=born(28))
     assign(coach_client, novice)
-    assert not any(w.retest for w in selectors.block_built(
-        block=TrainingBlock.objects.get()).weeks)
+    assert not any(w.retest for w in selectors.block_built(block=TrainingBlock.objects.get()).weeks)
     records.test_record(athlete=novice, date=TODAY, faults=["weight-forward"])
     html = block_card(detail(coach_client, novice))
     assert "Stepped back: the test on" in html
@@ -313,9 +342,12 @@ def test_a_block_without_a_retest_says_a_failed_test_needs_a_new_block(coach_cli
 
 
 def flare_session(athlete, pain_during: int):
-    return records.session_log(athlete=athlete, date=TODAY, pain_during=pain_during,
-                               exercises=[{"exercise": "good-morning", "sets": 3,
-                                           "reps": [10, 10, 10], "load_kg": 20}])
+    return records.session_log(
+        athlete=athlete,
+        date=TODAY,
+        pain_during=pain_during,
+        exercises=[{"exercise": "good-morning", "sets": 3, "reps": [10, 10, 10], "load_kg": 20}],
+    )
 
 
 def test_a_pain_flare_after_the_start_steps_the_block_back(coach_client, athlete):
@@ -338,8 +370,12 @@ def test_a_calm_session_after_a_flare_puts_the_block_back_on_plan(coach_client, 
 
 
 def test_a_flare_before_the_block_started_is_no_step_back(coach_client, athlete):
-    records.session_log(athlete=athlete, date=TODAY - dt.timedelta(days=1), pain_during=8,
-                        exercises=[{"exercise": "good-morning", "sets": 1, "reps": [10]}])
+    records.session_log(
+        athlete=athlete,
+        date=TODAY - dt.timedelta(days=1),
+        pain_during=8,
+        exercises=[{"exercise": "good-morning", "sets": 1, "reps": [10]}],
+    )
     assign(coach_client, athlete)
     assert "Stepped back" not in block_card(detail(coach_client, athlete))
 
@@ -353,6 +389,7 @@ def test_a_referral_puts_the_running_block_on_hold(coach_client, athlete):
 
 
 # --- printing ---------------------------------------------------------------------------
+
 
 def test_the_block_prints_as_the_session_sheet_one_page_a_week(coach_client, athlete):
     assign(coach_client, athlete, weeks="3")

@@ -19,8 +19,10 @@ from hingecoach.web.athletes.models import Athlete, CheckinLink, TrainingSession
 
 from .conftest import born
 
-pytestmark = [pytest.mark.django_db,
-              pytest.mark.filterwarnings("ignore:No directory at:UserWarning")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
+]
 
 GOOD_MORNING = {"exercise": "good-morning", "sets": 3, "reps": [10, 10, 10], "load_kg": 25}
 
@@ -36,19 +38,27 @@ def _fresh_rate_limit():
 @pytest.fixture
 def trained(athlete: Athlete) -> Athlete:
     """The athlete with a passed test and one good-morning session, next morning not told."""
-    athletes.test_record(athlete=athlete, date=dt.date.today() - dt.timedelta(days=2),
-                         faults=[])
-    athletes.session_log(athlete=athlete, date=dt.date.today() - dt.timedelta(days=1),
-                         exercises=[GOOD_MORNING], pain_during=1, notes="Coach-only note")
+    athletes.test_record(athlete=athlete, date=dt.date.today() - dt.timedelta(days=2), faults=[])
+    athletes.session_log(
+        athlete=athlete,
+        date=dt.date.today() - dt.timedelta(days=1),
+        exercises=[GOOD_MORNING],
+        pain_during=1,
+        notes="Coach-only note",
+    )
     return athlete
 
 
 @pytest.fixture
 def teammate(team) -> Athlete:
-    other = athletes.athlete_create(team=team, name="Theo Teammate", date_of_birth=born(22),
-                                    notes="Teammate's private note")
-    athletes.session_log(athlete=other, date=dt.date.today(), exercises=[
-        {"exercise": "hip-bridge", "sets": 3, "reps": [12, 12, 12], "load_kg": None}])
+    other = athletes.athlete_create(
+        team=team, name="Theo Teammate", date_of_birth=born(22), notes="Teammate's private note"
+    )
+    athletes.session_log(
+        athlete=other,
+        date=dt.date.today(),
+        exercises=[{"exercise": "hip-bridge", "sets": 3, "reps": [12, 12, 12], "load_kg": None}],
+    )
     return other
 
 
@@ -65,12 +75,14 @@ def report(client: Client, url: str, *, secure: bool = False, **changes) -> obje
 
 # --- the coach makes, sees and revokes links ----------------------------------------------
 
+
 def test_a_coach_creates_a_link_shown_once_in_full(coach_client, athlete):
     response = coach_client.post(reverse("athletes:checkin-link-create", args=[athlete.pk]))
     html = response.content.decode()
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
-    url = re.search(r'value="(http://testserver/c/[\w-]+/)" aria-label="New check-in link"',
-                    html).group(1)
+    url = re.search(
+        r'value="(http://testserver/c/[\w-]+/)" aria-label="New check-in link"', html
+    ).group(1)
     token = url.rstrip("/").rsplit("/", 1)[1]
     link = CheckinLink.objects.get(athlete=athlete)
     assert token not in link.digest and len(link.digest) == 64
@@ -91,23 +103,25 @@ def test_a_coach_revokes_a_link_and_it_stops_opening(coach_client, trained):
     response = Client().get(url)
     assert response.status_code == 404
     assert "Hi Maya" not in response.content.decode()
-    assert "No active link" in coach_client.get(
-        reverse("athletes:detail", args=[trained.pk])).content.decode()
+    assert (
+        "No active link"
+        in coach_client.get(reverse("athletes:detail", args=[trained.pk])).content.decode()
+    )
 
 
 def test_another_teams_links_cannot_be_made_or_revoked(head_client, stranger):
     theirs = CheckinLink.objects.create(athlete=stranger, digest="x" * 64)
     made = head_client.post(reverse("athletes:checkin-link-create", args=[stranger.pk]))
-    revoked = head_client.post(reverse("athletes:checkin-link-revoke",
-                                       args=[stranger.pk, theirs.pk]))
+    revoked = head_client.post(
+        reverse("athletes:checkin-link-revoke", args=[stranger.pk, theirs.pk])
+    )
     assert made.status_code == 404 and revoked.status_code == 404
     assert CheckinLink.objects.filter(athlete=stranger).count() == 1
     theirs.refresh_from_db()
     assert theirs.active
 
 
-def test_a_link_of_one_athlete_cannot_be_revoked_under_another(coach_client, athlete,
-                                                               teammate):
+def test_a_link_of_one_athlete_cannot_be_revoked_under_another(coach_client, athlete, teammate):
     link_for(teammate)
     link = CheckinLink.objects.get()
     url = reverse("athletes:checkin-link-revoke", args=[athlete.pk, link.pk])
@@ -117,6 +131,7 @@ def test_a_link_of_one_athlete_cannot_be_revoked_under_another(coach_client, ath
 
 
 # --- the public page shows one athlete's plan and nothing else ---------------------------
+
 
 def test_the_page_shows_only_that_athletes_plan_with_loads_and_cues(trained, teammate, coach):
     response = Client().get(link_for(trained))
@@ -133,11 +148,20 @@ def test_the_page_shows_only_that_athletes_plan_with_loads_and_cues(trained, tea
         assert load_text(item.prescription, "kg") in html
 
 
-def test_the_page_leaks_no_other_athlete_team_coach_or_app_link(trained, teammate, coach,
-                                                                stranger):
+def test_the_page_leaks_no_other_athlete_team_coach_or_app_link(trained, teammate, coach, stranger):
     html = Client().get(link_for(trained)).content.decode()
-    for secret in ["Theo", "Teammate's private note", "Zed", "Riverside Barbell", "cole",
-                   "Coach-only note", "/athletes/", "/catalog/", "/team/", "Sign out"]:
+    for secret in [
+        "Theo",
+        "Teammate's private note",
+        "Zed",
+        "Riverside Barbell",
+        "cole",
+        "Coach-only note",
+        "/athletes/",
+        "/catalog/",
+        "/team/",
+        "Sign out",
+    ]:
         assert secret not in html, secret
 
 
@@ -208,6 +232,7 @@ def test_an_archived_athletes_link_does_not_open(trained):
 
 
 # --- the morning-after report ------------------------------------------------------------
+
 
 def test_a_report_saves_onto_the_last_session(trained):
     url = link_for(trained)
@@ -284,6 +309,7 @@ def test_the_coach_sees_the_latest_checkins(coach_client, trained):
 
 # --- rate limit --------------------------------------------------------------------------
 
+
 @pytest.fixture(autouse=True)
 def _one_fresh_window(monkeypatch):
     """Each test starts with empty counters inside one fixed one-minute window, so a run
@@ -312,8 +338,7 @@ def test_31_quick_requests_answer_429(trained):
 
 def test_the_limit_holds_per_address_across_tokens(db):
     client = Client(REMOTE_ADDR="203.0.113.9")
-    answers = [client.get(reverse("checkin", args=[f"guess-{n}"])).status_code
-               for n in range(31)]
+    answers = [client.get(reverse("checkin", args=[f"guess-{n}"])).status_code for n in range(31)]
     assert answers[:30] == [404] * 30 and answers[30] == 429
     other = Client(REMOTE_ADDR="203.0.113.10")
     assert other.get(reverse("checkin", args=["guess-x"])).status_code == 404

@@ -17,8 +17,9 @@ from hingecoach.web.athletes.models import HingeTest
 from hingecoach.web.checkins import clip as checkin_clip
 from hingecoach.web.clips.models import Clip
 
-SHARED_CLIP = Path(__file__).resolve().parents[2].parent / "shared" / "video" \
-    / "person-backflip-walk.mp4"
+SHARED_CLIP = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "video" / "person-backflip-walk.mp4"
+)
 MP4_HEAD = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"
 
 
@@ -68,8 +69,9 @@ def test_an_athletes_clip_waits_for_the_coach_and_is_never_a_test(athlete, coach
 
 
 def test_a_file_that_is_not_a_video_is_refused_on_the_page(athlete):
-    answer = Client().post(clip_url(athlete),
-                           {"file": video("notes.mp4", b"just words, not a video\n" * 10)})
+    answer = Client().post(
+        clip_url(athlete), {"file": video("notes.mp4", b"just words, not a video\n" * 10)}
+    )
     assert answer.status_code == 200
     assert "does not look like a video" in answer.content.decode()
     assert not Clip.objects.exists()

@@ -22,8 +22,7 @@ def detail(client, athlete) -> str:
 
 
 def shown_url(html: str) -> str:
-    found = re.search(r'id="checkin-url" class="token" type="text" readonly value="([^"]+)"',
-                      html)
+    found = re.search(r'id="checkin-url" class="token" type="text" readonly value="([^"]+)"', html)
     return found.group(1) if found else ""
 
 
@@ -47,8 +46,9 @@ def test_an_address_only_this_computer_opens_is_flagged(coach_client, athlete, s
     coach_client.post(reverse("checkins:create", args=[athlete.pk]))
     assert "opens only on this computer" not in detail(coach_client, athlete)
     settings.ALLOWED_HOSTS = ["127.0.0.1"]
-    html = coach_client.get(reverse("athletes:detail", args=[athlete.pk]),
-                            HTTP_HOST="127.0.0.1:8000").content.decode()
+    html = coach_client.get(
+        reverse("athletes:detail", args=[athlete.pk]), HTTP_HOST="127.0.0.1:8000"
+    ).content.decode()
     assert shown_url(html).startswith("http://127.0.0.1:8000/c/")
     assert "opens only on this computer" in html and "--host 0.0.0.0" in html
 
@@ -64,8 +64,9 @@ def test_the_newest_link_is_shown_and_a_revoked_one_never(coach_client, athlete)
     assert shown_url(detail(coach_client, athlete)) == first
 
 
-def test_a_new_secret_key_makes_the_shown_address_stale_and_says_so(coach_client, athlete,
-                                                                      settings):
+def test_a_new_secret_key_makes_the_shown_address_stale_and_says_so(
+    coach_client, athlete, settings
+):
     coach_client.post(reverse("checkins:create", args=[athlete.pk]))
     settings.SECRET_KEY = "another-secret-key-for-this-test-only-0123456789"
     coach_client.force_login(athlete.team.memberships.first().user)
@@ -91,7 +92,6 @@ def test_making_a_link_needs_a_post(coach_client, athlete):
 def test_the_pain_widget_is_not_titled_check_in(coach_client, athlete):
     html = detail(coach_client, athlete)
     assert "<h2>Check-in</h2>" not in html and "Pain now and TSK-11" in html
-
 
 
 def test_a_per_side_scheme_says_each_side_once(coach_client, team):

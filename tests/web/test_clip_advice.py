@@ -12,8 +12,9 @@ CATALOG = default_catalog()
 
 
 def squatted(exercise: str):
-    track, _ = generate_clip(ClipSpec(faults=frozenset({"knee-dominant"}), noise=0.0,
-                                      drop_rate=0.0, seed=4))
+    track, _ = generate_clip(
+        ClipSpec(faults=frozenset({"knee-dominant"}), noise=0.0, drop_rate=0.0, seed=4)
+    )
     return analyze_track(track, exercise, catalog=CATALOG)
 
 
@@ -27,5 +28,7 @@ def test_the_fix_for_a_squatted_deadlift_is_the_deadlifts_own():
 def test_the_test_keeps_the_general_fix():
     catalog = default_catalog()
     advice = {a.fault: a for a in clip_fault_advice(report=squatted("bodyweight-hip-hinge"))}
-    assert advice["knee-dominant"].fix == catalog.fault_words(
-        "knee-dominant", "bodyweight-hip-hinge")[1]
+    assert (
+        advice["knee-dominant"].fix
+        == catalog.fault_words("knee-dominant", "bodyweight-hip-hinge")[1]
+    )

@@ -38,12 +38,19 @@ def _clips_settings(settings, tmp_path):
 
 
 def _clip(athlete, *, status, minutes_quiet: float = 0, **fields) -> Clip:
-    clip = Clip.objects.create(athlete=athlete, extension="mp4", original_name="hinge.mp4",
-                               exercise="bodyweight-hip-hinge", status=status, **fields)
+    clip = Clip.objects.create(
+        athlete=athlete,
+        extension="mp4",
+        original_name="hinge.mp4",
+        exercise="bodyweight-hip-hinge",
+        status=status,
+        **fields,
+    )
     clip.video_path.parent.mkdir(parents=True, exist_ok=True)
     clip.video_path.write_bytes(MP4_HEAD)
     Clip.objects.filter(pk=clip.pk).update(
-        progress_at=timezone.now() - dt.timedelta(minutes=minutes_quiet))
+        progress_at=timezone.now() - dt.timedelta(minutes=minutes_quiet)
+    )
     clip.refresh_from_db()
     return clip
 
@@ -66,7 +73,8 @@ def _page(client: Client, clip: Clip) -> str:
 
 
 def test_a_running_clip_quiet_past_the_stall_time_shows_failed_with_try_again(
-        coach_client, athlete):
+    coach_client, athlete
+):
     clip = _clip(athlete, status=Clip.Status.RUNNING, progress=35, minutes_quiet=6)
     task = _claimed_task(clip)
     page = _page(coach_client, clip)
@@ -84,8 +92,9 @@ def test_try_again_on_a_stalled_clip_closes_its_abandoned_task(coach_client, ath
     task = _claimed_task(clip)
     coach_client.post(reverse("clips:retry", args=[clip.pk]))
     task.refresh_from_db()
-    assert task.status == "FAILED" and task.finished_at is not None, \
+    assert task.status == "FAILED" and task.finished_at is not None, (
         "the abandoned task row is closed, so the task results purge can delete it"
+    )
     clip.refresh_from_db()
     assert (clip.status, clip.attempt) == (Clip.Status.QUEUED, 1)
 
@@ -98,11 +107,9 @@ def test_a_running_clip_whose_progress_moved_recently_keeps_its_bar(coach_client
     assert clip.status == Clip.Status.RUNNING
 
 
-def test_the_progress_poll_reloads_the_page_once_the_clip_is_found_stalled(coach_client,
-                                                                            athlete):
+def test_the_progress_poll_reloads_the_page_once_the_clip_is_found_stalled(coach_client, athlete):
     clip = _clip(athlete, status=Clip.Status.RUNNING, progress=35, minutes_quiet=6)
-    response = coach_client.get(reverse("clips:progress", args=[clip.pk]),
-                                HTTP_HX_REQUEST="true")
+    response = coach_client.get(reverse("clips:progress", args=[clip.pk]), HTTP_HX_REQUEST="true")
     assert response.headers["HX-Refresh"] == "true"
     clip.refresh_from_db()
     assert clip.status == Clip.Status.RUNNING  # shown as failed, not written
@@ -147,8 +154,7 @@ def test_try_again_queues_a_new_attempt_of_the_same_video(coach_client, athlete)
     response = coach_client.post(reverse("clips:retry", args=[clip.pk]), follow=True)
     assert "queued for analysis again" in response.content.decode()
     clip.refresh_from_db()
-    assert (clip.status, clip.attempt, clip.progress, clip.error) == (
-        Clip.Status.QUEUED, 1, 0, "")
+    assert (clip.status, clip.attempt, clip.progress, clip.error) == (Clip.Status.QUEUED, 1, 0, "")
     task = DBTaskResult.objects.get(id=clip.task_id)
     assert task.status == "READY" and task.id != old_task.id
     assert task.args_kwargs["args"] == [clip.pk, 1]
@@ -156,7 +162,8 @@ def test_try_again_queues_a_new_attempt_of_the_same_video(coach_client, athlete)
 
 
 def test_try_again_is_a_post_with_the_csrf_token_for_the_athletes_team_only(
-        coach, athlete, stranger, coach_client):
+    coach, athlete, stranger, coach_client
+):
     clip = _clip(athlete, status=Clip.Status.FAILED, error="stalled")
     url = reverse("clips:retry", args=[clip.pk])
     assert coach_client.get(url).status_code == 405
@@ -171,13 +178,15 @@ def test_try_again_is_a_post_with_the_csrf_token_for_the_athletes_team_only(
     assert clip.status == Clip.Status.FAILED
 
 
-@pytest.mark.parametrize(("status", "keep_video", "refusal"), [
-    (Clip.Status.DONE, True, "only a clip whose analysis failed can be tried again"),
-    (Clip.Status.RUNNING, True, "only a clip whose analysis failed can be tried again"),
-    (Clip.Status.FAILED, False, "the uploaded video is no longer kept: upload the clip again"),
-])
-def test_try_again_is_refused_with_the_reason(coach_client, athlete, status, keep_video,
-                                              refusal):
+@pytest.mark.parametrize(
+    ("status", "keep_video", "refusal"),
+    [
+        (Clip.Status.DONE, True, "only a clip whose analysis failed can be tried again"),
+        (Clip.Status.RUNNING, True, "only a clip whose analysis failed can be tried again"),
+        (Clip.Status.FAILED, False, "the uploaded video is no longer kept: upload the clip again"),
+    ],
+)
+def test_try_again_is_refused_with_the_reason(coach_client, athlete, status, keep_video, refusal):
     clip = _clip(athlete, status=status, error="bad file")
     if not keep_video:
         clip.video_path.unlink()
@@ -208,8 +217,7 @@ def test_a_worker_on_an_older_attempt_changes_nothing(athlete):
     assert clip.video_path.is_file(), "an old attempt's failure removed the retried video"
 
 
-def test_a_worker_told_to_stop_mid_analysis_keeps_the_video_to_try_again(athlete,
-                                                                         monkeypatch):
+def test_a_worker_told_to_stop_mid_analysis_keeps_the_video_to_try_again(athlete, monkeypatch):
     def stopped(clip):
         raise SystemExit(1)  # what db_worker's second SIGTERM raises inside the task
 
@@ -249,8 +257,9 @@ def test_stalled_clips_are_failed_once_and_the_worker_s_progress_wins_the_race(a
 
 @pytest.fixture
 def shared_clip() -> Path:
-    path = Path(__file__).resolve().parents[2].parent / "shared" / "video" \
-        / "person-backflip-walk.mp4"
+    path = (
+        Path(__file__).resolve().parents[2].parent / "shared" / "video" / "person-backflip-walk.mp4"
+    )
     if not path.is_file():
         pytest.skip(f"{path} is not here")
     return path
@@ -267,11 +276,28 @@ def _database_url() -> str:
 
 def _worker(home: Path, *options: str) -> subprocess.Popen[bytes]:
     """``db_worker`` in its own process, on this test's database and uploads."""
-    env = {**os.environ, "HINGECOACH_HOME": str(home), "DATABASE_URL": _database_url(),
-           "DJANGO_SETTINGS_MODULE": "hingecoach.web.settings"}
-    return subprocess.Popen([sys.executable, "-m", "django", "db_worker", "--no-reload",
-                             "--no-startup-delay", "--interval", "0.2", *options], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        "HINGECOACH_HOME": str(home),
+        "DATABASE_URL": _database_url(),
+        "DJANGO_SETTINGS_MODULE": "hingecoach.web.settings",
+    }
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "django",
+            "db_worker",
+            "--no-reload",
+            "--no-startup-delay",
+            "--interval",
+            "0.2",
+            *options,
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def _wait_for(condition, timeout_s: float = 120) -> None:
@@ -283,15 +309,17 @@ def _wait_for(condition, timeout_s: float = 120) -> None:
 
 @pytest.mark.video
 def test_a_clip_whose_worker_was_killed_is_recovered_and_analysed_again(
-        transactional_db, coach_client, athlete, settings, tmp_path, shared_clip):
+    transactional_db, coach_client, athlete, settings, tmp_path, shared_clip
+):
     pytest.importorskip("ai_edge_litert")
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     settings.MEDIA_ROOT = tmp_path / "home" / "uploads"
     worker = _worker(tmp_path / "home")
     try:
-        upload = SimpleUploadedFile(shared_clip.name, shared_clip.read_bytes(),
-                                    content_type="video/mp4")
+        upload = SimpleUploadedFile(
+            shared_clip.name, shared_clip.read_bytes(), content_type="video/mp4"
+        )
         coach_client.post(reverse("clips:upload", args=[athlete.pk]), {"file": upload})
         clip = Clip.objects.get()
         _wait_for(lambda: Clip.objects.get().progress > 0)

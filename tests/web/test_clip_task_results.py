@@ -31,7 +31,8 @@ def _task(status: str, *, days_ago: float) -> DBTaskResult:
     finished = when if status in {"SUCCESSFUL", "FAILED"} else None
     started = when if status != "READY" else None
     DBTaskResult.objects.filter(id=row.id).update(
-        status=status, enqueued_at=when, started_at=started, finished_at=finished)
+        status=status, enqueued_at=when, started_at=started, finished_at=finished
+    )
     return row
 
 
@@ -43,8 +44,12 @@ def _purge(*args: str) -> str:
 
 def test_finished_task_results_past_the_retention_are_pruned_with_the_clips():
     gone = [_task("SUCCESSFUL", days_ago=91), _task("FAILED", days_ago=200)]
-    kept = [_task("SUCCESSFUL", days_ago=89), _task("FAILED", days_ago=1),
-            _task("RUNNING", days_ago=91), _task("READY", days_ago=91)]
+    kept = [
+        _task("SUCCESSFUL", days_ago=89),
+        _task("FAILED", days_ago=1),
+        _task("RUNNING", days_ago=91),
+        _task("READY", days_ago=91),
+    ]
     assert _purge() == "0 clip(s) older than 90 days deleted, 2 finished task result(s) pruned\n"
     assert set(DBTaskResult.objects.values_list("id", flat=True)) == {t.id for t in kept}
     assert not DBTaskResult.objects.filter(id__in=[t.id for t in gone]).exists()

@@ -25,8 +25,9 @@ from hingecoach.web.clips.models import Clip
 
 CATALOG = default_catalog()
 
-KNEES_FORWARD = ClipSpec(faults=frozenset({"knee-dominant"}), outline="none", noise=0.0,
-                         drop_rate=0.0, seed=3)  # the back's outline unseen: lumbar unjudged
+KNEES_FORWARD = ClipSpec(
+    faults=frozenset({"knee-dominant"}), outline="none", noise=0.0, drop_rate=0.0, seed=3
+)  # the back's outline unseen: lumbar unjudged
 WALK = ClipSpec(kind="walk", seed=3)
 FRONT = ClipSpec(view="front", seed=3)
 UNJUDGED = ("lumbar-flexion", "lumbar-extension")
@@ -44,21 +45,33 @@ def _report(spec: ClipSpec, *, hide_legs: bool = False) -> dict:
     return analyze_track(track, catalog=CATALOG).model_dump(mode="json")
 
 
-REPORTS = {"knees forward": lambda: _report(KNEES_FORWARD),
-           "no hinge": lambda: _report(WALK),
-           "front view": lambda: _report(FRONT),
-           "legs hidden": lambda: _report(ClipSpec(reps=2, noise=0.0, drop_rate=0.0,
-                                                   seed=13), hide_legs=True)}
+REPORTS = {
+    "knees forward": lambda: _report(KNEES_FORWARD),
+    "no hinge": lambda: _report(WALK),
+    "front view": lambda: _report(FRONT),
+    "legs hidden": lambda: _report(
+        ClipSpec(reps=2, noise=0.0, drop_rate=0.0, seed=13), hide_legs=True
+    ),
+}
 
 
-NO_JUDGED_REPS = [("no hinge", NO_REPS), ("front view", NOT_ASSESSABLE),
-                  ("legs hidden", NO_JUDGED_REP)]
+NO_JUDGED_REPS = [
+    ("no hinge", NO_REPS),
+    ("front view", NOT_ASSESSABLE),
+    ("legs hidden", NO_JUDGED_REP),
+]
 
 
 def _clip(athlete, report: str, exercise: str = "bodyweight-hip-hinge") -> Clip:
-    return Clip.objects.create(athlete=athlete, extension="mp4", exercise=exercise,
-                               original_name="hinge.mp4", status=Clip.Status.DONE,
-                               progress=100, report=REPORTS[report]())
+    return Clip.objects.create(
+        athlete=athlete,
+        extension="mp4",
+        exercise=exercise,
+        original_name="hinge.mp4",
+        status=Clip.Status.DONE,
+        progress=100,
+        report=REPORTS[report](),
+    )
 
 
 def _page(client, clip) -> str:
@@ -81,8 +94,7 @@ def _all(value: str, faults=(*UNJUDGED, *JUDGED_ABSENT, "knee-dominant")) -> dic
 
 
 @pytest.mark.parametrize(("report", "why"), NO_JUDGED_REPS, ids=lambda value: value[:12])
-def test_a_clip_with_no_judged_rep_offers_no_save_and_says_why(coach_client, athlete,
-                                                              report, why):
+def test_a_clip_with_no_judged_rep_offers_no_save_and_says_why(coach_client, athlete, report, why):
     page = _page(coach_client, _clip(athlete, report))
     assert escape(why) in page
     assert "Save as test</button>" not in page and 'type="radio"' not in page
@@ -91,7 +103,8 @@ def test_a_clip_with_no_judged_rep_offers_no_save_and_says_why(coach_client, ath
 
 @pytest.mark.parametrize(("report", "why"), NO_JUDGED_REPS, ids=lambda value: value[:12])
 def test_a_crafted_post_cannot_save_a_pass_from_a_clip_with_no_judged_rep(
-        coach_client, athlete, report, why):
+    coach_client, athlete, report, why
+):
     clip = _clip(athlete, report)
     response = _save(coach_client, clip, **_all("not-seen"))
     assert response.status_code == 400
@@ -102,7 +115,8 @@ def test_a_crafted_post_cannot_save_a_pass_from_a_clip_with_no_judged_rep(
 
 
 def test_the_form_leaves_each_unjudged_fault_unchosen_and_fills_in_the_clips_verdicts(
-        coach_client, athlete):
+    coach_client, athlete
+):
     page = _page(coach_client, _clip(athlete, "knees forward"))
     for fault in UNJUDGED:
         radios = _radios(page, fault)
@@ -117,7 +131,8 @@ def test_the_form_leaves_each_unjudged_fault_unchosen_and_fills_in_the_clips_ver
 
 @pytest.mark.parametrize("left_out", [UNJUDGED[0], UNJUDGED[1], "toes-lift"])
 def test_a_pass_needs_a_verdict_on_every_fault_and_none_is_read_as_absent(
-        coach_client, athlete, left_out):
+    coach_client, athlete, left_out
+):
     clip = _clip(athlete, "knees forward")
     verdicts = {k: v for k, v in _all("not-seen").items() if k != left_out.replace("-", "_")}
     response = _save(coach_client, clip, **verdicts)
@@ -139,7 +154,8 @@ def test_a_verdict_that_is_neither_seen_nor_not_seen_is_a_field_error(coach_clie
 
 
 def test_a_pass_confirmed_fault_by_fault_is_saved_with_what_the_coach_judged_by_eye(
-        coach_client, athlete):
+    coach_client, athlete
+):
     clip = _clip(athlete, "knees forward")
     response = _save(coach_client, clip, **_all("not-seen"))  # overrules the clip's knees
     assert response.status_code == 302 and response.url == f"/athletes/{athlete.pk}/"
@@ -151,16 +167,20 @@ def test_a_pass_confirmed_fault_by_fault_is_saved_with_what_the_coach_judged_by_
     athlete.refresh_from_db()
     assert athlete.last_test_passed is True
     shown = coach_client.get(response.url).content.decode()
-    assert ("Test recorded from the clip: passed. You confirmed by eye that “Back rounds” "
-            "was not seen, “Back over-arches” was not seen and “Turns into a squat” was "
-            "not seen.") in shown
+    assert (
+        "Test recorded from the clip: passed. You confirmed by eye that “Back rounds” "
+        "was not seen, “Back over-arches” was not seen and “Turns into a squat” was "
+        "not seen."
+    ) in shown
 
 
-def test_a_fault_seen_by_eye_fails_the_test_with_the_clips_own_finding(coach_client,
-                                                                         athlete):
+def test_a_fault_seen_by_eye_fails_the_test_with_the_clips_own_finding(coach_client, athlete):
     clip = _clip(athlete, "knees forward")
-    response = _save(coach_client, clip, **{**_all("not-seen"), "lumbar_flexion": "seen",
-                                            "knee_dominant": "seen"})
+    response = _save(
+        coach_client,
+        clip,
+        **{**_all("not-seen"), "lumbar_flexion": "seen", "knee_dominant": "seen"},
+    )
     assert response.status_code == 302
     test = HingeTest.objects.get()
     assert not test.passed
@@ -187,8 +207,7 @@ def test_another_exercise_shows_the_fix_and_cannot_be_saved_as_a_test(coach_clie
     assert "Save as test</button>" not in page
     response = _save(coach_client, clip, **_all("not-seen"))
     assert response.status_code == 400
-    assert "only a clip of the bodyweight hip hinge test can be saved" in \
-        response.content.decode()
+    assert "only a clip of the bodyweight hip hinge test can be saved" in response.content.decode()
     assert not HingeTest.objects.exists()
 
 
@@ -199,10 +218,12 @@ def test_the_service_names_each_fault_left_without_a_verdict(athlete):
         services.clip_save_test(clip=clip, date=dt.date.today(), verdicts=verdicts)
     assert refused.value.message_dict == {
         fault: ["the clip could not judge it: say whether you saw it yourself"]
-        for fault in UNJUDGED}
+        for fault in UNJUDGED
+    }
     with pytest.raises(ValidationError, match="'squat' is not a fault of the test"):
-        services.clip_save_test(clip=clip, date=dt.date.today(),
-                                verdicts={**verdicts, "squat": False})
+        services.clip_save_test(
+            clip=clip, date=dt.date.today(), verdicts={**verdicts, "squat": False}
+        )
     assert not HingeTest.objects.exists()
 
 

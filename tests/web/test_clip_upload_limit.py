@@ -49,29 +49,30 @@ def _field_error(response) -> str:
 
 
 def test_a_body_declared_over_the_limit_is_refused_with_the_size_on_the_field(
-        coach_client, athlete, settings):
-    big = SimpleUploadedFile("big.mp4", MP4_HEAD + b"\0" * (2 * LIMIT),
-                             content_type="video/mp4")
+    coach_client, athlete, settings
+):
+    big = SimpleUploadedFile("big.mp4", MP4_HEAD + b"\0" * (2 * LIMIT), content_type="video/mp4")
     page = _field_error(coach_client.post(_url(athlete), {"file": big}))
     assert "<strong>Clip:</strong> the file is 2 MB, over the 1 MB limit: trim the clip" in page
     assert "This field is required" not in page
     _nothing_left(settings)
 
 
-def test_a_file_growing_past_the_limit_is_refused_at_that_chunk(coach_client, athlete,
-                                                                 settings):
+def test_a_file_growing_past_the_limit_is_refused_at_that_chunk(coach_client, athlete, settings):
     # Declared body under limit + overhead, so only the bytes received can tell.
     size = LIMIT + FORM_OVERHEAD // 2
-    big = SimpleUploadedFile("big.mp4", MP4_HEAD + b"\0" * (size - len(MP4_HEAD)),
-                             content_type="video/mp4")
+    big = SimpleUploadedFile(
+        "big.mp4", MP4_HEAD + b"\0" * (size - len(MP4_HEAD)), content_type="video/mp4"
+    )
     page = _field_error(coach_client.post(_url(athlete), {"file": big}))
     assert "<strong>Clip:</strong> the file is over the 1 MB limit: trim the clip" in page
     _nothing_left(settings)
 
 
 def test_a_file_of_exactly_the_limit_is_accepted(coach_client, athlete, settings):
-    fits = SimpleUploadedFile("fits.mp4", MP4_HEAD + b"\0" * (LIMIT - len(MP4_HEAD)),
-                              content_type="video/mp4")
+    fits = SimpleUploadedFile(
+        "fits.mp4", MP4_HEAD + b"\0" * (LIMIT - len(MP4_HEAD)), content_type="video/mp4"
+    )
     response = coach_client.post(_url(athlete), {"file": fits})
     clip = Clip.objects.get()
     assert response.status_code == 302 and clip.size == LIMIT
@@ -84,19 +85,26 @@ class StreamedBody:
     in memory), noting the most bytes the upload temp folder held at any read."""
 
     def __init__(self, size: int, temp_dir: Path) -> None:
-        head = (f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; "
-                f"filename=\"huge.mp4\"\r\nContent-Type: video/mp4\r\n\r\n").encode()
+        head = (
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="file"; '
+            f'filename="huge.mp4"\r\nContent-Type: video/mp4\r\n\r\n'
+        ).encode()
         tail = f"\r\n--{BOUNDARY}--\r\n".encode()
-        self.parts = [(head, len(head)), (MP4_HEAD, len(MP4_HEAD)),
-                      (None, size - len(MP4_HEAD)), (tail, len(tail))]
+        self.parts = [
+            (head, len(head)),
+            (MP4_HEAD, len(MP4_HEAD)),
+            (None, size - len(MP4_HEAD)),
+            (tail, len(tail)),
+        ]
         self.length = sum(n for _, n in self.parts)
         self.position = 0
         self.temp_dir = temp_dir
         self.most_stored = 0
 
     def read(self, size: int = -1) -> bytes:
-        self.most_stored = max(self.most_stored, sum(
-            p.stat().st_size for p in self.temp_dir.iterdir()))
+        self.most_stored = max(
+            self.most_stored, sum(p.stat().st_size for p in self.temp_dir.iterdir())
+        )
         size = self.length - self.position if size < 0 else size
         out = bytearray()
         while size > 0 and self.position < self.length:
@@ -114,19 +122,24 @@ class StreamedBody:
         for data, length in self.parts:
             if offset < length:
                 n = min(size, length - offset)
-                return data[offset:offset + n] if data is not None else b"\0" * n
+                return data[offset : offset + n] if data is not None else b"\0" * n
             offset -= length
         return b""
 
 
 def _post_streamed(client: Client, athlete, body: StreamedBody):
-    return client.generic("POST", _url(athlete), **{
-        "wsgi.input": body, "CONTENT_LENGTH": str(body.length),
-        "CONTENT_TYPE": f"multipart/form-data; boundary={BOUNDARY}"})
+    return client.generic(
+        "POST",
+        _url(athlete),
+        **{
+            "wsgi.input": body,
+            "CONTENT_LENGTH": str(body.length),
+            "CONTENT_TYPE": f"multipart/form-data; boundary={BOUNDARY}",
+        },
+    )
 
 
-def test_a_streamed_body_far_over_the_limit_never_reaches_the_disk(coach_client, athlete,
-                                                                   settings):
+def test_a_streamed_body_far_over_the_limit_never_reaches_the_disk(coach_client, athlete, settings):
     body = StreamedBody(300 * LIMIT, Path(settings.FILE_UPLOAD_TEMP_DIR))
     page = _field_error(_post_streamed(coach_client, athlete, body))
     assert "the file is 300 MB, over the 1 MB limit" in page
@@ -136,7 +149,8 @@ def test_a_streamed_body_far_over_the_limit_never_reaches_the_disk(coach_client,
 
 
 def test_a_streamed_file_past_the_limit_stores_at_most_the_limit_then_nothing(
-        coach_client, athlete, settings):
+    coach_client, athlete, settings
+):
     body = StreamedBody(LIMIT + FORM_OVERHEAD // 2, Path(settings.FILE_UPLOAD_TEMP_DIR))
     page = _field_error(_post_streamed(coach_client, athlete, body))
     assert "the file is over the 1 MB limit" in page
@@ -152,8 +166,9 @@ def test_the_upload_still_checks_the_csrf_token(athlete, coach, settings):
     _nothing_left(settings)
 
 
-def test_another_teams_athlete_is_not_found_before_the_body_is_read(coach_client, stranger,
-                                                                    settings):
+def test_another_teams_athlete_is_not_found_before_the_body_is_read(
+    coach_client, stranger, settings
+):
     body = StreamedBody(2 * LIMIT, Path(settings.FILE_UPLOAD_TEMP_DIR))
     assert _post_streamed(coach_client, stranger, body).status_code == 404
     assert body.position == 0
@@ -165,5 +180,7 @@ def test_the_form_alone_still_refuses_a_file_over_the_limit(settings):
     big = SimpleUploadedFile("big.mp4", MP4_HEAD + b"\0" * (3 * LIMIT), content_type="video/mp4")
     form = ClipUploadForm({}, {"file": big})
     assert not form.is_valid()
-    assert form.errors["file"] == ["the file is 3 MB, over the 1 MB limit: trim the clip to "
-                                   "the reps, or film at a lower resolution"]
+    assert form.errors["file"] == [
+        "the file is 3 MB, over the 1 MB limit: trim the clip to "
+        "the reps, or film at a lower resolution"
+    ]

@@ -19,9 +19,14 @@ def _media(settings, tmp_path):
 
 
 def _clip(athlete, *, status=Clip.Status.DONE, annotated=True) -> Clip:
-    clip = Clip.objects.create(athlete=athlete, extension="mp4", original_name="hinge.mp4",
-                               exercise="bodyweight-hip-hinge", status=status,
-                               annotated=annotated)
+    clip = Clip.objects.create(
+        athlete=athlete,
+        extension="mp4",
+        original_name="hinge.mp4",
+        exercise="bodyweight-hip-hinge",
+        status=status,
+        annotated=annotated,
+    )
     clip.annotated_path.parent.mkdir(parents=True, exist_ok=True)
     clip.annotated_path.write_bytes(VIDEO)
     return clip
@@ -46,17 +51,25 @@ def test_the_whole_video_without_a_range(coach_client, athlete):
     assert _body(response) == VIDEO
 
 
-@pytest.mark.parametrize(("header", "first", "last"), [
-    ("bytes=0-", 0, 10239), ("bytes=100-199", 100, 199), ("bytes=10000-99999", 10000, 10239),
-    ("bytes=-500", 9740, 10239), ("bytes=-99999", 0, 10239)])
-def test_a_range_is_answered_with_206_and_exactly_those_bytes(coach_client, athlete, header,
-                                                              first, last):
+@pytest.mark.parametrize(
+    ("header", "first", "last"),
+    [
+        ("bytes=0-", 0, 10239),
+        ("bytes=100-199", 100, 199),
+        ("bytes=10000-99999", 10000, 10239),
+        ("bytes=-500", 9740, 10239),
+        ("bytes=-99999", 0, 10239),
+    ],
+)
+def test_a_range_is_answered_with_206_and_exactly_those_bytes(
+    coach_client, athlete, header, first, last
+):
     response = _get(coach_client, _clip(athlete), header)
     assert response.status_code == 206
     assert response["Content-Range"] == f"bytes {first}-{last}/{len(VIDEO)}"
     assert response["Content-Length"] == str(last - first + 1)
     assert response["Content-Type"] == "video/webm"
-    assert _body(response) == VIDEO[first:last + 1]
+    assert _body(response) == VIDEO[first : last + 1]
 
 
 @pytest.mark.parametrize("header", ["bytes=10240-", "bytes=99999-100000", "bytes=-0"])
@@ -66,8 +79,9 @@ def test_a_range_past_the_end_is_416_with_the_size(coach_client, athlete, header
     assert response["Content-Range"] == f"bytes */{len(VIDEO)}"
 
 
-@pytest.mark.parametrize("header", ["bytes=0-1,5-9", "items=0-9", "bytes=9-2", "bytes=-",
-                                    "nonsense"])
+@pytest.mark.parametrize(
+    "header", ["bytes=0-1,5-9", "items=0-9", "bytes=9-2", "bytes=-", "nonsense"]
+)
 def test_a_range_this_does_not_serve_gets_the_whole_file(coach_client, athlete, header):
     response = _get(coach_client, _clip(athlete), header)
     assert response.status_code == 200 and _body(response) == VIDEO
@@ -82,17 +96,16 @@ def test_byte_range_reads_one_range():
 
 
 def test_no_video_until_the_clip_is_done_with_one(coach_client, athlete):
-    for clip in (_clip(athlete, status=Clip.Status.RUNNING),
-                 _clip(athlete, annotated=False)):
+    for clip in (_clip(athlete, status=Clip.Status.RUNNING), _clip(athlete, annotated=False)):
         assert _get(coach_client, clip).status_code == 404
     gone = _clip(athlete)
     gone.annotated_path.unlink()
     assert _get(coach_client, gone).status_code == 404
 
 
-def test_another_teams_video_is_not_found_and_a_stranger_must_sign_in(coach_client, stranger,
-                                                                      athlete):
+def test_another_teams_video_is_not_found_and_a_stranger_must_sign_in(
+    coach_client, stranger, athlete
+):
     assert _get(coach_client, _clip(stranger)).status_code == 404
     response = _get(Client(), _clip(athlete), "bytes=0-")
     assert response.status_code == 302 and "/login/" in response["Location"]
-

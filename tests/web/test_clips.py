@@ -22,8 +22,9 @@ from hingecoach.web.clips.models import Clip
 
 CATALOG = default_catalog()
 
-SHARED_CLIP = Path(__file__).resolve().parents[2].parent / "shared" / "video" \
-    / "person-backflip-walk.mp4"
+SHARED_CLIP = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "video" / "person-backflip-walk.mp4"
+)
 MP4_HEAD = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"
 
 
@@ -46,15 +47,19 @@ def _clip_files(settings) -> list[Path]:
 
 
 def _made_clip(athlete, settings, *, days_old: int = 0, **fields) -> Clip:
-    clip = Clip.objects.create(athlete=athlete, extension="mp4", exercise="bodyweight-hip-hinge",
-                               original_name="hinge.mp4", **fields)
+    clip = Clip.objects.create(
+        athlete=athlete,
+        extension="mp4",
+        exercise="bodyweight-hip-hinge",
+        original_name="hinge.mp4",
+        **fields,
+    )
     folder = Path(settings.MEDIA_ROOT) / "clips"
     folder.mkdir(parents=True, exist_ok=True)
     clip.video_path.write_bytes(MP4_HEAD)
     clip.frame_path(0).write_bytes(b"jpeg")
     if days_old:
-        Clip.objects.filter(pk=clip.pk).update(
-            created=timezone.now() - dt.timedelta(days=days_old))
+        Clip.objects.filter(pk=clip.pk).update(created=timezone.now() - dt.timedelta(days=days_old))
     return clip
 
 
@@ -65,7 +70,8 @@ def test_the_upload_form_shows_the_size_limit(coach_client, athlete):
 
 
 def test_a_file_over_the_size_limit_is_a_field_error_and_nothing_is_saved(
-        coach_client, athlete, settings):
+    coach_client, athlete, settings
+):
     settings.CLIP_MAX_BYTES = 1024
     big = SimpleUploadedFile("big.mp4", MP4_HEAD + b"\0" * 2048, content_type="video/mp4")
     response = coach_client.post(_upload_url(athlete), {"file": big})
@@ -77,8 +83,9 @@ def test_a_file_over_the_size_limit_is_a_field_error_and_nothing_is_saved(
 
 @pytest.mark.parametrize("name", ["notes.txt", "notes.mp4"])
 def test_a_text_file_is_a_field_error(coach_client, athlete, settings, name):
-    text = SimpleUploadedFile(name, b"Not a video at all, just words.\n" * 20,
-                              content_type="text/plain")
+    text = SimpleUploadedFile(
+        name, b"Not a video at all, just words.\n" * 20, content_type="text/plain"
+    )
     response = coach_client.post(_upload_url(athlete), {"file": text})
     body = response.content.decode()
     assert response.status_code == 200
@@ -95,10 +102,10 @@ def test_video_signatures_are_recognised():
 
 
 def test_a_corrupt_video_fails_with_a_plain_message_and_no_file_left(
-        coach_client, athlete, settings):
+    coach_client, athlete, settings
+):
     pytest.importorskip("cv2")
-    broken = SimpleUploadedFile("broken.mp4", MP4_HEAD + b"\x07" * 4000,
-                                content_type="video/mp4")
+    broken = SimpleUploadedFile("broken.mp4", MP4_HEAD + b"\x07" * 4000, content_type="video/mp4")
     response = coach_client.post(_upload_url(athlete), {"file": broken}, follow=True)
     clip = Clip.objects.get()
     assert clip.status == Clip.Status.FAILED
@@ -111,11 +118,19 @@ def test_a_corrupt_video_fails_with_a_plain_message_and_no_file_left(
 
 def test_another_teams_clip_is_not_found(coach_client, stranger, settings):
     clip = _made_clip(stranger, settings, status=Clip.Status.DONE)
-    for name, args in (("clips:detail", [clip.pk]), ("clips:progress", [clip.pk]),
-                       ("clips:frame", [clip.pk, 0]), ("clips:save-test", [clip.pk])):
+    for name, args in (
+        ("clips:detail", [clip.pk]),
+        ("clips:progress", [clip.pk]),
+        ("clips:frame", [clip.pk, 0]),
+        ("clips:save-test", [clip.pk]),
+    ):
         assert coach_client.get(reverse(name, args=args)).status_code == 404
-    assert coach_client.post(reverse("clips:save-test", args=[clip.pk]),
-                             {"date": dt.date.today().isoformat()}).status_code == 404
+    assert (
+        coach_client.post(
+            reverse("clips:save-test", args=[clip.pk]), {"date": dt.date.today().isoformat()}
+        ).status_code
+        == 404
+    )
     assert coach_client.get(_upload_url(stranger)).status_code == 404
 
 
@@ -128,8 +143,9 @@ def test_the_progress_bar_polls_until_the_clip_is_finished(coach_client, athlete
     assert response.headers["HX-Refresh"] == "true"
 
 
-def test_purge_removes_old_clips_and_their_files(athlete, settings,
-                                                 django_capture_on_commit_callbacks):
+def test_purge_removes_old_clips_and_their_files(
+    athlete, settings, django_capture_on_commit_callbacks
+):
     old = _made_clip(athlete, settings, days_old=91)
     new = _made_clip(athlete, settings, days_old=10)
     with django_capture_on_commit_callbacks(execute=True):
@@ -139,12 +155,14 @@ def test_purge_removes_old_clips_and_their_files(athlete, settings,
     assert new.video_path.exists()
 
 
-def test_erasing_an_athlete_removes_their_clips(head_client, athlete, settings,
-                                                django_capture_on_commit_callbacks):
+def test_erasing_an_athlete_removes_their_clips(
+    head_client, athlete, settings, django_capture_on_commit_callbacks
+):
     clip = _made_clip(athlete, settings)
     with django_capture_on_commit_callbacks(execute=True):
-        response = head_client.post(reverse("athletes:erase", args=[athlete.pk]),
-                                    {"confirm": athlete.name})
+        response = head_client.post(
+            reverse("athletes:erase", args=[athlete.pk]), {"confirm": athlete.name}
+        )
     assert response.status_code == 302
     assert not Clip.objects.exists()
     assert not clip.video_path.exists() and not clip.frame_path(0).exists()
@@ -161,10 +179,12 @@ def test_only_the_hinge_test_clip_can_be_saved_as_a_test(athlete, settings):
 @pytest.mark.video
 @pytest.mark.skipif(not SHARED_CLIP.exists(), reason=f"{SHARED_CLIP} is not here")
 def test_a_real_clip_with_no_hinge_is_analysed_and_cannot_be_saved_as_a_test(
-        coach_client, athlete, settings):
+    coach_client, athlete, settings
+):
     pytest.importorskip("ai_edge_litert")
-    upload = SimpleUploadedFile(SHARED_CLIP.name, SHARED_CLIP.read_bytes(),
-                                content_type="video/mp4")
+    upload = SimpleUploadedFile(
+        SHARED_CLIP.name, SHARED_CLIP.read_bytes(), content_type="video/mp4"
+    )
     response = coach_client.post(_upload_url(athlete), {"file": upload})
     clip = Clip.objects.get()
     assert response.status_code == 302 and response.url == f"/clips/{clip.pk}/"
@@ -183,8 +203,10 @@ def test_a_real_clip_with_no_hinge_is_analysed_and_cannot_be_saved_as_a_test(
     assert frame.status_code == 200 and frame["Content-Type"] == "image/jpeg"
     _check_annotated_video(coach_client, clip, page)
 
-    refused = coach_client.post(reverse("clips:save-test", args=[clip.pk]),
-                                {"date": dt.date.today().isoformat(), "notes": "from clip"})
+    refused = coach_client.post(
+        reverse("clips:save-test", args=[clip.pk]),
+        {"date": dt.date.today().isoformat(), "notes": "from clip"},
+    )
     assert refused.status_code == 400
     assert not HingeTest.objects.exists(), "a clip with no rep is no evidence of a pass"
     athlete.refresh_from_db()
@@ -210,8 +232,7 @@ def _check_annotated_video(client, clip, page) -> None:
     assert b"".join(head.streaming_content) == b"\x1a\x45\xdf\xa3"
 
 
-def test_the_athletes_page_links_to_a_new_clip_and_the_recent_ones(coach_client, athlete,
-                                                                   settings):
+def test_the_athletes_page_links_to_a_new_clip_and_the_recent_ones(coach_client, athlete, settings):
     clip = _made_clip(athlete, settings, status=Clip.Status.FAILED, error="bad")
     page = coach_client.get(reverse("athletes:detail", args=[athlete.pk])).content.decode()
     assert "Analyse a clip" in page and _upload_url(athlete) in page
@@ -252,7 +273,8 @@ def _long_video(path: Path, seconds: int) -> Path:
 
 
 def test_a_too_long_clip_fails_with_a_plain_message_and_the_records_untouched(
-        coach_client, athlete, settings, tmp_path):
+    coach_client, athlete, settings, tmp_path
+):
     video = _long_video(tmp_path / "long.mp4", seconds=400)
     upload = SimpleUploadedFile("long.mp4", video.read_bytes(), content_type="video/mp4")
     response = coach_client.post(_upload_url(athlete), {"file": upload}, follow=True)
@@ -279,8 +301,7 @@ def test_purge_also_removes_files_left_without_a_clip(athlete, settings):
     assert kept.video_path.exists()
 
 
-def test_a_report_that_could_judge_no_fault_never_reads_as_clean(coach_client, athlete,
-                                                                 settings):
+def test_a_report_that_could_judge_no_fault_never_reads_as_clean(coach_client, athlete, settings):
     """Reps counted by the trunk alone (legs hidden behind plates): no fault was seen,
     but none could be, and the page says so instead of "No fault seen"."""
     from hingecoach.core.kinematics import Landmark, analyze_track
@@ -293,8 +314,9 @@ def test_a_report_that_could_judge_no_fault_never_reads_as_clean(coach_client, a
                 frame.landmarks[name] = Landmark(mark.x, mark.y, 0.1)
     report = analyze_track(track, catalog=CATALOG)
     assert len(report.reps) == 2 and report.judged == []
-    clip = _made_clip(athlete, settings, status=Clip.Status.DONE,
-                      report=report.model_dump(mode="json"))
+    clip = _made_clip(
+        athlete, settings, status=Clip.Status.DONE, report=report.model_dump(mode="json")
+    )
     page = coach_client.get(reverse("clips:detail", args=[clip.pk])).content.decode()
     assert "No fault could be judged from this clip" in page
     assert "no fault could be measured in any of its reps" in page

@@ -24,8 +24,9 @@ def _uploads(settings, tmp_path):
 
 
 def _clip_with_files(athlete, settings) -> Clip:
-    clip = Clip.objects.create(athlete=athlete, extension="mp4", original_name="hinge.mp4",
-                               exercise="bodyweight-hip-hinge")
+    clip = Clip.objects.create(
+        athlete=athlete, extension="mp4", original_name="hinge.mp4", exercise="bodyweight-hip-hinge"
+    )
     (Path(settings.MEDIA_ROOT) / "clips").mkdir(parents=True, exist_ok=True)
     clip.video_path.write_bytes(MP4_HEAD)
     clip.frame_path(0).write_bytes(b"jpeg")
@@ -42,8 +43,8 @@ def _erase_by_api(client, athlete):
 
 @pytest.mark.parametrize(("erase", "status"), [(_erase_by_page, 302), (_erase_by_api, 204)])
 def test_the_page_and_the_api_erase_records_clips_and_files_and_keep_one_audit_entry(
-        head_client, head, athlete, settings, django_capture_on_commit_callbacks, erase,
-        status):
+    head_client, head, athlete, settings, django_capture_on_commit_callbacks, erase, status
+):
     athletes.test_record(athlete=athlete, date=dt.date.today(), faults=[], by=head)
     clip = _clip_with_files(athlete, settings)
     number = athlete.pk
@@ -59,8 +60,7 @@ def test_the_page_and_the_api_erase_records_clips_and_files_and_keep_one_audit_e
 
 
 @pytest.mark.parametrize("erase", [_erase_by_page, _erase_by_api])
-def test_a_coach_who_is_not_head_coach_erases_nothing(coach_client, athlete, settings,
-                                                       erase):
+def test_a_coach_who_is_not_head_coach_erases_nothing(coach_client, athlete, settings, erase):
     clip = _clip_with_files(athlete, settings)
     assert erase(coach_client, athlete).status_code == 403
     assert Athlete.objects.filter(pk=athlete.pk).exists() and clip.video_path.exists()

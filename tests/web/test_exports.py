@@ -17,8 +17,10 @@ from hingecoach.web.athletes.models import Athlete
 
 from .conftest import born
 
-pytestmark = [pytest.mark.django_db,
-              pytest.mark.filterwarnings("ignore:No directory at:UserWarning")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
+]
 
 TODAY = dt.date.today()
 DAY = dt.timedelta(days=1)
@@ -29,24 +31,43 @@ ITEMS = [2, 3, 1, 2, 4, 1, 2, 3, 2, 1, 2]  # TSK-11 item scores, total 23
 def recorded(team) -> Athlete:
     """An athlete with one or more of every kind of record."""
     person = athletes.athlete_create(
-        team=team, name="Ana-Lucía O'Neil", date_of_birth=born(41), goal="max-strength",
-        conditions=["low-back-pain"], medical_clearance=True,
-        clearance_date=TODAY - 30 * DAY, clearance_by="Dr Rhee", notes="=HYPERLINK(\"x\")")
+        team=team,
+        name="Ana-Lucía O'Neil",
+        date_of_birth=born(41),
+        goal="max-strength",
+        conditions=["low-back-pain"],
+        medical_clearance=True,
+        clearance_date=TODAY - 30 * DAY,
+        clearance_by="Dr Rhee",
+        notes='=HYPERLINK("x")',
+    )
     athletes.mastery_set(athlete=person, exercises=["kneeling-hip-hinge", "hip-bridge"])
-    athletes.test_record(athlete=person, date=TODAY - 9 * DAY,
-                         faults=["lumbar-flexion", "weight-forward"], notes="rounded at 4")
+    athletes.test_record(
+        athlete=person,
+        date=TODAY - 9 * DAY,
+        faults=["lumbar-flexion", "weight-forward"],
+        notes="rounded at 4",
+    )
     athletes.test_record(athlete=person, date=TODAY - 2 * DAY, faults=[])
     athletes.pain_record(athlete=person, date=TODAY - 3 * DAY, nrs=2)
     athletes.tsk_record(athlete=person, date=TODAY - 8 * DAY, items=ITEMS)
     athletes.tsk_record(athlete=person, date=TODAY - DAY, total=19)
-    athletes.session_log(athlete=person, date=TODAY - 5 * DAY, pain_during=3, notes="first",
-                         exercises=[{"exercise": "hip-bridge", "sets": 3, "reps": [12, 12, 12],
-                                     "load_kg": None},
-                                    {"exercise": "good-morning", "sets": 3,
-                                     "reps": [10, 8, 6], "load_kg": 22.5}])
-    athletes.session_log(athlete=person, date=TODAY - DAY, pain_during=1,
-                         exercises=[{"exercise": "step-up", "sets": 2, "reps": [8, 8],
-                                     "load_kg": 10}])
+    athletes.session_log(
+        athlete=person,
+        date=TODAY - 5 * DAY,
+        pain_during=3,
+        notes="first",
+        exercises=[
+            {"exercise": "hip-bridge", "sets": 3, "reps": [12, 12, 12], "load_kg": None},
+            {"exercise": "good-morning", "sets": 3, "reps": [10, 8, 6], "load_kg": 22.5},
+        ],
+    )
+    athletes.session_log(
+        athlete=person,
+        date=TODAY - DAY,
+        pain_during=1,
+        exercises=[{"exercise": "step-up", "sets": 2, "reps": [8, 8], "load_kg": 10}],
+    )
     athletes.checkin_submit(athlete=person, pain_next_morning=1, felt="hard", note="ok")
     return person
 
@@ -59,45 +80,54 @@ def download(client, athlete: Athlete, fmt: str):
 
 def test_the_athlete_page_links_both_exports(coach_client, athlete):
     html = coach_client.get(reverse("athletes:detail", args=[athlete.pk])).content.decode()
-    assert f'/athletes/{athlete.pk}/export.csv' in html and "Export CSV" in html
-    assert f'/athletes/{athlete.pk}/export.json' in html and "Export JSON" in html
+    assert f"/athletes/{athlete.pk}/export.csv" in html and "Export CSV" in html
+    assert f"/athletes/{athlete.pk}/export.json" in html and "Export JSON" in html
 
 
-def test_json_holds_the_profile_case_every_record_and_the_recommendation(coach_client,
-                                                                        recorded):
+def test_json_holds_the_profile_case_every_record_and_the_recommendation(coach_client, recorded):
     response = download(coach_client, recorded, "json")
     assert response["Content-Type"] == "application/json"
-    assert response["Content-Disposition"] == \
-        'attachment; filename="ana-lucia-oneil-hingecoach.json"'
+    assert (
+        response["Content-Disposition"] == 'attachment; filename="ana-lucia-oneil-hingecoach.json"'
+    )
     assert "no-store" in response["Cache-Control"]
     data = json.loads(response.content)
     person = data["athlete"]
     assert person["name"] == "Ana-Lucía O'Neil"
     assert person["date_of_birth"] == recorded.date_of_birth.isoformat()
     assert person["conditions"] == ["low-back-pain"] and person["red_flags"] == []
-    assert person["medical_clearance"] == {"given": True, "by": "Dr Rhee",
-                                           "date": (TODAY - 30 * DAY).isoformat()}
+    assert person["medical_clearance"] == {
+        "given": True,
+        "by": "Dr Rhee",
+        "date": (TODAY - 30 * DAY).isoformat(),
+    }
     assert person["goal"] == "max-strength" and person["notes"] == '=HYPERLINK("x")'
     assert data["case"] == athlete_case_data(recorded)
     assert data["load_unit"] == "kg"
     assert [(t["date"], t["passed"], t["faults"]) for t in data["tests"]] == [
         ((TODAY - 2 * DAY).isoformat(), True, []),
-        ((TODAY - 9 * DAY).isoformat(), False, ["lumbar-flexion", "weight-forward"])]
+        ((TODAY - 9 * DAY).isoformat(), False, ["lumbar-flexion", "weight-forward"]),
+    ]
     assert data["pain_reports"] == [{"date": (TODAY - 3 * DAY).isoformat(), "nrs": 2}]
     assert data["tsk11"] == [
         {"date": (TODAY - DAY).isoformat(), "total": 19, "items": None},
-        {"date": (TODAY - 8 * DAY).isoformat(), "total": 23,
-         "items": {str(n): s for n, s in enumerate(ITEMS, start=1)}}]
-    assert sorted(m["exercise"] for m in data["mastered"]) == ["hip-bridge",
-                                                               "kneeling-hip-hinge"]
+        {
+            "date": (TODAY - 8 * DAY).isoformat(),
+            "total": 23,
+            "items": {str(n): s for n, s in enumerate(ITEMS, start=1)},
+        },
+    ]
+    assert sorted(m["exercise"] for m in data["mastered"]) == ["hip-bridge", "kneeling-hip-hinge"]
     assert all(m["since"] == TODAY.isoformat() for m in data["mastered"])
     newest, oldest = data["sessions"]
-    assert newest["exercises"] == [{"exercise": "step-up", "sets": 2, "reps": [8, 8],
-                                    "load_kg": 10.0}]
+    assert newest["exercises"] == [
+        {"exercise": "step-up", "sets": 2, "reps": [8, 8], "load_kg": 10.0}
+    ]
     assert [e["load_kg"] for e in oldest["exercises"]] == [None, 22.5]
     assert (oldest["pain_during"], oldest["notes"]) == (3, "first")
-    assert data["checkins"] == [{"session_date": (TODAY - DAY).isoformat(),
-                                 "pain_next_morning": 1, "felt": "hard: ok"}]
+    assert data["checkins"] == [
+        {"session_date": (TODAY - DAY).isoformat(), "pain_next_morning": 1, "felt": "hard: ok"}
+    ]
     assert data["recommendation"]["stage"] == recorded.stage
     assert {"refer", "options", "avoid", "warnings"} <= set(data["recommendation"])
 
@@ -105,20 +135,30 @@ def test_json_holds_the_profile_case_every_record_and_the_recommendation(coach_c
 def test_csv_has_one_row_per_record(coach_client, recorded):
     response = download(coach_client, recorded, "csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response["Content-Disposition"] == \
-        'attachment; filename="ana-lucia-oneil-hingecoach.csv"'
+    assert (
+        response["Content-Disposition"] == 'attachment; filename="ana-lucia-oneil-hingecoach.csv"'
+    )
     reader = csv.DictReader(io.StringIO(response.content.decode()))
     assert reader.fieldnames == CSV_COLUMNS
     rows = list(reader)
     kinds = [row["record"] for row in rows]
     assert {kind: kinds.count(kind) for kind in set(kinds)} == {
-        "test": 2, "pain": 1, "tsk": 2, "mastered": 2, "session": 2,
-        "session-exercise": 3, "checkin": 1}
+        "test": 2,
+        "pain": 1,
+        "tsk": 2,
+        "mastered": 2,
+        "session": 2,
+        "session-exercise": 3,
+        "checkin": 1,
+    }
     by_kind = {kind: [r for r in rows if r["record"] == kind] for kind in set(kinds)}
     failed = by_kind["test"][0]
     assert (failed["date"], failed["faults"], failed["value"], failed["notes"]) == (
-        (TODAY - 9 * DAY).isoformat(), "lumbar-flexion;weight-forward", "failed",
-        "rounded at 4")
+        (TODAY - 9 * DAY).isoformat(),
+        "lumbar-flexion;weight-forward",
+        "failed",
+        "rounded at 4",
+    )
     assert by_kind["pain"][0]["value"] == "2"
     assert by_kind["tsk"][0]["value"] == "23"
     assert by_kind["tsk"][0]["notes"].startswith("items 1=2 2=3 3=1")
@@ -132,8 +172,7 @@ def test_csv_has_one_row_per_record(coach_client, recorded):
 def test_csv_text_cannot_run_as_a_spreadsheet_formula(coach_client, team):
     person = athletes.athlete_create(team=team, name="Sam", date_of_birth=born(30))
     athletes.test_record(athlete=person, date=TODAY, faults=[], notes="=1+1")
-    rows = list(csv.DictReader(io.StringIO(download(coach_client, person, "csv")
-                                           .content.decode())))
+    rows = list(csv.DictReader(io.StringIO(download(coach_client, person, "csv").content.decode())))
     assert rows[0]["notes"] == "'=1+1"
 
 
@@ -144,8 +183,7 @@ def test_an_athlete_with_no_records_exports_an_empty_history(coach_client, team)
     data = json.loads(response.content)
     assert data["tests"] == data["sessions"] == data["checkins"] == []
     assert data["athlete"]["medical_clearance"] == {"given": False, "date": None, "by": None}
-    rows = list(csv.reader(io.StringIO(download(coach_client, person, "csv")
-                                       .content.decode())))
+    rows = list(csv.reader(io.StringIO(download(coach_client, person, "csv").content.decode())))
     assert rows == [CSV_COLUMNS]
 
 

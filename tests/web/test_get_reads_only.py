@@ -39,8 +39,9 @@ def seeded(db, settings, tmp_path):
     settings.CLIP_STALL_MINUTES = 5
     create_demo()
     athlete = Athlete.objects.order_by("id").first()
-    report = analyze_track(generate_clip(ClipSpec(seed=3))[0],
-                           catalog=default_catalog()).model_dump(mode="json")
+    report = analyze_track(
+        generate_clip(ClipSpec(seed=3))[0], catalog=default_catalog()
+    ).model_dump(mode="json")
     _clip(athlete, status=Clip.Status.DONE, progress=100, report=report)
     _clip(athlete, status=Clip.Status.RUNNING, progress=35, quiet_minutes=60)  # stalled
     _clip(athlete, status=Clip.Status.QUEUED)
@@ -48,16 +49,23 @@ def seeded(db, settings, tmp_path):
     client = Client()
     client.force_login(get_user_model().objects.get(username=HEAD))
     return client, [f"/clips/{clip.pk}/" for clip in Clip.objects.all()] + [
-        reverse("checkin", args=[athletes.checkin_link_create(athlete=athlete)])]
+        reverse("checkin", args=[athletes.checkin_link_create(athlete=athlete)])
+    ]
 
 
 def _clip(athlete, *, quiet_minutes: float = 0, **fields) -> Clip:
-    clip = Clip.objects.create(athlete=athlete, extension="mp4", original_name="hinge.mp4",
-                               exercise="bodyweight-hip-hinge", **fields)
+    clip = Clip.objects.create(
+        athlete=athlete,
+        extension="mp4",
+        original_name="hinge.mp4",
+        exercise="bodyweight-hip-hinge",
+        **fields,
+    )
     clip.video_path.parent.mkdir(parents=True, exist_ok=True)
     clip.video_path.write_bytes(MP4_HEAD)
     Clip.objects.filter(pk=clip.pk).update(
-        progress_at=timezone.now() - dt.timedelta(minutes=quiet_minutes))
+        progress_at=timezone.now() - dt.timedelta(minutes=quiet_minutes)
+    )
     return clip
 
 
@@ -87,8 +95,7 @@ def test_no_page_a_coach_can_reach_writes_to_the_database(seeded):
     while queue:
         url = queue.pop(0)
         name = _name(url)
-        if url in seen or name is None or (per_name[name] >= PER_PAGE_NAME
-                                           and url not in pages):
+        if url in seen or name is None or (per_name[name] >= PER_PAGE_NAME and url not in pages):
             continue
         seen.add(url)
         per_name[name] += 1
@@ -97,9 +104,17 @@ def test_no_page_a_coach_can_reach_writes_to_the_database(seeded):
         visited.append((url, response.status_code))
         queue += _links(response)
     names = set(per_name)
-    for expected in ("today:page", "athletes:list", "athletes:detail", "athletes:charts",
-                     "athletes:erase", "clips:detail", "clips:progress", "clips:upload",
-                     "checkin"):
+    for expected in (
+        "today:page",
+        "athletes:list",
+        "athletes:detail",
+        "athletes:charts",
+        "athletes:erase",
+        "clips:detail",
+        "clips:progress",
+        "clips:upload",
+        "checkin",
+    ):
         assert expected in names, f"the crawl never reached {expected}: {sorted(names)}"
     assert len(visited) > 40
 
@@ -107,8 +122,10 @@ def test_no_page_a_coach_can_reach_writes_to_the_database(seeded):
 def test_no_get_of_the_api_writes_to_the_database(seeded):
     client, _pages = seeded
     schema = client.get("/api/openapi.json").json()
-    ids = {"athlete_id": Athlete.objects.order_by("id").first().pk,
-           "clip_id": Clip.objects.get(status=Clip.Status.RUNNING).pk}
+    ids = {
+        "athlete_id": Athlete.objects.order_by("id").first().pk,
+        "clip_id": Clip.objects.get(status=Clip.Status.RUNNING).pk,
+    }
     checked = 0
     for path, operations in schema["paths"].items():
         if "get" not in operations:

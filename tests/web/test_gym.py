@@ -17,8 +17,14 @@ from hingecoach.web.gym.models import GymRun
 from .conftest import born
 
 pytestmark = pytest.mark.django_db
-FAULTS = ["lumbar-flexion", "lumbar-extension", "no-counterbalance", "weight-forward",
-          "toes-lift", "knee-dominant"]
+FAULTS = [
+    "lumbar-flexion",
+    "lumbar-extension",
+    "no-counterbalance",
+    "weight-forward",
+    "toes-lift",
+    "knee-dominant",
+]
 JSON = {"HTTP_ACCEPT": "application/json"}
 
 
@@ -35,8 +41,12 @@ def page(client, athlete) -> str:
 
 def steps(html: str) -> list[tuple[str, str]]:
     """(exercise id, branch) of each step, in order."""
-    found = re.findall(r'data-step="\d+" data-branch="(\w*)".*?name="s\d+-exercise" '
-                       r'value="([\w-]+)"', html, flags=re.S)
+    found = re.findall(
+        r'data-step="\d+" data-branch="(\w*)".*?name="s\d+-exercise" '
+        r'value="([\w-]+)"',
+        html,
+        flags=re.S,
+    )
     return [(exercise, branch) for branch, exercise in found]
 
 
@@ -64,11 +74,20 @@ def test_a_novice_runs_the_series_then_the_test_then_loaded_work(coach_client, n
     assert html.count('name="mastered"') == 2  # the two drills
 
 
-def test_a_passed_test_with_every_fault_answered_saves_test_mastered_and_sets(coach_client,
-                                                                               novice):
-    data = {**all_clear(), "mastered": ["kneeling-hip-hinge"], "s1-1-done": "1",
-            "s1-1-reps": "8", "s3-1-done": "1", "s3-1-reps": "10", "s3-1-load": "20",
-            "s3-2-done": "1", "s3-2-reps": "10", "s3-2-load": "22.5", "pain_during": "1"}
+def test_a_passed_test_with_every_fault_answered_saves_test_mastered_and_sets(coach_client, novice):
+    data = {
+        **all_clear(),
+        "mastered": ["kneeling-hip-hinge"],
+        "s1-1-done": "1",
+        "s1-1-reps": "8",
+        "s3-1-done": "1",
+        "s3-1-reps": "10",
+        "s3-1-load": "20",
+        "s3-2-done": "1",
+        "s3-2-reps": "10",
+        "s3-2-load": "22.5",
+        "pain_during": "1",
+    }
     response = post(coach_client, novice, data)
     assert response.status_code == 302
     assert response["Location"] == reverse("athletes:detail", args=[novice.pk])
@@ -77,9 +96,11 @@ def test_a_passed_test_with_every_fault_answered_saves_test_mastered_and_sets(co
     assert list(novice.masteries.values_list("exercise", flat=True)) == ["kneeling-hip-hinge"]
     session = TrainingSession.objects.get(athlete=novice)
     rows = [(r.exercise, r.sets, r.reps, r.load_kg) for r in session.exercises.all()]
-    assert rows == [("kneeling-hip-hinge", 1, [8], None),
-                    ("good-morning", 1, [10], Decimal("20.00")),
-                    ("good-morning", 1, [10], Decimal("22.50"))]
+    assert rows == [
+        ("kneeling-hip-hinge", 1, [8], None),
+        ("good-morning", 1, [10], Decimal("20.00")),
+        ("good-morning", 1, [10], Decimal("22.50")),
+    ]
     assert session.pain_during == 1
     html = coach_client.get(response["Location"]).content.decode()
     assert "What the gym session changed" in html
@@ -88,8 +109,7 @@ def test_a_passed_test_with_every_fault_answered_saves_test_mastered_and_sets(co
 def test_a_test_with_a_fault_unanswered_is_refused_and_nothing_is_saved(coach_client, novice):
     answers = all_clear()
     del answers["test-toes-lift"]
-    response = post(coach_client, novice, {**answers, "s1-1-done": "1", "s1-1-reps": "8"},
-                    **JSON)
+    response = post(coach_client, novice, {**answers, "s1-1-done": "1", "s1-1-reps": "8"}, **JSON)
     assert response.status_code == 400
     assert response.json()["errors"] == {"test-toes-lift": ["answer seen or not seen"]}
     assert not HingeTest.objects.exists() and not TrainingSession.objects.exists()
@@ -119,8 +139,11 @@ def test_the_same_session_sent_twice_is_saved_once(coach_client, novice):
 
 
 def test_bad_reps_name_the_field_and_the_page_keeps_every_value(coach_client, novice):
-    response = post(coach_client, novice, {"s3-1-done": "1", "s3-1-reps": "ten",
-                                           "s3-1-load": "27.5", "notes": "felt strong"})
+    response = post(
+        coach_client,
+        novice,
+        {"s3-1-done": "1", "s3-1-reps": "ten", "s3-1-load": "27.5", "notes": "felt strong"},
+    )
     html = response.content.decode()
     assert response.status_code == 400
     assert "<code>s3-1-reps</code>: &#x27;ten&#x27; is not a whole number of reps" in html
@@ -140,8 +163,9 @@ def test_loads_are_typed_and_shown_in_the_teams_unit(coach_client, novice, team)
 
 
 def test_a_referred_athlete_gets_no_session_and_nothing_is_saved(coach_client, team):
-    flagged = athletes.athlete_create(team=team, name="Rex Ref", date_of_birth=born(50),
-                                      red_flags=["saddle-anaesthesia"])
+    flagged = athletes.athlete_create(
+        team=team, name="Rex Ref", date_of_birth=born(50), red_flags=["saddle-anaesthesia"]
+    )
     html = page(coach_client, flagged)
     assert "Refer to a clinician: load nothing" in html and 'id="gym-form"' not in html
     post(coach_client, flagged, {"s1-1-done": "1", "s1-1-reps": "8"})
@@ -150,8 +174,9 @@ def test_a_referred_athlete_gets_no_session_and_nothing_is_saved(coach_client, t
 
 def test_a_tested_athlete_runs_the_plan_with_the_retest_first(coach_client, team):
     tested = athletes.athlete_create(team=team, name="Tia Tested", date_of_birth=born(30))
-    athletes.test_record(athlete=tested, date=dt.date.today() - dt.timedelta(days=7),
-                         faults=["toes-lift"])
+    athletes.test_record(
+        athlete=tested, date=dt.date.today() - dt.timedelta(days=7), faults=["toes-lift"]
+    )
     order = steps(page(coach_client, tested))
     assert order[0] == ("bodyweight-hip-hinge", "")
     assert all(branch == "" for _, branch in order)

@@ -16,8 +16,14 @@ pytestmark = pytest.mark.django_db
 
 def test_the_list_shows_fifty_athletes_a_page_with_a_link_to_the_next(team, coach_client):
     Athlete.objects.bulk_create(
-        Athlete(team=team, name=f"Athlete {n:03d}", date_of_birth=dt.date(1990, 1, 1),
-                stage="corrective") for n in range(60))
+        Athlete(
+            team=team,
+            name=f"Athlete {n:03d}",
+            date_of_birth=dt.date(1990, 1, 1),
+            stage="corrective",
+        )
+        for n in range(60)
+    )
     first = coach_client.get(reverse("athletes:list")).content.decode()
     assert "60 athletes" in first and "page 1 of 2" in first
     assert "Athlete 049" in first and "Athlete 050" not in first
@@ -27,8 +33,9 @@ def test_the_list_shows_fifty_athletes_a_page_with_a_link_to_the_next(team, coac
     assert "stage=corrective&amp;page=1" in html
 
 
-def test_a_chart_is_drawn_once_and_again_only_when_its_data_changes(team, coach_client,
-                                                                   monkeypatch):
+def test_a_chart_is_drawn_once_and_again_only_when_its_data_changes(
+    team, coach_client, monkeypatch
+):
     from django.core.cache import cache
 
     cache.clear()

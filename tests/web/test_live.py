@@ -20,8 +20,9 @@ from hingecoach.web.live import services
 from hingecoach.web.live.models import LivePicture, LiveSession
 from hingecoach.web.teams import services as teams
 
-SHARED_CLIP = Path(__file__).resolve().parents[2].parent / "shared" / "video" \
-    / "deadlift-4reps-portrait.mp4"
+SHARED_CLIP = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "video" / "deadlift-4reps-portrait.mp4"
+)
 
 
 def jpeg(width: int = 180, height: int = 320, image: np.ndarray | None = None) -> bytes:
@@ -73,14 +74,17 @@ def test_each_picture_lands_on_its_frame_of_the_track(coach_client, athlete):
     assert indices == [0, 1, 4]  # 10 frames a second
 
 
-@pytest.mark.parametrize(("data", "t_ms", "field"), [
-    (b"not a picture", 0, "frame"),
-    (jpeg(), "soon", "t_ms"),
-    (jpeg(), "", "t_ms"),
-    (jpeg(), -5, "t_ms"),
-    (jpeg(), 10 ** 9, "t_ms"),
-    (jpeg(width=700, height=400), 0, "frame"),
-])
+@pytest.mark.parametrize(
+    ("data", "t_ms", "field"),
+    [
+        (b"not a picture", 0, "frame"),
+        (jpeg(), "soon", "t_ms"),
+        (jpeg(), "", "t_ms"),
+        (jpeg(), -5, "t_ms"),
+        (jpeg(), 10**9, "t_ms"),
+        (jpeg(width=700, height=400), 0, "frame"),
+    ],
+)
 def test_bad_input_is_a_400_naming_the_field(coach_client, athlete, data, t_ms, field):
     key = start(coach_client, athlete)
     answer = send(coach_client, athlete, key, data, t_ms=t_ms)
@@ -111,13 +115,11 @@ def test_pictures_sent_too_fast_are_refused(coach_client, athlete, monkeypatch):
     monkeypatch.setattr("hingecoach.web.live.views.MAX_RATE", 2)
     monkeypatch.setattr("hingecoach.web.live.views.time.time", lambda: 1_000_000.5)
     key = start(coach_client, athlete)
-    codes = [send(coach_client, athlete, key, jpeg(), t_ms=100 * n).status_code
-             for n in range(3)]
+    codes = [send(coach_client, athlete, key, jpeg(), t_ms=100 * n).status_code for n in range(3)]
     assert codes == [200, 200, 429]
 
 
-def test_another_teams_athlete_is_a_404_on_every_page_and_endpoint(coach_client, stranger,
-                                                                   athlete):
+def test_another_teams_athlete_is_a_404_on_every_page_and_endpoint(coach_client, stranger, athlete):
     for name in ("live:page", "live:film"):
         assert coach_client.get(reverse(name, args=[stranger.pk])).status_code == 404
     answer = coach_client.post(reverse("live:start", args=[stranger.pk]))
@@ -132,8 +134,9 @@ def test_another_teams_athlete_is_a_404_on_every_page_and_endpoint(coach_client,
 def test_another_teams_coach_cannot_reach_a_session(athlete, stranger, coach_client):
     key = start(coach_client, athlete)
     other = Client()
-    other.force_login(teams.coach_create(team=stranger.team, username="zoe",
-                                         password="a-long-test-password-2026"))
+    other.force_login(
+        teams.coach_create(team=stranger.team, username="zoe", password="a-long-test-password-2026")
+    )
     assert send(other, athlete, key, jpeg()).status_code == 404
     assert other.get(reverse("live:summary", args=[athlete.pk, key])).status_code == 404
     assert not LivePicture.objects.filter(session__key=key).exists()
@@ -155,15 +158,15 @@ def test_the_page_carries_its_token_for_the_script(coach, athlete):
     client.force_login(coach)
     page = client.get(reverse("live:page", args=[athlete.pk]))
     token = page.context["csrf_token"]
-    answer = client.post(reverse("live:start", args=[athlete.pk]),
-                         HTTP_X_CSRFTOKEN=str(token))
+    answer = client.post(reverse("live:start", args=[athlete.pk]), HTTP_X_CSRFTOKEN=str(token))
     assert answer.status_code == 201
 
 
 def test_old_sessions_are_purged_when_a_new_one_starts(coach_client, athlete):
     old = LiveSession.objects.create(athlete=athlete, exercise="bodyweight-hip-hinge")
     LiveSession.objects.filter(pk=old.pk).update(
-        created=timezone.now() - dt.timedelta(hours=services.LIVE_KEEP_HOURS + 1))
+        created=timezone.now() - dt.timedelta(hours=services.LIVE_KEEP_HOURS + 1)
+    )
     start(coach_client, athlete)
     assert not LiveSession.objects.filter(pk=old.pk).exists()
 
@@ -199,16 +202,20 @@ def test_ending_the_set_answers_the_summary_and_only_by_post(coach_client, athle
 
 
 def test_the_summary_is_the_set_as_cued(coach_client, athlete):
-    cues = [RepCue(1, 2.1, None, None, None, 0, read=True),
-            RepCue(2, 5.4, "no-counterbalance", "No counterbalance", "Reach back.", 1,
-                   read=True),
-            RepCue(3, 8.0, None, None, None, 0, read=False)]
-    session = LiveSession.objects.create(athlete=athlete, exercise="bodyweight-hip-hinge",
-                                         cued=3, cues=[asdict(cue) for cue in cues])
+    cues = [
+        RepCue(1, 2.1, None, None, None, 0, read=True),
+        RepCue(2, 5.4, "no-counterbalance", "No counterbalance", "Reach back.", 1, read=True),
+        RepCue(3, 8.0, None, None, None, 0, read=False),
+    ]
+    session = LiveSession.objects.create(
+        athlete=athlete, exercise="bodyweight-hip-hinge", cued=3, cues=[asdict(cue) for cue in cues]
+    )
     summary = coach_client.get(reverse("live:summary", args=[athlete.pk, session.key]))
     body = summary.json()
     assert body["reps"] == 3
     assert [cue["headline"] for cue in body["cues"]] == [
-        "Rep 1: no fault seen", "Rep 2: No counterbalance (+1 more)",
-        "Rep 3: counted, legs hidden, faults not read"]
+        "Rep 1: no fault seen",
+        "Rep 2: No counterbalance (+1 more)",
+        "Rep 3: counted, legs hidden, faults not read",
+    ]
     assert body["cues"][1]["fix"] == "Reach back."

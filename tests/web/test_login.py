@@ -10,8 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _login(client: Client, password: str):
-    return client.post("/login/", {"username": "cole", "password": password},
-                       REMOTE_ADDR="10.0.0.7")
+    return client.post(
+        "/login/", {"username": "cole", "password": password}, REMOTE_ADDR="10.0.0.7"
+    )
 
 
 def test_a_coach_signs_in_with_the_right_password(coach):

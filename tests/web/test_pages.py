@@ -19,8 +19,10 @@ from hingecoach.web.teams.selectors import user_for_token
 
 from .conftest import PASSWORD, born
 
-pytestmark = [pytest.mark.django_db,
-              pytest.mark.filterwarnings("ignore:No directory at:UserWarning")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
+]
 TODAY = dt.date.today().isoformat()
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -36,12 +38,17 @@ def detail(client: Client, athlete: Athlete) -> str:
 
 
 def profile(**changes) -> dict:
-    data = {"name": "Ava Novak", "date_of_birth": born(29).isoformat(), "goal": "technique",
-            "notes": ""}
+    data = {
+        "name": "Ava Novak",
+        "date_of_birth": born(29).isoformat(),
+        "goal": "technique",
+        "notes": "",
+    }
     return {**data, **changes}
 
 
 # --- signing in -------------------------------------------------------------------------
+
 
 def test_a_visitor_is_sent_to_sign_in(db):
     response = Client().get(reverse("athletes:list"))
@@ -53,8 +60,9 @@ def test_signing_in_shows_the_teams_athlete_list(coach, athlete):
     client = Client()
     login = client.get(reverse("login")).content.decode()
     assert 'name="csrfmiddlewaretoken"' in login
-    response = client.post(reverse("login"), {"username": "cole", "password": PASSWORD},
-                           follow=True)
+    response = client.post(
+        reverse("login"), {"username": "cole", "password": PASSWORD}, follow=True
+    )
     html = response.content.decode()
     assert "Riverside Barbell" in html
     assert "Maya Ortiz" in html
@@ -68,6 +76,7 @@ def test_a_wrong_password_is_refused_on_the_sign_in_page(coach):
 
 # --- list, search and filters -----------------------------------------------------------
 
+
 @pytest.fixture
 def squad(team, athlete):
     failed = athletes.athlete_create(team=team, name="Finn Failed", date_of_birth=born(30))
@@ -76,26 +85,30 @@ def squad(team, athlete):
     athletes.test_record(athlete=passed, date=dt.date.today(), faults=[])
     old = athletes.athlete_create(team=team, name="Olga Oldtest", date_of_birth=born(30))
     athletes.test_record(athlete=old, date=dt.date.today() - dt.timedelta(weeks=6), faults=[])
-    sore = athletes.athlete_create(team=team, name="Sam Sore", date_of_birth=born(50),
-                                   conditions=["low-back-pain"])
+    sore = athletes.athlete_create(
+        team=team, name="Sam Sore", date_of_birth=born(50), conditions=["low-back-pain"]
+    )
     athletes.pain_record(athlete=sore, date=dt.date.today(), nrs=4)
     gone = athletes.athlete_create(team=team, name="Gus Gone", date_of_birth=born(30))
     athletes.athlete_archive(athlete=gone)
     return {"failed": failed, "passed": passed, "old": old, "sore": sore, "gone": gone}
 
 
-@pytest.mark.parametrize(("params", "shown", "hidden"), [
-    ({}, ["Maya Ortiz", "Finn Failed", "Pia Passed", "Sam Sore"], ["Gus Gone"]),
-    ({"q": "pia"}, ["Pia Passed"], ["Maya Ortiz", "Finn Failed"]),
-    ({"tested": "failed"}, ["Finn Failed"], ["Pia Passed", "Maya Ortiz"]),
-    ({"tested": "passed"}, ["Pia Passed", "Olga Oldtest"], ["Finn Failed"]),
-    ({"tested": "none"}, ["Maya Ortiz", "Sam Sore"], ["Pia Passed"]),
-    ({"tested": "stale"}, ["Olga Oldtest"], ["Pia Passed"]),
-    ({"pain": "on"}, ["Sam Sore"], ["Maya Ortiz"]),
-    ({"stage": "pain-aware"}, ["Sam Sore"], ["Pia Passed"]),
-    ({"stage": "fundamental"}, ["Pia Passed"], ["Finn Failed"]),
-    ({"archived": "on"}, ["Gus Gone"], ["Maya Ortiz"]),
-])
+@pytest.mark.parametrize(
+    ("params", "shown", "hidden"),
+    [
+        ({}, ["Maya Ortiz", "Finn Failed", "Pia Passed", "Sam Sore"], ["Gus Gone"]),
+        ({"q": "pia"}, ["Pia Passed"], ["Maya Ortiz", "Finn Failed"]),
+        ({"tested": "failed"}, ["Finn Failed"], ["Pia Passed", "Maya Ortiz"]),
+        ({"tested": "passed"}, ["Pia Passed", "Olga Oldtest"], ["Finn Failed"]),
+        ({"tested": "none"}, ["Maya Ortiz", "Sam Sore"], ["Pia Passed"]),
+        ({"tested": "stale"}, ["Olga Oldtest"], ["Pia Passed"]),
+        ({"pain": "on"}, ["Sam Sore"], ["Maya Ortiz"]),
+        ({"stage": "pain-aware"}, ["Sam Sore"], ["Pia Passed"]),
+        ({"stage": "fundamental"}, ["Pia Passed"], ["Finn Failed"]),
+        ({"archived": "on"}, ["Gus Gone"], ["Maya Ortiz"]),
+    ],
+)
 def test_the_list_searches_and_filters(coach_client, squad, params, shown, hidden):
     html = page(coach_client, reverse("athletes:list"), **params)
     for name in shown:
@@ -118,9 +131,11 @@ def test_another_teams_athletes_never_appear_in_the_list(coach_client, athlete, 
 
 # --- create and edit --------------------------------------------------------------------
 
+
 def test_creating_an_athlete_saves_the_profile(coach_client, team):
-    data = profile(conditions=["spinal-fusion"], medical_clearance="on",
-                   clearance_by="Dr. Lee", red_flags=[])
+    data = profile(
+        conditions=["spinal-fusion"], medical_clearance="on", clearance_by="Dr. Lee", red_flags=[]
+    )
     response = coach_client.post(reverse("athletes:create"), data)
     ava = Athlete.objects.get(name="Ava Novak")
     assert response.status_code == 302
@@ -132,13 +147,17 @@ def test_creating_an_athlete_saves_the_profile(coach_client, team):
     assert "Spinal fusion" in html and "Dr. Lee" in html
 
 
-@pytest.mark.parametrize(("born_on", "message"), [
-    ("1800-01-01", "expected 5 to 110 years"),
-    ("not-a-date", "Enter a valid date."),
-    ("", "This field is required."),
-])
-def test_a_bad_date_of_birth_shows_the_field_error_and_saves_nothing(coach_client, team,
-                                                                      born_on, message):
+@pytest.mark.parametrize(
+    ("born_on", "message"),
+    [
+        ("1800-01-01", "expected 5 to 110 years"),
+        ("not-a-date", "Enter a valid date."),
+        ("", "This field is required."),
+    ],
+)
+def test_a_bad_date_of_birth_shows_the_field_error_and_saves_nothing(
+    coach_client, team, born_on, message
+):
     response = coach_client.post(reverse("athletes:create"), profile(date_of_birth=born_on))
     html = response.content.decode()
     assert response.status_code == 200
@@ -188,6 +207,7 @@ def test_archiving_and_unarchiving(coach_client, athlete):
 
 # --- erase ------------------------------------------------------------------------------
 
+
 def test_only_a_head_coach_may_erase(coach_client, athlete):
     url = reverse("athletes:erase", args=[athlete.pk])
     assert coach_client.get(url).status_code == 403
@@ -210,9 +230,11 @@ def test_a_head_coach_erases_an_athlete_with_every_record(head_client, athlete):
 
 # --- tests, stage and recommendation -----------------------------------------------------
 
+
 def record_test(client: Client, athlete: Athlete, faults: list[str], day: str = TODAY):
-    return client.post(reverse("athletes:test", args=[athlete.pk]),
-                       {"date": day, "faults": faults, "notes": ""})
+    return client.post(
+        reverse("athletes:test", args=[athlete.pk]), {"date": day, "faults": faults, "notes": ""}
+    )
 
 
 def test_the_test_form_lists_the_catalogs_faults_by_name(coach_client, athlete):
@@ -221,8 +243,9 @@ def test_the_test_form_lists_the_catalogs_faults_by_name(coach_client, athlete):
         assert f'value="{fault.id}"' in html and fault.name in html
 
 
-def test_a_failed_then_a_passed_test_changes_the_stage_and_the_recommendation(coach_client,
-                                                                           athlete):
+def test_a_failed_then_a_passed_test_changes_the_stage_and_the_recommendation(
+    coach_client, athlete
+):
     yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
     assert record_test(coach_client, athlete, ["lumbar-flexion"], yesterday).status_code == 302
     failed = detail(coach_client, athlete)
@@ -244,8 +267,9 @@ def test_a_retest_on_the_same_day_counts(coach_client, athlete):
 
 def test_a_test_dated_in_the_future_is_refused_and_not_saved(coach_client, athlete):
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
-    response = coach_client.post(reverse("athletes:test", args=[athlete.pk]),
-                                 {"date": tomorrow, "faults": []})
+    response = coach_client.post(
+        reverse("athletes:test", args=[athlete.pk]), {"date": tomorrow, "faults": []}
+    )
     assert "is in the future" in response.content.decode()
     assert 'id="id_date_error"' in response.content.decode()
     assert not HingeTest.objects.exists()
@@ -254,8 +278,9 @@ def test_a_test_dated_in_the_future_is_refused_and_not_saved(coach_client, athle
 def test_ticking_faults_previews_the_recommendation_without_saving(coach_client, athlete):
     url = reverse("athletes:test-preview", args=[athlete.pk])
     passed = coach_client.get(url, {"date": TODAY}, **HTMX).content.decode()
-    failed = coach_client.get(url, {"date": TODAY, "faults": ["toes-lift"]},
-                              **HTMX).content.decode()
+    failed = coach_client.get(
+        url, {"date": TODAY, "faults": ["toes-lift"]}, **HTMX
+    ).content.decode()
     assert "stage-fundamental" in passed and "stage-corrective" in failed
     assert "<html" not in failed
     assert not HingeTest.objects.exists()
@@ -263,9 +288,11 @@ def test_ticking_faults_previews_the_recommendation_without_saving(coach_client,
 
 # --- pain, TSK-11, mastered --------------------------------------------------------------
 
+
 def test_pain_7_shows_the_red_referral_banner_and_offers_nothing(coach_client, athlete):
-    response = coach_client.post(reverse("athletes:pain", args=[athlete.pk]),
-                                 {"date": TODAY, "nrs": "7"})
+    response = coach_client.post(
+        reverse("athletes:pain", args=[athlete.pk]), {"date": TODAY, "nrs": "7"}
+    )
     assert response.status_code == 302
     html = detail(coach_client, athlete)
     assert 'class="banner refer"' in html
@@ -276,8 +303,9 @@ def test_pain_7_shows_the_red_referral_banner_and_offers_nothing(coach_client, a
 
 
 def test_recording_pain_with_htmx_updates_the_recommendation_panel(coach_client, athlete):
-    response = coach_client.post(reverse("athletes:pain", args=[athlete.pk]),
-                                 {"date": TODAY, "nrs": "8"}, **HTMX)
+    response = coach_client.post(
+        reverse("athletes:pain", args=[athlete.pk]), {"date": TODAY, "nrs": "8"}, **HTMX
+    )
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="advice"') or 'id="advice"' in html
     assert "<html" not in html
@@ -286,8 +314,9 @@ def test_recording_pain_with_htmx_updates_the_recommendation_panel(coach_client,
 
 
 def test_a_missing_pain_value_with_htmx_is_shown_in_the_panel(coach_client, athlete):
-    response = coach_client.post(reverse("athletes:pain", args=[athlete.pk]),
-                                 {"date": TODAY}, **HTMX)
+    response = coach_client.post(
+        reverse("athletes:pain", args=[athlete.pk]), {"date": TODAY}, **HTMX
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="id_nrs_error"' in html and "This field is required." in html
@@ -296,15 +325,17 @@ def test_a_missing_pain_value_with_htmx_is_shown_in_the_panel(coach_client, athl
 
 def test_a_preview_with_an_unknown_fault_answers_without_an_error(coach_client, athlete):
     url = reverse("athletes:test-preview", args=[athlete.pk])
-    response = coach_client.get(url, {"date": "garbage", "faults": ["kneeling-squat-dance"]},
-                                **HTMX)
+    response = coach_client.get(
+        url, {"date": "garbage", "faults": ["kneeling-squat-dance"]}, **HTMX
+    )
     assert response.status_code == 200
     assert "stage-fundamental" in response.content.decode()
 
 
 def test_a_pain_value_out_of_range_is_refused_next_to_the_field(coach_client, athlete):
-    response = coach_client.post(reverse("athletes:pain", args=[athlete.pk]),
-                                 {"date": TODAY, "nrs": "11"})
+    response = coach_client.post(
+        reverse("athletes:pain", args=[athlete.pk]), {"date": TODAY, "nrs": "11"}
+    )
     assert 'id="id_nrs_error"' in response.content.decode()
     assert not athlete.pain_reports.exists()
 
@@ -341,22 +372,36 @@ def test_mastered_exercises_are_grouped_by_ladder_column(coach_client, athlete):
     assert not re.search(r'value="hip-bridge"[^>]*checked', html)
     coach_client.post(url, {"exercises": ["kneeling-hip-hinge", "hip-bridge"]})
     assert sorted(athlete.masteries.values_list("exercise", flat=True)) == [
-        "hip-bridge", "kneeling-hip-hinge"]
+        "hip-bridge",
+        "kneeling-hip-hinge",
+    ]
 
 
 # --- sessions ---------------------------------------------------------------------------
 
+
 def session_rows(*rows: dict) -> dict:
-    data = {"date": TODAY, "pain_during": "1", "notes": "",
-            "ex-TOTAL_FORMS": str(len(rows)), "ex-INITIAL_FORMS": "0",
-            "ex-MIN_NUM_FORMS": "0", "ex-MAX_NUM_FORMS": "1000"}
+    data = {
+        "date": TODAY,
+        "pain_during": "1",
+        "notes": "",
+        "ex-TOTAL_FORMS": str(len(rows)),
+        "ex-INITIAL_FORMS": "0",
+        "ex-MIN_NUM_FORMS": "0",
+        "ex-MAX_NUM_FORMS": "1000",
+    }
     for index, row in enumerate(rows):
         data.update({f"ex-{index}-{key}": value for key, value in row.items()})
     return data
 
 
-GOOD_MORNING = {"done": "on", "exercise": "good-morning", "sets": "3", "reps": "10/8/6",
-                "load": "30"}
+GOOD_MORNING = {
+    "done": "on",
+    "exercise": "good-morning",
+    "sets": "3",
+    "reps": "10/8/6",
+    "load": "30",
+}
 
 
 def test_the_session_form_is_filled_in_from_todays_plan(coach_client, athlete):
@@ -382,7 +427,8 @@ def test_logging_a_session_saves_what_was_done(coach_client, athlete):
     session = TrainingSession.objects.get()
     rows = list(session.exercises.all())
     assert [(r.exercise, r.sets, r.reps, r.load_kg) for r in rows] == [
-        ("good-morning", 3, [10, 8, 6], Decimal("30.00"))]
+        ("good-morning", 3, [10, 8, 6], Decimal("30.00"))
+    ]
     assert session.pain_during == 1
     html = detail(coach_client, athlete)
     assert "Good Morning: 10/8/6 @ 30 kg" in html
@@ -412,6 +458,7 @@ def test_the_pain_next_morning_is_added_to_a_recent_session(coach_client, athlet
 
 
 # --- units ------------------------------------------------------------------------------
+
 
 def test_switching_the_team_to_pounds_shows_pounds(head_client, team, athlete):
     athletes.test_record(athlete=athlete, date=dt.date.today(), faults=[])
@@ -445,6 +492,7 @@ def test_only_a_head_coach_may_change_the_unit(coach_client, team):
 
 # --- settings: coaches and tokens --------------------------------------------------------
 
+
 def test_a_new_api_token_is_shown_once(coach_client, coach):
     response = coach_client.post(reverse("teams:token-create"), {"name": "sheets"})
     html = response.content.decode()
@@ -468,16 +516,33 @@ def test_revoking_a_token(coach_client, coach, head):
 
 # --- another team's athlete --------------------------------------------------------------
 
-ATHLETE_PAGES = ["detail", "edit", "archive", "erase", "test", "test-preview", "pain", "tsk",
-                 "mastered", "log"]
+ATHLETE_PAGES = [
+    "detail",
+    "edit",
+    "archive",
+    "erase",
+    "test",
+    "test-preview",
+    "pain",
+    "tsk",
+    "mastered",
+    "log",
+]
 
 
 @pytest.mark.parametrize("name", ATHLETE_PAGES)
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_another_teams_athlete_is_not_found_on_every_page(head_client, stranger, name, method):
     url = reverse(f"athletes:{name}", args=[stranger.pk])
-    data = {"date": TODAY, "nrs": "1", "archived": "1", "confirm": stranger.name,
-            "faults": [], "name": "Hijacked", "date_of_birth": born(30).isoformat()}
+    data = {
+        "date": TODAY,
+        "nrs": "1",
+        "archived": "1",
+        "confirm": stranger.name,
+        "faults": [],
+        "name": "Hijacked",
+        "date_of_birth": born(30).isoformat(),
+    }
     response = getattr(head_client, method)(url, data)
     assert response.status_code == 404
     assert "Not found" in response.content.decode()
@@ -487,8 +552,11 @@ def test_another_teams_athlete_is_not_found_on_every_page(head_client, stranger,
 
 def test_another_teams_session_is_not_found(head_client, athlete, stranger):
     """The session's id under one's own athlete, or under theirs: not found either way."""
-    athletes.session_log(athlete=stranger, date=dt.date.today(), exercises=[
-        {"exercise": "hip-bridge", "sets": 3, "reps": [10, 10, 10], "load_kg": None}])
+    athletes.session_log(
+        athlete=stranger,
+        date=dt.date.today(),
+        exercises=[{"exercise": "hip-bridge", "sets": 3, "reps": [10, 10, 10], "load_kg": None}],
+    )
     theirs = stranger.sessions.get()
     for owner in (stranger, athlete):
         url = reverse("athletes:next-morning", args=[owner.pk, theirs.pk])
@@ -498,6 +566,7 @@ def test_another_teams_session_is_not_found(head_client, athlete, stranger):
 
 
 # --- catalog ----------------------------------------------------------------------------
+
 
 def test_the_ladder_page_lists_every_exercise(coach_client):
     html = page(coach_client, reverse("catalog:ladder"))
@@ -524,5 +593,7 @@ def test_the_error_page_needs_no_request_context():
 
 
 def test_an_unknown_exercise_is_not_found(coach_client):
-    assert coach_client.get(reverse("catalog:exercise", args=["kneeling-squat-dance"])
-                            ).status_code == 404
+    assert (
+        coach_client.get(reverse("catalog:exercise", args=["kneeling-squat-dance"])).status_code
+        == 404
+    )

@@ -27,12 +27,15 @@ def person(team, name: str, **profile) -> Athlete:
     return athletes.athlete_create(team=team, name=name, date_of_birth=born(30), **profile)
 
 
-def session(athlete, *, day: int, during: int | None = None, morning: int | None = None,
-            by=None):
-    return athletes.session_log(athlete=athlete, date=days_ago(day), pain_during=during,
-                                pain_next_morning=morning, by=by, exercises=[
-                                    {"exercise": "good-morning", "sets": 3,
-                                     "reps": [10, 10, 10], "load_kg": 20}])
+def session(athlete, *, day: int, during: int | None = None, morning: int | None = None, by=None):
+    return athletes.session_log(
+        athlete=athlete,
+        date=days_ago(day),
+        pain_during=during,
+        pain_next_morning=morning,
+        by=by,
+        exercises=[{"exercise": "good-morning", "sets": 3, "reps": [10, 10, 10], "load_kg": 20}],
+    )
 
 
 def today_html(client, **params) -> str:
@@ -46,7 +49,7 @@ def row_of(html: str, name: str) -> str:
     start = html.find(f"<strong>{name}</strong>")
     if start < 0 or start > html.find('id="squad-title"'):
         return ""
-    return html[start:html.find("</li>", start)]
+    return html[start : html.find("</li>", start)]
 
 
 def test_signing_in_lands_on_today(client, coach):
@@ -95,8 +98,9 @@ def test_a_check_in_and_a_clip_to_review_lead_to_the_athlete_and_the_clip(team, 
     athlete = person(team, "Cleo Checkin")
     done = session(athlete, day=1, during=1)
     athletes.checkin_submit(athlete=athlete, pain_next_morning=1, felt="hard")
-    clip = Clip.objects.create(athlete=athlete, extension="mp4", exercise="bodyweight-hip-hinge",
-                               status=Clip.Status.DONE)
+    clip = Clip.objects.create(
+        athlete=athlete, extension="mp4", exercise="bodyweight-hip-hinge", status=Clip.Status.DONE
+    )
     row = row_of(today_html(head_client), "Cleo Checkin")
     assert f"Checked in: 1/10 the morning after {done.date:%a} {done.date.day}" in row
     assert "felt hard" in row and "1 clip to review" in row
@@ -105,8 +109,7 @@ def test_a_check_in_and_a_clip_to_review_lead_to_the_athlete_and_the_clip(team, 
     assert reverse("clips:detail", args=[clip.pk]) in html
 
 
-def test_nobody_flagged_says_so_and_another_teams_athletes_never_show(team, head_client,
-                                                                       stranger):
+def test_nobody_flagged_says_so_and_another_teams_athletes_never_show(team, head_client, stranger):
     athletes.athlete_update(athlete=stranger, red_flags=["fever"])
     person(team, "Quiet Quinn")
     html = today_html(head_client)
@@ -120,8 +123,9 @@ def test_the_most_urgent_come_first(team, head_client):
     assert html.index("Zoe Refer") < html.index("Aaron Flare")
 
 
-def test_a_coach_sees_the_athletes_they_work_with_and_can_switch_to_the_team(team, coach,
-                                                                             coach_client):
+def test_a_coach_sees_the_athletes_they_work_with_and_can_switch_to_the_team(
+    team, coach, coach_client
+):
     mine, other = person(team, "Mia Mine"), person(team, "Otis Other")
     athletes.test_record(athlete=other, date=days_ago(2), faults=["toes-lift"])
     html = today_html(coach_client)
@@ -137,9 +141,9 @@ def test_the_squad_by_stage_and_highest_rung_and_the_faults_seen(team, head_clie
     athletes.test_record(athlete=failed, date=days_ago(5), faults=["toes-lift", "lumbar-flexion"])
     athletes.test_record(athlete=athlete, date=days_ago(4), faults=["toes-lift"])
     html = today_html(head_client)
-    squad = html[html.index('id="squad-title"'):html.index('id="faults-title"')]
+    squad = html[html.index('id="squad-title"') : html.index('id="faults-title"')]
     assert "2 athletes by stage" in squad and "Good Morning" in squad
-    faults = html[html.index('id="faults-title"'):]
+    faults = html[html.index('id="faults-title"') :]
     assert "In 2 tests" in faults
     assert faults.index("Big toes lift") < faults.index("Back rounds")
     assert "2 <small" in faults and "(2 athletes)" in faults and "(1 athlete)" in faults
@@ -154,11 +158,13 @@ def test_the_page_reads_the_same_few_queries_for_five_athletes_or_forty(team, he
     def add(start: int, count: int) -> None:
         for n in range(start, start + count):
             athlete = person(team, f"Athlete {n:02d}")
-            athletes.test_record(athlete=athlete, date=days_ago(3 + n % 20),
-                                 faults=["toes-lift"] if n % 2 else [])
+            athletes.test_record(
+                athlete=athlete, date=days_ago(3 + n % 20), faults=["toes-lift"] if n % 2 else []
+            )
             session(athlete, day=1 + n % 9, during=n % 8, morning=n % 4)
-            Clip.objects.create(athlete=athlete, extension="mp4", exercise="good-morning",
-                                status=Clip.Status.DONE)
+            Clip.objects.create(
+                athlete=athlete, extension="mp4", exercise="good-morning", status=Clip.Status.DONE
+            )
 
     add(0, 5)
     few = queries()

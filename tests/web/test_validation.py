@@ -29,15 +29,18 @@ def test_a_test_dated_before_the_athletes_birth_is_refused(coach_client, athlete
 
 def test_a_pain_report_dated_tomorrow_is_refused(coach_client, athlete):
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
-    response = coach_client.post(reverse("athletes:pain", args=[athlete.pk]),
-                                 {"date": tomorrow, "nrs": "3"})
+    response = coach_client.post(
+        reverse("athletes:pain", args=[athlete.pk]), {"date": tomorrow, "nrs": "3"}
+    )
     assert "is in the future" in response.content.decode()
     assert not PainReport.objects.exists()
 
 
 def test_a_clearance_dated_2099_is_refused(coach_client, athlete):
-    response = coach_client.post(reverse("athletes:edit", args=[athlete.pk]),
-                                 profile(medical_clearance="on", clearance_date="2099-01-01"))
+    response = coach_client.post(
+        reverse("athletes:edit", args=[athlete.pk]),
+        profile(medical_clearance="on", clearance_date="2099-01-01"),
+    )
     assert "2099-01-01 is in the future" in _error(response, "clearance_date")
     athlete.refresh_from_db()
     assert athlete.clearance_date is None
@@ -52,8 +55,11 @@ def test_a_session_of_three_sets_of_zero_reps_is_refused(coach_client, athlete):
 
 @pytest.mark.parametrize("url_name", ["athletes:test", "athletes:edit"])
 def test_notes_longer_than_2000_characters_are_refused(coach_client, athlete, url_name):
-    data = profile(notes="x" * 100_000) if url_name == "athletes:edit" \
+    data = (
+        profile(notes="x" * 100_000)
+        if url_name == "athletes:edit"
         else {"date": TODAY, "notes": "x" * 100_000}
+    )
     response = coach_client.post(reverse(url_name, args=[athlete.pk]), data)
     assert "at most 2000 characters" in _error(response, "notes")
     athlete.refresh_from_db()

@@ -53,8 +53,17 @@ def draw_slot(ax: Axes, slot: Slot, marks: AthleteMarks | None) -> None:
     number = marks.option_number(ex.id) if marks else None
     mastered = marks is not None and ex.id in marks.mastered
     if number is not None:
-        _box(ax, x - 0.025, y - 0.06, w + 0.05, h + 0.12, facecolor=TODAY, edgecolor="none",
-             alpha=0.9, zorder=2)
+        _box(
+            ax,
+            x - 0.025,
+            y - 0.06,
+            w + 0.05,
+            h + 0.12,
+            facecolor=TODAY,
+            edgecolor="none",
+            alpha=0.9,
+            zorder=2,
+        )
     draw_body(ax, ex, (x, y, w, h), avoided, mastered)
     draw_label(ax, ex, (x, y, w, h), avoided)
     if mastered:
@@ -63,34 +72,90 @@ def draw_slot(ax: Axes, slot: Slot, marks: AthleteMarks | None) -> None:
         badge(ax, x + 0.03, y + h - 0.04, str(number), TODAY_BADGE)
 
 
-def draw_body(ax: Axes, ex: Exercise, rect: tuple[float, float, float, float],
-              avoided: bool, mastered: bool) -> None:
+def draw_body(
+    ax: Axes, ex: Exercise, rect: tuple[float, float, float, float], avoided: bool, mastered: bool
+) -> None:
     x, y, w, h = rect
     edge = AVOID_EDGE if avoided else (MASTERED if mastered else THEME_EDGE[ex.theme])
     width = 2.6 if mastered else 1.3
-    _box(ax, x, y, w, h, facecolor=AVOID_FILL if avoided else THEME_FILL[ex.theme],
-         edgecolor=edge, linewidth=width, linestyle=ROLE_LINESTYLE[ex.role],
-         hatch="////" if avoided else None, hatchcolor=AVOID_HATCH, zorder=3)
+    _box(
+        ax,
+        x,
+        y,
+        w,
+        h,
+        facecolor=AVOID_FILL if avoided else THEME_FILL[ex.theme],
+        edgecolor=edge,
+        linewidth=width,
+        linestyle=ROLE_LINESTYLE[ex.role],
+        hatch="////" if avoided else None,
+        hatchcolor=AVOID_HATCH,
+        zorder=3,
+    )
     if ex.role == "test":
-        _box(ax, x + 0.025, y + 0.045, w - 0.05, h - 0.09, facecolor="none", edgecolor=edge,
-             linewidth=1.0, zorder=4)
+        _box(
+            ax,
+            x + 0.025,
+            y + 0.045,
+            w - 0.05,
+            h - 0.09,
+            facecolor="none",
+            edgecolor=edge,
+            linewidth=1.0,
+            zorder=4,
+        )
 
 
-def draw_label(ax: Axes, ex: Exercise, rect: tuple[float, float, float, float],
-               avoided: bool) -> None:
+def draw_label(
+    ax: Axes, ex: Exercise, rect: tuple[float, float, float, float], avoided: bool
+) -> None:
     x, y, w, h = rect
     name = textwrap.fill(ex.name, 22)
     two_lines = "\n" in name
-    ax.text(x + w / 2, y + h * (0.64 if two_lines else 0.6), name, ha="center", va="center",
-            fontsize=8.5, fontweight="bold", color=AVOID_TEXT if avoided else TEXT,
-            linespacing=1.05, zorder=5)
-    ax.text(x + w / 2, y + h * (0.15 if two_lines else 0.2), caption(ex), ha="center",
-            va="center", fontsize=7, color=AVOID_TEXT if avoided else MUTED, zorder=5,
-            style="italic")
+    ax.text(
+        x + w / 2,
+        y + h * (0.64 if two_lines else 0.6),
+        name,
+        ha="center",
+        va="center",
+        fontsize=8.5,
+        fontweight="bold",
+        color=AVOID_TEXT if avoided else TEXT,
+        linespacing=1.05,
+        zorder=5,
+    )
+    ax.text(
+        x + w / 2,
+        y + h * (0.15 if two_lines else 0.2),
+        caption(ex),
+        ha="center",
+        va="center",
+        fontsize=7,
+        color=AVOID_TEXT if avoided else MUTED,
+        zorder=5,
+        style="italic",
+    )
 
 
 def badge(ax: Axes, x: float, y: float, text: str, colour: str) -> None:
-    ax.plot([x], [y], marker="o", markersize=12, markerfacecolor=colour,
-            markeredgecolor="white", markeredgewidth=1.0, zorder=6)
-    ax.text(x, y, text, ha="center", va="center_baseline", fontsize=7, fontweight="bold",
-            color="white", zorder=7)
+    ax.plot(
+        [x],
+        [y],
+        marker="o",
+        markersize=12,
+        markerfacecolor=colour,
+        markeredgecolor="white",
+        markeredgewidth=1.0,
+        zorder=6,
+    )
+    ax.text(
+        x,
+        y,
+        text,
+        ha="center",
+        va="center_baseline",
+        fontsize=7,
+        fontweight="bold",
+        color="white",
+        zorder=7,
+    )

@@ -15,11 +15,28 @@ from hingecoach.charts.style import GRID, MUTED, ROW_SHADE, TEXT
 def draw_rows(ax: Axes, layout: Layout) -> None:
     width = len(layout.columns)
     for row in layout.rows:
-        ax.add_patch(Rectangle((0, row.bottom), width, row.top - row.bottom,
-                               facecolor=ROW_SHADE[row.level % 2], edgecolor="none", zorder=0))
+        ax.add_patch(
+            Rectangle(
+                (0, row.bottom),
+                width,
+                row.top - row.bottom,
+                facecolor=ROW_SHADE[row.level % 2],
+                edgecolor="none",
+                zorder=0,
+            )
+        )
         ax.axhline(row.bottom, color=GRID, linewidth=0.8, zorder=1)
-        ax.text(-0.06, (row.bottom + row.top) / 2, f"Level {row.level}", ha="right",
-                va="center", fontsize=10, fontweight="bold", color=TEXT, clip_on=False)
+        ax.text(
+            -0.06,
+            (row.bottom + row.top) / 2,
+            f"Level {row.level}",
+            ha="right",
+            va="center",
+            fontsize=10,
+            fontweight="bold",
+            color=TEXT,
+            clip_on=False,
+        )
     ax.axhline(layout.height, color=GRID, linewidth=0.8, zorder=1)
 
 
@@ -27,8 +44,17 @@ def draw_columns(ax: Axes, layout: Layout) -> None:
     top = layout.height
     for column in layout.columns:
         ax.axvline(column.index, color=GRID, linewidth=0.8, zorder=1)
-        ax.text(column.index + 0.5, top + 0.18, textwrap.fill(column.name, 18), ha="center",
-                va="bottom", fontsize=10, fontweight="bold", color=TEXT, clip_on=False)
+        ax.text(
+            column.index + 0.5,
+            top + 0.18,
+            textwrap.fill(column.name, 18),
+            ha="center",
+            va="bottom",
+            fontsize=10,
+            fontweight="bold",
+            color=TEXT,
+            clip_on=False,
+        )
     ax.axvline(len(layout.columns), color=GRID, linewidth=0.8, zorder=1)
     draw_categories(ax, layout)
 
@@ -40,5 +66,13 @@ def draw_categories(ax: Axes, layout: Layout) -> None:
         columns = list(group)
         left, right = columns[0].index + 0.06, columns[-1].index + 0.94
         ax.plot([left, right], [y, y], color=MUTED, linewidth=1.2, clip_on=False)
-        ax.text((left + right) / 2, y + 0.1, category.replace("-", " ").upper(), ha="center",
-                va="bottom", fontsize=8, color=MUTED, clip_on=False)
+        ax.text(
+            (left + right) / 2,
+            y + 0.1,
+            category.replace("-", " ").upper(),
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            color=MUTED,
+            clip_on=False,
+        )

@@ -40,8 +40,13 @@ def draw_ladder(catalog: Catalog, out: Path, marks: AthleteMarks | None = None) 
         raise ValueError(f"unsupported chart format '{out.suffix}'")
     with matplotlib.rc_context(FONT):
         figure = ladder_figure(catalog, marks)
-        figure.savefig(out, format=fmt, dpi=DPI, facecolor="white",
-                       metadata={"Date": None} if fmt == "svg" else None)
+        figure.savefig(
+            out,
+            format=fmt,
+            dpi=DPI,
+            facecolor="white",
+            metadata={"Date": None} if fmt == "svg" else None,
+        )
 
 
 def ladder_figure(catalog: Catalog, marks: AthleteMarks | None) -> Figure:
@@ -49,9 +54,14 @@ def ladder_figure(catalog: Catalog, marks: AthleteMarks | None) -> Figure:
     width = LEFT_IN + COLUMN_IN * len(layout.columns) + RIGHT_IN
     height = TOP_IN + UNIT_IN * layout.height + BOTTOM_IN
     figure = Figure(figsize=(width, height))
-    ax = figure.add_axes((LEFT_IN / width, BOTTOM_IN / height,
-                          COLUMN_IN * len(layout.columns) / width,
-                          UNIT_IN * layout.height / height))
+    ax = figure.add_axes(
+        (
+            LEFT_IN / width,
+            BOTTOM_IN / height,
+            COLUMN_IN * len(layout.columns) / width,
+            UNIT_IN * layout.height / height,
+        )
+    )
     draw_chart(ax, layout, marks)
     draw_title(figure, marks, top=1 - 0.22 / height)
     draw_legends(figure, marks, top=(BOTTOM_IN - 0.15) / height)
@@ -74,13 +84,21 @@ def draw_title(figure: Figure, marks: AthleteMarks | None, top: float) -> None:
     if marks is not None:
         title += f"  ·  athlete at stage: {marks.stage.replace('-', ' ')}"
     figure.text(left, top, title, fontsize=17, fontweight="bold", color=TEXT, va="top")
-    figure.text(left, top - 0.3 / figure.get_figheight(), subtitle(marks), fontsize=10,
-                color=MUTED, va="top")
+    figure.text(
+        left,
+        top - 0.3 / figure.get_figheight(),
+        subtitle(marks),
+        fontsize=10,
+        color=MUTED,
+        va="top",
+    )
 
 
 def subtitle(marks: AthleteMarks | None) -> str:
     base = "Sub-categories left to right; levels rise from 1 at the bottom; colour shows the theme."
     if marks is None:
         return base
-    return (f"{base}  Mastered: {len(marks.mastered)}, options today: {len(marks.today)}, "
-            f"avoid: {len(marks.avoid)}.")
+    return (
+        f"{base}  Mastered: {len(marks.mastered)}, options today: {len(marks.today)}, "
+        f"avoid: {len(marks.avoid)}."
+    )

@@ -52,8 +52,10 @@ class Layout:
 
 
 def columns_of(catalog: Catalog) -> list[Column]:
-    return [Column(i, sub.id, sub.name, sub.category)
-            for i, sub in enumerate(catalog.programme.subcategories)]
+    return [
+        Column(i, sub.id, sub.name, sub.category)
+        for i, sub in enumerate(catalog.programme.subcategories)
+    ]
 
 
 def cells_of(catalog: Catalog, columns: list[Column]) -> dict[tuple[int, int], list[Exercise]]:

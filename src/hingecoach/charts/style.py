@@ -32,7 +32,10 @@ THEME_INK = {
     "mastery": "#6a3d96",
 }
 ROLE_LINESTYLE: dict[str, LineStyleType] = {
-    "drill": (0, (3.5, 2.2)), "exercise": "solid", "test": "solid"}
+    "drill": (0, (3.5, 2.2)),
+    "exercise": "solid",
+    "test": "solid",
+}
 
 TEXT = "#1f2933"
 MUTED = "#7b8794"
@@ -46,5 +49,11 @@ MASTERED = "#1b7a3a"
 TODAY = "#e0a800"
 TODAY_BADGE = "#9a6b00"
 
-FONT: dict[RcKeyType, Any] = {"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "path",
-        "svg.hashsalt": "hingecoach", "axes.unicode_minus": False, "hatch.linewidth": 0.8}
+FONT: dict[RcKeyType, Any] = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "svg.fonttype": "path",
+    "svg.hashsalt": "hingecoach",
+    "axes.unicode_minus": False,
+    "hatch.linewidth": 0.8,
+}

@@ -24,9 +24,14 @@ def case_and_catalog(ctx: typer.Context, case: str, catalog: str | None) -> tupl
     return load_case(case, chosen), chosen
 
 
-def recommend(ctx: typer.Context, case: CaseArg, json_: JsonOpt = False,
-              units: UnitsOpt = Units.kg, explain: ExplainOpt = False,
-              catalog: CatalogOpt = None) -> None:
+def recommend(
+    ctx: typer.Context,
+    case: CaseArg,
+    json_: JsonOpt = False,
+    units: UnitsOpt = Units.kg,
+    explain: ExplainOpt = False,
+    catalog: CatalogOpt = None,
+) -> None:
     """Today's options for the athlete, best first, with what to avoid and why."""
     athlete, chosen = case_and_catalog(ctx, case, catalog)
     result = core.recommend(athlete, chosen)
@@ -38,9 +43,14 @@ def recommend(ctx: typer.Context, case: CaseArg, json_: JsonOpt = False,
         show_recommendation(result, View(chosen, units.value, explain))
 
 
-def plan(ctx: typer.Context, case: CaseArg, json_: JsonOpt = False,
-         units: UnitsOpt = Units.kg, explain: ExplainOpt = False,
-         catalog: CatalogOpt = None) -> None:
+def plan(
+    ctx: typer.Context,
+    case: CaseArg,
+    json_: JsonOpt = False,
+    units: UnitsOpt = Units.kg,
+    explain: ExplainOpt = False,
+    catalog: CatalogOpt = None,
+) -> None:
     """Today's session in order: the warm-up re-test, drills, then loaded work."""
     athlete, chosen = case_and_catalog(ctx, case, catalog)
     result = core.plan(athlete, chosen)
@@ -52,9 +62,15 @@ def plan(ctx: typer.Context, case: CaseArg, json_: JsonOpt = False,
         show_plan(result, View(chosen, units.value, explain))
 
 
-def block(ctx: typer.Context, case: CaseArg, weeks: WeeksOpt, json_: JsonOpt = False,
-          units: UnitsOpt = Units.kg, explain: ExplainOpt = False,
-          catalog: CatalogOpt = None) -> None:
+def block(
+    ctx: typer.Context,
+    case: CaseArg,
+    weeks: WeeksOpt,
+    json_: JsonOpt = False,
+    units: UnitsOpt = Units.kg,
+    explain: ExplainOpt = False,
+    catalog: CatalogOpt = None,
+) -> None:
     """A block of N weeks: each week's session and what replaces it if things go wrong."""
     athlete, chosen = case_and_catalog(ctx, case, catalog)
     result = core.block(athlete, weeks, chosen)

@@ -40,18 +40,33 @@ if TYPE_CHECKING:
 OUTPUT_SUFFIXES = {"--annotated": (".mp4", ".webm"), "--plot": (".png",)}
 STAGE_LABEL = {"analyse": "Analysing", "annotate": "Writing video"}
 
-ClipArg = Annotated[str, typer.Argument(
-    metavar="CLIP", show_default=False,
-    help="A side-view video (mp4, mov, webm; portrait or landscape; up to 4K).")]
-JsonOpt = Annotated[bool, typer.Option(
-    "--json", help="Print the analysis report as JSON (DOMAIN.md section 5).")]
-ExerciseOpt = Annotated[str, typer.Option(
-    "--exercise", metavar="ID", help="The exercise filmed (a catalog id).")]
-AnnotatedOpt = Annotated[str | None, typer.Option(
-    "--annotated", metavar="OUT.mp4|OUT.webm", show_default=False,
-    help="Write the clip with the skeleton, angles and faults drawn on it: .mp4 "
-         "(MPEG-4, quick to write, for desktop players) or .webm (VP8, plays in web "
-         "browsers, several times slower to write).")]
+ClipArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="CLIP",
+        show_default=False,
+        help="A side-view video (mp4, mov, webm; portrait or landscape; up to 4K).",
+    ),
+]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print the analysis report as JSON (DOMAIN.md section 5).")
+]
+ExerciseOpt = Annotated[
+    str, typer.Option("--exercise", metavar="ID", help="The exercise filmed (a catalog id).")
+]
+AnnotatedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--annotated",
+        metavar="OUT.mp4|OUT.webm",
+        show_default=False,
+        help="Write the clip with the skeleton, angles and faults drawn on it: .mp4 "
+        "(MPEG-4, quick to write, for desktop players) or .webm (VP8, plays in web "
+        "browsers, several times slower to write).",
+    ),
+]
+
+
 class PoseModel(StrEnum):
     """The landmark models bundled with hingecoach.video (its MODELS), named here so that
     the CLI's help does not import OpenCV."""
@@ -61,24 +76,46 @@ class PoseModel(StrEnum):
     HEAVY = "heavy"
 
 
-ModelOpt = Annotated[PoseModel, typer.Option(
-    "--model", metavar="lite|full|heavy", parser=choice(PoseModel),
-    help="The pose model: lite (quickest), full, or heavy (slowest, most detail).")]
-PlotOpt = Annotated[str | None, typer.Option(
-    "--plot", metavar="OUT.png", show_default=False,
-    help="Write a plot of the angles over time, reps shaded, faults marked.")]
+ModelOpt = Annotated[
+    PoseModel,
+    typer.Option(
+        "--model",
+        metavar="lite|full|heavy",
+        parser=choice(PoseModel),
+        help="The pose model: lite (quickest), full, or heavy (slowest, most detail).",
+    ),
+]
+PlotOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--plot",
+        metavar="OUT.png",
+        show_default=False,
+        help="Write a plot of the angles over time, reps shaded, faults marked.",
+    ),
+]
 
 
-def analyze(ctx: typer.Context, clip: ClipArg, json_: JsonOpt = False,
-            exercise: ExerciseOpt = DEFAULT_EXERCISE, annotated: AnnotatedOpt = None,
-            plot: PlotOpt = None, model: ModelOpt = PoseModel.FULL) -> None:
+def analyze(
+    ctx: typer.Context,
+    clip: ClipArg,
+    json_: JsonOpt = False,
+    exercise: ExerciseOpt = DEFAULT_EXERCISE,
+    annotated: AnnotatedOpt = None,
+    plot: PlotOpt = None,
+    model: ModelOpt = PoseModel.FULL,
+) -> None:
     """Analyse a side-view clip of a hinge: reps, angles, faults and what to coach."""
     catalog = catalog_for(ctx, None)
     if exercise not in catalog.exercises:
-        raise InputError("--exercise", f"unknown exercise '{exercise}' "
-                                       "(see 'hingecoach catalog list')")
-    targets = {flag: output_path(flag, value)
-               for flag, value in (("--annotated", annotated), ("--plot", plot)) if value}
+        raise InputError(
+            "--exercise", f"unknown exercise '{exercise}' (see 'hingecoach catalog list')"
+        )
+    targets = {
+        flag: output_path(flag, value)
+        for flag, value in (("--annotated", annotated), ("--plot", plot))
+        if value
+    }
     from hingecoach.video import analyze_clip  # loads OpenCV: only for this command
     from hingecoach.video.outputs import staged
 
@@ -111,8 +148,10 @@ def write_outputs(analysis: ClipAnalysis, temps: dict[str, Path], progress: Stag
     if "--plot" in temps:
         from hingecoach.video.plot import draw_plot
 
-        title = (f"{analysis.video.path.name}: {analysis.report.exercise}, "
-                 f"side {analysis.report.side or '-'}")
+        title = (
+            f"{analysis.video.path.name}: {analysis.report.exercise}, "
+            f"side {analysis.report.side or '-'}"
+        )
         draw_plot(analysis.report, temps["--plot"], title)
     if "--annotated" in temps:
         from hingecoach.video.annotate import write_annotated
@@ -146,8 +185,14 @@ def progress_bar() -> Iterator[Stage]:
         _close(stream)
         yield Stage(None)
         return
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("frames"), TimeElapsedColumn(), TimeRemainingColumn())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("frames"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
     try:
         with Progress(*columns, console=console, transient=True) as bar:
             yield Stage(bar)

@@ -19,12 +19,21 @@ from hingecoach.cli.inputs import CATALOG_ENV, Settings
 # one of its commands runs or the help lists it, so ``recommend`` never pays for the web
 # app, the video adapter or the rich views.
 COMMANDS = {
-    "recommend": "advice", "plan": "advice", "block": "advice",
-    "schema": "schema_command", "ladder": "ladder_command",
-    "serve": "web_commands", "demo": "web_commands", "createcoach": "web_commands",
-    "setpassword": "web_commands", "export": "web_commands", "import": "web_commands",
+    "recommend": "advice",
+    "plan": "advice",
+    "block": "advice",
+    "schema": "schema_command",
+    "ladder": "ladder_command",
+    "serve": "web_commands",
+    "demo": "web_commands",
+    "createcoach": "web_commands",
+    "setpassword": "web_commands",
+    "export": "web_commands",
+    "import": "web_commands",
     "analyze": "analyze_command",
-    "cards": "print_commands", "sheet": "print_commands", "poster": "print_commands",
+    "cards": "print_commands",
+    "sheet": "print_commands",
+    "poster": "print_commands",
     "catalog": "catalog_commands",
 }
 
@@ -50,8 +59,9 @@ class LazyCommands(TyperGroup):
         if name and name not in COMMANDS and not name.startswith("-"):
             matches = get_close_matches(name, list(COMMANDS))
             if matches:
-                ctx.fail(f"No such command {name!r}. Did you mean "
-                         f"{', '.join(repr(m) for m in matches)}?")
+                ctx.fail(
+                    f"No such command {name!r}. Did you mean {', '.join(repr(m) for m in matches)}?"
+                )
         return super().resolve_command(ctx, args)
 
 
@@ -59,7 +69,7 @@ app = typer.Typer(
     cls=LazyCommands,
     name="hingecoach",
     help="Teach, test and progress the hip hinge: recommendations, session plans, "
-         "training blocks and the exercise ladder.",
+    "training blocks and the exercise ladder.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -75,15 +85,24 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    catalog: Annotated[str | None, typer.Option(
-        "--catalog", metavar="DIR", envvar=CATALOG_ENV, show_default=False,
-        help="Catalog folder to use for every command (a coach's edited copy).")] = None,
-    version: Annotated[bool, typer.Option(
-        "--version", callback=_version, is_eager=True, help="Show the version and exit.")]
-        = False,
+    catalog: Annotated[
+        str | None,
+        typer.Option(
+            "--catalog",
+            metavar="DIR",
+            envvar=CATALOG_ENV,
+            show_default=False,
+            help="Catalog folder to use for every command (a coach's edited copy).",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     ctx.obj = Settings(catalog_dir=catalog)
-
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -91,8 +110,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     command = typer.main.get_command(app)
 
     def call() -> int:
-        status = command.main(args=list(argv) if argv is not None else None,
-                              prog_name="hingecoach", standalone_mode=False)
+        status = command.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="hingecoach",
+            standalone_mode=False,
+        )
         return status if isinstance(status, int) else 0
 
     return run_guarded(call)

@@ -17,14 +17,18 @@ catalog_app = typer.Typer(help="Browse and check the exercise catalog.", no_args
 
 
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="An exercise id.")]
-DirArg = Annotated[str | None, typer.Argument(
-    metavar="[DIR]", show_default=False,
-    help="Catalog folder to check (default: --catalog, or the shipped one).")]
+DirArg = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[DIR]",
+        show_default=False,
+        help="Catalog folder to check (default: --catalog, or the shipped one).",
+    ),
+]
 
 
 @catalog_app.command("list")
-def list_exercises(ctx: typer.Context, json_: JsonOpt = False,
-                   catalog: CatalogOpt = None) -> None:
+def list_exercises(ctx: typer.Context, json_: JsonOpt = False, catalog: CatalogOpt = None) -> None:
     """Every exercise of the ladder, simplest first."""
     chosen = catalog_for(ctx, catalog)
     if json_:
@@ -34,8 +38,9 @@ def list_exercises(ctx: typer.Context, json_: JsonOpt = False,
 
 
 @catalog_app.command("show")
-def show(ctx: typer.Context, exercise_id: IdArg, json_: JsonOpt = False,
-         catalog: CatalogOpt = None) -> None:
+def show(
+    ctx: typer.Context, exercise_id: IdArg, json_: JsonOpt = False, catalog: CatalogOpt = None
+) -> None:
     """Every field of one exercise: setup, cues, loads, faults to watch."""
     chosen = catalog_for(ctx, catalog)
     exercise = chosen.exercises.get(exercise_id)
@@ -54,9 +59,13 @@ def validate(ctx: typer.Context, directory: DirArg = None) -> None:
 
 
 def summary(catalog: Catalog) -> str:
-    counts = {"exercises": len(catalog.exercises), "faults": len(catalog.faults),
-              "red flags": len(catalog.red_flags), "conditions": len(catalog.conditions),
-              "rules": len(catalog.rules)}
+    counts = {
+        "exercises": len(catalog.exercises),
+        "faults": len(catalog.faults),
+        "red flags": len(catalog.red_flags),
+        "conditions": len(catalog.conditions),
+        "rules": len(catalog.rules),
+    }
     where = f" in {catalog.source}" if catalog.source else ""
     return "catalog OK: " + ", ".join(f"{n} {what}" for what, n in counts.items()) + where
 

@@ -43,19 +43,43 @@ def parse_weeks(value: Any) -> int:
     return weeks
 
 
-CaseArg = Annotated[str, typer.Argument(
-    metavar="CASE", show_default=False,
-    help="Athlete case: a JSON file, or - to read standard input.")]
-JsonOpt = Annotated[bool, typer.Option(
-    "--json", help="Print the contract's JSON (loads always in kilograms).")]
-UnitsOpt = Annotated[Units, typer.Option(
-    "--units", metavar="kg|lb", parser=parse_units,
-    help="Units for loads in the human view.")]
-ExplainOpt = Annotated[bool, typer.Option(
-    "--explain", help="Show the rule id behind each reason, for coaches who want it.")]
-WeeksOpt = Annotated[int, typer.Option(
-    "--weeks", metavar="N", parser=parse_weeks, show_default=False,
-    help=f"Length of the block in weeks (1-{MAX_WEEKS}).")]
-CatalogOpt = Annotated[str | None, typer.Option(
-    "--catalog", metavar="DIR", show_default=False,
-    help=f"Catalog folder to use instead of the shipped one (default: ${CATALOG_ENV}).")]
+CaseArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="CASE",
+        show_default=False,
+        help="Athlete case: a JSON file, or - to read standard input.",
+    ),
+]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print the contract's JSON (loads always in kilograms).")
+]
+UnitsOpt = Annotated[
+    Units,
+    typer.Option(
+        "--units", metavar="kg|lb", parser=parse_units, help="Units for loads in the human view."
+    ),
+]
+ExplainOpt = Annotated[
+    bool,
+    typer.Option("--explain", help="Show the rule id behind each reason, for coaches who want it."),
+]
+WeeksOpt = Annotated[
+    int,
+    typer.Option(
+        "--weeks",
+        metavar="N",
+        parser=parse_weeks,
+        show_default=False,
+        help=f"Length of the block in weeks (1-{MAX_WEEKS}).",
+    ),
+]
+CatalogOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--catalog",
+        metavar="DIR",
+        show_default=False,
+        help=f"Catalog folder to use instead of the shipped one (default: ${CATALOG_ENV}).",
+    ),
+]

@@ -21,8 +21,12 @@ from hingecoach.core import Catalog, Plan, Recommendation
 from hingecoach.core import present as say
 from hingecoach.core.results import Avoid, Option, SessionItem, Why
 
-THEME_STYLE = {"corrective": "cyan", "fundamental": "green", "challenge": "magenta",
-               "mastery": "bold magenta"}
+THEME_STYLE = {
+    "corrective": "cyan",
+    "fundamental": "green",
+    "challenge": "magenta",
+    "mastery": "bold magenta",
+}
 STAGE_STYLE = {**THEME_STYLE, "pain-aware": "yellow", "refer": "bold red"}
 WIDE = 120
 
@@ -54,8 +58,10 @@ def stdout(wide: bool = False) -> Console:
 
 def header(title: str, stage: str, refer: bool, extra: str = "") -> Panel:
     line = Text.assemble(
-        ("Stage ", "dim"), (stage, STAGE_STYLE.get(stage, "bold")),
-        ("   Refer ", "dim"), ("YES" if refer else "no", "bold red" if refer else ""),
+        ("Stage ", "dim"),
+        (stage, STAGE_STYLE.get(stage, "bold")),
+        ("   Refer ", "dim"),
+        ("YES" if refer else "no", "bold red" if refer else ""),
         (f"   {extra}" if extra else "", "dim"),
     )
     return Panel(line, title=f"[bold]{title}[/]", title_align="left", expand=False)
@@ -72,35 +78,48 @@ def bullets(lines: Sequence[str], marker: str = "•", style: str = "") -> Table
 
 
 def warnings_panel(warnings: Sequence[Why], view: View) -> Panel:
-    return Panel(bullets([view.why(w) for w in warnings], "!", "bold yellow"),
-                 title="[bold yellow]Warnings[/]", title_align="left", border_style="yellow")
+    return Panel(
+        bullets([view.why(w) for w in warnings], "!", "bold yellow"),
+        title="[bold yellow]Warnings[/]",
+        title_align="left",
+        border_style="yellow",
+    )
 
 
 def referral_panel(warnings: Sequence[Why], view: View) -> Panel:
-    lead = Text("STOP: load nothing today. Refer this athlete to a clinician before any "
-                "training.", style="bold red")
+    lead = Text(
+        "STOP: load nothing today. Refer this athlete to a clinician before any training.",
+        style="bold red",
+    )
     body = Group(lead, Text(""), bullets([view.why(w) for w in warnings], "!", "bold red"))
-    return Panel(body, title="[bold red]REFER TO A CLINICIAN[/]", title_align="left",
-                 border_style="bold red")
+    return Panel(
+        body, title="[bold red]REFER TO A CLINICIAN[/]", title_align="left", border_style="bold red"
+    )
 
 
 def dose_line(item: Option, view: View) -> Text:
     """``3x10 · 20 kg · rest 90 s``: the load is always on the screen."""
     rx = item.prescription
-    return Text.assemble((rx.scheme, "bold"), " · ", (view.load(item), "bold"),
-                         (f" · rest {say.rest_text(rx.rest_s)}", "dim"))
+    return Text.assemble(
+        (rx.scheme, "bold"),
+        " · ",
+        (view.load(item), "bold"),
+        (f" · rest {say.rest_text(rx.rest_s)}", "dim"),
+    )
 
 
 def title_line(number: int, item: Option) -> Text:
-    part = say.PART_LABELS[item.part] if isinstance(item, SessionItem) else \
-        say.ROLE_LABELS[item.role]
-    return Text.assemble(f"{number}. ", (item.name, "bold"), "  ",
-                         (part, THEME_STYLE[item.theme]))
+    part = (
+        say.PART_LABELS[item.part] if isinstance(item, SessionItem) else say.ROLE_LABELS[item.role]
+    )
+    return Text.assemble(f"{number}. ", (item.name, "bold"), "  ", (part, THEME_STYLE[item.theme]))
 
 
 def item_block(number: int, item: Option, view: View, cues: bool = True) -> Group:
-    parts: list[RenderableType] = [title_line(number, item),
-                                   Padding(dose_line(item, view), (0, 0, 0, 3))]
+    parts: list[RenderableType] = [
+        title_line(number, item),
+        Padding(dose_line(item, view), (0, 0, 0, 3)),
+    ]
     exercise = view.catalog.exercises.get(item.exercise)
     if cues and exercise is not None:
         parts.append(Padding(Text("Cues", style="underline"), (0, 0, 0, 3)))
@@ -130,8 +149,9 @@ def avoid_section(avoid: Sequence[Avoid], view: View) -> Group:
     return Group(*parts)
 
 
-def advice_view(title: str, result: Recommendation | Plan, items: Sequence[Option],
-                view: View) -> list[RenderableType]:
+def advice_view(
+    title: str, result: Recommendation | Plan, items: Sequence[Option], view: View
+) -> list[RenderableType]:
     """Header, then the referral or warnings, then each item with its cues and why."""
     parts: list[RenderableType] = [header(title, result.stage, result.refer)]
     if result.refer:

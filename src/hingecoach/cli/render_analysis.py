@@ -29,9 +29,15 @@ def show_analysis(analysis: ClipAnalysis, catalog: Catalog, written: Sequence[st
     if not report.assessable:
         parts.append(not_assessable_panel(report))
     else:
-        parts.append(reps_table(report) if report.reps else Text(
-            "No hinge reps found: a rep needs the trunk to lean at least 30 degrees from "
-            "vertical with the feet planted.", style="dim"))
+        parts.append(
+            reps_table(report)
+            if report.reps
+            else Text(
+                "No hinge reps found: a rep needs the trunk to lean at least 30 degrees from "
+                "vertical with the feet planted.",
+                style="dim",
+            )
+        )
         if report.faults:
             parts += [faults_table(report, catalog), coaching_section(report, catalog)]
         parts.append(verdict(report, catalog))
@@ -54,10 +60,14 @@ def clip_header(analysis: ClipAnalysis, catalog: Catalog) -> Panel:
     if analysis.step > 1:
         rate += f", every {ordinal(analysis.step)} frame analysed ({report.clip.fps:g} fps)"
     lines = Text.assemble(
-        (clip.path.name, "bold"), "  ", (f"{report.clip.duration_s:.1f} s, {clip.width}x"
-                                        f"{clip.height}, {rate}", "dim"), "\n",
-        ("Exercise ", "dim"), (exercise.name if exercise else report.exercise, "bold"),
-        ("   Side toward the camera ", "dim"), (report.side or "-", "bold"),
+        (clip.path.name, "bold"),
+        "  ",
+        (f"{report.clip.duration_s:.1f} s, {clip.width}x{clip.height}, {rate}", "dim"),
+        "\n",
+        ("Exercise ", "dim"),
+        (exercise.name if exercise else report.exercise, "bold"),
+        ("   Side toward the camera ", "dim"),
+        (report.side or "-", "bold"),
         ("   Assessable ", "dim"),
         ("yes" if report.assessable else "NO", "green" if report.assessable else "bold yellow"),
     )
@@ -65,25 +75,50 @@ def clip_header(analysis: ClipAnalysis, catalog: Catalog) -> Panel:
 
 
 def not_assessable_panel(report: AnalysisReport) -> Panel:
-    body = Group(Text(report.reason or "", style="bold"), Text(""), Text(
-        "Film from the side, the whole body in frame from head to feet, in good light, "
-        "with the camera at hip height and still.", style="dim"))
-    return Panel(body, title="[bold yellow]Not assessable[/]", title_align="left",
-                 border_style="yellow")
+    body = Group(
+        Text(report.reason or "", style="bold"),
+        Text(""),
+        Text(
+            "Film from the side, the whole body in frame from head to feet, in good light, "
+            "with the camera at hip height and still.",
+            style="dim",
+        ),
+    )
+    return Panel(
+        body, title="[bold yellow]Not assessable[/]", title_align="left", border_style="yellow"
+    )
 
 
 def reps_table(report: AnalysisReport) -> Table:
-    table = Table(title="Reps", title_justify="left", title_style="bold",
-                  header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(
+        title="Reps",
+        title_justify="left",
+        title_style="bold",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
     columns: tuple[tuple[str, JustifyMethod], ...] = (
-        ("#", "right"), ("Start-end s", "left"), ("Bottom s", "right"), ("Hip range", "right"),
-        ("Max trunk lean", "right"), ("Down / up s", "right"), ("Faults", "left"))
+        ("#", "right"),
+        ("Start-end s", "left"),
+        ("Bottom s", "right"),
+        ("Hip range", "right"),
+        ("Max trunk lean", "right"),
+        ("Down / up s", "right"),
+        ("Faults", "left"),
+    )
     for name, justify in columns:
         table.add_column(name, justify=justify)
     for n, rep in enumerate(report.reps, 1):
-        table.add_row(str(n), f"{rep.start_s:.2f}-{rep.end_s:.2f}", f"{rep.bottom_s:.2f}",
-                      f"{rep.hip_rom_deg:.0f} deg", f"{rep.max_trunk_deg:.0f} deg",
-                      f"{rep.tempo.down_s:.1f} / {rep.tempo.up_s:.1f}", rep_verdict(rep))
+        table.add_row(
+            str(n),
+            f"{rep.start_s:.2f}-{rep.end_s:.2f}",
+            f"{rep.bottom_s:.2f}",
+            f"{rep.hip_rom_deg:.0f} deg",
+            f"{rep.max_trunk_deg:.0f} deg",
+            f"{rep.tempo.down_s:.1f} / {rep.tempo.up_s:.1f}",
+            rep_verdict(rep),
+        )
     return table
 
 
@@ -96,8 +131,14 @@ def rep_verdict(rep: Rep) -> Text:
 
 
 def faults_table(report: AnalysisReport, catalog: Catalog) -> Table:
-    table = Table(title="Faults", title_justify="left", title_style="bold",
-                  header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(
+        title="Faults",
+        title_justify="left",
+        title_style="bold",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
     table.add_column("Fault", ratio=1, min_width=18)
     table.add_column("Rep", justify="right")
     table.add_column("At s", justify="right")
@@ -107,16 +148,23 @@ def faults_table(report: AnalysisReport, catalog: Catalog) -> Table:
     table.add_column("Confidence", justify="right")
     for n, rep in enumerate(report.reps, 1):
         for f in rep.faults:
-            table.add_row(fault_cell(f, catalog), str(n), f"{f.t_s:.2f}", f"{f.value:.3g}",
-                          f"{f.threshold:g}", Text(f.measure, style="dim"),
-                          f"{f.confidence:.2f}")
+            table.add_row(
+                fault_cell(f, catalog),
+                str(n),
+                f"{f.t_s:.2f}",
+                f"{f.value:.3g}",
+                f"{f.threshold:g}",
+                Text(f.measure, style="dim"),
+                f"{f.confidence:.2f}",
+            )
     return table
 
 
 def fault_cell(finding: FaultFinding, catalog: Catalog) -> Text:
     fault = catalog.faults.get(finding.fault)
-    return Text.assemble((fault.name if fault else finding.fault, "bold red"), "\n",
-                         (finding.fault, "dim"))
+    return Text.assemble(
+        (fault.name if fault else finding.fault, "bold red"), "\n", (finding.fault, "dim")
+    )
 
 
 def coaching_section(report: AnalysisReport, catalog: Catalog) -> Group:
@@ -126,12 +174,20 @@ def coaching_section(report: AnalysisReport, catalog: Catalog) -> Group:
         if fault is None:
             continue
         back = catalog.exercises.get(fault.regress_to)
-        fix = (catalog.fault_words(fault_id, report.exercise)[1]
-               if report.exercise in catalog.exercises else fault.fix)
+        fix = (
+            catalog.fault_words(fault_id, report.exercise)[1]
+            if report.exercise in catalog.exercises
+            else fault.fix
+        )
         parts.append(Text.assemble((fault.name, "bold"), (f"  {fault_id}", "dim")))
-        parts.append(bullets([f"Fix: {fix}",
-                              f"Step down while it persists: "
-                              f"{back.name if back else fault.regress_to}"]))
+        parts.append(
+            bullets(
+                [
+                    f"Fix: {fix}",
+                    f"Step down while it persists: {back.name if back else fault.regress_to}",
+                ]
+            )
+        )
     return Group(*parts)
 
 
@@ -141,21 +197,39 @@ def verdict(report: AnalysisReport, catalog: Catalog) -> Text:
     if report.exercise != DEFAULT_EXERCISE:
         downs = ", ".join(_name(catalog, e) for e in (exercise.step_down if exercise else []))
         step = f" The exercise's step down: {downs}." if downs and report.faults else ""
-        return Text("Faults seen in an exercise other than the test do not change the "
-                    f"athlete's stage.{step}", style="dim")
+        return Text(
+            "Faults seen in an exercise other than the test do not change the "
+            f"athlete's stage.{step}",
+            style="dim",
+        )
     if not report.reps:
         return Text("No test result: the clip holds no rep to judge.", style="dim")
     if report.faults:
-        return Text.assemble(("Test not passed", "bold red"), (
-            ". Once you have confirmed the faults, record the test with "
-            f'"faults": {json.dumps(list(report.faults))}.', ""))
+        return Text.assemble(
+            ("Test not passed", "bold red"),
+            (
+                ". Once you have confirmed the faults, record the test with "
+                f'"faults": {json.dumps(list(report.faults))}.',
+                "",
+            ),
+        )
     if not report.judged:
-        return Text.assemble(("No fault could be judged", "bold yellow"), (
-            ": the clip could show none of them (see below). Watch the athlete yourself "
-            "before recording a test.", ""))
-    return Text.assemble(("No fault seen", "bold green"), (
-        ". Once you have confirmed it, record the test with no faults (a pass); faults "
-        "the clip could not show are listed below.", ""))
+        return Text.assemble(
+            ("No fault could be judged", "bold yellow"),
+            (
+                ": the clip could show none of them (see below). Watch the athlete yourself "
+                "before recording a test.",
+                "",
+            ),
+        )
+    return Text.assemble(
+        ("No fault seen", "bold green"),
+        (
+            ". Once you have confirmed it, record the test with no faults (a pass); faults "
+            "the clip could not show are listed below.",
+            "",
+        ),
+    )
 
 
 def not_assessed_section(report: AnalysisReport, catalog: Catalog) -> Group:

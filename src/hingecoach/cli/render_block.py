@@ -38,9 +38,11 @@ def short_session(items: Sequence[SessionItem], view: View) -> str:
 
 def week_title(week: Week) -> Text:
     return Text.assemble(
-        (f"Week {week.week}", "bold"), ("   re-test ", "dim"),
+        (f"Week {week.week}", "bold"),
+        ("   re-test ", "dim"),
         ("yes" if week.retest else "no", "bold" if week.retest else ""),
-        ("   stage ", "dim"), (week.stage, STAGE_STYLE.get(week.stage, "bold")),
+        ("   stage ", "dim"),
+        (week.stage, STAGE_STYLE.get(week.stage, "bold")),
     )
 
 
@@ -50,18 +52,28 @@ def fallbacks(week: Week, view: View) -> Group:
         checks = ", ".join(say.RECHECK_WORDS.get(c, c) for c in week.rechecks)
         lines.append(Text.assemble(("Re-check before training: ", "bold cyan"), checks))
     if week.if_retest_fails is not None:
-        lines.append(Text.assemble(("If the re-test fails: ", "bold yellow"),
-                                   short_session(week.if_retest_fails, view)))
-    lines.append(Text.assemble(("After a pain flare: ", "bold yellow"),
-                               short_session(week.if_pain_flare, view)))
+        lines.append(
+            Text.assemble(
+                ("If the re-test fails: ", "bold yellow"), short_session(week.if_retest_fails, view)
+            )
+        )
+    lines.append(
+        Text.assemble(
+            ("After a pain flare: ", "bold yellow"), short_session(week.if_pain_flare, view)
+        )
+    )
     return Group(*lines)
 
 
 def week_section(week: Week, view: View, shown: set[str]) -> Group:
     parts: list[RenderableType] = [Rule(week_title(week), align="left")]
     for number, item in enumerate(week.session, 1):
-        parts.append(Padding(item_block(number, item, view,
-                                        view.cues and item.exercise not in shown), (0, 0, 1, 0)))
+        parts.append(
+            Padding(
+                item_block(number, item, view, view.cues and item.exercise not in shown),
+                (0, 0, 1, 0),
+            )
+        )
         shown.add(item.exercise)
     parts.append(fallbacks(week, view))
     return Group(*parts)

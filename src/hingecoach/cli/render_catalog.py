@@ -14,15 +14,29 @@ from hingecoach.core.catalog import Exercise
 
 
 def show_catalog(catalog: Catalog) -> None:
-    table = Table(title=f"Exercise catalog ({len(catalog.exercises)} exercises, simplest first)",
-                  title_justify="left", title_style="bold", header_style="bold",
-                  box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(
+        title=f"Exercise catalog ({len(catalog.exercises)} exercises, simplest first)",
+        title_justify="left",
+        title_style="bold",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
     for column in ("id", "name", "role", "theme", "level", "subcategory", "hinge", "range"):
-        table.add_column(column, justify="right" if column == "level" else "left",
-                         no_wrap=column != "name")
+        table.add_column(
+            column, justify="right" if column == "level" else "left", no_wrap=column != "name"
+        )
     for ex in catalog:
-        table.add_row(ex.id, ex.name, ex.role, Text(ex.theme, THEME_STYLE[ex.theme]),
-                      str(ex.level), ex.subcategory, "yes" if ex.hinge else "no", ex.range)
+        table.add_row(
+            ex.id,
+            ex.name,
+            ex.role,
+            Text(ex.theme, THEME_STYLE[ex.theme]),
+            str(ex.level),
+            ex.subcategory,
+            "yes" if ex.hinge else "no",
+            ex.range,
+        )
     print_all([table], wide=True)
 
 
@@ -58,8 +72,13 @@ def _flat(value: Any) -> str:
 
 
 def show_exercise(exercise: Exercise) -> None:
-    table = Table(title=f"{exercise.name} ({exercise.id})", title_justify="left",
-                  title_style="bold", show_header=False, show_lines=True)
+    table = Table(
+        title=f"{exercise.name} ({exercise.id})",
+        title_justify="left",
+        title_style="bold",
+        show_header=False,
+        show_lines=True,
+    )
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for field, value in exercise.model_dump(mode="json").items():

@@ -11,8 +11,11 @@ from hingecoach.cli.json_output import print_json
 from hingecoach.core.schemas import json_schema, schema_names
 
 
-def schema(name: Annotated[str, typer.Argument(
-        metavar="NAME", help="One of: " + ", ".join(schema_names()) + ".")]) -> None:
+def schema(
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="One of: " + ", ".join(schema_names()) + ".")
+    ],
+) -> None:
     """Print the JSON Schema named NAME (case, recommendation, plan, block, exercise, ...)."""
     if name not in schema_names():
         allowed = ", ".join(schema_names())

@@ -31,8 +31,11 @@ def _web(verbosity: int = 0) -> Iterator[None]:
     try:
         yield
     except ValidationError as exc:
-        field, messages = next(iter(exc.message_dict.items())) if hasattr(exc, "error_dict") \
+        field, messages = (
+            next(iter(exc.message_dict.items()))
+            if hasattr(exc, "error_dict")
             else ("input", exc.messages)
+        )
         raise InputError(field, "; ".join(messages)) from None
     except TransferError as exc:
         raise InputError("FILE", str(exc)) from None
@@ -43,10 +46,16 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, max=32, help="gunicorn worker processes.")] = 2,
     threads: Annotated[int, typer.Option(min=1, max=64, help="Threads per worker.")] = 4,
-    keepalive: Annotated[int, typer.Option(
-        min=0, max=300, help="Seconds a connection is kept open for the client's next "
-        "request; 0 closes it after each response, so requests spread over the "
-        "workers.")] = 0,
+    keepalive: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            max=300,
+            help="Seconds a connection is kept open for the client's next "
+            "request; 0 closes it after each response, so requests spread over the "
+            "workers.",
+        ),
+    ] = 0,
 ) -> None:
     """Apply migrations if needed and serve the web app with gunicorn."""
     from hingecoach.web.serve import serve as run_server
@@ -55,8 +64,9 @@ def serve(
     run_server(host=host, port=port, workers=workers, threads=threads, keepalive=keepalive)
 
 
-def demo(url: Annotated[str, typer.Option(help="Where the app is served.")]
-         = "http://127.0.0.1:8000/") -> None:
+def demo(
+    url: Annotated[str, typer.Option(help="Where the app is served.")] = "http://127.0.0.1:8000/",
+) -> None:
     """Add a demo team (a head coach, a coach and a dozen athletes) and say how to sign in."""
     with _web():
         from hingecoach.web.demo import create_demo, sign_in_text
@@ -73,7 +83,8 @@ def createcoach(
 ) -> None:
     """Add a coach from the command line (password from $HINGECOACH_PASSWORD or a prompt)."""
     password = os.environ.get(PASSWORD_ENV) or typer.prompt(
-        "Password", hide_input=True, confirmation_prompt=True)
+        "Password", hide_input=True, confirmation_prompt=True
+    )
     with _web():
         from hingecoach.web.teams import services
         from hingecoach.web.teams.models import Membership, Team
@@ -81,8 +92,9 @@ def createcoach(
         found = Team.objects.filter(name=team.strip()).first()
         the_team = found or services.team_create(name=team)
         role = Membership.Role.HEAD if head else Membership.Role.COACH
-        services.coach_create(team=the_team, username=username, password=password,
-                              email=email, role=role)
+        services.coach_create(
+            team=the_team, username=username, password=password, email=email, role=role
+        )
         typer.echo(f"coach '{username}' added to team '{the_team.name}' as {role.label}")
 
 
@@ -91,7 +103,8 @@ def setpassword(
 ) -> None:
     """Set a coach's password (from $HINGECOACH_PASSWORD or a prompt); lifts a lock-out."""
     password = os.environ.get(PASSWORD_ENV) or typer.prompt(
-        "New password", hide_input=True, confirmation_prompt=True)
+        "New password", hide_input=True, confirmation_prompt=True
+    )
     with _web():
         from hingecoach.web.accounts import selectors, services
 
@@ -100,8 +113,9 @@ def setpassword(
         typer.echo(f"password set for '{user.get_username()}'")
 
 
-def export(file: Annotated[Path, typer.Argument(metavar="FILE", help="JSON file to write.")]
-           ) -> None:
+def export(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="JSON file to write.")],
+) -> None:
     """Export the whole database (teams, coaches, athletes, records) to a JSON file."""
     with _web():
         from hingecoach.web.transfer import export_to
@@ -109,8 +123,7 @@ def export(file: Annotated[Path, typer.Argument(metavar="FILE", help="JSON file 
         typer.echo(f"exported {export_to(file)} records to {file}")
 
 
-def import_(file: Annotated[Path, typer.Argument(metavar="FILE", help="An export file.")]
-            ) -> None:
+def import_(file: Annotated[Path, typer.Argument(metavar="FILE", help="An export file.")]) -> None:
     """Import an export into an empty database (all or nothing)."""
     with _web():
         from hingecoach.web.transfer import import_from
@@ -125,7 +138,10 @@ def _home() -> str:
 
 
 COMMANDS: dict[str, Callable[..., Any]] = {
-    "serve": serve, "demo": demo, "createcoach": createcoach, "setpassword": setpassword,
+    "serve": serve,
+    "demo": demo,
+    "createcoach": createcoach,
+    "setpassword": setpassword,
     "export": export,
     "import": import_,
 }

@@ -23,11 +23,21 @@ if TYPE_CHECKING:
     from hingecoach.core.results import Block, Plan, Recommendation
 
 _HOMES = {
-    "Block": "results", "Plan": "results", "Recommendation": "results",
-    "Case": "case", "case_from_json": "case", "parse_case": "case",
-    "Catalog": "catalog", "default_catalog": "catalog", "load_catalog": "catalog",
-    "CaseError": "errors", "CatalogError": "errors", "HingecoachError": "errors",
-    "block": "planner", "plan": "planner", "recommend": "engine",
+    "Block": "results",
+    "Plan": "results",
+    "Recommendation": "results",
+    "Case": "case",
+    "case_from_json": "case",
+    "parse_case": "case",
+    "Catalog": "catalog",
+    "default_catalog": "catalog",
+    "load_catalog": "catalog",
+    "CaseError": "errors",
+    "CatalogError": "errors",
+    "HingecoachError": "errors",
+    "block": "planner",
+    "plan": "planner",
+    "recommend": "engine",
 }
 
 __all__ = [

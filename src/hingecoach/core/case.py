@@ -36,8 +36,9 @@ def _catalog(info: ValidationInfo) -> Catalog:
 def _known(attribute: str, kind: str) -> AfterValidator:
     def check(value: str, info: ValidationInfo) -> str:
         if value not in getattr(_catalog(info), attribute):
-            raise PydanticCustomError(f"unknown_{kind.replace(' ', '_')}",
-                                      f"unknown {kind} '{{value}}'", {"value": value})
+            raise PydanticCustomError(
+                f"unknown_{kind.replace(' ', '_')}", f"unknown {kind} '{{value}}'", {"value": value}
+            )
         return value
 
     return AfterValidator(check)
@@ -72,8 +73,9 @@ def _once(values: list[Any]) -> list[Any]:
     seen: set[Any] = set()
     for index, value in enumerate(values):
         if value in seen:
-            raise PydanticCustomError("duplicate", "'{value}' is listed twice",
-                                      {"index": index, "value": value})
+            raise PydanticCustomError(
+                "duplicate", "'{value}' is listed twice", {"index": index, "value": value}
+            )
         seen.add(value)
     return values
 
@@ -85,12 +87,17 @@ def _on_record(value: dt.date | None, info: ValidationInfo) -> dt.date | None:
     """A date a record can hold: from EARLIEST to today (when the context gives today)."""
     today = (info.context or {}).get("today")
     if value is not None and today is not None and value > today:
-        raise PydanticCustomError("future_date", "'{value}' is after today ({today})",
-                                  {"value": value.isoformat(), "today": today.isoformat()})
+        raise PydanticCustomError(
+            "future_date",
+            "'{value}' is after today ({today})",
+            {"value": value.isoformat(), "today": today.isoformat()},
+        )
     if value is not None and value < EARLIEST:
-        raise PydanticCustomError("future_date", "'{value}' is before {earliest}",
-                                  {"value": value.isoformat(),
-                                   "earliest": EARLIEST.isoformat()})
+        raise PydanticCustomError(
+            "future_date",
+            "'{value}' is before {earliest}",
+            {"value": value.isoformat(), "earliest": EARLIEST.isoformat()},
+        )
     return value
 
 
@@ -115,19 +122,22 @@ class Athlete(_Model):
     age: Age = Field(description="Whole years.")
     pain_nrs: Nrs = Field(0, description="Pain now, Numeric Pain Rating Scale 0-10.")
     tsk11: Tsk11 | None = Field(
-        None, description="Tampa Scale of Kinesiophobia, 11-item total (11-44).")
+        None, description="Tampa Scale of Kinesiophobia, 11-item total (11-44)."
+    )
     conditions: Annotated[list[ConditionId], AfterValidator(_once)] = Field(
-        default_factory=list, json_schema_extra=UNIQUE)
+        default_factory=list, json_schema_extra=UNIQUE
+    )
     medical_clearance: StrictBool = False
     red_flags: Annotated[list[RedFlagId], AfterValidator(_once)] = Field(
-        default_factory=list, json_schema_extra=UNIQUE)
+        default_factory=list, json_schema_extra=UNIQUE
+    )
 
 
 class TestResult(_Model):
     date: Past = Field(description="Never after today.")
     faults: Annotated[list[FaultId], AfterValidator(_once)] = Field(
-        default_factory=list, description="Empty when the test passed.",
-        json_schema_extra=UNIQUE)
+        default_factory=list, description="Empty when the test passed.", json_schema_extra=UNIQUE
+    )
 
     @property
     def passed(self) -> bool:
@@ -159,13 +169,15 @@ class LastSession(_Model):
     # An exercise may be logged more than once (a teaching flow, then loaded work): the
     # flare rule reads each entry, so the heaviest load caps it.
     exercises: list[LoggedExercise] = Field(
-        default_factory=list, description="What was done, so a flare can step down from it.")
+        default_factory=list, description="What was done, so a flare can step down from it."
+    )
 
 
 class Case(_Model):
     athlete: Athlete
     mastered: Annotated[list[ExerciseId], AfterValidator(_once)] = Field(
-        default_factory=list, json_schema_extra=UNIQUE)
+        default_factory=list, json_schema_extra=UNIQUE
+    )
     tests: list[TestResult] = Field(default_factory=list)
     last_session: LastSession | None = None
     goal: Goal = "technique"
@@ -178,8 +190,7 @@ class Case(_Model):
         return max(enumerate(self.tests), key=lambda pair: (pair[1].date, pair[0]))[1]
 
 
-def parse_case(data: Any, catalog: Catalog,
-               today: dt.date | None = None) -> Case:
+def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Case:
     """Validate a case (already parsed from JSON) against the contract and the catalog;
     no test or session may be dated after ``today`` (the system's date by default)."""
     if isinstance(data, Case):
@@ -191,8 +202,7 @@ def parse_case(data: Any, catalog: Catalog,
         raise CaseError(*first_error(exc)) from None
 
 
-def case_from_json(text: str, catalog: Catalog,
-                   today: dt.date | None = None) -> Case:
+def case_from_json(text: str, catalog: Catalog, today: dt.date | None = None) -> Case:
     """Parse and validate a case from JSON text (a leading byte-order mark is allowed)."""
     text = text.removeprefix("\ufeff")
     too_deep = nesting_problem(text)
@@ -201,11 +211,13 @@ def case_from_json(text: str, catalog: Catalog,
     try:
         data = json.loads(text, object_pairs_hook=_Members)
     except json.JSONDecodeError as exc:
-        raise CaseError("CASE", f"invalid JSON at line {exc.lineno} column {exc.colno}: "
-                                f"{exc.msg}") from None
+        raise CaseError(
+            "CASE", f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from None
     except ValueError:  # Python refuses to read an integer this long (a denial of service)
-        raise CaseError("CASE", "invalid JSON: a number with more than "
-                                f"{sys.get_int_max_str_digits()} digits") from None
+        raise CaseError(
+            "CASE", f"invalid JSON: a number with more than {sys.get_int_max_str_digits()} digits"
+        ) from None
     if not isinstance(data, dict):
         raise CaseError("CASE", f"expected a JSON object, got {_json_kind(data)}")
     twice = _given_twice(data, "")
@@ -261,8 +273,10 @@ def nesting_problem(text: str) -> str | None:
             depth += 1
             if depth > MAX_DEPTH:
                 line = text.count("\n", 0, index) + 1
-                return (f"JSON nested deeper than {MAX_DEPTH} levels at line {line}, "
-                        f"which no CASE needs")
+                return (
+                    f"JSON nested deeper than {MAX_DEPTH} levels at line {line}, "
+                    f"which no CASE needs"
+                )
         elif char in "]}":
             depth -= 1
     return None

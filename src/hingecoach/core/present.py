@@ -28,26 +28,42 @@ NO_LOAD = "body weight"
 DASH = "–"
 
 STAGE_LABELS = {
-    "corrective": "Corrective", "fundamental": "Fundamental", "challenge": "Challenge",
-    "mastery": "Mastery", "pain-aware": "Pain-aware", "refer": "Refer",
+    "corrective": "Corrective",
+    "fundamental": "Fundamental",
+    "challenge": "Challenge",
+    "mastery": "Mastery",
+    "pain-aware": "Pain-aware",
+    "refer": "Refer",
 }
 # On paper a stage heads a page, so a referral says what to do.
 STAGE_HEADINGS = {**STAGE_LABELS, "refer": "Refer to a clinician"}
 ROLE_LABELS = {"drill": "Drill", "exercise": "Exercise", "test": "Test"}
 PART_LABELS = {"warm-up": "Warm-up re-test", "drill": "Drill", "main": "Main work"}
-GOAL_WORDS = {"technique": "technique", "hamstring-load": "hamstring load",
-              "max-strength": "maximal strength"}
-TRACK_WORDS = {"stay": "strength work on good mornings", "stretch": "a harder hinge skill",
-               "hamstring": "heel-anchored hamstring work"}
+GOAL_WORDS = {
+    "technique": "technique",
+    "hamstring-load": "hamstring load",
+    "max-strength": "maximal strength",
+}
+TRACK_WORDS = {
+    "stay": "strength work on good mornings",
+    "stretch": "a harder hinge skill",
+    "hamstring": "heel-anchored hamstring work",
+}
 RECHECK_WORDS = {"pain-now": "pain now (0-10)", "tsk11": "fear of movement (TSK-11)"}
 # What a pain-aware block's re-check must not show rising, in a sentence.
 RECHECKED_WORDS = {"pain-now": "pain", "tsk11": "fear of movement (TSK-11)"}
 CAUSE_WORDS = {"retest-failed": "a failed re-test", "pain-flare": "a pain flare"}
-IMPLEMENT_WORDS = {"barbell": "barbell", "kettlebell": "kettlebell", "dumbbell": "dumbbells",
-                   "machine": "machine stack", "dowel": "dowel or lightest bar"}
+IMPLEMENT_WORDS = {
+    "barbell": "barbell",
+    "kettlebell": "kettlebell",
+    "dumbbell": "dumbbells",
+    "machine": "machine stack",
+    "dowel": "dowel or lightest bar",
+}
 
 
 # --- numbers and units -------------------------------------------------------------------
+
 
 def kg_to_lb(kg: float) -> float:
     return float(kg) * LB_PER_KG
@@ -127,6 +143,7 @@ def date_text(value: str | dt.date) -> str:
 
 # --- names ---------------------------------------------------------------------------------
 
+
 def exercise_name(catalog: Catalog, exercise_id: str) -> str:
     exercise = catalog.exercises.get(exercise_id)
     return exercise.name if exercise else exercise_id
@@ -161,6 +178,7 @@ def joined(words: Sequence[str], last: str = "and") -> str:
 
 # --- reasons -------------------------------------------------------------------------------
 
+
 class _Say:
     """Words for the facts of one reason, in one voice and one unit."""
 
@@ -185,17 +203,22 @@ class _Say:
 
     def test(self, test: Mapping[str, Any] | None) -> str:
         if test is None:
-            return ("no bodyweight hip hinge test on record" if self.log
-                    else "no hip hinge test is on record yet")
+            return (
+                "no bodyweight hip hinge test on record"
+                if self.log
+                else "no hip hinge test is on record yet"
+            )
         when, faults = self.date(test["date"]), test.get("faults") or []
         if "week" in test:
             return self.projected(test["week"], faults)
         if not faults:
             return f"test on {when} passed" if self.log else f"the hip hinge test on {when} passed"
-        shown = (", ".join(faults) if self.log
-                 else joined([self.fault(f) for f in faults]))
-        return f"test on {when} showed {shown}" if self.log else \
-            f"the hip hinge test on {when} showed: {shown}"
+        shown = ", ".join(faults) if self.log else joined([self.fault(f) for f in faults])
+        return (
+            f"test on {when} showed {shown}"
+            if self.log
+            else f"the hip hinge test on {when} showed: {shown}"
+        )
 
     def projected(self, week: int, faults: Sequence[str]) -> str:
         """A re-test the block projects: a condition, never a date that has passed."""
@@ -209,14 +232,20 @@ class _Say:
         if "week" in facts:
             return self.projected(facts["week"], [facts["fault"]])
         when, fault = self.date(facts["date"]), self.fault(facts["fault"])
-        return f"test on {when} showed {fault}" if self.log else \
-            f"the hip hinge test on {when} showed: {fault}"
+        return (
+            f"test on {when} showed {fault}"
+            if self.log
+            else f"the hip hinge test on {when} showed: {fault}"
+        )
 
     def mastered(self, ids: Sequence[str]) -> str:
         if not ids:
             return ""
-        return f"; {self.exercises(ids)} mastered" if self.log else \
-            f", with {self.exercises(ids)} mastered"
+        return (
+            f"; {self.exercises(ids)} mastered"
+            if self.log
+            else f", with {self.exercises(ids)} mastered"
+        )
 
     def missing(self, groups: Sequence[Sequence[str]]) -> str:
         if self.log:
@@ -224,22 +253,29 @@ class _Say:
         return joined([joined([self.exercise(i) for i in g], "or") for g in groups])
 
     def flare(self, flare: Mapping[str, Any]) -> str:
-        when = ("during the last session" if flare["when"] == "during"
-                else "the morning after the last session")
-        limit = f"above {flare['limit']}/10" if self.log else \
-            f"above the {flare['limit']}/10 limit"
+        when = (
+            "during the last session"
+            if flare["when"] == "during"
+            else "the morning after the last session"
+        )
+        limit = f"above {flare['limit']}/10" if self.log else f"above the {flare['limit']}/10 limit"
         return f"pain {when} was {flare['pain']}/10, {limit}"
 
     def cause(self, cause: Mapping[str, Any]) -> str:
         if "condition" in cause:
             cid = cause["condition"]
-            return f"condition {cid}" if self.log else \
-                f"{condition_name(self.catalog, cid).lower()} is recorded"
+            return (
+                f"condition {cid}"
+                if self.log
+                else f"{condition_name(self.catalog, cid).lower()} is recorded"
+            )
         if "tsk11" in cause:
-            return (f"TSK-11 total {cause['tsk11']} is in the {cause['band']} band" if self.log
-                    else f"fear of movement is {cause['band']} (TSK-11 {cause['tsk11']})")
-        return (f"pain now {cause['pain']}/10 is above the safe zone "
-                f"(0-{cause['safe_max']}/10)")
+            return (
+                f"TSK-11 total {cause['tsk11']} is in the {cause['band']} band"
+                if self.log
+                else f"fear of movement is {cause['band']} (TSK-11 {cause['tsk11']})"
+            )
+        return f"pain now {cause['pain']}/10 is above the safe zone (0-{cause['safe_max']}/10)"
 
     def causes(self, causes: Sequence[Mapping[str, Any]]) -> str:
         words = [self.cause(c) for c in causes]
@@ -268,17 +304,26 @@ class _Say:
     def words(self, facts: Mapping[str, Any]) -> dict[str, str]:
         """Each placeholder a rule's sentence may use, in words."""
         table: dict[str, Callable[[Any], str]] = {
-            "exercise": self.exercise, "previous": self.exercise, "original": self.exercise,
-            "exercises": self.exercises, "assumed": self.exercises, "fault": self.fault,
+            "exercise": self.exercise,
+            "previous": self.exercise,
+            "original": self.exercise,
+            "exercises": self.exercises,
+            "assumed": self.exercises,
+            "fault": self.fault,
             "date": self.date,
-            "test": self.test, "mastered": self.mastered, "missing": self.missing,
-            "flare": self.flare, "causes": self.causes, "logged_kg": self.logged,
+            "test": self.test,
+            "mastered": self.mastered,
+            "missing": self.missing,
+            "flare": self.flare,
+            "causes": self.causes,
+            "logged_kg": self.logged,
             "flag": (lambda v: v if self.log else red_flag_name(self.catalog, v)),
             "condition": (lambda v: v if self.log else condition_name(self.catalog, v)),
             "goal": (lambda v: v if self.log else GOAL_WORDS.get(v, v)),
         }
-        out = {key: (table[key](value) if key in table else str(value))
-               for key, value in facts.items()}
+        out = {
+            key: (table[key](value) if key in table else str(value)) for key, value in facts.items()
+        }
         out["load"] = self.load(facts)
         out["instead"] = self.instead(facts)
         if "track" in facts:
@@ -295,8 +340,9 @@ class _Say:
             out["cause"] = CAUSE_WORDS.get(facts["cause"], str(facts["cause"]))
         out["so"] = ", " if self.conditional(facts) else ", so "
         # A failed test on record is said once, in the test-failed warning.
-        out["given"] = "" if _failed_on_record(facts.get("test")) else \
-            out.get("test", "") + out["so"]
+        out["given"] = (
+            "" if _failed_on_record(facts.get("test")) else out.get("test", "") + out["so"]
+        )
         if "fault" in facts and "date" in facts:
             out["given_finding"] = "" if "week" not in facts else out["finding"] + out["so"]
         if "assumed" in facts:
@@ -349,8 +395,7 @@ def reason_log(catalog: Catalog, rule: str, facts: Mapping[str, Any]) -> str:
     said = catalog.memo.get(key)
     if said is None:
         words = _Say(catalog, "log", "kg").words(facts)
-        said = catalog.remember(key, f"{catalog.rules[rule].says.format(**words)} "
-                                     f"(rule: {rule})")
+        said = catalog.remember(key, f"{catalog.rules[rule].says.format(**words)} (rule: {rule})")
     return said
 
 
@@ -358,8 +403,7 @@ def _failed_on_record(test: Any) -> bool:
     return isinstance(test, Mapping) and "week" not in test and bool(test.get("faults"))
 
 
-def reason_text(catalog: Catalog, rule: str, facts: Mapping[str, Any],
-                units: Units = "kg") -> str:
+def reason_text(catalog: Catalog, rule: str, facts: Mapping[str, Any], units: Units = "kg") -> str:
     """One sentence for a person: exercise names, plain dates, loads in ``units``."""
     key = (units, rule, frozen(facts))
     said = catalog.memo.get(key)

@@ -35,51 +35,77 @@ class RangeStep(_Out):
 
     step: int = Field(ge=1)
     of: int = Field(ge=1)
-    text: str = Field(description="The catalog's words for this range, e.g. 'a high start, "
-                                  "the handle near knee height'.")
+    text: str = Field(
+        description="The catalog's words for this range, e.g. 'a high start, "
+        "the handle near knee height'."
+    )
 
 
 class Gate(_Out):
     """A projected step that happens only if the week's re-checks allow it."""
 
-    rechecks: list[Literal["pain-now", "tsk11"]] = Field(description=(
-        "What is re-checked that week before training."))
-    compared_to_week: int = Field(ge=1, description=(
-        "The week whose re-check the new one must not exceed; otherwise that week repeats."))
-    pain_during_max: int = Field(ge=0, le=10, description=(
-        "The last session's pain during must have stayed at or below this (0-10)."))
-    pain_next_morning_max: int = Field(ge=0, le=10, description=(
-        "And settled to this or below by the next morning (0-10)."))
-    step: Literal["range", "load", "exercise"] = Field(description=(
-        "What the step adds: more range, more load, or an exercise new that week."))
+    rechecks: list[Literal["pain-now", "tsk11"]] = Field(
+        description=("What is re-checked that week before training.")
+    )
+    compared_to_week: int = Field(
+        ge=1,
+        description=(
+            "The week whose re-check the new one must not exceed; otherwise that week repeats."
+        ),
+    )
+    pain_during_max: int = Field(
+        ge=0,
+        le=10,
+        description=("The last session's pain during must have stayed at or below this (0-10)."),
+    )
+    pain_next_morning_max: int = Field(
+        ge=0, le=10, description=("And settled to this or below by the next morning (0-10).")
+    )
+    step: Literal["range", "load", "exercise"] = Field(
+        description=("What the step adds: more range, more load, or an exercise new that week.")
+    )
 
 
 class Prescription(_Out):
     sets: int = Field(ge=1)
     reps: list[int]
-    load_kg: LoadKg | None = Field(description="Null for unloaded work. Loads a gym has "
-                                               "for the implement, in kilograms.")
-    load_lb: LoadLb | None = Field(None, description=(
-        "The same load in pounds: converted from the catalog's kilograms first, then "
-        "rounded to what a gym has (so not load_kg times 2.2). Null for unloaded work."))
-    implement: Implement | Literal["dowel"] | None = Field(None, description=(
-        "What the load is lifted with; 'dowel' for a child's bar-on-back work."))
+    load_kg: LoadKg | None = Field(
+        description="Null for unloaded work. Loads a gym has for the implement, in kilograms."
+    )
+    load_lb: LoadLb | None = Field(
+        None,
+        description=(
+            "The same load in pounds: converted from the catalog's kilograms first, then "
+            "rounded to what a gym has (so not load_kg times 2.2). Null for unloaded work."
+        ),
+    )
+    implement: Implement | Literal["dowel"] | None = Field(
+        None, description=("What the load is lifted with; 'dowel' for a child's bar-on-back work.")
+    )
     rest_s: int = Field(ge=0)
     per_side: bool = False
     scheme: str = Field(description="Sets and reps in words, e.g. '3x10' or '10/8/6'.")
-    range_step: RangeStep | None = Field(None, description=(
-        "On the pain-aware path, for an exercise whose range grows in steps: the range to "
-        "work through (range comes before load). Null otherwise."))
+    range_step: RangeStep | None = Field(
+        None,
+        description=(
+            "On the pain-aware path, for an exercise whose range grows in steps: the range to "
+            "work through (range comes before load). Null otherwise."
+        ),
+    )
 
 
 class Why(_Out):
     """One reason as data: the rule that fired, a sentence for a person, and the facts."""
 
     rule: str = Field(description="A rule id of the catalog's rules.yaml.")
-    text: str = Field(description="One sentence for a person: exercise names, no rule id, "
-                                  "loads in kilograms (a front end renders it in its units).")
-    facts: dict[str, Any] = Field(description="The values that fired the rule: dates, ids, "
-                                              "numbers, loads as load_kg and load_lb.")
+    text: str = Field(
+        description="One sentence for a person: exercise names, no rule id, "
+        "loads in kilograms (a front end renders it in its units)."
+    )
+    facts: dict[str, Any] = Field(
+        description="The values that fired the rule: dates, ids, "
+        "numbers, loads as load_kg and load_lb."
+    )
 
 
 class Option(_Out):
@@ -97,10 +123,14 @@ class Option(_Out):
 
 class SessionItem(Option):
     part: Part = Field(description="warm-up (the re-test), drill, or main work.")
-    only_if: Gate | None = Field(None, description=(
-        "In a pain-aware block, or any block that starts after a pain flare: this week's "
-        "step (more range, more load, or a new exercise) happens only if the re-checks "
-        "allow; otherwise the week repeats the one named. Null otherwise."))
+    only_if: Gate | None = Field(
+        None,
+        description=(
+            "In a pain-aware block, or any block that starts after a pain flare: this week's "
+            "step (more range, more load, or a new exercise) happens only if the re-checks "
+            "allow; otherwise the week repeats the one named. Null otherwise."
+        ),
+    )
 
 
 class Avoid(_Out):
@@ -132,13 +162,17 @@ class Week(_Out):
     stage: Stage = Field(description="The stage this week assumes if the plan holds.")
     session: list[SessionItem]
     if_retest_fails: list[SessionItem] | None = Field(
-        None, description="The session that replaces this one when the week's re-test fails.")
+        None, description="The session that replaces this one when the week's re-test fails."
+    )
     if_pain_flare: list[SessionItem] = Field(
-        description="The session that replaces this one after a pain flare.")
+        description="The session that replaces this one after a pain flare."
+    )
     rechecks: list[Literal["pain-now", "tsk11"]] = Field(
-        default_factory=list, description="On the pain-aware path, or in a week with a gated step "
+        default_factory=list,
+        description="On the pain-aware path, or in a week with a gated step "
         "after a pain flare: what to re-check this "
-        "week before training (pain now on the 0-10 scale, the TSK-11).")
+        "week before training (pain now on the 0-10 scale, the TSK-11).",
+    )
 
 
 class Block(_Out):

@@ -42,8 +42,7 @@ def font_dir() -> Path:
         folder = Path(location) / "mpl-data" / "fonts" / "ttf"
         if (folder / "DejaVuSans.ttf").is_file():
             return folder.resolve()
-    raise PrintError("fonts", "matplotlib's DejaVu fonts were not found (is matplotlib "
-                              "installed?)")
+    raise PrintError("fonts", "matplotlib's DejaVu fonts were not found (is matplotlib installed?)")
 
 
 def font_files() -> list[Path]:
@@ -56,8 +55,10 @@ def font_face_css() -> str:
     rules = []
     for family, weight, style, name in FONT_FILES:
         url = (font_dir() / name).as_uri()
-        rules.append(f'@font-face {{ font-family: "{family}"; font-weight: {weight}; '
-                     f'font-style: {style}; src: url("{url}") format("truetype"); }}')
+        rules.append(
+            f'@font-face {{ font-family: "{family}"; font-weight: {weight}; '
+            f'font-style: {style}; src: url("{url}") format("truetype"); }}'
+        )
     return "\n".join(rules)
 
 

@@ -73,10 +73,14 @@ class Card:
 
 def _faults(catalog: Catalog, ex: Exercise) -> list[FaultLine]:
     """The hinge faults in the wording that fits this exercise, then its own faults."""
-    lines = [FaultLine(i, catalog.faults[i].name, *catalog.fault_words(i, ex.id))
-             for i in ex.faults_to_watch]
-    return lines + [FaultLine(f"{ex.id}-{n}", f.name, f.looks_like, f.fix)
-                    for n, f in enumerate(ex.own_faults, 1)]
+    lines = [
+        FaultLine(i, catalog.faults[i].name, *catalog.fault_words(i, ex.id))
+        for i in ex.faults_to_watch
+    ]
+    return lines + [
+        FaultLine(f"{ex.id}-{n}", f.name, f.looks_like, f.fix)
+        for n, f in enumerate(ex.own_faults, 1)
+    ]
 
 
 def chosen_exercises(catalog: Catalog, ids: Iterable[str] = ()) -> list[Exercise]:
@@ -93,8 +97,9 @@ def chosen_exercises(catalog: Catalog, ids: Iterable[str] = ()) -> list[Exercise
 
 def cards_for(catalog: Catalog, ids: Iterable[str] = (), units: Units = "kg") -> list[Card]:
     layout = strip_layout(catalog)
-    return [card_of(catalog, exercise, units, layout)
-            for exercise in chosen_exercises(catalog, ids)]
+    return [
+        card_of(catalog, exercise, units, layout) for exercise in chosen_exercises(catalog, ids)
+    ]
 
 
 def _tags(ex: Exercise, pain_aware: bool) -> list[str]:
@@ -111,8 +116,11 @@ def _tags(ex: Exercise, pain_aware: bool) -> list[str]:
 
 
 def _rungs(catalog: Catalog, ids: list[str]) -> list[Rung]:
-    return [Rung(i, catalog.exercises[i].name, catalog.exercises[i].theme)
-            for i in ids if i in catalog.exercises]
+    return [
+        Rung(i, catalog.exercises[i].name, catalog.exercises[i].theme)
+        for i in ids
+        if i in catalog.exercises
+    ]
 
 
 def card_of(catalog: Catalog, ex: Exercise, units: Units, layout: Layout) -> Card:
@@ -120,18 +128,26 @@ def card_of(catalog: Catalog, ex: Exercise, units: Units, layout: Layout) -> Car
     names = {s.id: s.name for s in catalog.programme.subcategories}
     loads, rx = ex.loads, ex.prescription
     return Card(
-        id=ex.id, name=ex.name, theme=ex.theme, level=ex.level, role=ex.role,
-        role_label=ROLE_LABELS[ex.role], column=names.get(ex.subcategory, ex.subcategory),
-        summary=ex.summary, tags=_tags(ex, pain_aware),
+        id=ex.id,
+        name=ex.name,
+        theme=ex.theme,
+        level=ex.level,
+        role=ex.role,
+        role_label=ROLE_LABELS[ex.role],
+        column=names.get(ex.subcategory, ex.subcategory),
+        summary=ex.summary,
+        tags=_tags(ex, pain_aware),
         equipment=list(ex.equipment) or ["none (body weight)"],
         youth_load=band_text(catalog, ex.id, "youth", units),
         adult_load=band_text(catalog, ex.id, "adult", units),
         load_note=loads.note,
         dose=f"{scheme(list(rx.reps), rx.per_side)} · rest {rest(rx.rest_s)}",
-        setup=list(ex.setup), cues=list(ex.cues),
+        setup=list(ex.setup),
+        cues=list(ex.cues),
         faults=_faults(catalog, ex),
-        easier_start=ex.easier_start, pain_aware=pain_aware,
-        step_down=_rungs(catalog, list(ex.step_down)), step_up=_rungs(catalog, list(ex.step_up)),
+        easier_start=ex.easier_start,
+        pain_aware=pain_aware,
+        step_down=_rungs(catalog, list(ex.step_down)),
+        step_up=_rungs(catalog, list(ex.step_up)),
         strip=ladder_strip(layout, ex),
     )
-

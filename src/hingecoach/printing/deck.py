@@ -52,30 +52,51 @@ class Deck:
     scales: dict[str, float] = field(default_factory=dict)
 
 
-def place(cards: Sequence[Card], grid: CardGrid,
-          scales: dict[str, float] | None = None) -> list[list[Placed]]:
+def place(
+    cards: Sequence[Card], grid: CardGrid, scales: dict[str, float] | None = None
+) -> list[list[Placed]]:
     """The cards in sheets of ``grid.per_page``, each with its box on the paper."""
     scales = scales or {}
     sheets: list[list[Placed]] = []
     w, h = grid.card_width_mm, grid.card_height_mm
     for start in range(0, len(cards), grid.per_page):
         sheet = []
-        for n, card in enumerate(cards[start:start + grid.per_page]):
+        for n, card in enumerate(cards[start : start + grid.per_page]):
             col, row = (n % 2, n // 2) if grid.per_page == 4 else (0, 0)
-            sheet.append(Placed(card, grid.margin_mm + col * (w + grid.gap_mm),
-                                grid.margin_mm + row * (h + grid.gap_mm), w, h,
-                                round(grid.base_font_pt * scales.get(card.id, 1.0), 2)))
+            sheet.append(
+                Placed(
+                    card,
+                    grid.margin_mm + col * (w + grid.gap_mm),
+                    grid.margin_mm + row * (h + grid.gap_mm),
+                    w,
+                    h,
+                    round(grid.base_font_pt * scales.get(card.id, 1.0), 2),
+                )
+            )
         sheets.append(sheet)
     return sheets
 
 
-def cards_html(cards: Sequence[Card], grid: CardGrid, *, mode: Mode,
-               scales: dict[str, float] | None = None, title: str = "Coaching cards",
-               toolbar: dict[str, Any] | None = None) -> str:
-    return render_html("cards.html", mode=mode, title=title, paper=grid.paper, grid=grid,
-                       page_margin="0",
-                       sheets=place(cards, grid, scales), css=css_for(mode, "card.css"),
-                       toolbar=toolbar or {})
+def cards_html(
+    cards: Sequence[Card],
+    grid: CardGrid,
+    *,
+    mode: Mode,
+    scales: dict[str, float] | None = None,
+    title: str = "Coaching cards",
+    toolbar: dict[str, Any] | None = None,
+) -> str:
+    return render_html(
+        "cards.html",
+        mode=mode,
+        title=title,
+        paper=grid.paper,
+        grid=grid,
+        page_margin="0",
+        sheets=place(cards, grid, scales),
+        css=css_for(mode, "card.css"),
+        toolbar=toolbar or {},
+    )
 
 
 def fill_ratios(document: Any) -> dict[str, float]:
@@ -88,8 +109,12 @@ def fill_ratios(document: Any) -> dict[str, float]:
         for box in boxes(page_box(page)):
             if "card" not in classes(box):
                 continue
-            parts = {name: b for b in boxes(box) for name in classes(b)
-                     if name in ("card-body", "card-foot")}
+            parts = {
+                name: b
+                for b in boxes(box)
+                for name in classes(b)
+                if name in ("card-body", "card-foot")
+            }
             body, foot = parts["card-body"], parts.get("card-foot")
             if foot is None:  # pushed off the page by a body far too long
                 ratio = LOST_FOOTER
@@ -104,8 +129,7 @@ def fill_ratios(document: Any) -> dict[str, float]:
 
 def overflowing(document: Any) -> list[str]:
     """Ids of the cards whose text runs into the footer, or whose box leaves its page."""
-    return [card_id for card_id, ratio in fill_ratios(document).items()
-            if ratio > 1 + TOLERANCE]
+    return [card_id for card_id, ratio in fill_ratios(document).items() if ratio > 1 + TOLERANCE]
 
 
 def render_deck(cards: Sequence[Card], grid: CardGrid) -> Deck:
@@ -122,5 +146,9 @@ def render_deck(cards: Sequence[Card], grid: CardGrid) -> Deck:
         for card_id in over:
             shrink = (1 / ratios[card_id]) ** 0.5 * 0.985
             scales[card_id] = max(SMALLEST, round(scales[card_id] * shrink, 3))
-    return Deck(pdf_bytes(document), len(document.pages), overflowing(document),
-                {i: s for i, s in scales.items() if s != 1.0})
+    return Deck(
+        pdf_bytes(document),
+        len(document.pages),
+        overflowing(document),
+        {i: s for i, s in scales.items() if s != 1.0},
+    )

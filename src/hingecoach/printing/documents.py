@@ -31,24 +31,43 @@ class Printout:
     pages: int
 
 
-def cards_pdf(catalog: Catalog, ids: Iterable[str] = (), *, size: str = "a4",
-              layout: str = "single", units: str = "kg") -> decks.Deck:
+def cards_pdf(
+    catalog: Catalog,
+    ids: Iterable[str] = (),
+    *,
+    size: str = "a4",
+    layout: str = "single",
+    units: str = "kg",
+) -> decks.Deck:
     """Every card of ``ids`` (all when empty): one per page, or four to a sheet."""
     grid = card_grid(sheet_paper(size), card_layout(layout))
     return decks.render_deck(cards_for(catalog, ids, units_of(units)), grid)
 
 
-def cards_page(catalog: Catalog, ids: Iterable[str] = (), *, size: str = "a4",
-               layout: str = "single", units: str = "kg", title: str = "Coaching cards",
-               toolbar: dict[str, Any] | None = None) -> str:
+def cards_page(
+    catalog: Catalog,
+    ids: Iterable[str] = (),
+    *,
+    size: str = "a4",
+    layout: str = "single",
+    units: str = "kg",
+    title: str = "Coaching cards",
+    toolbar: dict[str, Any] | None = None,
+) -> str:
     """The same cards as an HTML page for a browser, with its print stylesheet."""
     grid = card_grid(sheet_paper(size), card_layout(layout))
     cards = cards_for(catalog, ids, units_of(units))
     return decks.cards_html(cards, grid, mode="screen", title=title, toolbar=toolbar)
 
 
-def session_sheet(catalog: Catalog, case: Case, *, weeks: int | None = None,
-                  units: str = "kg", athlete: str | None = None) -> Sheet:
+def session_sheet(
+    catalog: Catalog,
+    case: Case,
+    *,
+    weeks: int | None = None,
+    units: str = "kg",
+    athlete: str | None = None,
+) -> Sheet:
     """Today's plan (one page), or a block of ``weeks`` weeks (one page per week)."""
     chosen = units_of(units)
     if weeks is None:
@@ -56,23 +75,50 @@ def session_sheet(catalog: Catalog, case: Case, *, weeks: int | None = None,
     return block_sheet(make_block(case, weeks, catalog), catalog, units=chosen, athlete=athlete)
 
 
-def sheet_html(sheet: Sheet, *, size: str = "a4", mode: Mode = "pdf", scale: float = 1.0,
-               toolbar: dict[str, Any] | None = None) -> str:
+def sheet_html(
+    sheet: Sheet,
+    *,
+    size: str = "a4",
+    mode: Mode = "pdf",
+    scale: float = 1.0,
+    toolbar: dict[str, Any] | None = None,
+) -> str:
     paper = sheet_paper(size)
     title = f"Session sheet · {sheet.athlete}" if sheet.athlete else "Session sheet"
-    return render_html("sheet.html", mode=mode, title=title, paper=paper, sheet=sheet,
-                       page_margin=SHEET_MARGIN, css=css_for(mode, "sheet.css"),
-                       font_pt=SHEET_FONT_PT * scale, toolbar=toolbar or {})
+    return render_html(
+        "sheet.html",
+        mode=mode,
+        title=title,
+        paper=paper,
+        sheet=sheet,
+        page_margin=SHEET_MARGIN,
+        css=css_for(mode, "sheet.css"),
+        font_pt=SHEET_FONT_PT * scale,
+        toolbar=toolbar or {},
+    )
 
 
-def sheet_pdf(catalog: Catalog, case: Case, *, weeks: int | None = None, size: str = "a4",
-              units: str = "kg", athlete: str | None = None) -> Printout:
+def sheet_pdf(
+    catalog: Catalog,
+    case: Case,
+    *,
+    weeks: int | None = None,
+    size: str = "a4",
+    units: str = "kg",
+    athlete: str | None = None,
+) -> Printout:
     sheet = session_sheet(catalog, case, weeks=weeks, units=units, athlete=athlete)
     return _sheet_printout(sheet, size)
 
 
-def block_sheet_pdf(catalog: Catalog, result: Block, *, size: str = "a4", units: str = "kg",
-                    athlete: str | None = None) -> Printout:
+def block_sheet_pdf(
+    catalog: Catalog,
+    result: Block,
+    *,
+    size: str = "a4",
+    units: str = "kg",
+    athlete: str | None = None,
+) -> Printout:
     """A block built earlier (one a coach assigned and stored): one page per week."""
     sheet = block_sheet(result, catalog, units=units_of(units), athlete=athlete)
     return _sheet_printout(sheet, size)

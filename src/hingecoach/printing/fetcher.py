@@ -34,8 +34,12 @@ class LocalOnlyFetcher(URLFetcher):
     """Fetches shipped files only; records every refused URL in ``refused``."""
 
     def __init__(self) -> None:
-        super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False,
-                         fail_on_errors=True, timeout=1)
+        super().__init__(
+            allowed_protocols={"file", "data"},
+            allow_redirects=False,
+            fail_on_errors=True,
+            timeout=1,
+        )
         self.refused: list[str] = []
 
     def fetch(self, url: str, headers: dict[str, str] | None = None):

@@ -57,14 +57,42 @@ def draw_theme_bands(ax: Any, layout: Layout) -> None:
     rows = {row.level: row for row in layout.rows}
     for n, (theme, low, high) in enumerate(spans):
         x, y0, y1 = left + n * width, rows[low].bottom + 0.08, rows[high].top - 0.08
-        ax.add_patch(FancyBboxPatch((x + 0.012, y0), width - 0.024, y1 - y0,
-                                    boxstyle="round,pad=0,rounding_size=0.03",
-                                    mutation_aspect=ASPECT, facecolor=THEME_FILL[theme],
-                                    edgecolor=THEME_EDGE[theme], linewidth=1.3, zorder=3))
-        ax.text(x + width / 2, (y0 + y1) / 2, theme.capitalize(), rotation=90, ha="center",
-                va="center", fontsize=10, fontweight="bold", color=THEME_EDGE[theme], zorder=4)
-    ax.text(left + (BAND_COLUMNS - 0.14) / 2, layout.height + 0.18, "Themes", ha="center",
-            va="bottom", fontsize=10, fontweight="bold", color=TEXT, clip_on=False)
+        ax.add_patch(
+            FancyBboxPatch(
+                (x + 0.012, y0),
+                width - 0.024,
+                y1 - y0,
+                boxstyle="round,pad=0,rounding_size=0.03",
+                mutation_aspect=ASPECT,
+                facecolor=THEME_FILL[theme],
+                edgecolor=THEME_EDGE[theme],
+                linewidth=1.3,
+                zorder=3,
+            )
+        )
+        ax.text(
+            x + width / 2,
+            (y0 + y1) / 2,
+            theme.capitalize(),
+            rotation=90,
+            ha="center",
+            va="center",
+            fontsize=10,
+            fontweight="bold",
+            color=THEME_EDGE[theme],
+            zorder=4,
+        )
+    ax.text(
+        left + (BAND_COLUMNS - 0.14) / 2,
+        layout.height + 0.18,
+        "Themes",
+        ha="center",
+        va="bottom",
+        fontsize=10,
+        fontweight="bold",
+        color=TEXT,
+        clip_on=False,
+    )
 
 
 def poster_figure(catalog: Catalog, marks: AthleteMarks | None) -> Figure:
@@ -74,15 +102,28 @@ def poster_figure(catalog: Catalog, marks: AthleteMarks | None) -> Figure:
     width = LEFT_IN + COLUMN_IN * columns + RIGHT_IN
     height = TOP_IN + UNIT_IN * layout.height + BOTTOM_IN
     figure = Figure(figsize=(width, height))
-    ax = figure.add_axes((LEFT_IN / width, BOTTOM_IN / height, COLUMN_IN * columns / width,
-                          UNIT_IN * layout.height / height))
+    ax = figure.add_axes(
+        (
+            LEFT_IN / width,
+            BOTTOM_IN / height,
+            COLUMN_IN * columns / width,
+            UNIT_IN * layout.height / height,
+        )
+    )
     draw_chart(ax, layout, marks)
     ax.set_xlim(0, columns)
     draw_theme_bands(ax, layout)
     draw_title(figure, marks, top=1 - 0.22 / height)
     draw_legends(figure, marks, top=(BOTTOM_IN - 0.15) / height)
-    figure.text(1 - RIGHT_IN / width, 0.12 / height, "hingecoach · hinge ladder poster",
-                ha="right", va="bottom", fontsize=8, color=MUTED)
+    figure.text(
+        1 - RIGHT_IN / width,
+        0.12 / height,
+        "hingecoach · hinge ladder poster",
+        ha="right",
+        va="bottom",
+        fontsize=8,
+        color=MUTED,
+    )
     return figure
 
 
@@ -93,8 +134,9 @@ def marks_for(case: Case | None, catalog: Catalog) -> AthleteMarks | None:
 def _svg(figure: Figure, *, text_as_paths: bool) -> str:
     with matplotlib.rc_context({**FONT, "svg.fonttype": "path" if text_as_paths else "none"}):
         out = io.StringIO()
-        figure.savefig(out, format="svg", facecolor="white",
-                       metadata={"Date": None, "Title": "Hinge ladder"})
+        figure.savefig(
+            out, format="svg", facecolor="white", metadata={"Date": None, "Title": "Hinge ladder"}
+        )
     return out.getvalue()
 
 
@@ -104,9 +146,12 @@ def _sized(svg: str, width: float, height: float) -> str:
     if head is None:
         raise ValueError("matplotlib wrote no <svg> element")
     tag = re.sub(r'\s(width|height)="[^"]*"', "", head.group(0))
-    tag = tag.replace("<svg", f'<svg width="{width:g}mm" height="{height:g}mm" '
-                      'preserveAspectRatio="xMidYMid meet"', 1)
-    return svg[:head.start()] + tag + svg[head.end():]
+    tag = tag.replace(
+        "<svg",
+        f'<svg width="{width:g}mm" height="{height:g}mm" preserveAspectRatio="xMidYMid meet"',
+        1,
+    )
+    return svg[: head.start()] + tag + svg[head.end() :]
 
 
 def poster_svg(catalog: Catalog, paper: Paper, case: Case | None = None) -> str:
@@ -116,16 +161,30 @@ def poster_svg(catalog: Catalog, paper: Paper, case: Case | None = None) -> str:
     return _sized(_svg(figure, text_as_paths=True), paper.width_mm, paper.height_mm)
 
 
-def poster_html(catalog: Catalog, paper: Paper, case: Case | None = None, *,
-                mode: Mode = "pdf", toolbar: dict[str, Any] | None = None) -> str:
+def poster_html(
+    catalog: Catalog,
+    paper: Paper,
+    case: Case | None = None,
+    *,
+    mode: Mode = "pdf",
+    toolbar: dict[str, Any] | None = None,
+) -> str:
     with matplotlib.rc_context(FONT):
         figure = poster_figure(catalog, marks_for(case, catalog))
     svg = _svg(figure, text_as_paths=False)
-    svg = _sized(svg[svg.index("<svg"):], paper.width_mm - 2 * MARGIN_MM,
-                 paper.height_mm - 2 * MARGIN_MM)
-    return render_html("poster.html", mode=mode, title="Hinge ladder poster", paper=paper,
-                       page_margin=f"{MARGIN_MM:g}mm", css=css_for(mode, "poster.css"),
-                       chart=svg, toolbar=toolbar or {})
+    svg = _sized(
+        svg[svg.index("<svg") :], paper.width_mm - 2 * MARGIN_MM, paper.height_mm - 2 * MARGIN_MM
+    )
+    return render_html(
+        "poster.html",
+        mode=mode,
+        title="Hinge ladder poster",
+        paper=paper,
+        page_margin=f"{MARGIN_MM:g}mm",
+        css=css_for(mode, "poster.css"),
+        chart=svg,
+        toolbar=toolbar or {},
+    )
 
 
 def poster_pdf(catalog: Catalog, paper: Paper, case: Case | None = None) -> bytes:

@@ -33,15 +33,21 @@ def environment() -> jinja2.Environment:
     """Autoescaped, and strict: a misspelt field is an error, never a blank on paper."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
     )
 
 
 def theme_css() -> str:
     """The ladder chart's theme colours as CSS custom properties."""
-    rules = [f".theme-{t} {{ --theme: {THEME_EDGE[t]}; --theme-bg: {THEME_FILL[t]}; "
-             f"--theme-ink: {THEME_INK[t]}; }}" for t in THEME_EDGE]
+    rules = [
+        f".theme-{t} {{ --theme: {THEME_EDGE[t]}; --theme-bg: {THEME_FILL[t]}; "
+        f"--theme-ink: {THEME_INK[t]}; }}"
+        for t in THEME_EDGE
+    ]
     rules.append(f":root {{ --pain-aware: {PAIN_AWARE}; --pain-aware-bg: {PAIN_AWARE_BG}; }}")
     return "\n".join(rules)
 

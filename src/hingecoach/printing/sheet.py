@@ -78,17 +78,28 @@ def _item(number: int, item: SessionItem, catalog: Catalog, units: Units) -> She
     rx = item.prescription
     per_side = " each side" if rx.per_side else ""
     return SheetItem(
-        number=number, id=item.exercise, name=item.name, theme=item.theme, role=item.role,
-        part=item.part, part_label=PART_LABELS.get(item.part, item.part),
+        number=number,
+        id=item.exercise,
+        name=item.name,
+        theme=item.theme,
+        role=item.role,
+        part=item.part,
+        part_label=PART_LABELS.get(item.part, item.part),
         scheme=scheme(list(rx.reps), rx.per_side),
         load=load_text(rx, units),
-        rest=rest(rx.rest_s), targets=[f"{r}{per_side}" for r in rx.reps],
-        cues=list(ex.cues[:SHEET_CUES]) if ex else [], is_test=item.role == "test",
-        faults=[catalog.faults[f].name for f in (ex.faults_to_watch if ex else [])
-                if f in catalog.faults],
+        rest=rest(rx.rest_s),
+        targets=[f"{r}{per_side}" for r in rx.reps],
+        cues=list(ex.cues[:SHEET_CUES]) if ex else [],
+        is_test=item.role == "test",
+        faults=[
+            catalog.faults[f].name
+            for f in (ex.faults_to_watch if ex else [])
+            if f in catalog.faults
+        ],
         range_text=_range_text(item),
-        conditions=tuple(why_text(catalog, w, units) for w in item.why
-                         if w.rule in CONDITION_RULES),
+        conditions=tuple(
+            why_text(catalog, w, units) for w in item.why if w.rule in CONDITION_RULES
+        ),
     )
 
 
@@ -116,36 +127,50 @@ def _guide(catalog: Catalog) -> PainGuide:
     return PainGuide(pain.safe_max, pain.during_max, pain.next_morning_max)
 
 
-def plan_sheet(result: Plan, catalog: Catalog, *, units: Units = "kg",
-               athlete: str | None = None) -> Sheet:
+def plan_sheet(
+    result: Plan, catalog: Catalog, *, units: Units = "kg", athlete: str | None = None
+) -> Sheet:
     """One page: today's session in order."""
     page = SheetPage(
-        heading="Today's session", stage=result.stage,
+        heading="Today's session",
+        stage=result.stage,
         stage_label=STAGE_LABELS.get(result.stage, result.stage),
         retest=any(i.part == "warm-up" for i in result.session),
         items=_items(result.session, catalog, units),
-        warnings=_warnings(result.warnings_why, catalog, units), refer=result.refer,
+        warnings=_warnings(result.warnings_why, catalog, units),
+        refer=result.refer,
     )
     return Sheet(athlete, units, [page], _guide(catalog))
 
 
-def block_sheet(result: Block, catalog: Catalog, *, units: Units = "kg",
-                athlete: str | None = None) -> Sheet:
+def block_sheet(
+    result: Block, catalog: Catalog, *, units: Units = "kg", athlete: str | None = None
+) -> Sheet:
     """One page per week of the block (one page saying so when the athlete is referred)."""
     warnings = _warnings(result.warnings_why, catalog, units)
     if result.refer or not result.weeks:
-        page = SheetPage("Training block", result.stage,
-                         STAGE_LABELS.get(result.stage, result.stage), False, [], warnings,
-                         refer=True)
+        page = SheetPage(
+            "Training block",
+            result.stage,
+            STAGE_LABELS.get(result.stage, result.stage),
+            False,
+            [],
+            warnings,
+            refer=True,
+        )
         return Sheet(athlete, units, [page], _guide(catalog))
     total = len(result.weeks)
     pages = [
         SheetPage(
-            heading=f"Week {week.week} of {total}", stage=week.stage,
-            stage_label=STAGE_LABELS.get(week.stage, week.stage), retest=week.retest,
+            heading=f"Week {week.week} of {total}",
+            stage=week.stage,
+            stage_label=STAGE_LABELS.get(week.stage, week.stage),
+            retest=week.retest,
             items=_items(week.session, catalog, units),
-            warnings=warnings if week.week == 1 else [], refer=False,
-            if_retest_fails=_names(week.if_retest_fails), if_pain_flare=_names(week.if_pain_flare),
+            warnings=warnings if week.week == 1 else [],
+            refer=False,
+            if_retest_fails=_names(week.if_retest_fails),
+            if_pain_flare=_names(week.if_pain_flare),
             rechecks=", ".join(RECHECK_WORDS[c] for c in week.rechecks) or None,
         )
         for week in result.weeks

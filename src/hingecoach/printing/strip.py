@@ -40,25 +40,35 @@ def ladder_strip(layout: Layout, exercise: Exercise) -> Strip:
     height = layout.height * UNIT_H
     width = LABEL_W + len(layout.columns) * CELL_W
     near = set(exercise.step_up) | set(exercise.step_down)
-    parts = [f'<svg class="strip" viewBox="0 0 {width:g} {height:g}" '
-             f'xmlns="http://www.w3.org/2000/svg" role="img" '
-             f'aria-label="Where {escape(exercise.name)} sits on the hinge ladder">']
+    parts = [
+        f'<svg class="strip" viewBox="0 0 {width:g} {height:g}" '
+        f'xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'aria-label="Where {escape(exercise.name)} sits on the hinge ladder">'
+    ]
     parts += _frame(layout, width, height)
     pale: dict[bool, list[str]] = {True: [], False: []}  # drills (dashed) or not
     marked: list[str] = []
     for slot in layout.slots:
         ex = slot.exercise
-        box = _rect(LABEL_W + slot.column * CELL_W + 0.8,
-                    height - (slot.bottom + 1) * UNIT_H + 0.35, CELL_W - 1.6, UNIT_H - 0.7)
+        box = _rect(
+            LABEL_W + slot.column * CELL_W + 0.8,
+            height - (slot.bottom + 1) * UNIT_H + 0.35,
+            CELL_W - 1.6,
+            UNIT_H - 0.7,
+        )
         if ex.id == exercise.id:
             marked.append(_shape(box, THEME_EDGE[ex.theme], "#1f2933", 0.6, False))
         elif ex.id in near:
-            marked.insert(0, _shape(box, THEME_FILL[ex.theme], THEME_EDGE[ex.theme], 0.5,
-                                    ex.role == "drill"))
+            marked.insert(
+                0, _shape(box, THEME_FILL[ex.theme], THEME_EDGE[ex.theme], 0.5, ex.role == "drill")
+            )
         else:
             pale[ex.role == "drill"].append(box)
-    parts += [_shape("".join(boxes), PALE_FILL, PALE_EDGE, 0.25, dashed)
-              for dashed, boxes in pale.items() if boxes]
+    parts += [
+        _shape("".join(boxes), PALE_FILL, PALE_EDGE, 0.25, dashed)
+        for dashed, boxes in pale.items()
+        if boxes
+    ]
     parts += marked
     parts.append("</svg>")
     column = next(c.name for c in layout.columns if c.id == exercise.subcategory)
@@ -71,14 +81,21 @@ def _shape(path: str, fill: str, edge: str, width: float, dashed: bool) -> str:
 
 
 def _frame(layout: Layout, width: float, height: float) -> list[str]:
-    shade = "".join(_rect(LABEL_W, height - row.top * UNIT_H, width - LABEL_W,
-                          (row.top - row.bottom) * UNIT_H)
-                    for row in layout.rows if row.level % 2 == 0)
-    lines = "".join(f"M{LABEL_W + i * CELL_W:g} 0V{height:g}"
-                    for i in range(len(layout.columns) + 1))
+    shade = "".join(
+        _rect(LABEL_W, height - row.top * UNIT_H, width - LABEL_W, (row.top - row.bottom) * UNIT_H)
+        for row in layout.rows
+        if row.level % 2 == 0
+    )
+    lines = "".join(
+        f"M{LABEL_W + i * CELL_W:g} 0V{height:g}" for i in range(len(layout.columns) + 1)
+    )
     labels = "".join(
         f'<text x="{LABEL_W - 1.2:g}" y="{height - (r.bottom + r.top) / 2 * UNIT_H + 1.1:.1f}">'
-        f"{r.level}</text>" for r in layout.rows)
-    return [f'<path d="{shade}" fill="{SHADE}"/>',
-            f'<path d="{lines}" stroke="{GRID}" stroke-width="0.3" fill="none"/>',
-            f'<g font-size="3" fill="#5b6775" text-anchor="end">{labels}</g>']
+        f"{r.level}</text>"
+        for r in layout.rows
+    )
+    return [
+        f'<path d="{shade}" fill="{SHADE}"/>',
+        f'<path d="{lines}" stroke="{GRID}" stroke-width="0.3" fill="none"/>',
+        f'<g font-size="3" fill="#5b6775" text-anchor="end">{labels}</g>',
+    ]

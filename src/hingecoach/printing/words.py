@@ -15,8 +15,16 @@ from hingecoach.core.present import STAGE_HEADINGS as STAGE_LABELS
 from hingecoach.core.present import units_of as _units_of
 from hingecoach.printing.errors import PrintError
 
-__all__ = ["PART_LABELS", "ROLE_LABELS", "STAGE_LABELS", "UNITS", "Units", "rest", "scheme",
-           "units_of"]
+__all__ = [
+    "PART_LABELS",
+    "ROLE_LABELS",
+    "STAGE_LABELS",
+    "UNITS",
+    "Units",
+    "rest",
+    "scheme",
+    "units_of",
+]
 
 
 def units_of(value: str) -> Units:

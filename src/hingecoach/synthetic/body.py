@@ -33,19 +33,31 @@ class Body:
         return self.shank + self.thigh
 
 
-RATIOS = {"shank": 0.246, "thigh": 0.245, "trunk": 0.288, "ankle_height": 0.039,
-          "heel_back": 0.038, "toe_ahead": 0.099, "nose_up": 0.12, "nose_ahead": 0.05}
+RATIOS = {
+    "shank": 0.246,
+    "thigh": 0.245,
+    "trunk": 0.288,
+    "ankle_height": 0.039,
+    "heel_back": 0.038,
+    "toe_ahead": 0.099,
+    "nose_up": 0.12,
+    "nose_ahead": 0.05,
+}
 
 
 def random_body(rng: np.random.Generator) -> Body:
     height = float(rng.uniform(1.5, 1.95))
-    lengths = {name: height * ratio * float(rng.normal(1.0, 0.04))
-               for name, ratio in RATIOS.items()}
+    lengths = {
+        name: height * ratio * float(rng.normal(1.0, 0.04)) for name, ratio in RATIOS.items()
+    }
     depth = (float(rng.uniform(0.16, 0.22)), float(rng.uniform(0.2, 0.28)))
-    return Body(height=height, back_depth=depth, glutes=float(rng.uniform(0.04, 0.16)),
-                **lengths)
+    return Body(height=height, back_depth=depth, glutes=float(rng.uniform(0.04, 0.16)), **lengths)
 
 
 def average_body() -> Body:
-    return Body(height=1.75, back_depth=(0.19, 0.24), glutes=0.1,
-                **{name: 1.75 * ratio for name, ratio in RATIOS.items()})
+    return Body(
+        height=1.75,
+        back_depth=(0.19, 0.24),
+        glutes=0.1,
+        **{name: 1.75 * ratio for name, ratio in RATIOS.items()},
+    )

@@ -15,8 +15,14 @@ import numpy as np
 from hingecoach.core.kinematics import ClipInfo, Frame, Landmark, Track
 from hingecoach.synthetic.pose import Points
 
-PARTS = {"shoulder": "shoulder", "hip": "hip", "knee": "knee", "ankle": "ankle",
-         "heel": "heel", "toe": "foot_index"}
+PARTS = {
+    "shoulder": "shoulder",
+    "hip": "hip",
+    "knee": "knee",
+    "ankle": "ankle",
+    "heel": "heel",
+    "toe": "foot_index",
+}
 SIZES = {"landscape": (1920, 1080), "hd": (1280, 720), "portrait": (1080, 1920)}
 
 
@@ -41,8 +47,15 @@ class Camera:
         return centre + (self.project(xy) - centre) * self.far_ratio
 
 
-def place(points: Points, side: str, size: str, body_height: float, feet_cut: bool,
-          rng: np.random.Generator, share: float | None = None) -> Camera:
+def place(
+    points: Points,
+    side: str,
+    size: str,
+    body_height: float,
+    feet_cut: bool,
+    rng: np.random.Generator,
+    share: float | None = None,
+) -> Camera:
     """Scale the figure to 45-80 % of the image height (less if its reach is wider than
     the image) and centre its whole motion horizontally; with ``share``, scale it to that
     share of the height and put its motion near one edge of the image instead."""
@@ -62,8 +75,7 @@ def place(points: Points, side: str, size: str, body_height: float, feet_cut: bo
     # The far side sits a body's depth further away: a figure small in the frame is far
     # from the camera, so that depth shrinks its far side less.
     far_ratio = rng.uniform(0.9, 0.96) if share is None else rng.uniform(0.95, 0.97)
-    return Camera(width, height, float(scale), float(x0), float(floor), facing,
-                  float(far_ratio))
+    return Camera(width, height, float(scale), float(x0), float(floor), facing, float(far_ratio))
 
 
 def jitter(rng: np.random.Generator, frames: int, sigma: float, fps: float) -> np.ndarray:
@@ -97,7 +109,7 @@ def dropped(rng: np.random.Generator, frames: int, rate: float, fps: float) -> n
     gone = np.zeros(frames, dtype=bool)
     longest = max(1, int(0.15 * fps))
     for start in np.flatnonzero(rng.random(frames) < rate):
-        gone[start: start + int(rng.integers(1, longest + 1))] = True
+        gone[start : start + int(rng.integers(1, longest + 1))] = True
     return gone
 
 
@@ -112,34 +124,45 @@ class Film:
     far_seen_as_well: bool
 
 
-def landmark_series(near: Points, far: Points, cam: Camera, film: Film,
-                    rng: np.random.Generator) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+def landmark_series(
+    near: Points, far: Points, cam: Camera, film: Film, rng: np.random.Generator
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Per landmark name, (frames, 2) pixels and (frames,) visibility."""
     other = "right" if film.side == "left" else "left"
     n = len(near["hip"])
-    out = {"nose": (cam.project(near["nose"]) + jitter(rng, n, film.noise_px, film.fps),
-                    rng.uniform(0.9, 1.0, n))}
+    out = {
+        "nose": (
+            cam.project(near["nose"]) + jitter(rng, n, film.noise_px, film.fps),
+            rng.uniform(0.9, 1.0, n),
+        )
+    }
     far_vis = (0.85, 1.0) if film.far_seen_as_well else (0.3, 0.7)
     for key, part in PARTS.items():
         out[f"{film.side}_{part}"] = (
             cam.project(near[key]) + jitter(rng, n, film.noise_px, film.fps),
-            rng.uniform(0.85, 1.0, n))
+            rng.uniform(0.85, 1.0, n),
+        )
         out[f"{other}_{part}"] = (
             cam.project_far(far[key]) + jitter(rng, n, 1.5 * film.noise_px, film.fps),
-            rng.uniform(*far_vis, n))
+            rng.uniform(*far_vis, n),
+        )
     return out
 
 
 def out_of_image(series: dict[str, tuple[np.ndarray, np.ndarray]], cam: Camera) -> None:
     """Like a pose model: a landmark outside the image keeps a guess, seen unsurely."""
     for xy, vis in series.values():
-        outside = ((xy[:, 0] < 0) | (xy[:, 0] > cam.width)
-                   | (xy[:, 1] < 0) | (xy[:, 1] > cam.height))
+        outside = (xy[:, 0] < 0) | (xy[:, 0] > cam.width) | (xy[:, 1] < 0) | (xy[:, 1] > cam.height)
         vis[outside] = np.minimum(vis[outside], 0.2)
 
 
-def to_track(series: dict[str, tuple[np.ndarray, np.ndarray]], outlines: np.ndarray | None,
-             cam: Camera, film: Film, rng: np.random.Generator) -> tuple[Track, np.ndarray]:
+def to_track(
+    series: dict[str, tuple[np.ndarray, np.ndarray]],
+    outlines: np.ndarray | None,
+    cam: Camera,
+    film: Film,
+    rng: np.random.Generator,
+) -> tuple[Track, np.ndarray]:
     """The track, and which frames have a person."""
     n = len(series["nose"][0])
     present = ~dropped(rng, n, film.drop_rate, film.fps)
@@ -151,7 +174,6 @@ def to_track(series: dict[str, tuple[np.ndarray, np.ndarray]], outlines: np.ndar
             frames.append(None)
             continue
         outline = None if outlines is None or np.isnan(outlines[i, 0, 0]) else outlines[i]
-        frames.append(Frame(landmarks=dict(zip(names, marks, strict=True)),
-                            back_outline=outline))
+        frames.append(Frame(landmarks=dict(zip(names, marks, strict=True)), back_outline=outline))
     clip = ClipInfo(fps=film.fps, width=cam.width, height=cam.height)
     return Track(clip=clip, frames=frames), present

@@ -78,20 +78,42 @@ def generate_clip(spec: ClipSpec) -> tuple[Track, Truth]:
     rng = np.random.default_rng(spec.seed)
     body = random_body(rng)
     world = make_world(spec, body, rng)
-    cam = place({**world.near, **{f"far_{k}": v for k, v in world.far.items()}}, spec.side,
-                spec.size, body.height, spec.framing == "feet-cut", rng,
-                share=frame_share(spec.scene, rng))
-    film = Film(spec.side, spec.fps, spec.noise * body.height * cam.scale, spec.drop_rate,
-                far_seen_as_well=bool(rng.random() < 0.3))
-    series = (front_series(world.near, body, cam, film, rng) if spec.view == "front"
-              else landmark_series(world.near, world.far, cam, film, rng))
+    cam = place(
+        {**world.near, **{f"far_{k}": v for k, v in world.far.items()}},
+        spec.side,
+        spec.size,
+        body.height,
+        spec.framing == "feet-cut",
+        rng,
+        share=frame_share(spec.scene, rng),
+    )
+    film = Film(
+        spec.side,
+        spec.fps,
+        spec.noise * body.height * cam.scale,
+        spec.drop_rate,
+        far_seen_as_well=bool(rng.random() < 0.3),
+    )
+    series = (
+        front_series(world.near, body, cam, film, rng)
+        if spec.view == "front"
+        else landmark_series(world.near, world.far, cam, film, rng)
+    )
     held = sway(rng, len(world.near["hip"]), spec.sway * body.height * cam.scale, spec.fps)
     series = {name: (xy + held, seen) for name, (xy, seen) in series.items()}
-    film_scene(series, spec.scene, body.leg * cam.scale, spec.fps, cam.width,
-               true_angles(world.near)["trunk"], rng)
+    film_scene(
+        series,
+        spec.scene,
+        body.leg * cam.scale,
+        spec.fps,
+        cam.width,
+        true_angles(world.near)["trunk"],
+        rng,
+    )
     out_of_image(series, cam)
-    outlines = outline_pixels(world.outline, cam, spec,
-                              spec.outline_noise * body.height * cam.scale, rng)
+    outlines = outline_pixels(
+        world.outline, cam, spec, spec.outline_noise * body.height * cam.scale, rng
+    )
     if outlines is not None:
         outlines = outlines + held[:, None, :]
     track, present = to_track(series, outlines, cam, film, rng)
@@ -129,15 +151,22 @@ def hinge_world(spec: ClipSpec, body: Body, rng: np.random.Generator) -> World |
         labels = {fault: BANDS[fault].label(value) for fault, value in values.items()}
         if None in labels.values():
             return None
-        reps.append(RepTruth(start, bottom, end, frozenset(f for f, on in labels.items() if on),
-                             values))
-    outline = outline_world(body, points["hip"], params["lean"], params["lumbar"],
-                            float(rng.uniform(0.02, 0.05)))
+        reps.append(
+            RepTruth(start, bottom, end, frozenset(f for f, on in labels.items() if on), values)
+        )
+    outline = outline_world(
+        body, points["hip"], params["lean"], params["lumbar"], float(rng.uniform(0.02, 0.05))
+    )
     return World(points, points, outline, tuple(reps))
 
 
-def outline_pixels(outline: np.ndarray | None, cam: Camera, spec: ClipSpec, noise_px: float,
-                   rng: np.random.Generator) -> np.ndarray | None:
+def outline_pixels(
+    outline: np.ndarray | None,
+    cam: Camera,
+    spec: ClipSpec,
+    noise_px: float,
+    rng: np.random.Generator,
+) -> np.ndarray | None:
     """The outline in pixels with edge noise; NaN frames where it was not found."""
     if outline is None or spec.outline == "none" or spec.view == "front":
         return None
@@ -151,9 +180,19 @@ def outline_pixels(outline: np.ndarray | None, cam: Camera, spec: ClipSpec, nois
 def _truth(spec: ClipSpec, world: World, present: np.ndarray) -> Truth:
     assessable = spec.view == "side" and spec.framing == "full"
     fps = spec.fps
-    return Truth(kind=spec.kind, side=spec.side, assessable=assessable,
-                 t_s=np.arange(len(present)) / fps, angles=true_angles(world.near),
-                 present=present, reps=world.reps if assessable else (),
-                 lumbar_seen=(assessable and spec.outline == "full" and spec.kind == "hinge"
-                              and spec.outline_noise <= STEADY_OUTLINE),
-                 feet_seen=assessable and not behind_plates(spec.scene))
+    return Truth(
+        kind=spec.kind,
+        side=spec.side,
+        assessable=assessable,
+        t_s=np.arange(len(present)) / fps,
+        angles=true_angles(world.near),
+        present=present,
+        reps=world.reps if assessable else (),
+        lumbar_seen=(
+            assessable
+            and spec.outline == "full"
+            and spec.kind == "hinge"
+            and spec.outline_noise <= STEADY_OUTLINE
+        ),
+        feet_seen=assessable and not behind_plates(spec.scene),
+    )

@@ -10,11 +10,22 @@ import numpy as np
 from hingecoach.synthetic.clips import ClipSpec
 from hingecoach.synthetic.scenes import SCENES
 
-FAULT_SETS: tuple[frozenset[str], ...] = tuple(frozenset(s) for s in (
-    (), (), ("knee-dominant",), ("no-counterbalance",), ("weight-forward",), ("toes-lift",),
-    ("lumbar-flexion",), ("lumbar-extension",), ("knee-dominant", "lumbar-flexion"),
-    ("toes-lift", "lumbar-extension"), ("weight-forward", "lumbar-flexion"),
-))
+FAULT_SETS: tuple[frozenset[str], ...] = tuple(
+    frozenset(s)
+    for s in (
+        (),
+        (),
+        ("knee-dominant",),
+        ("no-counterbalance",),
+        ("weight-forward",),
+        ("toes-lift",),
+        ("lumbar-flexion",),
+        ("lumbar-extension",),
+        ("knee-dominant", "lumbar-flexion"),
+        ("toes-lift", "lumbar-extension"),
+        ("weight-forward", "lumbar-flexion"),
+    )
+)
 NOISE = (0.0, 0.002, 0.004, 0.008)
 OUTLINE_NOISE = (0.001, 0.002, 0.0025, 0.005)
 SWAY = (0.0, 0.0, 0.01)  # a third filmed hand-held: the image drifts about 1 % of the height
@@ -61,6 +72,13 @@ def generate_scene_set(per_scene: int, seed: int = 2026) -> Iterator[ClipSpec]:
     for scene in SCENES[1:]:
         for index in range(per_scene):
             spec = random_spec(rng, index)
-            yield ClipSpec(**{**spec.__dict__, "kind": "hinge", "view": "side",
-                              "framing": "full", "scene": scene,
-                              "faults": FAULT_SETS[index % len(FAULT_SETS)]})
+            yield ClipSpec(
+                **{
+                    **spec.__dict__,
+                    "kind": "hinge",
+                    "view": "side",
+                    "framing": "full",
+                    "scene": scene,
+                    "faults": FAULT_SETS[index % len(FAULT_SETS)],
+                }
+            )

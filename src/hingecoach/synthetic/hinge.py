@@ -16,8 +16,11 @@ from hingecoach.synthetic import pose
 from hingecoach.synthetic.body import Body
 from hingecoach.synthetic.labels import BANDS
 
-LEAN = {"knee-dominant": (38.0, 55.0), "no-counterbalance": (33.0, 50.0),
-        "weight-forward": (62.0, 85.0)}
+LEAN = {
+    "knee-dominant": (38.0, 55.0),
+    "no-counterbalance": (33.0, 50.0),
+    "weight-forward": (62.0, 85.0),
+}
 WEIGHT = {"weight-forward": (0.78, 0.92), "toes-lift": (0.12, 0.3)}
 
 
@@ -37,13 +40,15 @@ class Dose:
 def draw_dose(rng: np.random.Generator, faults: frozenset[str], stance: Dose) -> Dose:
     lean = LEAN.get(next((f for f in LEAN if f in faults), ""), (45.0, 85.0))
     weight = WEIGHT.get(next((f for f in WEIGHT if f in faults), ""), (0.35, 0.6))
-    travel = (BANDS["no-counterbalance"].draw(rng, True)
-              if "no-counterbalance" in faults else None)
-    return Dose(lean=float(rng.uniform(*lean)),
-                knee_flex=BANDS["knee-dominant"].draw(rng, "knee-dominant" in faults),
-                weight=float(rng.uniform(*weight)), travel=travel,
-                toe_rise=BANDS["toes-lift"].draw(rng, "toes-lift" in faults),
-                lumbar=stance.lumbar + _lumbar_change(rng, faults))
+    travel = BANDS["no-counterbalance"].draw(rng, True) if "no-counterbalance" in faults else None
+    return Dose(
+        lean=float(rng.uniform(*lean)),
+        knee_flex=BANDS["knee-dominant"].draw(rng, "knee-dominant" in faults),
+        weight=float(rng.uniform(*weight)),
+        travel=travel,
+        toe_rise=BANDS["toes-lift"].draw(rng, "toes-lift" in faults),
+        lumbar=stance.lumbar + _lumbar_change(rng, faults),
+    )
 
 
 def _lumbar_change(rng: np.random.Generator, faults: frozenset[str]) -> float:
@@ -58,25 +63,35 @@ def _lumbar_change(rng: np.random.Generator, faults: frozenset[str]) -> float:
 def draw_stance(rng: np.random.Generator) -> Dose:
     """Standing: upright, soft knees, weight mid-foot, a lordosis of the person's own
     (the outline's lumbar bend, degrees: negative is hollow)."""
-    return Dose(lean=float(rng.uniform(0, 6)), knee_flex=float(rng.uniform(0, 8)),
-                weight=float(rng.uniform(0.38, 0.55)), travel=None, toe_rise=0.0,
-                lumbar=float(rng.uniform(-35.0, -10.0)))
+    return Dose(
+        lean=float(rng.uniform(0, 6)),
+        knee_flex=float(rng.uniform(0, 8)),
+        weight=float(rng.uniform(0.38, 0.55)),
+        travel=None,
+        toe_rise=0.0,
+        lumbar=float(rng.uniform(-35.0, -10.0)),
+    )
 
 
-def blend(stance: Dose, doses: list[Dose], rep_of_frame: np.ndarray, p: np.ndarray,
-          name: str) -> np.ndarray:
+def blend(
+    stance: Dose, doses: list[Dose], rep_of_frame: np.ndarray, p: np.ndarray, name: str
+) -> np.ndarray:
     bottom = np.array([getattr(d, name) or 0.0 for d in doses])[rep_of_frame]
     return getattr(stance, name) + (bottom - getattr(stance, name)) * p
 
 
-def hinge_world(body: Body, stance: Dose, doses: list[Dose], rep_of_frame: np.ndarray,
-                p: np.ndarray) -> tuple[pose.Points, dict[str, np.ndarray]]:
+def hinge_world(
+    body: Body, stance: Dose, doses: list[Dose], rep_of_frame: np.ndarray, p: np.ndarray
+) -> tuple[pose.Points, dict[str, np.ndarray]]:
     """Joint points per frame and the pose parameters that made them."""
-    params = {name: blend(stance, doses, rep_of_frame, p, name)
-              for name in ("lean", "knee_flex", "weight", "lumbar")}
+    params = {
+        name: blend(stance, doses, rep_of_frame, p, name)
+        for name in ("lean", "knee_flex", "weight", "lumbar")
+    }
     rise = blend(stance, doses, rep_of_frame, p, "toe_rise") * body.leg
-    params["toe_up"] = np.degrees(np.arcsin(np.clip(rise / (body.heel_back + body.toe_ahead),
-                                                    -1, 1)))
+    params["toe_up"] = np.degrees(
+        np.arcsin(np.clip(rise / (body.heel_back + body.toe_ahead), -1, 1))
+    )
 
     if doses[0].travel is None:
         weight = pose.weight_by_shin(body, params["lean"], params["knee_flex"], params["toe_up"])
@@ -84,8 +99,9 @@ def hinge_world(body: Body, stance: Dose, doses: list[Dose], rep_of_frame: np.nd
     else:
         travel = np.array([d.travel or 0.0 for d in doses])[rep_of_frame] * p
         target = standing_hip_back(body, stance) + travel
-        shin = pose.solve_shin(pose.hip_back_by_shin(body, params["knee_flex"]), target,
-                               rising=False)
+        shin = pose.solve_shin(
+            pose.hip_back_by_shin(body, params["knee_flex"]), target, rising=False
+        )
     params["shin"] = shin
     points = pose.hinge_points(body, params["lean"], params["knee_flex"], shin, params["toe_up"])
     return points, params
@@ -95,13 +111,19 @@ def standing_hip_back(body: Body, stance: Dose) -> float:
     """How far the hip stands behind the ankle (leg lengths) in the balanced stance."""
     one = np.ones(1)
     lean, knee = stance.lean * one, stance.knee_flex * one
-    shin = pose.solve_shin(pose.weight_by_shin(body, lean, knee, 0 * one),
-                           stance.weight * one, rising=True)
+    shin = pose.solve_shin(
+        pose.weight_by_shin(body, lean, knee, 0 * one), stance.weight * one, rising=True
+    )
     return float(pose.hip_back_by_shin(body, knee)(shin)[0])
 
 
-def rep_values(body: Body, points: pose.Points, params: dict[str, np.ndarray],
-               frames: np.ndarray, p: np.ndarray) -> dict[str, float]:
+def rep_values(
+    body: Body,
+    points: pose.Points,
+    params: dict[str, np.ndarray],
+    frames: np.ndarray,
+    p: np.ndarray,
+) -> dict[str, float]:
     """The true value of every fault's quantity in one rep (noise-free): the knee's and
     the weight's worst over the rep, the hip travel, toe rise and lower back at the
     bottom (where the dose puts them), each against standing where it is a change."""

@@ -28,10 +28,13 @@ def walk_world(body: Body, rng: np.random.Generator, fps: float) -> tuple[pose.P
         knee = hip + body.thigh * np.column_stack([np.sin(angles[0]), -thigh / body.thigh])
         ankle = knee + body.shank * np.column_stack([np.sin(angles[1]), -shank / body.shank])
         drop = body.ankle_height - 0.015 * body.height
-        foot = {"heel": ankle + np.array([-body.heel_back, -drop]),
-                "toe": ankle + np.array([body.toe_ahead, -drop])}
-        points.append({"hip": hip, "knee": knee, "ankle": ankle, **foot,
-                       **pose.upper(body, hip, lean)})
+        foot = {
+            "heel": ankle + np.array([-body.heel_back, -drop]),
+            "toe": ankle + np.array([body.toe_ahead, -drop]),
+        }
+        points.append(
+            {"hip": hip, "knee": knee, "ankle": ankle, **foot, **pose.upper(body, hip, lean)}
+        )
     return points[0], points[1]
 
 
@@ -49,8 +52,10 @@ def jump_world(body: Body, rng: np.random.Generator, fps: float) -> pose.Points:
     dip, land = rng.uniform(35, 50), rng.uniform(32, 45)
     knots = _jump_knots(rng, dip, land)
     t = np.arange(int(knots[-1][0] * fps) + 1) / fps
-    curve = {name: eased(t, [(k[0], k[i + 1]) for k in knots])
-             for i, name in enumerate(("lean", "knee_flex", "heel_up"))}
+    curve = {
+        name: eased(t, [(k[0], k[i + 1]) for k in knots])
+        for i, name in enumerate(("lean", "knee_flex", "heel_up"))
+    }
     flat = np.zeros(len(t))
     weight = pose.weight_by_shin(body, curve["lean"], curve["knee_flex"], flat)
     shin = pose.solve_shin(weight, np.full(len(t), 0.45), rising=True)
@@ -67,9 +72,17 @@ def _jump_knots(rng: np.random.Generator, dip: float, land: float) -> list[tuple
     t4 = t3 + rng.uniform(0.25, 0.35)
     t5 = t4 + rng.uniform(0.4, 0.6)
     knee_dip, knee_land = rng.uniform(70, 100), rng.uniform(50, 80)
-    return [(0.0, 2, 5, 0), (t0, 2, 5, 0), (t1, dip, knee_dip, 0), (t2, 0, 0, 30),
-            (t3, 0, 0, 30), (t3 + 1e-3, 0, 0, 0), (t4, land, knee_land, 0), (t5, 2, 5, 0),
-            (t5 + 0.5, 2, 5, 0)]
+    return [
+        (0.0, 2, 5, 0),
+        (t0, 2, 5, 0),
+        (t1, dip, knee_dip, 0),
+        (t2, 0, 0, 30),
+        (t3, 0, 0, 30),
+        (t3 + 1e-3, 0, 0, 0),
+        (t4, land, knee_land, 0),
+        (t5, 2, 5, 0),
+        (t5 + 0.5, 2, 5, 0),
+    ]
 
 
 def _on_toes(points: pose.Points, heel_up: np.ndarray) -> pose.Points:
@@ -82,8 +95,7 @@ def _on_toes(points: pose.Points, heel_up: np.ndarray) -> pose.Points:
     return {**out, "toe": toe, "heel": heel, "ankle": ankle}
 
 
-def _airborne(points: pose.Points, take_off: float, landing: float,
-              t: np.ndarray) -> pose.Points:
+def _airborne(points: pose.Points, take_off: float, landing: float, t: np.ndarray) -> pose.Points:
     """Lift everything along a ballistic arc between take-off and landing."""
     tau = np.clip((t - take_off) / (landing - take_off), 0, 1)
     height = 9.81 * (landing - take_off) ** 2 / 8

@@ -22,7 +22,7 @@ import numpy as np
 from hingecoach.synthetic.body import Body
 
 POINTS = 32
-LUMBAR = (0.15, 0.75)      # where the sine arch of the lower back runs
+LUMBAR = (0.15, 0.75)  # where the sine arch of the lower back runs
 BEND_BETWEEN = (0.25, 0.65)  # where its bend is defined (symmetric inside the arch)
 SACRUM_TOP = 0.22
 
@@ -36,16 +36,15 @@ def arch_height(bend_deg: np.ndarray) -> np.ndarray:
     return np.tan(np.radians(bend_deg) / 2) / (k * np.cos(phase))
 
 
-def outline_world(body: Body, hip: np.ndarray, lean: np.ndarray, bend: np.ndarray,
-                  kyphosis: float) -> np.ndarray:
+def outline_world(
+    body: Body, hip: np.ndarray, lean: np.ndarray, bend: np.ndarray, kyphosis: float
+) -> np.ndarray:
     """(frames, POINTS, 2) outline points in metres (x forward, y up)."""
     u = np.linspace(0.0, 1.0, POINTS)
     depth = body.back_depth[0] + (body.back_depth[1] - body.back_depth[0]) * u
-    glutes = np.where(u < SACRUM_TOP, body.glutes * np.cos(np.pi / 2 * u / SACRUM_TOP) ** 2,
-                      0.0)
+    glutes = np.where(u < SACRUM_TOP, body.glutes * np.cos(np.pi / 2 * u / SACRUM_TOP) ** 2, 0.0)
     start, end = LUMBAR
-    lower = np.where((u >= start) & (u <= end), np.sin(np.pi * (u - start) / (end - start)),
-                     0.0)
+    lower = np.where((u >= start) & (u <= end), np.sin(np.pi * (u - start) / (end - start)), 0.0)
     upper = np.where(u > 0.5, kyphosis * np.sin(np.pi * (u - 0.5) / 0.5), 0.0)
     v = depth + glutes + upper + arch_height(bend)[:, None] * lower
     rad = np.radians(lean)[:, None]

@@ -15,8 +15,14 @@ from hingecoach.synthetic.body import Body
 
 Points = dict[str, np.ndarray]
 # Winter (2009) table 4.1: mass fractions; centres as fractions of the segment.
-MASS = {"head": 0.081, "trunk": 0.497, "arms": 0.100, "thighs": 0.200, "shanks": 0.093,
-        "feet": 0.029}
+MASS = {
+    "head": 0.081,
+    "trunk": 0.497,
+    "arms": 0.100,
+    "thighs": 0.200,
+    "shanks": 0.093,
+    "feet": 0.029,
+}
 
 
 def _unit(deg: np.ndarray) -> np.ndarray:
@@ -36,8 +42,11 @@ def foot(body: Body, heel: np.ndarray, toe_up: np.ndarray) -> Points:
     n = len(heel)
     ankle_rel = np.tile([body.heel_back, body.ankle_height - 0.015 * body.height], (n, 1))
     toe_rel = np.tile([body.heel_back + body.toe_ahead, 0.0], (n, 1))
-    return {"heel": heel, "ankle": heel + rotate_back(ankle_rel, -toe_up),
-            "toe": heel + rotate_back(toe_rel, -toe_up)}
+    return {
+        "heel": heel,
+        "ankle": heel + rotate_back(ankle_rel, -toe_up),
+        "toe": heel + rotate_back(toe_rel, -toe_up),
+    }
 
 
 def leg(body: Body, ankle: np.ndarray, shin: np.ndarray, knee_flex: np.ndarray) -> Points:
@@ -52,12 +61,16 @@ def upper(body: Body, hip: np.ndarray, lean: np.ndarray) -> Points:
     head_lean = 0.85 * lean
     nose = np.tile([body.nose_ahead, body.nose_up], (len(hip), 1))
     centre = np.tile([0.2 * body.nose_ahead, 0.7 * body.nose_up], (len(hip), 1))
-    return {"shoulder": shoulder, "nose": shoulder + rotate_back(nose, head_lean),
-            "head": shoulder + rotate_back(centre, head_lean)}
+    return {
+        "shoulder": shoulder,
+        "nose": shoulder + rotate_back(nose, head_lean),
+        "head": shoulder + rotate_back(centre, head_lean),
+    }
 
 
-def hinge_points(body: Body, lean: np.ndarray, knee_flex: np.ndarray, shin: np.ndarray,
-                 toe_up: np.ndarray) -> Points:
+def hinge_points(
+    body: Body, lean: np.ndarray, knee_flex: np.ndarray, shin: np.ndarray, toe_up: np.ndarray
+) -> Points:
     heel = np.tile([-body.heel_back, 0.015 * body.height], (len(lean), 1))
     points = foot(body, heel, toe_up)
     points.update(leg(body, points["ankle"], shin, knee_flex))
@@ -70,9 +83,14 @@ def com_x(p: Points) -> np.ndarray:
     x = {k: v[:, 0] for k, v in p.items()}
     thigh = x["hip"] + 0.433 * (x["knee"] - x["hip"])
     shank = x["knee"] + 0.433 * (x["ankle"] - x["knee"])
-    return (MASS["head"] * x["head"] + MASS["trunk"] * (x["hip"] + x["shoulder"]) / 2
-            + MASS["arms"] * x["shoulder"] + MASS["thighs"] * thigh + MASS["shanks"] * shank
-            + MASS["feet"] * (x["heel"] + x["toe"]) / 2)
+    return (
+        MASS["head"] * x["head"]
+        + MASS["trunk"] * (x["hip"] + x["shoulder"]) / 2
+        + MASS["arms"] * x["shoulder"]
+        + MASS["thighs"] * thigh
+        + MASS["shanks"] * shank
+        + MASS["feet"] * (x["heel"] + x["toe"]) / 2
+    )
 
 
 def weight_on_foot(body: Body, p: Points) -> np.ndarray:
@@ -84,8 +102,9 @@ def hip_behind_ankle(body: Body, p: Points) -> np.ndarray:
     return (p["ankle"][:, 0] - p["hip"][:, 0]) / body.leg
 
 
-def solve_shin(measure: Callable[[np.ndarray], np.ndarray], target: np.ndarray,
-               rising: bool) -> np.ndarray:
+def solve_shin(
+    measure: Callable[[np.ndarray], np.ndarray], target: np.ndarray, rising: bool
+) -> np.ndarray:
     """The shin angle per frame at which ``measure(shin)`` (monotone in the shin angle,
     rising or falling) meets ``target``: bisection over -30..70 degrees."""
     lo = np.full(len(target), -30.0)
@@ -99,8 +118,9 @@ def solve_shin(measure: Callable[[np.ndarray], np.ndarray], target: np.ndarray,
     return (lo + hi) / 2
 
 
-def weight_by_shin(body: Body, lean: np.ndarray, knee_flex: np.ndarray,
-                   toe_up: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+def weight_by_shin(
+    body: Body, lean: np.ndarray, knee_flex: np.ndarray, toe_up: np.ndarray
+) -> Callable[[np.ndarray], np.ndarray]:
     """The weight over the foot as a function of the shin angle, the rest held fixed:
     only the knee moves with the shin, everything above the hip rides with the hip."""
     fixed = hinge_points(body, lean, knee_flex, np.zeros(len(lean)), toe_up)
@@ -129,7 +149,8 @@ def hip_back_by_shin(body: Body, knee_flex: np.ndarray) -> Callable[[np.ndarray]
     return hip_back
 
 
-def leg_x(body: Body, ankle_x: np.ndarray, shin: np.ndarray,
-          knee_flex: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def leg_x(
+    body: Body, ankle_x: np.ndarray, shin: np.ndarray, knee_flex: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     knee = ankle_x + body.shank * np.sin(np.radians(shin))
     return knee, knee - body.thigh * np.sin(np.radians(knee_flex - shin))

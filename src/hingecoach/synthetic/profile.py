@@ -30,17 +30,22 @@ class Schedule:
     start_at_bottom: bool = False
 
 
-def random_schedule(rng: np.random.Generator, reps: int, tempo: str,
-                    start_at_bottom: bool) -> Schedule:
+def random_schedule(
+    rng: np.random.Generator, reps: int, tempo: str, start_at_bottom: bool
+) -> Schedule:
     lo, hi = TEMPOS[tempo]
     timings = tuple(
-        RepTiming(down_s=float(rng.uniform(lo, hi)),
-                  hold_s=float(rng.uniform(0.1, 0.8)) if rng.random() < 0.5 else 0.0,
-                  up_s=float(rng.uniform(lo, hi)), rest_s=float(rng.uniform(0.3, 1.2)))
+        RepTiming(
+            down_s=float(rng.uniform(lo, hi)),
+            hold_s=float(rng.uniform(0.1, 0.8)) if rng.random() < 0.5 else 0.0,
+            up_s=float(rng.uniform(lo, hi)),
+            rest_s=float(rng.uniform(0.3, 1.2)),
+        )
         for _ in range(reps)
     )
-    return Schedule(lead_s=float(rng.uniform(0.2, 1.0)), reps=timings,
-                    start_at_bottom=start_at_bottom)
+    return Schedule(
+        lead_s=float(rng.uniform(0.2, 1.0)), reps=timings, start_at_bottom=start_at_bottom
+    )
 
 
 def phase(schedule: Schedule, fps: float) -> tuple[np.ndarray, list[tuple[float, float, float]]]:

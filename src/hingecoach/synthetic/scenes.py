@@ -26,8 +26,7 @@ import numpy as np
 
 from hingecoach.synthetic.profile import TEMPOS, RepTiming, Schedule, random_schedule
 
-SCENES = ("plain", "plates", "bottom-plates", "touch-and-go", "small-edge", "overlay",
-          "short")
+SCENES = ("plain", "plates", "bottom-plates", "touch-and-go", "small-edge", "overlay", "short")
 LEGS_BELOW_KNEE = ("ankle", "heel", "foot_index")
 Series = dict[str, tuple[np.ndarray, np.ndarray]]
 
@@ -36,19 +35,25 @@ def behind_plates(scene: str) -> bool:
     return scene in ("plates", "bottom-plates")
 
 
-def scene_schedule(rng: np.random.Generator, scene: str, reps: int, tempo: str,
-                   start_at_bottom: bool) -> Schedule:
+def scene_schedule(
+    rng: np.random.Generator, scene: str, reps: int, tempo: str, start_at_bottom: bool
+) -> Schedule:
     """The rep timing a scene films."""
     if scene == "short":
         lo, hi = TEMPOS["fast"]
-        rep = RepTiming(down_s=0.0, hold_s=0.0, up_s=float(rng.uniform(lo, hi)),
-                        rest_s=float(rng.uniform(0.05, 0.15)))
+        rep = RepTiming(
+            down_s=0.0,
+            hold_s=0.0,
+            up_s=float(rng.uniform(lo, hi)),
+            rest_s=float(rng.uniform(0.05, 0.15)),
+        )
         return Schedule(lead_s=0.0, reps=(rep,), start_at_bottom=True)
     schedule = random_schedule(rng, reps, tempo, start_at_bottom or scene == "bottom-plates")
     if scene != "touch-and-go":
         return schedule
-    quick = tuple(RepTiming(r.down_s, 0.0, r.up_s, float(rng.uniform(0.0, 0.15)))
-                  for r in schedule.reps)
+    quick = tuple(
+        RepTiming(r.down_s, 0.0, r.up_s, float(rng.uniform(0.0, 0.15))) for r in schedule.reps
+    )
     return Schedule(schedule.lead_s, quick, schedule.start_at_bottom)
 
 
@@ -57,8 +62,15 @@ def frame_share(scene: str, rng: np.random.Generator) -> float | None:
     return float(rng.uniform(0.25, 0.34)) if scene == "small-edge" else None
 
 
-def film_scene(series: Series, scene: str, leg_px: float, fps: float, width: int,
-               lean: np.ndarray, rng: np.random.Generator) -> None:
+def film_scene(
+    series: Series,
+    scene: str,
+    leg_px: float,
+    fps: float,
+    width: int,
+    lean: np.ndarray,
+    rng: np.random.Generator,
+) -> None:
     """Apply the scene's effects to the landmark series (pixels and visibility), in
     place. ``leg_px``: the leg's length in the image; ``width``: the image's; ``lean``:
     the true trunk lean per frame, degrees (where a rep's bottom is)."""
@@ -93,8 +105,7 @@ def _unsure(series: Series, leg_px: float, rng: np.random.Generator) -> None:
         vis[:] = np.minimum(vis, rng.uniform(*low, n))
 
 
-def _upright_fit(series: Series, lean: np.ndarray, fps: float,
-                 rng: np.random.Generator) -> None:
+def _upright_fit(series: Series, lean: np.ndarray, fps: float, rng: np.random.Generator) -> None:
     """As the deepest rep starts down, the model keeps fitting a body that stands: for
     0.3-0.8 s (never past the bottom) the trunk is drawn leaning only 10-25 degrees, its
     own length, from the hip; then it snaps to the real lean (seen on a real set with
@@ -112,11 +123,11 @@ def _upright_fit(series: Series, lean: np.ndarray, fps: float,
         trunk = np.hypot(*(shoulder[frames] - hip[frames]).T)
         forward = np.sign(np.nanmedian(shoulder[frames, 0] - hip[frames, 0])) or 1.0
         shoulder[frames] = hip[frames] + np.column_stack(
-            [forward * np.sin(tilt) * trunk, -np.cos(tilt) * trunk])
+            [forward * np.sin(tilt) * trunk, -np.cos(tilt) * trunk]
+        )
 
 
-def _on_the_drawing(series: Series, leg_px: float, width: int,
-                    rng: np.random.Generator) -> None:
+def _on_the_drawing(series: Series, leg_px: float, width: int, rng: np.random.Generator) -> None:
     """In one frame in fifty the whole skeleton lands on the app's drawing of a figure,
     0.6-1 leg lengths away toward the middle of the picture (where such apps draw)."""
     n = len(series["nose"][0])

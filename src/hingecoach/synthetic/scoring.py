@@ -60,15 +60,18 @@ class Scorecard:
     timing: dict[str, list[float]] = field(default_factory=_lists)
     faults: dict[str, FaultCount] = field(default_factory=lambda: defaultdict(FaultCount))
     faults_by_noise: dict[tuple[str, float], FaultCount] = field(
-        default_factory=lambda: defaultdict(FaultCount))
+        default_factory=lambda: defaultdict(FaultCount)
+    )
     faults_by_hold: dict[tuple[str, bool], FaultCount] = field(
-        default_factory=lambda: defaultdict(FaultCount))
+        default_factory=lambda: defaultdict(FaultCount)
+    )
     verdicts: dict[str, list[bool]] = field(default_factory=_lists)
     values: dict[str, list[tuple[float, float]]] = field(default_factory=_lists)
     raw_errors: dict[tuple[str, float], list[np.ndarray]] = field(default_factory=_lists)
     by_scene: dict[tuple[str, str], list] = field(default_factory=_lists)
     faults_by_scene: dict[tuple[str, str], FaultCount] = field(
-        default_factory=lambda: defaultdict(FaultCount))
+        default_factory=lambda: defaultdict(FaultCount)
+    )
 
     def add(self, spec: ClipSpec, truth: Truth, report: AnalysisReport) -> None:
         self.clips += 1
@@ -110,9 +113,15 @@ class Scorecard:
         for name, error in angle_errors(truth, report).items():
             self.angle_errors[(name, spec.noise)].append(error)
 
-    def _faults(self, true_reps: tuple[RepTruth, ...], report: AnalysisReport,
-                skipped: set[str], noise: float, hand_held: bool, scene: str = "plain",
-                ) -> None:
+    def _faults(
+        self,
+        true_reps: tuple[RepTruth, ...],
+        report: AnalysisReport,
+        skipped: set[str],
+        noise: float,
+        hand_held: bool,
+        scene: str = "plain",
+    ) -> None:
         pairs, lone_found, lone_true = match_reps(true_reps, report)
         for truth_rep, found in pairs:
             for fault, value in found.measures.items():
@@ -125,13 +134,20 @@ class Scorecard:
         calls += [(set(), t.faults) for t in lone_true]
         for fault in FAULT_IDS:
             if fault in skipped:
-                target = self.faults[fault] if scene == "plain" else self.faults_by_scene[
-                    (fault, scene)]
+                target = (
+                    self.faults[fault] if scene == "plain" else self.faults_by_scene[(fault, scene)]
+                )
                 target.not_assessed += 1
                 continue
-            counts = ((self.faults[fault], self.faults_by_noise[(fault, noise)],
-                       self.faults_by_hold[(fault, hand_held)]) if scene == "plain"
-                      else (self.faults_by_scene[(fault, scene)],))
+            counts = (
+                (
+                    self.faults[fault],
+                    self.faults_by_noise[(fault, noise)],
+                    self.faults_by_hold[(fault, hand_held)],
+                )
+                if scene == "plain"
+                else (self.faults_by_scene[(fault, scene)],)
+            )
             for count in counts:
                 for found, true in calls:
                     on, real = fault in found, fault in true
@@ -146,20 +162,28 @@ class Scorecard:
         if not truth.assessable or spec.kind != "hinge":
             return
         arrays = track_arrays(track)
-        p = {part: arrays.seen(f"{truth.side}_{part}", 0.5)
-             for part in ("shoulder", "hip", "knee", "ankle")}
+        p = {
+            part: arrays.seen(f"{truth.side}_{part}", 0.5)
+            for part in ("shoulder", "hip", "knee", "ankle")
+        }
         up = p["hip"] + np.array([0.0, -1.0])
-        raw = {"hip": joint_angle(p["shoulder"], p["hip"], p["knee"]),
-               "knee": joint_angle(p["hip"], p["knee"], p["ankle"]),
-               "trunk": joint_angle(p["shoulder"], p["hip"], up)}
+        raw = {
+            "hip": joint_angle(p["shoulder"], p["hip"], p["knee"]),
+            "knee": joint_angle(p["hip"], p["knee"], p["ankle"]),
+            "trunk": joint_angle(p["shoulder"], p["hip"], up),
+        }
         for name, measured in raw.items():
             error = np.abs(measured - truth.angles[name])
             self.raw_errors[(name, spec.noise)].append(error[np.isfinite(error)])
 
     def errors(self, angle: str, noise: float | None = None, raw: bool = False) -> np.ndarray:
         source = self.raw_errors if raw else self.angle_errors
-        chunks = [e for (name, level), errs in source.items() for e in errs
-                  if name == angle and (noise is None or level == noise)]
+        chunks = [
+            e
+            for (name, level), errs in source.items()
+            for e in errs
+            if name == angle and (noise is None or level == noise)
+        ]
         return np.concatenate(chunks) if chunks else np.array([])
 
 
@@ -185,8 +209,11 @@ def match_reps(true_reps: tuple[RepTruth, ...], report: AnalysisReport):
     """Pairs (true rep, detected rep), unmatched detected reps, unmatched true reps."""
     pairs, used = [], set()
     for found in report.reps:
-        inside = [k for k, t in enumerate(true_reps)
-                  if k not in used and found.start_s - 0.2 <= t.bottom_s <= found.end_s + 0.2]
+        inside = [
+            k
+            for k, t in enumerate(true_reps)
+            if k not in used and found.start_s - 0.2 <= t.bottom_s <= found.end_s + 0.2
+        ]
         if inside:
             k = min(inside, key=lambda k: abs(true_reps[k].bottom_s - found.bottom_s))
             used.add(k)

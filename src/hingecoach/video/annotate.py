@@ -31,17 +31,29 @@ LONG_SIDE = 960
 JPEG_QUALITY = 85
 FAULT_HOLD_S = 0.6  # a fault's banner shows this long either side of its moment
 CHAIN = ("foot_index", "heel", "ankle", "knee", "hip", "shoulder")
-FAULT_PART = {"knee-dominant": "knee", "no-counterbalance": "hip", "weight-forward": "ankle",
-              "toes-lift": "foot_index", "lumbar-flexion": "hip", "lumbar-extension": "hip"}
+FAULT_PART = {
+    "knee-dominant": "knee",
+    "no-counterbalance": "hip",
+    "weight-forward": "ankle",
+    "toes-lift": "foot_index",
+    "lumbar-flexion": "hip",
+    "lumbar-extension": "hip",
+}
 BONE, JOINT, OUTLINE = (60, 200, 255), (255, 255, 255), (255, 160, 40)
 FAULT, PANEL, TEXT, MUTED = (40, 40, 235), (30, 30, 30), (245, 245, 245), (170, 170, 170)
 FONT = cv2.FONT_HERSHEY_SIMPLEX
 CODECS = {".mp4": ("mp4v", "an MPEG-4"), ".webm": ("VP80", "a WebM (VP8)")}
 
 
-def write_annotated(analysis: ClipAnalysis, out: Path, progress: Progress | None = None,
-                    long_side: int = LONG_SIDE, *, video_long_side: int | None = None,
-                    stills: Mapping[int, Path] | None = None) -> None:
+def write_annotated(
+    analysis: ClipAnalysis,
+    out: Path,
+    progress: Progress | None = None,
+    long_side: int = LONG_SIDE,
+    *,
+    video_long_side: int | None = None,
+    stills: Mapping[int, Path] | None = None,
+) -> None:
     """Write ``out`` (.mp4 or .webm; the caller makes it final) from the analysed clip,
     its frames drawn at ``long_side`` and written at ``video_long_side`` (the same by
     default); ``stills`` maps track frames to JPEG paths to write them to on the way."""
@@ -67,8 +79,10 @@ def write_jpeg(image: np.ndarray, path: Path) -> None:
     path.write_bytes(data.tobytes())
 
 
-def annotated_frames(analysis: ClipAnalysis, long_side: int = LONG_SIDE,
-                     ) -> Iterator[tuple[int, np.ndarray]]:
+def annotated_frames(
+    analysis: ClipAnalysis,
+    long_side: int = LONG_SIDE,
+) -> Iterator[tuple[int, np.ndarray]]:
     """Each analysed frame, shrunk to ``long_side``, turned upright and annotated, with
     its index into the track."""
     info = analysis.video
@@ -92,8 +106,9 @@ class VideoOut:
 
     def __init__(self, out: Path, fps: float) -> None:
         if out.suffix.lower() not in CODECS:
-            raise VideoError("--annotated", f"cannot write '{out}': an annotated video is a "
-                             ".mp4 or a .webm file")
+            raise VideoError(
+                "--annotated", f"cannot write '{out}': an annotated video is a .mp4 or a .webm file"
+            )
         self.out, self.fps = out, fps
         self.writer: cv2.VideoWriter | None = None
 
@@ -114,8 +129,9 @@ class VideoOut:
         # FFmpeg prints a notice on standard error for every WebM file ("tag ... is not
         # supported"), harmless: the VP8 stream is written all the same.
         with quiet_native_stderr():
-            writer = cv2.VideoWriter(str(self.out), cv2.VideoWriter.fourcc(*fourcc),
-                                     self.fps, (width, height))
+            writer = cv2.VideoWriter(
+                str(self.out), cv2.VideoWriter.fourcc(*fourcc), self.fps, (width, height)
+            )
         if not writer.isOpened():
             raise VideoError("--annotated", f"cannot write {kind} video to '{self.out}'")
         return writer
@@ -147,19 +163,30 @@ class Overlay:
     def _readout(self, k: int) -> list[str]:
         s = self.report.series
         t = s.t_s[k]
-        lines = [f"t {t:5.2f} s   side {self.report.side or '-'}",
-                 f"hip {_deg(s.hip_deg[k])}  knee {_deg(s.knee_deg[k])}  "
-                 f"trunk {_deg(s.trunk_deg[k])}"]
+        lines = [
+            f"t {t:5.2f} s   side {self.report.side or '-'}",
+            f"hip {_deg(s.hip_deg[k])}  knee {_deg(s.knee_deg[k])}  trunk {_deg(s.trunk_deg[k])}",
+        ]
         for n, rep in enumerate(self.report.reps, 1):
             if rep.start_s <= t <= rep.end_s:
                 phase = "down" if t < rep.bottom_s else ("bottom" if t == rep.bottom_s else "up")
                 lines.append(f"rep {n} ({phase})")
         return lines
 
-    def _fault_marks(self, image: np.ndarray, marks: list[tuple[int, FaultFinding]],
-                     frame: Frame | None, f: float, size: float, t: float) -> None:
-        lines = [f"rep {n}: {m.fault}  {m.value:.3g} (threshold {m.threshold:g})  "
-                 f"(confidence {m.confidence:.2f})" for n, m in marks]
+    def _fault_marks(
+        self,
+        image: np.ndarray,
+        marks: list[tuple[int, FaultFinding]],
+        frame: Frame | None,
+        f: float,
+        size: float,
+        t: float,
+    ) -> None:
+        lines = [
+            f"rep {n}: {m.fault}  {m.value:.3g} (threshold {m.threshold:g})  "
+            f"(confidence {m.confidence:.2f})"
+            for n, m in marks
+        ]
         _banner(image, lines, size, FAULT)
         side = self.report.side
         for _, m in marks:
@@ -196,23 +223,27 @@ def _skeleton(image: np.ndarray, frame: Frame, side: str | None, f: float) -> No
         cv2.polylines(image, [outline.reshape(-1, 1, 2)], False, OUTLINE, 2, cv2.LINE_AA)
 
 
-def _panel(image: np.ndarray, lines: list[str], corner: tuple[int, int], size: float,
-           colour: tuple[int, int, int] = TEXT) -> None:
+def _panel(
+    image: np.ndarray,
+    lines: list[str],
+    corner: tuple[int, int],
+    size: float,
+    colour: tuple[int, int, int] = TEXT,
+) -> None:
     height = int(30 * size / 0.6)
     width = max(cv2.getTextSize(line, FONT, size, 1)[0][0] for line in lines) + 16
     x, y = corner
     cv2.rectangle(image, (x, y), (x + width, y + height * len(lines) + 8), PANEL, -1)
     for i, line in enumerate(lines):
-        cv2.putText(image, line, (x + 8, y + height * (i + 1) - 4), FONT, size, colour, 1,
-                    cv2.LINE_AA)
+        cv2.putText(
+            image, line, (x + 8, y + height * (i + 1) - 4), FONT, size, colour, 1, cv2.LINE_AA
+        )
 
 
-def _banner(image: np.ndarray, lines: list[str], size: float,
-            colour: tuple[int, int, int]) -> None:
+def _banner(image: np.ndarray, lines: list[str], size: float, colour: tuple[int, int, int]) -> None:
     per_line = max(20, int(image.shape[1] / (20 * size)))
     lines = [part for line in lines for part in textwrap.wrap(line, per_line)]
     height = int(30 * size / 0.6)
     top = image.shape[0] - height * len(lines) - 16
     _panel(image, lines, (8, top), size, colour if colour != FAULT else TEXT)
     cv2.rectangle(image, (8, top), (14, image.shape[0] - 8), colour, -1)
-

@@ -21,8 +21,7 @@ from hingecoach.video.errors import VideoError
 from hingecoach.video.limits import Limits
 
 MIN_FPS, MAX_FPS = 1.0, 480.0
-ROTATIONS = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
-             270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+ROTATIONS = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
 FPS_PROBE_FRAMES = 16
 
 
@@ -47,8 +46,9 @@ def open_capture(path: Path) -> cv2.VideoCapture:
     capture = cv2.VideoCapture(str(path), cv2.CAP_FFMPEG)
     if not capture.isOpened():
         capture.release()
-        raise VideoError("CLIP", f"'{path}' is not a readable video "
-                                 "(no video stream could be opened)")
+        raise VideoError(
+            "CLIP", f"'{path}' is not a readable video (no video stream could be opened)"
+        )
     capture.set(cv2.CAP_PROP_ORIENTATION_AUTO, 0)
     return capture
 
@@ -61,14 +61,18 @@ def probe(path: Path | str, limits: Limits) -> VideoInfo:
     if size == 0:
         raise VideoError("CLIP", f"'{path}' is empty (0 bytes), not a video")
     if size > limits.max_bytes:
-        raise VideoError("CLIP", f"'{path}' is {file_size_text(size)}, over the "
-                         f"{file_size_text(limits.max_bytes)} limit")
+        raise VideoError(
+            "CLIP",
+            f"'{path}' is {file_size_text(size)}, over the "
+            f"{file_size_text(limits.max_bytes)} limit",
+        )
     capture = open_capture(path)
     try:
         info = _header(path, capture)
         if not capture.grab():
-            raise VideoError("CLIP", f"'{path}' is not a readable video "
-                                     "(no frame could be decoded)")
+            raise VideoError(
+                "CLIP", f"'{path}' is not a readable video (no frame could be decoded)"
+            )
     finally:
         capture.release()
     _check(info, limits)
@@ -98,8 +102,15 @@ def _header(path: Path, capture: cv2.VideoCapture) -> VideoInfo:
     if width <= 0 or height <= 0 or fps <= 0:
         raise VideoError("CLIP", f"'{path}' is not a readable video (no frame size or frame rate)")
     frames = max(0, int(capture.get(cv2.CAP_PROP_FRAME_COUNT)))
-    return VideoInfo(path, fps, width, height, frames, rotation if rotation in ROTATIONS else 0,
-                     codec_name(capture))
+    return VideoInfo(
+        path,
+        fps,
+        width,
+        height,
+        frames,
+        rotation if rotation in ROTATIONS else 0,
+        codec_name(capture),
+    )
 
 
 def codec_name(capture: cv2.VideoCapture) -> str:
@@ -126,14 +137,23 @@ def _fps_from_timestamps(path: Path) -> float:
 def _check(info: VideoInfo, limits: Limits) -> None:
     if info.codec not in limits.codecs:
         what = f"its picture stream is '{info.codec}'" if info.codec else "no codec was found"
-        raise VideoError("CLIP", f"'{info.path}' is not a camera video ({what}; H.264, HEVC, VP8, "
-                         "VP9, AV1, MPEG-4 or Motion JPEG expected)")
+        raise VideoError(
+            "CLIP",
+            f"'{info.path}' is not a camera video ({what}; H.264, HEVC, VP8, "
+            "VP9, AV1, MPEG-4 or Motion JPEG expected)",
+        )
     if info.declared_frames and info.declared_duration_s > limits.max_duration_s:
-        raise VideoError("CLIP", f"'{info.path}' lasts {clock(info.declared_duration_s)}, over the "
-                         f"{clock(limits.max_duration_s)} limit")
+        raise VideoError(
+            "CLIP",
+            f"'{info.path}' lasts {clock(info.declared_duration_s)}, over the "
+            f"{clock(limits.max_duration_s)} limit",
+        )
     if max(info.width, info.height) > limits.max_long_side:
-        raise VideoError("CLIP", f"'{info.path}' is {info.width}x{info.height} pixels, over the "
-                         f"{limits.max_long_side} px limit on the long side")
+        raise VideoError(
+            "CLIP",
+            f"'{info.path}' is {info.width}x{info.height} pixels, over the "
+            f"{limits.max_long_side} px limit on the long side",
+        )
 
 
 def file_size_text(size: int) -> str:
@@ -180,8 +200,11 @@ class Reader:
                 if frame is None:
                     break
                 if self.decoded > ceiling:
-                    raise VideoError("CLIP", f"'{self.info.path}' runs past the "
-                                     f"{clock(self.limits.max_duration_s)} limit")
+                    raise VideoError(
+                        "CLIP",
+                        f"'{self.info.path}' runs past the "
+                        f"{clock(self.limits.max_duration_s)} limit",
+                    )
                 yield self.decoded - 1, frame
         finally:
             capture.release()
@@ -198,11 +221,15 @@ class Reader:
     def _check_complete(self) -> None:
         declared = self.info.declared_frames
         if self.decoded == 0:
-            raise VideoError("CLIP", f"'{self.info.path}' is not a readable video "
-                             "(no frame could be decoded)")
+            raise VideoError(
+                "CLIP", f"'{self.info.path}' is not a readable video (no frame could be decoded)"
+            )
         if declared and self.decoded < self.limits.min_decoded_share * declared:
-            raise VideoError("CLIP", f"'{self.info.path}' is damaged: the decoder stopped after "
-                             f"{self.decoded} of the {declared} frames its header declares")
+            raise VideoError(
+                "CLIP",
+                f"'{self.info.path}' is damaged: the decoder stopped after "
+                f"{self.decoded} of the {declared} frames its header declares",
+            )
 
 
 def prepare(frame_bgr: np.ndarray, scale: float, rotation: int) -> np.ndarray:

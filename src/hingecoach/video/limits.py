@@ -16,11 +16,39 @@ GIB = 1024**3
 # reports (lower case): H.264, HEVC, VP8, VP9, AV1, MPEG-4 Part 2, Motion JPEG, ProRes,
 # MPEG-1/2. FFmpeg also opens text files as pictures of text ("ansi"), GIFs and still
 # images: none of those is a camera video of a person.
-CAMERA_CODECS = frozenset({
-    "h264", "avc1", "avc3", "x264", "hevc", "hev1", "hvc1", "h265", "dvh1", "dvhe",
-    "vp80", "vp90", "vp09", "av01", "mp4v", "fmp4", "xvid", "divx", "dx50", "mjpg",
-    "apcn", "apch", "apcs", "apco", "ap4h", "ap4x", "mpg1", "mpg2", "mp2v",
-})
+CAMERA_CODECS = frozenset(
+    {
+        "h264",
+        "avc1",
+        "avc3",
+        "x264",
+        "hevc",
+        "hev1",
+        "hvc1",
+        "h265",
+        "dvh1",
+        "dvhe",
+        "vp80",
+        "vp90",
+        "vp09",
+        "av01",
+        "mp4v",
+        "fmp4",
+        "xvid",
+        "divx",
+        "dx50",
+        "mjpg",
+        "apcn",
+        "apch",
+        "apcs",
+        "apco",
+        "ap4h",
+        "ap4x",
+        "mpg1",
+        "mpg2",
+        "mp2v",
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,18 @@ from hingecoach.video.errors import VideoError
 from hingecoach.video.pipeline import checked_outlines
 from hingecoach.video.pose_backend import DEFAULT_MODEL, BlazePose, quiet_native_stderr
 
-__all__ = ["LANDMARK_NAMES", "LIVE_FPS", "LivePose", "Picture", "decode_picture",
-           "frame_from_json", "frame_index", "frame_json", "live_pose", "live_track"]
+__all__ = [
+    "LANDMARK_NAMES",
+    "LIVE_FPS",
+    "LivePose",
+    "Picture",
+    "decode_picture",
+    "frame_from_json",
+    "frame_index",
+    "frame_json",
+    "live_pose",
+    "live_track",
+]
 
 LIVE_FPS = default_video_thresholds().clip.min_fps
 MAX_SIDE = 640  # pixels: a picture larger than this on either side is refused
@@ -54,14 +64,14 @@ class Picture:
 
 def decode_picture(data: bytes) -> np.ndarray:
     """The RGB image in a JPEG or PNG; VideoError naming the ``frame`` field otherwise."""
-    image = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_COLOR) \
-        if data else None
+    image = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_COLOR) if data else None
     if image is None:
         raise VideoError(FIELD, "the picture is not a JPEG or PNG image")
     height, width = image.shape[:2]
     if max(width, height) > MAX_SIDE:
-        raise VideoError(FIELD, f"the picture is {width}x{height} pixels, larger than "
-                                f"{MAX_SIDE} on a side")
+        raise VideoError(
+            FIELD, f"the picture is {width}x{height} pixels, larger than {MAX_SIDE} on a side"
+        )
     return cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
 
 
@@ -110,8 +120,10 @@ def frame_json(frame: Frame | None) -> dict[str, Any] | None:
     pixels) and the back's ``outline`` ([x, y] pixels, or null)."""
     if frame is None:
         return None
-    points = [[round(m.x, 2), round(m.y, 2), round(m.visibility, 3)]
-              for m in (frame.landmarks[name] for name in LANDMARK_NAMES)]
+    points = [
+        [round(m.x, 2), round(m.y, 2), round(m.visibility, 3)]
+        for m in (frame.landmarks[name] for name in LANDMARK_NAMES)
+    ]
     outline = None
     if frame.back_outline is not None:
         outline = np.round(np.asarray(frame.back_outline, dtype=float), 2).tolist()
@@ -121,15 +133,21 @@ def frame_json(frame: Frame | None) -> dict[str, Any] | None:
 def frame_from_json(data: dict[str, Any] | None) -> Frame | None:
     if data is None:
         return None
-    marks = {name: Landmark(*point) for name, point in zip(LANDMARK_NAMES, data["points"],
-                                                          strict=True)}
+    marks = {
+        name: Landmark(*point) for name, point in zip(LANDMARK_NAMES, data["points"], strict=True)
+    }
     outline = data.get("outline")
-    return Frame(landmarks=marks,
-                 back_outline=np.asarray(outline, dtype=float) if outline else None)
+    return Frame(
+        landmarks=marks, back_outline=np.asarray(outline, dtype=float) if outline else None
+    )
 
 
-def live_track(frames: Sequence[tuple[int, dict[str, Any] | None, float]], width: int,
-               height: int, first: int = 0) -> Track:
+def live_track(
+    frames: Sequence[tuple[int, dict[str, Any] | None, float]],
+    width: int,
+    height: int,
+    first: int = 0,
+) -> Track:
     """The track of a live session from frame ``first`` on, from its stored pictures
     (each (frame index, frame JSON, brightness), in order, none before ``first``):
     frames no picture fell on hold no person."""

@@ -34,8 +34,10 @@ def key_frames(analysis: ClipAnalysis) -> list[KeyFrame]:
         wanted += [(f.t_s, f"rep {n}: {f.fault}") for f in rep.faults]
     times = report.series.t_s
     if not wanted and times:
-        wanted = [(times[(len(times) - 1) * i // (OVERVIEW_FRAMES + 1)], "overview")
-                  for i in range(1, OVERVIEW_FRAMES + 1)]
+        wanted = [
+            (times[(len(times) - 1) * i // (OVERVIEW_FRAMES + 1)], "overview")
+            for i in range(1, OVERVIEW_FRAMES + 1)
+        ]
     chosen: dict[int, KeyFrame] = {}
     for t_s, label in wanted:
         k = _nearest(times, t_s)
@@ -48,11 +50,15 @@ def _nearest(times: list[float], t_s: float) -> int:
     return min(range(len(times)), key=lambda k: abs(times[k] - t_s))
 
 
-def write_media(analysis: ClipAnalysis, frames: list[KeyFrame], jpegs: list[Path],
-                video: Path, progress: Progress | None = None) -> None:
+def write_media(
+    analysis: ClipAnalysis,
+    frames: list[KeyFrame],
+    jpegs: list[Path],
+    video: Path,
+    progress: Progress | None = None,
+) -> None:
     """The annotated video to ``video`` (a .webm path, at most ``VIDEO_LONG_SIDE``) and
     each key frame to its path in ``jpegs``; ``progress("annotate", done, total)`` after
     each frame. The caller makes the files final (``outputs.staged``)."""
     stills = {frame.k: path for frame, path in zip(frames, jpegs, strict=True)}
-    write_annotated(analysis, video, progress, video_long_side=VIDEO_LONG_SIDE,
-                    stills=stills)
+    write_annotated(analysis, video, progress, video_long_side=VIDEO_LONG_SIDE, stills=stills)

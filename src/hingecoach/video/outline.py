@@ -28,15 +28,20 @@ MIN_CHORD_PX = 12.0
 EDGE = 0.5
 
 
-def trunk_chord(landmarks: Mapping[str, Landmark], min_visibility: float,
-                ) -> tuple[np.ndarray, np.ndarray] | None:
+def trunk_chord(
+    landmarks: Mapping[str, Landmark],
+    min_visibility: float,
+) -> tuple[np.ndarray, np.ndarray] | None:
     """(hip, shoulder) points: the mean of left and right where both are seen (the body's
     middle plane), else the side that is seen; None when neither is."""
     ends = []
     for part in ("hip", "shoulder"):
-        seen = [np.array(landmarks[f"{side}_{part}"][:2]) for side in ("left", "right")
-                if f"{side}_{part}" in landmarks
-                and landmarks[f"{side}_{part}"].visibility >= min_visibility]
+        seen = [
+            np.array(landmarks[f"{side}_{part}"][:2])
+            for side in ("left", "right")
+            if f"{side}_{part}" in landmarks
+            and landmarks[f"{side}_{part}"].visibility >= min_visibility
+        ]
         if not seen:
             return None
         ends.append(np.mean(seen, axis=0))
@@ -45,6 +50,7 @@ def trunk_chord(landmarks: Mapping[str, Landmark], min_visibility: float,
 
 def frame_facing(landmarks: Mapping[str, Landmark], min_visibility: float) -> float:
     """+1 facing image right, -1 image left, 0 unknown, from this frame alone."""
+
     def seen(name: str) -> Landmark | None:
         mark = landmarks.get(name)
         return mark if mark is not None and mark.visibility >= min_visibility else None
@@ -69,8 +75,13 @@ def backward_normal(hip: np.ndarray, shoulder: np.ndarray, facing: float) -> np.
     return facing * np.array([along[1], -along[0]])
 
 
-def back_edge(mask: np.ndarray, hip: np.ndarray, shoulder: np.ndarray,
-              facing: float, to_mask: np.ndarray | None = None) -> np.ndarray | None:
+def back_edge(
+    mask: np.ndarray,
+    hip: np.ndarray,
+    shoulder: np.ndarray,
+    facing: float,
+    to_mask: np.ndarray | None = None,
+) -> np.ndarray | None:
     """(m, 2) points of the back's edge in the chord's pixels, or None if fewer than
     ``MIN_POINTS`` stations found one (chord outside the mask, edge out of reach).
 
@@ -86,9 +97,14 @@ def back_edge(mask: np.ndarray, hip: np.ndarray, shoulder: np.ndarray,
     rays = base[:, None, :] + steps[None, :, None] * normal
     if to_mask is not None:
         rays = rays @ to_mask[:, :2].T + to_mask[:, 2]
-    values = cv2.remap(mask.astype(np.float32, copy=False), rays[..., 0].astype(np.float32),
-                       rays[..., 1].astype(np.float32), cv2.INTER_LINEAR,
-                       borderMode=cv2.BORDER_CONSTANT, borderValue=0.0)
+    values = cv2.remap(
+        mask.astype(np.float32, copy=False),
+        rays[..., 0].astype(np.float32),
+        rays[..., 1].astype(np.float32),
+        cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=0.0,
+    )
     depth = _edge_depth(values, steps)
     found = np.isfinite(depth)
     if found.sum() < MIN_POINTS:
@@ -112,8 +128,7 @@ def _edge_depth(values: np.ndarray, steps: np.ndarray) -> np.ndarray:
     return out
 
 
-def behind_chord(outline: np.ndarray, hip: np.ndarray, shoulder: np.ndarray,
-                 facing: float) -> bool:
+def behind_chord(outline: np.ndarray, hip: np.ndarray, shoulder: np.ndarray, facing: float) -> bool:
     """Whether the outline lies on the back's side of the chord for ``facing``: an
     outline taken on the chest's side (a frame whose own facing vote was wrong) fails."""
     if facing == 0 or not np.isfinite(np.concatenate([hip, shoulder])).all():

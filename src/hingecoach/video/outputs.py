@@ -19,8 +19,9 @@ def staged(targets: Sequence[Path]) -> Iterator[list[Path]]:
     temps: list[Path] = []
     try:
         for target in targets:
-            handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix,
-                                            dir=target.parent)
+            handle, name = tempfile.mkstemp(
+                prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent
+            )
             os.close(handle)
             temps.append(Path(name))
         yield temps

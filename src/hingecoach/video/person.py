@@ -59,8 +59,9 @@ def _body(frame: Frame, min_visibility: float) -> tuple[np.ndarray, float] | Non
     return (chord[0], trunk) if trunk > 0 else None
 
 
-def leans_forward(frames: list[Frame | None], min_lean_deg: float, min_frames: int,
-                  min_visibility: float = 0.5) -> bool:
+def leans_forward(
+    frames: list[Frame | None], min_lean_deg: float, min_frames: int, min_visibility: float = 0.5
+) -> bool:
     """Whether the trunk (hip to shoulder) leans at least ``min_lean_deg`` from vertical
     in at least ``min_frames`` frames: the followed person may be hinging. Someone who
     stands and watches, or walks through, never does."""

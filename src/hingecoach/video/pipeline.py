@@ -86,11 +86,19 @@ class ClipAnalysis:
     second_look: bool = False
 
 
-def analyze_clip(path: Path | str, exercise: str = DEFAULT_EXERCISE,
-                 progress: Progress | None = None, *, sampling: Sampling = DEFAULT_SAMPLING,
-                 limits: Limits = DEFAULT_LIMITS, backend: PoseBackend | None = None,
-                 model: str = DEFAULT_MODEL, quiet: bool = True,
-                 catalog: Catalog | None = None, both_ways: bool = False) -> ClipAnalysis:
+def analyze_clip(
+    path: Path | str,
+    exercise: str = DEFAULT_EXERCISE,
+    progress: Progress | None = None,
+    *,
+    sampling: Sampling = DEFAULT_SAMPLING,
+    limits: Limits = DEFAULT_LIMITS,
+    backend: PoseBackend | None = None,
+    model: str = DEFAULT_MODEL,
+    quiet: bool = True,
+    catalog: Catalog | None = None,
+    both_ways: bool = False,
+) -> ClipAnalysis:
     """Analyse one clip. VideoError for a file that is not a video to analyse; a clip
     without a person in side view comes back ``assessable: false`` with the reason.
     ``backend``: a fresh pose backend for this clip (default: ``BlazePose`` with the
@@ -110,12 +118,28 @@ def analyze_clip(path: Path | str, exercise: str = DEFAULT_EXERCISE,
     catalog = catalog or default_catalog()
     check_exercise(exercise, catalog)
     info = probe(path, limits)
-    run = _Run(info, sampling.step_for(info.fps), sampling.scale_for(info.width, info.height),
-               limits, exercise, catalog, StageTimes(), progress, both_ways)
+    run = _Run(
+        info,
+        sampling.step_for(info.fps),
+        sampling.scale_for(info.width, info.height),
+        limits,
+        exercise,
+        catalog,
+        StageTimes(),
+        progress,
+        both_ways,
+    )
     with quiet_native_stderr() if quiet else contextlib.nullcontext():
         started = time.perf_counter()
-        pose = backend if backend is not None else BlazePose(
-            model, fps=info.fps / run.step, redetect_every=0 if run.both_ways else REDETECT_EVERY)
+        pose = (
+            backend
+            if backend is not None
+            else BlazePose(
+                model,
+                fps=info.fps / run.step,
+                redetect_every=0 if run.both_ways else REDETECT_EVERY,
+            )
+        )
         run.times.model = time.perf_counter() - started
         try:
             return _with_second_look(run, pose)
@@ -148,8 +172,7 @@ def _with_second_look(run: _Run, pose: PoseBackend) -> ClipAnalysis:
     total = math.ceil(run.info.declared_frames / run.step)
     progress = run.progress
     if progress is not None:
-        run = replace(run, progress=lambda stage, done, _: progress(stage, total + done,
-                                                                   2 * total))
+        run = replace(run, progress=lambda stage, done, _: progress(stage, total + done, 2 * total))
     second = _analysed(run, pose, hidden)
     if len(second.report.reps) > len(first.report.reps):
         return replace(second, second_look=True)
@@ -161,26 +184,33 @@ def _someone_else_may_hinge(track: Track) -> bool:
     the rep's lean)."""
     rules = default_video_thresholds()
     min_frames = max(2, round(0.3 * track.clip.fps))
-    return (any(frame is not None for frame in track.frames)
-            and not leans_forward(list(track.frames), rules.reps.min_trunk_lean_deg,
-                                  min_frames, rules.tracking.min_visibility))
+    return any(frame is not None for frame in track.frames) and not leans_forward(
+        list(track.frames), rules.reps.min_trunk_lean_deg, min_frames, rules.tracking.min_visibility
+    )
 
 
-def _analysed(run: _Run, pose: PoseBackend, hidden: list[Box | None] | None = None,
-              ) -> ClipAnalysis:
+def _analysed(
+    run: _Run,
+    pose: PoseBackend,
+    hidden: list[Box | None] | None = None,
+) -> ClipAnalysis:
     frames, brightness, reader = _pose_frames(run, pose, hidden)
     started = time.perf_counter()
     info = run.info
-    clip = ClipInfo(fps=info.fps / run.step, width=info.width, height=info.height,
-                    brightness=brightness)
+    clip = ClipInfo(
+        fps=info.fps / run.step, width=info.width, height=info.height, brightness=brightness
+    )
     track = checked_outlines(Track(clip=clip, frames=frames))
     report = analyze_track(track, run.exercise, catalog=run.catalog)
     run.times.kinematics += time.perf_counter() - started
     return ClipAnalysis(report, track, info, run.step, run.scale, reader.decoded, run.times)
 
 
-def _pose_frames(run: _Run, pose: PoseBackend, hidden: list[Box | None] | None,
-                 ) -> tuple[list[Frame | None], float | None, Reader]:
+def _pose_frames(
+    run: _Run,
+    pose: PoseBackend,
+    hidden: list[Box | None] | None,
+) -> tuple[list[Frame | None], float | None, Reader]:
     """The pose model on every analysed frame, while a worker thread decodes and
     resizes the next ones (``Prefetch``); ``hidden``: a box per analysed frame (clip
     pixels) painted over before the model sees it."""
@@ -196,8 +226,9 @@ def _pose_frames(run: _Run, pose: PoseBackend, hidden: list[Box | None] | None,
         tracked = both_ways(pose, images)
         times.pose += time.perf_counter() - started
         height, width = images[0].shape[:2] if images else (info.height, info.width)
-        frames = [lock.accept(rescaled(f, info.width / width, info.height / height))
-                  for f in tracked]
+        frames = [
+            lock.accept(rescaled(f, info.width / width, info.height / height)) for f in tracked
+        ]
         times.decode += reader.seconds
         return frames, (float(np.mean(brightness)) if brightness else None), reader
     for image, light in Prefetch(_prepared(reader, run, hidden)):
@@ -213,15 +244,21 @@ def _pose_frames(run: _Run, pose: PoseBackend, hidden: list[Box | None] | None,
     return frames, (float(np.mean(brightness)) if brightness else None), reader
 
 
-def _held(reader: Reader, run: _Run, hidden: list[Box | None] | None,
-          ) -> tuple[list[np.ndarray], list[float]]:
+def _held(
+    reader: Reader,
+    run: _Run,
+    hidden: list[Box | None] | None,
+) -> tuple[list[np.ndarray], list[float]]:
     """Every analysed image and its brightness, held in memory (for ``both_ways``)."""
     held = list(_prepared(reader, run, hidden))
     return [image for image, _ in held], [light for _, light in held]
 
 
-def _prepared(reader: Reader, run: _Run, hidden: list[Box | None] | None,
-              ) -> Iterator[tuple[np.ndarray, float]]:
+def _prepared(
+    reader: Reader,
+    run: _Run,
+    hidden: list[Box | None] | None,
+) -> Iterator[tuple[np.ndarray, float]]:
     for index, raw in reader:
         started = time.perf_counter()
         image = prepare(raw, run.scale, run.info.rotation)
@@ -246,8 +283,9 @@ def rescaled(frame: Frame | None, fx: float, fy: float) -> Frame | None:
     """The frame's points in the clip's pixels (the pose model saw a resized image)."""
     if frame is None or (fx == 1.0 and fy == 1.0):
         return frame
-    marks = {name: Landmark(m.x * fx, m.y * fy, m.visibility)
-             for name, m in frame.landmarks.items()}
+    marks = {
+        name: Landmark(m.x * fx, m.y * fy, m.visibility) for name, m in frame.landmarks.items()
+    }
     outline = None
     if frame.back_outline is not None:
         outline = np.asarray(frame.back_outline, dtype=float) * np.array([fx, fy])
@@ -262,9 +300,14 @@ def checked_outlines(track: Track) -> Track:
         return track
     min_visibility = default_video_thresholds().tracking.min_visibility
     clip_facing = facing(track_arrays(track), min_visibility)
-    frames = [frame if frame is None or frame.back_outline is None
-              or _on_back(frame, clip_facing, min_visibility)
-              else replace(frame, back_outline=None) for frame in track.frames]
+    frames = [
+        frame
+        if frame is None
+        or frame.back_outline is None
+        or _on_back(frame, clip_facing, min_visibility)
+        else replace(frame, back_outline=None)
+        for frame in track.frames
+    ]
     return Track(clip=track.clip, frames=frames)
 
 

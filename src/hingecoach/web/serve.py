@@ -39,8 +39,14 @@ THREADS = 4
 KEEPALIVE_S = 0
 
 
-def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = WORKERS,
-          threads: int = THREADS, keepalive: int = KEEPALIVE_S) -> None:
+def serve(
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = WORKERS,
+    threads: int = THREADS,
+    keepalive: int = KEEPALIVE_S,
+) -> None:
     """Apply migrations if needed, then serve until interrupted."""
     from hingecoach.web.setup import prepare
 
@@ -48,9 +54,15 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = WORKERS,
     from hingecoach.web.wsgi import application
 
     # No access log by default: request paths carry athletes' private check-in tokens.
-    options = {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
-               "accesslog": os.environ.get("HINGECOACH_ACCESS_LOG") or None,
-               "timeout": 60, "graceful_timeout": 5, "keepalive": keepalive}
+    options = {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "threads": threads,
+        "accesslog": os.environ.get("HINGECOACH_ACCESS_LOG") or None,
+        "timeout": 60,
+        "graceful_timeout": 5,
+        "keepalive": keepalive,
+    }
     worker, parent = start_task_worker(), os.getpid()
     try:
         _Gunicorn(application, options).run()
@@ -64,11 +76,25 @@ WORKER_STOP_S = 5
 
 def start_task_worker() -> subprocess.Popen[bytes]:
     """The database task worker (``manage.py db_worker``), with this process's settings."""
-    env = {**os.environ,
-           "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE",
-                                                    "hingecoach.web.settings")}
-    return subprocess.Popen([sys.executable, "-m", "django", "db_worker", "--no-reload",
-                             "--interval", "1", "--no-startup-delay"], env=env)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": os.environ.get(
+            "DJANGO_SETTINGS_MODULE", "hingecoach.web.settings"
+        ),
+    }
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "django",
+            "db_worker",
+            "--no-reload",
+            "--interval",
+            "1",
+            "--no-startup-delay",
+        ],
+        env=env,
+    )
 
 
 def stop_task_worker(worker: subprocess.Popen[bytes]) -> None:

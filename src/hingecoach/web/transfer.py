@@ -26,8 +26,7 @@ class TransferError(Exception):
 
 def export_database() -> dict:
     buffer = io.StringIO()
-    call_command("dumpdata", *MODELS, format="export-json", natural_foreign=True,
-                 stdout=buffer)
+    call_command("dumpdata", *MODELS, format="export-json", natural_foreign=True, stdout=buffer)
     return {"format": FORMAT, "version": VERSION, "records": json.loads(buffer.getvalue())}
 
 

@@ -19,8 +19,10 @@ urlpatterns = [
     path("athletes/<int:pk>/live/", include("hingecoach.web.live.urls")),
     # The erase page lives in the erasure package, above the athletes and clips apps,
     # but keeps its address and its name in the athletes namespace.
-    path("athletes/", include((athlete_urls.urlpatterns + erasure_urls.urlpatterns,
-                               athlete_urls.app_name))),
+    path(
+        "athletes/",
+        include((athlete_urls.urlpatterns + erasure_urls.urlpatterns, athlete_urls.app_name)),
+    ),
     path("team/", include("hingecoach.web.teams.urls")),
     path("account/", include("hingecoach.web.accounts.urls")),
     path("team/audit/", include("hingecoach.web.audit.urls")),

@@ -29,8 +29,14 @@ Listed = TypeVar("Listed", Fault, RedFlag, Condition)  # the catalog's lists of 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "catalog"
 
 
-LIST_FILES = ("faults.yaml", "red-flags.yaml", "conditions.yaml", "thresholds.yaml",
-              "programme.yaml", "rules.yaml")
+LIST_FILES = (
+    "faults.yaml",
+    "red-flags.yaml",
+    "conditions.yaml",
+    "thresholds.yaml",
+    "programme.yaml",
+    "rules.yaml",
+)
 
 # The catalog last loaded from each folder, with its files' stat signature and the time it
 # was taken: one object per folder while the files are unchanged.
@@ -86,8 +92,9 @@ def _signature(files: list[Path]) -> Signature | None:
     except OSError:
         return None
     # ctime, not mtime: every write moves it, and no tool sets it back.
-    return tuple((str(p), s.st_size, s.st_ctime_ns, s.st_ino) for p, s in zip(files, stats,
-                                                                              strict=True))
+    return tuple(
+        (str(p), s.st_size, s.st_ctime_ns, s.st_ino) for p, s in zip(files, stats, strict=True)
+    )
 
 
 def _settled(known: tuple[Signature, int, Catalog]) -> bool:

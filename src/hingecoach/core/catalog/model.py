@@ -21,19 +21,59 @@ from hingecoach.core.catalog.schema import (
 )
 
 # The rules the engine and planner speak; a catalog must define every one of them.
-ENGINE_RULES = frozenset({
-    "red-flag", "pain-refer", "fusion-clearance", "pain-aware-path", "more-foundational",
-    "less-range", "no-hinge", "high-fear-first", "more-feedback", "no-full-range-hinge",
-    "fear-caution", "corrective-series", "bridging-way-in", "run-the-test", "failed-test",
-    "failed-test-bridging", "fault-step-back", "hamstring-fallback", "test-gate",
-    "stay-strength", "stretch-skill", "nordic-option", "stand-in", "goal-first",
-    "needs-prerequisites", "knee-bend-gate", "cannot-kneel", "test-not-trained", "age-load",
-    "pain-flare", "flare-step-down", "finish-loaded", "block-back-down", "block-load",
-    "start-low", "child-bar", "flare-not-reached", "flare-cap", "block-recheck", "cannot-kneel-pad",
-    "flare-alternative", "range-first", "block-range", "block-step-if", "block-mastery-if",
-    "stretch-skill-on", "flare-bottom",
-    "flare-reached-below", "test-failed",
-})
+ENGINE_RULES = frozenset(
+    {
+        "red-flag",
+        "pain-refer",
+        "fusion-clearance",
+        "pain-aware-path",
+        "more-foundational",
+        "less-range",
+        "no-hinge",
+        "high-fear-first",
+        "more-feedback",
+        "no-full-range-hinge",
+        "fear-caution",
+        "corrective-series",
+        "bridging-way-in",
+        "run-the-test",
+        "failed-test",
+        "failed-test-bridging",
+        "fault-step-back",
+        "hamstring-fallback",
+        "test-gate",
+        "stay-strength",
+        "stretch-skill",
+        "nordic-option",
+        "stand-in",
+        "goal-first",
+        "needs-prerequisites",
+        "knee-bend-gate",
+        "cannot-kneel",
+        "test-not-trained",
+        "age-load",
+        "pain-flare",
+        "flare-step-down",
+        "finish-loaded",
+        "block-back-down",
+        "block-load",
+        "start-low",
+        "child-bar",
+        "flare-not-reached",
+        "flare-cap",
+        "block-recheck",
+        "cannot-kneel-pad",
+        "flare-alternative",
+        "range-first",
+        "block-range",
+        "block-step-if",
+        "block-mastery-if",
+        "stretch-skill-on",
+        "flare-bottom",
+        "flare-reached-below",
+        "test-failed",
+    }
+)
 MEMO_SIZE = 200_000  # worded sentences kept per catalog before starting afresh
 
 
@@ -48,8 +88,9 @@ class Catalog:
     rules: dict[str, Rule]
     source: Path | None = None
     # Sentences already worded from this catalog's rules (hingecoach.core.present).
-    memo: dict[object, str] = dataclasses.field(default_factory=dict, init=False,
-                                                repr=False, compare=False)
+    memo: dict[object, str] = dataclasses.field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def remember(self, key: object, sentence: str) -> str:
         if len(self.memo) >= MEMO_SIZE:
@@ -75,10 +116,12 @@ class Catalog:
         exercise: its own wordings first (what the hands hold), then a knee-bending
         deadlift's, lying down, and last by what holds the spine."""
         fault, exercise = self.faults[fault_id], self.exercises[exercise_id]
-        contexts = [*exercise.wording,
-                    *(["knee-bending"] if exercise_id in self.programme.knee_bending else []),
-                    *(["lying"] if exercise.position == "lying" else []),
-                    exercise.spine_constraint]
+        contexts = [
+            *exercise.wording,
+            *(["knee-bending"] if exercise_id in self.programme.knee_bending else []),
+            *(["lying"] if exercise.position == "lying" else []),
+            exercise.spine_constraint,
+        ]
         looks = next((fault.looks[c] for c in contexts if c in fault.looks), fault.looks_like)
         fix = next((fault.fixes[c] for c in contexts if c in fault.fixes), fault.fix)
         return looks, fix
@@ -109,8 +152,9 @@ class Catalog:
             *self._other_reference_problems(),
         ]
 
-    def _missing(self, where: str, ids: Iterable[str], known: Mapping[str, object],
-                 kind: str) -> list[str]:
+    def _missing(
+        self, where: str, ids: Iterable[str], known: Mapping[str, object], kind: str
+    ) -> list[str]:
         return [f"{where}: unknown {kind} {i!r}" for i in ids if i not in known]
 
     def _exercise_reference_problems(self) -> list[str]:
@@ -119,15 +163,19 @@ class Catalog:
         for ex in self.exercises.values():
             where = f"exercises/{ex.id}.yaml"
             for field in ("step_up", "step_down"):
-                problems += self._missing(f"{where}: {field}", getattr(ex, field), self.exercises,
-                                          "exercise")
+                problems += self._missing(
+                    f"{where}: {field}", getattr(ex, field), self.exercises, "exercise"
+                )
             for group in ex.prerequisites:
-                problems += self._missing(f"{where}: prerequisites", group, self.exercises,
-                                          "exercise")
-            problems += self._missing(f"{where}: faults_to_watch", ex.faults_to_watch,
-                                      self.faults, "fault")
-            problems += self._missing(f"{where}: subcategory", [ex.subcategory], subcategories,
-                                      "subcategory")
+                problems += self._missing(
+                    f"{where}: prerequisites", group, self.exercises, "exercise"
+                )
+            problems += self._missing(
+                f"{where}: faults_to_watch", ex.faults_to_watch, self.faults, "fault"
+            )
+            problems += self._missing(
+                f"{where}: subcategory", [ex.subcategory], subcategories, "subcategory"
+            )
         return problems
 
     def _programme_reference_problems(self) -> list[str]:
@@ -147,22 +195,36 @@ class Catalog:
         problems: list[str] = []
         for field, ids in lists.items():
             problems += self._missing(f"programme.yaml: {field}", ids, self.exercises, "exercise")
-        problems += [f"programme.yaml: pain_aware_path: unknown rule {s.rule!r}"
-                     for s in p.pain_aware_path if s.rule not in self.rules]
-        problems += self._missing("programme.yaml: block.sketch_failed_retest_with",
-                                  [p.block.sketch_failed_retest_with], self.faults, "fault")
+        problems += [
+            f"programme.yaml: pain_aware_path: unknown rule {s.rule!r}"
+            for s in p.pain_aware_path
+            if s.rule not in self.rules
+        ]
+        problems += self._missing(
+            "programme.yaml: block.sketch_failed_retest_with",
+            [p.block.sketch_failed_retest_with],
+            self.faults,
+            "fault",
+        )
         if p.test in self.exercises and self.exercises[p.test].role != "test":
             problems.append(f"programme.yaml: test: {p.test!r} does not have role 'test'")
         return problems
 
     def _other_reference_problems(self) -> list[str]:
-        problems = [f"rules.yaml: rules: rule {rule!r} is missing"
-                    for rule in sorted(ENGINE_RULES - set(self.rules))]
+        problems = [
+            f"rules.yaml: rules: rule {rule!r} is missing"
+            for rule in sorted(ENGINE_RULES - set(self.rules))
+        ]
         for fault in self.faults.values():
-            problems += self._missing(f"faults.yaml: {fault.id}: regress_to", [fault.regress_to],
-                                      self.exercises, "exercise")
+            problems += self._missing(
+                f"faults.yaml: {fault.id}: regress_to",
+                [fault.regress_to],
+                self.exercises,
+                "exercise",
+            )
         for cond in self.conditions.values():
             pairs = [*cond.substitutes.keys(), *cond.substitutes.values()]
-            problems += self._missing(f"conditions.yaml: {cond.id}: substitutes", pairs,
-                                      self.exercises, "exercise")
+            problems += self._missing(
+                f"conditions.yaml: {cond.id}: substitutes", pairs, self.exercises, "exercise"
+            )
         return problems

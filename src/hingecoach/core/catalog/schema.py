@@ -23,8 +23,15 @@ Implement = Literal["barbell", "kettlebell", "dumbbell", "machine"]
 Position = Literal["standing", "kneeling", "lying"]
 # Where a fault's wording can change: by what holds the spine, in a knee-bending deadlift,
 # lying down, or by what the hands hold (a bell or dumbbell, a hex bar's side handles).
-FaultContext = Literal["bar-on-back", "bar-in-hands", "none", "knee-bending", "lying",
-                       "weight-in-hands", "handles-at-sides"]
+FaultContext = Literal[
+    "bar-on-back",
+    "bar-in-hands",
+    "none",
+    "knee-bending",
+    "lying",
+    "weight-in-hands",
+    "handles-at-sides",
+]
 
 THEMES: tuple[Theme, ...] = ("corrective", "fundamental", "challenge", "mastery")
 
@@ -52,16 +59,19 @@ class LoadGuidance(Strict):
     youth: LoadRange | None
     adult: LoadRange | None
     implement: Implement | None = Field(
-        None, description="What the load is lifted with; it decides how loads are rounded "
-                          "(thresholds.yaml, loads.implements). Required when a band is loaded.")
+        None,
+        description="What the load is lifted with; it decides how loads are rounded "
+        "(thresholds.yaml, loads.implements). Required when a band is loaded.",
+    )
     note: Text | None = None
     source: Text
 
     @model_validator(mode="after")
     def _implement_when_loaded(self) -> LoadGuidance:
         if (self.youth or self.adult) and self.implement is None:
-            raise ValueError("a loaded exercise needs an implement "
-                             "(barbell, kettlebell, dumbbell or machine)")
+            raise ValueError(
+                "a loaded exercise needs an implement (barbell, kettlebell, dumbbell or machine)"
+            )
         return self
 
 
@@ -92,14 +102,20 @@ class Exercise(Strict):
     range: Range
     kneeling: bool
     position: Position = Field(
-        "standing", description="How the body is set for the work: standing, kneeling "
-                                "(on the knees or a pad) or lying (on a mat, bench or machine).")
+        "standing",
+        description="How the body is set for the work: standing, kneeling "
+        "(on the knees or a pad) or lying (on a mat, bench or machine).",
+    )
     wording: list[FaultContext] = Field(
-        default_factory=list, description="Fault wordings that fit this exercise better than "
-        "its spine constraint's, tried first, in order (faults.yaml looks and fixes).")
+        default_factory=list,
+        description="Fault wordings that fit this exercise better than "
+        "its spine constraint's, tried first, in order (faults.yaml looks and fixes).",
+    )
     knees_on_pad: bool = Field(
-        False, description="The knees carry the body on a pad (a glute-ham developer): not "
-                           "kneeling work, but closed to an athlete who cannot kneel all the same.")
+        False,
+        description="The knees carry the body on a pad (a glute-ham developer): not "
+        "kneeling work, but closed to an athlete who cannot kneel all the same.",
+    )
     spine_constraint: SpineConstraint
     equipment: list[Text]
     prerequisites: list[list[Slug]] = Field(
@@ -112,16 +128,21 @@ class Exercise(Strict):
     loads: LoadGuidance
     faults_to_watch: list[Slug]
     own_faults: list[OwnFault] = Field(
-        default_factory=list, description="Faults of this exercise outside the hinge's.")
+        default_factory=list, description="Faults of this exercise outside the hinge's."
+    )
     summary: Text
     setup: list[Text] = Field(min_length=2, max_length=6)
     cues: list[Text] = Field(min_length=3, max_length=5)
     easier_start: Text | None = None
     range_steps: list[Text] = Field(
-        default_factory=list, max_length=6, description=(
+        default_factory=list,
+        max_length=6,
+        description=(
             "How the range grows, shortest first, each a phrase that reads after 'move on "
             "to' (a higher or lower box, a bigger bridge). The pain-aware path starts at the "
-            "first and adds range before load."))
+            "first and adds range before load."
+        ),
+    )
     source: Text
 
     @model_validator(mode="after")
@@ -269,9 +290,14 @@ class ChildLoads(Strict):
 
 class LoadThresholds(Strict):
     implements: dict[Implement, ImplementGrid]
-    tolerance: float = Field(ge=0, le=0.1, description=(
-        "A gym load this far below a range's bottom (as a share of it) still counts as "
-        "its bottom: 12 kg is a 26 lb kettlebell. The top is never exceeded."))
+    tolerance: float = Field(
+        ge=0,
+        le=0.1,
+        description=(
+            "A gym load this far below a range's bottom (as a share of it) still counts as "
+            "its bottom: 12 kg is a 26 lb kettlebell. The top is never exceeded."
+        ),
+    )
     older_adult_from: int = Field(ge=40, le=110)
     child: ChildLoads
     source: Text
@@ -300,17 +326,33 @@ class Schemes(Strict):
 
 class BlockRules(Strict):
     retest_every_weeks: dict[str, int]
-    drills_mastered_after_weeks: int = Field(ge=1, le=12, description=(
-        "The fewest weeks a drill is done before the block counts it as mastered."))
-    exercises_mastered_after_weeks: int = Field(ge=1, le=26, description=(
-        "The fewest weeks on an exercise before the block projects the step above it."))
-    recheck_every_weeks: dict[Literal["pain-now", "tsk11"], int] = Field(description=(
-        "On the pain-aware path, weeks between planned re-checks of pain now and of the "
-        "TSK-11."))
+    drills_mastered_after_weeks: int = Field(
+        ge=1,
+        le=12,
+        description=("The fewest weeks a drill is done before the block counts it as mastered."),
+    )
+    exercises_mastered_after_weeks: int = Field(
+        ge=1,
+        le=26,
+        description=(
+            "The fewest weeks on an exercise before the block projects the step above it."
+        ),
+    )
+    recheck_every_weeks: dict[Literal["pain-now", "tsk11"], int] = Field(
+        description=(
+            "On the pain-aware path, weeks between planned re-checks of pain now and of the TSK-11."
+        )
+    )
     sketch_failed_retest_with: Slug
-    pain_aware_step_every_weeks: int = Field(2, ge=1, le=12, description=(
-        "On the pain-aware path, weeks between projected steps: first more range (an "
-        "exercise's range_steps), then more load; each step only if the re-checks allow."))
+    pain_aware_step_every_weeks: int = Field(
+        2,
+        ge=1,
+        le=12,
+        description=(
+            "On the pain-aware path, weeks between projected steps: first more range (an "
+            "exercise's range_steps), then more load; each step only if the re-checks allow."
+        ),
+    )
 
 
 class PathStep(Strict):
@@ -331,11 +373,17 @@ class Programme(Strict):
     pain_aware_path: list[PathStep]
     high_fear_first: Slug
     after_flare: list[Slug] = Field(
-        default_factory=list, description="Non-hinge alternatives offered after a pain flare, "
-                                          "so there is always something to do that day.")
+        default_factory=list,
+        description="Non-hinge alternatives offered after a pain flare, "
+        "so there is always something to do that day.",
+    )
     after_flare_main_items: int = Field(
-        2, ge=1, le=3, description="Main-work items of a session after a pain flare (three "
-                                   "otherwise): less work, one of them off the hinge.")
+        2,
+        ge=1,
+        le=3,
+        description="Main-work items of a session after a pain flare (three "
+        "otherwise): less work, one of them off the hinge.",
+    )
     knee_bending: list[Slug]
     goal_order: dict[Goal, list[Track]]
     schemes: Schemes

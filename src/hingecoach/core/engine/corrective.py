@@ -58,8 +58,10 @@ def _after_failed_test(facts: Facts, draft: Draft) -> None:
     for fault in test.faults:
         target = stand_in(facts, catalog.faults[fault].regress_to)
         if target:
-            draft.offer(target, say(catalog, "fault-step-back", **_dated(facts),
-                                    exercise=target, fault=fault))
+            draft.offer(
+                target,
+                say(catalog, "fault-step-back", **_dated(facts), exercise=target, fault=fault),
+            )
     rule = "failed-test" if facts.can_kneel else "failed-test-bridging"
     for exercise_id in catalog.programme.after_failed_test:
         target = stand_in(facts, exercise_id)
@@ -77,21 +79,31 @@ def _stay(facts: Facts, draft: Draft, known: dict[str, Any]) -> None:
     """The series ends with loaded good mornings even when the drills come first."""
     programme = facts.catalog.programme
     if programme.stay_default not in draft.picks:
-        draft.offer(programme.stay_default,
-                    say(facts.catalog, "stay-strength", **known,
-                        exercise=programme.stay_default,
-                        scheme=facts.strength_scheme_words),
-                    scheme=facts.strength_scheme)
+        draft.offer(
+            programme.stay_default,
+            say(
+                facts.catalog,
+                "stay-strength",
+                **known,
+                exercise=programme.stay_default,
+                scheme=facts.strength_scheme_words,
+            ),
+            scheme=facts.strength_scheme,
+        )
 
 
 def _hamstring_fallback(facts: Facts, draft: Draft) -> None:
     if facts.latest_test is not None or facts.case.goal == "hamstring-load":
-        draft.offer(facts.catalog.programme.hamstring_fallback,
-                    say(facts.catalog, "hamstring-fallback", test=facts.test_facts()))
+        draft.offer(
+            facts.catalog.programme.hamstring_fallback,
+            say(facts.catalog, "hamstring-fallback", test=facts.test_facts()),
+        )
 
 
 def _gate_hinges(facts: Facts, draft: Draft) -> None:
     for exercise in facts.catalog:
         if exercise.hinge and exercise.theme != "corrective":
-            draft.hold_back(exercise.id, say(facts.catalog, "test-gate",
-                                             test=facts.test_facts(), theme=exercise.theme))
+            draft.hold_back(
+                exercise.id,
+                say(facts.catalog, "test-gate", test=facts.test_facts(), theme=exercise.theme),
+            )

@@ -45,8 +45,9 @@ class Facts:
 
     @cached_property
     def can_kneel(self) -> bool:
-        return not any(self.catalog.conditions[c].excludes_kneeling
-                       for c in self.case.athlete.conditions)
+        return not any(
+            self.catalog.conditions[c].excludes_kneeling for c in self.case.athlete.conditions
+        )
 
     @cached_property
     def substitutes(self) -> dict[str, str]:
@@ -74,8 +75,9 @@ class Facts:
 
     def missing_prerequisites(self, exercise: Exercise) -> list[list[str]]:
         """The prerequisite groups not yet met (a group is met by any one of its ids)."""
-        return [group for group in exercise.prerequisites
-                if not any(self.is_mastered(i) for i in group)]
+        return [
+            group for group in exercise.prerequisites if not any(self.is_mastered(i) for i in group)
+        ]
 
     def test_facts(self) -> dict[str, Any] | None:
         """The latest test as facts of a reason (None when no test is on record)."""
@@ -94,8 +96,11 @@ class Facts:
         if last.pain_during is not None and last.pain_during > limits.during_max:
             return {"when": "during", "pain": last.pain_during, "limit": limits.during_max}
         if last.pain_next_morning is not None and last.pain_next_morning > limits.next_morning_max:
-            return {"when": "next-morning", "pain": last.pain_next_morning,
-                    "limit": limits.next_morning_max}
+            return {
+                "when": "next-morning",
+                "pain": last.pain_next_morning,
+                "limit": limits.next_morning_max,
+            }
         return None
 
     @property
@@ -103,8 +108,7 @@ class Facts:
         """3x10 by default; 10/8/6 with rising load when the goal is maximal strength."""
         return "pyramid" if self.case.goal == "max-strength" else "volume"
 
-    def scheme_for(self, exercise: Exercise) -> tuple[Literal["default", "volume", "pyramid"],
-                                                      str]:
+    def scheme_for(self, exercise: Exercise) -> tuple[Literal["default", "volume", "pyramid"], str]:
         """The strength scheme for good mornings (3x10, or 10/8/6 for maximal strength);
         every other exercise keeps its catalog sets and reps."""
         if exercise.subcategory == self.catalog[self.catalog.programme.stay_default].subcategory:
@@ -128,8 +132,9 @@ class Facts:
         last = self.case.last_session
         if last is None:
             return None
-        loads = [e.load_kg for e in last.exercises
-                 if e.exercise == exercise_id and e.load_kg is not None]
+        loads = [
+            e.load_kg for e in last.exercises if e.exercise == exercise_id and e.load_kg is not None
+        ]
         return max(loads) if loads else None  # logged twice: the heaviest
 
     def flare_cap(self, exercise_id: str) -> float | None:

@@ -54,20 +54,25 @@ def _new_climb(facts: Facts, pick: Pick) -> bool:
     """A step up the ladder the athlete has neither mastered nor done in the flared
     session: new, even when it sits below a mastered lift (sumo under a conventional
     deadlift that was learnt first)."""
-    return pick.step_up and not facts.is_mastered(pick.exercise) \
-        and pick.exercise not in facts.logged
+    return (
+        pick.step_up and not facts.is_mastered(pick.exercise) and pick.exercise not in facts.logged
+    )
 
 
 def _not_reached(facts: Facts, draft: Draft, pick: Pick, within: frozenset[str]) -> None:
     """A step not yet reached gives way to the nearest step below it that was."""
-    reason = say(facts.catalog, "flare-not-reached", flare=facts.flare,
-                 exercise=pick.exercise)
+    reason = say(facts.catalog, "flare-not-reached", flare=facts.flare, exercise=pick.exercise)
     down = _reached_below(facts, pick.exercise, within)
     if down is None or down in draft.picks:
         draft.drop(pick.exercise, reason)
         return
-    below = say(facts.catalog, "flare-reached-below", flare=facts.flare, exercise=down,
-                previous=pick.exercise)
+    below = say(
+        facts.catalog,
+        "flare-reached-below",
+        flare=facts.flare,
+        exercise=down,
+        previous=pick.exercise,
+    )
     lower = Pick(down, [below], load_mode="bottom")
     draft.replace(pick.exercise, lower)
     draft.hold_back(pick.exercise, reason)
@@ -105,14 +110,25 @@ def _reduce(facts: Facts, draft: Draft, pick: Pick) -> None:
     last = facts.last_load(pick.exercise)
     bottom = _bottom_kg(facts, pick.exercise)
     if last is not None and last <= bottom and _step_down(facts, pick.exercise) is not None:
-        reason = say(facts.catalog, "flare-step-down", flare=facts.flare,
-                     previous=pick.exercise, logged_kg=last, **_bottom_loads(facts, pick.exercise))
+        reason = say(
+            facts.catalog,
+            "flare-step-down",
+            flare=facts.flare,
+            previous=pick.exercise,
+            logged_kg=last,
+            **_bottom_loads(facts, pick.exercise),
+        )
         _give_way(facts, draft, pick, reason)
         return
     cap = facts.flare_cap(pick.exercise)
     if cap is not None and not under_cap(facts, pick.exercise, cap):
-        reason = say(facts.catalog, "flare-cap", flare=facts.flare,
-                     exercise=facts.flare_cap_source(pick.exercise), logged_kg=cap)
+        reason = say(
+            facts.catalog,
+            "flare-cap",
+            flare=facts.flare,
+            exercise=facts.flare_cap_source(pick.exercise),
+            logged_kg=cap,
+        )
         _give_way(facts, draft, pick, reason)
         return
     pick.load_mode = "bottom"
@@ -140,8 +156,7 @@ def under_cap(facts: Facts, exercise_id: str, cap_kg: float | None = None) -> bo
     loads = _bottom_loads(facts, exercise_id)
     if cap is None or not loads or facts.child_bar(facts.catalog[exercise_id]):
         return True
-    return (loads["load_kg"]["min"] <= cap + 1e-9
-            and loads["load_lb"]["min"] <= kg_to_lb(cap) + 1e-9)
+    return loads["load_kg"]["min"] <= cap + 1e-9 and loads["load_lb"]["min"] <= kg_to_lb(cap) + 1e-9
 
 
 def _add(pick: Pick, reason: Reason) -> None:
@@ -161,8 +176,9 @@ def _bottom_loads(facts: Facts, exercise_id: str) -> dict[str, dict[str, float]]
     rng = facts.catalog.load_range(exercise_id, facts.band)
     if rng is None or exercise.loads.implement is None:
         return {}
-    windows = gym_windows(Ask(rng.min, rng.max, bottom=True), exercise.loads.implement,
-                          facts.catalog.thresholds.loads)
+    windows = gym_windows(
+        Ask(rng.min, rng.max, bottom=True), exercise.loads.implement, facts.catalog.thresholds.loads
+    )
     return {f"load_{unit}": {"min": w.min, "max": w.max} for unit, w in windows.items()}
 
 

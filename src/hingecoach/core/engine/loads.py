@@ -85,12 +85,15 @@ def window(ask: Ask, grid: Grid, units: Units, tolerance: float) -> Window:
 
 def gym_windows(ask: Ask, implement: Implement, loads: LoadThresholds) -> dict[Units, Window]:
     grids = loads.implements[implement]
-    return {"kg": window(ask, grids.kg, "kg", loads.tolerance),
-            "lb": window(ask, grids.lb, "lb", loads.tolerance)}
+    return {
+        "kg": window(ask, grids.kg, "kg", loads.tolerance),
+        "lb": window(ask, grids.lb, "lb", loads.tolerance),
+    }
 
 
-def band_windows(exercise: Exercise, band: str,
-                 loads: LoadThresholds) -> dict[Units, Window] | None:
+def band_windows(
+    exercise: Exercise, band: str, loads: LoadThresholds
+) -> dict[Units, Window] | None:
     """The catalog's whole range for an age band as gym loads (None: unloaded)."""
     rng = getattr(exercise.loads, band)
     if rng is None or exercise.loads.implement is None:

@@ -16,8 +16,11 @@ def pain_aware_causes(facts: Facts) -> list[dict[str, Any]]:
     causes: list[dict[str, Any]] = []
     if athlete.pain_nrs >= pain.pain_aware_at_or_above:
         causes.append({"pain": athlete.pain_nrs, "safe_max": pain.safe_max})
-    causes += [{"condition": cid} for cid in dict.fromkeys(athlete.conditions)
-               if catalog.conditions[cid].pain_aware]
+    causes += [
+        {"condition": cid}
+        for cid in dict.fromkeys(athlete.conditions)
+        if catalog.conditions[cid].pain_aware
+    ]
     if facts.tsk_band in catalog.thresholds.tsk11.pain_aware_bands:
         causes.append({"tsk11": athlete.tsk11, "band": facts.tsk_band})
     return causes
@@ -30,9 +33,10 @@ def high_fear(facts: Facts) -> bool:
 def pain_aware(facts: Facts, causes: list[dict[str, Any]], draft: Draft) -> None:
     catalog, programme = facts.catalog, facts.catalog.programme
     if high_fear(facts) and facts.allowed(catalog[programme.high_fear_first]):
-        draft.offer(programme.high_fear_first,
-                    say(catalog, "high-fear-first", tsk=facts.case.athlete.tsk11,
-                        band=facts.tsk_band))
+        draft.offer(
+            programme.high_fear_first,
+            say(catalog, "high-fear-first", tsk=facts.case.athlete.tsk11, band=facts.tsk_band),
+        )
     for step in programme.pain_aware_path:
         if facts.allowed(catalog[step.exercise]):
             draft.offer(step.exercise, say(catalog, step.rule, causes=causes))

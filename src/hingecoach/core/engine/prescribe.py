@@ -54,35 +54,65 @@ def load_for(pick: Pick, exercise: Exercise, facts: Facts, steps: int = 0) -> Lo
     loads = facts.catalog.thresholds.loads
     if facts.child_bar(exercise):
         windows = gym_windows(Ask(0, loads.child.bar_on_back_max_kg), "barbell", loads)
-        reason = say(facts.catalog, "child-bar", age=facts.age, below=loads.child.below_age,
-                     max_kg=loads.child.bar_on_back_max_kg)
+        reason = say(
+            facts.catalog,
+            "child-bar",
+            age=facts.age,
+            below=loads.child.below_age,
+            max_kg=loads.child.bar_on_back_max_kg,
+        )
         return _loaded(windows, "dowel", [reason])
     cause = start_cause(pick, exercise, facts)
     bottom = pick.load_mode == "bottom" or cause is not None
-    ask = Ask(rng.min, rng.max, bottom=bottom and not steps, steps=steps,
-              cap_kg=facts.flare_cap(exercise.id))
+    ask = Ask(
+        rng.min,
+        rng.max,
+        bottom=bottom and not steps,
+        steps=steps,
+        cap_kg=facts.flare_cap(exercise.id),
+    )
     windows = gym_windows(ask, exercise.loads.implement, loads)
-    reasons = [say(facts.catalog, "age-load", age=facts.age, band=facts.band,
-                   implement=exercise.loads.implement, **_facts(windows))]
+    reasons = [
+        say(
+            facts.catalog,
+            "age-load",
+            age=facts.age,
+            band=facts.band,
+            implement=exercise.loads.implement,
+            **_facts(windows),
+        )
+    ]
     if cause is not None and not steps:
-        reasons.append(say(facts.catalog, "start-low", start=cause, exercise=exercise.id,
-                           age=facts.age))
+        reasons.append(
+            say(facts.catalog, "start-low", start=cause, exercise=exercise.id, age=facts.age)
+        )
     reasons += _capped(ask, windows, exercise, facts)
     return _loaded(windows, exercise.loads.implement, reasons)
 
 
-def _capped(ask: Ask, windows: dict[Units, Window], exercise: Exercise,
-            facts: Facts) -> list[Reason]:
+def _capped(
+    ask: Ask, windows: dict[Units, Window], exercise: Exercise, facts: Facts
+) -> list[Reason]:
     """The flare-cap reason, when the flared session's load held this one down."""
     if ask.cap_kg is None:
         return []
     loads = facts.catalog.thresholds.loads
-    free = gym_windows(Ask(ask.low_kg, ask.high_kg, ask.bottom, ask.steps),
-                       exercise.loads.implement or "barbell", loads)
+    free = gym_windows(
+        Ask(ask.low_kg, ask.high_kg, ask.bottom, ask.steps),
+        exercise.loads.implement or "barbell",
+        loads,
+    )
     if free["kg"] == windows["kg"] and free["lb"] == windows["lb"]:
         return []
-    return [say(facts.catalog, "flare-cap", flare=facts.flare,
-                exercise=facts.flare_cap_source(exercise.id), logged_kg=ask.cap_kg)]
+    return [
+        say(
+            facts.catalog,
+            "flare-cap",
+            flare=facts.flare,
+            exercise=facts.flare_cap_source(exercise.id),
+            logged_kg=ask.cap_kg,
+        )
+    ]
 
 
 def _facts(windows: dict[Units, Window]) -> dict[str, dict[str, float]]:
@@ -91,17 +121,25 @@ def _facts(windows: dict[Units, Window]) -> dict[str, dict[str, float]]:
 
 def _loaded(windows: dict[Units, Window], implement: str, reasons: list[Reason]) -> Loaded:
     kg, lb = windows["kg"], windows["lb"]
-    return Loaded(LoadKg(min=kg.min, max=kg.max), LoadLb(min=lb.min, max=lb.max),
-                  implement, reasons)
+    return Loaded(
+        LoadKg(min=kg.min, max=kg.max), LoadLb(min=lb.min, max=lb.max), implement, reasons
+    )
 
 
-def prescription(exercise: Exercise, reps: list[int], loaded: Loaded,
-                 range_at: int | None = None) -> Prescription:
+def prescription(
+    exercise: Exercise, reps: list[int], loaded: Loaded, range_at: int | None = None
+) -> Prescription:
     rx = exercise.prescription
     return Prescription(
-        sets=len(reps), reps=reps, load_kg=loaded.kg, load_lb=loaded.lb,
-        implement=loaded.implement, rest_s=rx.rest_s, per_side=rx.per_side,
-        scheme=scheme_text(reps, rx.per_side), range_step=range_step(exercise, range_at),
+        sets=len(reps),
+        reps=reps,
+        load_kg=loaded.kg,
+        load_lb=loaded.lb,
+        implement=loaded.implement,
+        rest_s=rx.rest_s,
+        per_side=rx.per_side,
+        scheme=scheme_text(reps, rx.per_side),
+        range_step=range_step(exercise, range_at),
     )
 
 
@@ -124,14 +162,21 @@ def to_option(pick: Pick, facts: Facts) -> Option:
     reasons = pick.reasons if reps == planned else _quoting(pick.reasons, rx.scheme)
     extra = [say(catalog, "range-first", range=exercise.range_steps[0])] if range_first else []
     return Option(
-        exercise=exercise.id, name=exercise.name, role=exercise.role, theme=exercise.theme,
-        level=exercise.level, hinge=exercise.hinge, range=exercise.range,
-        prescription=rx, **both(catalog, [*reasons, *extra, *loaded.reasons]),
+        exercise=exercise.id,
+        name=exercise.name,
+        role=exercise.role,
+        theme=exercise.theme,
+        level=exercise.level,
+        hinge=exercise.hinge,
+        range=exercise.range,
+        prescription=rx,
+        **both(catalog, [*reasons, *extra, *loaded.reasons]),
     )
 
 
 def _quoting(reasons: list[Reason], scheme: str) -> list[Reason]:
     """Reasons that quote sets and reps, made to quote the ones prescribed (a flare can
     hold them to what the flared session did)."""
-    return [Reason(r.rule, {**r.facts, "scheme": scheme}) if "scheme" in r.facts else r
-            for r in reasons]
+    return [
+        Reason(r.rule, {**r.facts, "scheme": scheme}) if "scheme" in r.facts else r for r in reasons
+    ]

@@ -30,28 +30,50 @@ def progression(facts: Facts, draft: Draft) -> None:
         tracks[track](facts, draft, track)
         if position == 0 and len(draft.picks) > before:
             first = next(iter(list(draft.picks.values())[before:]))
-            first.reasons.insert(0, say(catalog, "goal-first", goal=facts.case.goal,
-                                        track=track, exercise=first.exercise))
+            first.reasons.insert(
+                0,
+                say(
+                    catalog,
+                    "goal-first",
+                    goal=facts.case.goal,
+                    track=track,
+                    exercise=first.exercise,
+                ),
+            )
 
 
 def _owned(facts: Facts) -> list[Exercise]:
     """Mastered loaded hinge exercises, most advanced first: what strength work can use."""
-    owned = [e for e in facts.catalog if e.id in facts.mastered and e.hinge
-             and e.role == "exercise" and getattr(e.loads, facts.band) is not None
-             and facts.allowed(e)]
+    owned = [
+        e
+        for e in facts.catalog
+        if e.id in facts.mastered
+        and e.hinge
+        and e.role == "exercise"
+        and getattr(e.loads, facts.band) is not None
+        and facts.allowed(e)
+    ]
     return sorted(owned, key=lambda e: -e.level)
 
 
 def _stay(facts: Facts, draft: Draft, track: str) -> None:
     default = facts.catalog.programme.stay_default
-    choices = [*[e.id for e in _owned(facts)][:PER_TRACK - 1], default]
+    choices = [*[e.id for e in _owned(facts)][: PER_TRACK - 1], default]
     for exercise_id in dict.fromkeys(choices):
         owned = [exercise_id] if exercise_id in facts.mastered else []
         scheme, words = facts.scheme_for(facts.catalog[exercise_id])
-        draft.offer(exercise_id,
-                    say(facts.catalog, "stay-strength", test=facts.test_facts(),
-                        mastered=owned, exercise=exercise_id, scheme=words),
-                    scheme=scheme)
+        draft.offer(
+            exercise_id,
+            say(
+                facts.catalog,
+                "stay-strength",
+                test=facts.test_facts(),
+                mastered=owned,
+                exercise=exercise_id,
+                scheme=words,
+            ),
+            scheme=scheme,
+        )
 
 
 def _climb(facts: Facts, draft: Draft, track: str) -> None:
@@ -62,17 +84,23 @@ def _climb(facts: Facts, draft: Draft, track: str) -> None:
         if missing:
             _hold_back_locked(facts, draft, exercise, missing)
         elif offered < PER_TRACK:
-            draft.offer(exercise.id, _climb_reason(facts, exercise, track),
-                        step_up=True)
+            draft.offer(exercise.id, _climb_reason(facts, exercise, track), step_up=True)
             offered += 1
 
 
 def _climb_reason(facts: Facts, exercise: Exercise, track: str) -> Reason:
-    met = sorted({owned for group in exercise.prerequisites for i in group
-                  if (owned := facts.owned(i))})
+    met = sorted(
+        {owned for group in exercise.prerequisites for i in group if (owned := facts.owned(i))}
+    )
     known = {"test": facts.test_facts(), "mastered": met}
-    original = next((k for k, v in facts.substitutes.items() if v == exercise.id
-                     and facts.catalog.track(k) == track), None)
+    original = next(
+        (
+            k
+            for k, v in facts.substitutes.items()
+            if v == exercise.id and facts.catalog.track(k) == track
+        ),
+        None,
+    )
     if original is not None:
         return say(facts.catalog, "stand-in", exercise=exercise.id, original=original, **known)
     rule = "stretch-skill" if track == "stretch" else "nordic-option"
@@ -82,23 +110,33 @@ def _climb_reason(facts: Facts, exercise: Exercise, track: str) -> Reason:
 def _candidates(facts: Facts, track: str) -> list[Exercise]:
     found: list[Exercise] = []
     for exercise in facts.catalog:
-        if (facts.catalog.track(exercise.id) != track or exercise.role != "exercise"
-                or exercise.theme == "corrective" or exercise.id in facts.mastered):
+        if (
+            facts.catalog.track(exercise.id) != track
+            or exercise.role != "exercise"
+            or exercise.theme == "corrective"
+            or exercise.id in facts.mastered
+        ):
             continue
         target = stand_in(facts, exercise.id)
-        if target is not None and target not in facts.mastered \
-                and not _variant_of_mastered(facts, facts.catalog[target]):
+        if (
+            target is not None
+            and target not in facts.mastered
+            and not _variant_of_mastered(facts, facts.catalog[target])
+        ):
             found.append(facts.catalog[target])
     return list({e.id: e for e in found}.values())
 
 
-def _hold_back_locked(facts: Facts, draft: Draft, exercise: Exercise,
-                      missing: list[list[str]]) -> None:
-    rule = ("knee-bend-gate" if exercise.id in facts.catalog.programme.knee_bending
-            else "needs-prerequisites")
+def _hold_back_locked(
+    facts: Facts, draft: Draft, exercise: Exercise, missing: list[list[str]]
+) -> None:
+    rule = (
+        "knee-bend-gate"
+        if exercise.id in facts.catalog.programme.knee_bending
+        else "needs-prerequisites"
+    )
     # What the athlete can master: a condition's stand-in rather than what it replaces.
-    named = [list(dict.fromkeys(facts.substitutes.get(i, i) for i in group))
-             for group in missing]
+    named = [list(dict.fromkeys(facts.substitutes.get(i, i) for i in group)) for group in missing]
     draft.hold_back(exercise.id, say(facts.catalog, rule, exercise=exercise.id, missing=named))
 
 
@@ -106,7 +144,8 @@ def _variant_of_mastered(facts: Facts, exercise: Exercise) -> bool:
     """Same column, level and prerequisites as a mastered exercise: an alternative to
     what the athlete owns (RDL and stiff-legged deadlift), not a step up."""
     return any(
-        other.subcategory == exercise.subcategory and other.level == exercise.level
+        other.subcategory == exercise.subcategory
+        and other.level == exercise.level
         and other.prerequisites == exercise.prerequisites
         for other in (facts.catalog[i] for i in facts.mastered)
     )

@@ -34,8 +34,9 @@ def logged(catalog: Catalog, reasons: Iterable[Reason]) -> list[str]:
 
 def whys(catalog: Catalog, reasons: Iterable[Reason]) -> list[Why]:
     """The contract's ``why`` objects (text in kilograms)."""
-    return [Why(rule=r.rule, text=reason_text(catalog, r.rule, r.facts), facts=r.facts)
-            for r in reasons]
+    return [
+        Why(rule=r.rule, text=reason_text(catalog, r.rule, r.facts), facts=r.facts) for r in reasons
+    ]
 
 
 def both(catalog: Catalog, reasons: Iterable[Reason]) -> dict[str, Any]:
@@ -72,11 +73,12 @@ def _same(catalog: Catalog, one: Reason, other: Reason) -> bool:
     """Two reasons that would print as the same line for someone."""
     if one == other:
         return True
-    return any(a == b for a, b in zip(_lines(catalog, one), _lines(catalog, other),
-                                      strict=True))
+    return any(a == b for a, b in zip(_lines(catalog, one), _lines(catalog, other), strict=True))
 
 
 def _lines(catalog: Catalog, reason: Reason) -> tuple[str, str, str]:
-    return (reason_log(catalog, reason.rule, reason.facts),
-            reason_text(catalog, reason.rule, reason.facts, "kg"),
-            reason_text(catalog, reason.rule, reason.facts, "lb"))
+    return (
+        reason_log(catalog, reason.rule, reason.facts),
+        reason_text(catalog, reason.rule, reason.facts, "kg"),
+        reason_text(catalog, reason.rule, reason.facts, "lb"),
+    )

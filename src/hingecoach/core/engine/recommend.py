@@ -27,8 +27,9 @@ def recommend(case: Case | dict[str, Any], catalog: Catalog) -> Recommendation:
     facts = Facts(parse_case(case, catalog), catalog)
     referral = referral_warnings(facts)
     if referral:
-        return Recommendation(stage="refer", refer=True, options=[], avoid=[],
-                              **warnings(catalog, referral))
+        return Recommendation(
+            stage="refer", refer=True, options=[], avoid=[], **warnings(catalog, referral)
+        )
     draft = Draft()
     stage = _route(facts, draft)
     _caution(facts, draft)
@@ -51,8 +52,9 @@ def _route(facts: Facts, draft: Draft) -> Stage:
 
 def _caution(facts: Facts, draft: Draft) -> None:
     if facts.tsk_band in facts.catalog.thresholds.tsk11.caution_bands:
-        draft.warn(say(facts.catalog, "fear-caution", tsk=facts.case.athlete.tsk11,
-                       band=facts.tsk_band))
+        draft.warn(
+            say(facts.catalog, "fear-caution", tsk=facts.case.athlete.tsk11, band=facts.tsk_band)
+        )
 
 
 def _no_kneeling(facts: Facts, draft: Draft) -> None:
@@ -60,18 +62,33 @@ def _no_kneeling(facts: Facts, draft: Draft) -> None:
         return
     for exercise in facts.catalog:
         if exercise.kneeling:
-            draft.drop(exercise.id, say(facts.catalog, "cannot-kneel", exercise=exercise.id,
-                                        substitute=facts.substitutes.get(exercise.id)))
+            draft.drop(
+                exercise.id,
+                say(
+                    facts.catalog,
+                    "cannot-kneel",
+                    exercise=exercise.id,
+                    substitute=facts.substitutes.get(exercise.id),
+                ),
+            )
         elif exercise.knees_on_pad:
             draft.drop(exercise.id, say(facts.catalog, "cannot-kneel-pad", exercise=exercise.id))
 
 
 def _finish(facts: Facts, draft: Draft, stage: Stage) -> Recommendation:
     options = [to_option(pick, facts) for pick in draft.picks.values()]
-    avoid = [Avoid(exercise=ex, **both(facts.catalog, reasons))
-             for ex, reasons in draft.avoid.items() if ex not in draft.picks]
-    return Recommendation(stage=stage, refer=False, options=options, avoid=avoid,
-                          **warnings(facts.catalog, draft.warnings))
+    avoid = [
+        Avoid(exercise=ex, **both(facts.catalog, reasons))
+        for ex, reasons in draft.avoid.items()
+        if ex not in draft.picks
+    ]
+    return Recommendation(
+        stage=stage,
+        refer=False,
+        options=options,
+        avoid=avoid,
+        **warnings(facts.catalog, draft.warnings),
+    )
 
 
 def warnings(catalog: Catalog, reasons: list[Reason]) -> dict[str, Any]:

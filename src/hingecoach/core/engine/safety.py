@@ -9,10 +9,7 @@ from hingecoach.core.engine.reasons import Reason, say
 def referral_warnings(facts: Facts) -> list[Reason]:
     """One warning per cause of referral; empty when the athlete may train."""
     catalog, athlete = facts.catalog, facts.case.athlete
-    warnings = [
-        say(catalog, "red-flag", flag=flag)
-        for flag in dict.fromkeys(athlete.red_flags)
-    ]
+    warnings = [say(catalog, "red-flag", flag=flag) for flag in dict.fromkeys(athlete.red_flags)]
     limit = catalog.thresholds.pain.refer_at_or_above
     if athlete.pain_nrs >= limit:
         warnings.append(say(catalog, "pain-refer", pain=athlete.pain_nrs, limit=limit))

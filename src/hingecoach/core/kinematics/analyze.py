@@ -41,8 +41,10 @@ NEEDS: dict[FaultId, str] = {
     "no-counterbalance": "the hip and ankle were not seen clearly standing and at the bottom",
     "weight-forward": "the joints and the heel were not seen clearly during the rep",
     "toes-lift": "the toe was not seen clearly standing and at the bottom",
-    "knee-dominant": ("the hip, knee and ankle were not seen clearly at the bottom (a bar "
-                      "or plate in front of the knee?)"),
+    "knee-dominant": (
+        "the hip, knee and ankle were not seen clearly at the bottom (a bar "
+        "or plate in front of the knee?)"
+    ),
 }
 
 
@@ -53,13 +55,20 @@ class ReportHead(TypedDict):
     exercise: str
 
 
-LEGS_LOST = ("the legs could not be followed (a bar or plates in front of them?), so "
-             "the rep was counted by the trunk alone")
+LEGS_LOST = (
+    "the legs could not be followed (a bar or plates in front of them?), so "
+    "the rep was counted by the trunk alone"
+)
 
 
-def analyze_track(track: Track, exercise: str = DEFAULT_EXERCISE,
-                  thresholds: VideoThresholds | None = None, *,
-                  catalog: Catalog, known_facing: float | None = None) -> AnalysisReport:
+def analyze_track(
+    track: Track,
+    exercise: str = DEFAULT_EXERCISE,
+    thresholds: VideoThresholds | None = None,
+    *,
+    catalog: Catalog,
+    known_facing: float | None = None,
+) -> AnalysisReport:
     """Analyse one clip's landmark track. Never guesses: a clip that cannot support a
     verdict comes back ``assessable: false`` with the reason. ``exercise`` must be in
     ``catalog``. ``known_facing``: which way the person faces (+1 image right, -1 left)
@@ -70,58 +79,80 @@ def analyze_track(track: Track, exercise: str = DEFAULT_EXERCISE,
     arrays = track_arrays(track)
     head: ReportHead = {"clip": clip_summary(track), "exercise": exercise}
     problem = clip_problem(arrays, track.clip, th)
-    facing_sign = (facing(arrays, th.tracking.min_visibility) if known_facing is None
-                   else known_facing)
+    facing_sign = (
+        facing(arrays, th.tracking.min_visibility) if known_facing is None else known_facing
+    )
     side = camera_side(facing_sign)
     if not problem and (side is None or facing_sign == 0):
-        problem = ("cannot tell which way the person faces: the feet and head are not seen "
-                   "clearly (dark, blurred or hidden?)")
+        problem = (
+            "cannot tell which way the person faces: the feet and head are not seen "
+            "clearly (dark, blurred or hidden?)"
+        )
     if not problem and side is not None:
         problem = framing_problem(arrays, side, track.clip, th)
     if problem or side is None:
         return not_assessable(head, str(problem), len(track.frames), track.clip.fps)
-    arrays, k, reps = reps_and_kinematics(plausible(arrays, side, th.tracking), side,
-                                          facing_sign, track.clip.fps, th)
+    arrays, k, reps = reps_and_kinematics(
+        plausible(arrays, side, th.tracking), side, facing_sign, track.clip.fps, th
+    )
     gaps = fault_gaps(arrays, side, _frames_that_matter(arrays, reps), k.lumbar_raw, th)
     rep_models = [rep_report(k, rep, arrays, gaps, th) for rep in reps]
     gaps = {**unmeasured(rep_models, reps, gaps), **gaps}
     seen = {f.fault for rep in rep_models for f in rep.faults}
     return AnalysisReport(
-        **head, assessable=True, reason=None, side=side, series=series(k, reps),
+        **head,
+        assessable=True,
+        reason=None,
+        side=side,
+        series=series(k, reps),
         reps=rep_models,
         faults=[fault for fault in FAULT_IDS if fault in seen],
         not_assessed=[NotAssessed(fault=f, why=gaps[f]) for f in FAULT_IDS if f in gaps],
     )
 
 
-def reps_and_kinematics(arrays: TrackArrays, side: str, facing_sign: float, fps: float,
-                        th: VideoThresholds,
-                        ) -> tuple[TrackArrays, Kinematics, list[RepWindow]]:
+def reps_and_kinematics(
+    arrays: TrackArrays,
+    side: str,
+    facing_sign: float,
+    fps: float,
+    th: VideoThresholds,
+) -> tuple[TrackArrays, Kinematics, list[RepWindow]]:
     """The reps, and the track and kinematics their faults are read from: measured
     again without the frames where a planted rep's foot was placed elsewhere (on a
     passer-by's legs, say). A rep whose legs were followed but never seen is no rep."""
     k = measure(arrays, side, facing_sign, fps, th.tracking, th.back)
-    motion = Motion(k.lean, k.hip, k.joints["hip"], k.joints["ankle"],
-                    arrays.seen(f"{side}_ankle", th.tracking.min_visibility),
-                    k.joints["shoulder"], k.leg, fps)
+    motion = Motion(
+        k.lean,
+        k.hip,
+        k.joints["hip"],
+        k.joints["ankle"],
+        arrays.seen(f"{side}_ankle", th.tracking.min_visibility),
+        k.joints["shoulder"],
+        k.leg,
+        fps,
+    )
     reps = find_reps(motion, th.reps)
     stray = strays(motion, reps, th.reps)
     if stray.any():
         arrays = without_leg(arrays, side, stray)
         k = measure(arrays, side, facing_sign, fps, th.tracking, th.back)
-    kept = [rep for rep in reps
-            if not rep.legs_steady or np.isfinite(k.hip[rep.start: rep.end + 1]).any()]
+    kept = [
+        rep
+        for rep in reps
+        if not rep.legs_steady or np.isfinite(k.hip[rep.start : rep.end + 1]).any()
+    ]
     return arrays, k, kept
 
 
-def check_exercise(exercise: str, catalog: Catalog,
-                   field_name: str = "exercise") -> None:
+def check_exercise(exercise: str, catalog: Catalog, field_name: str = "exercise") -> None:
     if exercise not in catalog.exercises:
         raise CaseError(field_name, f"unknown exercise {exercise!r}")
 
 
-def unmeasured(reps: list[Rep], windows: list[RepWindow],
-               gaps: dict[FaultId, str]) -> dict[FaultId, str]:
+def unmeasured(
+    reps: list[Rep], windows: list[RepWindow], gaps: dict[FaultId, str]
+) -> dict[FaultId, str]:
     """Faults the clip as a whole could judge but some rep could not (what they need was
     hidden there, by a bar or an arm, say), and no rep showed: said, so that no verdict
     reads as clean. A fault seen in another rep has its verdict already."""
@@ -135,7 +166,8 @@ def unmeasured(reps: list[Rep], windows: list[RepWindow],
         for n in missing:
             why.setdefault(NEEDS[fault] if windows[n].legs_steady else LEGS_LOST, []).append(n)
         out[fault] = "could not be measured " + "; ".join(
-            f"in {_which(ns, len(reps))}: {reason}" for reason, ns in why.items())
+            f"in {_which(ns, len(reps))}: {reason}" for reason, ns in why.items()
+        )
     return out
 
 
@@ -147,17 +179,34 @@ def _which(reps: list[int], total: int) -> str:
 
 def clip_summary(track: Track) -> ClipSummary:
     clip = track.clip
-    return ClipSummary(fps=clip.fps, frames=len(track.frames),
-                       duration_s=round(track.duration_s, 3), width=clip.width,
-                       height=clip.height)
+    return ClipSummary(
+        fps=clip.fps,
+        frames=len(track.frames),
+        duration_s=round(track.duration_s, 3),
+        width=clip.width,
+        height=clip.height,
+    )
 
 
 def not_assessable(head: ReportHead, reason: str, frames: int, fps: float) -> AnalysisReport:
     empty: list[float | None] = [None] * frames
-    blank = Series(t_s=_times(frames, fps), hip_deg=empty, knee_deg=empty, trunk_deg=empty,
-                   shin_deg=empty, hip_back_leg=empty, weight_foot=empty)
+    blank = Series(
+        t_s=_times(frames, fps),
+        hip_deg=empty,
+        knee_deg=empty,
+        trunk_deg=empty,
+        shin_deg=empty,
+        hip_back_leg=empty,
+        weight_foot=empty,
+    )
     return AnalysisReport(
-        **head, assessable=False, reason=reason, side=None, series=blank, reps=[], faults=[],
+        **head,
+        assessable=False,
+        reason=reason,
+        side=None,
+        series=blank,
+        reps=[],
+        faults=[],
         not_assessed=[NotAssessed(fault=f, why=reason) for f in FAULT_IDS],
     )
 
@@ -168,35 +217,52 @@ def series(k: Kinematics, reps: list[RepWindow]) -> Series:
     null through a rep whose legs could not be followed."""
     lost = np.zeros(len(k.t), dtype=bool)
     for rep in reps:
-        lost[rep.start: rep.end + 1] |= not rep.legs_steady
+        lost[rep.start : rep.end + 1] |= not rep.legs_steady
 
     def legs(values: Floats, digits: int) -> list[float | None]:
         return _json(np.where(lost, np.nan, values), digits)
 
-    return Series(t_s=[round(float(t), 3) for t in k.t],
-                  hip_deg=_json(k.hip, 1), knee_deg=legs(k.knee, 1),
-                  trunk_deg=_json(np.abs(k.lean), 1), shin_deg=legs(k.shin, 1),
-                  hip_back_leg=legs(k.hip_back, 3), weight_foot=legs(k.weight, 3))
+    return Series(
+        t_s=[round(float(t), 3) for t in k.t],
+        hip_deg=_json(k.hip, 1),
+        knee_deg=legs(k.knee, 1),
+        trunk_deg=_json(np.abs(k.lean), 1),
+        shin_deg=legs(k.shin, 1),
+        hip_back_leg=legs(k.hip_back, 3),
+        weight_foot=legs(k.weight, 3),
+    )
 
 
-def rep_report(k: Kinematics, rep: RepWindow, arrays: TrackArrays,
-               gaps: dict[FaultId, str], th: VideoThresholds) -> Rep:
-    hip = rom_hip(k, rep, th.reps.min_hip_seen_share)[rep.start: rep.end + 1]
+def rep_report(
+    k: Kinematics,
+    rep: RepWindow,
+    arrays: TrackArrays,
+    gaps: dict[FaultId, str],
+    th: VideoThresholds,
+) -> Rep:
+    hip = rom_hip(k, rep, th.reps.min_hip_seen_share)[rep.start : rep.end + 1]
     frames = rep_frames(k, rep, th.windows, th.reps.min_hip_seen_share)
     # Whatever hides the legs (plates, a bar) stands at the hips at the lockout, where the
     # lower back's standing shape is read: no fault is read from such a rep.
     read = [f for f in FAULT_IDS if f not in gaps] if rep.legs_steady else []
     verdicts = [FAULT_CHECKS[f](k, frames, th.faults[f]) for f in read]
-    quality = float(arrays.present[rep.start: rep.end + 1].mean())
+    quality = float(arrays.present[rep.start : rep.end + 1].mean())
     return Rep(
-        start_s=_t(k, rep.start), bottom_s=_t(k, rep.bottom), end_s=_t(k, rep.end),
+        start_s=_t(k, rep.start),
+        bottom_s=_t(k, rep.bottom),
+        end_s=_t(k, rep.end),
         hip_rom_deg=round(float(np.nanmax(hip) - np.nanmin(hip)), 1),
-        max_trunk_deg=round(float(np.nanmax(k.lean[rep.start: rep.end + 1])), 1),
-        tempo=Tempo(down_s=round(_t(k, rep.bottom) - _t(k, rep.start), 3),
-                    up_s=round(_t(k, rep.end) - _t(k, rep.bottom), 3)),
+        max_trunk_deg=round(float(np.nanmax(k.lean[rep.start : rep.end + 1])), 1),
+        tempo=Tempo(
+            down_s=round(_t(k, rep.bottom) - _t(k, rep.start), 3),
+            up_s=round(_t(k, rep.end) - _t(k, rep.bottom), 3),
+        ),
         measures={v.fault: round(v.value, 4) + 0.0 for v in verdicts if v is not None},
-        faults=[finding(k, v, th, quality, _outline_share(arrays, rep))
-                for v in verdicts if v is not None and v.fired],
+        faults=[
+            finding(k, v, th, quality, _outline_share(arrays, rep))
+            for v in verdicts
+            if v is not None and v.fired
+        ],
     )
 
 
@@ -204,17 +270,23 @@ def rom_hip(k: Kinematics, rep: RepWindow, min_seen: float) -> Floats:
     """The hip angle a rep's range of motion is read from: measured where the knee was
     seen through most of the rep (``min_seen`` of its frames), even when the ankles
     were not; else the stand-in the rep was found with."""
-    measured = k.hip[rep.start: rep.end + 1]
+    measured = k.hip[rep.start : rep.end + 1]
     return k.hip if np.isfinite(measured).mean() >= min_seen else rep_hip(k, rep)
 
 
-def finding(k: Kinematics, v: Verdict, th: VideoThresholds, quality: float,
-            outline_share: float) -> FaultFinding:
+def finding(
+    k: Kinematics, v: Verdict, th: VideoThresholds, quality: float, outline_share: float
+) -> FaultFinding:
     if v.fault.startswith("lumbar"):
         quality *= outline_share
-    return FaultFinding(fault=v.fault, t_s=_t(k, v.frame), value=round(v.value, 3),
-                        threshold=v.threshold, confidence=round(v.confidence * quality, 2),
-                        measure=th.faults[v.fault].measure)
+    return FaultFinding(
+        fault=v.fault,
+        t_s=_t(k, v.frame),
+        value=round(v.value, 3),
+        threshold=v.threshold,
+        confidence=round(v.confidence * quality, 2),
+        measure=th.faults[v.fault].measure,
+    )
 
 
 def _outline_share(arrays: TrackArrays, rep: RepWindow) -> float:

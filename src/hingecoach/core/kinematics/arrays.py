@@ -46,8 +46,9 @@ def track_arrays(track: Track) -> TrackArrays:
             flat += absent
             continue
         if not isinstance(frame, Frame):
-            raise TrackError(f"frames[{i}]",
-                             f"expected a Frame or None, got {type(frame).__name__}")
+            raise TrackError(
+                f"frames[{i}]", f"expected a Frame or None, got {type(frame).__name__}"
+            )
         present[i] = True
         get = frame.landmarks.get
         flat += chain.from_iterable(get(name) or _ABSENT for name in LANDMARKS)
@@ -56,9 +57,12 @@ def track_arrays(track: Track) -> TrackArrays:
     seen = np.isfinite(table).all(axis=2)
     vis = np.where(seen, table[:, :, 2], 0.0)
     xy = np.where(seen[:, :, None], table[:, :, :2], np.nan)
-    return TrackArrays(xy={name: xy[:, k] for k, name in enumerate(LANDMARKS)},
-                       vis={name: vis[:, k] for k, name in enumerate(LANDMARKS)},
-                       present=present, outlines=outlines)
+    return TrackArrays(
+        xy={name: xy[:, k] for k, name in enumerate(LANDMARKS)},
+        vis={name: vis[:, k] for k, name in enumerate(LANDMARKS)},
+        present=present,
+        outlines=outlines,
+    )
 
 
 def _outline(frame: Frame, index: int) -> Floats | None:
@@ -66,7 +70,9 @@ def _outline(frame: Frame, index: int) -> Floats | None:
         return None
     points = np.asarray(frame.back_outline, dtype=float)
     if points.ndim != 2 or points.shape[1] != 2:
-        raise TrackError(f"frames[{index}].back_outline", "expected (x, y) points, "
-                         f"got an array of shape {points.shape}")
+        raise TrackError(
+            f"frames[{index}].back_outline",
+            f"expected (x, y) points, got an array of shape {points.shape}",
+        )
     points = points[np.isfinite(points).all(axis=1)]
     return points if len(points) else None

@@ -27,37 +27,48 @@ def clip_problem(arrays: TrackArrays, clip: ClipInfo, th: VideoThresholds) -> st
     if not arrays.present.any():
         return "no person found in the clip"
     if clip.brightness is not None and clip.brightness < rules.min_brightness:
-        return (f"clip too dark: mean brightness {clip.brightness:.2f}, "
-                f"at least {rules.min_brightness:.2f} needed")
+        return (
+            f"clip too dark: mean brightness {clip.brightness:.2f}, "
+            f"at least {rules.min_brightness:.2f} needed"
+        )
     seen_s = arrays.present.sum() / clip.fps
     if seen_s < rules.min_person_s:
-        return (f"too few frames: a person is seen in {int(arrays.present.sum())} frames "
-                f"({seen_s:.2f} s), at least {rules.min_person_s:g} s needed")
+        return (
+            f"too few frames: a person is seen in {int(arrays.present.sum())} frames "
+            f"({seen_s:.2f} s), at least {rules.min_person_s:g} s needed"
+        )
     ratio = width_ratio(arrays)
     if np.isfinite(ratio) and ratio > rules.front_view_width_ratio:
-        return ("filmed from the front or back, not the side: the shoulders and hips are "
-                f"{ratio:.2f} trunk lengths wide in the image "
-                f"(a side view is under {rules.front_view_width_ratio:g})")
+        return (
+            "filmed from the front or back, not the side: the shoulders and hips are "
+            f"{ratio:.2f} trunk lengths wide in the image "
+            f"(a side view is under {rules.front_view_width_ratio:g})"
+        )
     return None
 
 
-def framing_problem(arrays: TrackArrays, side: str, clip: ClipInfo,
-                    th: VideoThresholds) -> str | None:
+def framing_problem(
+    arrays: TrackArrays, side: str, clip: ClipInfo, th: VideoThresholds
+) -> str | None:
     """The near side's shoulder and hip must be seen inside the image, and its knee
     and ankle placed inside it, in enough of the frames with a person. A knee or ankle
     the model places in the image but is unsure of is hidden (a bar, plates), not out
     of frame: the reps are then followed by the trunk and each fault that needs the
     legs says whether it could be read."""
-    shares = {part: in_frame_share(arrays, f"{side}_{part}", clip, th.tracking.min_visibility)
-              for part in TRUNK}
+    shares = {
+        part: in_frame_share(arrays, f"{side}_{part}", clip, th.tracking.min_visibility)
+        for part in TRUNK
+    }
     shares |= {part: in_frame_share(arrays, f"{side}_{part}", clip, 0.0) for part in LEGS}
     worst = min(shares, key=shares.__getitem__)
     if shares[worst] >= th.clip.min_in_frame_share:
         return None
     how = "out of frame or hidden" if worst in TRUNK else "out of frame"
-    return (f"too little of the body in frame: the {side} {worst} is {how} "
-            f"in {1 - shares[worst]:.0%} of the frames with a person "
-            f"(at most {1 - th.clip.min_in_frame_share:.0%} allowed)")
+    return (
+        f"too little of the body in frame: the {side} {worst} is {how} "
+        f"in {1 - shares[worst]:.0%} of the frames with a person "
+        f"(at most {1 - th.clip.min_in_frame_share:.0%} allowed)"
+    )
 
 
 def in_frame_share(arrays: TrackArrays, name: str, clip: ClipInfo, min_vis: float) -> float:
@@ -66,19 +77,22 @@ def in_frame_share(arrays: TrackArrays, name: str, clip: ClipInfo, min_vis: floa
     xy = arrays.xy[name][arrays.present]
     if len(xy) == 0:
         return 0.0
-    inside = ((xy[:, 0] >= 0) & (xy[:, 0] <= clip.width)
-              & (xy[:, 1] >= 0) & (xy[:, 1] <= clip.height))
+    inside = (
+        (xy[:, 0] >= 0) & (xy[:, 0] <= clip.width) & (xy[:, 1] >= 0) & (xy[:, 1] <= clip.height)
+    )
     return float((inside & (arrays.vis[name][arrays.present] >= min_vis)).mean())
 
 
-def fault_gaps(arrays: TrackArrays, side: str, frames: Indices, lumbar_raw: Floats,
-               th: VideoThresholds) -> dict[FaultId, str]:
+def fault_gaps(
+    arrays: TrackArrays, side: str, frames: Indices, lumbar_raw: Floats, th: VideoThresholds
+) -> dict[FaultId, str]:
     """Faults the clip cannot judge, with why; ``frames``: the frames that matter
     (the reps' frames, or every frame with a person when there is no rep);
     ``lumbar_raw``: the lower back's bend per frame, before any smoothing."""
     gaps: dict[FaultId, str] = {}
-    outline = (_outline_gap(arrays, frames, th.clip.min_outline_share)
-               or _outline_scatter_gap(lumbar_raw[frames], th.clip.max_outline_scatter_deg))
+    outline = _outline_gap(arrays, frames, th.clip.min_outline_share) or _outline_scatter_gap(
+        lumbar_raw[frames], th.clip.max_outline_scatter_deg
+    )
     if outline:
         gaps["lumbar-flexion"] = gaps["lumbar-extension"] = outline
     feet = _feet_gap(arrays, side, frames, th)
@@ -92,8 +106,7 @@ def _outline_gap(arrays: TrackArrays, frames: Indices, need: float) -> str | Non
     if not has.any():
         return "back outline not visible: the pose backend gave no outline of the back"
     if has.mean() < need:
-        return (f"back outline visible in only {has.mean():.0%} of the frames "
-                f"({need:.0%} needed)")
+        return f"back outline visible in only {has.mean():.0%} of the frames ({need:.0%} needed)"
     return None
 
 
@@ -108,13 +121,14 @@ def _outline_scatter_gap(bends: Floats, most: float) -> str | None:
     scatter = outline_scatter(bends)
     if not np.isfinite(scatter) or scatter <= most:
         return None
-    return (f"back outline too unsteady to judge: the lower back's shape jumps about "
-            f"{scatter:.0f} degrees from frame to frame (at most {most:g} allowed; loose "
-            "clothing, a busy background or a small figure?)")
+    return (
+        f"back outline too unsteady to judge: the lower back's shape jumps about "
+        f"{scatter:.0f} degrees from frame to frame (at most {most:g} allowed; loose "
+        "clothing, a busy background or a small figure?)"
+    )
 
 
-def _feet_gap(arrays: TrackArrays, side: str, frames: Indices,
-              th: VideoThresholds) -> str | None:
+def _feet_gap(arrays: TrackArrays, side: str, frames: Indices, th: VideoThresholds) -> str | None:
     need = th.clip.min_feet_share
     seen = np.ones(len(frames), dtype=bool)
     for part in ("heel", "foot_index"):
@@ -122,5 +136,7 @@ def _feet_gap(arrays: TrackArrays, side: str, frames: Indices,
     if len(frames) and seen.mean() >= need:
         return None
     share = seen.mean() if len(frames) else 0.0
-    return (f"feet not clearly visible: the {side} heel and toe are seen in only "
-            f"{share:.0%} of the frames ({need:.0%} needed)")
+    return (
+        f"feet not clearly visible: the {side} heel and toe are seen in only "
+        f"{share:.0%} of the frames ({need:.0%} needed)"
+    )

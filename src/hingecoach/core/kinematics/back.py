@@ -27,8 +27,13 @@ MIN_POINTS = 4
 MIN_SPREAD = 0.5  # the points must cover at least half the stretch
 
 
-def lumbar_bend(outlines: list[Floats | None], hip: Floats, shoulder: Floats,
-                facing: float, stretch: tuple[float, float]) -> Floats:
+def lumbar_bend(
+    outlines: list[Floats | None],
+    hip: Floats,
+    shoulder: Floats,
+    facing: float,
+    stretch: tuple[float, float],
+) -> Floats:
     """Per frame, the lumbar bend in degrees (NaN without a usable outline)."""
     out = np.full(len(outlines), np.nan)
     frames = [i for i, pts in enumerate(outlines) if pts is not None]
@@ -39,8 +44,9 @@ def lumbar_bend(outlines: list[Floats | None], hip: Floats, shoulder: Floats,
     points = np.full((len(frames), width, 2), np.nan)
     for row, pts in enumerate(seen):
         points[row, : len(pts)] = pts
-    out[frames] = bends(points, hip[frames], steady_shoulder(hip[frames], shoulder[frames]),
-                        facing, stretch)
+    out[frames] = bends(
+        points, hip[frames], steady_shoulder(hip[frames], shoulder[frames]), facing, stretch
+    )
     return out
 
 
@@ -58,8 +64,9 @@ def steady_shoulder(hip: Floats, shoulder: Floats) -> Floats:
     return moved
 
 
-def bends(points: Floats, hip: Floats, shoulder: Floats, facing: float,
-          stretch: tuple[float, float]) -> Floats:
+def bends(
+    points: Floats, hip: Floats, shoulder: Floats, facing: float, stretch: tuple[float, float]
+) -> Floats:
     """(frames, points, 2) outlines (NaN-padded) -> (frames,) lumbar bends in degrees."""
     u, v = _trunk_frame(points, hip, shoulder, facing)
     low, high = stretch
@@ -73,8 +80,9 @@ def bends(points: Floats, hip: Floats, shoulder: Floats, facing: float,
     return out
 
 
-def _trunk_frame(points: Floats, hip: Floats, shoulder: Floats,
-                 facing: float) -> tuple[Floats, Floats]:
+def _trunk_frame(
+    points: Floats, hip: Floats, shoulder: Floats, facing: float
+) -> tuple[Floats, Floats]:
     chord = shoulder - hip
     length = np.hypot(chord[:, 0], chord[:, 1])[:, None]
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -84,13 +92,12 @@ def _trunk_frame(points: Floats, hip: Floats, shoulder: Floats,
     return (rel * along[:, None, :]).sum(axis=-1), (rel * backward[:, None, :]).sum(axis=-1)
 
 
-def _weighted_parabola(x: Floats, v: Floats,
-                       keep: Mask) -> tuple[Floats, Mask]:
+def _weighted_parabola(x: Floats, v: Floats, keep: Mask) -> tuple[Floats, Mask]:
     """Least squares ``v = c0 + c1*x + c2*x**2`` per row over the kept points; returns the
     coefficients of the rows that had enough points spread far enough, and that mask."""
     w = keep.astype(float)
     m = [(w * x**k).sum(axis=1) for k in range(5)]
-    normal = np.stack([np.stack(m[r: r + 3], axis=-1) for r in range(3)], axis=1)
+    normal = np.stack([np.stack(m[r : r + 3], axis=-1) for r in range(3)], axis=1)
     rhs = np.stack([(w * x**k * v).sum(axis=1) for k in range(3)], axis=-1)
     spread = np.where(keep, x, -np.inf).max(axis=1) - np.where(keep, x, np.inf).min(axis=1)
     ok = (keep.sum(axis=1) >= MIN_POINTS) & (spread >= MIN_SPREAD)

@@ -26,11 +26,16 @@ def centre_of_mass_x(joints: dict[str, Floats]) -> Floats:
     thigh = x["hip"] + THIGH_AT * (x["knee"] - x["hip"])
     shank = x["knee"] + SHANK_AT * (x["ankle"] - x["knee"])
     foot = (x["heel"] + x["toe"]) / 2
-    return (HEAD * head + TRUNK * trunk + ARMS * x["shoulder"] + THIGHS * thigh
-            + SHANKS * shank + FEET * foot)
+    return (
+        HEAD * head
+        + TRUNK * trunk
+        + ARMS * x["shoulder"]
+        + THIGHS * thigh
+        + SHANKS * shank
+        + FEET * foot
+    )
 
 
-def weight_on_foot(com_x: Floats, heel: Floats, foot_length: float,
-                   facing: float) -> Floats:
+def weight_on_foot(com_x: Floats, heel: Floats, foot_length: float, facing: float) -> Floats:
     """The centre of mass along the foot: 0 over the heel, 1 over the toe, 0.5 mid-foot."""
     return facing * (com_x - heel[:, 0]) / foot_length

@@ -45,14 +45,13 @@ class RepFrames:
     hold: int
 
 
-def rep_frames(k: Kinematics, rep: RepWindow, windows: Windows,
-               min_hip_seen: float) -> RepFrames:
+def rep_frames(k: Kinematics, rep: RepWindow, windows: Windows, min_hip_seen: float) -> RepFrames:
     hip = rep_hip(k, rep)
     bend = depth(hip, k.lean, rep.start, rep.end, min_hip_seen)
     hold = max(1, round(windows.hold_s * k.fps))
     reach = round(windows.standing_reach_s * k.fps)
     first = max(0, rep.start - reach)
-    around = hip[first: rep.end + reach + 1]
+    around = hip[first : rep.end + reach + 1]
     if not np.isfinite(bend).any():
         empty = np.array([], dtype=int)
         return RepFrames(rep, empty, empty, hold)
@@ -74,14 +73,16 @@ def _median_over(series: Floats, frames: Indices) -> float:
     return float(np.median(values)) if len(values) else float("nan")
 
 
-def _verdict(fault: FaultId, rule: FaultRule, frame: int, value: float,
-             above: bool) -> Verdict | None:
+def _verdict(
+    fault: FaultId, rule: FaultRule, frame: int, value: float, above: bool
+) -> Verdict | None:
     if not np.isfinite(value):
         return None
     fired = value > rule.threshold if above else value < rule.threshold
     closeness = min(1.0, abs(value - rule.threshold) / rule.confidence_span)
-    return Verdict(fault, frame, float(value), rule.threshold, bool(fired),
-                   round(0.5 + 0.5 * closeness, 2))
+    return Verdict(
+        fault, frame, float(value), rule.threshold, bool(fired), round(0.5 + 0.5 * closeness, 2)
+    )
 
 
 def knee_dominant(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
@@ -102,7 +103,7 @@ def weight_forward(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | No
     """The centre of mass furthest toward the toes in the rep (0 heel, 1 toe), held for
     ``f.hold`` frames: the running median over them, so one frame with a wandering heel
     or toe landmark cannot fire it."""
-    part = running_median(k.weight[f.rep.start: f.rep.end + 1], f.hold)
+    part = running_median(k.weight[f.rep.start : f.rep.end + 1], f.hold)
     if not np.isfinite(part).any():
         return None
     i = int(np.nanargmax(part))
@@ -115,8 +116,10 @@ def toes_lift(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
     picture. The smaller rise counts. Each reading has its own way to be fooled: a pose
     model moves the heel and ankle points as the body leans, and a phone held in the
     hand moves the picture; a toe that really leaves the floor rises in both."""
-    rises = [_median_over(series, f.deep) - _median_over(series, f.upright)
-             for series in (k.toe_up, k.toe_height)]
+    rises = [
+        _median_over(series, f.deep) - _median_over(series, f.upright)
+        for series in (k.toe_up, k.toe_height)
+    ]
     if not np.isfinite(rises).all():  # both readings are needed
         return None
     return _verdict("toes-lift", rule, f.rep.bottom, min(rises), above=True)

@@ -60,9 +60,16 @@ def lead_in_s(thresholds: VideoThresholds) -> float:
     return thresholds.reps.planted_margin_s + thresholds.reps.ground_reach_s
 
 
-def reps_so_far(track: Track, thresholds: VideoThresholds, catalog: Catalog,
-                exercise: str = DEFAULT_EXERCISE, *, facing: float | None = None,
-                settled_s: float | None = None, over: bool = False) -> SoFar:
+def reps_so_far(
+    track: Track,
+    thresholds: VideoThresholds,
+    catalog: Catalog,
+    exercise: str = DEFAULT_EXERCISE,
+    *,
+    facing: float | None = None,
+    settled_s: float | None = None,
+    over: bool = False,
+) -> SoFar:
     """Analyse the track filmed so far; the reps after ``settled_s`` (the end of the
     last rep already counted, seconds into this track; None: every rep) and how many
     of them are over. ``facing``: the facing a finished rep settled earlier in the set
@@ -95,8 +102,9 @@ def _stood_up(report: AnalysisReport, rep: Rep, thresholds: VideoThresholds) -> 
     return trunk is not None and trunk < thresholds.reps.min_trunk_lean_deg
 
 
-def rep_cue(number: int, rep: Rep, catalog: Catalog, exercise: str,
-            offset_s: float = 0.0) -> RepCue:
+def rep_cue(
+    number: int, rep: Rep, catalog: Catalog, exercise: str, offset_s: float = 0.0
+) -> RepCue:
     """The cue after rep ``number``: the surest fault seen in it with the catalog's fix,
     in the words that fit ``exercise``. ``offset_s``: where the rep's track starts in
     the set."""
@@ -105,6 +113,7 @@ def rep_cue(number: int, rep: Rep, catalog: Catalog, exercise: str,
         return RepCue(number, end_s, None, None, None, 0, read=bool(rep.measures))
     top = max(rep.faults, key=lambda finding: finding.confidence)
     fault = catalog.faults[top.fault]
-    fix = (catalog.fault_words(top.fault, exercise)[1] if exercise in catalog.exercises
-           else fault.fix)
+    fix = (
+        catalog.fault_words(top.fault, exercise)[1] if exercise in catalog.exercises else fault.fix
+    )
     return RepCue(number, end_s, top.fault, fault.name, fix, len(rep.faults) - 1, read=True)

@@ -15,8 +15,14 @@ from hingecoach.core.kinematics.numeric import Floats
 from hingecoach.core.kinematics.smoothing import clean, running_median
 from hingecoach.core.kinematics.thresholds import BackShape, Tracking
 
-PARTS = {"shoulder": "shoulder", "hip": "hip", "knee": "knee", "ankle": "ankle",
-         "heel": "heel", "toe": "foot_index"}
+PARTS = {
+    "shoulder": "shoulder",
+    "hip": "hip",
+    "knee": "knee",
+    "ankle": "ankle",
+    "heel": "heel",
+    "toe": "foot_index",
+}
 
 
 @dataclass(frozen=True)
@@ -52,19 +58,22 @@ class Kinematics:
     fps: float
 
 
-def cleaned_joints(arrays: TrackArrays, side: str, fps: float,
-                   tracking: Tracking) -> dict[str, Floats]:
+def cleaned_joints(
+    arrays: TrackArrays, side: str, fps: float, tracking: Tracking
+) -> dict[str, Floats]:
     gap = round(tracking.max_gap_s * fps)
     sigma = tracking.smoothing_sigma_s * fps
-    joints = {key: arrays.seen(f"{side}_{part}", tracking.min_visibility)
-              for key, part in PARTS.items()}
+    joints = {
+        key: arrays.seen(f"{side}_{part}", tracking.min_visibility) for key, part in PARTS.items()
+    }
     joints["nose"] = arrays.seen("nose", tracking.min_visibility)
     cleaned = clean(np.column_stack(list(joints.values())), gap, sigma)
-    return {key: cleaned[:, 2 * i: 2 * i + 2] for i, key in enumerate(joints)}
+    return {key: cleaned[:, 2 * i : 2 * i + 2] for i, key in enumerate(joints)}
 
 
-def measure(arrays: TrackArrays, side: str, facing: float, fps: float,
-            tracking: Tracking, back: BackShape) -> Kinematics:
+def measure(
+    arrays: TrackArrays, side: str, facing: float, fps: float, tracking: Tracking, back: BackShape
+) -> Kinematics:
     j = cleaned_joints(arrays, side, fps, tracking)
     leg = _median(distance(j["hip"], j["knee"]) + distance(j["knee"], j["ankle"]))
     if not np.isfinite(leg):  # legs hidden all along: sized from the trunk
@@ -83,8 +92,12 @@ def measure(arrays: TrackArrays, side: str, facing: float, fps: float,
         lean=lean,
         shin=tilt(j["ankle"], j["knee"], facing),
         hip_back=ahead(j["ankle"], j["hip"], facing) / leg,
-        weight=weight_on_foot(com, heel_place(j, lean, round(tracking.planted_window_s * fps),
-                                              tracking.standing_lean_deg), foot, facing),
+        weight=weight_on_foot(
+            com,
+            heel_place(j, lean, round(tracking.planted_window_s * fps), tracking.standing_lean_deg),
+            foot,
+            facing,
+        ),
         toe_up=toe_rise(j, round(tracking.foot_reference_s * fps)) / leg,
         toe_height=-j["toe"][:, 1] / leg,
         lumbar=lumbar,
@@ -96,8 +109,7 @@ def measure(arrays: TrackArrays, side: str, facing: float, fps: float,
     )
 
 
-def heel_place(j: dict[str, Floats], lean: Floats, window: int,
-               standing_lean: float) -> Floats:
+def heel_place(j: dict[str, Floats], lean: Floats, window: int, standing_lean: float) -> Floats:
     """Where the heel is, for the weight over the foot: the ankle's running median over
     ``window`` frames, moved by the heel's offset from the ankle while the trunk leans
     less than ``standing_lean`` (over every frame when the trunk never stands that

@@ -31,8 +31,9 @@ LEG_SEGMENTS = (
 BELOW_HIP = ("knee", "ankle", "heel", "foot_index")
 
 
-def off_length(arrays: TrackArrays, a: str, b: str, most_change: float,
-               min_visibility: float) -> Mask:
+def off_length(
+    arrays: TrackArrays, a: str, b: str, most_change: float, min_visibility: float
+) -> Mask:
     """Per frame: is the segment from ``a`` to ``b`` longer or shorter than its median
     over the clip by more than ``most_change`` (a share of that median)?"""
     length = distance(arrays.seen(a, min_visibility), arrays.seen(b, min_visibility))
@@ -79,21 +80,23 @@ def plausible(arrays: TrackArrays, side: str, tracking: Tracking) -> TrackArrays
     seen = tracking.min_visibility
     arrays = without_spikes(arrays, side, tracking)
     for (a, b), below in LEG_SEGMENTS:
-        off = off_length(arrays, f"{side}_{a}", f"{side}_{b}", tracking.max_segment_change,
-                         seen)
+        off = off_length(arrays, f"{side}_{a}", f"{side}_{b}", tracking.max_segment_change, seen)
         arrays = without_leg(arrays, side, off, below)
-    body_off = off_length(arrays, f"{side}_shoulder", f"{side}_hip",
-                          tracking.max_trunk_change, seen)
+    body_off = off_length(
+        arrays, f"{side}_shoulder", f"{side}_hip", tracking.max_trunk_change, seen
+    )
     if not body_off.any():
         return arrays
     vis = {name: np.where(body_off, 0.0, v) for name, v in arrays.vis.items()}
-    outlines = [None if off else outline
-                for off, outline in zip(body_off, arrays.outlines, strict=True)]
+    outlines = [
+        None if off else outline for off, outline in zip(body_off, arrays.outlines, strict=True)
+    ]
     return replace(arrays, vis=vis, outlines=outlines)
 
 
-def without_leg(arrays: TrackArrays, side: str, frames: Mask,
-                parts: tuple[str, ...] = BELOW_HIP) -> TrackArrays:
+def without_leg(
+    arrays: TrackArrays, side: str, frames: Mask, parts: tuple[str, ...] = BELOW_HIP
+) -> TrackArrays:
     """The track with the near leg's ``parts`` (default: all below the hip) unseen in
     ``frames`` (a mask)."""
     if not frames.any():

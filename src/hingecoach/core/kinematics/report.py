@@ -22,13 +22,21 @@ class _Out(BaseModel):
 
 
 class ClipSummary(_Out):
-    fps: float = Field(gt=0, description=(
-        "Frames a second of the analysed series: the clip's own rate, divided by the "
-        "sampling step when only every n-th frame is analysed (a 30 fps phone clip is "
-        "analysed at 15)."))
-    frames: int = Field(ge=0, description=(
-        "Frames analysed, one per entry of the series; the clip was read until the "
-        "decoder stopped, whatever its header said."))
+    fps: float = Field(
+        gt=0,
+        description=(
+            "Frames a second of the analysed series: the clip's own rate, divided by the "
+            "sampling step when only every n-th frame is analysed (a 30 fps phone clip is "
+            "analysed at 15)."
+        ),
+    )
+    frames: int = Field(
+        ge=0,
+        description=(
+            "Frames analysed, one per entry of the series; the clip was read until the "
+            "decoder stopped, whatever its header said."
+        ),
+    )
     duration_s: float = Field(ge=0, description="frames / fps.")
     width: int = Field(gt=0)
     height: int = Field(gt=0)
@@ -42,11 +50,14 @@ class Series(_Out):
     knee_deg: list[float | None] = Field(description="Thigh to shin; about 180 straight.")
     trunk_deg: list[float | None] = Field(description="Trunk from vertical; 0 upright.")
     shin_deg: list[float | None] = Field(
-        description="Shin from vertical; positive with the knee ahead of the ankle.")
+        description="Shin from vertical; positive with the knee ahead of the ankle."
+    )
     hip_back_leg: list[float | None] = Field(
-        description="Hip behind the ankle, in leg lengths (negative: ahead of it).")
+        description="Hip behind the ankle, in leg lengths (negative: ahead of it)."
+    )
     weight_foot: list[float | None] = Field(
-        description="Centre-of-mass proxy along the foot: 0 over the heel, 1 over the toe.")
+        description="Centre-of-mass proxy along the foot: 0 over the heel, 1 over the toe."
+    )
 
 
 class FaultFinding(_Out):
@@ -67,14 +78,19 @@ class Rep(_Out):
     start_s: float = Field(ge=0)
     bottom_s: float = Field(ge=0)
     end_s: float = Field(ge=0)
-    hip_rom_deg: float = Field(ge=0, description=(
-        "Straightest minus most flexed hip angle; in a rep whose legs could not be "
-        "followed, the range of the trunk's lean (the thigh taken as upright)."))
+    hip_rom_deg: float = Field(
+        ge=0,
+        description=(
+            "Straightest minus most flexed hip angle; in a rep whose legs could not be "
+            "followed, the range of the trunk's lean (the thigh taken as upright)."
+        ),
+    )
     max_trunk_deg: float = Field(description="Most forward trunk lean in the rep.")
     tempo: Tempo
     measures: dict[FaultId, float] = Field(
         description="Every assessed fault's measured value in this rep, fired or not "
-                    "(units as in the fault's ``measure``): how far from its threshold.")
+        "(units as in the fault's ``measure``): how far from its threshold."
+    )
     faults: list[FaultFinding]
 
 

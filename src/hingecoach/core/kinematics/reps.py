@@ -58,16 +58,21 @@ def zigzag(signal: Floats, swing: float) -> list[tuple[str, int]]:
     return turns
 
 
-def through_standing(turns: list[tuple[str, int]], signal: Floats,
-                     upright_below: float) -> list[tuple[str, int]]:
+def through_standing(
+    turns: list[tuple[str, int]], signal: Floats, upright_below: float
+) -> list[tuple[str, int]]:
     """The turns with every valley that stays at ``upright_below`` or more taken out,
     and the two peaks either side of it kept as their higher one: a rep ends only when
     the trunk comes back up toward standing. A lifter settling at the bottom of a
     deadlift's set-up (or a pose model wavering there) is not a new rep."""
     out: list[tuple[str, int]] = []
     for kind, index in turns:
-        if out and out[-1][0] == "valley" and signal[out[-1][1]] >= upright_below \
-                and kind == "peak":
+        if (
+            out
+            and out[-1][0] == "valley"
+            and signal[out[-1][1]] >= upright_below
+            and kind == "peak"
+        ):
             out.pop()
             if signal[index] > signal[out[-1][1]]:
                 out[-1] = (kind, index)
@@ -106,8 +111,9 @@ class Motion:
 def find_reps(m: Motion, rules: RepRules) -> list[RepWindow]:
     """Every rep of the clip, in order."""
     signal, offset = interior_filled(m.lean)
-    turns = through_standing(zigzag(signal, rules.min_lean_excursion_deg), signal,
-                             rules.min_trunk_lean_deg)
+    turns = through_standing(
+        zigzag(signal, rules.min_lean_excursion_deg), signal, rules.min_trunk_lean_deg
+    )
     margin = int(rules.planted_margin_s * m.fps)
     reps = []
     for k, (kind, peak) in enumerate(turns):
@@ -124,25 +130,29 @@ def find_reps(m: Motion, rules: RepRules) -> list[RepWindow]:
         standing = (signal[start - offset] <= fell, signal[end - offset] <= fell)
         if not steady and not stays_grounded(m, start, end, margin, rules, standing):
             continue
-        bottom = _bottom(m.hip_angle if steady else upright_proxy(m.lean), m.lean, start, end,
-                         rules.min_hip_seen_share)
+        bottom = _bottom(
+            m.hip_angle if steady else upright_proxy(m.lean),
+            m.lean,
+            start,
+            end,
+            rules.min_hip_seen_share,
+        )
         reps.append(RepWindow(start, bottom, end, legs_steady=steady))
     return reps
 
 
-def _window(signal: Floats, left: int, peak: int, right: int,
-            rules: RepRules) -> tuple[int, int]:
+def _window(signal: Floats, left: int, peak: int, right: int, rules: RepRules) -> tuple[int, int]:
     top = signal[peak]
     start = 0
-    base = signal[left: peak + 1].min()
+    base = signal[left : peak + 1].min()
     if top - base >= rules.min_lean_excursion_deg or left > 0:
         level = base + rules.edge_share * (top - base)
-        start = left + int(np.flatnonzero(signal[left: peak + 1] <= level)[-1])
+        start = left + int(np.flatnonzero(signal[left : peak + 1] <= level)[-1])
     end = len(signal) - 1
-    base = signal[peak: right + 1].min()
+    base = signal[peak : right + 1].min()
     if top - base >= rules.min_lean_excursion_deg or right < len(signal) - 1:
         level = base + rules.edge_share * (top - base)
-        end = peak + int(np.flatnonzero(signal[peak: right + 1] <= level)[0])
+        end = peak + int(np.flatnonzero(signal[peak : right + 1] <= level)[0])
     return start, end
 
 
@@ -160,16 +170,15 @@ def upright_proxy(lean: Floats) -> Floats:
     return 180.0 - lean
 
 
-def depth(hip: Floats, lean: Floats, start: int, end: int,
-          min_seen: float) -> Floats:
+def depth(hip: Floats, lean: Floats, start: int, end: int, min_seen: float) -> Floats:
     """How deep each frame from ``start`` to ``end`` is, larger deeper: hip flexion (180
     minus the hip angle) when the hip angle is seen in at least ``min_seen`` of those
     frames, else the trunk's lean. The hip angle needs the knee, which a bar or a plate
     may hide right at the bottom; the lean needs only the hip and shoulder."""
-    flexion = 180.0 - hip[start: end + 1]
+    flexion = 180.0 - hip[start : end + 1]
     if np.isfinite(flexion).mean() >= min_seen:
         return flexion
-    return lean[start: end + 1]
+    return lean[start : end + 1]
 
 
 def strays(m: Motion, reps: list[RepWindow], rules: RepRules) -> Mask:
@@ -189,14 +198,14 @@ def strays(m: Motion, reps: list[RepWindow], rules: RepRules) -> Mask:
             continue
         away = np.hypot(*(part - np.median(part[seen], axis=0)).T)
         with np.errstate(invalid="ignore"):
-            out[first: first + len(part)] |= away >= rules.max_ankle_travel_leg * m.leg
+            out[first : first + len(part)] |= away >= rules.max_ankle_travel_leg * m.leg
     return out
 
 
 def _frames(values: Floats, first: int, last: int) -> Floats:
     """Frames ``first`` to ``last`` of ``values``, clipped to the clip (a margin before
     the first frame must not wrap round to the clip's end)."""
-    return values[max(0, first): last + 1]
+    return values[max(0, first) : last + 1]
 
 
 def _span(points: Floats, first: int, last: int) -> Floats:
@@ -205,8 +214,9 @@ def _span(points: Floats, first: int, last: int) -> Floats:
     return part[np.isfinite(part).all(axis=1)]
 
 
-def ankle_steady(ankle: Floats, placed: Floats, first: int, last: int, leg: float,
-                 rules: RepRules) -> bool:
+def ankle_steady(
+    ankle: Floats, placed: Floats, first: int, last: int, leg: float, rules: RepRules
+) -> bool:
     """Can the ankle be followed from frame ``first`` to ``last``: did the model place
     it (``placed``, before any bridging) in at least half of them, and does its cleaned
     track (``ankle``), between frames where it was placed (a bridge is smooth by
@@ -223,8 +233,7 @@ def ankle_steady(ankle: Floats, placed: Floats, first: int, last: int, leg: floa
     return bool(scatter < rules.max_ankle_scatter_leg * leg)
 
 
-def feet_planted(ankle: Floats, first: int, last: int, leg: float,
-                 rules: RepRules) -> bool:
+def feet_planted(ankle: Floats, first: int, last: int, leg: float, rules: RepRules) -> bool:
     """The ankle stays within ``max_ankle_travel_leg`` leg lengths of its median
     position from frame ``first`` to ``last`` (the rep and a margin around it), in all
     but ``planted_outlier_share`` of those frames (a pose model may put the ankle on
@@ -237,8 +246,14 @@ def feet_planted(ankle: Floats, first: int, last: int, leg: float,
     return bool(travel < rules.max_ankle_travel_leg * leg)
 
 
-def stays_grounded(m: Motion, start: int, end: int, margin: int, rules: RepRules,
-                   standing: tuple[bool, bool] = (True, True)) -> bool:
+def stays_grounded(
+    m: Motion,
+    start: int,
+    end: int,
+    margin: int,
+    rules: RepRules,
+    standing: tuple[bool, bool] = (True, True),
+) -> bool:
     """Where the feet cannot be followed, the trunk stands in for them: did the body stay
     on the ground through the rep? ``standing``: does the rep start and end standing
     (False where the clip's edge cuts it)? The shoulders never rise more than
@@ -250,8 +265,9 @@ def stays_grounded(m: Motion, start: int, end: int, margin: int, rules: RepRules
     the hip because plates hide the hip less and a pose model places it better there."""
     if not np.isfinite(m.leg):
         return False
-    return (not _rises(m, start, end, margin, rules)
-            and _comes_back(m.hip, start, end, standing, rules.max_hip_return_leg * m.leg))
+    return not _rises(m, start, end, margin, rules) and _comes_back(
+        m.hip, start, end, standing, rules.max_hip_return_leg * m.leg
+    )
 
 
 def _rises(m: Motion, start: int, end: int, margin: int, rules: RepRules) -> bool:
@@ -272,15 +288,16 @@ def _rises(m: Motion, start: int, end: int, margin: int, rules: RepRules) -> boo
     return bool(np.nanmax(peak) - np.median(standing) >= rules.max_rise_leg * m.leg)
 
 
-def _comes_back(hip: Floats, start: int, end: int, standing: tuple[bool, bool],
-                most: float) -> bool:
+def _comes_back(
+    hip: Floats, start: int, end: int, standing: tuple[bool, bool], most: float
+) -> bool:
     """A rep that starts and ends standing: the hips, at the first and last frames of
     the rep where they are seen, lie within ``most`` pixels of each other along the
     ground (height is the shoulders' business; a pose model places the hip up and down
     behind plates)."""
     if not all(standing):
         return True
-    seen = np.flatnonzero(np.isfinite(hip[start: end + 1]).all(axis=1))
+    seen = np.flatnonzero(np.isfinite(hip[start : end + 1]).all(axis=1))
     if len(seen) == 0:
         return False
     return bool(abs(hip[start + seen[-1], 0] - hip[start + seen[0], 0]) < most)

@@ -56,7 +56,7 @@ def fill_gaps(values: Floats, max_gap: int) -> Floats:
 
 def _bridge(block: Floats, before: int, stop: int, start: int, after: int) -> Floats:
     reach = max(2, start - stop)
-    frames = np.r_[max(before, stop - reach): stop, start: min(after, start + reach)]
+    frames = np.r_[max(before, stop - reach) : stop, start : min(after, start + reach)]
     degree = 2 if min(stop - before, after - start) >= 2 else 1
     x = (frames - (stop + start) / 2)[:, None] ** np.arange(degree + 1)
     coef, *_ = np.linalg.lstsq(x, block[frames], rcond=None)
@@ -82,7 +82,7 @@ def local_fit(run: Floats, sigma: float, degree: int) -> Floats:
     ones = np.pad(np.ones(len(run)), radius)
     y = np.pad(run, ((radius, radius), (0, 0)))
     moment = [np.correlate(ones, kernel * offsets**p, "valid") for p in range(2 * degree + 1)]
-    normal = np.stack([np.stack(moment[r: r + degree + 1], -1) for r in range(degree + 1)], 1)
+    normal = np.stack([np.stack(moment[r : r + degree + 1], -1) for r in range(degree + 1)], 1)
     weights = np.stack([kernel * offsets**p for p in range(degree + 1)])
     windows = np.lib.stride_tricks.sliding_window_view(y, len(kernel), axis=0)
     first_row = _first_rows_of_inverse(normal, radius)

@@ -29,8 +29,9 @@ MAX_WEEKS = 52
 LOAD_RULES = frozenset({"age-load", "start-low"})
 
 
-def block(case: Case | dict[str, Any], weeks: int, catalog: Catalog,
-          start: dt.date | None = None) -> Block:
+def block(
+    case: Case | dict[str, Any], weeks: int, catalog: Catalog, start: dt.date | None = None
+) -> Block:
     """A block of ``weeks`` weekly sessions, starting from the athlete's case."""
     if isinstance(weeks, bool) or not isinstance(weeks, int):
         raise CaseError("weeks", f"{weeks!r} is not a whole number of weeks")
@@ -60,8 +61,15 @@ def block(case: Case | dict[str, Any], weeks: int, catalog: Catalog,
     return Block(stage=first.stage, refer=False, weeks=planned, **warnings)
 
 
-def _week(case: Case, number: int, weeks: int, catalog: Catalog, start: dt.date,
-          done: Counter[str], seen: dict[str, SessionItem]) -> Week:
+def _week(
+    case: Case,
+    number: int,
+    weeks: int,
+    catalog: Catalog,
+    start: dt.date,
+    done: Counter[str],
+    seen: dict[str, SessionItem],
+) -> Week:
     today = plan(case, catalog)
     every = catalog.programme.block.retest_every_weeks.get(today.stage, 1)
     has_test = any(i.part == "warm-up" for i in today.session)
@@ -70,14 +78,23 @@ def _week(case: Case, number: int, weeks: int, catalog: Catalog, start: dt.date,
     session = [i for i in today.session if retest or i.part != "warm-up"]
     rechecks = _rechecks(today.stage, number, catalog)
     if today.stage == "pain-aware":
-        session = [_step_pain_aware(i, number, weeks, done[i.exercise], facts, rechecks)
-                   for i in session]
+        session = [
+            _step_pain_aware(i, number, weeks, done[i.exercise], facts, rechecks) for i in session
+        ]
     else:
-        session = [_settled(_progress(i, number, weeks, done[i.exercise], facts,
-                                      seen.get(i.exercise)), done[i.exercise], catalog)
-                   for i in session]
+        session = [
+            _settled(
+                _progress(i, number, weeks, done[i.exercise], facts, seen.get(i.exercise)),
+                done[i.exercise],
+                catalog,
+            )
+            for i in session
+        ]
     return Week(
-        week=number, retest=retest, stage=today.stage, session=session,
+        week=number,
+        retest=retest,
+        stage=today.stage,
+        session=session,
         if_retest_fails=_back_down_on_fail(case, catalog, start, number) if retest else None,
         if_pain_flare=_back_down_on_flare(case, catalog),
         rechecks=rechecks,
@@ -92,8 +109,14 @@ def _rechecks(stage: str, number: int, catalog: Catalog) -> list[str]:
     return [what for what, weeks in every.items() if (number - 1) % weeks == 0]
 
 
-def _progress(item: SessionItem, number: int, weeks: int, weeks_done: int, facts: Facts,
-              first: SessionItem | None) -> SessionItem:
+def _progress(
+    item: SessionItem,
+    number: int,
+    weeks: int,
+    weeks_done: int,
+    facts: Facts,
+    first: SessionItem | None,
+) -> SessionItem:
     """An exercise keeps the sets and reps it entered the block with. A starting load
     climbs one gym load for each week the exercise has been done; a load that entered as
     a range (work the athlete owned) stays that range for the coach to pick from."""
@@ -103,24 +126,44 @@ def _progress(item: SessionItem, number: int, weeks: int, weeks_done: int, facts
         return item
     catalog = facts.catalog
     loaded = load_for(Pick(item.exercise, []), catalog[item.exercise], facts, steps=weeks_done)
-    rx = item.prescription.model_copy(update={
-        "load_kg": loaded.kg, "load_lb": loaded.lb, "reps": entered.prescription.reps,
-        "sets": entered.prescription.sets, "scheme": entered.prescription.scheme})
+    rx = item.prescription.model_copy(
+        update={
+            "load_kg": loaded.kg,
+            "load_lb": loaded.lb,
+            "reps": entered.prescription.reps,
+            "sets": entered.prescription.sets,
+            "scheme": entered.prescription.scheme,
+        }
+    )
     keep = [n for n, why in enumerate(item.why) if why.rule not in LOAD_RULES]
-    moved = item.model_copy(update={
-        "prescription": rx, "reasons": [item.reasons[n] for n in keep],
-        "why": [item.why[n] for n in keep]})
+    moved = item.model_copy(
+        update={
+            "prescription": rx,
+            "reasons": [item.reasons[n] for n in keep],
+            "why": [item.why[n] for n in keep],
+        }
+    )
     for reason in loaded.reasons:
         add_reason(catalog, moved, reason)
-    add_reason(catalog, moved, say(catalog, "block-load", week=number, weeks=weeks,
-                                   scheme=rx.scheme,
-                                   load_kg=rx.load_kg.model_dump() if rx.load_kg else None,
-                                   load_lb=rx.load_lb.model_dump() if rx.load_lb else None))
+    add_reason(
+        catalog,
+        moved,
+        say(
+            catalog,
+            "block-load",
+            week=number,
+            weeks=weeks,
+            scheme=rx.scheme,
+            load_kg=rx.load_kg.model_dump() if rx.load_kg else None,
+            load_lb=rx.load_lb.model_dump() if rx.load_lb else None,
+        ),
+    )
     return moved
 
 
-def _step_pain_aware(item: SessionItem, number: int, weeks: int, weeks_done: int,
-                     facts: Facts, rechecks: list[str]) -> SessionItem:
+def _step_pain_aware(
+    item: SessionItem, number: int, weeks: int, weeks_done: int, facts: Facts, rechecks: list[str]
+) -> SessionItem:
     """A pain-aware item after ``weeks_done`` weeks on it: one step every few weeks, more
     range first (the catalog's range_steps), then one gym load more; a step this week is
     gated on the week's re-checks."""
@@ -134,24 +177,45 @@ def _step_pain_aware(item: SessionItem, number: int, weeks: int, weeks_done: int
     range_at, loads = min(steps, ranges), max(steps - ranges, 0)
     moved = _moved(item, exercise, facts, range_at, loads)
     if exercise.range_steps:
-        add_reason(catalog, moved, say(catalog, "block-range", week=number, weeks=weeks,
-                                       range=exercise.range_steps[range_at]))
-    if weeks_done % every == 0 and moved.prescription != _moved(
+        add_reason(
+            catalog,
+            moved,
+            say(
+                catalog,
+                "block-range",
+                week=number,
+                weeks=weeks,
+                range=exercise.range_steps[range_at],
+            ),
+        )
+    if (
+        weeks_done % every == 0
+        and moved.prescription
+        != _moved(
             item, exercise, facts, min(steps - 1, ranges), max(steps - 1 - ranges, 0)
-    ).prescription:
-        _gate(moved, number, facts.catalog, rechecks, "range" if steps <= ranges else "load",
-              exercise.range_steps[range_at] if steps <= ranges else None)
+        ).prescription
+    ):
+        _gate(
+            moved,
+            number,
+            facts.catalog,
+            rechecks,
+            "range" if steps <= ranges else "load",
+            exercise.range_steps[range_at] if steps <= ranges else None,
+        )
     return moved
 
 
-def _moved(item: SessionItem, exercise: Any, facts: Facts, range_at: int,
-           loads: int) -> SessionItem:
+def _moved(
+    item: SessionItem, exercise: Any, facts: Facts, range_at: int, loads: int
+) -> SessionItem:
     """``item`` at range step ``range_at`` and ``loads`` gym loads above its start."""
     catalog = facts.catalog
     update: dict[str, Any] = {"range_step": range_step(exercise, range_at)}
     load = item.prescription.load_kg
-    reasons = [(r, w) for r, w in zip(item.reasons, item.why, strict=True)
-               if w.rule != "range-first"]
+    reasons = [
+        (r, w) for r, w in zip(item.reasons, item.why, strict=True) if w.rule != "range-first"
+    ]
     extra = []
     if load is not None and load.min == load.max and loads:
         loaded = load_for(Pick(item.exercise, []), exercise, facts, steps=loads)
@@ -159,8 +223,13 @@ def _moved(item: SessionItem, exercise: Any, facts: Facts, range_at: int,
         reasons = [(r, w) for r, w in reasons if w.rule not in LOAD_RULES]
         extra = [*loaded.reasons]
     rx = item.prescription.model_copy(update=update)
-    moved = item.model_copy(update={"prescription": rx, "reasons": [r for r, _ in reasons],
-                                    "why": [w for _, w in reasons]})
+    moved = item.model_copy(
+        update={
+            "prescription": rx,
+            "reasons": [r for r, _ in reasons],
+            "why": [w for _, w in reasons],
+        }
+    )
     for reason in extra:
         add_reason(catalog, moved, reason)
     return moved
@@ -171,25 +240,41 @@ def _settled(item: SessionItem, weeks_done: int, catalog: Catalog) -> SessionIte
     the skill keeps being stretched (the load climbs, see ``_progress``)."""
     if weeks_done == 0 or not any(w.rule == "stretch-skill" for w in item.why):
         return item
-    renamed = [Reason("stretch-skill-on" if w.rule == "stretch-skill" else w.rule, w.facts)
-               for w in item.why]
+    renamed = [
+        Reason("stretch-skill-on" if w.rule == "stretch-skill" else w.rule, w.facts)
+        for w in item.why
+    ]
     return item.model_copy(update=both(catalog, renamed))
 
 
-def _on_assumed_mastery(week: Week, before: Week, facts: Facts,
-                        known: frozenset[str]) -> None:
+def _on_assumed_mastery(week: Week, before: Week, facts: Facts, known: frozenset[str]) -> None:
     """An exercise that comes in because the block assumes what it builds on is mastered
     by now says so, with the way back: otherwise last week repeats."""
     previous = {i.exercise for i in before.session}
     for item in week.session:
         if item.part == "warm-up" or item.exercise in previous:
             continue
-        assumed = sorted({owned for group in facts.catalog[item.exercise].prerequisites
-                          for i in group if (owned := facts.owned(i)) and owned not in known})
+        assumed = sorted(
+            {
+                owned
+                for group in facts.catalog[item.exercise].prerequisites
+                for i in group
+                if (owned := facts.owned(i)) and owned not in known
+            }
+        )
         if assumed:
-            add_reason(facts.catalog, item, say(
-                facts.catalog, "block-mastery-if", week=week.week, previous=week.week - 1,
-                exercise=item.exercise, assumed=assumed))
+            add_reason(
+                facts.catalog,
+                item,
+                say(
+                    facts.catalog,
+                    "block-mastery-if",
+                    week=week.week,
+                    previous=week.week - 1,
+                    exercise=item.exercise,
+                    assumed=assumed,
+                ),
+            )
 
 
 def _gate_after_flare(week: Week, before: Week, catalog: Catalog) -> Week:
@@ -218,27 +303,56 @@ def _change(item: SessionItem, before: SessionItem | None) -> str | None:
     return None
 
 
-def _gate(item: SessionItem, number: int, catalog: Catalog, rechecks: list[str], change: str,
-          range_text: str | None) -> None:
+def _gate(
+    item: SessionItem,
+    number: int,
+    catalog: Catalog,
+    rechecks: list[str],
+    change: str,
+    range_text: str | None,
+) -> None:
     """This week's step happens only if the re-checks allow it; otherwise last week repeats."""
     pain = catalog.thresholds.pain
     checks = rechecks or ["pain-now"]
     rx = item.prescription
-    loads = {} if change != "load" or rx.load_kg is None else {
-        "load_kg": rx.load_kg.model_dump(), "load_lb": rx.load_lb.model_dump() if rx.load_lb
-        else None}
+    loads = (
+        {}
+        if change != "load" or rx.load_kg is None
+        else {
+            "load_kg": rx.load_kg.model_dump(),
+            "load_lb": rx.load_lb.model_dump() if rx.load_lb else None,
+        }
+    )
     added = {"exercise": item.exercise} if change == "exercise" else {}
-    add_reason(catalog, item, say(catalog, "block-step-if", week=number, previous=number - 1,
-                                  change=change, range=range_text, rechecks=checks,
-                                  during=pain.during_max, morning=pain.next_morning_max,
-                                  **loads, **added))
-    item.only_if = Gate(rechecks=checks, compared_to_week=number - 1,
-                        pain_during_max=pain.during_max,
-                        pain_next_morning_max=pain.next_morning_max, step=change)
+    add_reason(
+        catalog,
+        item,
+        say(
+            catalog,
+            "block-step-if",
+            week=number,
+            previous=number - 1,
+            change=change,
+            range=range_text,
+            rechecks=checks,
+            during=pain.during_max,
+            morning=pain.next_morning_max,
+            **loads,
+            **added,
+        ),
+    )
+    item.only_if = Gate(
+        rechecks=checks,
+        compared_to_week=number - 1,
+        pain_during_max=pain.during_max,
+        pain_next_morning_max=pain.next_morning_max,
+        step=change,
+    )
 
 
-def _back_down_on_fail(case: Case, catalog: Catalog, start: dt.date,
-                       number: int) -> list[SessionItem]:
+def _back_down_on_fail(
+    case: Case, catalog: Catalog, start: dt.date, number: int
+) -> list[SessionItem]:
     faults = _faults_to_sketch(case, catalog)
     failed = ProjectedTest.planned(_retest_day(start, number), number, faults)
     fallback = case.model_copy(update={"tests": [*case.tests, failed]})
@@ -274,22 +388,27 @@ def _with_reason(items: list[SessionItem], catalog: Catalog, cause: str) -> list
     return items
 
 
-def _project(case: Case, week: Week, done: Counter[str], catalog: Catalog,
-             start: dt.date) -> Case:
+def _project(case: Case, week: Week, done: Counter[str], catalog: Catalog, start: dt.date) -> Case:
     """The case as it stands next week if this week goes to plan."""
     rules = catalog.programme.block
     mastered = list(case.mastered)
     for exercise_id, count in done.items():
         role = catalog[exercise_id].role
-        needed = rules.drills_mastered_after_weeks if role == "drill" else \
-            rules.exercises_mastered_after_weeks
+        needed = (
+            rules.drills_mastered_after_weeks
+            if role == "drill"
+            else rules.exercises_mastered_after_weeks
+        )
         if count >= needed and exercise_id not in mastered:
             mastered.append(exercise_id)
     tests = list(case.tests)
     if week.retest:
         tests.append(ProjectedTest.planned(_retest_day(start, week.week), week.week))
     facts = Facts(case, catalog)
-    return case.model_copy(update={
-        "mastered": mastered, "tests": tests,
-        "last_session": None if facts.flare else case.last_session,
-    })
+    return case.model_copy(
+        update={
+            "mastered": mastered,
+            "tests": tests,
+            "last_session": None if facts.flare else case.last_session,
+        }
+    )

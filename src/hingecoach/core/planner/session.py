@@ -30,11 +30,16 @@ def plan(case: Case | dict[str, Any], catalog: Catalog) -> Plan:
 
 def session(facts: Facts, rec: Recommendation) -> list[SessionItem]:
     warm_up = _retest(facts, rec)
-    drills = sorted((o for o in rec.options if o.role == "drill"),
-                    key=lambda o: (_series_position(facts, o.exercise), o.level))
+    drills = sorted(
+        (o for o in rec.options if o.role == "drill"),
+        key=lambda o: (_series_position(facts, o.exercise), o.level),
+    )
     main = _finish_loaded(facts, rec, _main_work(facts, rec))
-    return ([_item(o, "warm-up") for o in warm_up] + [_item(o, "drill") for o in drills]
-            + [_item(o, "main") for o in main])
+    return (
+        [_item(o, "warm-up") for o in warm_up]
+        + [_item(o, "drill") for o in drills]
+        + [_item(o, "main") for o in main]
+    )
 
 
 def retest_due(facts: Facts) -> bool:
@@ -46,8 +51,12 @@ def _retest(facts: Facts, rec: Recommendation) -> list[Option]:
         return []
     test_id = facts.catalog.programme.test
     offered = [o for o in rec.options if o.exercise == test_id]
-    reason = say(facts.catalog, "test-not-trained", test=facts.test_facts(),
-                 mastered=[] if facts.case.tests else series(facts))
+    reason = say(
+        facts.catalog,
+        "test-not-trained",
+        test=facts.test_facts(),
+        mastered=[] if facts.case.tests else series(facts),
+    )
     if offered:
         add_reason(facts.catalog, offered[0], reason, first=True)
         return offered
@@ -84,7 +93,7 @@ def _off_the_hinge(rec: Recommendation, chosen: list[Option], limit: int) -> lis
     spare = next((o for o in rec.options if not o.hinge and o.role == "exercise"), None)
     if spare is None:
         return chosen
-    return [*chosen[:limit - 1], spare] if len(chosen) >= limit else [*chosen, spare]
+    return [*chosen[: limit - 1], spare] if len(chosen) >= limit else [*chosen, spare]
 
 
 def _finish_loaded(facts: Facts, rec: Recommendation, main: list[Option]) -> list[Option]:
@@ -92,8 +101,10 @@ def _finish_loaded(facts: Facts, rec: Recommendation, main: list[Option]) -> lis
     every load under an exercise's lightest: the flare's cap comes first)."""
     loaded = [o for o in main if o.prescription.load_kg is not None]
     if not loaded:
-        extra = next((o for o in rec.options if o.prescription.load_kg is not None
-                      and o.role == "exercise"), None) or _fallback(facts)
+        extra = next(
+            (o for o in rec.options if o.prescription.load_kg is not None and o.role == "exercise"),
+            None,
+        ) or _fallback(facts)
         if extra is None:
             return main
         main, loaded = [*main, extra], [extra]
@@ -108,8 +119,11 @@ def _fallback(facts: Facts) -> Option | None:
     if facts.flare and not under_cap(facts, exercise_id):
         return None
     mode: LoadMode = "bottom" if facts.flare else "range"
-    pick = Pick(exercise_id, [say(facts.catalog, "hamstring-fallback", test=facts.test_facts())],
-                load_mode=mode)
+    pick = Pick(
+        exercise_id,
+        [say(facts.catalog, "hamstring-fallback", test=facts.test_facts())],
+        load_mode=mode,
+    )
     return to_option(pick, facts)
 
 

@@ -21,8 +21,10 @@ ANCHORS_PER_LAYER = 2  # aspect ratio 1.0 and the interpolated scale between lay
 OFFSET = 0.5
 
 
-def ssd_anchors(input_size: int = INPUT_SIZE, strides: tuple[int, ...] = STRIDES,
-                ) -> np.ndarray:
+def ssd_anchors(
+    input_size: int = INPUT_SIZE,
+    strides: tuple[int, ...] = STRIDES,
+) -> np.ndarray:
     """(n, 2) anchor centres (x, y), row by row, cell by cell, as the model outputs them."""
     centres = []
     for stride, layers in groupby(strides):

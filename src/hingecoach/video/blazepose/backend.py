@@ -20,12 +20,39 @@ from hingecoach.video.errors import BackendUnavailable
 from hingecoach.video.outline import back_edge, frame_facing, trunk_chord
 
 LANDMARK_NAMES = (
-    "nose", "left_eye_inner", "left_eye", "left_eye_outer", "right_eye_inner", "right_eye",
-    "right_eye_outer", "left_ear", "right_ear", "mouth_left", "mouth_right",
-    "left_shoulder", "right_shoulder", "left_elbow", "right_elbow", "left_wrist",
-    "right_wrist", "left_pinky", "right_pinky", "left_index", "right_index", "left_thumb",
-    "right_thumb", "left_hip", "right_hip", "left_knee", "right_knee", "left_ankle",
-    "right_ankle", "left_heel", "right_heel", "left_foot_index", "right_foot_index",
+    "nose",
+    "left_eye_inner",
+    "left_eye",
+    "left_eye_outer",
+    "right_eye_inner",
+    "right_eye",
+    "right_eye_outer",
+    "left_ear",
+    "right_ear",
+    "mouth_left",
+    "mouth_right",
+    "left_shoulder",
+    "right_shoulder",
+    "left_elbow",
+    "right_elbow",
+    "left_wrist",
+    "right_wrist",
+    "left_pinky",
+    "right_pinky",
+    "left_index",
+    "right_index",
+    "left_thumb",
+    "right_thumb",
+    "left_hip",
+    "right_hip",
+    "left_knee",
+    "right_knee",
+    "left_ankle",
+    "right_ankle",
+    "left_heel",
+    "right_heel",
+    "left_foot_index",
+    "right_foot_index",
 )
 DEFAULT_MODEL = "full"
 # Analysed frames between scheduled checks (1.5 times a second at 15): every 10th holds
@@ -38,12 +65,19 @@ MIN_VISIBILITY = 0.5
 class BlazePose:
     """BlazePose GHUM on LiteRT (CPU, offline) with the segmentation mask."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, fps: float = 15.0,
-                 smooth: bool = True, redetect_every: int = REDETECT_EVERY,
-                 min_visibility: float = MIN_VISIBILITY) -> None:
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        fps: float = 15.0,
+        smooth: bool = True,
+        redetect_every: int = REDETECT_EVERY,
+        min_visibility: float = MIN_VISIBILITY,
+    ) -> None:
         if model not in LANDMARK_MODELS:
-            raise BackendUnavailable("", f"unknown pose model '{model}' "
-                                     f"(choose from {', '.join(LANDMARK_MODELS)})")
+            raise BackendUnavailable(
+                "", f"unknown pose model '{model}' (choose from {', '.join(LANDMARK_MODELS)})"
+            )
         self.name = f"blazepose-{model}-litert"
         detector = PersonDetector(interpreter(model_path(DETECTOR)))
         landmarks = LandmarkModel(interpreter(model_path(LANDMARK_MODELS[model])))
@@ -55,9 +89,12 @@ class BlazePose:
         result = self.tracker.track(frame_rgb)
         if result is None:
             return None
-        marks = {name: Landmark(float(x), float(y), float(v)) for name, (x, y), v
-                 in zip(LANDMARK_NAMES, result.points[:BODY], result.visibility[:BODY],
-                        strict=True)}
+        marks = {
+            name: Landmark(float(x), float(y), float(v))
+            for name, (x, y), v in zip(
+                LANDMARK_NAMES, result.points[:BODY], result.visibility[:BODY], strict=True
+            )
+        }
         return Frame(landmarks=marks, back_outline=self._outline(marks, result))
 
     def _outline(self, marks: dict[str, Landmark], result: PoseResult) -> np.ndarray | None:

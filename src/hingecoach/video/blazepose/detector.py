@@ -57,14 +57,18 @@ def letterboxed(image_rgb: np.ndarray, size: int = INPUT_SIZE) -> tuple[np.ndarr
     resized = cv2.resize(image_rgb, (new_w, new_h), interpolation=cv2.INTER_AREA)
     pad_x, pad_y = (size - new_w) // 2, (size - new_h) // 2
     canvas = np.zeros((size, size, 3), dtype=np.uint8)
-    canvas[pad_y:pad_y + new_h, pad_x:pad_x + new_w] = resized
+    canvas[pad_y : pad_y + new_h, pad_x : pad_x + new_w] = resized
     tensor = canvas.astype(np.float32) * (2.0 / 255.0) - 1.0
     return tensor, Letterbox(new_w / width, pad_x, pad_y)
 
 
-def decode(raw: np.ndarray, scores: np.ndarray, anchors: np.ndarray,
-           min_score: float = MIN_SCORE, size: int = INPUT_SIZE,
-           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def decode(
+    raw: np.ndarray,
+    scores: np.ndarray,
+    anchors: np.ndarray,
+    min_score: float = MIN_SCORE,
+    size: int = INPUT_SIZE,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(scores (m,), boxes (m, 4) as left, top, right, bottom, keypoints (m, 4, 2)) in
     input pixels, for the anchors whose score reaches ``min_score``."""
     logits = np.clip(scores.reshape(-1).astype(np.float64), -SCORE_CLIP, SCORE_CLIP)
@@ -74,7 +78,7 @@ def decode(raw: np.ndarray, scores: np.ndarray, anchors: np.ndarray,
     middle = raw[:, :2] + centres
     half = raw[:, 2:4] / 2.0
     boxes = np.concatenate([middle - half, middle + half], axis=1)
-    points = raw[:, 4:4 + 2 * KEYPOINTS].reshape(-1, KEYPOINTS, 2) + centres[:, None, :]
+    points = raw[:, 4 : 4 + 2 * KEYPOINTS].reshape(-1, KEYPOINTS, 2) + centres[:, None, :]
     return probability[keep], boxes, points
 
 
@@ -89,8 +93,9 @@ def iou(box: np.ndarray, boxes: np.ndarray) -> np.ndarray:
     return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
 
 
-def weighted_nms(scores: np.ndarray, boxes: np.ndarray, points: np.ndarray,
-                 threshold: float = NMS_IOU) -> list[tuple[float, np.ndarray, np.ndarray]]:
+def weighted_nms(
+    scores: np.ndarray, boxes: np.ndarray, points: np.ndarray, threshold: float = NMS_IOU
+) -> list[tuple[float, np.ndarray, np.ndarray]]:
     """Best first: each kept detection is the score-weighted mean of the boxes and
     keypoints overlapping the best remaining one by more than ``threshold`` (its score
     is the best one's)."""
@@ -100,8 +105,13 @@ def weighted_nms(scores: np.ndarray, boxes: np.ndarray, points: np.ndarray,
         overlap = iou(boxes[order[0]], boxes[order]) > threshold
         group = order[overlap]
         weights = scores[group] / scores[group].sum()
-        kept.append((float(scores[order[0]]), weights @ boxes[group],
-                     np.tensordot(weights, points[group], axes=1)))
+        kept.append(
+            (
+                float(scores[order[0]]),
+                weights @ boxes[group],
+                np.tensordot(weights, points[group], axes=1),
+            )
+        )
         order = order[~overlap]
     return kept
 
@@ -117,8 +127,11 @@ class PersonDetector:
         self._anchors = ssd_anchors()
         self._min_score = min_score
 
-    def detect(self, image_rgb: np.ndarray, near: tuple[tuple[float, float], float] | None = None,
-               ) -> list[Detection]:
+    def detect(
+        self,
+        image_rgb: np.ndarray,
+        near: tuple[tuple[float, float], float] | None = None,
+    ) -> list[Detection]:
         """People in the whole image; when there is none, in square tiles of it (a
         person a third of a landscape frame's height is a few dozen pixels tall in the
         whole frame's 224 px input, too small for the detector; in a tile as tall as the
@@ -131,7 +144,7 @@ class PersonDetector:
         width, height = image_rgb.shape[1::-1]
         tiles = square_tiles(width, height) if near is None else [window(width, height, *near)]
         for left, top, side in tiles:
-            tile = self._detect_in(image_rgb[top:top + side, left:left + side])
+            tile = self._detect_in(image_rgb[top : top + side, left : left + side])
             found += [shifted(d, left, top) for d in tile]
         return sorted(found, key=lambda d: -d.score)
 
@@ -142,8 +155,12 @@ class PersonDetector:
         raw = self._model.get_tensor(self._regressors)[0]
         scores = self._model.get_tensor(self._scores)[0]
         found = weighted_nms(*decode(raw, scores, self._anchors, self._min_score))
-        return [Detection(score, box.to_image(corners.reshape(2, 2)).reshape(4),
-                          box.to_image(keypoints)) for score, corners, keypoints in found]
+        return [
+            Detection(
+                score, box.to_image(corners.reshape(2, 2)).reshape(4), box.to_image(keypoints)
+            )
+            for score, corners, keypoints in found
+        ]
 
 
 def square_tiles(width: int, height: int) -> list[tuple[int, int, int]]:
@@ -157,8 +174,12 @@ def square_tiles(width: int, height: int) -> list[tuple[int, int, int]]:
     return [(o, 0, side) if width > height else (0, o, side) for o in offsets]
 
 
-def window(width: int, height: int, centre: tuple[float, float], side: float,
-           ) -> tuple[int, int, int]:
+def window(
+    width: int,
+    height: int,
+    centre: tuple[float, float],
+    side: float,
+) -> tuple[int, int, int]:
     """(left, top, side) of a square at least as big as the image's short side (at most
     its long side) around ``centre``, moved to lie inside the image."""
     size = round(min(max(side, min(width, height)), max(width, height)))
@@ -170,5 +191,6 @@ def window(width: int, height: int, centre: tuple[float, float], side: float,
 def shifted(detection: Detection, dx: int, dy: int) -> Detection:
     """The detection of a tile in the whole image's pixels."""
     offset = np.array([dx, dy], dtype=float)
-    return Detection(detection.score, detection.box + np.tile(offset, 2),
-                     detection.keypoints + offset)
+    return Detection(
+        detection.score, detection.box + np.tile(offset, 2), detection.keypoints + offset
+    )

@@ -60,14 +60,22 @@ class PoseResult:
 
 def crop(image_rgb: np.ndarray, matrix: np.ndarray, size: int = INPUT_SIZE) -> np.ndarray:
     """The region as the model's float32 input (edges replicated past the image)."""
-    pixels = cv2.warpAffine(image_rgb, matrix, (size, size),
-                            flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
-                            borderMode=cv2.BORDER_REPLICATE)
+    pixels = cv2.warpAffine(
+        image_rgb,
+        matrix,
+        (size, size),
+        flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+        borderMode=cv2.BORDER_REPLICATE,
+    )
     return pixels.astype(np.float32) * (1.0 / 255.0)
 
 
-def refined(points: np.ndarray, heatmap: np.ndarray, kernel: int = REFINE_KERNEL,
-            min_confidence: float = MIN_REFINE_CONFIDENCE) -> np.ndarray:
+def refined(
+    points: np.ndarray,
+    heatmap: np.ndarray,
+    kernel: int = REFINE_KERNEL,
+    min_confidence: float = MIN_REFINE_CONFIDENCE,
+) -> np.ndarray:
     """(n, 2) points normalised to the crop, each moved to its heatmap's weighted mean
     cell near it (``heatmap``: cells x cells x n logits; cells past the edge count 0)."""
     rows, cols = heatmap.shape[:2]
@@ -76,8 +84,11 @@ def refined(points: np.ndarray, heatmap: np.ndarray, kernel: int = REFINE_KERNEL
     offsets = np.arange(kernel) - (kernel - 1) // 2
     ys, xs = row[:, None] + offsets, col[:, None] + offsets
     inside = ((ys >= 0) & (ys < rows))[:, :, None] & ((xs >= 0) & (xs < cols))[:, None, :]
-    window = heatmap[np.clip(ys, 0, rows - 1)[:, :, None], np.clip(xs, 0, cols - 1)[:, None, :],
-                     np.arange(len(points))[:, None, None]]
+    window = heatmap[
+        np.clip(ys, 0, rows - 1)[:, :, None],
+        np.clip(xs, 0, cols - 1)[:, None, :],
+        np.arange(len(points))[:, None, None],
+    ]
     weight = sigmoid(window) * inside
     total = weight.sum(axis=(1, 2))
     centre_in = (col >= 0) & (col < cols) & (row >= 0) & (row < rows)
@@ -108,7 +119,11 @@ class LandmarkModel:
             return None
         values = raw.reshape(-1, 5)
         normalised = refined(values[:, :2] / INPUT_SIZE, heatmap)
-        return PoseResult(points=to_image(normalised * INPUT_SIZE, matrix),
-                          visibility=sigmoid(values[:, 3]), presence=sigmoid(values[:, 4]),
-                          flag=float(flag.reshape(-1)[0]),
-                          mask=mask_probability(mask[..., 0]), matrix=matrix)
+        return PoseResult(
+            points=to_image(normalised * INPUT_SIZE, matrix),
+            visibility=sigmoid(values[:, 3]),
+            presence=sigmoid(values[:, 4]),
+            flag=float(flag.reshape(-1)[0]),
+            mask=mask_probability(mask[..., 0]),
+            matrix=matrix,
+        )

@@ -13,17 +13,16 @@ from hingecoach.video.errors import BackendUnavailable
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
 DETECTOR = "pose_detection.tflite"
-LANDMARK_MODELS = {"lite": "pose_landmark_lite.tflite", "full": "pose_landmark_full.tflite",
-                   "heavy": "pose_landmark_heavy.tflite"}
+LANDMARK_MODELS = {
+    "lite": "pose_landmark_lite.tflite",
+    "full": "pose_landmark_full.tflite",
+    "heavy": "pose_landmark_heavy.tflite",
+}
 SHA256 = {
-    "pose_detection.tflite":
-        "a63c614bef30d35947f13be361820b1e4e3bec9cfeebf4d11216a18373108e85",
-    "pose_landmark_lite.tflite":
-        "f17bfbecadb61c3be1baa8b8d851cc6619c870a87167b32848ad20db306b9d61",
-    "pose_landmark_full.tflite":
-        "e9a5c5cb17f736fafd4c2ec1da3b3d331d6edbe8a0d32395855aeb2cdfd64b9f",
-    "pose_landmark_heavy.tflite":
-        "59e42d71bcd44cbdbabc419f0ff76686595fd265419566bd4009ef703ea8e1fe",
+    "pose_detection.tflite": "a63c614bef30d35947f13be361820b1e4e3bec9cfeebf4d11216a18373108e85",
+    "pose_landmark_lite.tflite": "f17bfbecadb61c3be1baa8b8d851cc6619c870a87167b32848ad20db306b9d61",
+    "pose_landmark_full.tflite": "e9a5c5cb17f736fafd4c2ec1da3b3d331d6edbe8a0d32395855aeb2cdfd64b9f",
+    "pose_landmark_heavy.tflite": "59e42d71bcd44cbdbabc419f0ff76686595fd265419566bd4009ef703ea8e1fe",  # noqa: E501
 }
 THREADS = 2
 REINSTALL = "reinstall hingecoach (pip install -e .)"
@@ -33,11 +32,13 @@ def model_path(name: str, folder: Path = MODEL_DIR) -> Path:
     """The bundled file ``name``, after checking it is there and unchanged."""
     path = folder / name
     if not path.is_file():
-        raise BackendUnavailable("", f"the pose model file {name} is missing from {folder}: "
-                                 f"{REINSTALL}")
+        raise BackendUnavailable(
+            "", f"the pose model file {name} is missing from {folder}: {REINSTALL}"
+        )
     if _digest(path) != SHA256[name]:
-        raise BackendUnavailable("", f"the pose model file {path} does not match its SHA-256 "
-                                 f"checksum: {REINSTALL}")
+        raise BackendUnavailable(
+            "", f"the pose model file {path} does not match its SHA-256 checksum: {REINSTALL}"
+        )
     return path
 
 
@@ -52,8 +53,9 @@ def interpreter(path: Path, threads: int = THREADS) -> Any:
         from ai_edge_litert.interpreter import Interpreter
     except ImportError as exc:
         missing = exc.name or "ai_edge_litert"
-        raise BackendUnavailable("", f"the pose model cannot be loaded ({missing} is not "
-                                 f"installed): {REINSTALL}") from None
+        raise BackendUnavailable(
+            "", f"the pose model cannot be loaded ({missing} is not installed): {REINSTALL}"
+        ) from None
     model = Interpreter(model_path=str(path), num_threads=threads)
     model.allocate_tensors()
     return model

@@ -50,8 +50,9 @@ def crop_matrix(roi: Roi, size: int) -> np.ndarray:
     cos, sin = math.cos(roi.rotation) * scale, math.sin(roi.rotation) * scale
     half = size / 2.0
     cx, cy = roi.centre
-    return np.array([[cos, -sin, cx - cos * half + sin * half],
-                     [sin, cos, cy - sin * half - cos * half]])
+    return np.array(
+        [[cos, -sin, cx - cos * half + sin * half], [sin, cos, cy - sin * half - cos * half]]
+    )
 
 
 def to_image(points: np.ndarray, matrix: np.ndarray) -> np.ndarray:

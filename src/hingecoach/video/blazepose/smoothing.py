@@ -57,7 +57,8 @@ class PointFilter:
         s = self._settings
         speed = (points - self._raw) * self._rate / max(object_size, 1e-6)
         self._speed = self._speed + smoothing_factor(s.speed_cutoff, self._rate) * (
-            speed - self._speed)
+            speed - self._speed
+        )
         keep = smoothing_factor(s.min_cutoff + s.beta * np.abs(self._speed), self._rate)
         self._smooth = self._smooth + keep * (points - self._smooth)
         self._raw = points.copy()

@@ -54,14 +54,22 @@ class PoseTracker:
     smoothing (0: none); ``redetect_every``: analysed frames between scheduled
     detections (0: only when the person is lost)."""
 
-    def __init__(self, detector: PersonDetector, landmarks: LandmarkModel, rate: float = 15.0,
-                 redetect_every: int = 0) -> None:
+    def __init__(
+        self,
+        detector: PersonDetector,
+        landmarks: LandmarkModel,
+        rate: float = 15.0,
+        redetect_every: int = 0,
+    ) -> None:
         self._detector = detector
         self._landmarks = landmarks
         self._redetect_every = redetect_every
         self._rate = rate
-        self._filters = (PointFilter(BODY_FILTER, rate), PointFilter(REGION_FILTER, rate),
-                         VisibilityFilter())
+        self._filters = (
+            PointFilter(BODY_FILTER, rate),
+            PointFilter(REGION_FILTER, rate),
+            VisibilityFilter(),
+        )
         self._roi: Roi | None = None
         self._frame = -1
         self._since_found = 0
@@ -109,8 +117,12 @@ class PoseTracker:
         found = self._detector.detect(image_rgb)
         return self._landmarks.run(image_rgb, detection_roi(found[0])) if found else None
 
-    def _surer(self, image_rgb: np.ndarray, tracked: PoseResult, margin: float,
-               ) -> PoseResult:
+    def _surer(
+        self,
+        image_rgb: np.ndarray,
+        tracked: PoseResult,
+        margin: float,
+    ) -> PoseResult:
         """The tracked pose, or the one in the region of the detection nearest it when
         the model is surer there by more than ``margin``."""
         self.detections += 1

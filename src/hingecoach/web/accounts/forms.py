@@ -13,5 +13,6 @@ class InviteForm(forms.Form):
     username = forms.CharField(max_length=150, help_text="What they sign in with.")
     first_name = forms.CharField(max_length=150, required=False, label="First name")
     email = forms.EmailField(required=False)
-    role = forms.ChoiceField(choices=Membership.Role.choices, initial=Membership.Role.COACH,
-                             widget=forms.RadioSelect)
+    role = forms.ChoiceField(
+        choices=Membership.Role.choices, initial=Membership.Role.COACH, widget=forms.RadioSelect
+    )

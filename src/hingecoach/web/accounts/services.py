@@ -30,11 +30,18 @@ def password_link_path(*, user: User) -> str:
 
 
 @transaction.atomic
-def coach_invite(*, team: Team, username: str, role: str = Membership.Role.COACH,
-                 first_name: str = "", email: str = "") -> tuple[User, str]:
+def coach_invite(
+    *,
+    team: Team,
+    username: str,
+    role: str = Membership.Role.COACH,
+    first_name: str = "",
+    email: str = "",
+) -> tuple[User, str]:
     """A coach account with no password yet, and the path of the link that sets one."""
-    user = coach_create(team=team, username=username, password=None, role=role,
-                        first_name=first_name, email=email)
+    user = coach_create(
+        team=team, username=username, password=None, role=role, first_name=first_name, email=email
+    )
     return user, password_link_path(user=user)
 
 
@@ -42,8 +49,9 @@ def coach_reset_link(*, coach: User) -> str:
     """A one-time link for a coach who forgot their password; the old one works until
     the new one is set."""
     if not coach.is_active:
-        raise ValidationError({"coach": f"'{coach.get_username()}' is deactivated: "
-                                        "reactivate the account first"})
+        raise ValidationError(
+            {"coach": f"'{coach.get_username()}' is deactivated: reactivate the account first"}
+        )
     return password_link_path(user=coach)
 
 
@@ -59,8 +67,7 @@ def password_set(*, user: User, password: str) -> User:
     return user
 
 
-def coach_set_active(*, coach: User, by: User,
-                     active: bool) -> User:
+def coach_set_active(*, coach: User, by: User, active: bool) -> User:
     """Deactivate (or reactivate) a coach of ``by``'s team. A deactivated coach cannot
     sign in and their API tokens stop working; the team's athletes and the records the
     coach made stay with the team."""

@@ -39,8 +39,12 @@ def _head_team(request: CoachRequest) -> Team:
 
 
 def _link_page(request: HttpRequest, *, coach: Any, path: str, invited: bool) -> HttpResponse:
-    context = {"coach": coach, "link": request.build_absolute_uri(path), "invited": invited,
-               "timeout_days": settings.PASSWORD_RESET_TIMEOUT // 86_400}
+    context = {
+        "coach": coach,
+        "link": request.build_absolute_uri(path),
+        "invited": invited,
+        "timeout_days": settings.PASSWORD_RESET_TIMEOUT // 86_400,
+    }
     response = render(request, "accounts/link.html", context)
     patch_cache_control(response, no_store=True)
     return response
@@ -85,9 +89,11 @@ def _as_actor(user: Any, write: Callable[[], Any]) -> Any:
     """Run ``write`` with ``user`` as the audit trail's actor: whoever opens a one-time link
     is not signed in, yet the link proves who they are. A copied context keeps the
     request's own actor as it was once the write is done."""
+
     def run() -> Any:
         with set_actor(user):
             return write()
+
     return contextvars.copy_context().run(run)
 
 

@@ -26,12 +26,21 @@ from hingecoach.web.clips.uploads import SizeLimit, size_text
 from hingecoach.web.requests import CoachRequest
 
 router = Router(tags=["clips"])
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 413: ErrorOut,
-          415: ErrorOut, 422: ErrorOut}
+ERRORS = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    413: ErrorOut,
+    415: ErrorOut,
+    422: ErrorOut,
+}
 STATUS_OF_CODE = {TOO_BIG: 413, NOT_VIDEO: 415, "empty": 415}  # "empty": Django's own
 NO_FILE = "no file was sent, or an empty one: send the clip as the multipart part 'file'"
-NOT_A_FILE = ("the part 'file' came as text, without a file name: send the clip as a file "
-              f"({', '.join(EXTENSIONS)})")
+NOT_A_FILE = (
+    "the part 'file' came as text, without a file name: send the clip as a file "
+    f"({', '.join(EXTENSIONS)})"
+)
 
 
 def _upload_body() -> dict[str, Any]:
@@ -39,28 +48,59 @@ def _upload_body() -> dict[str, Any]:
     pairs = cast("list[tuple[str, str]]", field.choices)  # Django gives (value, label) pairs
     choices = [value for value, _ in pairs]
     limit = size_text(settings.CLIP_MAX_BYTES)
-    return {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
-        "type": "object", "required": ["file"],
-        "properties": {
-            "file": {"type": "string", "format": "binary", "minLength": 1,
-                     "description": f"A side-view video, at most {limit}: its name ends in "
-                                    f"{', '.join('.' + e for e in EXTENSIONS)} and its "
-                                    "content is that of an MP4, MOV, WebM or AVI file "
-                                    "(else 415)."},
-            "exercise": {"type": "string", "enum": choices, "default": DEFAULT_EXERCISE,
-                         "description": "The exercise filmed; only the bodyweight hip "
-                                        "hinge test's faults can be saved as a test."}}}}}}}
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["file"],
+                        "properties": {
+                            "file": {
+                                "type": "string",
+                                "format": "binary",
+                                "minLength": 1,
+                                "description": f"A side-view video, at most {limit}: "
+                                f"its name ends in {', '.join('.' + e for e in EXTENSIONS)} "
+                                "and its "
+                                "content is that of an MP4, MOV, WebM or AVI file "
+                                "(else 415).",
+                            },
+                            "exercise": {
+                                "type": "string",
+                                "enum": choices,
+                                "default": DEFAULT_EXERCISE,
+                                "description": "The exercise filmed; only the bodyweight hip "
+                                "hinge test's faults can be saved as a test.",
+                            },
+                        },
+                    }
+                }
+            },
+        }
+    }
 
 
 def clip_out(clip: Clip) -> dict[str, Any]:
-    return {"id": clip.pk, "athlete_id": clip.athlete_id, "exercise": clip.exercise,
-            "original_name": clip.original_name, "size": clip.size, "status": clip.status,
-            "progress": clip.progress, "error": clip.error, "created": clip.created,
-            "analysed_at": clip.analysed_at, "test_id": clip.test_id}
+    return {
+        "id": clip.pk,
+        "athlete_id": clip.athlete_id,
+        "exercise": clip.exercise,
+        "original_name": clip.original_name,
+        "size": clip.size,
+        "status": clip.status,
+        "progress": clip.progress,
+        "error": clip.error,
+        "created": clip.created,
+        "analysed_at": clip.analysed_at,
+        "test_id": clip.test_id,
+    }
 
 
-@router.post("/athletes/{athlete_id}/clips", response={201: ClipOut, **ERRORS},
-             openapi_extra=_upload_body())
+@router.post(
+    "/athletes/{athlete_id}/clips", response={201: ClipOut, **ERRORS}, openapi_extra=_upload_body()
+)
 def upload_clip(request: CoachRequest, athlete_id: int):
     """Upload a clip (multipart/form-data) and queue its analysis; read
     `GET /api/clips/{clip_id}` until `status` is done or failed."""
@@ -76,9 +116,13 @@ def upload_clip(request: CoachRequest, athlete_id: int):
     if not form.is_valid():
         return _refusal(form)
     upload = form.cleaned_data["file"]
-    clip = services.clip_upload(athlete=athlete, upload=upload, by=request.user,
-                                extension=form.extension(upload),
-                                exercise=form.cleaned_data["exercise"])
+    clip = services.clip_upload(
+        athlete=athlete,
+        upload=upload,
+        by=request.user,
+        extension=form.extension(upload),
+        exercise=form.cleaned_data["exercise"],
+    )
     return Status(201, clip_out(clip))
 
 

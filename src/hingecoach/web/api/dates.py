@@ -20,9 +20,10 @@ def _days(year: int, month: int, first: int, last: int) -> str:
 
 def _part_year(year: int, start: dt.date, end: dt.date) -> str:
     """The days of ``year`` from ``start`` to ``end`` (both in that year)."""
-    parts = [_days(year, m, start.day if m == start.month else 1,
-                   end.day if m == end.month else 31)
-             for m in range(start.month, end.month + 1)]
+    parts = [
+        _days(year, m, start.day if m == start.month else 1, end.day if m == end.month else 31)
+        for m in range(start.month, end.month + 1)
+    ]
     return f"{year:04d}-" + _alternatives(parts)
 
 

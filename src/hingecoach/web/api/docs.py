@@ -72,8 +72,9 @@ def inline_markdown(text: str) -> SafeString:
 
 
 def paragraphs(text: str) -> list[SafeString]:
-    return [inline_markdown(" ".join(p.split())) for p in re.split(r"\n\s*\n", text or "")
-            if p.strip()]
+    return [
+        inline_markdown(" ".join(p.split())) for p in re.split(r"\n\s*\n", text or "") if p.strip()
+    ]
 
 
 def type_html(node: dict[str, Any]) -> SafeString:
@@ -101,11 +102,17 @@ def rules(node: dict[str, Any]) -> list[str]:
 
 
 def _own_rules(node: dict[str, Any]) -> list[str]:
-    words = {"minimum": "at least {}", "maximum": "at most {}",
-             "exclusiveMinimum": "more than {}", "exclusiveMaximum": "less than {}",
-             "minLength": "at least {} characters", "maxLength": "at most {} characters",
-             "minItems": "at least {} items", "maxItems": "at most {} items",
-             "default": "default {}"}
+    words = {
+        "minimum": "at least {}",
+        "maximum": "at most {}",
+        "exclusiveMinimum": "more than {}",
+        "exclusiveMaximum": "less than {}",
+        "minLength": "at least {} characters",
+        "maxLength": "at most {} characters",
+        "minItems": "at least {} items",
+        "maxItems": "at most {} items",
+        "default": "default {}",
+    }
     found = [text.format(_value(node[key])) for key, text in words.items() if key in node]
     if "enum" in node:
         found.append("one of " + ", ".join(_value(v) for v in node["enum"]))
@@ -124,35 +131,50 @@ def _value(value: Any) -> str:
 
 
 def _description(node: dict[str, Any]) -> str:
-    texts = [node.get("description", "")] + [o.get("description", "")
-                                             for o in node.get("anyOf", [])]
+    texts = [node.get("description", "")] + [
+        o.get("description", "") for o in node.get("anyOf", [])
+    ]
     return " ".join(t for t in texts if t)
 
 
 def parameter(item: dict[str, Any]) -> Field:
     schema = item.get("schema", {})
-    return Field(name=f"{item['name']} (in {item['in']})", type=type_html(schema),
-                 required=bool(item.get("required")), rules=rules(schema),
-                 description=item.get("description") or _description(schema))
+    return Field(
+        name=f"{item['name']} (in {item['in']})",
+        type=type_html(schema),
+        required=bool(item.get("required")),
+        rules=rules(schema),
+        description=item.get("description") or _description(schema),
+    )
 
 
 def schema_fields(schema: dict[str, Any]) -> list[Field]:
     required = set(schema.get("required", []))
-    return [Field(name=name, type=type_html(node), required=name in required,
-                  rules=rules(node), description=_description(node))
-            for name, node in schema.get("properties", {}).items()]
+    return [
+        Field(
+            name=name,
+            type=type_html(node),
+            required=name in required,
+            rules=rules(node),
+            description=_description(node),
+        )
+        for name, node in schema.get("properties", {}).items()
+    ]
 
 
-def operation(method: str, path: str, op: dict[str, Any],
-              components: dict[str, Any]) -> Operation:
+def operation(method: str, path: str, op: dict[str, Any], components: dict[str, Any]) -> Operation:
     content = op.get("requestBody", {}).get("content", {})
     return Operation(
-        method=method.upper(), path=path, id=op.get("operationId", ""),
-        summary=op.get("summary", ""), description=op.get("description", ""),
+        method=method.upper(),
+        path=path,
+        id=op.get("operationId", ""),
+        summary=op.get("summary", ""),
+        description=op.get("description", ""),
         trial=try_form(op, components),
         parameters=[parameter(p) for p in op.get("parameters", [])],
         bodies=[_body(media, c.get("schema", {})) for media, c in content.items()],
-        responses=[_response(status, r) for status, r in op.get("responses", {}).items()])
+        responses=[_response(status, r) for status, r in op.get("responses", {}).items()],
+    )
 
 
 def _body(media: str, schema: dict[str, Any]) -> Body:
@@ -163,8 +185,9 @@ def _response(status: Any, response: dict[str, Any]) -> Response:
     content: dict[str, Any] = response.get("content", {})
     first: dict[str, Any] = next(iter(content.values()), {})
     schema = first.get("schema") if content else None
-    return Response(str(status), response.get("description", ""),
-                    type_html(schema) if schema else None)
+    return Response(
+        str(status), response.get("description", ""), type_html(schema) if schema else None
+    )
 
 
 def sections(document: dict[str, Any]) -> list[tuple[str, list[Operation]]]:
@@ -180,8 +203,10 @@ def sections(document: dict[str, Any]) -> list[tuple[str, list[Operation]]]:
 
 def schemas(document: dict[str, Any]) -> list[Schema]:
     found = document.get("components", {}).get("schemas", {})
-    return [Schema(name, s.get("description", ""), schema_fields(s))
-            for name, s in sorted(found.items())]
+    return [
+        Schema(name, s.get("description", ""), schema_fields(s))
+        for name, s in sorted(found.items())
+    ]
 
 
 class ReadableDocs(DocsBase):
@@ -192,8 +217,12 @@ class ReadableDocs(DocsBase):
     def render_page(self, request: HttpRequest, api: Any, **kwargs: Any) -> HttpResponse:
         document = api.get_openapi_schema(path_params=kwargs)
         info = document.get("info", {})
-        context = {"title": info.get("title", ""), "version": info.get("version", ""),
-                   "description": paragraphs(info.get("description", "")),
-                   "sections": sections(document), "schemas": schemas(document),
-                   "openapi_url": self.get_openapi_url(api, kwargs)}
+        context = {
+            "title": info.get("title", ""),
+            "version": info.get("version", ""),
+            "description": paragraphs(info.get("description", "")),
+            "sections": sections(document),
+            "schemas": schemas(document),
+            "openapi_url": self.get_openapi_url(api, kwargs),
+        }
         return render(request, self.template, context)

@@ -33,9 +33,11 @@ class TryForm:
 
 
 def try_form(op: dict[str, Any], components: dict[str, Any]) -> TryForm:
-    inputs = [TryInput(p["name"], p["in"], bool(p.get("required")),
-                       hint=_hint(p.get("schema", {})))
-              for p in op.get("parameters", []) if p.get("in") in {"path", "query"}]
+    inputs = [
+        TryInput(p["name"], p["in"], bool(p.get("required")), hint=_hint(p.get("schema", {})))
+        for p in op.get("parameters", [])
+        if p.get("in") in {"path", "query"}
+    ]
     content = op.get("requestBody", {}).get("content", {})
     json_body = None
     if "application/json" in content:
@@ -48,9 +50,12 @@ def try_form(op: dict[str, Any], components: dict[str, Any]) -> TryForm:
 
 def _form_fields(schema: dict[str, Any]) -> list[TryInput]:
     required = set(schema.get("required", []))
-    return [TryInput(name, "form", name in required, file=node.get("format") == "binary",
-                     hint=_hint(node))
-            for name, node in schema.get("properties", {}).items()]
+    return [
+        TryInput(
+            name, "form", name in required, file=node.get("format") == "binary", hint=_hint(node)
+        )
+        for name, node in schema.get("properties", {}).items()
+    ]
 
 
 def _hint(node: dict[str, Any]) -> str:
@@ -68,8 +73,9 @@ def example(node: dict[str, Any], components: dict[str, Any], depth: int = 0) ->
     if depth > MAX_DEPTH:
         return None
     if "$ref" in node:
-        return example(components.get(str(node["$ref"]).removeprefix(REF), {}), components,
-                       depth + 1)
+        return example(
+            components.get(str(node["$ref"]).removeprefix(REF), {}), components, depth + 1
+        )
     for key in ("example", "default"):
         if key in node and node[key] is not None:
             return node[key]
@@ -86,8 +92,11 @@ def _of_type(node: dict[str, Any], components: dict[str, Any], depth: int) -> An
     kind = node.get("type")
     if kind == "object":
         required = node.get("required", [])
-        return {name: example(sub, components, depth + 1)
-                for name, sub in node.get("properties", {}).items() if name in required}
+        return {
+            name: example(sub, components, depth + 1)
+            for name, sub in node.get("properties", {}).items()
+            if name in required
+        }
     if kind == "array":
         count = int(node.get("minItems", 0))
         return [example(node.get("items", {}), components, depth + 1)] * count

@@ -39,8 +39,9 @@ def _refused(status: int, request: HttpRequest, field: str, message: str) -> Non
 def install(api: NinjaAPI) -> None:
     """Register the handlers on ``api``."""
 
-    def answer(request: HttpRequest, status: int, field: str, message: str,
-               detail: list | None = None) -> HttpResponse:
+    def answer(
+        request: HttpRequest, status: int, field: str, message: str, detail: list | None = None
+    ) -> HttpResponse:
         _refused(status, request, field, message)
         return api.create_response(request, error_body(field, message, detail), status=status)
 
@@ -50,8 +51,11 @@ def install(api: NinjaAPI) -> None:
         first = errors[0] if errors else {"loc": (), "msg": "invalid input", "type": ""}
         loc = tuple(p for p in first.get("loc", ()) if p not in SKIP)
         # ninja passes pydantic's error details on as plain dicts
-        field, message = describe(cast(ErrorDetails, {**first, "loc": loc})) if "input" in first \
+        field, message = (
+            describe(cast(ErrorDetails, {**first, "loc": loc}))
+            if "input" in first
             else (".".join(map(str, loc)), str(first.get("msg", "invalid")).lower())
+        )
         detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg")} for e in errors]
         return answer(request, 422, field or "body", message, detail)
 
@@ -61,8 +65,11 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(DjangoValidationError)
     def _bad_record(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
-        field, messages = next(iter(exc.message_dict.items())) \
-            if hasattr(exc, "error_dict") else ("body", exc.messages)
+        field, messages = (
+            next(iter(exc.message_dict.items()))
+            if hasattr(exc, "error_dict")
+            else ("body", exc.messages)
+        )
         status = 409 if isinstance(exc, RecordConflict) else 422
         return answer(request, status, field, "; ".join(messages))
 
@@ -99,9 +106,10 @@ class ApiErrorsMiddleware:
             return response
         status = response.status_code
         field = {404: "path", 405: "method"}.get(response.status_code, "request")
-        message = {404: f"no such endpoint: {request.path}",
-                   405: f"{request.method} is not allowed on {request.path}"}.get(
-            response.status_code, response.reason_phrase.lower())
+        message = {
+            404: f"no such endpoint: {request.path}",
+            405: f"{request.method} is not allowed on {request.path}",
+        }.get(response.status_code, response.reason_phrase.lower())
         _refused(status, request, field, message)
         replaced = JsonResponse(error_body(field, message), status=status)
         if response.has_header("Allow"):

@@ -24,9 +24,13 @@ CASE_BODY = {
     }
 }
 # Where the core's CASE schema holds catalog ids: (component, property) -> catalog kind.
-CASE_IDS = {("Case", "mastered"): "exercises", ("Athlete", "conditions"): "conditions",
-            ("Athlete", "red_flags"): "red_flags", ("TestResult", "faults"): "faults",
-            ("LoggedExercise", "exercise"): "exercises"}
+CASE_IDS = {
+    ("Case", "mastered"): "exercises",
+    ("Athlete", "conditions"): "conditions",
+    ("Athlete", "red_flags"): "red_flags",
+    ("TestResult", "faults"): "faults",
+    ("LoggedExercise", "exercise"): "exercises",
+}
 CASE_DATES = ("TestResult", "LastSession")
 
 
@@ -62,9 +66,11 @@ def _date_bounds(node: Any, today: dt.date) -> None:
     if kind is not None:
         earliest, latest = birth_range(today) if kind == "birth" else (EARLIEST, today)
         node["pattern"] = date_pattern(earliest, latest)
-        node["description"] = (f"A date from {earliest} to {latest}" + (
-            " (an age of 5 to 110 years)." if kind == "birth" else
-            " (not in the future; a record before the athlete's birth is a 409)."))
+        node["description"] = f"A date from {earliest} to {latest}" + (
+            " (an age of 5 to 110 years)."
+            if kind == "birth"
+            else " (not in the future; a record before the athlete's birth is a 409)."
+        )
     for value in node.values():
         _date_bounds(value, today)
 
@@ -77,8 +83,9 @@ class ContractAPI(NinjaAPI):
         errors = []
         for context in error_contexts:
             model = context.model
-            for error in context.pydantic_validation_error.errors(include_url=False,
-                                                                  include_context=False):
+            for error in context.pydantic_validation_error.errors(
+                include_url=False, include_context=False
+            ):
                 loc = model.__ninja_flatten_map_reverse__.get(error["loc"], error["loc"])
                 errors.append({**error, "loc": (model.__ninja_param_source__, *loc)})
         return ValidationError(errors)

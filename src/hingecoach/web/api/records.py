@@ -29,22 +29,39 @@ from hingecoach.web.athletes.models import HingeTest, TrainingSession
 from hingecoach.web.requests import CoachRequest
 
 router = Router(tags=["records"])
-ERRORS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 413: ErrorOut,
-          422: ErrorOut}
+ERRORS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 413: ErrorOut, 422: ErrorOut}
 
 
 def _test_out(test: HingeTest) -> dict[str, Any]:
-    return {"id": test.pk, "date": test.date, "faults": test.faults, "passed": test.passed,
-            "notes": test.notes, "from_clip": test.from_clip}
+    return {
+        "id": test.pk,
+        "date": test.date,
+        "faults": test.faults,
+        "passed": test.passed,
+        "notes": test.notes,
+        "from_clip": test.from_clip,
+    }
 
 
 def _session_out(session: TrainingSession) -> dict[str, Any]:
-    rows = [{"exercise": e.exercise, "sets": e.sets, "reps": e.reps,
-             "load_kg": None if e.load_kg is None else float(e.load_kg)}
-            for e in session.exercises.all()]
-    return {"id": session.pk, "date": session.date, "pain_during": session.pain_during,
-            "pain_next_morning": session.pain_next_morning, "felt": session.felt,
-            "notes": session.notes, "exercises": rows}
+    rows = [
+        {
+            "exercise": e.exercise,
+            "sets": e.sets,
+            "reps": e.reps,
+            "load_kg": None if e.load_kg is None else float(e.load_kg),
+        }
+        for e in session.exercises.all()
+    ]
+    return {
+        "id": session.pk,
+        "date": session.date,
+        "pain_during": session.pain_during,
+        "pain_next_morning": session.pain_next_morning,
+        "felt": session.felt,
+        "notes": session.notes,
+        "exercises": rows,
+    }
 
 
 @router.get("/{athlete_id}/tests", response={200: list[TestOut], **ERRORS})
@@ -86,8 +103,10 @@ def create_session(request: CoachRequest, athlete_id: int, payload: SessionIn):
 def list_pain(request: CoachRequest, athlete_id: int):
     """Pain-now reports (0-10), newest first."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
-    return [{"id": p.pk, "date": p.date, "nrs": p.nrs}
-            for p in selectors.athlete_pain_reports(athlete=athlete)]
+    return [
+        {"id": p.pk, "date": p.date, "nrs": p.nrs}
+        for p in selectors.athlete_pain_reports(athlete=athlete)
+    ]
 
 
 @router.post("/{athlete_id}/pain", response={201: PainOut, **ERRORS})
@@ -103,8 +122,10 @@ def create_pain(request: CoachRequest, athlete_id: int, payload: PainIn):
 def list_tsk11(request: CoachRequest, athlete_id: int):
     """TSK-11 totals (11-44), newest first, with item scores where they were entered."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
-    return [{"id": s.pk, "date": s.date, "total": s.total, "items": s.items}
-            for s in selectors.athlete_tsk_scores(athlete=athlete)]
+    return [
+        {"id": s.pk, "date": s.date, "total": s.total, "items": s.items}
+        for s in selectors.athlete_tsk_scores(athlete=athlete)
+    ]
 
 
 @router.post("/{athlete_id}/tsk11", response={201: TskOut, **ERRORS})
@@ -112,8 +133,9 @@ def create_tsk11(request: CoachRequest, athlete_id: int, payload: TskIn):
     """Record a TSK-11 total."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     score = services.tsk_record(athlete=athlete, **payload.model_dump())
-    return Status(201, {"id": score.pk, "date": score.date, "total": score.total,
-                        "items": score.items})
+    return Status(
+        201, {"id": score.pk, "date": score.date, "total": score.total, "items": score.items}
+    )
 
 
 @router.get("/{athlete_id}/mastered", response={200: list[MasteredOut], **ERRORS})
@@ -121,8 +143,10 @@ def create_tsk11(request: CoachRequest, athlete_id: int, payload: TskIn):
 def list_mastered(request: CoachRequest, athlete_id: int):
     """The exercises the athlete has mastered, and since when."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
-    return [{"exercise": m.exercise, "since": m.since}
-            for m in selectors.athlete_masteries(athlete=athlete)]
+    return [
+        {"exercise": m.exercise, "since": m.since}
+        for m in selectors.athlete_masteries(athlete=athlete)
+    ]
 
 
 @router.put("/{athlete_id}/mastered", response={200: list[MasteredOut], **ERRORS})
@@ -130,5 +154,7 @@ def set_mastered(request: CoachRequest, athlete_id: int, payload: MasteredIn):
     """Replace the mastered list (earlier dates are kept for exercises still on it)."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
     services.mastery_set(athlete=athlete, exercises=payload.exercises)
-    return [{"exercise": m.exercise, "since": m.since}
-            for m in selectors.athlete_masteries(athlete=athlete)]
+    return [
+        {"exercise": m.exercise, "since": m.since}
+        for m in selectors.athlete_masteries(athlete=athlete)
+    ]

@@ -53,6 +53,7 @@ Stage = Literal["corrective", "fundamental", "challenge", "mastery", "pain-aware
 def _by_rule(rule: Any) -> Any:
     """A validator applying one of ``athletes.validators``' rules, reported by pydantic so
     the error names the field where it is."""
+
     def check(day: dt.date) -> dt.date:
         try:
             rule("date", day)
@@ -65,12 +66,12 @@ def _by_rule(rule: Any) -> Any:
 
 # A record's day: not after today (and, checked against the athlete, not before birth).
 Day = Annotated[IsoDate, _by_rule(rules.not_future), Field(json_schema_extra={"x-day": "record"})]
-BirthDay = Annotated[IsoDate, _by_rule(rules.birth_date),
-                     Field(json_schema_extra={"x-day": "birth"})]
+BirthDay = Annotated[
+    IsoDate, _by_rule(rules.birth_date), Field(json_schema_extra={"x-day": "birth"})
+]
 Name = Annotated[str, Field(min_length=1, max_length=rules.NAME_MAX, pattern=NO_NUL)]
 Short = Annotated[str, Field(max_length=rules.NAME_MAX, pattern=NO_NUL)]
 Notes = Annotated[str, Field(max_length=rules.NOTES_MAX, pattern=NO_NUL)]
-
 
 
 class _In(BaseModel):
@@ -143,10 +144,14 @@ class TestOut(BaseModel):
 class LoggedExerciseIn(_In):
     exercise: ExerciseId
     reps: list[Reps] = Field(
-        min_length=rules.SETS_RANGE[0], max_length=rules.SETS_RANGE[1],
-        description="Reps done in each set; the number of sets is the list's length.")
-    load_kg: Annotated[float, Field(ge=rules.LOAD_KG_RANGE[0], le=rules.LOAD_KG_RANGE[1],
-                                    strict=True)] | None = None
+        min_length=rules.SETS_RANGE[0],
+        max_length=rules.SETS_RANGE[1],
+        description="Reps done in each set; the number of sets is the list's length.",
+    )
+    load_kg: (
+        Annotated[float, Field(ge=rules.LOAD_KG_RANGE[0], le=rules.LOAD_KG_RANGE[1], strict=True)]
+        | None
+    ) = None
 
 
 class SessionIn(_In):
@@ -187,8 +192,7 @@ class PainOut(BaseModel):
 
 class TskIn(_In):
     date: Day
-    total: TskTotal = Field(
-        description="The TSK-11 total (11-44).")
+    total: TskTotal = Field(description="The TSK-11 total (11-44).")
 
 
 class TskOut(BaseModel):
@@ -199,8 +203,10 @@ class TskOut(BaseModel):
 
 
 class MasteredIn(_In):
-    exercises: list[ExerciseId] = Field(max_length=50, description=(
-        "Every exercise the athlete has mastered: the list replaces the one stored."))
+    exercises: list[ExerciseId] = Field(
+        max_length=50,
+        description=("Every exercise the athlete has mastered: the list replaces the one stored."),
+    )
 
 
 class MasteredOut(BaseModel):
@@ -216,7 +222,8 @@ class ClipOut(BaseModel):
     size: int = Field(ge=0, description="Bytes.")
     status: Literal["queued", "running", "done", "failed"] = Field(
         description="The analysis: waiting for the worker, under way, done (the report is "
-                    "ready) or failed (`error` says why).")
+        "ready) or failed (`error` says why)."
+    )
     progress: int = Field(ge=0, le=100, description="Per cent of the analysis done.")
     error: str
     created: dt.datetime
@@ -226,11 +233,14 @@ class ClipOut(BaseModel):
 
 class ClipReportOut(ClipOut):
     report: AnalysisReport | None = Field(
-        description="The analysis (DOMAIN.md section 5) once `status` is done.")
+        description="The analysis (DOMAIN.md section 5) once `status` is done."
+    )
 
 
 class ErrorOut(BaseModel):
-    field: str = Field(description="The field at fault, as a path (tests[0].date), or "
-                                   "what else was wrong (body, path, Authorization).")
+    field: str = Field(
+        description="The field at fault, as a path (tests[0].date), or "
+        "what else was wrong (body, path, Authorization)."
+    )
     message: str
     detail: list[dict] = Field(default_factory=list)

@@ -1,7 +1,6 @@
 """The JSON API: the same recommend / plan shapes as the CLI (DOMAIN.md sections 4 and 6),
 and every record of a team's athletes, read and written through the services."""
 
-
 import datetime as dt
 from typing import Annotated, Any
 
@@ -64,8 +63,15 @@ api = ContractAPI(
     openapi_url="/openapi.json",
 )
 errors.install(api)
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut,
-          413: ErrorOut, 422: ErrorOut}
+ERRORS = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    413: ErrorOut,
+    422: ErrorOut,
+}
 SearchText = Annotated[str, Field(max_length=100, pattern=NO_NUL)]
 DEPTH_MESSAGE = "nested deeper than any CASE needs"
 
@@ -78,8 +84,9 @@ def _case(request: HttpRequest):
         raise CaseError("CASE", DEPTH_MESSAGE) from None
 
 
-@api.post("/recommend", response={200: Recommendation, **ERRORS}, tags=["engine"],
-          openapi_extra=CASE_BODY)
+@api.post(
+    "/recommend", response={200: Recommendation, **ERRORS}, tags=["engine"], openapi_extra=CASE_BODY
+)
 def recommend_case(request: HttpRequest):
     """The recommendation for a CASE (DOMAIN.md section 4)."""
     return recommend(_case(request), web_catalog())
@@ -92,20 +99,37 @@ def plan_case(request: HttpRequest):
 
 
 def athlete_out(athlete: Athlete) -> dict[str, Any]:
-    fields = ("name", "date_of_birth", "stage", "refer", "pain_flag", "last_test_date",
-              "last_test_passed", "goal", "conditions", "red_flags", "medical_clearance",
-              "clearance_date", "clearance_by", "notes", "archived")
-    return {"id": athlete.pk, "age": athlete.age_on(dt.date.today()),
-            **{name: getattr(athlete, name) for name in fields}}
+    fields = (
+        "name",
+        "date_of_birth",
+        "stage",
+        "refer",
+        "pain_flag",
+        "last_test_date",
+        "last_test_passed",
+        "goal",
+        "conditions",
+        "red_flags",
+        "medical_clearance",
+        "clearance_date",
+        "clearance_by",
+        "notes",
+        "archived",
+    )
+    return {
+        "id": athlete.pk,
+        "age": athlete.age_on(dt.date.today()),
+        **{name: getattr(athlete, name) for name in fields},
+    }
 
 
 @api.get("/athletes", response={200: list[AthleteOut], **ERRORS}, tags=["athletes"])
 @paginate(LimitOffsetPagination)
-def list_athletes(request: CoachRequest, q: SearchText = "", stage: Stage | None = None,
-                  archived: bool = False):
+def list_athletes(
+    request: CoachRequest, q: SearchText = "", stage: Stage | None = None, archived: bool = False
+):
     """The team's athletes by name, searched by name or notes and filtered by stage."""
-    found = selectors.athlete_list(user=request.user, query=q, stage=stage or "",
-                                   archived=archived)
+    found = selectors.athlete_list(user=request.user, query=q, stage=stage or "", archived=archived)
     return [athlete_out(a) for a in found]
 
 
@@ -149,8 +173,11 @@ def erase_athlete(request: CoachRequest, athlete_id: int):
     return Status(204, None)
 
 
-@api.get("/athletes/{athlete_id}/recommendation", response={200: Recommendation, **ERRORS},
-         tags=["athletes"])
+@api.get(
+    "/athletes/{athlete_id}/recommendation",
+    response={200: Recommendation, **ERRORS},
+    tags=["athletes"],
+)
 def get_recommendation(request: CoachRequest, athlete_id: int):
     """The recommendation from the athlete's stored records."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)

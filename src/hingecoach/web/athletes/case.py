@@ -25,8 +25,10 @@ def athlete_case_data(athlete: Athlete, *, today: dt.date | None = None) -> dict
             "red_flags": list(athlete.red_flags),
         },
         "mastered": sorted(athlete.masteries.values_list("exercise", flat=True)),
-        "tests": [{"date": t.date.isoformat(), "faults": list(t.faults)}
-                  for t in athlete.tests.order_by("date", "id")],
+        "tests": [
+            {"date": t.date.isoformat(), "faults": list(t.faults)}
+            for t in athlete.tests.order_by("date", "id")
+        ],
         "goal": athlete.goal,
     }
     last = athlete.sessions.order_by("-date", "-id").prefetch_related("exercises").first()
@@ -53,9 +55,15 @@ def _one_entry_each(rows: Any) -> list[dict[str, Any]]:
         best = kept.get(row.exercise)
         if best is None or _kg(row) > _kg(best):
             kept[row.exercise] = row
-    return [{"exercise": r.exercise, "sets": r.sets, "reps": list(r.reps),
-             "load_kg": float(r.load_kg) if r.load_kg is not None else None}
-            for r in kept.values()]
+    return [
+        {
+            "exercise": r.exercise,
+            "sets": r.sets,
+            "reps": list(r.reps),
+            "load_kg": float(r.load_kg) if r.load_kg is not None else None,
+        }
+        for r in kept.values()
+    ]
 
 
 def _kg(row: Any) -> float:

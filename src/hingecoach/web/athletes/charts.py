@@ -35,13 +35,18 @@ WIDTH_IN = 5.0  # 360 pt: about one CSS pixel per point on a phone
 FONT = 10.5
 
 
-def _figure(height_in: float, *, left_in: float = 0.55,
-            bottom_in: float = 1.0) -> tuple[Figure, Axes]:
+def _figure(
+    height_in: float, *, left_in: float = 0.55, bottom_in: float = 1.0
+) -> tuple[Figure, Axes]:
     """A chart with fixed margins in inches: an automatic layout engine would triple the
     cost of drawing (it measures every label)."""
     figure = Figure(figsize=(WIDTH_IN, height_in))
-    figure.subplots_adjust(left=left_in / WIDTH_IN, right=1 - 0.15 / WIDTH_IN,
-                           bottom=bottom_in / height_in, top=1 - 0.12 / height_in)
+    figure.subplots_adjust(
+        left=left_in / WIDTH_IN,
+        right=1 - 0.15 / WIDTH_IN,
+        bottom=bottom_in / height_in,
+        top=1 - 0.12 / height_in,
+    )
     FigureCanvasAgg(figure)
     ax = figure.add_subplot()
     ax.tick_params(labelsize=FONT, colors=MUTED, length=0)
@@ -67,11 +72,15 @@ def to_svg(figure: Figure, name: str, label: str) -> str:
     with rc_context({"svg.fonttype": "none"}):
         figure.savefig(buffer, format="svg", facecolor="white", metadata={"Date": None})
     svg = buffer.getvalue()
-    svg = svg[svg.index("<svg"):]
+    svg = svg[svg.index("<svg") :]
     svg = re.sub(r'\bid="([^"]+)"', rf'id="{name}-\1"', svg)
     svg = svg.replace("url(#", f"url(#{name}-").replace('href="#', f'href="#{name}-')
-    svg = re.sub(r'<svg([^>]*?) width="[^"]+" height="[^"]+"',
-                 rf'<svg\1 class="chart" role="img" aria-label="{label}"', svg, count=1)
+    svg = re.sub(
+        r'<svg([^>]*?) width="[^"]+" height="[^"]+"',
+        rf'<svg\1 class="chart" role="img" aria-label="{label}"',
+        svg,
+        count=1,
+    )
     return svg
 
 
@@ -92,8 +101,9 @@ def test_timeline(tests: Iterable[Any]) -> str | None:
             ax.scatter([test.date], [0], s=70, color=PASS, zorder=3)
         for fault in test.faults:
             if fault in faults:
-                ax.scatter([test.date], [faults.index(fault) + 1], s=70, marker="X",
-                           color=FAIL, zorder=3)
+                ax.scatter(
+                    [test.date], [faults.index(fault) + 1], s=70, marker="X", color=FAIL, zorder=3
+                )
     _date_axis(ax, [t.date for t in tests])
     return to_svg(figure, "tests", "Test-retest timeline: passed tests and faults seen by date")
 
@@ -103,15 +113,18 @@ def pain_chart(sessions: Iterable[Any], reports: Iterable[Any] = ()) -> str | No
     sessions = sorted(sessions, key=lambda s: (s.date, s.id))
     reports = sorted(reports, key=lambda r: (r.date, r.id))
     during = [(s.date, s.pain_during) for s in sessions if s.pain_during is not None]
-    morning = [(s.date, s.pain_next_morning) for s in sessions
-               if s.pain_next_morning is not None]
+    morning = [(s.date, s.pain_next_morning) for s in sessions if s.pain_next_morning is not None]
     now = [(r.date, r.nrs) for r in reports]
     if not (during or morning or now):
         return None
     pain = web_catalog().thresholds.pain
     figure, ax = _figure(2.7)
-    for low, high, colour in zip((0, pain.safe_max, pain.during_max),
-                                 (pain.safe_max, pain.during_max, 10), ZONES, strict=True):
+    for low, high, colour in zip(
+        (0, pain.safe_max, pain.during_max),
+        (pain.safe_max, pain.during_max, 10),
+        ZONES,
+        strict=True,
+    ):
         ax.axhspan(low, high, color=colour, zorder=0, linewidth=0)
     _line(ax, during, DURING, "During", "o", "-")
     _line(ax, morning, MORNING, "Next morning", "s", "--")
@@ -149,17 +162,33 @@ def loads_chart(sessions: Iterable[Any], unit: str) -> str | None:
     return to_svg(figure, "loads", f"Loads over time per exercise, in {unit}")
 
 
-def _line(ax: Axes, points: list[tuple[dt.date, float]], colour: str, label: str,
-          marker: str, style: str) -> None:
+def _line(
+    ax: Axes, points: list[tuple[dt.date, float]], colour: str, label: str, marker: str, style: str
+) -> None:
     if points:
         days, values = zip(*points, strict=True)
-        ax.plot(days, values, color=colour, marker=marker, markersize=5, linestyle=style,
-                linewidth=1.8, label=label, zorder=3)
+        ax.plot(
+            days,
+            values,
+            color=colour,
+            marker=marker,
+            markersize=5,
+            linestyle=style,
+            linewidth=1.8,
+            label=label,
+            zorder=3,
+        )
 
 
 def _legend(ax: Axes) -> None:
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=3, frameon=False,
-              fontsize=FONT, labelcolor=TEXT)
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.16),
+        ncols=3,
+        frameon=False,
+        fontsize=FONT,
+        labelcolor=TEXT,
+    )
 
 
 # --- caching ----------------------------------------------------------------------------
@@ -185,11 +214,14 @@ def tests_fingerprint(tests: Iterable[Any]) -> object:
 
 
 def pain_fingerprint(sessions: Iterable[Any], reports: Iterable[Any]) -> object:
-    return (sorted((s.date, s.id, s.pain_during, s.pain_next_morning) for s in sessions),
-            sorted((r.date, r.id, r.nrs) for r in reports))
+    return (
+        sorted((s.date, s.id, s.pain_during, s.pain_next_morning) for s in sessions),
+        sorted((r.date, r.id, r.nrs) for r in reports),
+    )
 
 
 def loads_fingerprint(sessions: Iterable[Any], unit: str) -> object:
-    rows = sorted((s.date, s.id, e.exercise, str(e.load_kg))
-                  for s in sessions for e in s.exercises.all())
+    rows = sorted(
+        (s.date, s.id, e.exercise, str(e.load_kg)) for s in sessions for e in s.exercises.all()
+    )
     return unit, rows

@@ -48,8 +48,12 @@ def checkin_page(request: HttpRequest, token: str) -> HttpResponse:
     if athlete is None:
         return _private(render(request, "checkin/404.html", status=404))
     form = CheckinForm(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid() and run_service(
-            form, services.checkin_submit, athlete=athlete, **form.cleaned_data) is not None:
+    if (
+        form.is_bound
+        and form.is_valid()
+        and run_service(form, services.checkin_submit, athlete=athlete, **form.cleaned_data)
+        is not None
+    ):
         return _private(redirect(f"{request.path}?sent=1"))
     context = _page(athlete) | {"form": form, "sent": request.GET.get("sent") == "1"}
     return _private(render(request, "checkin/page.html", context), referrer=FORM_REFERRER)
@@ -84,13 +88,13 @@ def _item(item: SessionItem, unit: str) -> dict[str, Any]:
 
 def _over_limit(request: HttpRequest, token: str) -> bool:
     """Count this request against the token and the client address."""
-    keys = [f"checkin:token:{ApiToken.digest_of(token)}",
-            f"checkin:addr:{client_address(request)}"]
+    keys = [f"checkin:token:{ApiToken.digest_of(token)}", f"checkin:addr:{client_address(request)}"]
     return over_limit(keys, limit=RATE_LIMIT, window_s=WINDOW_S)
 
 
-def _private(response: HttpResponse, *, retry: int | None = None,
-             referrer: str = "no-referrer") -> HttpResponse:
+def _private(
+    response: HttpResponse, *, retry: int | None = None, referrer: str = "no-referrer"
+) -> HttpResponse:
     """Health data for one person: never cached, indexed or named to another site."""
     patch_cache_control(response, no_store=True, private=True)
     response["Referrer-Policy"] = referrer

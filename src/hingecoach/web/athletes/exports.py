@@ -20,8 +20,19 @@ from hingecoach.web.athletes import selectors
 from hingecoach.web.athletes.case import athlete_case_data
 from hingecoach.web.athletes.models import Athlete, TrainingSession
 
-CSV_COLUMNS = ["record", "date", "exercise", "sets", "reps", "load_kg", "pain_during",
-               "pain_next_morning", "faults", "value", "notes"]
+CSV_COLUMNS = [
+    "record",
+    "date",
+    "exercise",
+    "sets",
+    "reps",
+    "load_kg",
+    "pain_during",
+    "pain_next_morning",
+    "faults",
+    "value",
+    "notes",
+]
 CSV_RECORDS = ["test", "pain", "tsk", "mastered", "session", "session-exercise", "checkin"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -34,6 +45,7 @@ def export_filename(athlete: Athlete, fmt: str) -> str:
 
 # --- JSON -------------------------------------------------------------------------------
 
+
 def athlete_export_json(athlete: Athlete) -> str:
     return json.dumps(athlete_export_data(athlete), indent=2, ensure_ascii=False)
 
@@ -45,18 +57,30 @@ def athlete_export_data(athlete: Athlete, *, today: dt.date | None = None) -> di
         "load_unit": "kg",
         "athlete": _profile(athlete),
         "case": athlete_case_data(athlete, today=today),
-        "tests": [{"date": t.date.isoformat(), "passed": t.passed, "faults": list(t.faults),
-                   "notes": t.notes} for t in selectors.athlete_tests(athlete=athlete)],
-        "pain_reports": [{"date": p.date.isoformat(), "nrs": p.nrs}
-                         for p in selectors.athlete_pain_reports(athlete=athlete)],
-        "tsk11": [{"date": s.date.isoformat(), "total": s.total, "items": _items(s.items)}
-                  for s in selectors.athlete_tsk_scores(athlete=athlete)],
-        "mastered": [{"exercise": m.exercise, "since": m.since.isoformat()}
-                     for m in selectors.athlete_masteries(athlete=athlete)],
+        "tests": [
+            {
+                "date": t.date.isoformat(),
+                "passed": t.passed,
+                "faults": list(t.faults),
+                "notes": t.notes,
+            }
+            for t in selectors.athlete_tests(athlete=athlete)
+        ],
+        "pain_reports": [
+            {"date": p.date.isoformat(), "nrs": p.nrs}
+            for p in selectors.athlete_pain_reports(athlete=athlete)
+        ],
+        "tsk11": [
+            {"date": s.date.isoformat(), "total": s.total, "items": _items(s.items)}
+            for s in selectors.athlete_tsk_scores(athlete=athlete)
+        ],
+        "mastered": [
+            {"exercise": m.exercise, "since": m.since.isoformat()}
+            for m in selectors.athlete_masteries(athlete=athlete)
+        ],
         "sessions": [_session(s) for s in sessions],
         "checkins": [_checkin(s) for s in sessions if s.pain_next_morning is not None],
-        "recommendation": selectors.athlete_recommendation(athlete=athlete).model_dump(
-            mode="json"),
+        "recommendation": selectors.athlete_recommendation(athlete=athlete).model_dump(mode="json"),
     }
 
 
@@ -67,9 +91,11 @@ def _profile(athlete: Athlete) -> dict[str, Any]:
         "date_of_birth": athlete.date_of_birth.isoformat(),
         "conditions": list(athlete.conditions),
         "red_flags": list(athlete.red_flags),
-        "medical_clearance": {"given": athlete.medical_clearance,
-                              "date": cleared.isoformat() if cleared else None,
-                              "by": athlete.clearance_by or None},
+        "medical_clearance": {
+            "given": athlete.medical_clearance,
+            "date": cleared.isoformat() if cleared else None,
+            "by": athlete.clearance_by or None,
+        },
         "goal": athlete.goal,
         "notes": athlete.notes,
         "archived": athlete.archived,
@@ -92,18 +118,29 @@ def _session(session: TrainingSession) -> dict[str, Any]:
         "pain_next_morning": session.pain_next_morning,
         "felt": session.felt,
         "notes": session.notes,
-        "exercises": [{"exercise": e.exercise, "sets": e.sets, "reps": list(e.reps),
-                       "load_kg": _kg(e.load_kg)} for e in session.exercises.all()],
+        "exercises": [
+            {
+                "exercise": e.exercise,
+                "sets": e.sets,
+                "reps": list(e.reps),
+                "load_kg": _kg(e.load_kg),
+            }
+            for e in session.exercises.all()
+        ],
     }
 
 
 def _checkin(session: TrainingSession) -> dict[str, Any]:
     """A morning-after report, stored on the session it is about."""
-    return {"session_date": session.date.isoformat(),
-            "pain_next_morning": session.pain_next_morning, "felt": session.felt}
+    return {
+        "session_date": session.date.isoformat(),
+        "pain_next_morning": session.pain_next_morning,
+        "felt": session.felt,
+    }
 
 
 # --- CSV --------------------------------------------------------------------------------
+
 
 def athlete_export_csv(athlete: Athlete) -> str:
     out = io.StringIO()
@@ -118,32 +155,68 @@ def _csv_rows(athlete: Athlete) -> list[dict[str, Any]]:
     """Every record, oldest first within each kind."""
     rows: list[dict[str, Any]] = []
     for test in selectors.athlete_tests(athlete=athlete).reverse():
-        rows.append({"record": "test", "date": test.date, "faults": ";".join(test.faults),
-                     "value": "passed" if test.passed else "failed", "notes": test.notes})
+        rows.append(
+            {
+                "record": "test",
+                "date": test.date,
+                "faults": ";".join(test.faults),
+                "value": "passed" if test.passed else "failed",
+                "notes": test.notes,
+            }
+        )
     for pain in selectors.athlete_pain_reports(athlete=athlete).reverse():
         rows.append({"record": "pain", "date": pain.date, "value": pain.nrs})
     for tsk in selectors.athlete_tsk_scores(athlete=athlete).reverse():
         items = _items(tsk.items)
         notes = " ".join(f"{n}={s}" for n, s in items.items()) if items else ""
-        rows.append({"record": "tsk", "date": tsk.date, "value": tsk.total,
-                     "notes": f"items {notes}" if notes else ""})
+        rows.append(
+            {
+                "record": "tsk",
+                "date": tsk.date,
+                "value": tsk.total,
+                "notes": f"items {notes}" if notes else "",
+            }
+        )
     for mastery in selectors.athlete_masteries(athlete=athlete):
         rows.append({"record": "mastered", "date": mastery.since, "exercise": mastery.exercise})
     sessions = list(selectors.athlete_sessions(athlete=athlete).reverse())
     for session in sessions:
         rows.extend(_session_rows(session))
-    rows.extend({"record": "checkin", "date": s.date, "pain_next_morning": s.pain_next_morning,
-                 "value": s.felt} for s in sessions if s.pain_next_morning is not None)
+    rows.extend(
+        {
+            "record": "checkin",
+            "date": s.date,
+            "pain_next_morning": s.pain_next_morning,
+            "value": s.felt,
+        }
+        for s in sessions
+        if s.pain_next_morning is not None
+    )
     return rows
 
 
 def _session_rows(session: TrainingSession) -> list[dict[str, Any]]:
-    head = {"record": "session", "date": session.date, "pain_during": session.pain_during,
-            "pain_next_morning": session.pain_next_morning, "notes": session.notes}
-    return [head, *({"record": "session-exercise", "date": session.date,
-                     "exercise": e.exercise, "sets": e.sets,
-                     "reps": "/".join(str(r) for r in e.reps), "load_kg": _kg(e.load_kg)}
-                    for e in session.exercises.all())]
+    head = {
+        "record": "session",
+        "date": session.date,
+        "pain_during": session.pain_during,
+        "pain_next_morning": session.pain_next_morning,
+        "notes": session.notes,
+    }
+    return [
+        head,
+        *(
+            {
+                "record": "session-exercise",
+                "date": session.date,
+                "exercise": e.exercise,
+                "sets": e.sets,
+                "reps": "/".join(str(r) for r in e.reps),
+                "load_kg": _kg(e.load_kg),
+            }
+            for e in session.exercises.all()
+        ),
+    ]
 
 
 def _cell(value: Any) -> Any:

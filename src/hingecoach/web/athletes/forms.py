@@ -32,38 +32,60 @@ def _choices(kind: str) -> list[tuple[str, str]]:
 
 
 def _checkboxes(kind: str, label: str, help_text: str = "") -> forms.MultipleChoiceField:
-    return forms.MultipleChoiceField(label=label, choices=_choices(kind), required=False,
-                                     widget=forms.CheckboxSelectMultiple, help_text=help_text)
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=_choices(kind),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=help_text,
+    )
 
 
 def _nrs(label: str, *, required: bool = True, help_text: str = "") -> forms.TypedChoiceField:
     blank: list[tuple[int | str, str]] = [] if required else [("", "–")]
-    return forms.TypedChoiceField(label=label, choices=[*blank, *NRS_CHOICES], coerce=int,
-                                  empty_value=None, required=required, help_text=help_text,
-                                  widget=forms.RadioSelect(attrs={"class": "scale"}))
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[*blank, *NRS_CHOICES],
+        coerce=int,
+        empty_value=None,
+        required=required,
+        help_text=help_text,
+        widget=forms.RadioSelect(attrs={"class": "scale"}),
+    )
 
 
 class AthleteForm(forms.Form):
     """The athlete's profile: what ``services.athlete_create`` / ``athlete_update`` take."""
 
     name = forms.CharField(max_length=NAME_MAX)
-    date_of_birth = date_field(label="Date of birth", today=False,
-                               help_text="The age is worked out from it (5 to 110 years).")
-    goal = forms.ChoiceField(choices=Athlete.Goal.choices, initial=Athlete.Goal.TECHNIQUE,
-                             help_text="Orders the options after a passed test.")
+    date_of_birth = date_field(
+        label="Date of birth",
+        today=False,
+        help_text="The age is worked out from it (5 to 110 years).",
+    )
+    goal = forms.ChoiceField(
+        choices=Athlete.Goal.choices,
+        initial=Athlete.Goal.TECHNIQUE,
+        help_text="Orders the options after a passed test.",
+    )
     conditions = _checkboxes("conditions", "Conditions")
     medical_clearance = forms.BooleanField(
-        required=False, label="Medical clearance to train",
-        help_text="Needed before someone with a spinal fusion trains.")
-    clearance_date = date_field(label="Clearance given on", required=False, today=False,
-                                help_text="Left empty: today.")
-    clearance_by = forms.CharField(max_length=NAME_MAX, required=False,
-                                   label="Clearance given by")
-    red_flags = _checkboxes("red_flags", "Red-flag screen",
-                            help_text="Tick any that apply: the athlete is referred and "
-                                      "nothing is loaded.")
-    notes = forms.CharField(required=False, max_length=NOTES_MAX,
-                            widget=forms.Textarea(attrs={"rows": 3}))
+        required=False,
+        label="Medical clearance to train",
+        help_text="Needed before someone with a spinal fusion trains.",
+    )
+    clearance_date = date_field(
+        label="Clearance given on", required=False, today=False, help_text="Left empty: today."
+    )
+    clearance_by = forms.CharField(max_length=NAME_MAX, required=False, label="Clearance given by")
+    red_flags = _checkboxes(
+        "red_flags",
+        "Red-flag screen",
+        help_text="Tick any that apply: the athlete is referred and nothing is loaded.",
+    )
+    notes = forms.CharField(
+        required=False, max_length=NOTES_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def clean_date_of_birth(self) -> Any:
         """The service's age check, here too, so it shows beside the other fields' errors."""
@@ -82,11 +104,15 @@ class AthleteForm(forms.Form):
 class HingeTestForm(forms.Form):
     date = date_field()
     faults = forms.MultipleChoiceField(
-        label="Faults seen", choices=_choices("faults"), required=False,
+        label="Faults seen",
+        choices=_choices("faults"),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="No fault ticked: the test is passed.")
-    notes = forms.CharField(required=False, max_length=NOTES_MAX,
-                            widget=forms.Textarea(attrs={"rows": 2}))
+        help_text="No fault ticked: the test is passed.",
+    )
+    notes = forms.CharField(
+        required=False, max_length=NOTES_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def fault_details(self) -> list[tuple[Any, str]]:
         """Each fault's checkbox with what it looks like."""
@@ -103,17 +129,25 @@ class TskForm(forms.Form):
     """A TSK-11 total, or the eleven item scores by number (the wording is not shown)."""
 
     date = date_field()
-    total = forms.IntegerField(required=False, min_value=11, max_value=44,
-                               label="Total (11–44)",
-                               help_text="Or score every item below and leave this empty.")
+    total = forms.IntegerField(
+        required=False,
+        min_value=11,
+        max_value=44,
+        label="Total (11–44)",
+        help_text="Or score every item below and leave this empty.",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for number in range(1, TSK_ITEMS + 1):
             self.fields[f"item_{number}"] = forms.TypedChoiceField(
-                label=f"Item {number}", required=False, coerce=int, empty_value=None,
+                label=f"Item {number}",
+                required=False,
+                coerce=int,
+                empty_value=None,
                 choices=[(n, str(n)) for n in range(1, 5)],
-                widget=forms.RadioSelect(attrs={"class": "scale"}))
+                widget=forms.RadioSelect(attrs={"class": "scale"}),
+            )
 
     def item_fields(self) -> list[Any]:
         return [self[f"item_{n}"] for n in range(1, TSK_ITEMS + 1)]
@@ -135,41 +169,54 @@ class TskForm(forms.Form):
 
 class MasteryForm(forms.Form):
     exercises = forms.MultipleChoiceField(
-        label="Mastered", required=False, widget=forms.CheckboxSelectMultiple,
-        choices=[(e.id, e.name) for e in web_catalog()])
+        label="Mastered",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(e.id, e.name) for e in web_catalog()],
+    )
 
     def grouped(self) -> list[tuple[str, list[Any]]]:
         """The checkboxes under their ladder column's name."""
         boxes = {box.data["value"]: box for box in self["exercises"]}
-        return [(column, [boxes[e.id] for e in items])
-                for column, items in exercises_by_column(web_catalog())]
+        return [
+            (column, [boxes[e.id] for e in items])
+            for column, items in exercises_by_column(web_catalog())
+        ]
 
 
 class SessionForm(forms.Form):
     date = date_field()
     pain_during = _nrs("Pain during (0–10)", required=False)
-    notes = forms.CharField(required=False, max_length=NOTES_MAX,
-                            widget=forms.Textarea(attrs={"rows": 2}))
+    notes = forms.CharField(
+        required=False, max_length=NOTES_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class SessionRowForm(forms.Form):
     """One exercise done: sets, reps per set and the load in the team's unit."""
 
     done = forms.BooleanField(required=False, initial=True)
-    exercise = forms.ChoiceField(required=False, choices=[("", "Add an exercise…")]
-                                 + [(e.id, e.name) for e in web_catalog()])
+    exercise = forms.ChoiceField(
+        required=False, choices=[("", "Add an exercise…")] + [(e.id, e.name) for e in web_catalog()]
+    )
     sets = forms.IntegerField(required=False, min_value=1, max_value=20)
-    reps = forms.CharField(required=False, max_length=60, label="Reps",
-                           help_text="Per set: 10, or 10/8/6")
+    reps = forms.CharField(
+        required=False, max_length=60, label="Reps", help_text="Per set: 10, or 10/8/6"
+    )
     load = forms.DecimalField(required=False)  # replaced per unit in __init__
 
     def __init__(self, *args: Any, unit: str = "kg", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.unit = unit
         self.fields["load"] = forms.DecimalField(
-            required=False, min_value=0, max_value=kg_to_unit(MAX_LOAD_KG, unit),
-            max_digits=7, decimal_places=2, label=f"Load ({unit})",
-            help_text="Empty for bodyweight work.")
+            required=False,
+            min_value=0,
+            max_value=kg_to_unit(MAX_LOAD_KG, unit),
+            max_digits=7,
+            decimal_places=2,
+            label=f"Load ({unit})",
+            help_text="Empty for bodyweight work.",
+        )
 
     @property
     def included(self) -> bool:
@@ -198,8 +245,12 @@ class SessionRowForm(forms.Form):
     def service_row(self) -> dict[str, Any]:
         data = self.cleaned_data
         load = data.get("load")
-        return {"exercise": data["exercise"], "sets": data["sets"], "reps": data["reps_list"],
-                "load_kg": None if load is None else unit_to_kg(load, self.unit)}
+        return {
+            "exercise": data["exercise"],
+            "sets": data["sets"],
+            "reps": data["reps_list"],
+            "load_kg": None if load is None else unit_to_kg(load, self.unit),
+        }
 
 
 SessionRowFormSet = formset_factory(SessionRowForm, extra=1)
@@ -214,8 +265,15 @@ def plan_rows(items: list[Any], unit: str) -> list[dict[str, Any]]:
         rx = item.prescription
         start = prescribed_start(rx, unit)
         load = None if start is None else number_text(start)
-        rows.append({"done": True, "exercise": item.exercise, "sets": rx.sets,
-                     "reps": "/".join(str(r) for r in rx.reps), "load": load})
+        rows.append(
+            {
+                "done": True,
+                "exercise": item.exercise,
+                "sets": rx.sets,
+                "reps": "/".join(str(r) for r in rx.reps),
+                "load": load,
+            }
+        )
     return rows
 
 
@@ -228,33 +286,59 @@ class CheckinForm(forms.Form):
     """The athlete's own morning-after report on the public check-in page."""
 
     pain_next_morning = forms.TypedChoiceField(
-        label="Pain the morning after", choices=NRS_CHOICES, coerce=int,
+        label="Pain the morning after",
+        choices=NRS_CHOICES,
+        coerce=int,
         widget=forms.RadioSelect(attrs={"class": "scale"}),
         help_text="0 no pain, 10 the worst you can imagine.",
-        error_messages={"required": "tap a number from 0 to 10",
-                        "invalid_choice": "%(value)s is not in the range 0..10"})
-    felt = forms.ChoiceField(label="How it felt", widget=forms.RadioSelect,
-                             choices=[(f, f.capitalize()) for f in CHECKIN_FELT],
-                             error_messages={"required": "tap the one closest to how it went",
-                                             "invalid_choice": "'%(value)s' is not one of "
-                                             + ", ".join(CHECKIN_FELT)})
-    note = forms.CharField(required=False, max_length=CHECKIN_NOTE_MAX, label="Anything else?",
-                           widget=forms.Textarea(attrs={"rows": 2}))
+        error_messages={
+            "required": "tap a number from 0 to 10",
+            "invalid_choice": "%(value)s is not in the range 0..10",
+        },
+    )
+    felt = forms.ChoiceField(
+        label="How it felt",
+        widget=forms.RadioSelect,
+        choices=[(f, f.capitalize()) for f in CHECKIN_FELT],
+        error_messages={
+            "required": "tap the one closest to how it went",
+            "invalid_choice": "'%(value)s' is not one of " + ", ".join(CHECKIN_FELT),
+        },
+    )
+    note = forms.CharField(
+        required=False,
+        max_length=CHECKIN_NOTE_MAX,
+        label="Anything else?",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
-STAGE_FILTER = [("", "Any stage"), ("corrective", "Corrective"),
-                ("fundamental", "Fundamental"), ("challenge", "Challenge"),
-                ("mastery", "Mastery"), ("pain-aware", "Pain-aware"), ("refer", "Refer")]
-TEST_FILTER = [("", "Any last test"), ("passed", "Last test passed"),
-               ("failed", "Last test failed"), ("none", "Never tested"),
-               ("stale", "Tested over 4 weeks ago")]
+STAGE_FILTER = [
+    ("", "Any stage"),
+    ("corrective", "Corrective"),
+    ("fundamental", "Fundamental"),
+    ("challenge", "Challenge"),
+    ("mastery", "Mastery"),
+    ("pain-aware", "Pain-aware"),
+    ("refer", "Refer"),
+]
+TEST_FILTER = [
+    ("", "Any last test"),
+    ("passed", "Last test passed"),
+    ("failed", "Last test failed"),
+    ("none", "Never tested"),
+    ("stale", "Tested over 4 weeks ago"),
+]
 
 
 class AthleteFilterForm(forms.Form):
     """Search and filters of the athlete list (all optional; GET)."""
 
-    q = forms.CharField(required=False, label="Search",
-                        widget=forms.SearchInput(attrs={"placeholder": "Name or notes"}))
+    q = forms.CharField(
+        required=False,
+        label="Search",
+        widget=forms.SearchInput(attrs={"placeholder": "Name or notes"}),
+    )
     stage = forms.ChoiceField(required=False, choices=STAGE_FILTER)
     tested = forms.ChoiceField(required=False, choices=TEST_FILTER, label="Last test")
     pain = forms.BooleanField(required=False, label="Pain flag")
@@ -262,6 +346,10 @@ class AthleteFilterForm(forms.Form):
 
     def selector_kwargs(self) -> dict[str, Any]:
         data = self.cleaned_data if self.is_valid() else {}
-        return {"query": data.get("q", "").strip(), "stage": data.get("stage", ""),
-                "tested": data.get("tested", ""), "pain": "yes" if data.get("pain") else "",
-                "archived": bool(data.get("archived"))}
+        return {
+            "query": data.get("q", "").strip(),
+            "stage": data.get("stage", ""),
+            "tested": data.get("tested", ""),
+            "pain": "yes" if data.get("pain") else "",
+            "archived": bool(data.get("archived")),
+        }

@@ -60,8 +60,9 @@ class Mastery(models.Model):
     since = models.DateField(default=dt.date.today)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["athlete", "exercise"],
-                                               name="one_mastery_per_exercise")]
+        constraints = [
+            models.UniqueConstraint(fields=["athlete", "exercise"], name="one_mastery_per_exercise")
+        ]
 
 
 class HingeTest(models.Model):
@@ -71,8 +72,9 @@ class HingeTest(models.Model):
     date = models.DateField()
     faults = models.JSONField(default=list, blank=True)
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created = models.DateTimeField(auto_now_add=True)
     # Saved from an analysed clip; ``by_eye``: the faults whose verdict is the coach's
     # own, not the clip's (the clip could not judge them, or the coach overruled it).
@@ -122,8 +124,9 @@ class TrainingSession(models.Model):
     pain_next_morning = models.PositiveSmallIntegerField(null=True, blank=True)
     felt = models.CharField(max_length=200, blank=True)
     notes = models.TextField(blank=True)
-    logged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -132,8 +135,7 @@ class TrainingSession(models.Model):
 
 
 class SessionExercise(models.Model):
-    session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE,
-                                related_name="exercises")
+    session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="exercises")
     exercise = models.CharField(max_length=64)
     sets = models.PositiveSmallIntegerField()
     reps = models.JSONField(default=list)

@@ -32,8 +32,15 @@ def athletes_visible_to(user: User) -> QuerySet[Athlete]:
     return Athlete.objects.filter(team=team)
 
 
-def athlete_list(*, user: User, query: str = "", stage: str = "",
-                 tested: str = "", pain: str = "", archived: bool = False) -> QuerySet[Athlete]:
+def athlete_list(
+    *,
+    user: User,
+    query: str = "",
+    stage: str = "",
+    tested: str = "",
+    pain: str = "",
+    archived: bool = False,
+) -> QuerySet[Athlete]:
     """The team's athletes, searched by name and filtered by stage, last test and pain."""
     athletes = athletes_visible_to(user).filter(archived=archived)
     if query:
@@ -74,8 +81,9 @@ def athlete_advice(*, athlete: Athlete) -> tuple[Recommendation, Plan]:
     return recommend(case, web_catalog()), plan(case, web_catalog())
 
 
-def athlete_recommendation_preview(*, athlete: Athlete, test_faults: list[str],
-                                   test_date: dt.date | None = None) -> Recommendation:
+def athlete_recommendation_preview(
+    *, athlete: Athlete, test_faults: list[str], test_date: dt.date | None = None
+) -> Recommendation:
     """The recommendation as it would be with one more test on record; saves nothing."""
     data = athlete_case_data(athlete)
     day = (test_date or dt.date.today()).isoformat()
@@ -137,6 +145,7 @@ def athlete_pain_flare(*, athlete: Athlete) -> str | None:
 
 # --- private check-in links -------------------------------------------------------------
 
+
 def checkin_links_active(*, athlete: Athlete) -> QuerySet[CheckinLink]:
     return athlete.checkin_links.filter(revoked__isnull=True).order_by("-created", "-id")
 
@@ -151,7 +160,9 @@ def checkin_link_get(*, athlete: Athlete, pk: int) -> CheckinLink:
 
 def checkin_athlete_for_token(*, token: str) -> Athlete | None:
     """The athlete behind an active check-in token; None when unknown, revoked or archived."""
-    link = (CheckinLink.objects.select_related("athlete__team")
-            .filter(digest=ApiToken.digest_of(token), revoked__isnull=True,
-                    athlete__archived=False).first())
+    link = (
+        CheckinLink.objects.select_related("athlete__team")
+        .filter(digest=ApiToken.digest_of(token), revoked__isnull=True, athlete__archived=False)
+        .first()
+    )
     return link.athlete if link else None

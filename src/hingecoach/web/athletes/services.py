@@ -29,8 +29,17 @@ from hingecoach.web.athletes.models import (
 from hingecoach.web.catalog import web_catalog
 from hingecoach.web.teams.models import Team
 
-PROFILE_FIELDS = ("name", "date_of_birth", "conditions", "red_flags", "medical_clearance",
-                  "clearance_date", "clearance_by", "goal", "notes")
+PROFILE_FIELDS = (
+    "name",
+    "date_of_birth",
+    "conditions",
+    "red_flags",
+    "medical_clearance",
+    "clearance_date",
+    "clearance_by",
+    "goal",
+    "notes",
+)
 
 
 def _clean_profile(fields: dict[str, Any], born: dt.date | None = None) -> dict[str, Any]:
@@ -97,23 +106,38 @@ def athlete_refresh(*, athlete: Athlete) -> Athlete:
     athlete.pain_flag = pain_flagged(case, web_catalog())
     athlete.last_test_date = latest.date if latest else None
     athlete.last_test_passed = latest.passed if latest else None
-    athlete.save(update_fields=["stage", "refer", "pain_flag", "last_test_date",
-                                "last_test_passed"])
+    athlete.save(
+        update_fields=["stage", "refer", "pain_flag", "last_test_date", "last_test_passed"]
+    )
     return athlete
 
 
 @transaction.atomic
-def test_record(*, athlete: Athlete, date: dt.date, faults: list[str], notes: str = "",
-                by: Any = None, from_clip: bool = False,
-                by_eye: Sequence[str] = ()) -> HingeTest:
+def test_record(
+    *,
+    athlete: Athlete,
+    date: dt.date,
+    faults: list[str],
+    notes: str = "",
+    by: Any = None,
+    from_clip: bool = False,
+    by_eye: Sequence[str] = (),
+) -> HingeTest:
     """``from_clip``, ``by_eye``: saved from a clip, with the faults the coach judged by
     eye (``clips.services.clip_save_test``)."""
     check.record_date("date", date, athlete.date_of_birth)
     check.text("notes", notes)
     faults = check.known_ids("faults", faults, "faults")
     by_eye = check.known_ids("by_eye", by_eye, "faults")
-    test = HingeTest.objects.create(athlete=athlete, date=date, faults=faults, notes=notes,
-                                    recorded_by=by, from_clip=from_clip, by_eye=by_eye)
+    test = HingeTest.objects.create(
+        athlete=athlete,
+        date=date,
+        faults=faults,
+        notes=notes,
+        recorded_by=by,
+        from_clip=from_clip,
+        by_eye=by_eye,
+    )
     athlete_refresh(athlete=athlete)
     return test
 
@@ -128,8 +152,9 @@ def pain_record(*, athlete: Athlete, date: dt.date, nrs: int) -> PainReport:
 
 
 @transaction.atomic
-def tsk_record(*, athlete: Athlete, date: dt.date, total: int | None = None,
-               items: list[int] | None = None) -> TskScore:
+def tsk_record(
+    *, athlete: Athlete, date: dt.date, total: int | None = None, items: list[int] | None = None
+) -> TskScore:
     check.record_date("date", date, athlete.date_of_birth)
     from_items = check.tsk_items("items", items)
     if from_items is not None and total is not None and total != from_items:
@@ -157,9 +182,17 @@ def mastery_set(*, athlete: Athlete, exercises: list[str]) -> list[str]:
 
 
 @transaction.atomic
-def session_log(*, athlete: Athlete, date: dt.date, exercises: list[dict[str, Any]],
-                pain_during: int | None = None, pain_next_morning: int | None = None,
-                felt: str = "", notes: str = "", by: Any = None) -> TrainingSession:
+def session_log(
+    *,
+    athlete: Athlete,
+    date: dt.date,
+    exercises: list[dict[str, Any]],
+    pain_during: int | None = None,
+    pain_next_morning: int | None = None,
+    felt: str = "",
+    notes: str = "",
+    by: Any = None,
+) -> TrainingSession:
     """Log a session; loads arrive in kilograms."""
     check.record_date("date", date, athlete.date_of_birth)
     check.in_range("pain_during", pain_during, *check.NRS_RANGE)
@@ -167,8 +200,14 @@ def session_log(*, athlete: Athlete, date: dt.date, exercises: list[dict[str, An
     check.text("notes", notes)
     rows = [_session_row(index, row) for index, row in enumerate(exercises)]
     session = TrainingSession.objects.create(
-        athlete=athlete, date=date, pain_during=pain_during,
-        pain_next_morning=pain_next_morning, felt=felt, notes=notes, logged_by=by)
+        athlete=athlete,
+        date=date,
+        pain_during=pain_during,
+        pain_next_morning=pain_next_morning,
+        felt=felt,
+        notes=notes,
+        logged_by=by,
+    )
     for order, row in enumerate(rows):  # one by one, so the audit trail sees each
         SessionExercise.objects.create(session=session, order=order, **row)
     athlete_refresh(athlete=athlete)
@@ -209,8 +248,9 @@ CHECKIN_NOTE_MAX = 150
 
 
 @transaction.atomic
-def checkin_submit(*, athlete: Athlete, pain_next_morning: int, felt: str,
-                   note: str = "") -> TrainingSession:
+def checkin_submit(
+    *, athlete: Athlete, pain_next_morning: int, felt: str, note: str = ""
+) -> TrainingSession:
     """An athlete's morning-after report, saved onto their most recent session.
 
     ``felt`` is one of ``CHECKIN_FELT``; the note follows it (``"hard: calves sore"``).
@@ -220,13 +260,15 @@ def checkin_submit(*, athlete: Athlete, pain_next_morning: int, felt: str,
         raise ValidationError({"felt": f"{felt!r} is not one of {', '.join(CHECKIN_FELT)}"})
     note = " ".join(note.split())
     if len(note) > CHECKIN_NOTE_MAX:
-        raise ValidationError({"note": f"{len(note)} characters is too long: at most "
-                                       f"{CHECKIN_NOTE_MAX}"})
+        raise ValidationError(
+            {"note": f"{len(note)} characters is too long: at most {CHECKIN_NOTE_MAX}"}
+        )
     session = athlete.sessions.order_by("-date", "-id").first()
     if session is None:
         raise ValidationError("no session has been logged yet, so there is nothing to report on")
-    session_next_morning(session=session, nrs=pain_next_morning,
-                         felt=f"{felt}: {note}" if note else felt)
+    session_next_morning(
+        session=session, nrs=pain_next_morning, felt=f"{felt}: {note}" if note else felt
+    )
     return session
 
 

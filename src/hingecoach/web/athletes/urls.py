@@ -15,13 +15,22 @@ urlpatterns = [
     path("<int:pk>/test/preview/", views.test_preview, name="test-preview"),
     path("<int:pk>/pain/", remembering_changes("pain report")(views.pain_record), name="pain"),
     path("<int:pk>/tsk/", remembering_changes("TSK-11 score")(views.tsk_record), name="tsk"),
-    path("<int:pk>/mastered/", remembering_changes("mastered list")(views.mastery_edit),
-         name="mastered"),
+    path(
+        "<int:pk>/mastered/",
+        remembering_changes("mastered list")(views.mastery_edit),
+        name="mastered",
+    ),
     path("<int:pk>/log/", remembering_changes("session")(views.session_log), name="log"),
     path("<int:pk>/export.<str:fmt>", views.athlete_export, name="export"),
     path("<int:pk>/checkin-links/", views.checkin_link_create, name="checkin-link-create"),
-    path("<int:pk>/checkin-links/<int:link_pk>/revoke/", views.checkin_link_revoke,
-         name="checkin-link-revoke"),
-    path("<int:pk>/sessions/<int:session_pk>/morning/", views.session_next_morning,
-         name="next-morning"),
+    path(
+        "<int:pk>/checkin-links/<int:link_pk>/revoke/",
+        views.checkin_link_revoke,
+        name="checkin-link-revoke",
+    ),
+    path(
+        "<int:pk>/sessions/<int:session_pk>/morning/",
+        views.session_next_morning,
+        name="next-morning",
+    ),
 ]

@@ -51,8 +51,9 @@ def not_future(field: str, day: dt.date) -> None:
 
 def not_before_birth(field: str, day: dt.date | None, born: dt.date) -> None:
     if day is not None and day < born:
-        raise RecordConflict({field: f"{day.isoformat()} is before the athlete's date of "
-                                     f"birth ({born.isoformat()})"})
+        raise RecordConflict(
+            {field: f"{day.isoformat()} is before the athlete's date of birth ({born.isoformat()})"}
+        )
 
 
 def record_date(field: str, day: dt.date, born: dt.date) -> None:
@@ -90,8 +91,9 @@ def birth_date(field: str, born: dt.date) -> None:
     age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
     low, high = AGE_RANGE
     if not low <= age <= high:
-        raise ValidationError({field: f"{born.isoformat()} gives an age of {age}; "
-                                      f"expected {low} to {high} years"})
+        raise ValidationError(
+            {field: f"{born.isoformat()} gives an age of {age}; expected {low} to {high} years"}
+        )
 
 
 def tsk_items(field: str, items: list[int] | None) -> int | None:

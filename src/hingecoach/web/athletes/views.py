@@ -59,6 +59,7 @@ def _to_detail(athlete: Athlete) -> HttpResponse:
 
 # --- list, create, edit, archive -------------------------------------------------------
 
+
 @login_required
 @vary_on_headers("HX-Request")
 def athlete_list(request: CoachRequest) -> HttpResponse:
@@ -67,8 +68,12 @@ def athlete_list(request: CoachRequest) -> HttpResponse:
     page = Paginator(athletes, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"athletes": page.object_list, "page": page, "filters": filters,
-               "query": query.urlencode()}
+    context = {
+        "athletes": page.object_list,
+        "page": page,
+        "filters": filters,
+        "query": query.urlencode(),
+    }
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "athletes/_results.html", context)
     return render(request, "athletes/list.html", context)
@@ -111,6 +116,7 @@ def athlete_archive(request: CoachRequest, pk: int) -> HttpResponse:
 
 # --- the athlete's page -----------------------------------------------------------------
 
+
 def _advice(athlete: Athlete, pain_form: PainForm | None = None) -> dict[str, Any]:
     """The live part of the athlete's page: status, recommendation and today's plan."""
     rec, today = selectors.athlete_advice(athlete=athlete)
@@ -139,12 +145,19 @@ def _charts(athlete: Athlete, unit: str) -> dict[str, Any]:
     tests = list(selectors.athlete_tests(athlete=athlete))
     reports = list(selectors.athlete_pain_reports(athlete=athlete))
     return {
-        "tests_chart": charts.cached("tests", charts.tests_fingerprint(tests),
-                                     lambda: charts.test_timeline(tests)),
-        "pain_chart": charts.cached("pain", charts.pain_fingerprint(sessions, reports),
-                                    lambda: charts.pain_chart(sessions, reports)),
-        "loads_chart": charts.cached("loads", charts.loads_fingerprint(sessions, unit),
-                                     lambda: charts.loads_chart(sessions, unit)),
+        "tests_chart": charts.cached(
+            "tests", charts.tests_fingerprint(tests), lambda: charts.test_timeline(tests)
+        ),
+        "pain_chart": charts.cached(
+            "pain",
+            charts.pain_fingerprint(sessions, reports),
+            lambda: charts.pain_chart(sessions, reports),
+        ),
+        "loads_chart": charts.cached(
+            "loads",
+            charts.loads_fingerprint(sessions, unit),
+            lambda: charts.loads_chart(sessions, unit),
+        ),
     }
 
 
@@ -162,8 +175,11 @@ def _detail_page(request: CoachRequest, athlete: Athlete, **extra: Any) -> HttpR
     context = _advice(athlete)
     rec = context["rec"]
     context["ladder"] = ladder_grid(
-        web_catalog(), mastered=selectors.athlete_mastered(athlete=athlete),
-        today=[o.exercise for o in rec.options], avoid=[a.exercise for a in rec.avoid])
+        web_catalog(),
+        mastered=selectors.athlete_mastered(athlete=athlete),
+        today=[o.exercise for o in rec.options],
+        avoid=[a.exercise for a in rec.avoid],
+    )
     context.update(_history(athlete))
     context.update(_checkins(athlete, **extra))
     context["can_erase"] = is_head_coach(request.user)
@@ -187,6 +203,7 @@ def athlete_charts(request: CoachRequest, pk: int) -> HttpResponse:
 
 # --- exports ----------------------------------------------------------------------------
 
+
 @login_required
 def athlete_export(request: CoachRequest, pk: int, fmt: str) -> HttpResponse:
     """The athlete's whole record as a download: ``export.json`` or ``export.csv``."""
@@ -198,13 +215,18 @@ def athlete_export(request: CoachRequest, pk: int, fmt: str) -> HttpResponse:
     else:
         raise Http404(f"No export as '{fmt}': csv or json")
     response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=exports.export_filename(athlete, fmt)) or "attachment"
+    response["Content-Disposition"] = (
+        content_disposition_header(
+            as_attachment=True, filename=exports.export_filename(athlete, fmt)
+        )
+        or "attachment"
+    )
     patch_cache_control(response, no_store=True, private=True)
     return response
 
 
 # --- private check-in links -------------------------------------------------------------
+
 
 @login_required
 def checkin_link_create(request: CoachRequest, pk: int) -> HttpResponse:
@@ -232,20 +254,24 @@ def checkin_link_revoke(request: CoachRequest, pk: int, link_pk: int) -> HttpRes
 
 # --- records: test, pain, TSK-11, mastered ----------------------------------------------
 
+
 @login_required
 def test_record(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     form = HingeTestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        test = run_service(form, services.test_record, athlete=athlete, by=request.user,
-                           **form.cleaned_data)
+        test = run_service(
+            form, services.test_record, athlete=athlete, by=request.user, **form.cleaned_data
+        )
         if test is not None:
-            messages.success(request, "Test recorded: " + ("passed." if test.passed else
-                                                          "failed."))
+            messages.success(request, "Test recorded: " + ("passed." if test.passed else "failed."))
             return _to_detail(athlete)
     rec = selectors.athlete_recommendation(athlete=athlete)
-    return render(request, "athletes/test_form.html",
-                  {"athlete": athlete, "form": form, "rec": rec, "preview": False})
+    return render(
+        request,
+        "athletes/test_form.html",
+        {"athlete": athlete, "form": form, "rec": rec, "preview": False},
+    )
 
 
 @login_required
@@ -256,9 +282,13 @@ def test_preview(request: CoachRequest, pk: int) -> HttpResponse:
     form.is_valid()
     faults = form.cleaned_data.get("faults") or []
     rec = selectors.athlete_recommendation_preview(
-        athlete=athlete, test_faults=faults, test_date=form.cleaned_data.get("date"))
-    return render(request, "athletes/_preview.html",
-                  {"athlete": athlete, "rec": rec, "preview": True, "faults": faults})
+        athlete=athlete, test_faults=faults, test_date=form.cleaned_data.get("date")
+    )
+    return render(
+        request,
+        "athletes/_preview.html",
+        {"athlete": athlete, "rec": rec, "preview": True, "faults": faults},
+    )
 
 
 @login_required
@@ -270,13 +300,19 @@ def pain_record(request: CoachRequest, pk: int) -> HttpResponse:
         saved = run_service(form, services.pain_record, athlete=athlete, **form.cleaned_data)
     if request.htmx:
         athlete.refresh_from_db()
-        return render(request, "athletes/_advice.html",
-                      _advice(athlete, None if saved else form) | {"oob": True})
+        return render(
+            request,
+            "athletes/_advice.html",
+            _advice(athlete, None if saved else form) | {"oob": True},
+        )
     if saved is not None:
         messages.success(request, f"Pain now recorded: {saved.nrs}/10.")
         return _to_detail(athlete)
-    return render(request, "athletes/record_form.html",
-                  {"athlete": athlete, "form": form, "title": "Pain now"})
+    return render(
+        request,
+        "athletes/record_form.html",
+        {"athlete": athlete, "form": form, "title": "Pain now"},
+    )
 
 
 @login_required
@@ -285,8 +321,14 @@ def tsk_record(request: CoachRequest, pk: int) -> HttpResponse:
     form = TskForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        score = run_service(form, services.tsk_record, athlete=athlete, date=data["date"],
-                            total=data["total"], items=data["items"])
+        score = run_service(
+            form,
+            services.tsk_record,
+            athlete=athlete,
+            date=data["date"],
+            total=data["total"],
+            items=data["items"],
+        )
         if score is not None:
             messages.success(request, f"TSK-11 recorded: {score.total}.")
             return _to_detail(athlete)
@@ -299,8 +341,9 @@ def mastery_edit(request: CoachRequest, pk: int) -> HttpResponse:
     initial = {"exercises": selectors.athlete_mastered(athlete=athlete)}
     form = MasteryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        done = run_service(form, services.mastery_set, athlete=athlete,
-                           exercises=form.cleaned_data["exercises"])
+        done = run_service(
+            form, services.mastery_set, athlete=athlete, exercises=form.cleaned_data["exercises"]
+        )
         if done is not None:
             messages.success(request, f"Mastered list saved ({len(done)}).")
             return _to_detail(athlete)
@@ -309,20 +352,28 @@ def mastery_edit(request: CoachRequest, pk: int) -> HttpResponse:
 
 # --- sessions ---------------------------------------------------------------------------
 
+
 @login_required
 def session_log(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
     unit = athlete.team.unit
     today = selectors.athlete_plan(athlete=athlete)
     form = SessionForm(request.POST or None)
-    rows = SessionRowFormSet(request.POST or None, prefix="ex", form_kwargs={"unit": unit},
-                             initial=plan_rows(today.session, unit))
+    rows = SessionRowFormSet(
+        request.POST or None,
+        prefix="ex",
+        form_kwargs={"unit": unit},
+        initial=plan_rows(today.session, unit),
+    )
     posted = request.method == "POST" and form.is_valid() and rows.is_valid()
     if posted and _log(request, athlete, form, rows):
         messages.success(request, "Session logged.")
         return _to_detail(athlete)
-    return render(request, "athletes/session_form.html",
-                  {"athlete": athlete, "form": form, "rows": rows, "plan": today})
+    return render(
+        request,
+        "athletes/session_form.html",
+        {"athlete": athlete, "form": form, "rows": rows, "plan": today},
+    )
 
 
 def _log(request: CoachRequest, athlete: Athlete, form: SessionForm, rows: Any) -> bool:
@@ -333,9 +384,14 @@ def _log(request: CoachRequest, athlete: Athlete, form: SessionForm, rows: Any) 
         return False
     data = form.cleaned_data
     try:
-        services.session_log(athlete=athlete, date=data["date"], notes=data["notes"],
-                             pain_during=data["pain_during"], by=request.user,
-                             exercises=[row.service_row() for row in done])
+        services.session_log(
+            athlete=athlete,
+            date=data["date"],
+            notes=data["notes"],
+            pain_during=data["pain_during"],
+            by=request.user,
+            exercises=[row.service_row() for row in done],
+        )
     except ValidationError as exc:
         _row_errors(form, done, exc)
         return False
@@ -346,7 +402,7 @@ def _row_errors(form: SessionForm, done: list[Any], exc: ValidationError) -> Non
     names = {"sets": "sets", "reps": "reps", "load_kg": "load", "exercise": "exercise"}
     for key, messages_ in exc.message_dict.items():
         if key.startswith("exercises["):
-            index, _, field = key[len("exercises["):].partition("].")
+            index, _, field = key[len("exercises[") :].partition("].")
             row = done[int(index)]
             row.add_error(names.get(field.split("[")[0]), messages_)
         else:

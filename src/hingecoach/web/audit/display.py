@@ -9,8 +9,12 @@ from auditlog.models import LogEntry
 
 from hingecoach.web.common.via import CHECKIN_LINK
 
-ACTIONS = {LogEntry.Action.CREATE: "added", LogEntry.Action.UPDATE: "changed",
-           LogEntry.Action.DELETE: "deleted", LogEntry.Action.ACCESS: "read"}
+ACTIONS = {
+    LogEntry.Action.CREATE: "added",
+    LogEntry.Action.UPDATE: "changed",
+    LogEntry.Action.DELETE: "deleted",
+    LogEntry.Action.ACCESS: "read",
+}
 # The athlete's own name is shown for the athlete; other records by kind and number.
 NAMED = {"athlete", "team", "user", "membership"}
 
@@ -56,5 +60,11 @@ def _text(value: Any) -> str:
 
 def audit_line(entry: LogEntry) -> AuditLine:
     data = entry.additional_data or {}
-    return AuditLine(when=entry.timestamp, who=_who(entry), action=ACTIONS[entry.action],
-                     what=_what(entry), changes=_changes(entry), athlete=data.get("athlete"))
+    return AuditLine(
+        when=entry.timestamp,
+        who=_who(entry),
+        action=ACTIONS[entry.action],
+        what=_what(entry),
+        changes=_changes(entry),
+        athlete=data.get("athlete"),
+    )

@@ -25,8 +25,15 @@ from hingecoach.web.common.via import current_via
 from hingecoach.web.teams.models import ApiToken, Membership, Team
 
 # The summary the engine recomputes after every write is not a change anyone made.
-ATHLETE_SUMMARY = ["stage", "refer", "pain_flag", "last_test_date", "last_test_passed",
-                   "created", "updated"]
+ATHLETE_SUMMARY = [
+    "stage",
+    "refer",
+    "pain_flag",
+    "last_test_date",
+    "last_test_passed",
+    "created",
+    "updated",
+]
 USER_FIELDS = ["username", "first_name", "last_name", "email", "is_active", "password"]
 
 
@@ -39,8 +46,12 @@ def hidden(value: str) -> str:
 def register_models() -> None:
     auditlog.register(Team)
     auditlog.register(Membership)
-    auditlog.register(get_user_model(), include_fields=USER_FIELDS, mask_fields=["password"],
-                      mask_callable="hingecoach.web.audit.registry.hidden")
+    auditlog.register(
+        get_user_model(),
+        include_fields=USER_FIELDS,
+        mask_fields=["password"],
+        mask_callable="hingecoach.web.audit.registry.hidden",
+    )
     auditlog.register(ApiToken, exclude_fields=["digest", "last_used"])
     auditlog.register(Athlete, exclude_fields=ATHLETE_SUMMARY)
     for model in (HingeTest, PainReport, TskScore, TrainingSession, SessionExercise, Mastery):
@@ -68,8 +79,9 @@ def owner_of(instance: Any) -> dict[str, int | None]:
     return {"team": getattr(membership, "team_id", None), "athlete": None}
 
 
-def _mark_owner(sender: Any, instance: Any, log_entry: LogEntry | None = None,
-                **kwargs: Any) -> None:
+def _mark_owner(
+    sender: Any, instance: Any, log_entry: LogEntry | None = None, **kwargs: Any
+) -> None:
     if log_entry is not None:
         data: dict[str, Any] = {**owner_of(instance)}
         if (via := current_via()) is not None:

@@ -10,5 +10,8 @@ from hingecoach.web.teams.models import Team
 
 def audit_entries(*, team: Team) -> QuerySet[LogEntry]:
     """The team's entries, newest first."""
-    return (LogEntry.objects.filter(additional_data__team=team.pk)
-            .select_related("actor", "content_type").order_by("-timestamp", "-id"))
+    return (
+        LogEntry.objects.filter(additional_data__team=team.pk)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-id")
+    )

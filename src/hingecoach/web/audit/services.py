@@ -27,7 +27,12 @@ def audit_erasure(*, athlete: Athlete, by: Any) -> LogEntry:
     LogEntry.objects.filter(additional_data__athlete=number).delete()
     actor = by if getattr(by, "is_authenticated", False) else None
     return LogEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(Athlete), object_pk=str(number),
-        object_id=number, object_repr=f"athlete #{number}", action=LogEntry.Action.DELETE,
-        changes={}, actor=actor, additional_data={"team": team, "athlete": None,
-                                                  "erased": number})
+        content_type=ContentType.objects.get_for_model(Athlete),
+        object_pk=str(number),
+        object_id=number,
+        object_repr=f"athlete #{number}",
+        action=LogEntry.Action.DELETE,
+        changes={},
+        actor=actor,
+        additional_data={"team": team, "athlete": None, "erased": number},
+    )

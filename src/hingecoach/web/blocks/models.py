@@ -21,15 +21,20 @@ class TrainingBlock(models.Model):
     case = models.JSONField()
     plan = models.JSONField()
     ended = models.DateField(null=True, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                           on_delete=models.SET_NULL, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-start", "-id"]
-        constraints = [models.UniqueConstraint(
-            fields=["athlete"], condition=models.Q(ended__isnull=True),
-            name="one_running_block_per_athlete")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["athlete"],
+                condition=models.Q(ended__isnull=True),
+                name="one_running_block_per_athlete",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.weeks}-week block from {self.start.isoformat()}"

@@ -72,8 +72,11 @@ def block_history(*, athlete: Athlete) -> QuerySet[TrainingBlock]:
 
 def block_get(*, user: User, pk: int) -> TrainingBlock:
     """A block of an athlete ``user`` may see; any other is not found."""
-    found = (TrainingBlock.objects.select_related("athlete__team")
-             .filter(pk=pk, athlete__in=athletes_visible_to(user)).first())
+    found = (
+        TrainingBlock.objects.select_related("athlete__team")
+        .filter(pk=pk, athlete__in=athletes_visible_to(user))
+        .first()
+    )
     if found is None:
         raise Http404("No such block")
     return found
@@ -91,13 +94,13 @@ def block_week_number(*, start: dt.date, today: dt.date | None = None) -> int:
 
 def block_weeks_done(*, block: TrainingBlock) -> list[int]:
     """The weeks with a session run in gym mode against this block."""
-    runs = GymRun.objects.filter(athlete_id=block.athlete_id, block_id=block.pk,
-                                 block_week__isnull=False)
+    runs = GymRun.objects.filter(
+        athlete_id=block.athlete_id, block_id=block.pk, block_week__isnull=False
+    )
     return sorted({week for week in runs.values_list("block_week", flat=True) if week is not None})
 
 
-def block_now(*, block: TrainingBlock, catalog: Catalog,
-              today: dt.date | None = None) -> BlockNow:
+def block_now(*, block: TrainingBlock, catalog: Catalog, today: dt.date | None = None) -> BlockNow:
     """Where a block stands today: this week, the weeks done, and any step back."""
     built = block_built(block=block)
     number = block_week_number(start=block.start, today=today)
@@ -108,34 +111,49 @@ def block_now(*, block: TrainingBlock, catalog: Catalog,
     return BlockNow(block, built, number, now.done, backs)
 
 
-def _step_backs(block: TrainingBlock, built: Block, number: int, case: Case,
-                catalog: Catalog) -> list[StepBack]:
+def _step_backs(
+    block: TrainingBlock, built: Block, number: int, case: Case, catalog: Catalog
+) -> list[StepBack]:
     before = _case_as_built(block, catalog)
-    found = [_after_failed_test(block, built, number, case, before),
-             _after_flare(block, built, number, case, before, catalog)]
+    found = [
+        _after_failed_test(block, built, number, case, before),
+        _after_flare(block, built, number, case, before, catalog),
+    ]
     return [back for back in found if back is not None]
 
 
-def _after_failed_test(block: TrainingBlock, built: Block, number: int, case: Case,
-                       before: Case | None) -> StepBack | None:
+def _after_failed_test(
+    block: TrainingBlock, built: Block, number: int, case: Case, before: Case | None
+) -> StepBack | None:
     test = case.latest_test
     if test is None or test.passed or test.date < block.start:
         return None
     if before is not None and test == before.latest_test:
         return None
-    return StepBack("after-failed-test", test.date, faults=list(test.faults),
-                    session=_retest_fallback(built, number) or [])
+    return StepBack(
+        "after-failed-test",
+        test.date,
+        faults=list(test.faults),
+        session=_retest_fallback(built, number) or [],
+    )
 
 
-def _after_flare(block: TrainingBlock, built: Block, number: int, case: Case,
-                 before: Case | None, catalog: Catalog) -> StepBack | None:
+def _after_flare(
+    block: TrainingBlock,
+    built: Block,
+    number: int,
+    case: Case,
+    before: Case | None,
+    catalog: Catalog,
+) -> StepBack | None:
     last, flare = case.last_session, pain_flare(case, catalog)
     if last is None or flare is None or last.date is None or last.date < block.start:
         return None
     if before is not None and last == before.last_session:
         return None
-    return StepBack("after-flare", last.date, flare=flare,
-                    session=built.weeks[number - 1].if_pain_flare)
+    return StepBack(
+        "after-flare", last.date, flare=flare, session=built.weeks[number - 1].if_pain_flare
+    )
 
 
 def _case_as_built(block: TrainingBlock, catalog: Catalog) -> Case | None:
@@ -154,8 +172,9 @@ def _retest_fallback(built: Block, number: int) -> list[SessionItem] | None:
     return None
 
 
-def block_session(*, block: TrainingBlock, week: int, choice: str,
-                  today: dt.date | None = None) -> list[SessionItem]:
+def block_session(
+    *, block: TrainingBlock, week: int, choice: str, today: dt.date | None = None
+) -> list[SessionItem]:
     """The items of ``week`` to run: as planned, or the step back after a failed re-test
     or a flare. Refused: a week not started or past the end, an unknown choice."""
     if block.ended is not None:
@@ -174,7 +193,6 @@ def block_session(*, block: TrainingBlock, week: int, choice: str,
     if choice == "after-failed-test":
         fallback = _retest_fallback(built, week)
         if fallback is None:
-            raise ValidationError({"session": "this block plans no re-test up to week "
-                                              f"{week}"})
+            raise ValidationError({"session": f"this block plans no re-test up to week {week}"})
         return fallback
     return chosen.session

@@ -24,8 +24,9 @@ MAX_LEAD_DAYS = 28  # a block may be set up to four weeks before it starts
 
 
 @transaction.atomic
-def block_assign(*, athlete: Athlete, weeks: int, start: dt.date, catalog: Catalog,
-                 by: Any = None) -> TrainingBlock:
+def block_assign(
+    *, athlete: Athlete, weeks: int, start: dt.date, catalog: Catalog, by: Any = None
+) -> TrainingBlock:
     """Build the engine's block of ``weeks`` weeks from ``start`` and make it the athlete's
     running block; the one running before ends today."""
     _check_weeks(weeks)
@@ -33,14 +34,20 @@ def block_assign(*, athlete: Athlete, weeks: int, start: dt.date, catalog: Catal
     case = athlete_case_data(athlete)
     built = make_block(case, weeks, catalog, start=start)
     if built.refer:
-        raise ValidationError({"athlete": f"{athlete.name} is to see a clinician first: "
-                                          "no block until then"})
+        raise ValidationError(
+            {"athlete": f"{athlete.name} is to see a clinician first: no block until then"}
+        )
     Athlete.objects.select_for_update().filter(pk=athlete.pk).first()
     for running in TrainingBlock.objects.filter(athlete=athlete, ended__isnull=True):
         block_end(block=running)
     return TrainingBlock.objects.create(
-        athlete=athlete, weeks=weeks, start=start, by=_person(by), case=case,
-        plan=built.model_dump(mode="json"))
+        athlete=athlete,
+        weeks=weeks,
+        start=start,
+        by=_person(by),
+        case=case,
+        plan=built.model_dump(mode="json"),
+    )
 
 
 def block_end(*, block: TrainingBlock, on: dt.date | None = None) -> TrainingBlock:
@@ -61,12 +68,20 @@ def _check_start(start: dt.date, weeks: int) -> None:
     today = dt.date.today()
     latest = today + dt.timedelta(days=MAX_LEAD_DAYS)
     if start > latest:
-        raise ValidationError({"start": f"{start.isoformat()} is more than {MAX_LEAD_DAYS} "
-                                        f"days ahead: at the latest {latest.isoformat()}"})
+        raise ValidationError(
+            {
+                "start": f"{start.isoformat()} is more than {MAX_LEAD_DAYS} "
+                f"days ahead: at the latest {latest.isoformat()}"
+            }
+        )
     last_day = start + dt.timedelta(weeks=weeks, days=-1)
     if last_day < today:
-        raise ValidationError({"start": f"{start.isoformat()} is too early: a {weeks}-week "
-                                        f"block from then ended on {last_day.isoformat()}"})
+        raise ValidationError(
+            {
+                "start": f"{start.isoformat()} is too early: a {weeks}-week "
+                f"block from then ended on {last_day.isoformat()}"
+            }
+        )
 
 
 def _person(by: Any) -> Any:

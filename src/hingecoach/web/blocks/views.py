@@ -32,14 +32,19 @@ def block_assign(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = athlete_get(user=request.user, pk=pk)
     form = BlockForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        block = run_service(form, services.block_assign, athlete=athlete,
-                            catalog=web_catalog(), by=request.user, **form.cleaned_data)
+        block = run_service(
+            form,
+            services.block_assign,
+            athlete=athlete,
+            catalog=web_catalog(),
+            by=request.user,
+            **form.cleaned_data,
+        )
         if block is not None:
             messages.success(request, f"{block.weeks}-week block assigned to {athlete.name}.")
             return _to_block(block)
     status = 400 if form.errors else 200
-    return render(request, "blocks/assign.html", {"athlete": athlete, "form": form},
-                  status=status)
+    return render(request, "blocks/assign.html", {"athlete": athlete, "form": form}, status=status)
 
 
 @login_required
@@ -57,8 +62,9 @@ def block_gym(request: CoachRequest, pk: int, week: int) -> HttpResponse:
     """Run a week of the block in gym mode (``?session=`` a step back's session)."""
     block = selectors.block_get(user=request.user, pk=pk)
     try:
-        items = selectors.block_session(block=block, week=week,
-                                        choice=request.GET.get("session", "planned"))
+        items = selectors.block_session(
+            block=block, week=week, choice=request.GET.get("session", "planned")
+        )
     except ValidationError as exc:
         return _refused(exc)
     return gym_run(request, block.athlete, items=items, block=block, week=week)
@@ -70,9 +76,13 @@ def block_sheet(request: CoachRequest, pk: int) -> HttpResponse:
     block = selectors.block_get(user=request.user, pk=pk)
     athlete = block.athlete
     try:
-        sheet = printing.block_sheet_pdf(web_catalog(), selectors.block_built(block=block),
-                                         size=request.GET.get("size", "a4"),
-                                         units=athlete.team.unit, athlete=athlete.name)
+        sheet = printing.block_sheet_pdf(
+            web_catalog(),
+            selectors.block_built(block=block),
+            size=request.GET.get("size", "a4"),
+            units=athlete.team.unit,
+            athlete=athlete.name,
+        )
     except printing.PrintError as exc:
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
     response = HttpResponse(sheet.pdf, content_type="application/pdf")

@@ -14,10 +14,14 @@ from hingecoach.web.common.ladder import exercises_by_column, ladder_grid
 @login_required
 def ladder_page(request: HttpRequest) -> HttpResponse:
     catalog = web_catalog()
-    return render(request, "catalog/ladder.html", {
-        "ladder": ladder_grid(catalog),
-        "groups": exercises_by_column(catalog),
-    })
+    return render(
+        request,
+        "catalog/ladder.html",
+        {
+            "ladder": ladder_grid(catalog),
+            "groups": exercises_by_column(catalog),
+        },
+    )
 
 
 @login_required
@@ -26,16 +30,22 @@ def exercise_page(request: HttpRequest, exercise_id: str) -> HttpResponse:
     exercise = catalog.exercises.get(exercise_id)
     if exercise is None:
         raise Http404("No such exercise")
-    column = next((s.name for s in catalog.programme.subcategories
-                   if s.id == exercise.subcategory), exercise.subcategory)
-    return render(request, "catalog/exercise.html", {
-        "exercise": exercise,
-        "column": column,
-        "faults": [_fault(catalog, f, exercise.id) for f in exercise.faults_to_watch]
-        + [f.model_dump() for f in exercise.own_faults],
-        "step_up": [catalog.exercises[e] for e in exercise.step_up],
-        "step_down": [catalog.exercises[e] for e in exercise.step_down],
-    })
+    column = next(
+        (s.name for s in catalog.programme.subcategories if s.id == exercise.subcategory),
+        exercise.subcategory,
+    )
+    return render(
+        request,
+        "catalog/exercise.html",
+        {
+            "exercise": exercise,
+            "column": column,
+            "faults": [_fault(catalog, f, exercise.id) for f in exercise.faults_to_watch]
+            + [f.model_dump() for f in exercise.own_faults],
+            "step_up": [catalog.exercises[e] for e in exercise.step_up],
+            "step_down": [catalog.exercises[e] for e in exercise.step_down],
+        },
+    )
 
 
 def _fault(catalog: Catalog, fault_id: str, exercise_id: str) -> dict[str, str]:

@@ -23,8 +23,11 @@ class Brief:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Brief:
-        return cls(stage=str(data["stage"]), first=str(data["first"]),
-                   plan=tuple(str(e) for e in data["plan"]))
+        return cls(
+            stage=str(data["stage"]),
+            first=str(data["first"]),
+            plan=tuple(str(e) for e in data["plan"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -46,8 +49,11 @@ class Change:
 
 
 def brief_of(*, rec: Recommendation, plan: Plan) -> Brief:
-    return Brief(stage=rec.stage, first=rec.options[0].exercise if rec.options else "",
-                 plan=tuple(item.exercise for item in plan.session))
+    return Brief(
+        stage=rec.stage,
+        first=rec.options[0].exercise if rec.options else "",
+        plan=tuple(item.exercise for item in plan.session),
+    )
 
 
 def athlete_brief(*, athlete: Athlete) -> Brief:

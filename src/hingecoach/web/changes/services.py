@@ -19,10 +19,11 @@ from hingecoach.web.changes.selectors import Brief, athlete_brief
 SESSION_KEY = "changed:{pk}"
 
 
-def change_remember(*, request: HttpRequest, athlete: Athlete, record: str,
-                    before: Brief) -> None:
-    request.session[SESSION_KEY.format(pk=athlete.pk)] = {"record": record,
-                                                          "before": before.as_data()}
+def change_remember(*, request: HttpRequest, athlete: Athlete, record: str, before: Brief) -> None:
+    request.session[SESSION_KEY.format(pk=athlete.pk)] = {
+        "record": record,
+        "before": before.as_data(),
+    }
 
 
 def change_take(*, request: HttpRequest, athlete: Athlete) -> tuple[str, Brief] | None:
@@ -36,8 +37,9 @@ def change_take(*, request: HttpRequest, athlete: Athlete) -> tuple[str, Brief] 
         return None
 
 
-def remembering_changes(record: str) -> Callable[[Callable[..., HttpResponse]],
-                                                 Callable[..., HttpResponse]]:
+def remembering_changes(
+    record: str,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Wrap a record's view: a POST that saves (answers with a redirect) leaves the brief
     from before it for the athlete's page; a refused POST leaves nothing."""
 

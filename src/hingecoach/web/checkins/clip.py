@@ -51,8 +51,9 @@ def checkin_clip(request: HttpRequest, token: str) -> HttpResponse:
 @csrf_protect
 def _upload(request: HttpRequest, athlete: Athlete, limit: SizeLimit) -> HttpResponse:
     posted = request.method == "POST"
-    form = ClipUploadForm(request.POST if posted else None, request.FILES if posted else None,
-                          refusal=limit.refusal)
+    form = ClipUploadForm(
+        request.POST if posted else None, request.FILES if posted else None, refusal=limit.refusal
+    )
     if posted and form.is_valid():
         upload = form.cleaned_data["file"]
         extension = form.extension(upload)
@@ -60,14 +61,22 @@ def _upload(request: HttpRequest, athlete: Athlete, limit: SizeLimit) -> HttpRes
         clips.clip_upload(athlete=athlete, upload=upload, extension=extension, by=None)
         return redirect(f"{request.path}?sent=1")
     first_name = (athlete.name.split() or ["there"])[0]
-    return render(request, "checkins/clip.html", {
-        "form": form, "first_name": first_name, "sent": request.GET.get("sent") == "1",
-        "back": request.path.removesuffix("clip/")})
+    return render(
+        request,
+        "checkins/clip.html",
+        {
+            "form": form,
+            "first_name": first_name,
+            "sent": request.GET.get("sent") == "1",
+            "back": request.path.removesuffix("clip/"),
+        },
+    )
 
 
 def _over_limit(token: str) -> bool:
-    return over_limit([f"checkin-clip:{ApiToken.digest_of(token)}"], limit=UPLOADS,
-                      window_s=WINDOW_S)
+    return over_limit(
+        [f"checkin-clip:{ApiToken.digest_of(token)}"], limit=UPLOADS, window_s=WINDOW_S
+    )
 
 
 def _private(response: HttpResponse, referrer: str) -> HttpResponse:

@@ -17,5 +17,6 @@ from hingecoach.web.athletes.models import CheckinLink
 class CheckinShare(models.Model):
     link = models.OneToOneField(CheckinLink, on_delete=models.CASCADE, related_name="share")
     salt = models.CharField(max_length=48, unique=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )

@@ -24,9 +24,12 @@ class SharedLink:
 
 
 def checkin_share_latest(*, athlete: Athlete, request: HttpRequest) -> SharedLink | None:
-    share = (CheckinShare.objects.select_related("link")
-             .filter(link__athlete=athlete, link__revoked__isnull=True)
-             .order_by("-link__created", "-link__id").first())
+    share = (
+        CheckinShare.objects.select_related("link")
+        .filter(link__athlete=athlete, link__revoked__isnull=True)
+        .order_by("-link__created", "-link__id")
+        .first()
+    )
     if share is None:
         return None
     token = token_for(share.salt)
@@ -45,5 +48,12 @@ def _loopback(url: str) -> bool:
 def qr_svg(text: str) -> str:
     """``text`` as an inline SVG QR code (medium error correction, a quiet zone of 4)."""
     code = segno.make(text, error="m", micro=False)
-    return code.svg_inline(scale=5, border=4, dark="#111", light="#fff", omitsize=True,
-                           svgclass="qr-code", title="QR code of the check-in link")
+    return code.svg_inline(
+        scale=5,
+        border=4,
+        dark="#111",
+        light="#fff",
+        omitsize=True,
+        svgclass="qr-code",
+        title="QR code of the check-in link",
+    )

@@ -17,6 +17,5 @@ from hingecoach.web.teams.models import ApiToken
 def checkin_share_create(*, athlete: Athlete, by: Any = None) -> CheckinShare:
     """A new private link for ``athlete``; earlier links stay open until revoked."""
     salt = secrets.token_urlsafe(24)
-    link = CheckinLink.objects.create(athlete=athlete,
-                                      digest=ApiToken.digest_of(token_for(salt)))
+    link = CheckinLink.objects.create(athlete=athlete, digest=ApiToken.digest_of(token_for(salt)))
     return CheckinShare.objects.create(link=link, salt=salt, created_by=by)

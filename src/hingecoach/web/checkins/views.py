@@ -19,6 +19,5 @@ def checkin_share_create(request: CoachRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     services.checkin_share_create(athlete=athlete, by=request.user)
-    messages.success(request, f"New check-in link for {athlete.name}: copy it or show the QR "
-                              "code.")
+    messages.success(request, f"New check-in link for {athlete.name}: copy it or show the QR code.")
     return redirect(reverse("athletes:detail", args=[athlete.pk]) + "#checkin-links")

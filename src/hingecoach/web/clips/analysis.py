@@ -28,18 +28,23 @@ logger = logging.getLogger(__name__)
 PROGRESS_STEP = 5  # write the progress to the row every this many percent
 HEARTBEAT_S = 10  # and at least this often (CLIP_STALL_MINUTES is minutes)
 ANALYSE_SHARE = 50  # the pose model's share of the bar; the video and key frames the rest
-UNEXPECTED = ("The analysis stopped unexpectedly, so this clip has no report. Try again; "
-              "if it happens again, film a new clip.")
+UNEXPECTED = (
+    "The analysis stopped unexpectedly, so this clip has no report. Try again; "
+    "if it happens again, film a new clip."
+)
 INTERRUPTED = "The analysis was interrupted (the server stopped). Try again."
-NO_POSE_MODEL = ("The pose model is not installed on this server, so clips cannot be "
-                 "analysed yet (reinstall hingecoach: pip install -e .).")
+NO_POSE_MODEL = (
+    "The pose model is not installed on this server, so clips cannot be "
+    "analysed yet (reinstall hingecoach: pip install -e .)."
+)
 
 
 def clip_analyse(*, clip_id: int, attempt: int = 0) -> None:
     """Run ``attempt`` of a queued clip's analysis; the result or a plain failure ends
     up on its row."""
     if not Clip.objects.filter(pk=clip_id, status=Clip.Status.QUEUED, attempt=attempt).update(
-            status=Clip.Status.RUNNING, progress=0, progress_at=timezone.now()):
+        status=Clip.Status.RUNNING, progress=0, progress_at=timezone.now()
+    ):
         return  # erased meanwhile, already taken, or retried since
     clip = Clip.objects.filter(pk=clip_id).first()
     if clip is None:
@@ -72,9 +77,19 @@ def _run(clip: Clip) -> tuple[dict[str, Any], list[dict[str, Any]]]:
 
 
 def _finish(clip: Clip, report: dict[str, Any], frames: list[dict[str, Any]]) -> None:
-    saved = _current(clip).filter(status=Clip.Status.RUNNING).update(
-        status=Clip.Status.DONE, progress=100, report=report, frames=frames, error="",
-        annotated=True, analysed_at=timezone.now())
+    saved = (
+        _current(clip)
+        .filter(status=Clip.Status.RUNNING)
+        .update(
+            status=Clip.Status.DONE,
+            progress=100,
+            report=report,
+            frames=frames,
+            error="",
+            annotated=True,
+            analysed_at=timezone.now(),
+        )
+    )
     if not saved and not Clip.objects.filter(pk=clip.pk).exists():
         remove_files(clip.file_paths())  # the athlete was erased while the clip was analysed
 
@@ -129,8 +144,9 @@ def _plain_error(exc: BaseException, clip: Clip) -> str:
 
 def clip_fail(clip: Clip, message: str, *, keep_video: bool = True) -> None:
     """Mark the clip's current attempt failed; without ``keep_video`` its files go too."""
-    failed = _current(clip).update(status=Clip.Status.FAILED, error=message, report=None,
-                                   frames=[], annotated=False)
+    failed = _current(clip).update(
+        status=Clip.Status.FAILED, error=message, report=None, frames=[], annotated=False
+    )
     if failed and not keep_video:
         remove_files(clip.file_paths())
 

@@ -14,12 +14,16 @@ from dataclasses import dataclass
 from hingecoach.core.catalog import Catalog
 from hingecoach.core.kinematics import DEFAULT_EXERCISE, AnalysisReport
 
-NOT_ASSESSABLE = ("This clip cannot be saved as a test: it is not assessable, so it "
-                  "shows no hinge to judge.")
-NO_REPS = ("This clip cannot be saved as a test: it holds no hinge rep, so there is "
-           "nothing to judge.")
-NO_JUDGED_REP = ("This clip cannot be saved as a test: no fault could be measured in any "
-                 "of its reps (see what was not assessed).")
+NOT_ASSESSABLE = (
+    "This clip cannot be saved as a test: it is not assessable, so it shows no hinge to judge."
+)
+NO_REPS = (
+    "This clip cannot be saved as a test: it holds no hinge rep, so there is nothing to judge."
+)
+NO_JUDGED_REP = (
+    "This clip cannot be saved as a test: no fault could be measured in any "
+    "of its reps (see what was not assessed)."
+)
 
 
 @dataclass(frozen=True)
@@ -72,8 +76,11 @@ def fault_evidence(*, report: AnalysisReport, catalog: Catalog) -> list[FaultEvi
 
 
 def _where_seen(report: AnalysisReport, fault: str) -> str:
-    reps = [str(n) for n, rep in enumerate(report.reps, start=1)
-            if any(found.fault == fault for found in rep.faults)]
+    reps = [
+        str(n)
+        for n, rep in enumerate(report.reps, start=1)
+        if any(found.fault == fault for found in rep.faults)
+    ]
     return ("in rep " if len(reps) == 1 else "in reps ") + ", ".join(reps)
 
 

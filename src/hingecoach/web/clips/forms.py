@@ -31,25 +31,36 @@ TOO_BIG, NOT_VIDEO = "too_big", "not_video"  # error codes of a refused file
 
 def looks_like_video(head: bytes) -> bool:
     """The file's first bytes are those of an MP4/QuickTime, Matroska/WebM or AVI file."""
-    return (head[4:8] in ISO_BOXES or head.startswith(MATROSKA)
-            or (head.startswith(b"RIFF") and head[8:12] == b"AVI "))
+    return (
+        head[4:8] in ISO_BOXES
+        or head.startswith(MATROSKA)
+        or (head.startswith(b"RIFF") and head[8:12] == b"AVI ")
+    )
 
 
 def _exercise_choices() -> list[tuple[str, str]]:
     exercises = web_catalog().exercises.values()
-    return [(e.id, e.name) for e in sorted(exercises, key=lambda e: e.name)
-            if e.hinge or e.id == DEFAULT_EXERCISE]
+    return [
+        (e.id, e.name)
+        for e in sorted(exercises, key=lambda e: e.name)
+        if e.hinge or e.id == DEFAULT_EXERCISE
+    ]
 
 
 class ClipUploadForm(forms.Form):
     file = forms.FileField(
-        label="Clip", widget=forms.ClearableFileInput(attrs={"accept": "video/*"}),
+        label="Clip",
+        widget=forms.ClearableFileInput(attrs={"accept": "video/*"}),
         help_text="A side-view video (mp4, mov, webm), the whole body in frame, a few "
-                  "seconds to a minute long.")
+        "seconds to a minute long.",
+    )
     exercise = forms.ChoiceField(
-        label="Exercise filmed", initial=DEFAULT_EXERCISE, choices=_exercise_choices,
+        label="Exercise filmed",
+        initial=DEFAULT_EXERCISE,
+        choices=_exercise_choices,
         required=False,
-        help_text="Only the bodyweight hip hinge test's faults can be saved as a test.")
+        help_text="Only the bodyweight hip hinge test's faults can be saved as a test.",
+    )
 
     def __init__(self, *args: Any, refusal: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -65,15 +76,18 @@ class ClipUploadForm(forms.Form):
             raise forms.ValidationError(too_big(limit, upload.size), code=TOO_BIG)
         if self.extension(upload) not in EXTENSIONS:
             raise forms.ValidationError(
-                f"'{upload.name}' is not a video file this app reads "
-                f"({', '.join(EXTENSIONS)})", code=NOT_VIDEO)
+                f"'{upload.name}' is not a video file this app reads ({', '.join(EXTENSIONS)})",
+                code=NOT_VIDEO,
+            )
         upload.seek(0)
         head = upload.read(16)
         upload.seek(0)
         if not looks_like_video(head):
             raise forms.ValidationError(
                 f"'{upload.name}' does not look like a video (its content is not that of "
-                "an MP4, MOV, WebM or AVI file)", code=NOT_VIDEO)
+                "an MP4, MOV, WebM or AVI file)",
+                code=NOT_VIDEO,
+            )
         return upload
 
     def clean_exercise(self) -> str:
@@ -118,6 +132,10 @@ class ClipTestForm(forms.Form):
 
 def _verdict_field(item: FaultEvidence) -> forms.ChoiceField:
     initial = None if item.seen is None else (SEEN if item.seen else NOT_SEEN)
-    return forms.ChoiceField(label=item.name, choices=VERDICTS, initial=initial,
-                             widget=forms.RadioSelect,
-                             error_messages={"required": unanswered(item)})
+    return forms.ChoiceField(
+        label=item.name,
+        choices=VERDICTS,
+        initial=initial,
+        widget=forms.RadioSelect,
+        error_messages={"required": unanswered(item)},
+    )

@@ -35,8 +35,9 @@ class Clip(models.Model):
         FAILED = "failed", "failed"
 
     athlete = models.ForeignKey(Athlete, on_delete=models.CASCADE, related_name="clips")
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     extension = models.CharField(max_length=8)
     original_name = models.CharField(max_length=255, blank=True)
@@ -52,16 +53,19 @@ class Clip(models.Model):
     error = models.TextField(blank=True)
     frames = models.JSONField(default=list, blank=True)  # [{"label": ..., "t_s": ...}]
     annotated = models.BooleanField(default=False)  # the annotated video was written
-    test = models.ForeignKey(HingeTest, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="+")
+    test = models.ForeignKey(
+        HingeTest, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created = models.DateTimeField(auto_now_add=True)
     analysed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created", "-id"]
-        indexes = [models.Index(fields=["athlete", "-created"]),
-                   models.Index(fields=["created"]),
-                   models.Index(fields=["status", "progress_at"])]
+        indexes = [
+            models.Index(fields=["athlete", "-created"]),
+            models.Index(fields=["created"]),
+            models.Index(fields=["status", "progress_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.original_name or self.key} ({self.status})"

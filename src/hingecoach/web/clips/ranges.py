@@ -27,8 +27,12 @@ class Unsatisfiable(Exception):
     """The range starts past the end of the file."""
 
 
-def ranged_file_response(request: HttpRequest, path: Path, *, content_type: str,
-                         ) -> HttpResponseBase:
+def ranged_file_response(
+    request: HttpRequest,
+    path: Path,
+    *,
+    content_type: str,
+) -> HttpResponseBase:
     size = path.stat().st_size
     response: HttpResponseBase
     try:
@@ -64,10 +68,17 @@ def byte_range(header: str, size: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _partial(path: Path, start: int, end: int, *, size: int, content_type: str,
-             ) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(_read(path, start, end - start + 1), status=206,
-                                     content_type=content_type)
+def _partial(
+    path: Path,
+    start: int,
+    end: int,
+    *,
+    size: int,
+    content_type: str,
+) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        _read(path, start, end - start + 1), status=206, content_type=content_type
+    )
     response["Content-Range"] = f"bytes {start}-{end}/{size}"
     response["Content-Length"] = str(end - start + 1)
     return response

@@ -21,18 +21,25 @@ from hingecoach.web.clips.models import Clip
 
 
 def clip_get(*, user: User, pk: int) -> Clip:
-    clip = (Clip.objects.select_related("athlete__team")
-            .filter(pk=pk, athlete__in=athletes_visible_to(user)).first())
+    clip = (
+        Clip.objects.select_related("athlete__team")
+        .filter(pk=pk, athlete__in=athletes_visible_to(user))
+        .first()
+    )
     if clip is None:
         raise Http404("No such clip")
     return clip
 
 
-STALLED = ("The analysis made no progress for {minutes} minutes: the background worker "
-           "was probably stopped or restarted. Nothing was saved. Try again.")
-NOT_STARTED = ("The analysis has not started after {minutes} minutes: no background "
-               "worker seems to be running. Try again; if the clip stays queued, ask "
-               "whoever runs the server to restart it.")
+STALLED = (
+    "The analysis made no progress for {minutes} minutes: the background worker "
+    "was probably stopped or restarted. Nothing was saved. Try again."
+)
+NOT_STARTED = (
+    "The analysis has not started after {minutes} minutes: no background "
+    "worker seems to be running. Try again; if the clip stays queued, ask "
+    "whoever runs the server to restart it."
+)
 
 
 def stall_after() -> dt.timedelta:
@@ -44,8 +51,9 @@ def stalled_clips(*, pk: int | None = None) -> QuerySet[Clip]:
     ``CLIP_STALL_MINUTES``, or queued that long while no clip made progress (a busy
     worker's queue just waits its turn)."""
     cutoff = timezone.now() - stall_after()
-    stalled = Clip.objects.filter(status__in=[Clip.Status.QUEUED, Clip.Status.RUNNING],
-                                  progress_at__lt=cutoff)
+    stalled = Clip.objects.filter(
+        status__in=[Clip.Status.QUEUED, Clip.Status.RUNNING], progress_at__lt=cutoff
+    )
     if pk is not None:
         stalled = stalled.filter(pk=pk)
     if Clip.objects.filter(status=Clip.Status.RUNNING, progress_at__gte=cutoff).exists():
@@ -101,10 +109,14 @@ def clip_fault_advice(*, report: AnalysisReport) -> list[FaultAdvice]:
         if fault is None:
             continue
         back = catalog.exercises.get(fault.regress_to)
-        fix = (catalog.fault_words(fault_id, report.exercise)[1]
-               if report.exercise in catalog.exercises else fault.fix)
-        advice.append(FaultAdvice(fault_id, fault.name, fix,
-                                  back.name if back else fault.regress_to))
+        fix = (
+            catalog.fault_words(fault_id, report.exercise)[1]
+            if report.exercise in catalog.exercises
+            else fault.fix
+        )
+        advice.append(
+            FaultAdvice(fault_id, fault.name, fix, back.name if back else fault.regress_to)
+        )
     return advice
 
 
@@ -122,8 +134,12 @@ def clip_fault_evidence(*, clip: Clip) -> list[FaultEvidence]:
     """The clip's verdict on each of the test's faults; empty where the clip cannot be
     saved as a test (another exercise, no report, no judged rep, saved already)."""
     report = clip_report(clip=clip)
-    if (not clip_is_test(clip=clip) or report is None or clip.test_id is not None
-            or save_refusal(report=report)):
+    if (
+        not clip_is_test(clip=clip)
+        or report is None
+        or clip.test_id is not None
+        or save_refusal(report=report)
+    ):
         return []
     return fault_evidence(report=report, catalog=web_catalog())
 
@@ -137,5 +153,7 @@ class ByEye:
 def saved_test_by_eye(*, test: HingeTest) -> list[ByEye]:
     """The faults of a test saved from a clip that the coach judged by eye."""
     faults = web_catalog().faults
-    return [ByEye(faults[fault].name if fault in faults else fault, fault in test.faults)
-            for fault in test.by_eye]
+    return [
+        ByEye(faults[fault].name if fault in faults else fault, fault in test.faults)
+        for fault in test.by_eye
+    ]

@@ -46,15 +46,23 @@ ALREADY_SAVED = "this clip was already saved as a test"
 
 # --- upload and retry -------------------------------------------------------------------
 
-def clip_upload(*, athlete: Athlete, upload: UploadedFile, extension: str,
-                exercise: str = DEFAULT_EXERCISE, by: Any = None) -> Clip:
+
+def clip_upload(
+    *,
+    athlete: Athlete,
+    upload: UploadedFile,
+    extension: str,
+    exercise: str = DEFAULT_EXERCISE,
+    by: Any = None,
+) -> Clip:
     """Store the file under MEDIA_ROOT/clips/ and queue its analysis. Clips past the
     retention (``CLIP_KEEP_DAYS``) are purged and stalled analyses failed on the way: no
     scheduler is needed."""
     clips_purge(older_than_days=settings.CLIP_KEEP_DAYS)
     clips_fail_stalled()
-    clip = _clip_store(athlete=athlete, upload=upload, extension=extension,
-                       exercise=exercise, by=by)
+    clip = _clip_store(
+        athlete=athlete, upload=upload, extension=extension, exercise=exercise, by=by
+    )
     _enqueue(clip)
     clip.refresh_from_db()
     return clip
@@ -70,10 +78,18 @@ def clip_retry(*, clip: Clip) -> Clip:
     if not clip.video_path.is_file():
         raise ValidationError("the uploaded video is no longer kept: upload the clip again")
     retried = Clip.objects.filter(
-        pk=clip.pk, status=Clip.Status.FAILED, attempt=clip.attempt).update(
-        status=Clip.Status.QUEUED, attempt=F("attempt") + 1, progress=0,
-        progress_at=timezone.now(), error="", report=None, frames=[], annotated=False,
-        analysed_at=None)
+        pk=clip.pk, status=Clip.Status.FAILED, attempt=clip.attempt
+    ).update(
+        status=Clip.Status.QUEUED,
+        attempt=F("attempt") + 1,
+        progress=0,
+        progress_at=timezone.now(),
+        error="",
+        report=None,
+        frames=[],
+        annotated=False,
+        analysed_at=None,
+    )
     clip.refresh_from_db()
     if retried:  # else another request retried it a moment ago
         _enqueue(clip)
@@ -93,10 +109,17 @@ def _enqueue(clip: Clip) -> None:
     Clip.objects.filter(pk=clip.pk, attempt=clip.attempt).update(task_id=str(result.id))
 
 
-def _clip_store(*, athlete: Athlete, upload: UploadedFile, extension: str, exercise: str,
-                by: Any) -> Clip:
-    clip = Clip(athlete=athlete, uploaded_by=by, extension=extension, exercise=exercise,
-                original_name=Path(upload.name or "").name[:255], size=upload.size or 0)
+def _clip_store(
+    *, athlete: Athlete, upload: UploadedFile, extension: str, exercise: str, by: Any
+) -> Clip:
+    clip = Clip(
+        athlete=athlete,
+        uploaded_by=by,
+        extension=extension,
+        exercise=exercise,
+        original_name=Path(upload.name or "").name[:255],
+        size=upload.size or 0,
+    )
     clips_dir().mkdir(parents=True, exist_ok=True)
     temp = clips_dir() / f".{clip.key}.upload"
     try:
@@ -113,8 +136,10 @@ def _clip_store(*, athlete: Athlete, upload: UploadedFile, extension: str, exerc
 
 # --- saving as a test -------------------------------------------------------------------
 
-def clip_save_test(*, clip: Clip, date: dt.date, verdicts: Mapping[str, bool],
-                   notes: str = "", by: Any = None) -> HingeTest:
+
+def clip_save_test(
+    *, clip: Clip, date: dt.date, verdicts: Mapping[str, bool], notes: str = "", by: Any = None
+) -> HingeTest:
     """A bodyweight-hip-hinge clip as a test on record, from the coach's verdict on each
     of the test's faults (``verdicts``: fault id to seen). Each must be given: one the
     clip judged, as the coach confirms or overrules it; one it could not judge, as the
@@ -125,8 +150,15 @@ def clip_save_test(*, clip: Clip, date: dt.date, verdicts: Mapping[str, bool],
     faults = [item.fault for item in evidence if verdicts[item.fault]]
     by_eye = [item.fault for item in evidence if item.seen != verdicts[item.fault]]
     with transaction.atomic():
-        test = athletes.test_record(athlete=clip.athlete, date=date, faults=faults,
-                                    notes=notes, by=by, from_clip=True, by_eye=by_eye)
+        test = athletes.test_record(
+            athlete=clip.athlete,
+            date=date,
+            faults=faults,
+            notes=notes,
+            by=by,
+            from_clip=True,
+            by_eye=by_eye,
+        )
         if not Clip.objects.filter(pk=clip.pk, test__isnull=True).update(test=test):
             raise ValidationError(ALREADY_SAVED)  # by another request, a moment ago
     clip.test = test
@@ -135,8 +167,7 @@ def clip_save_test(*, clip: Clip, date: dt.date, verdicts: Mapping[str, bool],
 
 def _testable_report(clip: Clip) -> AnalysisReport:
     if clip.exercise != DEFAULT_EXERCISE:
-        raise ValidationError("only a clip of the bodyweight hip hinge test can be saved "
-                              "as a test")
+        raise ValidationError("only a clip of the bodyweight hip hinge test can be saved as a test")
     if clip.status != Clip.Status.DONE or not clip.report:
         raise ValidationError("the clip has not been analysed")
     if clip.test_id is not None:
@@ -152,14 +183,16 @@ def _check_verdicts(evidence: list[FaultEvidence], verdicts: Mapping[str, bool])
     known = {item.fault for item in evidence}
     unknown = [fault for fault in verdicts if fault not in known]
     if unknown:
-        raise ValidationError(f"'{unknown[0]}' is not a fault of the test "
-                              f"({', '.join(sorted(known))})")
+        raise ValidationError(
+            f"'{unknown[0]}' is not a fault of the test ({', '.join(sorted(known))})"
+        )
     missing = {item.fault: unanswered(item) for item in evidence if item.fault not in verdicts}
     if missing:
         raise ValidationError(missing)
 
 
 # --- erasing and purging ----------------------------------------------------------------
+
 
 def athlete_clips_erase(*, athlete: Athlete) -> int:
     """Delete the athlete's clips and their files (call it when erasing the athlete).
@@ -195,8 +228,11 @@ def _orphan_files(*, older_than: dt.datetime) -> list[Path]:
         return []
     keys = {str(key) for key in Clip.objects.values_list("key", flat=True)}
     limit = older_than.timestamp()
-    return [path for path in folder.iterdir()
-            if path.name.lstrip(".")[:36] not in keys and path.stat().st_mtime < limit]
+    return [
+        path
+        for path in folder.iterdir()
+        if path.name.lstrip(".")[:36] not in keys and path.stat().st_mtime < limit
+    ]
 
 
 def _delete(clips: list[Clip]) -> int:
@@ -208,6 +244,7 @@ def _delete(clips: list[Clip]) -> int:
 
 # --- stalled analyses -------------------------------------------------------------------
 
+
 def clips_fail_stalled(*, pk: int | None = None) -> int:
     """Fail each unfinished clip whose worker seems gone (``selectors.stalled_clips``).
     The video stays, to try again."""
@@ -218,9 +255,8 @@ def _fail_stalled(clip: Clip) -> bool:
     message = selectors.stall_message(clip)
     # Only if nothing moved since it was read: a worker's progress wins the race.
     failed = Clip.objects.filter(
-        pk=clip.pk, status=clip.status, attempt=clip.attempt,
-        progress_at=clip.progress_at).update(
-        status=Clip.Status.FAILED, error=message, report=None, frames=[], annotated=False)
+        pk=clip.pk, status=clip.status, attempt=clip.attempt, progress_at=clip.progress_at
+    ).update(status=Clip.Status.FAILED, error=message, report=None, frames=[], annotated=False)
     if failed:
         task_result_abandon(task_id=clip.task_id, why=message)
     return bool(failed)

@@ -24,14 +24,16 @@ def task_result_abandon(*, task_id: str, why: str) -> None:
 
     if task_id:
         DBTaskResult.objects.filter(id=task_id, status__in=UNFINISHED).update(
-            status=TaskResultStatus.FAILED, finished_at=timezone.now(),
-            exception_class_path="", traceback=why)
+            status=TaskResultStatus.FAILED,
+            finished_at=timezone.now(),
+            exception_class_path="",
+            traceback=why,
+        )
 
 
 def task_results_prune(*, finished_before: dt.datetime) -> int:
     """Delete the rows of tasks that finished (successfully or not) before the time."""
     from django_tasks_db.models import DBTaskResult
 
-    deleted, _ = DBTaskResult.objects.finished().filter(
-        finished_at__lt=finished_before).delete()
+    deleted, _ = DBTaskResult.objects.finished().filter(finished_at__lt=finished_before).delete()
     return deleted

@@ -27,8 +27,10 @@ def size_text(size: int) -> str:
 def too_big(limit: int, size: int | None = None) -> str:
     """The refusal, with the size when it is known."""
     what = f"the file is {size_text(size)}," if size is not None else "the file is"
-    return (f"{what} over the {size_text(limit)} limit: trim the clip to the reps, or "
-            "film at a lower resolution")
+    return (
+        f"{what} over the {size_text(limit)} limit: trim the clip to the reps, or "
+        "film at a lower resolution"
+    )
 
 
 class SizeLimit(FileUploadHandler):
@@ -41,8 +43,14 @@ class SizeLimit(FileUploadHandler):
         self.body: Any = None
         self.body_length = 0
 
-    def handle_raw_input(self, input_data: Any, META: Any, content_length: int,
-                         boundary: Any, encoding: str | None = None) -> None:
+    def handle_raw_input(
+        self,
+        input_data: Any,
+        META: Any,
+        content_length: int,
+        boundary: Any,
+        encoding: str | None = None,
+    ) -> None:
         self.body, self.body_length = input_data, content_length
 
     def new_file(self, *args: Any, **kwargs: Any) -> None:

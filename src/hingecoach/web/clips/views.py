@@ -48,13 +48,18 @@ def clip_upload(request: CoachRequest, pk: int) -> HttpResponse:
 @csrf_protect
 def _upload(request: CoachRequest, athlete: Athlete, limit: SizeLimit) -> HttpResponse:
     posted = request.method == "POST"
-    form = ClipUploadForm(request.POST if posted else None, request.FILES if posted else None,
-                          refusal=limit.refusal)
+    form = ClipUploadForm(
+        request.POST if posted else None, request.FILES if posted else None, refusal=limit.refusal
+    )
     if posted and form.is_valid():
         upload = form.cleaned_data["file"]
-        clip = services.clip_upload(athlete=athlete, upload=upload, by=request.user,
-                                    extension=form.extension(upload),
-                                    exercise=form.cleaned_data["exercise"])
+        clip = services.clip_upload(
+            athlete=athlete,
+            upload=upload,
+            by=request.user,
+            extension=form.extension(upload),
+            exercise=form.cleaned_data["exercise"],
+        )
         return redirect("clips:detail", pk=clip.pk)
     return render(request, "clips/upload.html", {"athlete": athlete, "form": form})
 
@@ -65,10 +70,14 @@ def clip_detail(request: CoachRequest, pk: int) -> HttpResponse:
     return _detail_page(request, selectors.clip_seen(clip=clip))
 
 
-def _detail_page(request: HttpRequest, clip: Clip, form: ClipTestForm | None = None,
-                 *, status: int = 200) -> HttpResponse:
-    context: dict[str, Any] = {"clip": clip, "athlete": clip.athlete,
-                               "is_test": selectors.clip_is_test(clip=clip)}
+def _detail_page(
+    request: HttpRequest, clip: Clip, form: ClipTestForm | None = None, *, status: int = 200
+) -> HttpResponse:
+    context: dict[str, Any] = {
+        "clip": clip,
+        "athlete": clip.athlete,
+        "is_test": selectors.clip_is_test(clip=clip),
+    }
     report = selectors.clip_report(clip=clip)
     if report is not None:
         context["report"] = report
@@ -81,8 +90,11 @@ def _detail_page(request: HttpRequest, clip: Clip, form: ClipTestForm | None = N
 
 
 def _test_form(clip: Clip, data: Any = None) -> ClipTestForm:
-    return ClipTestForm(data, evidence=selectors.clip_fault_evidence(clip=clip),
-                        initial={"notes": f"From the clip {clip.original_name}"})
+    return ClipTestForm(
+        data,
+        evidence=selectors.clip_fault_evidence(clip=clip),
+        initial={"notes": f"From the clip {clip.original_name}"},
+    )
 
 
 @login_required
@@ -141,9 +153,15 @@ def clip_save_test(request: CoachRequest, pk: int) -> HttpResponse:
         return HttpResponseNotAllowed(["POST"])
     form = _test_form(clip, request.POST)
     if form.is_valid():
-        test = run_service(form, services.clip_save_test, clip=clip, by=request.user,
-                           date=form.cleaned_data["date"], notes=form.cleaned_data["notes"],
-                           verdicts=form.verdicts())
+        test = run_service(
+            form,
+            services.clip_save_test,
+            clip=clip,
+            by=request.user,
+            date=form.cleaned_data["date"],
+            notes=form.cleaned_data["notes"],
+            verdicts=form.verdicts(),
+        )
         if test is not None:
             messages.success(request, _saved(test))
             return redirect("athletes:detail", pk=clip.athlete.pk)

@@ -25,14 +25,21 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-def date_field(*, label: str = "Date", required: bool = True, today: bool = True,
-               help_text: str = "") -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DateInput(),
-                           initial=dt.date.today if today else None, help_text=help_text)
+def date_field(
+    *, label: str = "Date", required: bool = True, today: bool = True, help_text: str = ""
+) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DateInput(),
+        initial=dt.date.today if today else None,
+        help_text=help_text,
+    )
 
 
-def add_service_errors(form: forms.BaseForm, exc: ValidationError,
-                       fields: Mapping[str, str] | None = None) -> None:
+def add_service_errors(
+    form: forms.BaseForm, exc: ValidationError, fields: Mapping[str, str] | None = None
+) -> None:
     """Show a service's refusal on ``form``; ``fields`` renames service fields to form fields."""
     fields = fields or {}
     errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}

@@ -34,8 +34,13 @@ class Ladder:
     rows: list[LadderRow]  # highest level first, as a ladder is climbed upward
 
 
-def ladder_grid(catalog: Catalog, *, mastered: Iterable[str] = (),
-                today: Iterable[str] = (), avoid: Iterable[str] = ()) -> Ladder:
+def ladder_grid(
+    catalog: Catalog,
+    *,
+    mastered: Iterable[str] = (),
+    today: Iterable[str] = (),
+    avoid: Iterable[str] = (),
+) -> Ladder:
     columns = columns_of(catalog)
     cells = cells_of(catalog, columns)
     mastered, today, avoid = set(mastered), list(today), set(avoid)
@@ -45,9 +50,10 @@ def ladder_grid(catalog: Catalog, *, mastered: Iterable[str] = (),
         option = today.index(ex.id) + 1 if ex.id in today else None
         return Mark(ex, ex.id in mastered, option, ex.id in avoid)
 
-    rows = [LadderRow(level, [[mark(ex) for ex in cells.get((level, c.index), [])]
-                              for c in columns])
-            for level in range(top, 0, -1)]
+    rows = [
+        LadderRow(level, [[mark(ex) for ex in cells.get((level, c.index), [])] for c in columns])
+        for level in range(top, 0, -1)
+    ]
     return Ladder(columns, rows)
 
 

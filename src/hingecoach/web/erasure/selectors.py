@@ -6,6 +6,10 @@ from hingecoach.web.athletes.models import Athlete
 
 
 def erasure_counts(*, athlete: Athlete) -> dict[str, int]:
-    return {"tests": athlete.tests.count(), "sessions": athlete.sessions.count(),
-            "pain reports": athlete.pain_reports.count(),
-            "TSK-11 scores": athlete.tsk_scores.count(), "clips": athlete.clips.count()}
+    return {
+        "tests": athlete.tests.count(),
+        "sessions": athlete.sessions.count(),
+        "pain reports": athlete.pain_reports.count(),
+        "TSK-11 scores": athlete.tsk_scores.count(),
+        "clips": athlete.clips.count(),
+    }

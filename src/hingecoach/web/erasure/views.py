@@ -26,6 +26,8 @@ def athlete_erase(request: CoachRequest, pk: int) -> HttpResponse:
         services.athlete_erase(athlete=athlete, by=request.user)
         messages.success(request, f"{name} and every record of theirs were erased.")
         return redirect("athletes:list")
-    return render(request, "athletes/erase.html",
-                  {"athlete": athlete, "form": form,
-                   "counts": selectors.erasure_counts(athlete=athlete)})
+    return render(
+        request,
+        "athletes/erase.html",
+        {"athlete": athlete, "form": form, "counts": selectors.erasure_counts(athlete=athlete)},
+    )

@@ -38,9 +38,14 @@ class GymDone:
 def gym_done_from_post(data: QueryDict, *, unit: str, faults: list[str]) -> GymDone:
     errors: dict[str, str] = {}
     done = GymDone(
-        key=_key(data, errors), date=_date(data, errors), rows=_rows(data, unit, errors),
-        mastered=sorted(set(data.getlist("mastered"))), test_faults=_test(data, faults, errors),
-        pain_during=_pain(data, errors), notes=data.get("notes", "").strip()[:2000])
+        key=_key(data, errors),
+        date=_date(data, errors),
+        rows=_rows(data, unit, errors),
+        mastered=sorted(set(data.getlist("mastered"))),
+        test_faults=_test(data, faults, errors),
+        pain_during=_pain(data, errors),
+        notes=data.get("notes", "").strip()[:2000],
+    )
     if errors:
         raise ValidationError({name: [message] for name, message in errors.items()})
     return done
@@ -88,8 +93,9 @@ def _rows(data: QueryDict, unit: str, errors: dict[str, str]) -> list[dict[str, 
     return rows
 
 
-def _set(data: QueryDict, step: int, n: int, unit: str,
-         errors: dict[str, str]) -> tuple[Decimal | None, int] | None:
+def _set(
+    data: QueryDict, step: int, n: int, unit: str, errors: dict[str, str]
+) -> tuple[Decimal | None, int] | None:
     reps_name, load_name = f"s{step}-{n}-reps", f"s{step}-{n}-load"
     reps_text, load_text = data.get(reps_name, "").strip(), data.get(load_name, "").strip()
     if not reps_text.isdigit():

@@ -58,8 +58,9 @@ class GymPlan:
     teaching: bool = False  # the novice's teaching flow
 
 
-def gym_plan(*, athlete: Athlete, catalog: Catalog,
-             items: list[SessionItem] | None = None) -> GymPlan:
+def gym_plan(
+    *, athlete: Athlete, catalog: Catalog, items: list[SessionItem] | None = None
+) -> GymPlan:
     """The steps of today's session; ``items`` run a given session (a block's week)."""
     data = athlete_case_data(athlete)
     today = plan(parse_case(data, catalog), catalog)
@@ -72,8 +73,10 @@ def gym_plan(*, athlete: Athlete, catalog: Catalog,
         items_by_branch = _teaching_flow(data, today.session, catalog)
     else:
         items_by_branch = [(i, "") for i in (items if items is not None else today.session)]
-    gym.steps = [_step(n, item, branch, catalog, unit)
-                 for n, (item, branch) in enumerate(items_by_branch, start=1)]
+    gym.steps = [
+        _step(n, item, branch, catalog, unit)
+        for n, (item, branch) in enumerate(items_by_branch, start=1)
+    ]
     return gym
 
 
@@ -81,8 +84,9 @@ def _novice(athlete: Athlete, stage: str) -> bool:
     return athlete.last_test_date is None and stage == "corrective"
 
 
-def _teaching_flow(data: dict, session: list[SessionItem],
-                   catalog: Catalog) -> list[tuple[SessionItem, str]]:
+def _teaching_flow(
+    data: dict, session: list[SessionItem], catalog: Catalog
+) -> list[tuple[SessionItem, str]]:
     """The series' steps in the plan, the test, then loaded work for either answer."""
     programme = catalog.programme
     way = set(programme.corrective_series) | set(programme.bridging_series)
@@ -90,8 +94,12 @@ def _teaching_flow(data: dict, session: list[SessionItem],
     passed = _after_test(data, [], catalog)
     failed = _after_test(data, [programme.block.sketch_failed_retest_with], catalog)
     test = [(i, "") for i in passed if i.role == "test"][:1]
-    return (series + test + [(i, "passed") for i in passed if i.part == "main"]
-            + [(i, "failed") for i in failed if i.part == "main"])
+    return (
+        series
+        + test
+        + [(i, "passed") for i in passed if i.part == "main"]
+        + [(i, "failed") for i in failed if i.part == "main"]
+    )
 
 
 def _after_test(data: dict, faults: list[str], catalog: Catalog) -> list[SessionItem]:
@@ -105,8 +113,10 @@ def _step(number_: int, item: SessionItem, branch: str, catalog: Catalog, unit: 
     rx = item.prescription
     load = "" if rx.load_kg is None else number(kg_to_unit(rx.load_kg.min, unit))
     reps = list(rx.reps) or [0]
-    sets = [SetRow(f"s{number_}-{j + 1}", load=load, reps=str(reps[min(j, len(reps) - 1)]))
-            for j in range(rx.sets)]
+    sets = [
+        SetRow(f"s{number_}-{j + 1}", load=load, reps=str(reps[min(j, len(reps) - 1)]))
+        for j in range(rx.sets)
+    ]
     return Step(number_, item, item.role, list(exercise.cues) if exercise else [], sets, branch)
 
 

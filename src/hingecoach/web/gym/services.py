@@ -15,8 +15,14 @@ from hingecoach.web.gym.models import GymRun
 
 
 @transaction.atomic
-def gym_run_save(*, athlete: Athlete, done: GymDone, by: Any = None,
-                 block_id: int | None = None, block_week: int | None = None) -> GymRun:
+def gym_run_save(
+    *,
+    athlete: Athlete,
+    done: GymDone,
+    by: Any = None,
+    block_id: int | None = None,
+    block_week: int | None = None,
+) -> GymRun:
     """Save what was done; the same ``done.key`` sent again saves nothing more."""
     earlier = GymRun.objects.filter(key=done.key).first()
     if earlier is not None:
@@ -24,19 +30,32 @@ def gym_run_save(*, athlete: Athlete, done: GymDone, by: Any = None,
             raise ValidationError({"key": "this session belongs to another athlete"})
         return earlier
     if not (done.rows or done.mastered or done.test_faults is not None):
-        raise ValidationError("nothing to save yet: tick a set done, a drill mastered or "
-                              "answer the test")
-    run = GymRun(key=done.key, athlete=athlete, by=by, mastered=done.mastered,
-                 block_id=block_id, block_week=block_week)
+        raise ValidationError(
+            "nothing to save yet: tick a set done, a drill mastered or answer the test"
+        )
+    run = GymRun(
+        key=done.key,
+        athlete=athlete,
+        by=by,
+        mastered=done.mastered,
+        block_id=block_id,
+        block_week=block_week,
+    )
     if done.test_faults is not None:
-        run.test = records.test_record(athlete=athlete, date=done.date, by=by,
-                                       faults=done.test_faults, notes="gym mode")
+        run.test = records.test_record(
+            athlete=athlete, date=done.date, by=by, faults=done.test_faults, notes="gym mode"
+        )
     if done.mastered:
         had = list(athlete.masteries.values_list("exercise", flat=True))
         records.mastery_set(athlete=athlete, exercises=sorted({*had, *done.mastered}))
     if done.rows:
-        run.session = records.session_log(athlete=athlete, date=done.date, exercises=done.rows,
-                                          pain_during=done.pain_during, notes=done.notes,
-                                          by=by)
+        run.session = records.session_log(
+            athlete=athlete,
+            date=done.date,
+            exercises=done.rows,
+            pain_during=done.pain_during,
+            notes=done.notes,
+            by=by,
+        )
     run.save()
     return run

@@ -31,8 +31,14 @@ def gym_page(request: CoachRequest, pk: int) -> HttpResponse:
     return gym_run(request, athlete)
 
 
-def gym_run(request: CoachRequest, athlete: Athlete, *, items: list[SessionItem] | None = None,
-            block: Any = None, week: int | None = None) -> HttpResponse:
+def gym_run(
+    request: CoachRequest,
+    athlete: Athlete,
+    *,
+    items: list[SessionItem] | None = None,
+    block: Any = None,
+    week: int | None = None,
+) -> HttpResponse:
     """Show or save a gym session; ``items``, ``block`` and ``week`` run a block's week."""
     catalog = web_catalog()
     gym = selectors.gym_plan(athlete=athlete, catalog=catalog, items=items)
@@ -41,20 +47,33 @@ def gym_run(request: CoachRequest, athlete: Athlete, *, items: list[SessionItem]
     if request.method == "POST" and not gym.refer:
         before = athlete_brief(athlete=athlete)
         try:
-            done = gym_done_from_post(request.POST, unit=athlete.team.unit,
-                                      faults=[f for f, _ in faults])
-            services.gym_run_save(athlete=athlete, done=done, by=request.user,
-                                  block_id=getattr(block, "pk", None), block_week=week)
+            done = gym_done_from_post(
+                request.POST, unit=athlete.team.unit, faults=[f for f, _ in faults]
+            )
+            services.gym_run_save(
+                athlete=athlete,
+                done=done,
+                by=request.user,
+                block_id=getattr(block, "pk", None),
+                block_week=week,
+            )
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
         else:
             return _saved(request, athlete, before)
         if _wants_json(request):
             return JsonResponse({"errors": errors}, status=400)
-    context = {"athlete": athlete, "gym": gym, "faults": faults, "errors": errors,
-               "pain_scale": range(11),
-               "posted": request.POST if errors else None, "block": block, "week": week,
-               "key": request.POST.get("key") if errors else str(uuid.uuid4())}
+    context = {
+        "athlete": athlete,
+        "gym": gym,
+        "faults": faults,
+        "errors": errors,
+        "pain_scale": range(11),
+        "posted": request.POST if errors else None,
+        "block": block,
+        "week": week,
+        "key": request.POST.get("key") if errors else str(uuid.uuid4()),
+    }
     return render(request, "gym/page.html", context, status=400 if errors else 200)
 
 

@@ -18,10 +18,10 @@ from hingecoach.web.athletes.models import Athlete
 
 class LiveSession(models.Model):
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    athlete = models.ForeignKey(Athlete, on_delete=models.CASCADE,
-                                related_name="live_sessions")
-    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    athlete = models.ForeignKey(Athlete, on_delete=models.CASCADE, related_name="live_sessions")
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     exercise = models.CharField(max_length=64)
     width = models.PositiveIntegerField(default=0)  # of the pictures, set by the first
     height = models.PositiveIntegerField(default=0)
@@ -41,16 +41,16 @@ class LiveSession(models.Model):
 
 
 class LivePicture(models.Model):
-    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE,
-                                related_name="pictures")
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="pictures")
     index = models.PositiveIntegerField()  # the frame of the session's track
     frame = models.JSONField(null=True, blank=True)  # video.live.frame_json; null: no one
     brightness = models.FloatField()
 
     class Meta:
         ordering = ["index"]
-        constraints = [models.UniqueConstraint(fields=["session", "index"],
-                                               name="live_picture_once_per_frame")]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "index"], name="live_picture_once_per_frame")
+        ]
 
     def __str__(self) -> str:
         return f"picture {self.index} of {self.session_id}"

@@ -21,8 +21,7 @@ def live_session_get(*, athlete: Athlete, key: str) -> LiveSession:
 
 def session_track(*, session: LiveSession, first: int = 0) -> Track:
     """The session's pictures from frame ``first`` on, as the core's track."""
-    rows = session.pictures.filter(index__gte=first).values_list("index", "frame",
-                                                                  "brightness")
+    rows = session.pictures.filter(index__gte=first).values_list("index", "frame", "brightness")
     return live_track(list(rows), session.width or 1, session.height or 1, first)
 
 

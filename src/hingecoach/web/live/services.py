@@ -55,9 +55,12 @@ def live_picture_add(*, session: LiveSession, data: bytes, t_ms: float) -> Answe
     _check_size(session, picture)
     try:
         with transaction.atomic():
-            LivePicture.objects.create(session=session, index=index,
-                                       frame=frame_json(picture.frame),
-                                       brightness=picture.brightness)
+            LivePicture.objects.create(
+                session=session,
+                index=index,
+                frame=frame_json(picture.frame),
+                brightness=picture.brightness,
+            )
     except IntegrityError:
         raise ValidationError({"t_ms": f"a picture at {t_ms:g} ms was already sent"}) from None
     return _answer(session, picture)
@@ -65,27 +68,40 @@ def live_picture_add(*, session: LiveSession, data: bytes, t_ms: float) -> Answe
 
 def _checked_index(t_ms: float) -> int:
     if not 0 <= t_ms <= LIVE_MAX_S * 1000:
-        raise ValidationError({"t_ms": f"{t_ms:g} is not in 0..{LIVE_MAX_S * 1000} ms "
-                                       "(start a new session for a longer set)"})
+        raise ValidationError(
+            {
+                "t_ms": f"{t_ms:g} is not in 0..{LIVE_MAX_S * 1000} ms "
+                "(start a new session for a longer set)"
+            }
+        )
     return frame_index(t_ms)
 
 
 def _check_size(session: LiveSession, picture: Picture) -> None:
     if not session.width:
         LiveSession.objects.filter(pk=session.pk, width=0).update(
-            width=picture.width, height=picture.height)
+            width=picture.width, height=picture.height
+        )
         session.refresh_from_db(fields=["width", "height"])
     if (picture.width, picture.height) != (session.width, session.height):
-        raise ValidationError({"frame": (
-            f"the picture is {picture.width}x{picture.height} pixels; this session's are "
-            f"{session.width}x{session.height}")})
+        raise ValidationError(
+            {
+                "frame": (
+                    f"the picture is {picture.width}x{picture.height} pixels; this session's are "
+                    f"{session.width}x{session.height}"
+                )
+            }
+        )
 
 
 def _answer(session: LiveSession, picture: Picture) -> Answer:
     so_far, cues = _read(session)
     series = so_far.report.series
-    angles = {"hip": series.hip_deg[-1], "knee": series.knee_deg[-1],
-              "trunk": series.trunk_deg[-1]} if series.t_s else _no_angles()
+    angles = (
+        {"hip": series.hip_deg[-1], "knee": series.knee_deg[-1], "trunk": series.trunk_deg[-1]}
+        if series.t_s
+        else _no_angles()
+    )
     return Answer(picture, angles, session.cued, cues, so_far.report.reason)
 
 
@@ -102,20 +118,28 @@ def _read(session: LiveSession, *, over: bool = False) -> tuple[SoFar, list[RepC
     catalog, thresholds = web_catalog(), default_video_thresholds()
     first = max(0, session.settled - round(lead_in_s(thresholds) * LIVE_FPS))
     settled_s = (session.settled - first) / LIVE_FPS if session.cued else None
-    so_far = reps_so_far(session_track(session=session, first=first), thresholds, catalog,
-                         session.exercise, facing=session.facing, settled_s=settled_s,
-                         over=over)
+    so_far = reps_so_far(
+        session_track(session=session, first=first),
+        thresholds,
+        catalog,
+        session.exercise,
+        facing=session.facing,
+        settled_s=settled_s,
+        over=over,
+    )
     cues: list[RepCue] = []
     if so_far.finished:
         last = so_far.reps[so_far.finished - 1]
-        fresh = [rep_cue(session.cued + n + 1, rep, catalog, session.exercise,
-                         offset_s=first / LIVE_FPS)
-                 for n, rep in enumerate(so_far.reps[: so_far.finished])]
+        fresh = [
+            rep_cue(session.cued + n + 1, rep, catalog, session.exercise, offset_s=first / LIVE_FPS)
+            for n, rep in enumerate(so_far.reps[: so_far.finished])
+        ]
         moved = LiveSession.objects.filter(pk=session.pk, cued=session.cued).update(
             cued=session.cued + so_far.finished,
             settled=first + round(last.end_s * LIVE_FPS),
             facing=session.facing if session.facing is not None else so_far.facing,
-            cues=[*session.cues, *(asdict(cue) for cue in fresh)])
+            cues=[*session.cues, *(asdict(cue) for cue in fresh)],
+        )
         cues = fresh if moved else []
     session.refresh_from_db(fields=["cued", "cues"])
     return so_far, cues

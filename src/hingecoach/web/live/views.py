@@ -50,8 +50,11 @@ def _json_endpoint(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     def wrapped(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             return _error("session", "you are signed out: sign in again", 401)
-        if request.method == "POST" and CsrfViewMiddleware(lambda r: HttpResponse()) \
-                .process_view(request, _no_view, (), {}) is not None:
+        if (
+            request.method == "POST"
+            and CsrfViewMiddleware(lambda r: HttpResponse()).process_view(request, _no_view, (), {})
+            is not None
+        ):
             return _error("csrf", "the page is out of date: reload it", 403)
         try:
             athlete = athlete_get(user=cast(CoachRequest, request).user, pk=pk)
@@ -86,8 +89,11 @@ def _first(exc: ValidationError) -> tuple[str, str]:
 @ensure_csrf_cookie
 def live_page(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = athlete_get(user=request.user, pk=pk)
-    return render(request, "live/live.html", {"athlete": athlete, "fps": LIVE_FPS,
-                                              "exercise": DEFAULT_EXERCISE})
+    return render(
+        request,
+        "live/live.html",
+        {"athlete": athlete, "fps": LIVE_FPS, "exercise": DEFAULT_EXERCISE},
+    )
 
 
 @login_required
@@ -100,10 +106,12 @@ def film_page(request: CoachRequest, pk: int) -> HttpResponse:
 def session_start(request: HttpRequest, athlete: Athlete) -> HttpResponse:
     if request.method != "POST":
         return _error("method", "use POST", 405)
-    session = services.live_session_start(athlete=athlete, exercise=DEFAULT_EXERCISE,
-                                          by=request.user)
-    return JsonResponse({"session": str(session.key), "fps": LIVE_FPS,
-                         "max_bytes": MAX_PICTURE_BYTES}, status=201)
+    session = services.live_session_start(
+        athlete=athlete, exercise=DEFAULT_EXERCISE, by=request.user
+    )
+    return JsonResponse(
+        {"session": str(session.key), "fps": LIVE_FPS, "max_bytes": MAX_PICTURE_BYTES}, status=201
+    )
 
 
 @_json_endpoint
@@ -113,15 +121,15 @@ def picture_add(request: HttpRequest, athlete: Athlete, key: str) -> HttpRespons
     session = selectors.live_session_get(athlete=athlete, key=key)
     length = int(request.META.get("CONTENT_LENGTH") or 0)
     if length > MAX_PICTURE_BYTES:
-        return _error("frame", f"the picture is {length} bytes, over the "
-                               f"{MAX_PICTURE_BYTES} byte limit", 413)
+        return _error(
+            "frame", f"the picture is {length} bytes, over the {MAX_PICTURE_BYTES} byte limit", 413
+        )
     if _too_fast(str(session.key)):
         return _error("frame", f"more than {MAX_RATE:g} pictures a second", 429)
     try:
         t_ms = float(request.GET.get("t_ms", ""))
     except ValueError:
-        return _error("t_ms", f"{request.GET.get('t_ms', '')!r} is not a number of "
-                              "milliseconds")
+        return _error("t_ms", f"{request.GET.get('t_ms', '')!r} is not a number of milliseconds")
     answer = services.live_picture_add(session=session, data=request.body, t_ms=t_ms)
     return JsonResponse(answer_json(answer, t_ms))
 

@@ -70,17 +70,29 @@ def _pdf(data: bytes, filename: str, *, download: bool = True) -> HttpResponse:
     return response
 
 
-def _toolbar(request: HttpRequest, pdf_url: str, back_url: str, back_label: str,
-             options: dict[str, str]) -> dict[str, Any]:
+def _toolbar(
+    request: HttpRequest, pdf_url: str, back_url: str, back_label: str, options: dict[str, str]
+) -> dict[str, Any]:
     def choices(key: str, pairs: Iterable[tuple[str, str]]) -> dict[str, Any]:
-        return {"label": key, "choices": [
-            {"label": label, "current": options[key] == value,
-             "url": "?" + urlencode({**options, key: value})} for value, label in pairs]}
+        return {
+            "label": key,
+            "choices": [
+                {
+                    "label": label,
+                    "current": options[key] == value,
+                    "url": "?" + urlencode({**options, key: value}),
+                }
+                for value, label in pairs
+            ],
+        }
 
-    return {"back_url": back_url, "back_label": back_label,
-            "pdf_url": f"{pdf_url}?{urlencode(options)}",
-            "script_url": static("hingecoach/print.js"),
-            "options": [choices("size", SIZES), choices("layout", LAYOUTS)]}
+    return {
+        "back_url": back_url,
+        "back_label": back_label,
+        "pdf_url": f"{pdf_url}?{urlencode(options)}",
+        "script_url": static("hingecoach/print.js"),
+        "options": [choices("size", SIZES), choices("layout", LAYOUTS)],
+    }
 
 
 @login_required
@@ -88,10 +100,12 @@ def _toolbar(request: HttpRequest, pdf_url: str, back_url: str, back_label: str,
 def cards_page(request: CoachRequest) -> HttpResponse:
     """Every coaching card as a printable page, with a Download PDF button."""
     options = _options(request)
-    toolbar = _toolbar(request, reverse("printouts:cards-pdf"), reverse("catalog:ladder"),
-                       "Catalog", options)
-    return HttpResponse(printing.cards_page(web_catalog(), units=_unit(request),
-                                            toolbar=toolbar, **options))
+    toolbar = _toolbar(
+        request, reverse("printouts:cards-pdf"), reverse("catalog:ladder"), "Catalog", options
+    )
+    return HttpResponse(
+        printing.cards_page(web_catalog(), units=_unit(request), toolbar=toolbar, **options)
+    )
 
 
 @login_required
@@ -99,13 +113,23 @@ def cards_page(request: CoachRequest) -> HttpResponse:
 def card_page(request: CoachRequest, exercise_id: str) -> HttpResponse:
     options = _options(request)
     catalog = web_catalog()
-    toolbar = _toolbar(request, reverse("printouts:card-pdf", args=[exercise_id]),
-                       reverse("catalog:exercise", args=[exercise_id]),
-                       "Exercise", options)
-    title = f"Card · {catalog.exercises[exercise_id].name}" \
-        if exercise_id in catalog.exercises else "Card"
-    return HttpResponse(printing.cards_page(catalog, [exercise_id], units=_unit(request),
-                                            title=title, toolbar=toolbar, **options))
+    toolbar = _toolbar(
+        request,
+        reverse("printouts:card-pdf", args=[exercise_id]),
+        reverse("catalog:exercise", args=[exercise_id]),
+        "Exercise",
+        options,
+    )
+    title = (
+        f"Card · {catalog.exercises[exercise_id].name}"
+        if exercise_id in catalog.exercises
+        else "Card"
+    )
+    return HttpResponse(
+        printing.cards_page(
+            catalog, [exercise_id], units=_unit(request), title=title, toolbar=toolbar, **options
+        )
+    )
 
 
 @login_required
@@ -120,8 +144,9 @@ def cards_pdf(request: CoachRequest) -> HttpResponse:
 @login_required
 @refusing_bad_options
 def card_pdf(request: CoachRequest, exercise_id: str) -> HttpResponse:
-    deck = printing.cards_pdf(web_catalog(), [exercise_id], units=_unit(request),
-                              **_options(request))
+    deck = printing.cards_pdf(
+        web_catalog(), [exercise_id], units=_unit(request), **_options(request)
+    )
     return _pdf(deck.pdf, f"card-{exercise_id}.pdf")
 
 
@@ -139,9 +164,14 @@ def _slug(name: str) -> str:
 def athlete_sheet_pdf(request: CoachRequest, pk: int) -> HttpResponse:
     """Today's session sheet for the athlete; ``?weeks=N`` for a block, a page a week."""
     athlete, case = _athlete_and_case(request, pk)
-    sheet = printing.sheet_pdf(web_catalog(), case, weeks=_weeks(request),
-                               units=_unit(request), athlete=athlete.name,
-                               size=request.GET.get("size", "a4"))
+    sheet = printing.sheet_pdf(
+        web_catalog(),
+        case,
+        weeks=_weeks(request),
+        units=_unit(request),
+        athlete=athlete.name,
+        size=request.GET.get("size", "a4"),
+    )
     return _pdf(sheet.pdf, f"session-{_slug(athlete.name)}.pdf")
 
 
@@ -180,16 +210,18 @@ def _poster_case(request: CoachRequest) -> Case | None:
 @refusing_bad_options
 def poster_pdf(request: CoachRequest) -> HttpResponse:
     """The ladder poster; ``?athlete=<pk>`` marks that athlete, ``?size=a1`` for A1."""
-    data = printing.poster_pdf(web_catalog(), _poster_case(request),
-                               size=request.GET.get("size", "a2"))
+    data = printing.poster_pdf(
+        web_catalog(), _poster_case(request), size=request.GET.get("size", "a2")
+    )
     return _pdf(data, "hinge-ladder-poster.pdf")
 
 
 @login_required
 @refusing_bad_options
 def poster_svg(request: CoachRequest) -> HttpResponse:
-    svg = printing.poster_svg(web_catalog(), _poster_case(request),
-                              size=request.GET.get("size", "a2"))
+    svg = printing.poster_svg(
+        web_catalog(), _poster_case(request), size=request.GET.get("size", "a2")
+    )
     response = HttpResponse(svg, content_type="image/svg+xml")
     response["Content-Disposition"] = 'attachment; filename="hinge-ladder-poster.svg"'
     return response

@@ -28,8 +28,9 @@ class Membership(models.Model):
         HEAD = "head", "head coach"
         COACH = "coach", "coach"
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="membership")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=5, choices=Role.choices, default=Role.COACH)
 
@@ -44,8 +45,9 @@ class Membership(models.Model):
 class ApiToken(models.Model):
     """A coach's API token; only its SHA-256 digest is stored."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(max_length=60, default="API token")
     digest = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=8)

@@ -25,8 +25,11 @@ def is_head_coach(user: User) -> bool:
 
 
 def user_for_token(raw: str) -> User | None:
-    token = (ApiToken.objects.select_related("user", "user__membership__team")
-             .filter(digest=ApiToken.digest_of(raw)).first())
+    token = (
+        ApiToken.objects.select_related("user", "user__membership__team")
+        .filter(digest=ApiToken.digest_of(raw))
+        .first()
+    )
     if token is None or not token.user.is_active:
         return None
     now = timezone.now()
@@ -38,8 +41,11 @@ def user_for_token(raw: str) -> User | None:
 
 def team_coaches(*, team: Team) -> QuerySet[Membership]:
     """The team's coaches, head coaches first."""
-    return (Membership.objects.filter(team=team).select_related("user")
-            .order_by("-role", "user__username"))  # "head" sorts after "coach"
+    return (
+        Membership.objects.filter(team=team)
+        .select_related("user")
+        .order_by("-role", "user__username")
+    )  # "head" sorts after "coach"
 
 
 def api_token_list(*, user: User) -> QuerySet[ApiToken]:

@@ -21,8 +21,15 @@ def team_create(*, name: str, unit: str = Team.Unit.KG) -> Team:
 
 
 @transaction.atomic
-def coach_create(*, team: Team, username: str, password: str | None, email: str = "",
-                 role: str = Membership.Role.COACH, first_name: str = "") -> User:
+def coach_create(
+    *,
+    team: Team,
+    username: str,
+    password: str | None,
+    email: str = "",
+    role: str = Membership.Role.COACH,
+    first_name: str = "",
+) -> User:
     """A coach account in ``team``; the password must pass Django's validators. With
     ``password=None`` the account has no usable password until one is set from a
     one-time link (``accounts.services.coach_invite``)."""
@@ -58,8 +65,9 @@ def team_set_unit(*, team: Team, unit: str) -> Team:
 def api_token_create(*, user: User, name: str = "API token") -> str:
     """A new token for ``user``; the raw value is returned once and never stored."""
     raw = "hc_" + secrets.token_urlsafe(32)
-    ApiToken.objects.create(user=user, name=name[:60] or "API token",
-                            digest=ApiToken.digest_of(raw), prefix=raw[:8])
+    ApiToken.objects.create(
+        user=user, name=name[:60] or "API token", digest=ApiToken.digest_of(raw), prefix=raw[:8]
+    )
     return raw
 
 

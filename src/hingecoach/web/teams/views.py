@@ -52,8 +52,13 @@ def settings_page(request: CoachRequest) -> HttpResponse:
 @require_POST
 def token_create(request: CoachRequest) -> HttpResponse:
     form = TokenForm(request.POST)
-    raw = run_service(form, services.api_token_create, user=request.user,
-                      name=form.cleaned_data["name"]) if form.is_valid() else None
+    raw = (
+        run_service(
+            form, services.api_token_create, user=request.user, name=form.cleaned_data["name"]
+        )
+        if form.is_valid()
+        else None
+    )
     response = _page(request, token_form=TokenForm() if raw else form, new_token=raw or None)
     patch_cache_control(response, no_store=True)
     return response
@@ -73,8 +78,11 @@ def token_revoke(request: CoachRequest, pk: int) -> HttpResponse:
 def unit_set(request: CoachRequest) -> HttpResponse:
     team = _head_team(request)
     form = UnitForm(request.POST)
-    if form.is_valid() and run_service(form, services.team_set_unit, team=team,
-                                       unit=form.cleaned_data["unit"]) is not None:
+    if (
+        form.is_valid()
+        and run_service(form, services.team_set_unit, team=team, unit=form.cleaned_data["unit"])
+        is not None
+    ):
         messages.success(request, f"Loads now shown in {team.get_unit_display()}.")
         return redirect("teams:settings")
     return _page(request, unit_form=form)

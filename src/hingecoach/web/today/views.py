@@ -18,12 +18,12 @@ ROWS_SHOWN = 60
 @login_required
 def today_page(request: CoachRequest) -> HttpResponse:
     want = request.GET.get("who", "")
-    scope = selectors.today_scope(user=request.user, want=want if want in {"mine", "team"}
-                                  else "")
+    scope = selectors.today_scope(user=request.user, want=want if want in {"mine", "team"} else "")
     catalog, today = web_catalog(), dt.date.today()
     tests = selectors.recent_tests(scope.athletes, today)
-    rows = selectors.today_attention(athletes=scope.athletes, catalog=catalog, today=today,
-                                     tests=tests)
+    rows = selectors.today_attention(
+        athletes=scope.athletes, catalog=catalog, today=today, tests=tests
+    )
     context = {
         "scope": scope,
         "rows": rows[:ROWS_SHOWN],

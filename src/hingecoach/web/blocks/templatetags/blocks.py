@@ -21,10 +21,12 @@ def block_card(context: template.Context) -> dict[str, Any]:
     running = selectors.block_running(athlete=athlete)
     rec = context.get("rec")
     return {
-        "athlete": athlete, "team": context.get("team"), "request": context.get("request"),
-        "csrf_token": context.get("csrf_token"), "refer": getattr(rec, "refer", False),
-        "now": selectors.block_now(block=running, catalog=web_catalog())
-        if running else None,
+        "athlete": athlete,
+        "team": context.get("team"),
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+        "refer": getattr(rec, "refer", False),
+        "now": selectors.block_now(block=running, catalog=web_catalog()) if running else None,
         "history": selectors.block_history(athlete=athlete),
         "form": BlockForm(),
     }

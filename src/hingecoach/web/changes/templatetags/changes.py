@@ -20,5 +20,8 @@ def what_changed(context: template.Context) -> dict[str, Any]:
         return {"change": None}
     record, before = taken
     after = brief_of(rec=context["rec"], plan=context["plan"])
-    return {"change": change_between(record=record, before=before, after=after),
-            "athlete": athlete, "request": request}
+    return {
+        "change": change_between(record=record, before=before, after=after),
+        "athlete": athlete,
+        "request": request,
+    }

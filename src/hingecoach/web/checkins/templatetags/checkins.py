@@ -14,5 +14,4 @@ register = template.Library()
 @register.inclusion_tag("checkins/_share.html", takes_context=True)
 def checkin_share(context: template.Context) -> dict[str, Any]:
     athlete, request = context["athlete"], context["request"]
-    return {"athlete": athlete,
-            "shared": checkin_share_latest(athlete=athlete, request=request)}
+    return {"athlete": athlete, "shared": checkin_share_latest(athlete=athlete, request=request)}

@@ -16,8 +16,9 @@ def field_value(posted: Any, name: str, default: Any = "") -> Any:
 
 
 @register.simple_tag
-def field_checked(posted: Any, name: str, value: str = "1", default: bool = False,
-                  word: str = "checked") -> str:
+def field_checked(
+    posted: Any, name: str, value: str = "1", default: bool = False, word: str = "checked"
+) -> str:
     """``checked`` (or ``word``, e.g. ``selected``) when ``value`` was posted for ``name``."""
     chosen = value in posted.getlist(name) if posted is not None else default
     return word if chosen else ""

@@ -12,8 +12,10 @@ from hingecoach.web.clips.services import clips_purge
 
 
 class Command(BaseCommand):
-    help = ("Delete uploaded clips older than --days (default: HINGECOACH_CLIP_KEEP_DAYS, "
-            "90) and task results that finished before then.")
+    help = (
+        "Delete uploaded clips older than --days (default: HINGECOACH_CLIP_KEEP_DAYS, "
+        "90) and task results that finished before then."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--days", type=int, default=settings.CLIP_KEEP_DAYS)
@@ -23,5 +25,7 @@ class Command(BaseCommand):
             self.stderr.write("--days must be 0 or more")
             raise SystemExit(2)
         purged = clips_purge(older_than_days=days)
-        self.stdout.write(f"{purged.clips} clip(s) older than {days} days deleted, "
-                          f"{purged.task_results} finished task result(s) pruned")
+        self.stdout.write(
+            f"{purged.clips} clip(s) older than {days} days deleted, "
+            f"{purged.task_results} finished task result(s) pruned"
+        )
