@@ -144,12 +144,12 @@ def find_reps(m: Motion, rules: RepRules) -> list[RepWindow]:
 def _window(signal: Floats, left: int, peak: int, right: int, rules: RepRules) -> tuple[int, int]:
     top = signal[peak]
     start = 0
-    base = signal[left : peak + 1].min()
+    base = float(np.min(signal[left : peak + 1]))
     if top - base >= rules.min_lean_excursion_deg or left > 0:
         level = base + rules.edge_share * (top - base)
         start = left + int(np.flatnonzero(signal[left : peak + 1] <= level)[-1])
     end = len(signal) - 1
-    base = signal[peak : right + 1].min()
+    base = float(np.min(signal[peak : right + 1]))
     if top - base >= rules.min_lean_excursion_deg or right < len(signal) - 1:
         level = base + rules.edge_share * (top - base)
         end = peak + int(np.flatnonzero(signal[peak : right + 1] <= level)[0])
