@@ -35,6 +35,8 @@ from hingecoach.core.kinematics import Frame  # noqa: E402
 from hingecoach.synthetic import Truth  # noqa: E402
 from hingecoach.video import analyze_clip  # noqa: E402
 from hingecoach.video.blazepose.backend import REDETECT_EVERY  # noqa: E402
+from hingecoach.video.decode import probe  # noqa: E402
+from hingecoach.video.limits import DEFAULT_LIMITS, DEFAULT_SAMPLING, Sampling  # noqa: E402
 from hingecoach.video.pipeline import ClipAnalysis  # noqa: E402
 from hingecoach.video.pose_backend import BlazePose, quiet_native_stderr  # noqa: E402
 from video.scenes import SCENARIOS, film_scenario  # noqa: E402  (tests/video/scenes.py)
@@ -47,9 +49,11 @@ class CountingPose:
     """The pose backend, noting for every call whether it found anyone (before the
     lock)."""
 
-    def __init__(self, model: str = "full", redetect_every: int = REDETECT_EVERY) -> None:
+    def __init__(
+        self, model: str = "full", redetect_every: int = REDETECT_EVERY, fps: float = 15.0
+    ) -> None:
         with quiet_native_stderr():
-            self.pose = BlazePose(model, redetect_every=redetect_every)
+            self.pose = BlazePose(model, fps=fps, redetect_every=redetect_every)
         self.name = self.pose.name
         self.found: list[bool] = []
 
@@ -97,14 +101,19 @@ def run(
     model: str = "full",
     redetect_every: int = REDETECT_EVERY,
     both_ways: bool = False,
+    sampling: Sampling = DEFAULT_SAMPLING,
 ) -> dict:
     started = time.perf_counter()
     filmed = film_scenario(name, folder, scale, **({"reps": reps} if reps else {}))
     filmed_s = time.perf_counter() - started
-    backend = CountingPose(model, redetect_every)
+    fps = probe(filmed.path, DEFAULT_LIMITS).fps
+    # The analysed frame rate, for the landmark smoothing (as analyze_clip's own backend).
+    backend = CountingPose(model, redetect_every, fps / sampling.step_for(fps))
     started = time.perf_counter()
     try:
-        analysis = analyze_clip(filmed.path, backend=backend, both_ways=both_ways)
+        analysis = analyze_clip(
+            filmed.path, backend=backend, both_ways=both_ways, sampling=sampling
+        )
     except Exception as exc:  # a crash is a result here: recorded in the table
         return failed(name, filmed.truth, backend, exc)
     finally:
@@ -236,6 +245,13 @@ def main() -> None:
         help="track from the surest frame backward and forward, detecting "
         "only when the person is lost (sets --redetect-every 0)",
     )
+    parser.add_argument(
+        "--min-fps",
+        type=float,
+        default=DEFAULT_SAMPLING.min_fps,
+        metavar="FPS",
+        help=f"analyse at least this many frames a second (default {DEFAULT_SAMPLING.min_fps:g})",
+    )
     args = parser.parse_args()
     unknown = [name for name in args.scenarios if name not in SCENARIOS]
     if unknown:
@@ -256,6 +272,7 @@ def main() -> None:
                     args.model,
                     0 if args.both_ways else args.redetect_every,
                     args.both_ways,
+                    Sampling(min_fps=args.min_fps),
                 )
             )
             r = rows[-1]
