@@ -9,6 +9,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
 
+from hingecoach.core import HingecoachError
 from hingecoach.web import transfer
 from hingecoach.web.athletes import services as athletes
 from hingecoach.web.athletes.models import Athlete, HingeTest, SessionExercise
@@ -106,6 +107,32 @@ def test_a_bad_export_file_is_refused_with_a_reason_and_loads_nothing(tmp_path, 
     with pytest.raises(transfer.TransferError, match=words):
         transfer.import_from(path)
     assert not Team.objects.exists()
+
+
+def test_a_refused_file_is_a_project_error_that_names_the_file(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"format": "other"}')
+    with pytest.raises(HingecoachError) as raised:
+        transfer.import_from(path)
+    assert isinstance(raised.value, transfer.TransferError)
+    assert (raised.value.field, raised.value.message) == (
+        "bad.json: format",
+        "expected 'hingecoach-export'",
+    )
+
+
+def test_a_bug_while_loading_is_not_passed_off_as_a_bad_file(tmp_path, monkeypatch):
+    create_demo()
+    path = tmp_path / "export.json"
+    transfer.export_to(path)
+    _wipe()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(transfer, "call_command", broken)
+    with pytest.raises(RuntimeError, match="a bug"):
+        transfer.import_from(path)
 
 
 def test_a_broken_record_loads_nothing_at_all(tmp_path):

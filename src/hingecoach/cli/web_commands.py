@@ -20,13 +20,12 @@ PASSWORD_ENV = "HINGECOACH_PASSWORD"
 
 @contextmanager
 def _web(verbosity: int = 0) -> Iterator[None]:
-    """Django set up, the database migrated; its refusals become one-line errors."""
+    """Django set up, the database migrated; its refusals become one-line errors (the
+    project's own, such as a refused import file, reach ``run_guarded`` as they are)."""
     from hingecoach.web.setup import prepare
 
     prepare(verbosity=verbosity)
     from django.core.exceptions import ValidationError
-
-    from hingecoach.web.transfer import TransferError
 
     try:
         yield
@@ -37,8 +36,6 @@ def _web(verbosity: int = 0) -> Iterator[None]:
             else ("input", exc.messages)
         )
         raise InputError(field, "; ".join(messages)) from None
-    except TransferError as exc:
-        raise InputError("FILE", str(exc)) from None
 
 
 def serve(
