@@ -132,7 +132,8 @@ def setpassword(
 def export(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="JSON file to write.")],
 ) -> None:
-    """Export the whole database (teams, coaches, athletes, records) to a JSON file."""
+    """Export the whole database to a JSON file: teams, coaches, athletes and their
+    records, blocks, gym runs, clips' analyses (not the video files) and the audit trail."""
     with _web():
         from hingecoach.web.transfer import export_to
 

@@ -18,7 +18,24 @@ from hingecoach.web.teams.models import Team
 
 # Order matters on import: users before the teams and records that point at them; the
 # audit trail last (its entries name records by number, and an import records nothing new).
-MODELS = ["auth.user", "teams", "athletes", "auditlog.logentry"]
+# A clip's row (its analysis, the test it became) is exported; its video and key frames
+# are files in the data folder (MEDIA_ROOT/clips, uploads/clips), copied with it, not put
+# in the JSON.
+MODELS = [
+    "auth.user",
+    "teams",
+    "athletes",
+    "checkins",
+    "blocks",
+    "gym",
+    "clips",
+    "auditlog.logentry",
+]
+# The project's models an export leaves out, and why.
+LEFT_OUT = {
+    "live.livesession": "a live session's landmarks are kept for hours only",
+    "live.livepicture": "a live session's landmarks are kept for hours only",
+}
 FORMAT = "hingecoach-export"
 VERSION = 1
 
