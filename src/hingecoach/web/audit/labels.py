@@ -92,6 +92,16 @@ def _athlete_names(entries: list[LogEntry]) -> dict[int, str]:
     return dict(Athlete.objects.filter(pk__in=numbers).values_list("pk", "name"))
 
 
+def _label(entry: LogEntry, fields: Fields, sessions: dict[str, str], names: dict[int, str]) -> str:
+    kind, detail = KINDS[entry.content_type.model]
+    what = " ".join(part for part in (kind, detail(fields)) if part)
+    if fields.get("session") in sessions:
+        what += f" in the session of {date_text(sessions[fields['session']])}"
+    athlete = (entry.additional_data or {}).get("athlete")
+    name = names.get(athlete) if isinstance(athlete, int) else None
+    return f"{what} for {name or 'an athlete no longer listed'}"
+
+
 def record_labels(entries: list[LogEntry]) -> dict[int, str]:
     """``hinge test of 2 Nov 2026 for Maya Ortiz``, by entry id, for each entry about an
     athlete's record."""
@@ -103,13 +113,4 @@ def record_labels(entries: list[LogEntry]) -> dict[int, str]:
     }
     sessions = _session_dates(merged.values())
     names = _athlete_names(ours)
-    labels = {}
-    for entry in ours:
-        fields = merged[entry.pk]
-        kind, detail = KINDS[entry.content_type.model]
-        what = " ".join(part for part in (kind, detail(fields)) if part)
-        if fields.get("session") in sessions:
-            what += f" in the session of {date_text(sessions[fields['session']])}"
-        athlete = (entry.additional_data or {}).get("athlete")
-        labels[entry.pk] = f"{what} for {names.get(athlete, 'an athlete no longer listed')}"
-    return labels
+    return {e.pk: _label(e, merged[e.pk], sessions, names) for e in ours}
