@@ -70,3 +70,29 @@ def test_the_log_session_form_fits_a_phone(phone):
     _open_form(phone, "Isla Brown", "Log session", "Log session")
     problems = _too_wide(phone)
     assert not problems, "\n".join(problems)
+
+
+PRINTOUTS = ["/print/cards/", "/print/cards/?layout=four&size=letter", "/print/cards/hip-bridge/"]
+
+
+def _sheet_widths(page) -> list[float]:
+    return page.locator(".sheet").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().width)"
+    )
+
+
+def test_the_card_printouts_fit_a_phone_and_still_print_at_paper_size(phone):
+    problems = []
+    for path in PRINTOUTS:
+        phone.goto(path)
+        expect(phone.locator(".sheet").first).to_be_visible()
+        problems += _too_wide(phone)
+        first, toolbar = (phone.locator(s).first.bounding_box() for s in (".sheet", ".toolbar"))
+        assert first is not None and toolbar is not None
+        assert first["y"] >= toolbar["y"] + toolbar["height"], "the toolbar covers the sheet"
+        phone.emulate_media(media="print")
+        paper_mm = 215.9 if "letter" in path else 210.0
+        widths = _sheet_widths(phone)
+        assert widths and all(abs(w - paper_mm * 96 / 25.4) < 1 for w in widths), (path, widths)
+        phone.emulate_media(media="screen")
+    assert not problems, "\n".join(problems)

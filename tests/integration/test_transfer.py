@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 
 import pytest
 from auditlog.models import LogEntry
+from django.apps import apps
 from django.contrib.auth import get_user_model
 
+from hingecoach.core import HingecoachError, default_catalog
 from hingecoach.web import transfer
 from hingecoach.web.athletes import services as athletes
 from hingecoach.web.athletes.models import Athlete, HingeTest, SessionExercise
+from hingecoach.web.blocks import services as blocks
+from hingecoach.web.blocks.models import TrainingBlock
+from hingecoach.web.checkins import services as checkins
+from hingecoach.web.checkins.models import CheckinShare
+from hingecoach.web.clips.models import Clip
 from hingecoach.web.demo import PASSWORD, create_demo
 from hingecoach.web.erasure import services as erasure
+from hingecoach.web.gym import services as gym
+from hingecoach.web.gym.forms import GymDone
+from hingecoach.web.gym.models import GymRun
 from hingecoach.web.teams.models import Team
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -40,6 +51,64 @@ def test_export_then_import_gives_back_every_record(tmp_path):
     assert Athlete.objects.count() == 13
     assert SessionExercise.objects.exists()
     assert User.objects.get(username="headcoach").check_password(PASSWORD)
+
+
+def _a_coachs_other_work() -> dict[str, int]:
+    """A running block, a gym run, a check-in link to show again and an analysed clip,
+    on the demo team's first athlete; the count of each kind."""
+    head = User.objects.get(username="headcoach")
+    athlete = Athlete.objects.order_by("pk").first()
+    blocks.block_assign(
+        athlete=athlete, weeks=6, start=dt.date.today(), catalog=default_catalog(), by=head
+    )
+    done = GymDone(key=uuid.uuid4(), date=dt.date.today(), test_faults=["toes-lift"])
+    gym.gym_run_save(athlete=athlete, done=done, by=head)
+    checkins.checkin_share_create(athlete=athlete, by=head)
+    Clip.objects.create(
+        athlete=athlete,
+        uploaded_by=head,
+        extension="mp4",
+        original_name="side view.mp4",
+        exercise="good-morning",
+        status=Clip.Status.DONE,
+        report={"reps": 5},
+        frames=[{"label": "bottom", "t_s": 1.5}],
+    )
+    models = (TrainingBlock, GymRun, CheckinShare, Clip)
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_blocks_gym_runs_check_in_links_and_clips_come_back(tmp_path):
+    create_demo()
+    made = _a_coachs_other_work()
+    first = tmp_path / "first.json"
+    transfer.export_to(first)
+    _wipe()
+    assert TrainingBlock.objects.count() == GymRun.objects.count() == 0
+    transfer.import_from(first)
+    models = (TrainingBlock, GymRun, CheckinShare, Clip)
+    assert {model.__name__: model.objects.count() for model in models} == made
+    assert all(count > 0 for count in made.values())
+    assert GymRun.objects.get().test.faults == ["toes-lift"]
+    assert Clip.objects.get().report == {"reps": 5}
+    second = tmp_path / "second.json"
+    transfer.export_to(second)
+    assert json.loads(second.read_text()) == json.loads(first.read_text())
+
+
+def test_every_model_of_the_app_is_exported_or_left_out_for_a_reason():
+    exported = set(transfer.MODELS)
+    ours = [
+        model._meta for model in apps.get_models() if model.__module__.startswith("hingecoach.web.")
+    ]
+    missing = [
+        meta.label_lower
+        for meta in ours
+        if meta.app_label not in exported
+        and meta.label_lower not in exported
+        and meta.label_lower not in transfer.LEFT_OUT
+    ]
+    assert missing == []
 
 
 def test_the_audit_trail_comes_back_with_who_and_when(tmp_path):
@@ -106,6 +175,32 @@ def test_a_bad_export_file_is_refused_with_a_reason_and_loads_nothing(tmp_path, 
     with pytest.raises(transfer.TransferError, match=words):
         transfer.import_from(path)
     assert not Team.objects.exists()
+
+
+def test_a_refused_file_is_a_project_error_that_names_the_file(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"format": "other"}')
+    with pytest.raises(HingecoachError) as raised:
+        transfer.import_from(path)
+    assert isinstance(raised.value, transfer.TransferError)
+    assert (raised.value.field, raised.value.message) == (
+        "bad.json: format",
+        "expected 'hingecoach-export'",
+    )
+
+
+def test_a_bug_while_loading_is_not_passed_off_as_a_bad_file(tmp_path, monkeypatch):
+    create_demo()
+    path = tmp_path / "export.json"
+    transfer.export_to(path)
+    _wipe()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(transfer, "call_command", broken)
+    with pytest.raises(RuntimeError, match="a bug"):
+        transfer.import_from(path)
 
 
 def test_a_broken_record_loads_nothing_at_all(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from auditlog.models import LogEntry
@@ -10,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from hingecoach.web.athletes import services as athletes
+from hingecoach.web.athletes.models import PainReport
 from hingecoach.web.teams import services as teams
 
 pytestmark = pytest.mark.django_db
@@ -32,8 +34,65 @@ def test_a_change_on_a_page_names_the_coach_the_record_and_the_field(
     assert entry.actor.get_username() == "cole"
     assert entry.additional_data == {"team": athlete.team_id, "athlete": athlete.pk}
     html = _audit_page(head_client)
-    assert f"pain report #{entry.object_pk}" in html
+    assert f"pain report of {_day(dt.date.today())} for Maya Ortiz" in html
+    assert f"pain report #{entry.object_pk}" not in html
     assert "<strong>nrs</strong>: – → 4" in html
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def _whats(client: Client) -> list[str]:
+    """The What column of the audit page, as text."""
+    html = _audit_page(client)
+    cells = re.findall(r"<tr>\s*<td>.*?</td>\s*<td>.*?</td>\s*<td>(.*?)</td>", html, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", "", cell).split()) for cell in cells]
+
+
+def test_an_athletes_records_are_named_by_the_athlete_and_what_tells_them_apart(
+    head_client, athlete
+):
+    day = dt.date(2026, 11, 2)
+    session = athletes.session_log(
+        athlete=athlete,
+        date=day,
+        exercises=[{"exercise": "hip-bridge", "sets": 3, "reps": [10, 10, 10], "load_kg": None}],
+        pain_during=1,
+    )
+    had = list(athlete.masteries.values_list("exercise", flat=True))
+    athletes.mastery_set(athlete=athlete, exercises=[*had, "hip-bridge"])
+    athletes.test_record(athlete=athlete, date=day, faults=[])
+    whats = _whats(head_client)
+    assert "Added session of 2 Nov 2026 for Maya Ortiz" in whats
+    assert "Added exercise Hip Bridge in the session of 2 Nov 2026 for Maya Ortiz" in whats
+    assert "Added mastered step Hip Bridge for Maya Ortiz" in whats
+    assert "Added hinge test of 2 Nov 2026 for Maya Ortiz" in whats
+    assert not any(re.search(r"#\d", what) for what in whats)
+    assert session.pk
+
+
+def test_a_deleted_record_keeps_its_date_and_a_changed_one_shows_its_new_date(head_client, athlete):
+    report = athletes.pain_record(athlete=athlete, date=dt.date(2026, 11, 2), nrs=3)
+    report.date = dt.date(2026, 11, 3)
+    report.save()
+    PainReport.objects.get(pk=report.pk).delete()
+    whats = _whats(head_client)
+    assert whats[:3] == [
+        "Deleted pain report of 3 Nov 2026 for Maya Ortiz",
+        "Changed pain report of 3 Nov 2026 for Maya Ortiz",
+        "Added pain report of 2 Nov 2026 for Maya Ortiz",
+    ]
+
+
+def test_a_page_of_records_is_labelled_in_a_few_queries(
+    head_client, athlete, django_assert_max_num_queries
+):
+    for n in range(20):
+        athletes.pain_record(athlete=athlete, date=dt.date(2026, 10, 1 + n), nrs=2)
+        athletes.test_record(athlete=athlete, date=dt.date(2026, 10, 1 + n), faults=[])
+    with django_assert_max_num_queries(14):
+        _audit_page(head_client)
 
 
 def test_a_change_through_the_api_names_the_token_owner(coach, athlete):

@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from hingecoach.core import HingecoachError
 from hingecoach.web.clips.models import Clip
 from hingecoach.web.clips.ranges import Unsatisfiable, byte_range
 
@@ -93,6 +94,13 @@ def test_byte_range_reads_one_range():
     assert byte_range(" bytes=8- ", 10) == (8, 9)
     with pytest.raises(Unsatisfiable):
         byte_range("bytes=0-", 0)
+
+
+def test_a_range_past_the_end_is_a_project_error_naming_the_range_header():
+    with pytest.raises(HingecoachError) as raised:
+        byte_range("bytes=20-", 10)
+    assert isinstance(raised.value, Unsatisfiable)
+    assert str(raised.value) == "Range: 'bytes=20-' starts past the end of 10 bytes"
 
 
 def test_no_video_until_the_clip_is_done_with_one(coach_client, athlete):

@@ -4,4 +4,5 @@
 - ``marks``: one athlete's position: mastered, today's options, avoided, stage.
 - ``ladder``: the figure and ``draw_ladder``; ``frame``, ``boxes`` and ``legend`` draw its parts.
 - ``style``: sizes, colours and line styles.
+- ``dates``: a date axis in words a coach reads ("2 Nov", "Sep 2026"), for history charts.
 """

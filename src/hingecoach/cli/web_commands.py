@@ -14,19 +14,19 @@ from typing import Annotated, Any
 import typer
 
 from hingecoach.cli.errors import InputError
+from hingecoach.cli.inputs import CATALOG_ENV, Settings
 
 PASSWORD_ENV = "HINGECOACH_PASSWORD"
 
 
 @contextmanager
 def _web(verbosity: int = 0) -> Iterator[None]:
-    """Django set up, the database migrated; its refusals become one-line errors."""
+    """Django set up, the database migrated; its refusals become one-line errors (the
+    project's own, such as a refused import file, reach ``run_guarded`` as they are)."""
     from hingecoach.web.setup import prepare
 
     prepare(verbosity=verbosity)
     from django.core.exceptions import ValidationError
-
-    from hingecoach.web.transfer import TransferError
 
     try:
         yield
@@ -37,11 +37,24 @@ def _web(verbosity: int = 0) -> Iterator[None]:
             else ("input", exc.messages)
         )
         raise InputError(field, "; ".join(messages)) from None
-    except TransferError as exc:
-        raise InputError("FILE", str(exc)) from None
+
+
+def _catalog_for_web(ctx: typer.Context) -> None:
+    """Hand ``--catalog`` (or $HINGECOACH_CATALOG) on to the web app, whose settings read
+    it from the environment, as do the server's workers and the clip worker it starts.
+    The folder is checked first, so a broken catalog is refused before anything starts."""
+    settings = ctx.find_object(Settings)
+    folder = settings.catalog_dir if settings else None
+    if not folder:
+        return
+    from hingecoach.core import load_catalog
+
+    load_catalog(folder)
+    os.environ[CATALOG_ENV] = str(Path(folder).resolve())
 
 
 def serve(
+    ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, max=32, help="gunicorn worker processes.")] = 2,
@@ -60,14 +73,17 @@ def serve(
     """Apply migrations if needed and serve the web app with gunicorn."""
     from hingecoach.web.serve import serve as run_server
 
+    _catalog_for_web(ctx)
     typer.echo(f"hingecoach web app on http://{host}:{port}/ (data: {_home()})")
     run_server(host=host, port=port, workers=workers, threads=threads, keepalive=keepalive)
 
 
 def demo(
+    ctx: typer.Context,
     url: Annotated[str, typer.Option(help="Where the app is served.")] = "http://127.0.0.1:8000/",
 ) -> None:
     """Add a demo team (a head coach, a coach and a dozen athletes) and say how to sign in."""
+    _catalog_for_web(ctx)
     with _web():
         from hingecoach.web.demo import create_demo, sign_in_text
 
@@ -116,7 +132,8 @@ def setpassword(
 def export(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="JSON file to write.")],
 ) -> None:
-    """Export the whole database (teams, coaches, athletes, records) to a JSON file."""
+    """Export the whole database to a JSON file: teams, coaches, athletes and their
+    records, blocks, gym runs, clips' analyses (not the video files) and the audit trail."""
     with _web():
         from hingecoach.web.transfer import export_to
 

@@ -8,6 +8,8 @@
      +-- InputError          bad input met by the CLI itself (cli/errors.py)
      +-- VideoError, BackendUnavailable   (video/errors.py)
      +-- PrintError, FetchRefused         (printing/errors.py)
+     +-- TransferError       an export file the web app cannot import (web/transfer.py)
+     +-- Unsatisfiable       a byte range past the end of a clip (web/clips/ranges.py)
 
 Every message names where the problem is and the value found, on one line, so an
 adapter can show it as it is: the CLI exits with status 2, the API answers 4xx with

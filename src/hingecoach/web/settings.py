@@ -6,7 +6,8 @@ HINGECOACH_SECRET_KEY  secret key; default: one generated once into the data fol
 HINGECOACH_DEBUG=1     debug pages (never in production)
 HINGECOACH_SECURE=1    HTTPS-only cookies, HSTS and redirects (behind a TLS proxy)
 HINGECOACH_ALLOWED_HOSTS  comma-separated; default 127.0.0.1,localhost
-HINGECOACH_CATALOG     catalog folder to coach with (a coach's edited copy); default: shipped
+HINGECOACH_CATALOG     catalog folder to coach with (a coach's edited copy; `hingecoach --catalog
+                       DIR serve` sets it); default: shipped
 HINGECOACH_CLIP_MAX_MB    largest clip a coach may upload, in MB; default 200
 HINGECOACH_CLIP_KEEP_DAYS uploaded clips are kept this many days; default 90
 HINGECOACH_CLIP_STALL_MINUTES  an analysis whose progress has not moved this long is shown

@@ -6,22 +6,47 @@ import io
 import json
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, transaction
 
+from hingecoach.core import HingecoachError
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.teams.models import Team
 
 # Order matters on import: users before the teams and records that point at them; the
 # audit trail last (its entries name records by number, and an import records nothing new).
-MODELS = ["auth.user", "teams", "athletes", "auditlog.logentry"]
+# A clip's row (its analysis, the test it became) is exported; its video and key frames
+# are files in the data folder (MEDIA_ROOT/clips, uploads/clips), copied with it, not put
+# in the JSON.
+MODELS = [
+    "auth.user",
+    "teams",
+    "athletes",
+    "checkins",
+    "blocks",
+    "gym",
+    "clips",
+    "auditlog.logentry",
+]
+# The project's models an export leaves out, and why.
+LEFT_OUT = {
+    "live.livesession": "a live session's landmarks are kept for hours only",
+    "live.livepicture": "a live session's landmarks are kept for hours only",
+}
 FORMAT = "hingecoach-export"
 VERSION = 1
 
 
-class TransferError(Exception):
-    """An export file that cannot be imported; the message says why."""
+# What loaddata raises for a record it cannot read or store; anything else is a bug.
+REFUSED = (CommandError, DeserializationError, DatabaseError, ValidationError, ValueError)
+
+
+class TransferError(HingecoachError):
+    """An export file that cannot be imported: ``field`` names the file (and the part of
+    it), ``message`` says why."""
 
 
 def export_database() -> dict:
@@ -40,14 +65,14 @@ def import_from(path: Path) -> int:
     """Load an export into an empty database; refuses to mix with existing records."""
     records = _records(path)
     if Team.objects.exists() or Athlete.objects.exists():
-        raise TransferError("the database already holds teams; import into an empty one")
+        raise TransferError("", "the database already holds teams; import into an empty one")
     fixture = path.with_name(path.stem + ".records.json")
     fixture.write_text(json.dumps(records), encoding="utf-8")
     try:
         with transaction.atomic():
             call_command("loaddata", str(fixture), verbosity=0)
-    except (CommandError, Exception) as exc:
-        raise TransferError(f"{path.name}: could not be loaded: {exc}") from None
+    except REFUSED as exc:
+        raise TransferError(path.name, f"could not be loaded: {exc}") from None
     finally:
         fixture.unlink(missing_ok=True)
     return len(records)
@@ -57,13 +82,13 @@ def _records(path: Path) -> list:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise TransferError(f"{path}: no such file") from None
+        raise TransferError(str(path), "no such file") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise TransferError(f"{path.name}: not a JSON export ({exc})") from None
+        raise TransferError(path.name, f"not a JSON export ({exc})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise TransferError(f"{path.name}: format: expected '{FORMAT}'")
+        raise TransferError(f"{path.name}: format", f"expected '{FORMAT}'")
     if data.get("version") != VERSION:
-        raise TransferError(f"{path.name}: version: {data.get('version')!r} is not supported")
+        raise TransferError(f"{path.name}: version", f"{data.get('version')!r} is not supported")
     if not isinstance(data.get("records"), list):
-        raise TransferError(f"{path.name}: records: expected a list")
+        raise TransferError(f"{path.name}: records", "expected a list")
     return data["records"]

@@ -1,4 +1,5 @@
-"""An audit entry as a line a head coach reads."""
+"""An audit entry as a line a head coach reads: records by what a coach knows them by
+(a name, a date, an exercise), never by their number."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 from auditlog.models import LogEntry
 
+from hingecoach.web.audit.labels import record_labels
 from hingecoach.web.common.via import CHECKIN_LINK
 
 ACTIONS = {
@@ -15,8 +17,9 @@ ACTIONS = {
     LogEntry.Action.DELETE: "deleted",
     LogEntry.Action.ACCESS: "read",
 }
-# The athlete's own name is shown for the athlete; other records by kind and number.
-NAMED = {"athlete", "team", "user", "membership"}
+# Records shown by their own name as it was when the entry was made; an athlete's records
+# by what labels.record_labels finds.
+NAMED = {"athlete", "team", "user", "membership", "apitoken"}
 
 
 @dataclass(frozen=True)
@@ -37,13 +40,14 @@ def _who(entry: LogEntry) -> str:
     return "the command line or the clip worker"
 
 
-def _what(entry: LogEntry) -> str:
+def _what(entry: LogEntry, label: str | None) -> str:
     kind = entry.content_type.name if entry.content_type else "record"
     if (entry.additional_data or {}).get("erased"):
+        # The athlete's name went with them; the number is all the trail keeps.
         return f"athlete #{entry.object_pk}: erased with every record and clip"
     if entry.content_type and entry.content_type.model in NAMED:
         return f"{kind} {entry.object_repr}"
-    return f"{kind} #{entry.object_pk}"
+    return label or f"{kind} #{entry.object_pk}"
 
 
 def _changes(entry: LogEntry) -> list[tuple[str, str, str]]:
@@ -58,13 +62,19 @@ def _text(value: Any) -> str:
     return "–" if value in (None, "None", "") else str(value)
 
 
-def audit_line(entry: LogEntry) -> AuditLine:
+def audit_lines(entries: list[LogEntry]) -> list[AuditLine]:
+    """A page of entries as lines (their records labelled in a few queries)."""
+    labels = record_labels(entries)
+    return [audit_line(entry, labels.get(entry.pk)) for entry in entries]
+
+
+def audit_line(entry: LogEntry, label: str | None = None) -> AuditLine:
     data = entry.additional_data or {}
     return AuditLine(
         when=entry.timestamp,
         who=_who(entry),
         action=ACTIONS[entry.action],
-        what=_what(entry),
+        what=_what(entry, label),
         changes=_changes(entry),
         athlete=data.get("athlete"),
     )

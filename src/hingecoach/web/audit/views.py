@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from hingecoach.web.audit.display import audit_line
+from hingecoach.web.audit.display import audit_lines
 from hingecoach.web.audit.selectors import audit_entries
 from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.selectors import is_head_coach, team_of
@@ -22,5 +22,5 @@ def audit_list(request: CoachRequest) -> HttpResponse:
     if team is None or not is_head_coach(request.user):
         raise PermissionDenied("Only a head coach can read the audit trail.")
     page = Paginator(audit_entries(team=team), PAGE_SIZE).get_page(request.GET.get("page"))
-    lines = [audit_line(entry) for entry in page.object_list]
+    lines = audit_lines(list(page.object_list))
     return render(request, "audit/list.html", {"page": page, "lines": lines})

@@ -19,12 +19,17 @@ from django.http import (
     StreamingHttpResponse,
 )
 
+from hingecoach.core import HingecoachError
+
 ONE_RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 CHUNK = 64 * 1024
 
 
-class Unsatisfiable(Exception):
-    """The range starts past the end of the file."""
+class Unsatisfiable(HingecoachError):
+    """The range starts past the end of the file (answered 416 by ``ranged_file_response``)."""
+
+    def __init__(self, header: str, size: int) -> None:
+        super().__init__("Range", f"{header.strip()!r} starts past the end of {size} bytes")
 
 
 def ranged_file_response(
@@ -57,14 +62,14 @@ def byte_range(header: str, size: int) -> tuple[int, int] | None:
     first, last = match.group(1), match.group(2)
     if first == "":  # the last N bytes
         if int(last) == 0 or size == 0:
-            raise Unsatisfiable
+            raise Unsatisfiable(header, size)
         return max(0, size - int(last)), size - 1
     start = int(first)
     end = min(int(last), size - 1) if last else size - 1
     if last and int(last) < start:
         return None  # not a valid range: ignored
     if start >= size:
-        raise Unsatisfiable
+        raise Unsatisfiable(header, size)
     return start, end
 
 
