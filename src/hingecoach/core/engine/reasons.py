@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hingecoach.core.catalog import Catalog
-from hingecoach.core.present import reason_log, reason_text
+from hingecoach.core.engine.compiled import compiled
 from hingecoach.core.results import Why
 
 
@@ -27,58 +27,37 @@ def say(catalog: Catalog, rule_id: str, **facts: Any) -> Reason:
     return Reason(rule_id, facts)
 
 
-def logged(catalog: Catalog, reasons: Iterable[Reason]) -> list[str]:
-    """The contract's ``reasons`` strings."""
-    return [reason_log(catalog, r.rule, r.facts) for r in reasons]
-
-
-def whys(catalog: Catalog, reasons: Iterable[Reason]) -> list[Why]:
-    """The contract's ``why`` objects (text in kilograms)."""
-    return [
-        Why(rule=r.rule, text=reason_text(catalog, r.rule, r.facts), facts=r.facts) for r in reasons
-    ]
-
-
 def both(catalog: Catalog, reasons: Iterable[Reason]) -> dict[str, Any]:
     """``reasons`` and ``why`` for an option, an avoided exercise or a warning list, each
     line once: a reason that reads like an earlier one, in any voice or unit, is left out."""
-    seen: tuple[set[str], ...] = tuple(set() for _ in HOWS)
+    word = compiled(catalog).lines
+    seen_log: set[str] = set()
+    seen_kg: set[str] = set()
+    seen_lb: set[str] = set()
     logs: list[str] = []
     why: list[Why] = []
     for reason in reasons:
-        lines = _lines(catalog, reason)
-        if any(line in earlier for line, earlier in zip(lines, seen, strict=True)):
+        log, kg, lb = word(catalog, reason.rule, reason.facts)
+        if log in seen_log or kg in seen_kg or lb in seen_lb:
             continue
-        for line, earlier in zip(lines, seen, strict=True):
-            earlier.add(line)
-        logs.append(lines[0])
-        why.append(Why(rule=reason.rule, text=lines[1], facts=reason.facts))
+        seen_log.add(log)
+        seen_kg.add(kg)
+        seen_lb.add(lb)
+        logs.append(log)
+        why.append(Why(rule=reason.rule, text=kg, facts=reason.facts))
     return {"reasons": logs, "why": why}
 
 
 def add_reason(catalog: Catalog, option: Any, reason: Reason, first: bool = False) -> None:
     """Give a finished option (or session item) one more reason, in both forms, unless
     it already has one that reads the same."""
-    if any(_same(catalog, reason, Reason(w.rule, w.facts)) for w in option.why):
-        return
+    word = compiled(catalog).lines
+    lines = word(catalog, reason.rule, reason.facts)
+    for w in option.why:
+        if (w.rule == reason.rule and w.facts == reason.facts) or any(
+            a == b for a, b in zip(lines, word(catalog, w.rule, w.facts), strict=True)
+        ):
+            return
     at = 0 if first else len(option.reasons)
-    option.reasons.insert(at, reason_log(catalog, reason.rule, reason.facts))
-    option.why.insert(at, whys(catalog, [reason])[0])
-
-
-HOWS = ("log", "kg", "lb")  # the voices a reason is read in: the contract's log, kg, lb
-
-
-def _same(catalog: Catalog, one: Reason, other: Reason) -> bool:
-    """Two reasons that would print as the same line for someone."""
-    if one == other:
-        return True
-    return any(a == b for a, b in zip(_lines(catalog, one), _lines(catalog, other), strict=True))
-
-
-def _lines(catalog: Catalog, reason: Reason) -> tuple[str, str, str]:
-    return (
-        reason_log(catalog, reason.rule, reason.facts),
-        reason_text(catalog, reason.rule, reason.facts, "kg"),
-        reason_text(catalog, reason.rule, reason.facts, "lb"),
-    )
+    option.reasons.insert(at, lines[0])
+    option.why.insert(at, Why(rule=reason.rule, text=lines[1], facts=reason.facts))

@@ -1,0 +1,70 @@
+"""What the engine derives from a catalog alone, worked out once per catalog object.
+
+A catalog never changes once loaded (a changed file gives a new object), so the ladder's
+order, the exercises each rule walks over and the sentences already worded for a
+reason's facts are kept beside it for as long as it lives.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from hingecoach.core.catalog import Catalog, Exercise
+from hingecoach.core.present import log_sentence, person_sentence
+
+LINES_KEPT = 200_000  # worded reasons kept per catalog before starting afresh
+Lines = tuple[str, str, str]  # a reason in the contract's log voice, for a person in kg, in lb
+
+
+@dataclass
+class Compiled:
+    """One catalog's indexes for the engine, and its reasons worded so far."""
+
+    ladder: tuple[Exercise, ...]
+    tracks: dict[str, str | None]
+    stay_column: str
+    lines_said: dict[tuple[str, str], Lines] = field(default_factory=dict)
+
+    def lines(self, catalog: Catalog, rule: str, facts: Mapping[str, Any]) -> Lines:
+        """A reason in the three forms a reader may meet it; the facts are plain data
+        whose repr tells 1 from 1.0 from True from "1", so the same repr reads the same."""
+        key = (rule, repr(facts))
+        said = self.lines_said.get(key)
+        if said is None:
+            said = (
+                log_sentence(catalog, rule, facts),
+                person_sentence(catalog, rule, facts, "kg"),
+                person_sentence(catalog, rule, facts, "lb"),
+            )
+            if len(self.lines_said) >= LINES_KEPT:
+                self.lines_said.clear()
+            self.lines_said[key] = said
+        return said
+
+
+# Keyed by id(): a Catalog holds dicts, so it cannot be hashed. The weak reference drops
+# the entry when its catalog goes (so nothing here may hold the catalog itself) and tells
+# a live catalog from a new one that reuses a dead one's id.
+_COMPILED: dict[int, tuple[weakref.ref[Catalog], Compiled]] = {}
+
+
+def compiled(catalog: Catalog) -> Compiled:
+    known = _COMPILED.get(id(catalog))
+    if known is not None and known[0]() is catalog:
+        return known[1]
+    made = _compile(catalog)
+    key = id(catalog)
+    _COMPILED[key] = (weakref.ref(catalog, lambda _: _COMPILED.pop(key, None)), made)
+    return made
+
+
+def _compile(catalog: Catalog) -> Compiled:
+    ladder = tuple(catalog.ladder_order(catalog.exercises.values()))
+    return Compiled(
+        ladder=ladder,
+        tracks={e.id: catalog.track(e.id) for e in ladder},
+        stay_column=catalog[catalog.programme.stay_default].subcategory,
+    )
