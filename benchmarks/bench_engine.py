@@ -11,6 +11,7 @@ slows the first more). ``--profile`` prints where ``recommend`` spends its time.
 from __future__ import annotations
 
 import argparse
+import os
 import cProfile
 import pstats
 import statistics
@@ -38,7 +39,7 @@ def rate(func, items, repeat: int) -> tuple[float, float]:
 def profile(func, items) -> None:
     profiler = cProfile.Profile()
     profiler.runcall(lambda: [func(item) for item in items])
-    pstats.Stats(profiler).sort_stats("tottime").print_stats(12)
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(int(os.environ.get("TOP", "12")))
 
 
 def main() -> None:

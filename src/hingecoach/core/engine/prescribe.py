@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hingecoach.core.catalog import Catalog, Exercise
+from hingecoach.core.engine.built import built
 from hingecoach.core.engine.draft import Pick, Scheme
 from hingecoach.core.engine.facts import Facts
 from hingecoach.core.engine.loads import Ask, Window, gym_windows
@@ -122,7 +123,10 @@ def _facts(windows: dict[Units, Window]) -> dict[str, dict[str, float]]:
 def _loaded(windows: dict[Units, Window], implement: str, reasons: list[Reason]) -> Loaded:
     kg, lb = windows["kg"], windows["lb"]
     return Loaded(
-        LoadKg(min=kg.min, max=kg.max), LoadLb(min=lb.min, max=lb.max), implement, reasons
+        built(LoadKg, min=float(kg.min), max=float(kg.max)),
+        built(LoadLb, min=float(lb.min), max=float(lb.max)),
+        implement,
+        reasons,
     )
 
 
@@ -130,9 +134,10 @@ def prescription(
     exercise: Exercise, reps: list[int], loaded: Loaded, range_at: int | None = None
 ) -> Prescription:
     rx = exercise.prescription
-    return Prescription(
+    return built(
+        Prescription,
         sets=len(reps),
-        reps=reps,
+        reps=list(reps),
         load_kg=loaded.kg,
         load_lb=loaded.lb,
         implement=loaded.implement,
@@ -148,7 +153,7 @@ def range_step(exercise: Exercise, at: int | None) -> RangeStep | None:
     if at is None or not exercise.range_steps:
         return None
     at = min(at, len(exercise.range_steps) - 1)
-    return RangeStep(step=at + 1, of=len(exercise.range_steps), text=exercise.range_steps[at])
+    return built(RangeStep, step=at + 1, of=len(exercise.range_steps), text=exercise.range_steps[at])
 
 
 def to_option(pick: Pick, facts: Facts) -> Option:
@@ -161,7 +166,8 @@ def to_option(pick: Pick, facts: Facts) -> Option:
     rx = prescription(exercise, reps, loaded, 0 if range_first else None)
     reasons = pick.reasons if reps == planned else _quoting(pick.reasons, rx.scheme)
     extra = [say(catalog, "range-first", range=exercise.range_steps[0])] if range_first else []
-    return Option(
+    return built(
+        Option,
         exercise=exercise.id,
         name=exercise.name,
         role=exercise.role,

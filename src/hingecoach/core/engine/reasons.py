@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hingecoach.core.catalog import Catalog
+from hingecoach.core.engine.built import built
 from hingecoach.core.engine.compiled import compiled
 from hingecoach.core.results import Why
 
@@ -44,7 +45,7 @@ def both(catalog: Catalog, reasons: Iterable[Reason]) -> dict[str, Any]:
         seen_kg.add(kg)
         seen_lb.add(lb)
         logs.append(log)
-        why.append(Why(rule=reason.rule, text=kg, facts=reason.facts))
+        why.append(built(Why, rule=reason.rule, text=kg, facts=dict(reason.facts)))
     return {"reasons": logs, "why": why}
 
 
@@ -60,4 +61,4 @@ def add_reason(catalog: Catalog, option: Any, reason: Reason, first: bool = Fals
             return
     at = 0 if first else len(option.reasons)
     option.reasons.insert(at, lines[0])
-    option.why.insert(at, Why(rule=reason.rule, text=lines[1], facts=reason.facts))
+    option.why.insert(at, built(Why, rule=reason.rule, text=lines[1], facts=dict(reason.facts)))

@@ -6,6 +6,7 @@ from typing import Any
 
 from hingecoach.core.case import Case, parse_case
 from hingecoach.core.catalog import Catalog
+from hingecoach.core.engine.built import built
 from hingecoach.core.engine.corrective import corrective
 from hingecoach.core.engine.draft import Draft
 from hingecoach.core.engine.facts import Facts
@@ -27,8 +28,13 @@ def recommend(case: Case | dict[str, Any], catalog: Catalog) -> Recommendation:
     facts = Facts(parse_case(case, catalog), catalog)
     referral = referral_warnings(facts)
     if referral:
-        return Recommendation(
-            stage="refer", refer=True, options=[], avoid=[], **warnings(catalog, referral)
+        return built(
+            Recommendation,
+            stage="refer",
+            refer=True,
+            options=[],
+            avoid=[],
+            **warnings(catalog, referral),
         )
     draft = Draft()
     stage = _route(facts, draft)
@@ -78,11 +84,12 @@ def _no_kneeling(facts: Facts, draft: Draft) -> None:
 def _finish(facts: Facts, draft: Draft, stage: Stage) -> Recommendation:
     options = [to_option(pick, facts) for pick in draft.picks.values()]
     avoid = [
-        Avoid(exercise=ex, **both(facts.catalog, reasons))
+        built(Avoid, exercise=ex, **both(facts.catalog, reasons))
         for ex, reasons in draft.avoid.items()
         if ex not in draft.picks
     ]
-    return Recommendation(
+    return built(
+        Recommendation,
         stage=stage,
         refer=False,
         options=options,
