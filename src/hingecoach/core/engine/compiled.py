@@ -23,9 +23,14 @@ Lines = tuple[str, str, str]  # a reason in the contract's log voice, for a pers
 class Compiled:
     """One catalog's indexes for the engine, and its reasons worded so far."""
 
-    ladder: tuple[Exercise, ...]
+    ladder: tuple[Exercise, ...]  # simplest first, as iterating the catalog gives them
     tracks: dict[str, str | None]
-    stay_column: str
+    stay_column: str  # the good mornings' sub-category
+    gated: tuple[Exercise, ...]  # hinges a failed or missing test holds back
+    full_range_hinges: tuple[Exercise, ...]  # held back on the pain-aware path
+    on_knees: tuple[Exercise, ...]  # kneeling, or knees on a pad
+    hinge_exercises: tuple[Exercise, ...]  # hinges of role exercise: strength work
+    climbs: dict[str | None, tuple[Exercise, ...]]  # a track's steps above the corrective
     lines_said: dict[tuple[str, str], Lines] = field(default_factory=dict)
 
     def lines(self, catalog: Catalog, rule: str, facts: Mapping[str, Any]) -> Lines:
@@ -63,8 +68,18 @@ def compiled(catalog: Catalog) -> Compiled:
 
 def _compile(catalog: Catalog) -> Compiled:
     ladder = tuple(catalog.ladder_order(catalog.exercises.values()))
+    tracks = {e.id: catalog.track(e.id) for e in ladder}
+    exercises = [e for e in ladder if e.role == "exercise"]
     return Compiled(
         ladder=ladder,
-        tracks={e.id: catalog.track(e.id) for e in ladder},
+        tracks=tracks,
         stay_column=catalog[catalog.programme.stay_default].subcategory,
+        gated=tuple(e for e in ladder if e.hinge and e.theme != "corrective"),
+        full_range_hinges=tuple(e for e in exercises if e.hinge and e.range == "full"),
+        on_knees=tuple(e for e in ladder if e.kneeling or e.knees_on_pad),
+        hinge_exercises=tuple(e for e in exercises if e.hinge),
+        climbs={
+            track: tuple(e for e in exercises if tracks[e.id] == track and e.theme != "corrective")
+            for track in set(tracks.values())
+        },
     )

@@ -101,9 +101,8 @@ def _hamstring_fallback(facts: Facts, draft: Draft) -> None:
 
 
 def _gate_hinges(facts: Facts, draft: Draft) -> None:
-    for exercise in facts.catalog:
-        if exercise.hinge and exercise.theme != "corrective":
-            draft.hold_back(
-                exercise.id,
-                say(facts.catalog, "test-gate", test=facts.test_facts(), theme=exercise.theme),
-            )
+    for exercise in facts.compiled.gated:
+        draft.hold_back(
+            exercise.id,
+            say(facts.catalog, "test-gate", test=facts.test_facts(), theme=exercise.theme),
+        )

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from hingecoach.core.case import Case, TestResult
 from hingecoach.core.catalog import Catalog, Exercise
 from hingecoach.core.catalog.schema import AgeBand
+from hingecoach.core.engine.compiled import Compiled, compiled
 from hingecoach.core.present import scheme_text
 
 
@@ -25,11 +26,15 @@ class Facts:
     def age(self) -> int:
         return self.case.athlete.age
 
-    @property
+    @cached_property
+    def compiled(self) -> Compiled:
+        return compiled(self.catalog)
+
+    @cached_property
     def band(self) -> AgeBand:
         return self.catalog.age_band(self.age)
 
-    @property
+    @cached_property
     def latest_test(self) -> TestResult | None:
         return self.case.latest_test
 
@@ -111,7 +116,7 @@ class Facts:
     def scheme_for(self, exercise: Exercise) -> tuple[Literal["default", "volume", "pyramid"], str]:
         """The strength scheme for good mornings (3x10, or 10/8/6 for maximal strength);
         every other exercise keeps its catalog sets and reps."""
-        if exercise.subcategory == self.catalog[self.catalog.programme.stay_default].subcategory:
+        if exercise.subcategory == self.compiled.stay_column:
             return self.strength_scheme, self.strength_scheme_words
         return "default", scheme_text(exercise.prescription.reps, exercise.prescription.per_side)
 

@@ -66,7 +66,7 @@ def _caution(facts: Facts, draft: Draft) -> None:
 def _no_kneeling(facts: Facts, draft: Draft) -> None:
     if facts.can_kneel:
         return
-    for exercise in facts.catalog:
+    for exercise in facts.compiled.on_knees:
         if exercise.kneeling:
             draft.drop(
                 exercise.id,
