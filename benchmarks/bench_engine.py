@@ -11,8 +11,8 @@ slows the first more). ``--profile`` prints where ``recommend`` spends its time.
 from __future__ import annotations
 
 import argparse
-import os
 import cProfile
+import os
 import pstats
 import statistics
 import sys

@@ -114,9 +114,10 @@ def write(path: Path, args: argparse.Namespace) -> int:
 
 
 def check(path: Path, args: argparse.Namespace) -> int:
-    differ = 0
+    count = differ = 0
     with path.open() as stored:
-        for count, (old, new) in enumerate(zip(stored, lines(args), strict=True), start=1):
+        for old, new in zip(stored, lines(args), strict=True):
+            count += 1
             if old.rstrip("\n") != new:
                 differ += 1
                 before, after = json.loads(old), json.loads(new)

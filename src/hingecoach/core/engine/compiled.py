@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hingecoach.core.catalog import Catalog, Exercise
-from hingecoach.core.present import log_sentence, person_sentence
+from hingecoach.core.catalog.schema import Implement, LoadThresholds
+from hingecoach.core.engine.loads import Ask, Window, gym_windows
+from hingecoach.core.present import Units, log_sentence, person_sentence
 
-LINES_KEPT = 200_000  # worded reasons kept per catalog before starting afresh
+LINES_KEPT = 200_000  # worded reasons (or loads) kept per catalog before starting afresh
 Lines = tuple[str, str, str]  # a reason in the contract's log voice, for a person in kg, in lb
 
 
@@ -31,7 +33,19 @@ class Compiled:
     on_knees: tuple[Exercise, ...]  # kneeling, or knees on a pad
     hinge_exercises: tuple[Exercise, ...]  # hinges of role exercise: strength work
     climbs: dict[str | None, tuple[Exercise, ...]]  # a track's steps above the corrective
+    loads: LoadThresholds
     lines_said: dict[tuple[str, str], Lines] = field(default_factory=dict)
+    windows_seen: dict[tuple[Ask, Implement], dict[Units, Window]] = field(default_factory=dict)
+
+    def windows(self, ask: Ask, implement: Implement) -> dict[Units, Window]:
+        """``loads.gym_windows`` for this catalog's grids, each ask worked out once."""
+        key = (ask, implement)
+        found = self.windows_seen.get(key)
+        if found is None:
+            if len(self.windows_seen) >= LINES_KEPT:
+                self.windows_seen.clear()
+            found = self.windows_seen[key] = gym_windows(ask, implement, self.loads)
+        return found
 
     def lines(self, catalog: Catalog, rule: str, facts: Mapping[str, Any]) -> Lines:
         """A reason in the three forms a reader may meet it; the facts are plain data
@@ -82,4 +96,5 @@ def _compile(catalog: Catalog) -> Compiled:
             track: tuple(e for e in exercises if tracks[e.id] == track and e.theme != "corrective")
             for track in set(tracks.values())
         },
+        loads=catalog.thresholds.loads,
     )

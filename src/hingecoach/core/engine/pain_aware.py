@@ -11,19 +11,7 @@ from hingecoach.core.engine.reasons import say
 
 def pain_aware_causes(facts: Facts) -> list[dict[str, Any]]:
     """The facts that put the athlete on the pain-aware path (empty: not on it)."""
-    catalog, athlete = facts.catalog, facts.case.athlete
-    pain = catalog.thresholds.pain
-    causes: list[dict[str, Any]] = []
-    if athlete.pain_nrs >= pain.pain_aware_at_or_above:
-        causes.append({"pain": athlete.pain_nrs, "safe_max": pain.safe_max})
-    causes += [
-        {"condition": cid}
-        for cid in dict.fromkeys(athlete.conditions)
-        if catalog.conditions[cid].pain_aware
-    ]
-    if facts.tsk_band in catalog.thresholds.tsk11.pain_aware_bands:
-        causes.append({"tsk11": athlete.tsk11, "band": facts.tsk_band})
-    return causes
+    return facts.pain_aware_causes
 
 
 def high_fear(facts: Facts) -> bool:

@@ -8,7 +8,7 @@ from hingecoach.core.catalog import Catalog, Exercise
 from hingecoach.core.engine.built import built
 from hingecoach.core.engine.draft import Pick, Scheme
 from hingecoach.core.engine.facts import Facts
-from hingecoach.core.engine.loads import Ask, Window, gym_windows
+from hingecoach.core.engine.loads import Ask, Window
 from hingecoach.core.engine.pain_aware import pain_aware_causes
 from hingecoach.core.engine.reasons import Reason, both, say
 from hingecoach.core.present import Units, scheme_text
@@ -54,7 +54,7 @@ def load_for(pick: Pick, exercise: Exercise, facts: Facts, steps: int = 0) -> Lo
         return Loaded()
     loads = facts.catalog.thresholds.loads
     if facts.child_bar(exercise):
-        windows = gym_windows(Ask(0, loads.child.bar_on_back_max_kg), "barbell", loads)
+        windows = facts.compiled.windows(Ask(0, loads.child.bar_on_back_max_kg), "barbell")
         reason = say(
             facts.catalog,
             "child-bar",
@@ -72,7 +72,7 @@ def load_for(pick: Pick, exercise: Exercise, facts: Facts, steps: int = 0) -> Lo
         steps=steps,
         cap_kg=facts.flare_cap(exercise.id),
     )
-    windows = gym_windows(ask, exercise.loads.implement, loads)
+    windows = facts.compiled.windows(ask, exercise.loads.implement)
     reasons = [
         say(
             facts.catalog,
@@ -97,11 +97,8 @@ def _capped(
     """The flare-cap reason, when the flared session's load held this one down."""
     if ask.cap_kg is None:
         return []
-    loads = facts.catalog.thresholds.loads
-    free = gym_windows(
-        Ask(ask.low_kg, ask.high_kg, ask.bottom, ask.steps),
-        exercise.loads.implement or "barbell",
-        loads,
+    free = facts.compiled.windows(
+        Ask(ask.low_kg, ask.high_kg, ask.bottom, ask.steps), exercise.loads.implement or "barbell"
     )
     if free["kg"] == windows["kg"] and free["lb"] == windows["lb"]:
         return []
@@ -153,7 +150,9 @@ def range_step(exercise: Exercise, at: int | None) -> RangeStep | None:
     if at is None or not exercise.range_steps:
         return None
     at = min(at, len(exercise.range_steps) - 1)
-    return built(RangeStep, step=at + 1, of=len(exercise.range_steps), text=exercise.range_steps[at])
+    return built(
+        RangeStep, step=at + 1, of=len(exercise.range_steps), text=exercise.range_steps[at]
+    )
 
 
 def to_option(pick: Pick, facts: Facts) -> Option:

@@ -47,9 +47,7 @@ def _owned(facts: Facts) -> list[Exercise]:
     owned = [
         e
         for e in facts.compiled.hinge_exercises
-        if e.id in facts.mastered
-        and getattr(e.loads, facts.band) is not None
-        and facts.allowed(e)
+        if e.id in facts.mastered and getattr(e.loads, facts.band) is not None and facts.allowed(e)
     ]
     return sorted(owned, key=lambda e: -e.level)
 
