@@ -32,19 +32,17 @@ def both(catalog: Catalog, reasons: Iterable[Reason]) -> dict[str, Any]:
     """``reasons`` and ``why`` for an option, an avoided exercise or a warning list, each
     line once: a reason that reads like an earlier one, in any voice or unit, is left out."""
     word = compiled(catalog).lines
-    seen_log: set[str] = set()
-    seen_kg: set[str] = set()
-    seen_lb: set[str] = set()
     logs: list[str] = []
+    kgs: list[str] = []  # few lines each: a list is quicker to search than a set to build
+    lbs: list[str] = []
     why: list[Why] = []
     for reason in reasons:
         log, kg, lb = word(catalog, reason.rule, reason.facts)
-        if log in seen_log or kg in seen_kg or lb in seen_lb:
+        if log in logs or kg in kgs or lb in lbs:
             continue
-        seen_log.add(log)
-        seen_kg.add(kg)
-        seen_lb.add(lb)
         logs.append(log)
+        kgs.append(kg)
+        lbs.append(lb)
         why.append(built(Why, rule=reason.rule, text=kg, facts=dict(reason.facts)))
     return {"reasons": logs, "why": why}
 

@@ -25,7 +25,12 @@ def recommend(case: Case | dict[str, Any], catalog: Catalog) -> Recommendation:
     Pure: the same case and catalog always give the same answer. A raw dict is validated
     first and raises CaseError on bad input.
     """
-    facts = Facts(parse_case(case, catalog), catalog)
+    return advise(Facts(parse_case(case, catalog), catalog))
+
+
+def advise(facts: Facts) -> Recommendation:
+    """``recommend`` for facts already derived (the planner shares them)."""
+    catalog = facts.catalog
     referral = referral_warnings(facts)
     if referral:
         return built(

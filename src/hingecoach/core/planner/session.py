@@ -6,7 +6,6 @@ from typing import Any
 
 from hingecoach.core.case import Case, parse_case
 from hingecoach.core.catalog import Catalog
-from hingecoach.core.engine import recommend
 from hingecoach.core.engine.built import built
 from hingecoach.core.engine.corrective import series, series_mastered
 from hingecoach.core.engine.draft import LoadMode, Pick
@@ -14,6 +13,7 @@ from hingecoach.core.engine.facts import Facts
 from hingecoach.core.engine.flare import under_cap
 from hingecoach.core.engine.prescribe import to_option
 from hingecoach.core.engine.reasons import add_reason, say
+from hingecoach.core.engine.recommend import advise
 from hingecoach.core.results import Option, Part, Plan, Recommendation, SessionItem
 
 MAIN_ITEMS = 3
@@ -22,7 +22,7 @@ MAIN_ITEMS = 3
 def plan(case: Case | dict[str, Any], catalog: Catalog) -> Plan:
     """Today's session for the athlete, every item with its prescription and reasons."""
     facts = Facts(parse_case(case, catalog), catalog)
-    rec = recommend(facts.case, catalog)
+    rec = advise(facts)
     warnings = {"warnings": list(rec.warnings), "warnings_why": list(rec.warnings_why)}
     if rec.refer:
         return built(Plan, stage=rec.stage, refer=True, session=[], **warnings)
