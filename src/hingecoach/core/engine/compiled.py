@@ -17,7 +17,9 @@ from hingecoach.core.catalog.schema import Implement, LoadThresholds
 from hingecoach.core.engine.loads import Ask, Window, gym_windows
 from hingecoach.core.present import Units, log_sentence, person_sentence
 
-LINES_KEPT = 200_000  # worded reasons (or loads) kept per catalog before starting afresh
+# Reasons (three sentences each) or loads kept per catalog before starting afresh: about
+# the 200,000 sentences the catalog's own memo keeps, some tens of megabytes at most.
+LINES_KEPT = 70_000
 Lines = tuple[str, str, str]  # a reason in the contract's log voice, for a person in kg, in lb
 
 
