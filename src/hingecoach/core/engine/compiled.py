@@ -49,10 +49,11 @@ class Compiled:
             found = self.windows_seen[key] = gym_windows(ask, implement, self.loads)
         return found
 
-    def lines(self, catalog: Catalog, rule: str, facts: Mapping[str, Any]) -> Lines:
-        """A reason in the three forms a reader may meet it; the facts are plain data
+    def lines(self, catalog: Catalog, rule: str, facts: Mapping[str, Any], text: str) -> Lines:
+        """A reason in the three forms a reader may meet it. ``text`` is the repr of its
+        facts: they are plain data (ids, numbers, dates as text, lists and dicts of them)
         whose repr tells 1 from 1.0 from True from "1", so the same repr reads the same."""
-        key = (rule, repr(facts))
+        key = (rule, text)
         said = self.lines_said.get(key)
         if said is None:
             said = (

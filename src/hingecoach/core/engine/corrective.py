@@ -6,7 +6,7 @@ from typing import Any
 
 from hingecoach.core.engine.draft import Draft
 from hingecoach.core.engine.facts import Facts, week_of
-from hingecoach.core.engine.reasons import say
+from hingecoach.core.engine.reasons import Reason, say
 
 
 def series(facts: Facts) -> list[str]:
@@ -101,8 +101,10 @@ def _hamstring_fallback(facts: Facts, draft: Draft) -> None:
 
 
 def _gate_hinges(facts: Facts, draft: Draft) -> None:
+    gates: dict[str, Reason] = {}
     for exercise in facts.compiled.gated:
-        draft.hold_back(
-            exercise.id,
-            say(facts.catalog, "test-gate", test=facts.test_facts(), theme=exercise.theme),
-        )
+        if exercise.theme not in gates:
+            gates[exercise.theme] = say(
+                facts.catalog, "test-gate", test=facts.test_facts(), theme=exercise.theme
+            )
+        draft.hold_back(exercise.id, gates[exercise.theme])

@@ -28,7 +28,8 @@ def pain_aware(facts: Facts, causes: list[dict[str, Any]], draft: Draft) -> None
     for step in programme.pain_aware_path:
         if facts.allowed(catalog[step.exercise]):
             draft.offer(step.exercise, say(catalog, step.rule, causes=causes))
+    held = say(catalog, "no-full-range-hinge", causes=causes)
     for exercise in facts.compiled.full_range_hinges:
-        draft.hold_back(exercise.id, say(catalog, "no-full-range-hinge", causes=causes))
+        draft.hold_back(exercise.id, held)
     draft.warn(say(catalog, "pain-aware-path", causes=causes))
     draft.warn(say(catalog, "more-feedback", causes=causes))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from hingecoach.core.catalog import Catalog
@@ -20,6 +21,12 @@ from hingecoach.core.results import Why
 class Reason:
     rule: str
     facts: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def key(self) -> str:
+        """The facts as the key of their wording (see ``Compiled.lines``); a reason's
+        facts never change once it is made."""
+        return repr(self.facts)
 
 
 def say(catalog: Catalog, rule_id: str, **facts: Any) -> Reason:
@@ -37,7 +44,7 @@ def both(catalog: Catalog, reasons: Iterable[Reason]) -> dict[str, Any]:
     lbs: list[str] = []
     why: list[Why] = []
     for reason in reasons:
-        log, kg, lb = word(catalog, reason.rule, reason.facts)
+        log, kg, lb = word(catalog, reason.rule, reason.facts, reason.key)
         if log in logs or kg in kgs or lb in lbs:
             continue
         logs.append(log)
@@ -51,10 +58,11 @@ def add_reason(catalog: Catalog, option: Any, reason: Reason, first: bool = Fals
     """Give a finished option (or session item) one more reason, in both forms, unless
     it already has one that reads the same."""
     word = compiled(catalog).lines
-    lines = word(catalog, reason.rule, reason.facts)
+    lines = word(catalog, reason.rule, reason.facts, reason.key)
     for w in option.why:
         if (w.rule == reason.rule and w.facts == reason.facts) or any(
-            a == b for a, b in zip(lines, word(catalog, w.rule, w.facts), strict=True)
+            a == b
+            for a, b in zip(lines, word(catalog, w.rule, w.facts, repr(w.facts)), strict=True)
         ):
             return
     at = 0 if first else len(option.reasons)
