@@ -10,7 +10,7 @@ from hingecoach.core.engine.draft import Pick, Scheme
 from hingecoach.core.engine.facts import Facts
 from hingecoach.core.engine.loads import Ask, Window
 from hingecoach.core.engine.pain_aware import pain_aware_causes
-from hingecoach.core.engine.reasons import Reason, both, say
+from hingecoach.core.engine.reasons import Reason, say, worded
 from hingecoach.core.present import Units, scheme_text
 from hingecoach.core.results import LoadKg, LoadLb, Option, Prescription, RangeStep
 
@@ -165,6 +165,7 @@ def to_option(pick: Pick, facts: Facts) -> Option:
     rx = prescription(exercise, reps, loaded, 0 if range_first else None)
     reasons = pick.reasons if reps == planned else _quoting(pick.reasons, rx.scheme)
     extra = [say(catalog, "range-first", range=exercise.range_steps[0])] if range_first else []
+    logs, why = worded(catalog, [*reasons, *extra, *loaded.reasons])
     return built(
         Option,
         exercise=exercise.id,
@@ -175,7 +176,8 @@ def to_option(pick: Pick, facts: Facts) -> Option:
         hinge=exercise.hinge,
         range=exercise.range,
         prescription=rx,
-        **both(catalog, [*reasons, *extra, *loaded.reasons]),
+        reasons=logs,
+        why=why,
     )
 
 

@@ -38,7 +38,17 @@ def say(catalog: Catalog, rule_id: str, **facts: Any) -> Reason:
 def both(catalog: Catalog, reasons: Iterable[Reason]) -> dict[str, Any]:
     """``reasons`` and ``why`` for an option, an avoided exercise or a warning list, each
     line once: a reason that reads like an earlier one, in any voice or unit, is left out."""
+    logs, why = worded(catalog, list(reasons))
+    return {"reasons": logs, "why": why}
+
+
+def worded(catalog: Catalog, reasons: list[Reason]) -> tuple[list[str], list[Why]]:
+    """``both`` as a pair (the contract's lines, the Why objects)."""
     word = compiled(catalog).lines
+    if len(reasons) == 1:  # most avoided exercises: nothing to compare
+        reason = reasons[0]
+        log, kg, _ = word(catalog, reason.rule, reason.facts, reason.key)
+        return [log], [built(Why, rule=reason.rule, text=kg, facts=dict(reason.facts))]
     logs: list[str] = []
     kgs: list[str] = []  # few lines each: a list is quicker to search than a set to build
     lbs: list[str] = []
@@ -51,7 +61,7 @@ def both(catalog: Catalog, reasons: Iterable[Reason]) -> dict[str, Any]:
         kgs.append(kg)
         lbs.append(lb)
         why.append(built(Why, rule=reason.rule, text=kg, facts=dict(reason.facts)))
-    return {"reasons": logs, "why": why}
+    return logs, why
 
 
 def add_reason(catalog: Catalog, option: Any, reason: Reason, first: bool = False) -> None:

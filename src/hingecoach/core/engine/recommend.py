@@ -14,7 +14,7 @@ from hingecoach.core.engine.flare import apply_flare
 from hingecoach.core.engine.pain_aware import pain_aware, pain_aware_causes
 from hingecoach.core.engine.prescribe import to_option
 from hingecoach.core.engine.progression import progress_stage, progression
-from hingecoach.core.engine.reasons import Reason, both, say
+from hingecoach.core.engine.reasons import Reason, say, worded
 from hingecoach.core.engine.safety import referral_warnings
 from hingecoach.core.results import Avoid, Recommendation, Stage
 
@@ -88,11 +88,11 @@ def _no_kneeling(facts: Facts, draft: Draft) -> None:
 
 def _finish(facts: Facts, draft: Draft, stage: Stage) -> Recommendation:
     options = [to_option(pick, facts) for pick in draft.picks.values()]
-    avoid = [
-        built(Avoid, exercise=ex, **both(facts.catalog, reasons))
-        for ex, reasons in draft.avoid.items()
-        if ex not in draft.picks
-    ]
+    avoid = []
+    for exercise, reasons in draft.avoid.items():
+        if exercise not in draft.picks:
+            logs, why = worded(facts.catalog, reasons)
+            avoid.append(built(Avoid, exercise=exercise, reasons=logs, why=why))
     return built(
         Recommendation,
         stage=stage,
@@ -105,5 +105,5 @@ def _finish(facts: Facts, draft: Draft, stage: Stage) -> Recommendation:
 
 def warnings(catalog: Catalog, reasons: list[Reason]) -> dict[str, Any]:
     """``warnings`` and ``warnings_why`` from the same reasons."""
-    made = both(catalog, reasons)
-    return {"warnings": made["reasons"], "warnings_why": made["why"]}
+    logs, why = worded(catalog, reasons)
+    return {"warnings": logs, "warnings_why": why}
