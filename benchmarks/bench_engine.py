@@ -1,6 +1,6 @@
 """Recommendations (and plans) per second, in-process, over generated cases.
 
-    python benchmarks/bench_engine.py [--cases 10000] [--repeat 3] [--profile]
+    python benchmarks/bench_engine.py [--cases 10000] [--repeat 3] [--profile [--top 12]]
 
 Cases are validated once up front (as an adapter would after reading them), so the
 number measures the engine itself; a second line includes validation from raw dicts.
@@ -35,10 +35,10 @@ def rate(func, items, repeat: int) -> tuple[float, float]:
     return statistics.median(wall), statistics.median(cpu)
 
 
-def profile(func, items) -> None:
+def profile(func, items, top: int) -> None:
     profiler = cProfile.Profile()
     profiler.runcall(lambda: [func(item) for item in items])
-    pstats.Stats(profiler).sort_stats("tottime").print_stats(12)
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
 
 
 def main() -> None:
@@ -46,6 +46,7 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--top", type=int, default=12, help="profile lines shown")
     args = parser.parse_args()
     catalog = default_catalog()
     raw = random_cases(args.cases)
@@ -61,7 +62,7 @@ def main() -> None:
         wall, cpu = rate(func, items, args.repeat)
         print(f"{label:28} {wall:8.0f} {cpu:8.0f}")
     if args.profile:
-        profile(runs["recommend, validated cases"][0], cases)
+        profile(runs["recommend, validated cases"][0], cases, args.top)
 
 
 if __name__ == "__main__":

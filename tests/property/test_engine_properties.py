@@ -52,6 +52,19 @@ def test_inputs_and_outputs_validate_against_their_json_schemas(case):
 
 @SETTINGS
 @given(cases())
+def test_answers_are_what_validating_them_again_gives(case):
+    """The engine builds its answers without validating each object; each must still be
+    exactly the model pydantic makes of it (floats as floats, every field set)."""
+    answers = [recommend(case, CATALOG), plan(case, CATALOG), block(case, 3, CATALOG)]
+    for answer in answers:
+        again = type(answer).model_validate(answer.model_dump())
+        assert again == answer
+        assert again.model_dump_json() == answer.model_dump_json()
+        assert again.model_fields_set == answer.model_fields_set
+
+
+@SETTINGS
+@given(cases())
 def test_a_red_flag_always_refers_with_no_options_and_an_empty_session(case):
     flags = case["athlete"].get("red_flags") or []
     rec, p = recommend(case, CATALOG), plan(case, CATALOG)

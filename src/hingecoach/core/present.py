@@ -394,9 +394,14 @@ def reason_log(catalog: Catalog, rule: str, facts: Mapping[str, Any]) -> str:
     key = ("log", rule, frozen(facts))
     said = catalog.memo.get(key)
     if said is None:
-        words = _Say(catalog, "log", "kg").words(facts)
-        said = catalog.remember(key, f"{catalog.rules[rule].says.format(**words)} (rule: {rule})")
+        said = catalog.remember(key, log_sentence(catalog, rule, facts))
     return said
+
+
+def log_sentence(catalog: Catalog, rule: str, facts: Mapping[str, Any]) -> str:
+    """``reason_log`` worded afresh (no memo)."""
+    words = _Say(catalog, "log", "kg").words(facts)
+    return f"{catalog.rules[rule].says.format(**words)} (rule: {rule})"
 
 
 def _failed_on_record(test: Any) -> bool:
@@ -408,9 +413,14 @@ def reason_text(catalog: Catalog, rule: str, facts: Mapping[str, Any], units: Un
     key = (units, rule, frozen(facts))
     said = catalog.memo.get(key)
     if said is None:
-        words = _Say(catalog, "person", units).words(facts)
-        said = catalog.remember(key, _sentence(catalog.rules[rule].text.format(**words)))
+        said = catalog.remember(key, person_sentence(catalog, rule, facts, units))
     return said
+
+
+def person_sentence(catalog: Catalog, rule: str, facts: Mapping[str, Any], units: Units) -> str:
+    """``reason_text`` worded afresh (no memo)."""
+    words = _Say(catalog, "person", units).words(facts)
+    return _sentence(catalog.rules[rule].text.format(**words))
 
 
 def frozen(facts: Mapping[str, Any]) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from hingecoach.core.engine.draft import Draft
-from hingecoach.core.engine.facts import Facts
-from hingecoach.core.engine.reasons import say
+from hingecoach.core.engine.facts import Facts, week_of
+from hingecoach.core.engine.reasons import Reason, say
 
 
 def series(facts: Facts) -> list[str]:
@@ -53,7 +53,7 @@ def _before_any_test(facts: Facts, draft: Draft) -> None:
 def _after_failed_test(facts: Facts, draft: Draft) -> None:
     catalog, test = facts.catalog, facts.latest_test
     assert test is not None
-    if getattr(test, "week", None) is None:  # on record, not a block's projection
+    if week_of(test) is None:  # on record, not a block's projection
         draft.warn(say(catalog, "test-failed", test=facts.test_facts()))
     for fault in test.faults:
         target = stand_in(facts, catalog.faults[fault].regress_to)
@@ -101,9 +101,10 @@ def _hamstring_fallback(facts: Facts, draft: Draft) -> None:
 
 
 def _gate_hinges(facts: Facts, draft: Draft) -> None:
-    for exercise in facts.catalog:
-        if exercise.hinge and exercise.theme != "corrective":
-            draft.hold_back(
-                exercise.id,
-                say(facts.catalog, "test-gate", test=facts.test_facts(), theme=exercise.theme),
+    gates: dict[str, Reason] = {}
+    for exercise in facts.compiled.gated:
+        if exercise.theme not in gates:
+            gates[exercise.theme] = say(
+                facts.catalog, "test-gate", test=facts.test_facts(), theme=exercise.theme
             )
+        draft.hold_back(exercise.id, gates[exercise.theme])

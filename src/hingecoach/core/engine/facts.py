@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
-from hingecoach.core.case import Case, TestResult
+from hingecoach.core.case import Case, ProjectedTest, TestResult
 from hingecoach.core.catalog import Catalog, Exercise
 from hingecoach.core.catalog.schema import AgeBand
+from hingecoach.core.engine.compiled import Compiled, compiled
 from hingecoach.core.present import scheme_text
 
 
@@ -25,11 +26,15 @@ class Facts:
     def age(self) -> int:
         return self.case.athlete.age
 
-    @property
+    @cached_property
+    def compiled(self) -> Compiled:
+        return compiled(self.catalog)
+
+    @cached_property
     def band(self) -> AgeBand:
         return self.catalog.age_band(self.age)
 
-    @property
+    @cached_property
     def latest_test(self) -> TestResult | None:
         return self.case.latest_test
 
@@ -80,11 +85,34 @@ class Facts:
         ]
 
     def test_facts(self) -> dict[str, Any] | None:
-        """The latest test as facts of a reason (None when no test is on record)."""
+        """The latest test as facts of a reason (None when no test is on record); a new
+        dict each time, as each reason owns its facts."""
+        known = self._test_facts
+        return None if known is None else {**known, "faults": list(known["faults"])}
+
+    @cached_property
+    def _test_facts(self) -> dict[str, Any] | None:
         test = self.latest_test
         if test is None:
             return None
         return {"date": test.date.isoformat(), "faults": list(test.faults), **_week(test)}
+
+    @cached_property
+    def pain_aware_causes(self) -> list[dict[str, Any]]:
+        """The facts that put the athlete on the pain-aware path (empty: not on it)."""
+        catalog, athlete = self.catalog, self.case.athlete
+        pain = catalog.thresholds.pain
+        causes: list[dict[str, Any]] = []
+        if athlete.pain_nrs >= pain.pain_aware_at_or_above:
+            causes.append({"pain": athlete.pain_nrs, "safe_max": pain.safe_max})
+        causes += [
+            {"condition": cid}
+            for cid in dict.fromkeys(athlete.conditions)
+            if catalog.conditions[cid].pain_aware
+        ]
+        if self.tsk_band in catalog.thresholds.tsk11.pain_aware_bands:
+            causes.append({"tsk11": athlete.tsk11, "band": self.tsk_band})
+        return causes
 
     @cached_property
     def flare(self) -> dict[str, Any] | None:
@@ -111,7 +139,7 @@ class Facts:
     def scheme_for(self, exercise: Exercise) -> tuple[Literal["default", "volume", "pyramid"], str]:
         """The strength scheme for good mornings (3x10, or 10/8/6 for maximal strength);
         every other exercise keeps its catalog sets and reps."""
-        if exercise.subcategory == self.catalog[self.catalog.programme.stay_default].subcategory:
+        if exercise.subcategory == self.compiled.stay_column:
             return self.strength_scheme, self.strength_scheme_words
         return "default", scheme_text(exercise.prescription.reps, exercise.prescription.per_side)
 
@@ -179,7 +207,12 @@ class Facts:
         return self.age < child.below_age and exercise.spine_constraint == "bar-on-back"
 
 
+def week_of(test: TestResult) -> int | None:
+    """The block week of a re-test a block projects; None for a test on record."""
+    return test.week if isinstance(test, ProjectedTest) else None
+
+
 def _week(test: TestResult) -> dict[str, int]:
     """The block week of a projected re-test, as a fact (nothing for a test on record)."""
-    week = getattr(test, "week", None)
+    week = week_of(test)
     return {} if week is None else {"week": week}

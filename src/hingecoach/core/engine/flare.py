@@ -12,7 +12,7 @@ from __future__ import annotations
 from hingecoach.core.engine.corrective import series, stand_in
 from hingecoach.core.engine.draft import Draft, Pick
 from hingecoach.core.engine.facts import Facts
-from hingecoach.core.engine.loads import Ask, gym_windows
+from hingecoach.core.engine.loads import Ask
 from hingecoach.core.engine.reasons import Reason, say
 from hingecoach.core.present import kg_to_lb
 
@@ -176,9 +176,7 @@ def _bottom_loads(facts: Facts, exercise_id: str) -> dict[str, dict[str, float]]
     rng = facts.catalog.load_range(exercise_id, facts.band)
     if rng is None or exercise.loads.implement is None:
         return {}
-    windows = gym_windows(
-        Ask(rng.min, rng.max, bottom=True), exercise.loads.implement, facts.catalog.thresholds.loads
-    )
+    windows = facts.compiled.windows(Ask(rng.min, rng.max, bottom=True), exercise.loads.implement)
     return {f"load_{unit}": {"min": w.min, "max": w.max} for unit, w in windows.items()}
 
 

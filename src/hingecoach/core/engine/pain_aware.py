@@ -11,19 +11,7 @@ from hingecoach.core.engine.reasons import say
 
 def pain_aware_causes(facts: Facts) -> list[dict[str, Any]]:
     """The facts that put the athlete on the pain-aware path (empty: not on it)."""
-    catalog, athlete = facts.catalog, facts.case.athlete
-    pain = catalog.thresholds.pain
-    causes: list[dict[str, Any]] = []
-    if athlete.pain_nrs >= pain.pain_aware_at_or_above:
-        causes.append({"pain": athlete.pain_nrs, "safe_max": pain.safe_max})
-    causes += [
-        {"condition": cid}
-        for cid in dict.fromkeys(athlete.conditions)
-        if catalog.conditions[cid].pain_aware
-    ]
-    if facts.tsk_band in catalog.thresholds.tsk11.pain_aware_bands:
-        causes.append({"tsk11": athlete.tsk11, "band": facts.tsk_band})
-    return causes
+    return facts.pain_aware_causes
 
 
 def high_fear(facts: Facts) -> bool:
@@ -40,8 +28,8 @@ def pain_aware(facts: Facts, causes: list[dict[str, Any]], draft: Draft) -> None
     for step in programme.pain_aware_path:
         if facts.allowed(catalog[step.exercise]):
             draft.offer(step.exercise, say(catalog, step.rule, causes=causes))
-    for exercise in catalog:
-        if exercise.hinge and exercise.role == "exercise" and exercise.range == "full":
-            draft.hold_back(exercise.id, say(catalog, "no-full-range-hinge", causes=causes))
+    held = say(catalog, "no-full-range-hinge", causes=causes)
+    for exercise in facts.compiled.full_range_hinges:
+        draft.hold_back(exercise.id, held)
     draft.warn(say(catalog, "pain-aware-path", causes=causes))
     draft.warn(say(catalog, "more-feedback", causes=causes))

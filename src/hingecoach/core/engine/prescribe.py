@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hingecoach.core.catalog import Catalog, Exercise
+from hingecoach.core.engine.built import built
 from hingecoach.core.engine.draft import Pick, Scheme
 from hingecoach.core.engine.facts import Facts
-from hingecoach.core.engine.loads import Ask, Window, gym_windows
+from hingecoach.core.engine.loads import Ask, Window
 from hingecoach.core.engine.pain_aware import pain_aware_causes
-from hingecoach.core.engine.reasons import Reason, both, say
+from hingecoach.core.engine.reasons import Reason, say, worded
 from hingecoach.core.present import Units, scheme_text
 from hingecoach.core.results import LoadKg, LoadLb, Option, Prescription, RangeStep
 
@@ -53,7 +54,7 @@ def load_for(pick: Pick, exercise: Exercise, facts: Facts, steps: int = 0) -> Lo
         return Loaded()
     loads = facts.catalog.thresholds.loads
     if facts.child_bar(exercise):
-        windows = gym_windows(Ask(0, loads.child.bar_on_back_max_kg), "barbell", loads)
+        windows = facts.compiled.windows(Ask(0, loads.child.bar_on_back_max_kg), "barbell")
         reason = say(
             facts.catalog,
             "child-bar",
@@ -71,7 +72,7 @@ def load_for(pick: Pick, exercise: Exercise, facts: Facts, steps: int = 0) -> Lo
         steps=steps,
         cap_kg=facts.flare_cap(exercise.id),
     )
-    windows = gym_windows(ask, exercise.loads.implement, loads)
+    windows = facts.compiled.windows(ask, exercise.loads.implement)
     reasons = [
         say(
             facts.catalog,
@@ -96,11 +97,8 @@ def _capped(
     """The flare-cap reason, when the flared session's load held this one down."""
     if ask.cap_kg is None:
         return []
-    loads = facts.catalog.thresholds.loads
-    free = gym_windows(
-        Ask(ask.low_kg, ask.high_kg, ask.bottom, ask.steps),
-        exercise.loads.implement or "barbell",
-        loads,
+    free = facts.compiled.windows(
+        Ask(ask.low_kg, ask.high_kg, ask.bottom, ask.steps), exercise.loads.implement or "barbell"
     )
     if free["kg"] == windows["kg"] and free["lb"] == windows["lb"]:
         return []
@@ -122,7 +120,10 @@ def _facts(windows: dict[Units, Window]) -> dict[str, dict[str, float]]:
 def _loaded(windows: dict[Units, Window], implement: str, reasons: list[Reason]) -> Loaded:
     kg, lb = windows["kg"], windows["lb"]
     return Loaded(
-        LoadKg(min=kg.min, max=kg.max), LoadLb(min=lb.min, max=lb.max), implement, reasons
+        built(LoadKg, min=float(kg.min), max=float(kg.max)),
+        built(LoadLb, min=float(lb.min), max=float(lb.max)),
+        implement,
+        reasons,
     )
 
 
@@ -130,9 +131,10 @@ def prescription(
     exercise: Exercise, reps: list[int], loaded: Loaded, range_at: int | None = None
 ) -> Prescription:
     rx = exercise.prescription
-    return Prescription(
+    return built(
+        Prescription,
         sets=len(reps),
-        reps=reps,
+        reps=list(reps),
         load_kg=loaded.kg,
         load_lb=loaded.lb,
         implement=loaded.implement,
@@ -148,7 +150,9 @@ def range_step(exercise: Exercise, at: int | None) -> RangeStep | None:
     if at is None or not exercise.range_steps:
         return None
     at = min(at, len(exercise.range_steps) - 1)
-    return RangeStep(step=at + 1, of=len(exercise.range_steps), text=exercise.range_steps[at])
+    return built(
+        RangeStep, step=at + 1, of=len(exercise.range_steps), text=exercise.range_steps[at]
+    )
 
 
 def to_option(pick: Pick, facts: Facts) -> Option:
@@ -161,7 +165,9 @@ def to_option(pick: Pick, facts: Facts) -> Option:
     rx = prescription(exercise, reps, loaded, 0 if range_first else None)
     reasons = pick.reasons if reps == planned else _quoting(pick.reasons, rx.scheme)
     extra = [say(catalog, "range-first", range=exercise.range_steps[0])] if range_first else []
-    return Option(
+    logs, why = worded(catalog, [*reasons, *extra, *loaded.reasons])
+    return built(
+        Option,
         exercise=exercise.id,
         name=exercise.name,
         role=exercise.role,
@@ -170,7 +176,8 @@ def to_option(pick: Pick, facts: Facts) -> Option:
         hinge=exercise.hinge,
         range=exercise.range,
         prescription=rx,
-        **both(catalog, [*reasons, *extra, *loaded.reasons]),
+        reasons=logs,
+        why=why,
     )
 
 

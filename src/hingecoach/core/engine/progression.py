@@ -46,12 +46,8 @@ def _owned(facts: Facts) -> list[Exercise]:
     """Mastered loaded hinge exercises, most advanced first: what strength work can use."""
     owned = [
         e
-        for e in facts.catalog
-        if e.id in facts.mastered
-        and e.hinge
-        and e.role == "exercise"
-        and getattr(e.loads, facts.band) is not None
-        and facts.allowed(e)
+        for e in facts.compiled.hinge_exercises
+        if e.id in facts.mastered and getattr(e.loads, facts.band) is not None and facts.allowed(e)
     ]
     return sorted(owned, key=lambda e: -e.level)
 
@@ -97,7 +93,7 @@ def _climb_reason(facts: Facts, exercise: Exercise, track: str) -> Reason:
         (
             k
             for k, v in facts.substitutes.items()
-            if v == exercise.id and facts.catalog.track(k) == track
+            if v == exercise.id and facts.compiled.tracks[k] == track
         ),
         None,
     )
@@ -109,13 +105,8 @@ def _climb_reason(facts: Facts, exercise: Exercise, track: str) -> Reason:
 
 def _candidates(facts: Facts, track: str) -> list[Exercise]:
     found: list[Exercise] = []
-    for exercise in facts.catalog:
-        if (
-            facts.catalog.track(exercise.id) != track
-            or exercise.role != "exercise"
-            or exercise.theme == "corrective"
-            or exercise.id in facts.mastered
-        ):
+    for exercise in facts.compiled.climbs.get(track, ()):
+        if exercise.id in facts.mastered:
             continue
         target = stand_in(facts, exercise.id)
         if (

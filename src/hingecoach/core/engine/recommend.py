@@ -6,6 +6,7 @@ from typing import Any
 
 from hingecoach.core.case import Case, parse_case
 from hingecoach.core.catalog import Catalog
+from hingecoach.core.engine.built import built
 from hingecoach.core.engine.corrective import corrective
 from hingecoach.core.engine.draft import Draft
 from hingecoach.core.engine.facts import Facts
@@ -13,7 +14,7 @@ from hingecoach.core.engine.flare import apply_flare
 from hingecoach.core.engine.pain_aware import pain_aware, pain_aware_causes
 from hingecoach.core.engine.prescribe import to_option
 from hingecoach.core.engine.progression import progress_stage, progression
-from hingecoach.core.engine.reasons import Reason, both, say
+from hingecoach.core.engine.reasons import Reason, say, worded
 from hingecoach.core.engine.safety import referral_warnings
 from hingecoach.core.results import Avoid, Recommendation, Stage
 
@@ -24,11 +25,21 @@ def recommend(case: Case | dict[str, Any], catalog: Catalog) -> Recommendation:
     Pure: the same case and catalog always give the same answer. A raw dict is validated
     first and raises CaseError on bad input.
     """
-    facts = Facts(parse_case(case, catalog), catalog)
+    return advise(Facts(parse_case(case, catalog), catalog))
+
+
+def advise(facts: Facts) -> Recommendation:
+    """``recommend`` for facts already derived (the planner shares them)."""
+    catalog = facts.catalog
     referral = referral_warnings(facts)
     if referral:
-        return Recommendation(
-            stage="refer", refer=True, options=[], avoid=[], **warnings(catalog, referral)
+        return built(
+            Recommendation,
+            stage="refer",
+            refer=True,
+            options=[],
+            avoid=[],
+            **warnings(catalog, referral),
         )
     draft = Draft()
     stage = _route(facts, draft)
@@ -60,7 +71,7 @@ def _caution(facts: Facts, draft: Draft) -> None:
 def _no_kneeling(facts: Facts, draft: Draft) -> None:
     if facts.can_kneel:
         return
-    for exercise in facts.catalog:
+    for exercise in facts.compiled.on_knees:
         if exercise.kneeling:
             draft.drop(
                 exercise.id,
@@ -77,12 +88,13 @@ def _no_kneeling(facts: Facts, draft: Draft) -> None:
 
 def _finish(facts: Facts, draft: Draft, stage: Stage) -> Recommendation:
     options = [to_option(pick, facts) for pick in draft.picks.values()]
-    avoid = [
-        Avoid(exercise=ex, **both(facts.catalog, reasons))
-        for ex, reasons in draft.avoid.items()
-        if ex not in draft.picks
-    ]
-    return Recommendation(
+    avoid = []
+    for exercise, reasons in draft.avoid.items():
+        if exercise not in draft.picks:
+            logs, why = worded(facts.catalog, reasons)
+            avoid.append(built(Avoid, exercise=exercise, reasons=logs, why=why))
+    return built(
+        Recommendation,
         stage=stage,
         refer=False,
         options=options,
@@ -93,5 +105,5 @@ def _finish(facts: Facts, draft: Draft, stage: Stage) -> Recommendation:
 
 def warnings(catalog: Catalog, reasons: list[Reason]) -> dict[str, Any]:
     """``warnings`` and ``warnings_why`` from the same reasons."""
-    made = both(catalog, reasons)
-    return {"warnings": made["reasons"], "warnings_why": made["why"]}
+    logs, why = worded(catalog, reasons)
+    return {"warnings": logs, "warnings_why": why}

@@ -6,13 +6,14 @@ from typing import Any
 
 from hingecoach.core.case import Case, parse_case
 from hingecoach.core.catalog import Catalog
-from hingecoach.core.engine import recommend
+from hingecoach.core.engine.built import built
 from hingecoach.core.engine.corrective import series, series_mastered
 from hingecoach.core.engine.draft import LoadMode, Pick
 from hingecoach.core.engine.facts import Facts
 from hingecoach.core.engine.flare import under_cap
 from hingecoach.core.engine.prescribe import to_option
 from hingecoach.core.engine.reasons import add_reason, say
+from hingecoach.core.engine.recommend import advise
 from hingecoach.core.results import Option, Part, Plan, Recommendation, SessionItem
 
 MAIN_ITEMS = 3
@@ -21,11 +22,11 @@ MAIN_ITEMS = 3
 def plan(case: Case | dict[str, Any], catalog: Catalog) -> Plan:
     """Today's session for the athlete, every item with its prescription and reasons."""
     facts = Facts(parse_case(case, catalog), catalog)
-    rec = recommend(facts.case, catalog)
-    warnings = {"warnings": rec.warnings, "warnings_why": rec.warnings_why}
+    rec = advise(facts)
+    warnings = {"warnings": list(rec.warnings), "warnings_why": list(rec.warnings_why)}
     if rec.refer:
-        return Plan(stage=rec.stage, refer=True, session=[], **warnings)
-    return Plan(stage=rec.stage, refer=False, session=session(facts, rec), **warnings)
+        return built(Plan, stage=rec.stage, refer=True, session=[], **warnings)
+    return built(Plan, stage=rec.stage, refer=False, session=session(facts, rec), **warnings)
 
 
 def session(facts: Facts, rec: Recommendation) -> list[SessionItem]:
@@ -128,4 +129,11 @@ def _fallback(facts: Facts) -> Option | None:
 
 
 def _item(option: Option, part: Part) -> SessionItem:
-    return SessionItem(**option.model_dump(), part=part)
+    """The option as a session item: its lists its own, its prescription and reasons
+    shared (nothing changes them in place)."""
+    return built(
+        SessionItem,
+        **{**option.__dict__, "reasons": list(option.reasons), "why": list(option.why)},
+        part=part,
+        only_if=None,
+    )
