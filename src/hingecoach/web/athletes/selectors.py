@@ -20,7 +20,8 @@ from hingecoach.web.athletes.models import (
     TrainingSession,
     TskScore,
 )
-from hingecoach.web.catalog import web_catalog
+from hingecoach.web.catalog import catalog_key, web_catalog
+from hingecoach.web.common import pagecache
 from hingecoach.web.teams.models import ApiToken
 from hingecoach.web.teams.selectors import team_of
 
@@ -67,16 +68,33 @@ def athlete_get(*, user: User, pk: int) -> Athlete:
     return athlete
 
 
+def athlete_stamp(*, athlete: Athlete, more: tuple[object, ...] = ()) -> str:
+    """What is worked out from ``athlete``'s records depends on, besides this code: the
+    records' version, the catalog and today's date (the athlete's age), and ``more``
+    (a page's loads depend on the team's unit). See ``hingecoach.web.common.pagecache``."""
+    today = dt.date.today().isoformat()
+    return pagecache.stamp(athlete.data_version, catalog_key(), today, *more)
+
+
 def athlete_recommendation(*, athlete: Athlete) -> Recommendation:
-    return recommend(athlete_case(athlete), web_catalog())
+    return athlete_advice(athlete=athlete)[0]
 
 
 def athlete_plan(*, athlete: Athlete) -> Plan:
-    return plan(athlete_case(athlete), web_catalog())
+    return athlete_advice(athlete=athlete)[1]
 
 
 def athlete_advice(*, athlete: Athlete) -> tuple[Recommendation, Plan]:
-    """The recommendation and today's plan from one read of the athlete's records."""
+    """The recommendation and today's plan, worked out once per change of the athlete's
+    records (or of the catalog, or per day) and then read from the shared cache."""
+    return pagecache.slot(
+        f"athlete:{athlete.pk}:advice",
+        athlete_stamp(athlete=athlete),
+        lambda: _advice_now(athlete),
+    )
+
+
+def _advice_now(athlete: Athlete) -> tuple[Recommendation, Plan]:
     case = athlete_case(athlete)
     return recommend(case, web_catalog()), plan(case, web_catalog())
 

@@ -20,7 +20,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.views.decorators.vary import vary_on_headers
 
-from hingecoach.web.athletes import charts, exports, selectors, services
+from hingecoach.web.athletes import charts, exports, page, selectors, services
 from hingecoach.web.athletes.forms import (
     AthleteFilterForm,
     AthleteForm,
@@ -36,7 +36,6 @@ from hingecoach.web.athletes.forms import (
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.catalog import web_catalog
 from hingecoach.web.common.forms import add_service_errors, run_service
-from hingecoach.web.common.ladder import ladder_grid
 from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.models import Team
 from hingecoach.web.teams.selectors import is_head_coach, team_of
@@ -124,15 +123,13 @@ def _advice(athlete: Athlete, pain_form: PainForm | None = None) -> dict[str, An
         "athlete": athlete,
         "rec": rec,
         "plan": today,
+        "parts": page.kept_parts(athlete, rec, today),
         "pain_form": pain_form or PainForm(),
-        "latest_pain": selectors.athlete_pain_reports(athlete=athlete).first(),
-        "tsk": selectors.athlete_latest_tsk(athlete=athlete),
     }
 
 
-def _history(athlete: Athlete) -> dict[str, Any]:
+def _recent(athlete: Athlete) -> dict[str, Any]:
     return {
-        "tests": list(selectors.athlete_tests(athlete=athlete)),
         "sessions": list(selectors.athlete_sessions(athlete=athlete)[:RECENT_SESSIONS]),
         "morning_form": NextMorningForm(),
     }
@@ -173,14 +170,7 @@ def _checkins(athlete: Athlete, new_url: str | None = None) -> dict[str, Any]:
 
 def _detail_page(request: CoachRequest, athlete: Athlete, **extra: Any) -> HttpResponse:
     context = _advice(athlete)
-    rec = context["rec"]
-    context["ladder"] = ladder_grid(
-        web_catalog(),
-        mastered=selectors.athlete_mastered(athlete=athlete),
-        today=[o.exercise for o in rec.options],
-        avoid=[a.exercise for a in rec.avoid],
-    )
-    context.update(_history(athlete))
+    context.update(_recent(athlete))
     context.update(_checkins(athlete, **extra))
     context["can_erase"] = is_head_coach(request.user)
     return render(request, "athletes/detail.html", context)
