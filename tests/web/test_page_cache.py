@@ -247,3 +247,12 @@ def test_another_athlete_with_the_same_records_version_gets_their_own_parts(
     Athlete.objects.filter(pk=twin.pk).update(data_version=athlete.data_version)
     html = detail(coach_client, Athlete.objects.get(pk=twin.pk))
     assert "Zoe Twin" in part(html, '<section class="card profile">')
+
+
+def test_an_athlete_object_from_before_a_write_gets_the_answer_after_it(coach_client, athlete):
+    from hingecoach.web.athletes import selectors
+
+    held = Athlete.objects.get(pk=athlete.pk)
+    assert not selectors.athlete_recommendation(athlete=held).warnings
+    coach_client.post(reverse("athletes:log", args=[athlete.pk]), session_rows(8))
+    assert selectors.athlete_recommendation(athlete=held).warnings  # held is not refreshed

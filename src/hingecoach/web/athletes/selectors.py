@@ -68,12 +68,14 @@ def athlete_get(*, user: User, pk: int) -> Athlete:
     return athlete
 
 
-def athlete_stamp(*, athlete: Athlete, more: tuple[object, ...] = ()) -> str:
+def athlete_stamp(*, athlete: Athlete) -> str:
     """What is worked out from ``athlete``'s records depends on, besides this code: the
-    records' version, the catalog and today's date (the athlete's age), and ``more``
-    (a page's loads depend on the team's unit). See ``hingecoach.web.common.pagecache``."""
+    records' version as stored now (read afresh: the object in hand may be older than a
+    write made through another), the catalog and today's date (the athlete's age). See
+    ``hingecoach.web.common.pagecache``."""
+    version = Athlete.objects.filter(pk=athlete.pk).values_list("data_version", flat=True)
     today = dt.date.today().isoformat()
-    return pagecache.stamp(athlete.data_version, catalog_key(), today, *more)
+    return pagecache.stamp(version.first(), catalog_key(), today)
 
 
 def athlete_recommendation(*, athlete: Athlete) -> Recommendation:
@@ -84,12 +86,13 @@ def athlete_plan(*, athlete: Athlete) -> Plan:
     return athlete_advice(athlete=athlete)[1]
 
 
-def athlete_advice(*, athlete: Athlete) -> tuple[Recommendation, Plan]:
+def athlete_advice(*, athlete: Athlete, stamp: str | None = None) -> tuple[Recommendation, Plan]:
     """The recommendation and today's plan, worked out once per change of the athlete's
-    records (or of the catalog, or per day) and then read from the shared cache."""
+    records (or of the catalog, or per day) and then read from the shared cache.
+    ``stamp``: ``athlete_stamp`` when the caller has it already."""
     return pagecache.slot(
         f"athlete:{athlete.pk}:advice",
-        athlete_stamp(athlete=athlete),
+        stamp or athlete_stamp(athlete=athlete),
         lambda: _advice_now(athlete),
     )
 

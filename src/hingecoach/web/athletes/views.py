@@ -20,7 +20,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.views.decorators.vary import vary_on_headers
 
-from hingecoach.web.athletes import charts, exports, page, selectors, services
+from hingecoach.web.athletes import charts, exports, listing, parts, selectors, services
 from hingecoach.web.athletes.forms import (
     AthleteFilterForm,
     AthleteForm,
@@ -68,7 +68,7 @@ def athlete_list(request: CoachRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     context = {
-        "athletes": page.object_list,
+        "rows": listing.rows(page.object_list.only(*listing.FIELDS)),
         "page": page,
         "filters": filters,
         "query": query.urlencode(),
@@ -117,14 +117,17 @@ def athlete_archive(request: CoachRequest, pk: int) -> HttpResponse:
 
 
 def _advice(athlete: Athlete, pain_form: PainForm | None = None) -> dict[str, Any]:
-    """The live part of the athlete's page: status, recommendation and today's plan."""
-    rec, today = selectors.athlete_advice(athlete=athlete)
+    """The athlete's status, recommendation and today's plan (kept until the records
+    change), with the pain-now form."""
+    stamp = selectors.athlete_stamp(athlete=athlete)
+    rec, today = selectors.athlete_advice(athlete=athlete, stamp=stamp)
     return {
         "athlete": athlete,
         "rec": rec,
         "plan": today,
-        "parts": page.kept_parts(athlete, rec, today),
+        "parts": parts.kept_parts(athlete, rec, today, stamp),
         "pain_form": pain_form or PainForm(),
+        "pain_field": parts.blank_pain_field() if pain_form is None else None,
     }
 
 

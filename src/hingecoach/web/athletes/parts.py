@@ -10,6 +10,7 @@ what a record changed, the training block, clips, check-in links, recent session
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -17,6 +18,7 @@ from django.utils.safestring import SafeString
 
 from hingecoach.core import Plan, Recommendation
 from hingecoach.web.athletes import selectors
+from hingecoach.web.athletes.forms import PainForm
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.catalog import web_catalog
 from hingecoach.web.common import pagecache
@@ -32,10 +34,17 @@ PARTS = {
 TESTS_SHOWN = 6
 
 
-def kept_parts(athlete: Athlete, rec: Recommendation, today: Plan) -> dict[str, SafeString]:
-    """The parts of ``PARTS`` as HTML, rendered once per change of what they show."""
-    stamp = selectors.athlete_stamp(athlete=athlete, more=(athlete.team.unit,))
-    return pagecache.slot(f"athlete:{athlete.pk}:page", stamp, lambda: _render(athlete, rec, today))
+def kept_parts(
+    athlete: Athlete, rec: Recommendation, today: Plan, stamp: str
+) -> dict[str, SafeString]:
+    """The parts of ``PARTS`` as HTML, rendered once per change of what they show.
+    ``stamp``: ``selectors.athlete_stamp``, the one ``rec`` and ``today`` were read under;
+    the loads on the page add the team's unit."""
+    return pagecache.slot(
+        f"athlete:{athlete.pk}:page",
+        pagecache.stamp(stamp, athlete.team.unit),
+        lambda: _render(athlete, rec, today),
+    )
 
 
 def _render(athlete: Athlete, rec: Recommendation, today: Plan) -> dict[str, SafeString]:
@@ -59,3 +68,11 @@ def _context(athlete: Athlete, rec: Recommendation, today: Plan) -> dict[str, An
             avoid=[a.exercise for a in rec.avoid],
         ),
     }
+
+
+@functools.cache
+def blank_pain_field() -> SafeString:
+    """The empty pain-now field (eleven radio buttons): the same HTML for every athlete
+    and every request, so rendered once per process. A form sent back with an error is
+    rendered afresh."""
+    return render_to_string("includes/field.html", {"field": PainForm()["nrs"]})
