@@ -61,6 +61,7 @@ def queries(client: Client, athlete: Athlete) -> int:
 
 
 def test_a_second_view_reads_the_kept_parts_instead_of_working_them_out(coach_client, athlete):
+    pagecache.forget(f"athlete:{athlete.pk}:advice", f"athlete:{athlete.pk}:page")
     first = queries(coach_client, athlete)
     again = queries(coach_client, athlete)
     assert again <= first - 8  # the case's 5 reads, pain, TSK-11, tests, mastered
@@ -256,3 +257,12 @@ def test_an_athlete_object_from_before_a_write_gets_the_answer_after_it(coach_cl
     assert not selectors.athlete_recommendation(athlete=held).warnings
     coach_client.post(reverse("athletes:log", args=[athlete.pk]), session_rows(8))
     assert selectors.athlete_recommendation(athlete=held).warnings  # held is not refreshed
+
+
+def test_a_write_keeps_the_advice_it_worked_out_for_the_next_view(coach_client, athlete):
+    from hingecoach.web.athletes import selectors
+
+    coach_client.post(reverse("athletes:test", args=[athlete.pk]), {"date": TODAY})
+    stamp, (rec, _plan) = pagecache.held(f"athlete:{athlete.pk}:advice")
+    assert stamp == selectors.athlete_stamp(athlete=athlete)
+    assert rec.stage == "fundamental"

@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from hingecoach.core import Plan, Recommendation, parse_case, plan, recommend
+from hingecoach.core import Case, Plan, Recommendation, parse_case, plan, recommend
 from hingecoach.core.engine import pain_flare
 from hingecoach.web.athletes.case import athlete_case, athlete_case_data
 from hingecoach.web.athletes.models import (
@@ -100,6 +100,16 @@ def athlete_advice(*, athlete: Athlete, stamp: str | None = None) -> tuple[Recom
 def _advice_now(athlete: Athlete) -> tuple[Recommendation, Plan]:
     case = athlete_case(athlete)
     return recommend(case, web_catalog()), plan(case, web_catalog())
+
+
+def athlete_advice_keep(*, athlete: Athlete, case: Case, rec: Recommendation) -> None:
+    """Keep the advice a write just worked out (``services.athlete_refresh``), so the page
+    after the write need not work it out again."""
+    pagecache.keep(
+        f"athlete:{athlete.pk}:advice",
+        athlete_stamp(athlete=athlete),
+        (rec, plan(case, web_catalog())),
+    )
 
 
 def athlete_recommendation_preview(

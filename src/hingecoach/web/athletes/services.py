@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from hingecoach.core import recommend
 from hingecoach.core.engine import pain_flagged
+from hingecoach.web.athletes import selectors
 from hingecoach.web.athletes import validators as check
 from hingecoach.web.athletes.case import athlete_case
 from hingecoach.web.athletes.models import (
@@ -116,7 +117,8 @@ def athlete_cache_forget(*, athlete: Athlete) -> None:
 def athlete_refresh(*, athlete: Athlete) -> Athlete:
     """Recompute the stored summary (stage, flags) from the engine's answer, and mark the
     records changed (a new ``data_version``). Every write to the records calls it, in
-    the write's transaction, so the new version and the new records commit together."""
+    the write's transaction, so the new version and the new records commit together.
+    The recommendation and plan worked out here are kept for the next page view."""
     case = athlete_case(athlete)
     rec = recommend(case, web_catalog())
     latest = case.latest_test
@@ -136,6 +138,7 @@ def athlete_refresh(*, athlete: Athlete) -> Athlete:
             "data_version",
         ]
     )
+    selectors.athlete_advice_keep(athlete=athlete, case=case, rec=rec)
     return athlete
 
 

@@ -64,11 +64,11 @@ def _to_detail(athlete: Athlete) -> HttpResponse:
 def athlete_list(request: CoachRequest) -> HttpResponse:
     filters = AthleteFilterForm(request.GET)
     athletes = selectors.athlete_list(user=request.user, **filters.selector_kwargs())
-    page = Paginator(athletes, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(athletes.only(*listing.FIELDS), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
-        "rows": listing.rows(page.object_list.only(*listing.FIELDS)),
+        "rows": listing.rows(page.object_list),
         "page": page,
         "filters": filters,
         "query": query.urlencode(),

@@ -64,8 +64,13 @@ def slot(name: str, stamp: str, work_out: Callable[[], T]) -> T:
         value: T = held[1]
         return value
     value = work_out()
-    cache.set(name, (stamp, value), TTL_S)
+    keep(name, stamp, value)
     return value
+
+
+def keep(name: str, stamp: str, value: object) -> None:
+    """Store ``value`` in slot ``name`` under ``stamp`` (worked out where it was cheap to)."""
+    caches[ALIAS].set(name, (stamp, value), TTL_S)
 
 
 def forget(*names: str) -> None:
