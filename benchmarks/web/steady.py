@@ -20,7 +20,9 @@ record (``--cold`` skips it; the first view's cost is in ``profile_pages.py``).
 
 Prints, per run: requests per second (all endpoints), median and 95th percentile of the
 athlete page, the athlete list and the recommend API, each gunicorn worker's share of the
-server CPU (an even split is 50/50 with two workers), the load average before the run
+server CPU (an even split is 50/50 with two workers), the server's CPU per request while
+locust measured (gunicorn's processes; the figure other jobs on the machine barely
+move), the load average before the run
 (the machine is shared: read the latencies beside it); then the worst run's throughput
 as a share of the best's (the aim: 80 % or more) and the runs whose athlete page p95 was
 under 100 ms (the aim: every run).
@@ -135,6 +137,7 @@ def _one_run(
         "shares": shares,
         "failures": sum(r["failures"] for r in rows),
         "other_cores": cpu["other_cores"],
+        "cpu_ms": cpu["server_cpu_ms_per_request"],
         "locust_cores": cpu["locust_cores"],
         **{SHORT[r["endpoint"]]: (r["median_ms"], r["p95_ms"]) for r in rows},
     }
@@ -186,7 +189,7 @@ def _line(row: dict) -> str:
     return (
         f"| {row['run']} | {row['rps']:.1f} | {_cell(row, 'page')} | {_cell(row, 'list')} "
         f"| {_cell(row, 'api')} | {' / '.join(map(str, row['shares']))} "
-        f"| {row['failures']} | {row['load']} | {row['locust_cores']} "
+        f"| {row['cpu_ms']} | {row['failures']} | {row['load']} | {row['locust_cores']} "
         f"| {row['other_cores']} |"
     )
 
@@ -201,9 +204,9 @@ def table(rows: list[dict], serve_options: list[str], args: argparse.Namespace) 
         f"{time.strftime('%Y-%m-%d %H:%M')}",
         "",
         "| run | req/s | page median / p95 ms | list median / p95 ms "
-        "| API median / p95 ms | workers' CPU % | failures | load avg before "
-        "| locust cores | other jobs' cores |",
-        "|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|",
+        "| API median / p95 ms | workers' CPU % | server CPU ms / request | failures "
+        "| load avg before | locust cores | other jobs' cores |",
+        "|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|",
         *(_line(row) for row in rows),
         "",
     ]
