@@ -234,7 +234,8 @@ def test_an_unreadable_slot_is_worked_out_again(coach_client, athlete):
 
 def test_erasing_an_athlete_deletes_their_kept_parts(head_client, head, athlete):
     detail(head_client, athlete)
-    names = [f"athlete:{athlete.pk}:{kind}" for kind in ("advice", "page")]
+    head_client.get(reverse("athletes:charts", args=[athlete.pk]))
+    names = [f"athlete:{athlete.pk}:{kind}" for kind in ("advice", "page", "charts")]
     assert all(pagecache.held(name) is not None for name in names)
     athlete_erase(athlete=athlete, by=head)
     assert all(pagecache.held(name) is None for name in names)
@@ -266,3 +267,11 @@ def test_a_write_keeps_the_advice_it_worked_out_for_the_next_view(coach_client, 
     stamp, (rec, _plan) = pagecache.held(f"athlete:{athlete.pk}:advice")
     assert stamp == selectors.athlete_stamp(athlete=athlete)
     assert rec.stage == "fundamental"
+
+
+def test_a_logged_session_shows_on_the_charts_at_once(coach_client, athlete):
+    url = reverse("athletes:charts", args=[athlete.pk])
+    assert "No loaded session yet." in coach_client.get(url).content.decode()
+    coach_client.post(reverse("athletes:log", args=[athlete.pk]), session_rows(1))
+    html = coach_client.get(url).content.decode()
+    assert "No loaded session yet." not in html and "<svg" in html

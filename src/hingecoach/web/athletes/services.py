@@ -37,7 +37,8 @@ from hingecoach.web.catalog import web_catalog
 from hingecoach.web.common import pagecache
 from hingecoach.web.teams.models import Team
 
-CACHED_KINDS = ("advice", "page")  # selectors.athlete_advice, views.athlete_detail
+# What pages keep per athlete: selectors.athlete_advice, parts.kept_parts, views.athlete_charts
+CACHED_KINDS = ("advice", "page", "charts")
 
 PROFILE_FIELDS = (
     "name",

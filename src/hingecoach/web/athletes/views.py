@@ -35,6 +35,7 @@ from hingecoach.web.athletes.forms import (
 )
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.catalog import web_catalog
+from hingecoach.web.common import pagecache
 from hingecoach.web.common.forms import add_service_errors, run_service
 from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.models import Team
@@ -140,7 +141,9 @@ def _recent(athlete: Athlete) -> dict[str, Any]:
 
 def _charts(athlete: Athlete, unit: str) -> dict[str, Any]:
     """The history charts, drawn (or read from the cache) in a request of their own so the
-    athlete's page does not wait for them."""
+    athlete's page does not wait for them. Each chart is kept under a digest of what it
+    draws (``charts.cached``), and the three together under the records' version, which
+    spares reading every session to work out those digests."""
     sessions = list(selectors.athlete_sessions(athlete=athlete))
     tests = list(selectors.athlete_tests(athlete=athlete))
     reports = list(selectors.athlete_pain_reports(athlete=athlete))
@@ -188,7 +191,13 @@ def athlete_detail(request: CoachRequest, pk: int) -> HttpResponse:
 @login_required
 def athlete_charts(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
-    context = {"team": athlete.team, **_charts(athlete, athlete.team.unit)}
+    unit = athlete.team.unit
+    drawn = pagecache.slot(
+        f"athlete:{athlete.pk}:charts",
+        pagecache.stamp(selectors.athlete_stamp(athlete=athlete), unit),
+        lambda: _charts(athlete, unit),
+    )
+    context = {"team": athlete.team, **drawn}
     if request.htmx:
         return render(request, "athletes/_charts.html", context)
     return render(request, "athletes/charts.html", {"athlete": athlete, **context})

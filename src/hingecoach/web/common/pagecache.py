@@ -34,15 +34,15 @@ TTL_S = 30 * 24 * 3600  # a slot not read for a month goes; a stale stamp never 
 
 @functools.cache
 def code_key() -> str:
-    """A digest of the installed code that words and renders pages: every Python file and
-    template of the package (path, size, modification time) and Django's version. An
-    upgrade or an edit (the server restarts to load it) gives another key."""
+    """A digest of the installed code that words and renders pages: every Python file,
+    template and data file of the package (path, size, modification time) and Django's
+    version. An upgrade or an edit (the server restarts to load it) gives another key."""
     root = Path(hingecoach.__file__).parent
     digest = hashlib.sha256(django.get_version().encode())
     for folder, dirs, files in sorted(os.walk(root)):
         dirs.sort()
         for name in sorted(files):
-            if name.endswith((".py", ".html")):
+            if name.endswith((".py", ".html", ".yaml")):
                 info = os.stat(os.path.join(folder, name))
                 digest.update(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
