@@ -13,6 +13,8 @@ coaches: one signs in (the others share its session) and they load pages for
 ``--warmup`` seconds, the statistics are reset (once every coach has started), then
 ``--duration`` seconds are measured. The PostgreSQL database and its data folder are
 left in place afterwards (``profile_pages.py`` can use them); SQLite's folder is removed.
+After seeding, ``warm.py`` views every athlete's page once so the page cache holds them,
+as for athletes seen since their last record (``--cold`` skips it).
 
 A scenario is ``TAGS@WAIT``: TAGS is ``all`` or locust tags joined with ``+``
 (``list``, ``page``, ``recommend``); WAIT is each coach's think time between requests,
@@ -74,6 +76,9 @@ def main() -> None:
     parser.add_argument("--athletes", type=int, default=1000)
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--cold", action="store_true", help="skip warm.py: start with no athlete page kept"
+    )
     args = parser.parse_args()
 
     out = args.out or Path(tempfile.mkdtemp(prefix="hingecoach-webbench-"))
@@ -109,6 +114,8 @@ def main() -> None:
             check=True,
         )
         seed_seconds = time.perf_counter() - started
+        if not args.cold:
+            subprocess.run([sys.executable, str(HERE / "warm.py")], env=env, check=True)
         info = home / "bench.json"
         for server in args.servers.split(","):
             setting, _, what_if = server.partition("+")

@@ -108,13 +108,21 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-# A file cache in the data folder: shared by every gunicorn worker on this host, so the
-# check-in rate limit holds across workers without another service.
+# File caches in the data folder: shared by every gunicorn worker on this host, so the
+# check-in rate limit holds across workers without another service. ``pages`` keeps what
+# an athlete's page works out from their records, one slot per athlete and kind, each
+# stamped with the records' version (``hingecoach.web.common.pagecache``); it culls only
+# past MAX_ENTRIES, so that is set well above the slots a large team fills.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(HOME / "cache"),
-    }
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(HOME / "cache" / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

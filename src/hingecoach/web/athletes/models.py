@@ -7,11 +7,16 @@ catalog's stable string ids.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from django.conf import settings
 from django.db import models
 
 from hingecoach.web.teams.models import Team
+
+
+def new_data_version() -> str:
+    return secrets.token_hex(16)
 
 
 class Athlete(models.Model):
@@ -37,6 +42,11 @@ class Athlete(models.Model):
     pain_flag = models.BooleanField(default=False)
     last_test_date = models.DateField(null=True, blank=True)
     last_test_passed = models.BooleanField(null=True, blank=True)
+    # A new random token on every write to the athlete's profile or records (through
+    # services.athlete_refresh): what pages work out from them is kept under it
+    # (hingecoach.web.common.pagecache). Random, not a count, so a reused id or a
+    # rebuilt database never meets an old token.
+    data_version = models.CharField(max_length=32, default=new_data_version, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from hingecoach.core import Plan, Recommendation, parse_case, plan, recommend
+from hingecoach.core import Case, Plan, Recommendation, parse_case, plan, recommend
 from hingecoach.core.engine import pain_flare
 from hingecoach.web.athletes.case import athlete_case, athlete_case_data
 from hingecoach.web.athletes.models import (
@@ -20,7 +20,8 @@ from hingecoach.web.athletes.models import (
     TrainingSession,
     TskScore,
 )
-from hingecoach.web.catalog import web_catalog
+from hingecoach.web.catalog import catalog_key, web_catalog
+from hingecoach.web.common import pagecache
 from hingecoach.web.teams.models import ApiToken
 from hingecoach.web.teams.selectors import team_of
 
@@ -67,18 +68,48 @@ def athlete_get(*, user: User, pk: int) -> Athlete:
     return athlete
 
 
+def athlete_stamp(*, athlete: Athlete) -> str:
+    """What is worked out from ``athlete``'s records depends on, besides this code: the
+    records' version as stored now (read afresh: the object in hand may be older than a
+    write made through another), the catalog and today's date (the athlete's age). See
+    ``hingecoach.web.common.pagecache``."""
+    version = Athlete.objects.filter(pk=athlete.pk).values_list("data_version", flat=True)
+    today = dt.date.today().isoformat()
+    return pagecache.stamp(version.first(), catalog_key(), today)
+
+
 def athlete_recommendation(*, athlete: Athlete) -> Recommendation:
-    return recommend(athlete_case(athlete), web_catalog())
+    return athlete_advice(athlete=athlete)[0]
 
 
 def athlete_plan(*, athlete: Athlete) -> Plan:
-    return plan(athlete_case(athlete), web_catalog())
+    return athlete_advice(athlete=athlete)[1]
 
 
-def athlete_advice(*, athlete: Athlete) -> tuple[Recommendation, Plan]:
-    """The recommendation and today's plan from one read of the athlete's records."""
+def athlete_advice(*, athlete: Athlete, stamp: str | None = None) -> tuple[Recommendation, Plan]:
+    """The recommendation and today's plan, worked out once per change of the athlete's
+    records (or of the catalog, or per day) and then read from the shared cache.
+    ``stamp``: ``athlete_stamp`` when the caller has it already."""
+    return pagecache.slot(
+        f"athlete:{athlete.pk}:advice",
+        stamp or athlete_stamp(athlete=athlete),
+        lambda: _advice_now(athlete),
+    )
+
+
+def _advice_now(athlete: Athlete) -> tuple[Recommendation, Plan]:
     case = athlete_case(athlete)
     return recommend(case, web_catalog()), plan(case, web_catalog())
+
+
+def athlete_advice_keep(*, athlete: Athlete, case: Case, rec: Recommendation) -> None:
+    """Keep the advice a write just worked out (``services.athlete_refresh``), so the page
+    after the write need not work it out again."""
+    pagecache.keep(
+        f"athlete:{athlete.pk}:advice",
+        athlete_stamp(athlete=athlete),
+        (rec, plan(case, web_catalog())),
+    )
 
 
 def athlete_recommendation_preview(

@@ -1,4 +1,9 @@
-"""Writes: every change to an athlete's records goes through here (keyword-only)."""
+"""Writes: every change to an athlete's records goes through here (keyword-only).
+
+Each write to the profile or the records ends in ``athlete_refresh``, which stores the
+summary the lists filter on and gives the athlete a new ``data_version``: what pages
+worked out from the old records is not used again (``hingecoach.web.common.pagecache``).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from django.utils import timezone
 
 from hingecoach.core import recommend
 from hingecoach.core.engine import pain_flagged
+from hingecoach.web.athletes import selectors
 from hingecoach.web.athletes import validators as check
 from hingecoach.web.athletes.case import athlete_case
 from hingecoach.web.athletes.models import (
@@ -25,9 +31,14 @@ from hingecoach.web.athletes.models import (
     SessionExercise,
     TrainingSession,
     TskScore,
+    new_data_version,
 )
 from hingecoach.web.catalog import web_catalog
+from hingecoach.web.common import pagecache
 from hingecoach.web.teams.models import Team
+
+# What pages keep per athlete: selectors.athlete_advice, parts.kept_parts, views.athlete_charts
+CACHED_KINDS = ("advice", "page", "charts")
 
 PROFILE_FIELDS = (
     "name",
@@ -92,12 +103,23 @@ def athlete_update(*, athlete: Athlete, **changes: Any) -> Athlete:
 
 def athlete_archive(*, athlete: Athlete, archived: bool = True) -> Athlete:
     athlete.archived = archived
-    athlete.save(update_fields=["archived", "updated"])
+    athlete.data_version = new_data_version()
+    athlete.save(update_fields=["archived", "data_version", "updated"])
     return athlete
 
 
+def athlete_cache_forget(*, athlete: Athlete) -> None:
+    """Once the current transaction commits, delete what pages keep worked out from the
+    athlete's records (for an erasure: nothing of theirs stays in the cache)."""
+    names = [f"athlete:{athlete.pk}:{kind}" for kind in CACHED_KINDS]
+    transaction.on_commit(lambda: pagecache.forget(*names))
+
+
 def athlete_refresh(*, athlete: Athlete) -> Athlete:
-    """Recompute the stored summary (stage, flags) from the engine's answer."""
+    """Recompute the stored summary (stage, flags) from the engine's answer, and mark the
+    records changed (a new ``data_version``). Every write to the records calls it, in
+    the write's transaction, so the new version and the new records commit together.
+    The recommendation and plan worked out here are kept for the next page view."""
     case = athlete_case(athlete)
     rec = recommend(case, web_catalog())
     latest = case.latest_test
@@ -106,9 +128,18 @@ def athlete_refresh(*, athlete: Athlete) -> Athlete:
     athlete.pain_flag = pain_flagged(case, web_catalog())
     athlete.last_test_date = latest.date if latest else None
     athlete.last_test_passed = latest.passed if latest else None
+    athlete.data_version = new_data_version()
     athlete.save(
-        update_fields=["stage", "refer", "pain_flag", "last_test_date", "last_test_passed"]
+        update_fields=[
+            "stage",
+            "refer",
+            "pain_flag",
+            "last_test_date",
+            "last_test_passed",
+            "data_version",
+        ]
     )
+    selectors.athlete_advice_keep(athlete=athlete, case=case, rec=rec)
     return athlete
 
 

@@ -20,7 +20,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.views.decorators.vary import vary_on_headers
 
-from hingecoach.web.athletes import charts, exports, selectors, services
+from hingecoach.web.athletes import charts, exports, listing, parts, selectors, services
 from hingecoach.web.athletes.forms import (
     AthleteFilterForm,
     AthleteForm,
@@ -35,8 +35,8 @@ from hingecoach.web.athletes.forms import (
 )
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.catalog import web_catalog
+from hingecoach.web.common import pagecache
 from hingecoach.web.common.forms import add_service_errors, run_service
-from hingecoach.web.common.ladder import ladder_grid
 from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.models import Team
 from hingecoach.web.teams.selectors import is_head_coach, team_of
@@ -65,11 +65,11 @@ def _to_detail(athlete: Athlete) -> HttpResponse:
 def athlete_list(request: CoachRequest) -> HttpResponse:
     filters = AthleteFilterForm(request.GET)
     athletes = selectors.athlete_list(user=request.user, **filters.selector_kwargs())
-    page = Paginator(athletes, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(athletes.only(*listing.FIELDS), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
-        "athletes": page.object_list,
+        "rows": listing.rows(page.object_list),
         "page": page,
         "filters": filters,
         "query": query.urlencode(),
@@ -118,21 +118,22 @@ def athlete_archive(request: CoachRequest, pk: int) -> HttpResponse:
 
 
 def _advice(athlete: Athlete, pain_form: PainForm | None = None) -> dict[str, Any]:
-    """The live part of the athlete's page: status, recommendation and today's plan."""
-    rec, today = selectors.athlete_advice(athlete=athlete)
+    """The athlete's status, recommendation and today's plan (kept until the records
+    change), with the pain-now form."""
+    stamp = selectors.athlete_stamp(athlete=athlete)
+    rec, today = selectors.athlete_advice(athlete=athlete, stamp=stamp)
     return {
         "athlete": athlete,
         "rec": rec,
         "plan": today,
+        "parts": parts.kept_parts(athlete, rec, today, stamp),
         "pain_form": pain_form or PainForm(),
-        "latest_pain": selectors.athlete_pain_reports(athlete=athlete).first(),
-        "tsk": selectors.athlete_latest_tsk(athlete=athlete),
+        "pain_field": parts.blank_pain_field() if pain_form is None else None,
     }
 
 
-def _history(athlete: Athlete) -> dict[str, Any]:
+def _recent(athlete: Athlete) -> dict[str, Any]:
     return {
-        "tests": list(selectors.athlete_tests(athlete=athlete)),
         "sessions": list(selectors.athlete_sessions(athlete=athlete)[:RECENT_SESSIONS]),
         "morning_form": NextMorningForm(),
     }
@@ -140,7 +141,9 @@ def _history(athlete: Athlete) -> dict[str, Any]:
 
 def _charts(athlete: Athlete, unit: str) -> dict[str, Any]:
     """The history charts, drawn (or read from the cache) in a request of their own so the
-    athlete's page does not wait for them."""
+    athlete's page does not wait for them. Each chart is kept under a digest of what it
+    draws (``charts.cached``), and the three together under the records' version, which
+    spares reading every session to work out those digests."""
     sessions = list(selectors.athlete_sessions(athlete=athlete))
     tests = list(selectors.athlete_tests(athlete=athlete))
     reports = list(selectors.athlete_pain_reports(athlete=athlete))
@@ -173,14 +176,7 @@ def _checkins(athlete: Athlete, new_url: str | None = None) -> dict[str, Any]:
 
 def _detail_page(request: CoachRequest, athlete: Athlete, **extra: Any) -> HttpResponse:
     context = _advice(athlete)
-    rec = context["rec"]
-    context["ladder"] = ladder_grid(
-        web_catalog(),
-        mastered=selectors.athlete_mastered(athlete=athlete),
-        today=[o.exercise for o in rec.options],
-        avoid=[a.exercise for a in rec.avoid],
-    )
-    context.update(_history(athlete))
+    context.update(_recent(athlete))
     context.update(_checkins(athlete, **extra))
     context["can_erase"] = is_head_coach(request.user)
     return render(request, "athletes/detail.html", context)
@@ -195,7 +191,13 @@ def athlete_detail(request: CoachRequest, pk: int) -> HttpResponse:
 @login_required
 def athlete_charts(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
-    context = {"team": athlete.team, **_charts(athlete, athlete.team.unit)}
+    unit = athlete.team.unit
+    drawn = pagecache.slot(
+        f"athlete:{athlete.pk}:charts",
+        pagecache.stamp(selectors.athlete_stamp(athlete=athlete), unit),
+        lambda: _charts(athlete, unit),
+    )
+    context = {"team": athlete.team, **drawn}
     if request.htmx:
         return render(request, "athletes/_charts.html", context)
     return render(request, "athletes/charts.html", {"athlete": athlete, **context})

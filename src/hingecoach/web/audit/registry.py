@@ -31,6 +31,7 @@ ATHLETE_SUMMARY = [
     "pain_flag",
     "last_test_date",
     "last_test_passed",
+    "data_version",
     "created",
     "updated",
 ]

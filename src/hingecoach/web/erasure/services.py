@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.athletes.services import athlete_cache_forget
 from hingecoach.web.audit.services import audit_erasure, audit_paused
 from hingecoach.web.clips.services import athlete_clips_erase
 
@@ -19,4 +20,5 @@ def athlete_erase(*, athlete: Athlete, by: Any = None) -> None:
     with audit_paused():
         athlete_clips_erase(athlete=athlete)
         audit_erasure(athlete=athlete, by=by)
+        athlete_cache_forget(athlete=athlete)
         athlete.delete()  # the records go with it (on_delete=CASCADE)
