@@ -597,3 +597,26 @@ def test_an_unknown_exercise_is_not_found(coach_client):
         coach_client.get(reverse("catalog:exercise", args=["kneeling-squat-dance"])).status_code
         == 404
     )
+
+
+def test_history_charts_write_dates_as_a_coach_does(coach_client, athlete):
+    url = reverse("athletes:log", args=[athlete.pk])
+    today = dt.date.today()
+    for days_ago in (20, 10, 0):
+        day = today - dt.timedelta(days=days_ago)
+        rows = session_rows(GOOD_MORNING)
+        coach_client.post(url, {**rows, "date": day.isoformat()})
+    charts = coach_client.get(reverse("athletes:charts", args=[athlete.pk])).content.decode()
+    assert f"{today:%Y}-{today:%b}" not in charts  # matplotlib's concise corner label
+    day_ticks = re.findall(r">(\d{1,2} [A-Z][a-z]{2})<", charts)
+    assert day_ticks, "three weeks of sessions are labelled by day and month"
+
+
+def test_a_refused_session_says_so_at_the_top_with_a_link_to_the_row(coach_client, athlete):
+    url = reverse("athletes:log", args=[athlete.pk])
+    response = coach_client.post(url, session_rows({**GOOD_MORNING, "reps": "10/8"}))
+    html = response.content.decode()
+    summary = html[html.index('role="alert"') : html.index("</div>", html.index('role="alert"'))]
+    assert "The session was not saved" in summary
+    assert 'href="#row-1"' in summary and "2 rep counts given for 3 sets" in summary
+    assert 'id="row-1"' in html

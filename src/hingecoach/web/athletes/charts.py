@@ -13,16 +13,16 @@ import hashlib
 import io
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.cache import cache
 from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 
+from hingecoach.charts.dates import date_axis
 from hingecoach.web.catalog import web_catalog
 from hingecoach.web.common.display import exercise_name, fault_name, kg_to_unit
 
@@ -54,15 +54,6 @@ def _figure(
         ax.spines[side].set_visible(False)
     ax.spines["bottom"].set_color(GRID)
     return figure, ax
-
-
-def _date_axis(ax: Axes, days: Sequence[dt.date]) -> None:
-    locator = AutoDateLocator(minticks=3, maxticks=6)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-    first, last = min(days), max(days)
-    pad = max((last - first).days * 0.06, 3)
-    ax.set_xlim(date2num(first - dt.timedelta(days=pad)), date2num(last + dt.timedelta(days=pad)))
 
 
 def to_svg(figure: Figure, name: str, label: str) -> str:
@@ -104,7 +95,7 @@ def test_timeline(tests: Iterable[Any]) -> str | None:
                 ax.scatter(
                     [test.date], [faults.index(fault) + 1], s=70, marker="X", color=FAIL, zorder=3
                 )
-    _date_axis(ax, [t.date for t in tests])
+    date_axis(ax, [t.date for t in tests])
     return to_svg(figure, "tests", "Test-retest timeline: passed tests and faults seen by date")
 
 
@@ -134,7 +125,7 @@ def pain_chart(sessions: Iterable[Any], reports: Iterable[Any] = ()) -> str | No
     ax.set_ylim(0, 10)
     ax.set_yticks([0, 2, 5, 10])
     ax.set_ylabel("Pain (0–10)", fontsize=FONT, color=MUTED)
-    _date_axis(ax, [d for d, _ in during + morning + now])
+    date_axis(ax, [d for d, _ in during + morning + now])
     _legend(ax)
     return to_svg(figure, "pain", "Pain during and next morning by session date")
 
@@ -157,7 +148,7 @@ def loads_chart(sessions: Iterable[Any], unit: str) -> str | None:
     ax.grid(axis="y", color=GRID, linewidth=0.8)
     ax.set_ylim(bottom=0)
     ax.set_ylabel(f"Load ({unit})", fontsize=FONT, color=MUTED)
-    _date_axis(ax, [d for points in series.values() for d, _ in points])
+    date_axis(ax, [d for points in series.values() for d, _ in points])
     _legend(ax)
     return to_svg(figure, "loads", f"Loads over time per exercise, in {unit}")
 
@@ -195,7 +186,7 @@ def _legend(ax: Axes) -> None:
 # Drawing a chart costs over 100 ms of CPU; what it draws changes only when a record does.
 # Each chart is cached under a digest of exactly the data it draws (and of this version).
 
-CHART_VERSION = "2"
+CHART_VERSION = "3"
 CHART_TTL_S = 30 * 24 * 3600
 
 

@@ -7,6 +7,8 @@ with their plain names; the stored values are the catalog's stable ids.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -256,25 +258,37 @@ class SessionRowForm(forms.Form):
 SessionRowFormSet = formset_factory(SessionRowForm, extra=1)
 
 
-def plan_rows(items: list[Any], unit: str) -> list[dict[str, Any]]:
-    """Initial rows from today's plan (the re-test is recorded as a test, not logged)."""
+def plan_rows(
+    items: list[Any], unit: str, last_kg: Mapping[str, Decimal] | None = None
+) -> list[dict[str, Any]]:
+    """Initial rows from today's plan (the re-test is recorded as a test, not logged).
+    A load starts where the athlete's last logged load of the exercise was, held inside
+    today's prescribed range (so a reduced or progressed range still rules); an exercise
+    never logged with a load starts at the bottom of its range."""
     rows = []
     for item in items:
         if item.role == "test":
             continue
         rx = item.prescription
-        start = prescribed_start(rx, unit)
-        load = None if start is None else number_text(start)
+        start = _start_load(rx, unit, (last_kg or {}).get(item.exercise))
         rows.append(
             {
                 "done": True,
                 "exercise": item.exercise,
                 "sets": rx.sets,
                 "reps": "/".join(str(r) for r in rx.reps),
-                "load": load,
+                "load": None if start is None else number_text(start),
             }
         )
     return rows
+
+
+def _start_load(prescription: Any, unit: str, last_kg: Decimal | None) -> float | None:
+    bottom = prescribed_start(prescription, unit)
+    if bottom is None or last_kg is None:
+        return bottom
+    top = (prescription.load_lb if unit == "lb" else prescription.load_kg).max
+    return min(max(kg_to_unit(last_kg, unit), bottom), top)
 
 
 class NextMorningForm(forms.Form):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
@@ -17,6 +18,7 @@ from hingecoach.web.athletes.models import (
     HingeTest,
     Mastery,
     PainReport,
+    SessionExercise,
     TrainingSession,
     TskScore,
 )
@@ -125,6 +127,21 @@ def athlete_recommendation_preview(
 def athlete_sessions(*, athlete: Athlete) -> QuerySet[TrainingSession]:
     """The athlete's sessions, newest first, with what was done in each."""
     return athlete.sessions.order_by("-date", "-id").prefetch_related("exercises")
+
+
+def athlete_last_loads(*, athlete: Athlete, exercises: list[str]) -> dict[str, Decimal]:
+    """Each of ``exercises``' load (kg) in the newest session that logged one."""
+    rows = (
+        SessionExercise.objects.filter(
+            session__athlete=athlete, exercise__in=exercises, load_kg__isnull=False
+        )
+        .order_by("-session__date", "-session__id", "-id")
+        .values_list("exercise", "load_kg")
+    )
+    last: dict[str, Decimal] = {}
+    for exercise, load in rows:
+        last.setdefault(exercise, load)
+    return last
 
 
 def athlete_session_get(*, athlete: Athlete, pk: int) -> TrainingSession:

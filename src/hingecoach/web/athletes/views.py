@@ -361,11 +361,14 @@ def session_log(request: CoachRequest, pk: int) -> HttpResponse:
     unit = athlete.team.unit
     today = selectors.athlete_plan(athlete=athlete)
     form = SessionForm(request.POST or None)
+    last_kg = selectors.athlete_last_loads(
+        athlete=athlete, exercises=[item.exercise for item in today.session]
+    )
     rows = SessionRowFormSet(
         request.POST or None,
         prefix="ex",
         form_kwargs={"unit": unit},
-        initial=plan_rows(today.session, unit),
+        initial=plan_rows(today.session, unit, last_kg),
     )
     posted = request.method == "POST" and form.is_valid() and rows.is_valid()
     if posted and _log(request, athlete, form, rows):
