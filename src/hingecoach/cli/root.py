@@ -50,6 +50,7 @@ class LazyCommands(TyperGroup):
             holder = typer.Typer()
             module: Any = import_module(f"hingecoach.cli.{COMMANDS[cmd_name]}")
             module.register(holder)
+            _keep_only(holder, cmd_name)  # its siblings are built if and when they run
             self.commands.update(typer.main.get_group(holder).commands)
         return self.commands.get(cmd_name)
 
@@ -63,6 +64,18 @@ class LazyCommands(TyperGroup):
                     f"No such command {name!r}. Did you mean {', '.join(repr(m) for m in matches)}?"
                 )
         return super().resolve_command(ctx, args)
+
+
+def _keep_only(holder: typer.Typer, name: str) -> None:
+    """Drop every command and group but ``name`` from ``holder`` before typer builds
+    them: building a command reads its whole signature."""
+    holder.registered_commands = [
+        info
+        for info in holder.registered_commands
+        if (info.name or typer.main.get_command_name(getattr(info.callback, "__name__", "")))
+        == name
+    ]
+    holder.registered_groups = [info for info in holder.registered_groups if info.name == name]
 
 
 app = typer.Typer(
