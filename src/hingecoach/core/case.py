@@ -1,7 +1,8 @@
 """The athlete case: what the engine and the planner take in (DOMAIN.md section 4)."""
 
-from __future__ import annotations
-
+# Annotations are objects, not text (no ``from __future__ import annotations``): pydantic
+# would otherwise evaluate each field's from text as the class is made, a sixth of the
+# models' share of the command line's start.
 import datetime as dt
 import json
 import sys
@@ -158,7 +159,7 @@ class ProjectedTest(TestResult):
     week: int
 
     @classmethod
-    def planned(cls, date: dt.date, week: int, faults: list[str] | None = None) -> ProjectedTest:
+    def planned(cls, date: dt.date, week: int, faults: list[str] | None = None) -> "ProjectedTest":
         return cls.model_construct(date=date, faults=list(faults or []), week=week)
 
 
