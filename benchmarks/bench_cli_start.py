@@ -7,8 +7,9 @@ written and the bytecode compiled, as on a coach's laptop after the first call),
 --runs times, the commands taking turns so that a change in the machine's load falls on
 all of them alike. Medians and 95th percentiles of wall time in ms, and the median CPU
 time (user + system) of the child process, which a shared machine inflates less than
-wall time. With --baseline, `recommend` also runs from that source tree (PYTHONPATH), for
-a before/after in the same minutes.
+wall time. "typer + pydantic" is the floor under any start that uses both: the two
+imported and one small model validated. With --baseline, `recommend` also runs from that
+source tree (PYTHONPATH), for a before/after in the same minutes.
 PYTHONDONTWRITEBYTECODE is removed from the children's environment: an installed package
 has its bytecode compiled, and recompiling every module on every run is not what a coach
 waits for.
@@ -29,6 +30,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CASE = ROOT / "examples" / "failed-test.json"
 RECOMMEND = ["-m", "hingecoach", "recommend", str(CASE), "--json"]
+# What any start that parses options with typer and validates with pydantic pays: both
+# imported, one model built and used, the collector paused as the command line has it.
+FLOOR = (
+    "import gc, os; gc.disable(); os.environ['PYDANTIC_DISABLE_PLUGINS'] = '__all__'\n"
+    "import typer.main\n"
+    "from pydantic import BaseModel, Field\n"
+    "class M(BaseModel):\n"
+    "    a: int = Field(1, ge=0)\n"
+    "M.model_validate({'a': 2})\n"
+)
 
 
 def _children_cpu() -> float:
@@ -51,6 +62,7 @@ def commands(baseline: str | None) -> dict[str, tuple[list[str], dict[str, str]]
     chosen = {
         "python -c pass": ([py, "-c", "pass"], env),
         "python -c 'import hingecoach.core'": ([py, "-c", "import hingecoach.core"], env),
+        "typer + pydantic, one model validated": ([py, "-c", FLOOR], env),
         "hingecoach recommend CASE --json": ([py, *RECOMMEND], env),
     }
     if baseline:
