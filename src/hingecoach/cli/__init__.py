@@ -2,7 +2,9 @@
 
 Modules, each named for what it holds:
 
-- ``app``: the typer app, global options and ``main()``.
+- ``app``: the entry point, ``main()`` and ``run()``; it imports nothing heavy.
+- ``startup``: the garbage collector, paused while the command starts.
+- ``root``: the typer app, its global options and the commands built on first use.
 - ``errors``: the one top-level handler that turns bad input into one line and exit 2.
 - ``inputs``: reading a CASE (file or standard input) and choosing the catalog.
 - ``options``: options shared by several commands (``--json``, ``--units``, ``--weeks``).

@@ -4,9 +4,10 @@ Every file under ``data/catalog`` is validated against one of these models, with
 keys refused, so a typo in a data file fails at load instead of being ignored.
 """
 
-from __future__ import annotations
-
-from typing import Annotated, Literal
+# Annotations are objects, not text (no ``from __future__ import annotations``): pydantic
+# would otherwise evaluate each field's from text as the class is made, a sixth of the
+# models' share of the command line's start.
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -47,7 +48,7 @@ class LoadRange(Strict):
     max: float = Field(ge=0, le=500)
 
     @model_validator(mode="after")
-    def _ordered(self) -> LoadRange:
+    def _ordered(self) -> Self:
         if self.max < self.min:
             raise ValueError(f"max {self.max} is below min {self.min}")
         return self
@@ -67,7 +68,7 @@ class LoadGuidance(Strict):
     source: Text
 
     @model_validator(mode="after")
-    def _implement_when_loaded(self) -> LoadGuidance:
+    def _implement_when_loaded(self) -> Self:
         if (self.youth or self.adult) and self.implement is None:
             raise ValueError(
                 "a loaded exercise needs an implement (barbell, kettlebell, dumbbell or machine)"
@@ -82,10 +83,18 @@ class Prescription(Strict):
     per_side: bool = False
 
     @model_validator(mode="after")
-    def _reps_per_set(self) -> Prescription:
+    def _reps_per_set(self) -> Self:
         if len(self.reps) != self.sets:
             raise ValueError(f"reps lists {len(self.reps)} sets but sets is {self.sets}")
         return self
+
+
+class OwnFault(Strict):
+    """A fault of one exercise that is not a hinge fault (a step-up's push-off)."""
+
+    name: Text
+    looks_like: Text
+    fix: Text
 
 
 class Exercise(Strict):
@@ -146,13 +155,13 @@ class Exercise(Strict):
     source: Text
 
     @model_validator(mode="after")
-    def _kneeling_is_a_position(self) -> Exercise:
+    def _kneeling_is_a_position(self) -> Self:
         if self.kneeling and self.position != "kneeling":
             raise ValueError(f"position: {self.position!r} does not fit kneeling: true")
         return self
 
     @model_validator(mode="after")
-    def _test_is_unloaded(self) -> Exercise:
+    def _test_is_unloaded(self) -> Self:
         if self.role == "test" and (self.loads.youth or self.loads.adult):
             raise ValueError("a test is never loaded: loads.youth and loads.adult must be null")
         return self
@@ -172,14 +181,6 @@ class Fault(Strict):
     fixes: dict[FaultContext, Text] = Field(default_factory=dict)
     regress_to: Slug
     source: Text
-
-
-class OwnFault(Strict):
-    """A fault of one exercise that is not a hinge fault (a step-up's push-off)."""
-
-    name: Text
-    looks_like: Text
-    fix: Text
 
 
 class RedFlag(Strict):
@@ -238,7 +239,7 @@ class PainThresholds(Strict):
     source: Text
 
     @model_validator(mode="after")
-    def _ordered(self) -> PainThresholds:
+    def _ordered(self) -> Self:
         if not self.safe_max < self.pain_aware_at_or_above < self.refer_at_or_above:
             raise ValueError("expected safe_max < pain_aware_at_or_above < refer_at_or_above")
         return self
@@ -251,7 +252,7 @@ class TskThresholds(Strict):
     source: Text
 
     @model_validator(mode="after")
-    def _bands_cover_scale(self) -> TskThresholds:
+    def _bands_cover_scale(self) -> Self:
         tops = [band.max for band in self.bands]
         if tops != sorted(set(tops)) or tops[-1] != 44:
             raise ValueError("bands must rise and the last must end at 44")
@@ -270,7 +271,7 @@ class Grid(Strict):
     sizes: list[Annotated[float, Field(gt=0, le=500)]] | None = None
 
     @model_validator(mode="after")
-    def _one_of(self) -> Grid:
+    def _one_of(self) -> Self:
         if (self.step is None) == (self.sizes is None):
             raise ValueError("give either step or sizes")
         if self.sizes is not None and self.sizes != sorted(set(self.sizes)):
@@ -303,7 +304,7 @@ class LoadThresholds(Strict):
     source: Text
 
     @model_validator(mode="after")
-    def _every_implement(self) -> LoadThresholds:
+    def _every_implement(self) -> Self:
         missing = sorted({"barbell", "kettlebell", "dumbbell", "machine"} - set(self.implements))
         if missing:
             raise ValueError(f"implements: {missing[0]!r} is missing")
