@@ -140,7 +140,8 @@ def athlete_last_loads(*, athlete: Athlete, exercises: list[str]) -> dict[str, D
     )
     last: dict[str, Decimal] = {}
     for exercise, load in rows:
-        last.setdefault(exercise, load)
+        if load is not None:  # the query leaves nulls out; the column itself allows them
+            last.setdefault(exercise, load)
     return last
 
 
