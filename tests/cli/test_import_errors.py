@@ -30,3 +30,13 @@ def test_a_bad_export_file_is_one_line_and_exit_status_two(tmp_path, content, li
     result = hingecoach("import", str(path), env=_env(tmp_path))
     assert (result.code, result.err_lines) == (2, [line])
     assert "Traceback" not in result.err
+
+
+def test_export_says_what_the_file_leaves_out_and_why(tmp_path):
+    home = tmp_path / "home"
+    assert hingecoach("demo", env=_env(home)).code == 0
+    result = hingecoach("export", str(tmp_path / "all.json"), env=_env(home))
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0].startswith("exported ") and lines[1] == "not in the file:"
+    assert "  - live sessions, live pictures: a live session's landmarks are kept" in result.out

@@ -280,6 +280,7 @@ def test_axe_finds_no_serious_violation_after_a_post(walk_name: str, width: str,
 AFTER_POST = "POST, then a redirect to the athlete's page"
 NOT_PAGES = {
     "": "a redirect to Today",
+    "favicon.ico": "a redirect to the icon among the static files",
     "logout/": "POST, then a redirect to the sign-in page",
     "checkins/athlete/<int:pk>/new/": "POST, then a redirect to the athlete's page",
     "blocks/<int:pk>/end/": "POST, then a redirect to the athlete's page",

@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import CHROMIUM_ARGS
-from .pages import CHROMIUM, NO_CHROMIUM, SCREENSHOTS, add_athlete, shoot
+from .pages import CHROMIUM, DESKTOP, NO_CHROMIUM, PHONE, SCREENSHOTS, add_athlete, shoot
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "video"
 DEADLIFTS = SHARED / "deadlift-4reps-portrait.mp4"
@@ -86,7 +86,7 @@ def camera_page(browser, server, coach_state, tmp_path):
     """A page of a chromium whose camera plays ``clip``, signed in as the demo coach."""
     opened: list[Any] = []
 
-    def open_with(clip: Path) -> tuple[Any, Camera, list[str]]:
+    def open_with(clip: Path, viewport: dict[str, int] = DESKTOP) -> tuple[Any, Camera, list[str]]:
         if not clip.exists():
             pytest.skip(f"{clip} is not here")
         camera = write_y4m(clip, tmp_path / f"{clip.stem}.y4m")
@@ -104,7 +104,7 @@ def camera_page(browser, server, coach_state, tmp_path):
         context = chromium.new_context(
             base_url=server.url,
             storage_state=str(coach_state),
-            viewport={"width": 1280, "height": 900},
+            viewport=viewport,
             locale="en-GB",
         )
         context.set_default_timeout(15_000)
@@ -194,7 +194,8 @@ def test_live_mode_counts_the_four_deadlifts_with_a_cue_each_and_saves_the_clip(
         assert re.match(r"Rep \d: ", text), text
     expect(page.locator("#summary-cues li")).to_have_count(reps)
     expect(page.locator("#summary-line")).to_have_text(f"{reps} reps.")
-    expect(page.locator("#live-overlay")).to_be_visible()
+    # The camera is off: no empty black box above the summary and "Save the clip".
+    expect(page.locator(".live-view")).to_be_hidden()
     shoot(page, "40-live-mode")
 
     page.get_by_role("button", name="Save the clip").click()
@@ -215,3 +216,34 @@ def test_live_mode_counts_no_rep_for_a_walk_and_a_backflip(camera_page):
     expect(page.locator("#summary-line")).to_have_text("No rep counted.")
     assert not page.refused, page.refused
     assert not outside, outside
+
+
+def _inside(page: Any, locator: Any) -> dict[str, float]:
+    """The element's box, after asserting it lies wholly inside the viewport."""
+    box = locator.bounding_box()
+    size = page.viewport_size
+    assert box is not None, locator
+    assert box["y"] >= 0 and box["y"] + box["height"] <= size["height"], (locator, box)
+    assert box["x"] >= 0 and box["x"] + box["width"] <= size["width"], (locator, box)
+    return box
+
+
+def test_a_running_set_fits_one_phone_screen(camera_page):
+    """Filming on a 390 x 844 phone the coach sees the picture, the count, the cue and
+    End the set without scrolling."""
+    page, _, _ = camera_page(DEADLIFTS, viewport=PHONE)  # filmed upright
+    add_athlete(page, name="Pia Phone", born="1993-02-03")
+    page.get_by_role("link", name="Live mode").click()
+    page.get_by_role("button", name="Start the set").click()
+    stop = page.get_by_role("button", name="End the set")
+    expect(stop).to_be_visible()
+    page.wait_for_timeout(1500)  # the camera's picture has its size by now
+    expect(page.locator("#live-video")).to_have_js_property("readyState", 4)
+    video = _inside(page, page.locator(".live-view"))
+    assert video["height"] > 150, video
+    for shown in (page.locator("#rep-count"), page.locator("#live-cue"), stop):
+        _inside(page, shown)
+    page.screenshot(path=SCREENSHOTS / "41-live-mode-running-phone.png")
+    stop.click()
+    expect(page.locator("#live-summary")).to_be_visible(timeout=30_000)
+    expect(page.locator(".live-view")).to_be_hidden()

@@ -50,3 +50,13 @@ def test_the_tsk11_item_buttons_stay_inside_their_card(browsing, coach_state, wi
     page.locator("#actions").get_by_role("link", name="TSK-11").click()
     expect(page.get_by_role("heading", name="TSK-11", level=1)).to_be_visible()
     assert sticking_out(page, ".tsk-items label.check", "form.card") == []
+
+
+def test_the_audit_trail_stays_inside_its_box_on_a_phone(browsing, head_state):
+    phone = browsing.page(viewport=PHONE, signed_in=head_state, is_mobile=True, has_touch=True)
+    phone.goto("/team/audit/")
+    expect(phone.get_by_role("heading", name="Who changed what")).to_be_visible()
+    wrap = phone.get_by_role("region", name="Audit entries")
+    wide, shown = wrap.evaluate("el => [el.scrollWidth, el.clientWidth]")
+    assert wide <= shown, f"the table is {wide} px wide in a {shown} px box"
+    assert not sticking_out(phone, "table.audit td", ".table-wrap")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -28,3 +29,11 @@ def test_settings_show_who_is_signed_in(page):
     expect(page.locator("#main")).to_contain_text("Signed in as coach")
     expect(page.get_by_role("heading", name="API tokens")).to_be_visible()
     shoot(page, "settings")
+
+
+def test_the_favicon_a_browser_asks_for_is_served_from_the_static_files(page):
+    """Asked for at /favicon.ico by any page without the icon link (a printout, a PDF)."""
+    answer = page.request.get("/favicon.ico")
+    assert answer.status == 200
+    assert urlsplit(answer.url).path.startswith("/static/hingecoach/favicon.")
+    assert answer.body()[:4] == b"\x00\x00\x01\x00"  # an icon file's header

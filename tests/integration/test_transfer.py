@@ -254,3 +254,25 @@ def test_an_export_made_before_tests_could_come_from_a_clip_still_loads(tmp_path
     assert HingeTest.objects.count() == len(tests)
     assert not HingeTest.objects.filter(from_clip=True).exists()
     assert all(test.by_eye == [] for test in HingeTest.objects.all())
+
+
+def test_export_names_the_clip_files_it_leaves_out_and_import_counts_them(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "old" / "uploads"
+    create_demo()
+    _a_coachs_other_work()
+    clip = Clip.objects.get()
+    clip.video_path.parent.mkdir(parents=True)
+    clip.video_path.write_bytes(b"video")
+    notes = transfer.left_out_notes()
+    assert any(n.startswith("live sessions, live pictures: ") for n in notes), notes
+    assert (
+        f"the video files of 1 clip (their analyses are in the file): copy the folder "
+        f"{tmp_path / 'old' / 'uploads' / 'clips'} into the new data folder's uploads/clips"
+    ) in notes
+    assert transfer.clips_without_files() == 0
+    first = tmp_path / "first.json"
+    transfer.export_to(first)
+    _wipe()
+    settings.MEDIA_ROOT = tmp_path / "new" / "uploads"
+    transfer.import_from(first)
+    assert transfer.clips_without_files() == 1

@@ -36,7 +36,7 @@ def test_a_change_on_a_page_names_the_coach_the_record_and_the_field(
     html = _audit_page(head_client)
     assert f"pain report of {_day(dt.date.today())} for Maya Ortiz" in html
     assert f"pain report #{entry.object_pk}" not in html
-    assert "<strong>nrs</strong>: – → 4" in html
+    assert "<strong>pain (0-10)</strong>: – → 4" in html
 
 
 def _day(day: dt.date) -> str:
@@ -70,6 +70,37 @@ def test_an_athletes_records_are_named_by_the_athlete_and_what_tells_them_apart(
     assert "Added hinge test of 2 Nov 2026 for Maya Ortiz" in whats
     assert not any(re.search(r"#\d", what) for what in whats)
     assert session.pk
+
+
+def _changes(client: Client) -> list[str]:
+    """Each line of the Changes column, as text."""
+    html = _audit_page(client)
+    items = re.findall(r"<li><strong>(.*?)</li>", html, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", "", item).split()) for item in items]
+
+
+def test_changes_name_athletes_coaches_sessions_and_exercises_not_numbers(
+    head_client, coach, athlete
+):
+    day = dt.date(2026, 11, 2)
+    athletes.session_log(
+        athlete=athlete,
+        date=day,
+        exercises=[{"exercise": "hip-bridge", "sets": 3, "reps": [10, 10, 10], "load_kg": None}],
+        pain_during=1,
+    )
+    athletes.test_record(athlete=athlete, date=day, faults=["lumbar-flexion"], by=coach)
+    changes = _changes(head_client)
+    assert "exercise: – → Hip Bridge" in changes
+    assert "session: – → session of 2 Nov 2026" in changes
+    assert "athlete: – → Maya Ortiz" in changes
+    assert "recorded by: – → cole" in changes
+    assert "date: – → 2 Nov 2026" in changes
+    assert "reps: – → 10, 10, 10" in changes
+    assert "faults: – → Back rounds" in changes
+    numbers = r"^(athlete|session|recorded by|logged by|team|user): .* → \d+$"
+    noise = [c for c in changes if re.search(rf"{numbers}|\.None|\[\]|^by eye|^id:", c)]
+    assert not noise, changes
 
 
 def test_a_deleted_record_keeps_its_date_and_a_changed_one_shows_its_new_date(head_client, athlete):

@@ -400,3 +400,21 @@ def test_the_block_prints_as_the_session_sheet_one_page_a_week(coach_client, ath
     pages = PdfReader(io.BytesIO(response.content)).pages
     assert len(pages) == 3
     assert "Week 3 of 3" in pages[2].extract_text()
+
+
+def test_a_week_with_only_the_test_answered_is_saved_but_not_marked_done(coach_client, athlete):
+    """A week is done when its session is logged: the test alone is kept as a test, and
+    the week stays to do rather than read as training that never happened."""
+    assign(coach_client, athlete, weeks="4")
+    made = TrainingBlock.objects.get()
+    page = coach_client.get(reverse("blocks:gym", args=[made.pk, 1])).content.decode()
+    faults = sorted(set(re.findall(r'name="test-([\w-]+)"', page)))
+    assert faults, "week 1 in gym mode asks the test"
+    response = run_week(coach_client, made, 1, {f"test-{f}": "clear" for f in faults})
+    assert response.status_code == 302
+    run = GymRun.objects.get()
+    assert run.test is not None and run.session is None
+    assert selectors.block_weeks_done(block=made) == []
+    html = detail(coach_client, athlete)
+    assert "0 of 4 done" in block_card(html)
+    assert "Week 1 is not marked done: no set was ticked" in html

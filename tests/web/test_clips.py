@@ -321,3 +321,40 @@ def test_a_report_that_could_judge_no_fault_never_reads_as_clean(coach_client, a
     assert "No fault could be judged from this clip" in page
     assert "no fault could be measured in any of its reps" in page
     assert "No fault seen" not in page and "Save as test</button>" not in page
+
+
+def _analysed_clip(athlete, settings) -> Clip:
+    from hingecoach.core.kinematics import analyze_track
+    from hingecoach.synthetic import ClipSpec, generate_clip
+
+    track, _ = generate_clip(ClipSpec(reps=2, noise=0.0, drop_rate=0.0, seed=13))
+    report = analyze_track(track, catalog=CATALOG)
+    clip = _made_clip(
+        athlete,
+        settings,
+        status=Clip.Status.DONE,
+        report=report.model_dump(mode="json"),
+        annotated=True,
+        frames=[{"label": "bottom", "t_s": 1.5}],
+    )
+    clip.annotated_path.write_bytes(b"webm")
+    return clip
+
+
+def test_a_clip_whose_files_are_not_in_the_data_folder_says_so_without_broken_media(
+    coach_client, athlete, settings
+):
+    """As on a data folder made by an import: the records came, the files did not."""
+    clip = _analysed_clip(athlete, settings)
+    url = reverse("clips:detail", args=[clip.pk])
+    page = coach_client.get(url).content.decode()
+    assert "<video" in page and reverse("clips:frame", args=[clip.pk, 0]) in page
+    assert "not in this data folder" not in page
+
+    for path in clip.file_paths():
+        path.unlink()
+    page = coach_client.get(url).content.decode()
+    assert "The video is not in this data folder" in page
+    assert "uploads/clips" in page and escape(str(Path(settings.MEDIA_ROOT) / "clips")) in page
+    assert "<video" not in page and "<img" not in page.split('id="clip-report"')[1]
+    assert 'id="clip-report"' in page  # the report itself is still there

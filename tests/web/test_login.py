@@ -40,3 +40,25 @@ def test_five_failures_lock_the_username_out_even_with_the_right_password(coach)
     assert response.status_code == 429
     assert b"Too many sign-in attempts" in response.content
     assert "_auth_user_id" not in client.session
+
+
+def test_a_deactivated_coach_with_the_right_password_is_told_to_ask_the_head_coach(coach):
+    coach.is_active = False
+    coach.save()
+    response = _login(Client(), PASSWORD)
+    assert response.status_code == 200
+    assert b"This account is deactivated. Ask your head coach to reactivate it." in response.content
+    wrong = _login(Client(), "not-the-password")
+    assert b"Please enter a correct username and password" in wrong.content
+    assert b"deactivated" not in wrong.content
+
+
+def test_a_locked_out_deactivated_coach_learns_nothing_from_the_right_password(coach):
+    coach.is_active = False
+    coach.save()
+    client = Client()
+    for _ in range(5):
+        _login(client, "wrong-guess")
+    response = _login(client, PASSWORD)
+    assert response.status_code == 429
+    assert b"deactivated" not in response.content

@@ -135,17 +135,29 @@ def export(
     """Export the whole database to a JSON file: teams, coaches, athletes and their
     records, blocks, gym runs, clips' analyses (not the video files) and the audit trail."""
     with _web():
-        from hingecoach.web.transfer import export_to
+        from hingecoach.web.transfer import export_to, left_out_notes
 
         typer.echo(f"exported {export_to(file)} records to {file}")
+        notes = left_out_notes()
+        if notes:
+            typer.echo("not in the file:")
+            for note in notes:
+                typer.echo(f"  - {note}")
 
 
 def import_(file: Annotated[Path, typer.Argument(metavar="FILE", help="An export file.")]) -> None:
     """Import an export into an empty database (all or nothing)."""
     with _web():
-        from hingecoach.web.transfer import import_from
+        from hingecoach.web.clips.models import clips_dir
+        from hingecoach.web.transfer import clips_without_files, import_from
 
         typer.echo(f"imported {import_from(file)} records from {file}")
+        if missing := clips_without_files():
+            typer.echo(
+                f"{missing} clip{'s have' if missing != 1 else ' has'} no video file here: "
+                f"copy the old data folder's uploads/clips into {clips_dir()} to see "
+                "the videos and key frames"
+            )
 
 
 def _home() -> str:

@@ -140,6 +140,32 @@ def _svg(figure: Figure, *, text_as_paths: bool) -> str:
     return out.getvalue()
 
 
+STYLE = re.compile(r'\sstyle="([^"]*)"')
+# Properties only SVG knows: as CSS in a style attribute of an SVG inside HTML, WeasyPrint
+# warns that each is unknown (it still draws them); as presentation attributes it does not.
+SVG_ONLY = ("fill", "stroke", "text-anchor", "dominant-baseline", "marker")
+
+
+def _as_attributes(svg: str) -> str:
+    """Matplotlib's ``style="fill: #fff; stroke: ..."`` as ``fill="#fff" stroke="..."``,
+    what else the style held left in it."""
+
+    def swap(found: re.Match[str]) -> str:
+        attributes, kept = [], []
+        for declaration in found.group(1).split(";"):
+            name, _, value = (part.strip() for part in declaration.partition(":"))
+            if not name:
+                continue
+            if name.startswith(SVG_ONLY):
+                attributes.append(f' {name}="{value}"')
+            else:
+                kept.append(f"{name}: {value}")
+        style = f' style="{"; ".join(kept)}"' if kept else ""
+        return "".join(attributes) + style
+
+    return STYLE.sub(swap, svg)
+
+
 def _sized(svg: str, width: float, height: float) -> str:
     """The SVG drawn ``width`` x ``height`` mm, keeping its proportions and viewBox."""
     head = re.search(r"<svg\b[^>]*>", svg)
@@ -171,7 +197,7 @@ def poster_html(
 ) -> str:
     with matplotlib.rc_context(FONT):
         figure = poster_figure(catalog, marks_for(case, catalog))
-    svg = _svg(figure, text_as_paths=False)
+    svg = _as_attributes(_svg(figure, text_as_paths=False))
     svg = _sized(
         svg[svg.index("<svg") :], paper.width_mm - 2 * MARGIN_MM, paper.height_mm - 2 * MARGIN_MM
     )

@@ -53,9 +53,12 @@ def theme_css() -> str:
 
 
 def css_for(mode: Mode, *names: str) -> Markup:
-    """The page's stylesheet: the package's own CSS files (trusted, so not escaped)."""
+    """The page's stylesheet: the package's own CSS files (trusted, so not escaped).
+    ``screen.css`` is for a browser only: WeasyPrint would warn about each of its rules."""
     parts = [font_face_css()] if mode == "pdf" else []
     parts += [theme_css(), stylesheet("print.css"), *(stylesheet(n) for n in names)]
+    if mode == "screen":
+        parts.append(stylesheet("screen.css"))
     css = "\n".join(parts)
     if "</" in css:
         raise PrintError("css", "a stylesheet may not contain '</'")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+from collections import defaultdict
 from pathlib import Path
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -14,6 +16,7 @@ from django.db import DatabaseError, transaction
 
 from hingecoach.core import HingecoachError
 from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.clips.models import Clip, clips_dir
 from hingecoach.web.teams.models import Team
 
 # Order matters on import: users before the teams and records that point at them; the
@@ -59,6 +62,26 @@ def export_to(path: Path) -> int:
     data = export_database()
     path.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
     return len(data["records"])
+
+
+def left_out_notes() -> list[str]:
+    """What an export does not hold and why, one line each, for the person running it."""
+    by_reason: dict[str, list[str]] = defaultdict(list)
+    for label, why in LEFT_OUT.items():
+        by_reason[why].append(str(apps.get_model(label)._meta.verbose_name_plural))
+    notes = [f"{', '.join(names)}: {why}" for why, names in by_reason.items()]
+    clips = Clip.objects.count()
+    if clips:
+        notes.append(
+            f"the video files of {clips} clip{'s' if clips != 1 else ''} (their analyses are in "
+            f"the file): copy the folder {clips_dir()} into the new data folder's uploads/clips"
+        )
+    return notes
+
+
+def clips_without_files() -> int:
+    """Clips whose video is not in this data folder (as after an import)."""
+    return sum(1 for clip in Clip.objects.all() if not clip.video_path.is_file())
 
 
 def import_from(path: Path) -> int:

@@ -1,16 +1,33 @@
 from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from hingecoach.web.accounts.forms import SignInForm
 from hingecoach.web.api.views import api
 from hingecoach.web.athletes import checkin
 from hingecoach.web.athletes import urls as athlete_urls
 from hingecoach.web.checkins.clip import checkin_clip
 from hingecoach.web.erasure import urls as erasure_urls
 
+
+def favicon(request: HttpRequest) -> HttpResponseRedirect:
+    """What a browser asks for on a page without the icon link (a printout, a PDF): the
+    static copy, whose hashed name changes when the icon does."""
+    return HttpResponseRedirect(static("hingecoach/favicon.ico"))
+
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="today:page", permanent=False)),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("favicon.ico", favicon),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=SignInForm
+        ),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("today/", include("hingecoach.web.today.urls")),
     path("checkins/", include("hingecoach.web.checkins.urls")),

@@ -8,6 +8,7 @@ from typing import Any
 
 from auditlog.models import LogEntry
 
+from hingecoach.web.audit.changes import Change, change_rows
 from hingecoach.web.audit.labels import record_labels
 from hingecoach.web.common.via import CHECKIN_LINK
 
@@ -28,7 +29,7 @@ class AuditLine:
     who: str
     action: str
     what: str
-    changes: list[tuple[str, str, str]]
+    changes: list[Change]
     athlete: int | None
 
 
@@ -50,31 +51,20 @@ def _what(entry: LogEntry, label: str | None) -> str:
     return label or f"{kind} #{entry.object_pk}"
 
 
-def _changes(entry: LogEntry) -> list[tuple[str, str, str]]:
-    rows = []
-    for field, pair in sorted((entry.changes or {}).items()):
-        old, new = [*pair, None, None][:2] if isinstance(pair, list) else (None, pair)
-        rows.append((field.replace("_", " "), _text(old), _text(new)))
-    return rows
-
-
-def _text(value: Any) -> str:
-    return "–" if value in (None, "None", "") else str(value)
-
-
 def audit_lines(entries: list[LogEntry]) -> list[AuditLine]:
-    """A page of entries as lines (their records labelled in a few queries)."""
+    """A page of entries as lines (their records and values named in a few queries)."""
     labels = record_labels(entries)
-    return [audit_line(entry, labels.get(entry.pk)) for entry in entries]
+    changes = change_rows(entries)
+    return [audit_line(entry, labels.get(entry.pk), changes[entry.pk]) for entry in entries]
 
 
-def audit_line(entry: LogEntry, label: str | None = None) -> AuditLine:
+def audit_line(entry: LogEntry, label: str | None, changes: list[Change]) -> AuditLine:
     data = entry.additional_data or {}
     return AuditLine(
         when=entry.timestamp,
         who=_who(entry),
         action=ACTIONS[entry.action],
         what=_what(entry, label),
-        changes=_changes(entry),
+        changes=changes,
         athlete=data.get("athlete"),
     )

@@ -93,9 +93,15 @@ def block_week_number(*, start: dt.date, today: dt.date | None = None) -> int:
 
 
 def block_weeks_done(*, block: TrainingBlock) -> list[int]:
-    """The weeks with a session run in gym mode against this block."""
+    """The weeks with a session run in gym mode against this block. A run that logged no
+    session (only the test answered, or a drill ticked mastered) leaves its week to do:
+    the week's training was not done, and a week marked done with nothing in the athlete's
+    history would read as a session that never happened."""
     runs = GymRun.objects.filter(
-        athlete_id=block.athlete_id, block_id=block.pk, block_week__isnull=False
+        athlete_id=block.athlete_id,
+        block_id=block.pk,
+        block_week__isnull=False,
+        session__isnull=False,
     )
     return sorted({week for week in runs.values_list("block_week", flat=True) if week is not None})
 

@@ -120,6 +120,16 @@ def clip_fault_advice(*, report: AnalysisReport) -> list[FaultAdvice]:
     return advice
 
 
+def clip_files_missing(*, clip: Clip) -> bool:
+    """An analysed clip whose annotated video or key frames are not in this data folder
+    (an import brings the records, not the files)."""
+    if clip.status != Clip.Status.DONE:
+        return False
+    if clip.annotated and not clip.annotated_path.is_file():
+        return True
+    return any(not clip.frame_path(n).is_file() for n in range(len(clip.frames)))
+
+
 def clip_is_test(*, clip: Clip) -> bool:
     """Only the bodyweight-hip-hinge test's faults can become a test on record."""
     return clip.exercise == DEFAULT_EXERCISE

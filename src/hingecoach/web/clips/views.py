@@ -29,7 +29,7 @@ from hingecoach.web.athletes.models import Athlete, HingeTest
 from hingecoach.web.athletes.selectors import athlete_get
 from hingecoach.web.clips import selectors, services
 from hingecoach.web.clips.forms import ClipTestForm, ClipUploadForm
-from hingecoach.web.clips.models import Clip
+from hingecoach.web.clips.models import Clip, clips_dir
 from hingecoach.web.clips.ranges import ranged_file_response
 from hingecoach.web.clips.uploads import SizeLimit
 from hingecoach.web.common.forms import run_service
@@ -77,6 +77,8 @@ def _detail_page(
         "clip": clip,
         "athlete": clip.athlete,
         "is_test": selectors.clip_is_test(clip=clip),
+        "files_missing": selectors.clip_files_missing(clip=clip),
+        "clips_folder": clips_dir(),
     }
     report = selectors.clip_report(clip=clip)
     if report is not None:

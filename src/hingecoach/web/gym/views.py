@@ -50,7 +50,7 @@ def gym_run(
             done = gym_done_from_post(
                 request.POST, unit=athlete.team.unit, faults=[f for f, _ in faults]
             )
-            services.gym_run_save(
+            run = services.gym_run_save(
                 athlete=athlete,
                 done=done,
                 by=request.user,
@@ -60,7 +60,7 @@ def gym_run(
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
         else:
-            return _saved(request, athlete, before)
+            return _saved(request, athlete, before, week if run.session is None else None)
         if _wants_json(request):
             return JsonResponse({"errors": errors}, status=400)
     context = {
@@ -77,12 +77,22 @@ def gym_run(
     return render(request, "gym/page.html", context, status=400 if errors else 200)
 
 
-def _saved(request: HttpRequest, athlete: Athlete, before: Any) -> HttpResponse:
+def _saved(
+    request: HttpRequest, athlete: Athlete, before: Any, week_left: int | None = None
+) -> HttpResponse:
+    """``week_left``: the block week this run did not mark done (no set was ticked)."""
     change_remember(request=request, athlete=athlete, record="gym session", before=before)
     url = reverse("athletes:detail", args=[athlete.pk])
+    if week_left is not None:  # said on the athlete's page, after a form or the script
+        messages.info(
+            request,
+            f"Saved. Week {week_left} is not marked done: no set was ticked, so no session "
+            "was logged. Run the week again when the sets are done.",
+        )
     if _wants_json(request):
         return JsonResponse({"saved": True, "url": url})
-    messages.success(request, "Gym session saved.")
+    if week_left is None:
+        messages.success(request, "Gym session saved.")
     return HttpResponse(status=302, headers={"Location": url})
 
 

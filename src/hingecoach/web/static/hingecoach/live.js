@@ -90,6 +90,11 @@
     $("live-start").hidden = true;
     $("live-stop").hidden = false;
     $("cue-head").textContent = "Go when ready.";
+    // The running set fits one screen (live.css): the picture, count, cue and End the set.
+    root.classList.add("live-running");
+    if ($("live-stop").getBoundingClientRect().bottom > window.innerHeight) {
+      $("live-stage").scrollIntoView({ block: "start" });
+    }
     state.loop = run();
   }
 
@@ -203,6 +208,9 @@
     var response = await post(state.session + "end/", "", "application/json");
     var body = await response.json();
     $("live-stop").hidden = true;
+    // The stopped camera would leave an empty black box above the summary.
+    root.classList.remove("live-running");
+    root.classList.add("live-ended");
     $("live-summary").hidden = false;
     if (!response.ok) {
       $("summary-line").textContent = body.message;

@@ -11,7 +11,7 @@
   });
 
   // A sheet is drawn at paper size; on a screen narrower than the paper it is shown
-  // smaller (print.css zooms it by --fit, on screen only: print and the PDF keep the size).
+  // smaller (screen.css zooms it by --fit, on screen only: print and the PDF keep the size).
   function fit() {
     var room = document.documentElement.clientWidth - SIDES_PX;
     document.querySelectorAll(".mode-screen .sheet").forEach(function (sheet) {
