@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -138,6 +139,7 @@ def analyze_clip(
                 model,
                 fps=info.fps / run.step,
                 redetect_every=0 if run.both_ways else REDETECT_EVERY,
+                decoding=run.decoding,
             )
         )
         run.times.model = time.perf_counter() - started
@@ -161,6 +163,8 @@ class _Run:
     times: StageTimes
     progress: Progress | None
     both_ways: bool = False
+    # Set while the worker thread decodes (``Prefetch``), read by the default backend.
+    decoding: threading.Event = field(default_factory=threading.Event)
 
 
 def _with_second_look(run: _Run, pose: PoseBackend) -> ClipAnalysis:
@@ -231,7 +235,7 @@ def _pose_frames(
         ]
         times.decode += reader.seconds
         return frames, (float(np.mean(brightness)) if brightness else None), reader
-    for image, light in Prefetch(_prepared(reader, run, hidden)):
+    for image, light in Prefetch(_prepared(reader, run, hidden), working=run.decoding):
         started = time.perf_counter()
         found = pose.landmarks(image)
         times.pose += time.perf_counter() - started

@@ -4,6 +4,9 @@ read for the back's outline."""
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
 import numpy as np
 
 from hingecoach.core.kinematics import Frame, Landmark
@@ -12,6 +15,7 @@ from hingecoach.video.blazepose.landmarks import BODY, LandmarkModel, PoseResult
 from hingecoach.video.blazepose.models import (
     DETECTOR,
     LANDMARK_MODELS,
+    SharedCores,
     interpreter,
     model_path,
 )
@@ -63,7 +67,9 @@ MIN_VISIBILITY = 0.5
 
 
 class BlazePose:
-    """BlazePose GHUM on LiteRT (CPU, offline) with the segmentation mask."""
+    """BlazePose GHUM on LiteRT (CPU, offline) with the segmentation mask.
+    ``decoding``: set while a decoder works beside the models (``Prefetch.working``);
+    the models then run on one thread instead of two (``SharedCores``)."""
 
     def __init__(
         self,
@@ -73,14 +79,20 @@ class BlazePose:
         smooth: bool = True,
         redetect_every: int = REDETECT_EVERY,
         min_visibility: float = MIN_VISIBILITY,
+        decoding: threading.Event | None = None,
     ) -> None:
         if model not in LANDMARK_MODELS:
             raise BackendUnavailable(
                 "", f"unknown pose model '{model}' (choose from {', '.join(LANDMARK_MODELS)})"
             )
         self.name = f"blazepose-{model}-litert"
-        detector = PersonDetector(interpreter(model_path(DETECTOR)))
-        landmarks = LandmarkModel(interpreter(model_path(LANDMARK_MODELS[model])))
+
+        def load(name: str) -> Any:
+            path = model_path(name)
+            return interpreter(path) if decoding is None else SharedCores(path, decoding)
+
+        detector = PersonDetector(load(DETECTOR))
+        landmarks = LandmarkModel(load(LANDMARK_MODELS[model]))
         self.tracker = PoseTracker(detector, landmarks, fps if smooth else 0.0, redetect_every)
         self._min_visibility = min_visibility
         self._facing = 0.0

@@ -5,6 +5,7 @@ loaded; nothing is ever fetched."""
 from __future__ import annotations
 
 import hashlib
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -59,3 +60,32 @@ def interpreter(path: Path, threads: int = THREADS) -> Any:
     model = Interpreter(model_path=str(path), num_threads=threads)
     model.allocate_tensors()
     return model
+
+
+class SharedCores:
+    """One model as two interpreters, on two threads and on one, that give the same
+    numbers (XNNPACK splits the work, not the arithmetic). Each run takes one thread
+    while ``busy`` is set (a decoder working beside it on a two-core machine) and two
+    otherwise; the interpreter's own methods, so the models use it unchanged."""
+
+    def __init__(self, path: Path, busy: threading.Event, threads: int = THREADS) -> None:
+        self._one = interpreter(path, 1)
+        self._all = interpreter(path, threads)
+        self._busy = busy
+        self._now = self._all
+
+    def get_input_details(self) -> Any:
+        return self._all.get_input_details()
+
+    def get_output_details(self) -> Any:
+        return self._all.get_output_details()
+
+    def set_tensor(self, index: int, value: Any) -> None:
+        self._now = self._one if self._busy.is_set() else self._all
+        self._now.set_tensor(index, value)
+
+    def invoke(self) -> None:
+        self._now.invoke()
+
+    def get_tensor(self, index: int) -> Any:
+        return self._now.get_tensor(index)
