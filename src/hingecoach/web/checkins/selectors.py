@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import segno
@@ -45,8 +46,11 @@ def _loopback(url: str) -> bool:
     return host == "localhost" or host.startswith("127.") or host == "::1"
 
 
+@lru_cache(maxsize=512)
 def qr_svg(text: str) -> str:
-    """``text`` as an inline SVG QR code (medium error correction, a quiet zone of 4)."""
+    """``text`` as an inline SVG QR code (medium error correction, a quiet zone of 4).
+    Kept per process: the drawing depends on the text alone and costs about 5 ms, on
+    every view of an athlete whose link is shown."""
     code = segno.make(text, error="m", micro=False)
     return code.svg_inline(
         scale=5,
