@@ -7,59 +7,19 @@ from __future__ import annotations
 
 import http.client
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 
+from .server import serving
+
 pytestmark = pytest.mark.cli
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def _serving(home: Path, *options: str) -> Iterator[int]:
-    port = _free_port()
-    env = {**os.environ, "HINGECOACH_HOME": str(home)}
-    env.pop("DATABASE_URL", None)
-    log = home / "server.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "hingecoach", "serve", "--port", str(port), *options],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        _wait(port, process, log)
-        yield port
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-
-
-def _wait(port: int, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"serve exited ({process.returncode}):\n{log.read_text()}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"serve did not answer in 120 s:\n{log.read_text()}")
+def _serving(home: Path, *options: str) -> AbstractContextManager[int]:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    return serving(home, ("serve", *options), {**env, "HINGECOACH_HOME": str(home)})
 
 
 def _two_requests_on_one_connection(port: int) -> list[tuple[int, str | None, bool]]:

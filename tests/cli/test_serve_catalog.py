@@ -7,19 +7,14 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import re
-import signal
-import subprocess
-import sys
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from .runner import hingecoach
-from .test_serve import _free_port, _wait
+from .server import free_port, serving
 
 pytestmark = pytest.mark.cli
 PASSWORD = "a-long-passphrase-for-cole"
@@ -29,26 +24,6 @@ RENAMED = "Hip Hinge Good Morning"
 def _env(home: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "HINGECOACH_CATALOG"}}
     return {**env, "HINGECOACH_HOME": str(home), **extra}
-
-
-@contextmanager
-def _serving(home: Path, before: tuple[str, ...], env: dict[str, str]) -> Iterator[int]:
-    port = _free_port()
-    log = home / "server.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "hingecoach", *before, "serve", "--port", str(port)],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        _wait(port, process, log)
-        yield port
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
 
 
 def _ladder_page(port: int) -> str:
@@ -94,13 +69,13 @@ def renamed_catalog(catalog_copy: Path) -> Path:
 def test_serve_coaches_with_the_catalog_it_is_given(home, renamed_catalog, how):
     before = ("--catalog", str(renamed_catalog)) if how == "option" else ()
     extra = {"HINGECOACH_CATALOG": str(renamed_catalog)} if how == "environment" else {}
-    with _serving(home, before, _env(home, **extra)) as port:
+    with serving(home, (*before, "serve"), _env(home, **extra)) as port:
         page = _ladder_page(port)
     assert RENAMED in page
 
 
 def test_serve_without_a_catalog_uses_the_shipped_one(home):
-    with _serving(home, (), _env(home)) as port:
+    with serving(home, ("serve",), _env(home)) as port:
         page = _ladder_page(port)
     assert "Good Morning" in page and RENAMED not in page
 
@@ -108,7 +83,7 @@ def test_serve_without_a_catalog_uses_the_shipped_one(home):
 def test_serve_refuses_a_broken_catalog_before_starting(home, catalog_copy):
     (catalog_copy / "thresholds.yaml").write_text("adults: [", encoding="utf-8")
     result = hingecoach(
-        "--catalog", str(catalog_copy), "serve", "--port", str(_free_port()), env=_env(home)
+        "--catalog", str(catalog_copy), "serve", "--port", str(free_port()), env=_env(home)
     )
     assert result.code == 2 and len(result.err_lines) == 1
     assert result.err.startswith("thresholds.yaml: invalid YAML at line 1")
