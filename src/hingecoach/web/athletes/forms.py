@@ -20,7 +20,7 @@ from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.athletes.services import CHECKIN_FELT, CHECKIN_NOTE_MAX
 from hingecoach.web.athletes.validators import NAME_MAX, NOTES_MAX, REPS_RANGE, TSK_ITEMS
 from hingecoach.web.catalog import web_catalog
-from hingecoach.web.common.display import kg_to_unit, prescribed_start, unit_to_kg
+from hingecoach.web.common.display import kg_to_unit, load_range, unit_to_kg
 from hingecoach.web.common.display import number as number_text
 from hingecoach.web.common.forms import date_field
 from hingecoach.web.common.ladder import exercises_by_column
@@ -284,11 +284,12 @@ def plan_rows(
 
 
 def _start_load(prescription: Any, unit: str, last_kg: Decimal | None) -> float | None:
-    bottom = prescribed_start(prescription, unit)
-    if bottom is None or last_kg is None:
-        return bottom
-    top = (prescription.load_lb if unit == "lb" else prescription.load_kg).max
-    return min(max(kg_to_unit(last_kg, unit), bottom), top)
+    load = load_range(prescription, unit)
+    if load is None:
+        return None
+    if last_kg is None:
+        return load.min
+    return min(max(kg_to_unit(last_kg, unit), load.min), load.max)
 
 
 class NextMorningForm(forms.Form):

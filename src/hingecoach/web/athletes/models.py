@@ -50,6 +50,16 @@ class Athlete(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
+    # What services.athlete_refresh works out and saves after every write.
+    SUMMARY_FIELDS = (
+        "stage",
+        "refer",
+        "pain_flag",
+        "last_test_date",
+        "last_test_passed",
+        "data_version",
+    )
+
     class Meta:
         ordering = ["name", "id"]
         indexes = [models.Index(fields=["team", "archived", "name"])]

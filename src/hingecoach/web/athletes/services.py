@@ -129,16 +129,7 @@ def athlete_refresh(*, athlete: Athlete) -> Athlete:
     athlete.last_test_date = latest.date if latest else None
     athlete.last_test_passed = latest.passed if latest else None
     athlete.data_version = new_data_version()
-    athlete.save(
-        update_fields=[
-            "stage",
-            "refer",
-            "pain_flag",
-            "last_test_date",
-            "last_test_passed",
-            "data_version",
-        ]
-    )
+    athlete.save(update_fields=list(Athlete.SUMMARY_FIELDS))
     selectors.athlete_advice_keep(athlete=athlete, case=case, rec=rec)
     return athlete
 

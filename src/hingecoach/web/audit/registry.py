@@ -25,16 +25,7 @@ from hingecoach.web.common.via import current_via
 from hingecoach.web.teams.models import ApiToken, Membership, Team
 
 # The summary the engine recomputes after every write is not a change anyone made.
-ATHLETE_SUMMARY = [
-    "stage",
-    "refer",
-    "pain_flag",
-    "last_test_date",
-    "last_test_passed",
-    "data_version",
-    "created",
-    "updated",
-]
+ATHLETE_SUMMARY = [*Athlete.SUMMARY_FIELDS, "created", "updated"]
 USER_FIELDS = ["username", "first_name", "last_name", "email", "is_active", "password"]
 
 

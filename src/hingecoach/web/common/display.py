@@ -42,10 +42,9 @@ def prescribed_load(prescription: Any, unit: str) -> str:
     return say.load_text(prescription, _units(unit))
 
 
-def prescribed_start(prescription: Any, unit: str) -> float | None:
-    """The load to pre-fill a log row with, in the team's unit."""
-    load = prescription.load_lb if unit == "lb" else prescription.load_kg
-    return None if load is None else load.min
+def load_range(prescription: Any, unit: str) -> Any:
+    """The prescription's load range (``min``, ``max``) in the team's unit, or None."""
+    return prescription.load_lb if unit == "lb" else prescription.load_kg
 
 
 def band_load(exercise_id: str, band: str, unit: str) -> str:
