@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
@@ -13,53 +12,35 @@ from hingecoach.core.engine.compiled import Compiled, compiled
 from hingecoach.core.present import scheme_text
 
 
-@dataclass(frozen=True)
 class Facts:
-    case: Case
-    catalog: Catalog
-    mastered: frozenset[str] = field(init=False)
+    """The case and catalog, with what every rule asks of them worked out up front (a
+    recommendation reads each several times; plain attributes are the cheapest to read)."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "mastered", frozenset(self.case.mastered))
-
-    @property
-    def age(self) -> int:
-        return self.case.athlete.age
-
-    @cached_property
-    def compiled(self) -> Compiled:
-        return compiled(self.catalog)
-
-    @cached_property
-    def band(self) -> AgeBand:
-        return self.catalog.age_band(self.age)
-
-    @cached_property
-    def latest_test(self) -> TestResult | None:
-        return self.case.latest_test
+    def __init__(self, case: Case, catalog: Catalog) -> None:
+        self.case = case
+        self.catalog = catalog
+        athlete = case.athlete
+        self.mastered = frozenset(case.mastered)
+        self.compiled: Compiled = compiled(catalog)
+        self.age: int = athlete.age
+        self.band: AgeBand = catalog.age_band(athlete.age)
+        self.latest_test: TestResult | None = case.latest_test
+        self.tsk_band = None if athlete.tsk11 is None else catalog.tsk_band(athlete.tsk11)
+        conditions = [catalog.conditions[c] for c in athlete.conditions]
+        self.can_kneel = not any(c.excludes_kneeling for c in conditions)
+        self.substitutes: dict[str, str] = {}
+        for condition in conditions:
+            self.substitutes.update(condition.substitutes)
+        self.pain_aware_causes = self._pain_aware_causes()
+        self.flare = self._flare()
+        last = case.last_session
+        # The exercises the last session records, in order.
+        self.logged = tuple(dict.fromkeys(e.exercise for e in last.exercises)) if last else ()
 
     @property
     def passed(self) -> bool:
         test = self.latest_test
         return test is not None and test.passed
-
-    @cached_property
-    def tsk_band(self) -> str | None:
-        tsk = self.case.athlete.tsk11
-        return None if tsk is None else self.catalog.tsk_band(tsk)
-
-    @cached_property
-    def can_kneel(self) -> bool:
-        return not any(
-            self.catalog.conditions[c].excludes_kneeling for c in self.case.athlete.conditions
-        )
-
-    @cached_property
-    def substitutes(self) -> dict[str, str]:
-        subs: dict[str, str] = {}
-        for cid in self.case.athlete.conditions:
-            subs.update(self.catalog.conditions[cid].substitutes)
-        return subs
 
     def allowed(self, exercise: Exercise) -> bool:
         return self.can_kneel or not (exercise.kneeling or exercise.knees_on_pad)
@@ -97,8 +78,7 @@ class Facts:
             return None
         return {"date": test.date.isoformat(), "faults": list(test.faults), **_week(test)}
 
-    @cached_property
-    def pain_aware_causes(self) -> list[dict[str, Any]]:
+    def _pain_aware_causes(self) -> list[dict[str, Any]]:
         """The facts that put the athlete on the pain-aware path (empty: not on it)."""
         catalog, athlete = self.catalog, self.case.athlete
         pain = catalog.thresholds.pain
@@ -114,8 +94,7 @@ class Facts:
             causes.append({"tsk11": athlete.tsk11, "band": self.tsk_band})
         return causes
 
-    @cached_property
-    def flare(self) -> dict[str, Any] | None:
+    def _flare(self) -> dict[str, Any] | None:
         """What makes the last session a flare (pain, when, the limit), or None."""
         last = self.case.last_session
         if last is None:
@@ -149,12 +128,6 @@ class Facts:
         if len(set(reps)) > 1:
             return "/".join(map(str, reps)) + " with rising load"
         return f"{len(reps)}x{reps[0]}"
-
-    @cached_property
-    def logged(self) -> tuple[str, ...]:
-        """The exercises the last session records, in order."""
-        last = self.case.last_session
-        return tuple(dict.fromkeys(e.exercise for e in last.exercises)) if last else ()
 
     def last_load(self, exercise_id: str) -> float | None:
         last = self.case.last_session

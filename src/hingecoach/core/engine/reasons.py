@@ -7,8 +7,6 @@ contract's ``reasons`` strings and for ``why[].text``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from hingecoach.core.catalog import Catalog
@@ -17,16 +15,37 @@ from hingecoach.core.engine.compiled import compiled
 from hingecoach.core.results import Why
 
 
-@dataclass(frozen=True)
 class Reason:
-    rule: str
-    facts: dict[str, Any] = field(default_factory=dict)
+    """A rule that fired and the facts that fired it; neither changes once made.
 
-    @cached_property
+    A plain slotted class rather than a frozen dataclass: every answer makes about a dozen,
+    and the key below is worked out at most once without ``cached_property``'s lock.
+    """
+
+    __slots__ = ("_key", "facts", "rule")
+
+    def __init__(self, rule: str, facts: dict[str, Any] | None = None) -> None:
+        self.rule = rule
+        self.facts: dict[str, Any] = {} if facts is None else facts
+        self._key: str | None = None
+
+    @property
     def key(self) -> str:
-        """The facts as the key of their wording (see ``Compiled.lines``); a reason's
-        facts never change once it is made."""
-        return repr(self.facts)
+        """The facts as the key of their wording (see ``Compiled.lines``)."""
+        key = self._key
+        if key is None:
+            key = self._key = repr(self.facts)
+        return key
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Reason):
+            return NotImplemented
+        return self.rule == other.rule and self.facts == other.facts
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and the facts are a dict
+
+    def __repr__(self) -> str:
+        return f"Reason({self.rule!r}, {self.facts!r})"
 
 
 def say(catalog: Catalog, rule_id: str, **facts: Any) -> Reason:
