@@ -77,6 +77,26 @@ def test_a_file_that_is_not_a_video_is_refused_on_the_page(athlete):
     assert not Clip.objects.exists()
 
 
+def test_the_athlete_says_which_exercise_the_clip_shows(athlete, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # queued only
+    url = clip_url(athlete)
+    form = Client().get(url).content.decode()
+    assert "What you filmed" in form and 'value="romanian-deadlift"' in form
+    Client().post(url, {"file": video(), "exercise": "romanian-deadlift"})
+    Client().post(url, {"file": video()})  # nothing chosen: the hinge test
+    assert list(Clip.objects.order_by("pk").values_list("exercise", flat=True)) == [
+        "romanian-deadlift",
+        "bodyweight-hip-hinge",
+    ]
+
+
+def test_an_exercise_not_in_the_catalog_is_a_field_error(athlete):
+    answer = Client().post(clip_url(athlete), {"file": video(), "exercise": "moon-walk"})
+    assert answer.status_code == 200
+    assert "What you filmed:</strong> Select a valid choice" in answer.content.decode()
+    assert not Clip.objects.exists()
+
+
 def test_an_unknown_or_revoked_link_takes_no_clip(athlete):
     answer = Client().post("/c/no-such-link/clip/", {"file": video()})
     assert answer.status_code == 404

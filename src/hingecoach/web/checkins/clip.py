@@ -54,11 +54,18 @@ def _upload(request: HttpRequest, athlete: Athlete, limit: SizeLimit) -> HttpRes
     form = ClipUploadForm(
         request.POST if posted else None, request.FILES if posted else None, refusal=limit.refusal
     )
+    _for_the_athlete(form)
     if posted and form.is_valid():
         upload = form.cleaned_data["file"]
         extension = form.extension(upload)
         upload.name = NAME_PREFIX + (upload.name or f"clip.{extension}")
-        clips.clip_upload(athlete=athlete, upload=upload, extension=extension, by=None)
+        clips.clip_upload(
+            athlete=athlete,
+            upload=upload,
+            extension=extension,
+            exercise=form.cleaned_data["exercise"],
+            by=None,
+        )
         return redirect(f"{request.path}?sent=1")
     first_name = (athlete.name.split() or ["there"])[0]
     return render(
@@ -71,6 +78,13 @@ def _upload(request: HttpRequest, athlete: Athlete, limit: SizeLimit) -> HttpRes
             "back": request.path.removesuffix("clip/"),
         },
     )
+
+
+def _for_the_athlete(form: ClipUploadForm) -> None:
+    """The exercise field in the athlete's words (the coach's form speaks of tests)."""
+    field = form.fields["exercise"]
+    field.label = "What you filmed"
+    field.help_text = "Your coach can change it if you are not sure."
 
 
 def _over_limit(token: str) -> bool:

@@ -1,5 +1,6 @@
-"""The upload form (a size limit, a known extension and a file that starts like a video)
-and the form that saves a clip as a test.
+"""The upload form (a size limit, a known extension and a file that starts like a video),
+the form that analyses a clip again as another exercise, and the form that saves a clip
+as a test.
 
 The size limit is first held while the body arrives (``uploads.SizeLimit``); a file it
 refused reaches the form as ``refusal``, shown on the file field.
@@ -45,6 +46,12 @@ def _exercise_choices() -> list[tuple[str, str]]:
         for e in sorted(exercises, key=lambda e: e.name)
         if e.hinge or e.id == DEFAULT_EXERCISE
     ]
+
+
+class ClipExerciseForm(forms.Form):
+    """The exercise a finished clip is analysed as again."""
+
+    exercise = forms.ChoiceField(label="Exercise in the clip", choices=_exercise_choices)
 
 
 class ClipUploadForm(forms.Form):

@@ -130,6 +130,16 @@ def clip_files_missing(*, clip: Clip) -> bool:
     return any(not clip.frame_path(n).is_file() for n in range(len(clip.frames)))
 
 
+def clip_reanalysable(*, clip: Clip) -> bool:
+    """Finished or failed, not saved as a test, its video still kept: it can be analysed
+    again as another exercise (``services.clip_reanalyse``)."""
+    return (
+        clip.status in (Clip.Status.DONE, Clip.Status.FAILED)
+        and clip.test_id is None
+        and clip.video_path.is_file()
+    )
+
+
 def clip_is_test(*, clip: Clip) -> bool:
     """Only the bodyweight-hip-hinge test's faults can become a test on record."""
     return clip.exercise == DEFAULT_EXERCISE

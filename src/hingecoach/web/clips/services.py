@@ -1,5 +1,5 @@
-"""Writes for clips: upload, retrying a failed analysis, failing a stalled one, saving
-as a test, erasing, purging.
+"""Writes for clips: upload, retrying a failed analysis, analysing a clip again as another
+exercise, failing a stalled one, saving as a test, erasing, purging.
 
 The analysis itself runs in the worker (``analysis``, through ``tasks.analyse_clip``),
 never in a web request. The athlete's records stay untouched: only a coach saving the
@@ -77,9 +77,36 @@ def clip_retry(*, clip: Clip) -> Clip:
         raise ValidationError("only a clip whose analysis failed can be tried again")
     if not clip.video_path.is_file():
         raise ValidationError("the uploaded video is no longer kept: upload the clip again")
-    retried = Clip.objects.filter(
-        pk=clip.pk, status=Clip.Status.FAILED, attempt=clip.attempt
+    return _requeue(clip, clip.exercise)
+
+
+def clip_reanalyse(*, clip: Clip, exercise: str) -> Clip:
+    """Analyse a finished (or failed) clip again as another exercise: the athlete chose
+    the wrong one, or the upload kept the default. The new attempt's report replaces
+    the old one; a clip saved as a test keeps the report its test was made from."""
+    if exercise not in web_catalog().exercises:
+        raise ValidationError({"exercise": f"unknown exercise {exercise!r}"})
+    if clip.test_id is not None:
+        raise ValidationError(
+            "this clip was saved as a test, so its report stays as it is: upload the "
+            "clip again to read it as another exercise"
+        )
+    if clip.status not in (Clip.Status.DONE, Clip.Status.FAILED):
+        raise ValidationError("the clip is still being analysed: wait for its report")
+    if exercise == clip.exercise and clip.status == Clip.Status.DONE:
+        raise ValidationError({"exercise": "the clip was already analysed as this exercise"})
+    if not clip.video_path.is_file():
+        raise ValidationError("the uploaded video is no longer kept: upload the clip again")
+    return _requeue(clip, exercise)
+
+
+def _requeue(clip: Clip, exercise: str) -> Clip:
+    """Queue the clip's analysis again, as a new attempt, unless another request changed
+    it a moment ago (its status or attempt moved, or it was saved as a test)."""
+    requeued = Clip.objects.filter(
+        pk=clip.pk, status=clip.status, attempt=clip.attempt, test__isnull=True
     ).update(
+        exercise=exercise,
         status=Clip.Status.QUEUED,
         attempt=F("attempt") + 1,
         progress=0,
@@ -91,7 +118,7 @@ def clip_retry(*, clip: Clip) -> Clip:
         analysed_at=None,
     )
     clip.refresh_from_db()
-    if retried:  # else another request retried it a moment ago
+    if requeued:
         _enqueue(clip)
         clip.refresh_from_db()
     return clip

@@ -10,5 +10,6 @@ urlpatterns = [
     path("<int:pk>/frames/<int:n>.jpg", views.clip_frame, name="frame"),
     path("<int:pk>/video.webm", views.clip_video, name="video"),
     path("<int:pk>/retry/", views.clip_retry, name="retry"),
+    path("<int:pk>/reanalyse/", views.clip_reanalyse, name="reanalyse"),
     path("<int:pk>/test/", views.clip_save_test, name="save-test"),
 ]

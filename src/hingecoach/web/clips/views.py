@@ -28,10 +28,11 @@ from django_htmx.http import HttpResponseClientRefresh
 from hingecoach.web.athletes.models import Athlete, HingeTest
 from hingecoach.web.athletes.selectors import athlete_get
 from hingecoach.web.clips import selectors, services
-from hingecoach.web.clips.forms import ClipTestForm, ClipUploadForm
+from hingecoach.web.clips.forms import ClipExerciseForm, ClipTestForm, ClipUploadForm
 from hingecoach.web.clips.models import Clip, clips_dir
 from hingecoach.web.clips.ranges import ranged_file_response
 from hingecoach.web.clips.uploads import SizeLimit
+from hingecoach.web.common.display import exercise_name
 from hingecoach.web.common.forms import run_service
 from hingecoach.web.requests import CoachRequest
 
@@ -88,6 +89,8 @@ def _detail_page(
         context["form"] = form or _test_form(clip)
     if clip.test is not None:
         context["by_eye"] = selectors.saved_test_by_eye(test=clip.test)
+    if selectors.clip_reanalysable(clip=clip):
+        context["exercise_form"] = ClipExerciseForm(initial={"exercise": clip.exercise})
     return render(request, "clips/detail.html", context, status=status)
 
 
@@ -145,6 +148,26 @@ def clip_retry(request: CoachRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, "The clip is queued for analysis again.")
+    return redirect("clips:detail", pk=clip.pk)
+
+
+@login_required
+def clip_reanalyse(request: CoachRequest, pk: int) -> HttpResponse:
+    clip = selectors.clip_get(user=request.user, pk=pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = ClipExerciseForm(request.POST)
+    if not form.is_valid():
+        problem = " ".join(str(error) for error in form.errors["exercise"])
+        messages.error(request, f"Exercise: {problem}")
+        return redirect("clips:detail", pk=clip.pk)
+    exercise = form.cleaned_data["exercise"]
+    try:
+        services.clip_reanalyse(clip=clip, exercise=exercise)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"The clip is queued for analysis as {exercise_name(exercise)}.")
     return redirect("clips:detail", pk=clip.pk)
 
 
