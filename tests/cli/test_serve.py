@@ -1,12 +1,15 @@
 """``hingecoach serve`` closes each connection after its response by default, so the next
 request goes to whichever worker is free (a kept-alive connection would stay with the
-worker that accepted it); ``--keepalive N`` keeps connections open. The real command, a
-fresh data folder, a real socket."""
+worker that accepted it); ``--keepalive N`` keeps connections open. Requests the server
+refuses before the app sees them (too long, too many headers, malformed) are answered
+as JSON like every API error. The real command, a fresh data folder, a real socket."""
 
 from __future__ import annotations
 
 import http.client
+import json
 import os
+import socket
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -48,3 +51,49 @@ def test_keepalive_keeps_the_connection_for_the_next_request(tmp_path):
     with _serving(tmp_path, "--keepalive", "5") as port:
         answers = _two_requests_on_one_connection(port)
     assert [(status, closed) for status, _, closed in answers] == [(200, False), (200, False)]
+
+
+def _raw(port: int, request: bytes) -> tuple[str, dict[str, str], bytes]:
+    """Send ``request`` as it is; the status line, headers and body of the answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(request)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status, *lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines)
+    return status, {k.lower(): v for k, v in headers.items()}, body
+
+
+REFUSED_BY_THE_SERVER = {
+    "a request line over 4 KB": (
+        b"GET /api/athletes/1/plan?x=" + b"a" * 5000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+        "414",
+        "path",
+    ),
+    "more than 100 headers": (
+        b"GET /api/athletes/1/plan HTTP/1.1\r\nHost: x\r\n"
+        + b"".join(b"X-H%d: 1\r\n" % n for n in range(120))
+        + b"\r\n",
+        "431",
+        "headers",
+    ),
+    "a malformed request line": (b"GET\r\n\r\n", "400", "request"),
+}
+
+
+@pytest.mark.parametrize("threads", ["4", "1"])
+def test_requests_the_server_refuses_itself_answer_json_like_every_api_error(tmp_path, threads):
+    with _serving(tmp_path, "--threads", threads) as port:
+        for what, (request, code, field) in REFUSED_BY_THE_SERVER.items():
+            status, headers, body = _raw(port, request)
+            assert status.split(" ")[1] == code, what
+            assert headers["content-type"] == "application/json", what
+            assert int(headers["content-length"]) == len(body), what
+            error = json.loads(body)
+            assert error["field"] == field and error["message"], what
+        # and the server goes on answering
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", "/login/")
+        assert connection.getresponse().status == 200

@@ -62,6 +62,7 @@ def serve(
         "timeout": 60,
         "graceful_timeout": 5,
         "keepalive": keepalive,
+        "worker_class": f"hingecoach.web.gunicorn_worker.JsonRefusals{_kind(threads)}Worker",
     }
     worker, parent = start_task_worker(), os.getpid()
     try:
@@ -69,6 +70,11 @@ def serve(
     finally:
         if os.getpid() == parent:  # not in a gunicorn worker leaving through here
             stop_task_worker(worker)
+
+
+def _kind(threads: int) -> str:
+    """gunicorn's own choice: its threaded worker when there is more than one thread."""
+    return "Thread" if threads > 1 else "Sync"
 
 
 WORKER_STOP_S = 5
