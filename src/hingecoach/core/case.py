@@ -23,8 +23,8 @@ from pydantic_core import PydanticCustomError
 
 from hingecoach.core.catalog import Catalog
 from hingecoach.core.catalog.schema import Goal
-from hingecoach.core.errors import CaseError
-from hingecoach.core.validation import first_error
+from hingecoach.core.errors import CaseError, UnreadableJson
+from hingecoach.core.validation import first_error, iso_date
 
 
 def _catalog(info: ValidationInfo) -> Catalog:
@@ -53,10 +53,16 @@ def _integral(value: Any) -> Any:
 
 
 def _date_text(value: Any) -> Any:
-    """JSON has no date type: a date is its ISO text ("2026-11-01"), never a number."""
-    if not isinstance(value, str | dt.date):
+    """JSON has no date type: a date is its ISO text ("2026-11-01"), never a number,
+    and only the day (pydantic alone reads "2026-11-01T00:00:00Z" as that day too)."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
         raise PydanticCustomError("date_type", "expected a date as text, YYYY-MM-DD")
-    return value
+    try:
+        return iso_date(value)
+    except ValueError as exc:
+        raise PydanticCustomError("date_text", str(exc)) from None
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_date_text)]
@@ -102,12 +108,29 @@ def _on_record(value: dt.date | None, info: ValidationInfo) -> dt.date | None:
     return value
 
 
+CATALOG_IDS = "x-catalog-ids"  # in a JSON Schema: the catalog's ids of this kind go here
+
+
+class CatalogIds:
+    """Marks a catalog id in the JSON Schema (``{"x-catalog-ids": "faults"}``), where
+    ``schemas.with_catalog_ids`` lists the ids of the catalog in use as its enum."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> Any:
+        schema = handler(core_schema)
+        schema[CATALOG_IDS] = self.kind
+        return schema
+
+
 UNIQUE: dict[str, Any] = {"uniqueItems": True}  # the JSON Schema says so too
-ExerciseId = Annotated[str, _known("exercises", "exercise")]
+ONCE = AfterValidator(_once)  # with UNIQUE: a list of ids names each id once
+ExerciseId = Annotated[str, _known("exercises", "exercise"), CatalogIds("exercises")]
 Past = Annotated[IsoDate, AfterValidator(_on_record)]
-FaultId = Annotated[str, _known("faults", "fault")]
-RedFlagId = Annotated[str, _known("red_flags", "red flag")]
-ConditionId = Annotated[str, _known("conditions", "condition")]
+FaultId = Annotated[str, _known("faults", "fault"), CatalogIds("faults")]
+RedFlagId = Annotated[str, _known("red_flags", "red flag"), CatalogIds("red_flags")]
+ConditionId = Annotated[str, _known("conditions", "condition"), CatalogIds("conditions")]
 Nrs = Annotated[StrictInt, Field(ge=0, le=10), INTEGRAL]
 Age = Annotated[StrictInt, Field(ge=5, le=110), INTEGRAL]
 Tsk11 = Annotated[StrictInt, Field(ge=11, le=44), INTEGRAL]
@@ -132,18 +155,18 @@ class Athlete(_Model):
     tsk11: Tsk11 | None = Field(
         None, description="Tampa Scale of Kinesiophobia, 11-item total (11-44)."
     )
-    conditions: Annotated[list[ConditionId], AfterValidator(_once)] = Field(
+    conditions: Annotated[list[ConditionId], ONCE] = Field(
         default_factory=_empty, json_schema_extra=UNIQUE
     )
     medical_clearance: StrictBool = False
-    red_flags: Annotated[list[RedFlagId], AfterValidator(_once)] = Field(
+    red_flags: Annotated[list[RedFlagId], ONCE] = Field(
         default_factory=_empty, json_schema_extra=UNIQUE
     )
 
 
 class TestResult(_Model):
     date: Past = Field(description="Never after today.")
-    faults: Annotated[list[FaultId], AfterValidator(_once)] = Field(
+    faults: Annotated[list[FaultId], ONCE] = Field(
         default_factory=_empty, description="Empty when the test passed.", json_schema_extra=UNIQUE
     )
 
@@ -183,7 +206,7 @@ class LastSession(_Model):
 
 class Case(_Model):
     athlete: Athlete
-    mastered: Annotated[list[ExerciseId], AfterValidator(_once)] = Field(
+    mastered: Annotated[list[ExerciseId], ONCE] = Field(
         default_factory=_empty, json_schema_extra=UNIQUE
     )
     tests: list[TestResult] = Field(default_factory=_empty)
@@ -210,28 +233,39 @@ def parse_case(data: Any, catalog: Catalog, today: dt.date | None = None) -> Cas
         raise CaseError(*first_error(exc)) from None
 
 
-def case_from_json(text: str, catalog: Catalog, today: dt.date | None = None) -> Case:
-    """Parse and validate a case from JSON text (a leading byte-order mark is allowed)."""
+def case_from_json(
+    text: str, catalog: Catalog, today: dt.date | None = None, source: str = "CASE"
+) -> Case:
+    """Parse and validate a case from JSON text (a leading byte-order mark is allowed);
+    ``source`` names the text in messages about the whole of it (the API's "body")."""
+    data = read_json(text, source, needed_by="CASE")
+    if not isinstance(data, dict):
+        raise CaseError(source, f"expected a JSON object, got {_json_kind(data)}")
+    return parse_case(data, catalog, today)
+
+
+def read_json(text: str, source: str, needed_by: str = "input") -> Any:
+    """JSON text read as the contract reads it: a leading byte-order mark allowed; text
+    that is not JSON, or nests deeper than any ``needed_by`` needs, is UnreadableJson
+    naming ``source``; a key given twice in one object is a CaseError at its path."""
     text = text.removeprefix("\ufeff")
-    too_deep = nesting_problem(text)
+    too_deep = nesting_problem(text, needed_by)
     if too_deep:
-        raise CaseError("CASE", too_deep)
+        raise UnreadableJson(source, too_deep)
     try:
         data = json.loads(text, object_pairs_hook=_Members)
     except json.JSONDecodeError as exc:
-        raise CaseError(
-            "CASE", f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        raise UnreadableJson(
+            source, f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
         ) from None
     except ValueError:  # Python refuses to read an integer this long (a denial of service)
-        raise CaseError(
-            "CASE", f"invalid JSON: a number with more than {sys.get_int_max_str_digits()} digits"
+        raise UnreadableJson(
+            source, f"invalid JSON: a number with more than {sys.get_int_max_str_digits()} digits"
         ) from None
-    if not isinstance(data, dict):
-        raise CaseError("CASE", f"expected a JSON object, got {_json_kind(data)}")
     twice = _given_twice(data, "")
     if twice:
         raise CaseError(twice, "given twice")
-    return parse_case(data, catalog, today)
+    return data
 
 
 class _Members(dict[str, Any]):
@@ -263,8 +297,9 @@ def _joined(path: str, key: str) -> str:
 MAX_DEPTH = 8  # a CASE needs 5: case > last_session > exercises > an entry > reps
 
 
-def nesting_problem(text: str) -> str | None:
-    """A message if the JSON nests objects and arrays deeper than any CASE needs."""
+def nesting_problem(text: str, needed_by: str = "CASE") -> str | None:
+    """A message if the JSON nests objects and arrays deeper than any CASE (or other
+    ``needed_by``) needs."""
     depth, in_string, escaped = 0, False, False
     for index, char in enumerate(text):
         if in_string:
@@ -283,7 +318,7 @@ def nesting_problem(text: str) -> str | None:
                 line = text.count("\n", 0, index) + 1
                 return (
                     f"JSON nested deeper than {MAX_DEPTH} levels at line {line}, "
-                    f"which no CASE needs"
+                    f"which no {needed_by} needs"
                 )
         elif char in "]}":
             depth -= 1

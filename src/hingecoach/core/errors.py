@@ -3,6 +3,7 @@
     HingecoachError          field and message; str() is "field: message"
      +-- CatalogError        a data file of the catalog is broken (file, entry, field)
      +-- CaseError           an athlete case is invalid (field path and the bad value)
+     |    +-- UnreadableJson  text that is not JSON the contract reads (a CASE, an API body)
      +-- TrackError          a landmark track from a pose adapter is malformed
      |                       (core/kinematics/track.py)
      +-- InputError          bad input met by the CLI itself (cli/errors.py)
@@ -39,3 +40,8 @@ class CatalogError(HingecoachError):
 
 class CaseError(HingecoachError):
     """An athlete case does not match the contract."""
+
+
+class UnreadableJson(CaseError):
+    """JSON text that cannot be read at all: not JSON, not UTF-8, or nested deeper than
+    any input needs (the API answers 400, not 422: no field of it was looked at)."""

@@ -6,6 +6,8 @@ and says what is allowed, so a coach can fix the input without reading code.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,6 +15,20 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 _RANGE_TYPES = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
+_AS_WRITTEN = {"future_date", "date_text", "not_trained"}  # each quotes the value
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def iso_date(text: str) -> dt.date:
+    """The day ``text`` names, written YYYY-MM-DD and nothing else: no time, no week
+    date, no compact form (Python's ``fromisoformat`` reads those too). ValueError with
+    a message quoting the text otherwise."""
+    if not ISO_DATE.fullmatch(text):
+        raise ValueError(f"{_quote(text)} is not a date written YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:  # 2026-02-30
+        raise ValueError(f"{_quote(text)} is not a date: {exc}") from None
 
 
 def field_path(loc: Sequence[str | int]) -> str:
@@ -46,7 +62,7 @@ def describe(error: ErrorDetails) -> tuple[str, str]:
     if kind == "duplicate":
         ctx = error.get("ctx") or {}
         return f"{path}[{ctx.get('index')}]", f"'{ctx.get('value')}' is listed twice"
-    if kind == "future_date":
+    if kind in _AS_WRITTEN:
         return path, msg
     if kind.startswith("value_error") or kind.startswith("assertion_error"):
         msg = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")

@@ -21,6 +21,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from pydantic_core import ErrorDetails
 
 from hingecoach.core import HingecoachError
+from hingecoach.core.errors import UnreadableJson
 from hingecoach.core.validation import describe
 from hingecoach.web.athletes.validators import RecordConflict
 
@@ -61,7 +62,8 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HingecoachError)
     def _bad_input(request: HttpRequest, exc: HingecoachError) -> HttpResponse:
-        return answer(request, 422, exc.field, exc.message)
+        status = 400 if isinstance(exc, UnreadableJson) else 422
+        return answer(request, status, exc.field, exc.message)
 
     @api.exception_handler(DjangoValidationError)
     def _bad_record(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
@@ -80,6 +82,9 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        cause = exc.__cause__  # ninja's 400 for a body its parser refused: say why
+        if isinstance(cause, HingecoachError):
+            return _bad_input(request, cause)
         field = "X-CSRFToken" if "CSRF" in str(exc) else "body"
         return answer(request, exc.status_code, field, str(exc))
 

@@ -12,6 +12,7 @@ from ninja.errors import ValidationError
 from ninja.operation import Operation
 
 from hingecoach.core import Case
+from hingecoach.core.schemas import with_catalog_ids
 from hingecoach.web.api.dates import date_pattern
 from hingecoach.web.athletes.validators import EARLIEST, birth_range
 from hingecoach.web.catalog import web_catalog
@@ -23,25 +24,14 @@ CASE_BODY = {
         "content": {"application/json": {"schema": {"$ref": CASE_REF}}},
     }
 }
-# Where the core's CASE schema holds catalog ids: (component, property) -> catalog kind.
-CASE_IDS = {
-    ("Case", "mastered"): "exercises",
-    ("Athlete", "conditions"): "conditions",
-    ("Athlete", "red_flags"): "red_flags",
-    ("TestResult", "faults"): "faults",
-    ("LoggedExercise", "exercise"): "exercises",
-}
 CASE_DATES = ("TestResult", "LastSession")
 
 
 def case_components() -> dict[str, Any]:
     schema = Case.model_json_schema(ref_template="#/components/schemas/{model}")
+    with_catalog_ids(schema, web_catalog())  # the CLI's `schema case` does the same
     components = schema.pop("$defs", {})
     components["Case"] = schema
-    for (name, prop), kind in CASE_IDS.items():
-        target = components[name]["properties"][prop]
-        target = target.get("items", target)
-        target["enum"] = list(getattr(web_catalog(), kind))
     for name in CASE_DATES:  # a test or a session is never after today
         _mark_day(components[name]["properties"]["date"])
     return components
@@ -83,9 +73,8 @@ class ContractAPI(NinjaAPI):
         errors = []
         for context in error_contexts:
             model = context.model
-            for error in context.pydantic_validation_error.errors(
-                include_url=False, include_context=False
-            ):
+            # the context too: a duplicate's index is in it (``faults[1]``)
+            for error in context.pydantic_validation_error.errors(include_url=False):
                 loc = model.__ninja_flatten_map_reverse__.get(error["loc"], error["loc"])
                 errors.append({**error, "loc": (model.__ninja_param_source__, *loc)})
         return ValidationError(errors)

@@ -11,10 +11,10 @@ import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 from pydantic_core import PydanticCustomError
 
-from hingecoach.core.case import IsoDate, whole
+from hingecoach.core.case import ONCE, UNIQUE, IsoDate, whole
 from hingecoach.core.kinematics import AnalysisReport
 from hingecoach.web.athletes import validators as rules
 from hingecoach.web.athletes.models import Athlete
@@ -27,10 +27,26 @@ def _ids(kind: str) -> Any:
     return Literal[tuple(getattr(web_catalog(), kind))]
 
 
+def _trained_ids() -> Any:
+    """Exercise ids a session can log: not a test, which checks a skill and is never
+    trained (DOMAIN.md section 1). The test is refused by name, before the enum."""
+    catalog = web_catalog()
+    tests = {e.id for e in catalog if e.role == "test"}
+
+    def not_a_test(value: Any) -> Any:
+        if value in tests:
+            raise PydanticCustomError("not_trained", rules.TEST_NOT_TRAINED.format(value=value))
+        return value
+
+    trained = Literal[tuple(e.id for e in catalog if e.id not in tests)]  # type: ignore[misc]
+    return Annotated[trained, BeforeValidator(not_a_test)]
+
+
 # Built at run time from the catalog, the model's choices and the record limits: a type
 # checker reads them as the text and numbers they hold.
 if TYPE_CHECKING:
     ExerciseId: TypeAlias = str
+    TrainedId: TypeAlias = str
     FaultId: TypeAlias = str
     ConditionId: TypeAlias = str
     RedFlagId: TypeAlias = str
@@ -40,6 +56,7 @@ if TYPE_CHECKING:
     TskTotal: TypeAlias = int
 else:
     ExerciseId = _ids("exercises")
+    TrainedId = _trained_ids()
     FaultId = _ids("faults")
     ConditionId = _ids("conditions")
     RedFlagId = _ids("red_flags")
@@ -98,12 +115,35 @@ class AthleteOut(BaseModel):
     archived: bool
 
 
+# A medical clearance is stored with who gave it (DOMAIN.md section 6): the document
+# says so as an either-or, and ``athletes.services`` refuses it with the field named.
+CLEARANCE_NEEDS_WHO: dict[str, Any] = {
+    "anyOf": [
+        {"properties": {"medical_clearance": {"const": False}}},
+        {
+            "required": ["medical_clearance", "clearance_by"],
+            "properties": {"clearance_by": {"pattern": rules.NOT_BLANK}},
+        },
+    ]
+}
+CLEARANCE_HELP = (
+    "With `medical_clearance: true`, `clearance_by` says who gave it (not blank); "
+    "`clearance_date` is today unless given."
+)
+
+
 class AthleteIn(_In):
+    model_config = ConfigDict(extra="forbid", json_schema_extra=CLEARANCE_NEEDS_WHO)
+
     name: Name
     date_of_birth: BirthDay
-    conditions: list[ConditionId] = Field(default_factory=list, max_length=10)
-    red_flags: list[RedFlagId] = Field(default_factory=list, max_length=10)
-    medical_clearance: StrictBool = False
+    conditions: Annotated[list[ConditionId], ONCE] = Field(
+        default_factory=list, max_length=10, json_schema_extra=UNIQUE
+    )
+    red_flags: Annotated[list[RedFlagId], ONCE] = Field(
+        default_factory=list, max_length=10, json_schema_extra=UNIQUE
+    )
+    medical_clearance: StrictBool = Field(False, description=CLEARANCE_HELP)
     clearance_date: Day | None = None
     clearance_by: Short = ""
     goal: Goal = "technique"
@@ -111,14 +151,21 @@ class AthleteIn(_In):
 
 
 class AthletePatch(_In):
-    """Only the fields sent are changed."""
+    """Only the fields sent are changed. Sending `medical_clearance: true` sends
+    `clearance_by` with it; blanking `clearance_by` of a cleared athlete is a 409."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=CLEARANCE_NEEDS_WHO)
 
     # None only marks a field as not sent (never read: exclude_unset); null stays refused.
     name: Name = None  # type: ignore[assignment]
     date_of_birth: BirthDay = None  # type: ignore[assignment]
-    conditions: list[ConditionId] = Field(None, max_length=10)  # type: ignore[arg-type]
-    red_flags: list[RedFlagId] = Field(None, max_length=10)  # type: ignore[arg-type]
-    medical_clearance: StrictBool = None  # type: ignore[assignment]
+    conditions: Annotated[list[ConditionId], ONCE] = Field(  # type: ignore[assignment]
+        None, max_length=10, json_schema_extra=UNIQUE
+    )
+    red_flags: Annotated[list[RedFlagId], ONCE] = Field(  # type: ignore[assignment]
+        None, max_length=10, json_schema_extra=UNIQUE
+    )
+    medical_clearance: StrictBool = Field(None, description=CLEARANCE_HELP)  # type: ignore[assignment]
     clearance_date: Day | None = None
     clearance_by: Short = None  # type: ignore[assignment]
     goal: Goal = None  # type: ignore[assignment]
@@ -128,7 +175,12 @@ class AthletePatch(_In):
 
 class TestIn(_In):
     date: Day
-    faults: list[FaultId] = Field(default_factory=list, max_length=10)
+    faults: Annotated[list[FaultId], ONCE] = Field(
+        max_length=10,
+        description="Every fault seen; `[]` records a pass. Required: nothing is saved "
+        "as a pass by default.",
+        json_schema_extra=UNIQUE,
+    )
     notes: Notes = ""
 
 
@@ -142,7 +194,7 @@ class TestOut(BaseModel):
 
 
 class LoggedExerciseIn(_In):
-    exercise: ExerciseId
+    exercise: TrainedId = Field(description="Any exercise but a test: a test is never trained.")
     reps: list[Reps] = Field(
         min_length=rules.SETS_RANGE[0],
         max_length=rules.SETS_RANGE[1],
@@ -203,9 +255,10 @@ class TskOut(BaseModel):
 
 
 class MasteredIn(_In):
-    exercises: list[ExerciseId] = Field(
+    exercises: Annotated[list[ExerciseId], ONCE] = Field(
         max_length=50,
         description=("Every exercise the athlete has mastered: the list replaces the one stored."),
+        json_schema_extra=UNIQUE,
     )
 
 

@@ -8,9 +8,10 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from hingecoach.core import CaseError, Plan, Recommendation, case_from_json, plan, recommend
+from hingecoach.core import Plan, Recommendation, case_from_json, plan, recommend
 from hingecoach.web.api import errors
 from hingecoach.web.api.auth import BrowserSession, CoachToken
+from hingecoach.web.api.body import BODY, BodyParser, body_text
 from hingecoach.web.api.clips import router as clips
 from hingecoach.web.api.docs import ReadableDocs
 from hingecoach.web.api.openapi import CASE_BODY, ContractAPI
@@ -40,10 +41,12 @@ athlete is a 404). Erasing an athlete needs a head coach's token. A deactivated 
 tokens stop working. A signed-in browser session works too, with the `X-CSRFToken` header.
 
 **Errors.** Every failure is JSON `{"field", "message"}` with a 4xx status: 400 unreadable
-JSON, 401 no or a wrong token, 403 not allowed for this coach, 404 no such endpoint or
+JSON on any endpoint (not UTF-8, not JSON, or nested deeper than 8 levels; the field is
+`body`), 401 no or a wrong token, 403 not allowed for this coach, 404 no such endpoint or
 record in your team, 409 a record that contradicts one stored (dated before the athlete's
-birth), 413 a body over 2.5 MB (a clip: over the clip size limit), 415 a clip that is not a
-video this app reads, 422 a value the document does not allow.
+birth, or a medical clearance left without who gave it), 413 a body over 2.5 MB (a clip:
+over the clip size limit), 415 a clip that is not a video this app reads, 422 a value the
+document does not allow, or a key given twice in one object (`nrs: given twice`).
 
 **Clips** are uploaded as `multipart/form-data` and analysed in the background: read the
 clip until its `status` is `done` (its `report` is then filled) or `failed` (`error`).
@@ -61,6 +64,7 @@ api = ContractAPI(
     docs=ReadableDocs(),
     docs_url="/docs",
     openapi_url="/openapi.json",
+    parser=BodyParser(),
 )
 errors.install(api)
 ERRORS = {
@@ -73,15 +77,12 @@ ERRORS = {
     422: ErrorOut,
 }
 SearchText = Annotated[str, Field(max_length=100, pattern=NO_NUL)]
-DEPTH_MESSAGE = "nested deeper than any CASE needs"
 
 
 def _case(request: HttpRequest):
-    """The CASE in the body, validated by the core so messages match the CLI's."""
-    try:
-        return case_from_json(request.body.decode("utf-8", errors="replace"), web_catalog())
-    except RecursionError:
-        raise CaseError("CASE", DEPTH_MESSAGE) from None
+    """The CASE in the body, read and validated by the core so messages match the CLI's
+    (unreadable JSON names the ``body``, as on every endpoint)."""
+    return case_from_json(body_text(request), web_catalog(), source=BODY)
 
 
 @api.post(

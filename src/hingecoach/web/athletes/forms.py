@@ -27,6 +27,7 @@ from hingecoach.web.common.ladder import exercises_by_column
 
 NRS_CHOICES = [(n, str(n)) for n in range(11)]
 MAX_LOAD_KG = 500
+NO_ANSWER = "tick every fault seen, or “No fault seen” for a pass: nothing is a pass by default"
 
 
 def _choices(kind: str) -> list[tuple[str, str]]:
@@ -56,7 +57,21 @@ def _nrs(label: str, *, required: bool = True, help_text: str = "") -> forms.Typ
     )
 
 
-class AthleteForm(forms.Form):
+class OneValueEach(forms.Form):
+    """A field that takes one value refuses it sent twice, as the API refuses a JSON key
+    given twice: the page never sends that, and keeping either would be a guess."""
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()  # Form.clean gives back cleaned_data, never None
+        getlist = getattr(self.data, "getlist", None)
+        for name, field in list(self.fields.items()) if getlist else []:
+            one = not isinstance(field, forms.MultipleChoiceField)
+            if one and len(getlist(self.add_prefix(name))) > 1:
+                self.add_error(name, "given twice")
+        return self.cleaned_data
+
+
+class AthleteForm(OneValueEach):
     """The athlete's profile: what ``services.athlete_create`` / ``athlete_update`` take."""
 
     name = forms.CharField(max_length=NAME_MAX)
@@ -103,18 +118,34 @@ class AthleteForm(forms.Form):
         return {name: getattr(athlete, name) for name in AthleteForm.base_fields}
 
 
-class HingeTestForm(forms.Form):
+class HingeTestForm(OneValueEach):
+    """The faults seen, or "no fault seen" ticked for a pass: a form sent with neither
+    is refused, since nothing is saved as a pass by default (DOMAIN.md section 5)."""
+
     date = date_field()
     faults = forms.MultipleChoiceField(
         label="Faults seen",
         choices=_choices("faults"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="No fault ticked: the test is passed.",
+        help_text="Tick every fault seen; none seen: tick “No fault seen” below.",
     )
+    no_fault = forms.BooleanField(required=False, label="No fault seen: the test is passed")
     notes = forms.CharField(
         required=False, max_length=NOTES_MAX, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        # The answer is read here; what the service takes is the faults alone.
+        no_fault = data.pop("no_fault", False)
+        if "faults" in self.errors:
+            return data
+        if not data.get("faults") and not no_fault:
+            self.add_error("faults", NO_ANSWER)
+        elif data.get("faults") and no_fault:
+            self.add_error("no_fault", "ticked with faults seen: untick one or the other")
+        return data
 
     def fault_details(self) -> list[tuple[Any, str]]:
         """Each fault's checkbox with what it looks like."""
@@ -122,12 +153,12 @@ class HingeTestForm(forms.Form):
         return [(box, faults[box.data["value"]].looks_like) for box in self["faults"]]
 
 
-class PainForm(forms.Form):
+class PainForm(OneValueEach):
     date = date_field()
     nrs = _nrs("Pain now (0–10)", help_text="0 no pain, 10 the worst imaginable.")
 
 
-class TskForm(forms.Form):
+class TskForm(OneValueEach):
     """A TSK-11 total, or the eleven item scores by number (the wording is not shown)."""
 
     date = date_field()
@@ -169,7 +200,7 @@ class TskForm(forms.Form):
         return data
 
 
-class MasteryForm(forms.Form):
+class MasteryForm(OneValueEach):
     exercises = forms.MultipleChoiceField(
         label="Mastered",
         required=False,
@@ -186,7 +217,7 @@ class MasteryForm(forms.Form):
         ]
 
 
-class SessionForm(forms.Form):
+class SessionForm(OneValueEach):
     date = date_field()
     pain_during = _nrs("Pain during (0–10)", required=False)
     notes = forms.CharField(
@@ -194,12 +225,14 @@ class SessionForm(forms.Form):
     )
 
 
-class SessionRowForm(forms.Form):
+class SessionRowForm(OneValueEach):
     """One exercise done: sets, reps per set and the load in the team's unit."""
 
     done = forms.BooleanField(required=False, initial=True)
-    exercise = forms.ChoiceField(
-        required=False, choices=[("", "Add an exercise…")] + [(e.id, e.name) for e in web_catalog()]
+    exercise = forms.ChoiceField(  # not a test: a test is recorded, never trained
+        required=False,
+        choices=[("", "Add an exercise…")]
+        + [(e.id, e.name) for e in web_catalog() if e.role != "test"],
     )
     sets = forms.IntegerField(required=False, min_value=1, max_value=20)
     reps = forms.CharField(
@@ -292,12 +325,12 @@ def _start_load(prescription: Any, unit: str, last_kg: Decimal | None) -> float 
     return min(max(kg_to_unit(last_kg, unit), load.min), load.max)
 
 
-class NextMorningForm(forms.Form):
+class NextMorningForm(OneValueEach):
     nrs = forms.TypedChoiceField(label="Pain next morning", choices=NRS_CHOICES, coerce=int)
     felt = forms.CharField(required=False, max_length=200, label="How it felt")
 
 
-class CheckinForm(forms.Form):
+class CheckinForm(OneValueEach):
     """The athlete's own morning-after report on the public check-in page."""
 
     pain_next_morning = forms.TypedChoiceField(

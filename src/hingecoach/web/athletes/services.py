@@ -53,10 +53,10 @@ PROFILE_FIELDS = (
 )
 
 
-def _clean_profile(fields: dict[str, Any], born: dt.date | None = None) -> dict[str, Any]:
+def _clean_profile(fields: dict[str, Any], stored: Athlete | None = None) -> dict[str, Any]:
     if "date_of_birth" in fields:
         check.birth_date("date_of_birth", fields["date_of_birth"])
-    born = fields.get("date_of_birth", born)
+    born = fields.get("date_of_birth", stored.date_of_birth if stored else None)
     if fields.get("clearance_date"):
         check.not_future("clearance_date", fields["clearance_date"])
         if born:
@@ -70,11 +70,23 @@ def _clean_profile(fields: dict[str, Any], born: dt.date | None = None) -> dict[
         fields["conditions"] = check.known_ids("conditions", fields["conditions"], "conditions")
     if "red_flags" in fields:
         fields["red_flags"] = check.known_ids("red_flags", fields["red_flags"], "red_flags")
-    if fields.get("medical_clearance") and not fields.get("clearance_date"):
-        fields["clearance_date"] = dt.date.today()
     if "medical_clearance" in fields and not fields["medical_clearance"]:
         fields["clearance_date"], fields["clearance_by"] = None, ""
+    elif fields.get("medical_clearance") or (stored and stored.medical_clearance):
+        _clearance(fields, stored)
     return fields
+
+
+def _clearance(fields: dict[str, Any], stored: Athlete | None) -> None:
+    """A clearance given now carries who gave it; one on record keeps its who, and its
+    date unless another is given (a clearance given with no date: today's)."""
+    if fields.get("medical_clearance"):
+        check.cleared_by("clearance_by", fields.get("clearance_by", ""))
+    elif "clearance_by" in fields:
+        check.cleared_by("clearance_by", fields["clearance_by"], conflict=True)
+    on_record = stored.clearance_date if stored and stored.medical_clearance else None
+    if "clearance_date" in fields or (fields.get("medical_clearance") and on_record is None):
+        fields["clearance_date"] = fields.get("clearance_date") or on_record or dt.date.today()
 
 
 @transaction.atomic
@@ -94,7 +106,7 @@ def athlete_update(*, athlete: Athlete, **changes: Any) -> Athlete:
     unknown = set(changes) - set(PROFILE_FIELDS)
     if unknown:
         raise ValidationError({sorted(unknown)[0]: "unknown field"})
-    for key, value in _clean_profile(dict(changes), born=athlete.date_of_birth).items():
+    for key, value in _clean_profile(dict(changes), stored=athlete).items():
         setattr(athlete, key, value)
     athlete.full_clean(exclude=["team", "stage"])
     athlete.save()
@@ -239,6 +251,7 @@ def session_log(
 def _session_row(index: int, row: dict[str, Any]) -> dict[str, Any]:
     field = f"exercises[{index}]"
     check.known_ids(f"{field}.exercise", [row.get("exercise", "")], "exercises")
+    check.trained(f"{field}.exercise", row["exercise"])
     reps = [int(r) for r in row.get("reps") or []]
     sets = int(row.get("sets") or len(reps) or 0)
     check.in_range(f"{field}.sets", sets, *check.SETS_RANGE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -21,6 +22,8 @@ LOAD_KG_RANGE = (0, 500)
 NAME_MAX = 120
 NOTES_MAX = 2000
 EARLIEST = CASE_EARLIEST  # the core's first day on record
+NOT_BLANK = r"\S"  # a name with something in it (the OpenAPI pattern too)
+TEST_NOT_TRAINED = "'{value}' is a test, never trained: record it as a test, not in a session"
 
 
 class RecordConflict(ValidationError):
@@ -29,14 +32,31 @@ class RecordConflict(ValidationError):
 
 
 def known_ids(field: str, values: Iterable[str], kind: str) -> list[str]:
-    """Deduplicated ids, all known to the catalog under ``kind`` (an attribute name)."""
+    """Ids all known to the catalog under ``kind`` (an attribute name), each named once
+    (as in a CASE: ``faults[1]: 'toes-lift' is listed twice``)."""
     known = getattr(web_catalog(), kind)
-    values = list(dict.fromkeys(values))
-    for value in values:
+    values = list(values)
+    for index, value in enumerate(values):
         if value not in known:
             label = kind.rstrip("s").replace("_", " ")
             raise ValidationError({field: f"unknown {label} '{value}'"})
+        if value in values[:index]:
+            raise ValidationError({f"{field}[{index}]": f"'{value}' is listed twice"})
     return values
+
+
+def trained(field: str, exercise: str) -> None:
+    """An exercise a session can log: a test checks a skill and is never trained."""
+    if web_catalog().exercises[exercise].role == "test":
+        raise ValidationError({field: TEST_NOT_TRAINED.format(value=exercise)})
+
+
+def cleared_by(field: str, value: str, *, conflict: bool = False) -> None:
+    """Who gave a medical clearance: stored with it, so never blank. ``conflict``: the
+    clearance is the one on record (a 409 in the API), not one given with this value."""
+    if not re.search(NOT_BLANK, value):
+        error = RecordConflict if conflict else ValidationError
+        raise error({field: f"{value!r} does not say who gave the medical clearance"})
 
 
 def in_range(field: str, value: int | None, low: int, high: int) -> None:

@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 from django import forms
 from django.core.exceptions import ValidationError
 
+from hingecoach.core.validation import iso_date
+
 T = TypeVar("T")
 
 
@@ -25,10 +27,25 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+class IsoDateField(forms.DateField):
+    """A date written YYYY-MM-DD, as the date input sends it and as the API and the CLI
+    read it; not the locale's other ways (``11/01/2026``, ``2026-11-1``)."""
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return iso_date(str(value).strip())
+        except ValueError as exc:
+            raise ValidationError(str(exc), code="invalid") from None
+
+
 def date_field(
     *, label: str = "Date", required: bool = True, today: bool = True, help_text: str = ""
 ) -> forms.DateField:
-    return forms.DateField(
+    return IsoDateField(
         label=label,
         required=required,
         widget=DateInput(),

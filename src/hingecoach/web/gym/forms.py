@@ -18,6 +18,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
+from hingecoach.core.validation import iso_date
 from hingecoach.web.common.display import unit_to_kg
 
 ANSWERS = {"seen": True, "clear": False}
@@ -62,9 +63,9 @@ def _key(data: QueryDict, errors: dict[str, str]) -> uuid.UUID:
 def _date(data: QueryDict, errors: dict[str, str]) -> dt.date:
     text = data.get("date", "")
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        errors["date"] = f"{text!r} is not a date (YYYY-MM-DD)"
+        return iso_date(text)
+    except ValueError as exc:
+        errors["date"] = str(exc)
         return dt.date.today()
 
 
