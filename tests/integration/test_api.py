@@ -105,7 +105,7 @@ def test_another_teams_athlete_is_a_404_on_every_endpoint(red, blue):
     url = f"/api/athletes/{blue.athlete.pk}"
     for path in (url, f"{url}/recommendation", f"{url}/plan"):
         assert client.get(path).status_code == 404
-    assert post(client, f"{url}/tests", {"date": "2026-11-01"}).status_code == 404
+    assert post(client, f"{url}/tests", {"date": "2026-11-01", "faults": []}).status_code == 404
     assert blue.athlete.tests.count() == 0
 
 
@@ -170,7 +170,9 @@ def test_a_nul_character_is_refused_with_the_field_not_a_server_error(red):
     created = post(client, "/api/athletes", {"name": "Nul\x00", "date_of_birth": "1990-01-01"})
     assert created.status_code == 422 and created.json()["field"] == "name"
     tested = post(
-        client, f"/api/athletes/{red.athlete.pk}/tests", {"date": "2026-11-01", "notes": "\x00"}
+        client,
+        f"/api/athletes/{red.athlete.pk}/tests",
+        {"date": "2026-11-01", "faults": [], "notes": "\x00"},
     )
     assert tested.status_code == 422 and tested.json()["field"] == "notes"
     assert red.athlete.tests.count() == 0

@@ -73,7 +73,9 @@ def test_a_second_view_reads_the_kept_parts_instead_of_working_them_out(coach_cl
 def test_a_passed_test_shows_in_the_tests_stage_and_ladder_at_once(coach_client, athlete):
     before = detail(coach_client, athlete)
     assert "No test yet." in before
-    coach_client.post(reverse("athletes:test", args=[athlete.pk]), {"date": TODAY})
+    coach_client.post(
+        reverse("athletes:test", args=[athlete.pk]), {"date": TODAY, "no_fault": "on"}
+    )
     html = detail(coach_client, athlete)
     assert "No test yet." not in html
     assert 'chip ok">passed' in part(html, "<h3>Tests</h3>")
@@ -263,7 +265,9 @@ def test_an_athlete_object_from_before_a_write_gets_the_answer_after_it(coach_cl
 def test_a_write_keeps_the_advice_it_worked_out_for_the_next_view(coach_client, athlete):
     from hingecoach.web.athletes import selectors
 
-    coach_client.post(reverse("athletes:test", args=[athlete.pk]), {"date": TODAY})
+    coach_client.post(
+        reverse("athletes:test", args=[athlete.pk]), {"date": TODAY, "no_fault": "on"}
+    )
     stamp, (rec, _plan) = pagecache.held(f"athlete:{athlete.pk}:advice")
     assert stamp == selectors.athlete_stamp(athlete=athlete)
     assert rec.stage == "fundamental"

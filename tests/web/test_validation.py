@@ -22,7 +22,9 @@ def _error(response, field: str) -> str:
 
 def test_a_test_dated_before_the_athletes_birth_is_refused(coach_client, athlete):
     before = (athlete.date_of_birth - dt.timedelta(days=1)).isoformat()
-    response = coach_client.post(reverse("athletes:test", args=[athlete.pk]), {"date": before})
+    response = coach_client.post(
+        reverse("athletes:test", args=[athlete.pk]), {"date": before, "no_fault": "on"}
+    )
     assert "is before the athlete&#x27;s date of birth" in _error(response, "date")
     assert not HingeTest.objects.exists()
 

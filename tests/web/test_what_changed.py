@@ -21,7 +21,8 @@ def changed_panel(html: str) -> str:
 
 def test_a_passed_test_leads_the_page_with_stage_first_option_and_plan(coach_client, athlete):
     response = coach_client.post(
-        reverse("athletes:test", args=[athlete.pk]), {"date": dt.date.today().isoformat()}
+        reverse("athletes:test", args=[athlete.pk]),
+        {"date": dt.date.today().isoformat(), "no_fault": "on"},
     )
     assert response.status_code == 302
     html = detail(coach_client, athlete)
@@ -52,7 +53,9 @@ def test_a_record_that_changes_nothing_says_so(coach_client, athlete):
 
 def test_a_refused_record_leaves_no_change_to_show(coach_client, athlete):
     future = (dt.date.today() + dt.timedelta(days=3)).isoformat()
-    response = coach_client.post(reverse("athletes:test", args=[athlete.pk]), {"date": future})
+    response = coach_client.post(
+        reverse("athletes:test", args=[athlete.pk]), {"date": future, "no_fault": "on"}
+    )
     assert response.status_code == 200
     assert changed_panel(detail(coach_client, athlete)) == ""
 

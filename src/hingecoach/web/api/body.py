@@ -1,8 +1,9 @@
-"""Request bodies read as the CASE is read: one rule for every JSON endpoint.
+"""Requests read as the CASE is read: one rule for every endpoint.
 
 Text that is not readable JSON (not UTF-8, not JSON, nested deeper than any request
 needs) is a 400 naming ``body``; a key given twice in one object is a 422 naming it
-(``nrs: given twice``), as the CLI says of a CASE.
+(``nrs: given twice``), as the CLI says of a CASE; so is a query parameter or form
+field that takes one value, sent twice (``limit: given twice``).
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.datastructures import MultiValueDict
 from ninja.parser import Parser
 
 from hingecoach.core.case import read_json
-from hingecoach.core.errors import UnreadableJson
+from hingecoach.core.errors import HingecoachError, UnreadableJson
 
 BODY = "body"
 
@@ -32,3 +34,11 @@ class BodyParser(Parser):
 
     def parse_body(self, request: HttpRequest) -> Any:
         return read_json(body_text(request), BODY, needed_by="request body")
+
+    def parse_querydict(
+        self, data: MultiValueDict, list_fields: list[str], request: HttpRequest
+    ) -> Any:
+        for key in data:
+            if key not in list_fields and len(data.getlist(key)) > 1:
+                raise HingecoachError(key, "given twice")
+        return super().parse_querydict(data, list_fields, request)

@@ -82,7 +82,7 @@ def example(node: dict[str, Any], components: dict[str, Any], depth: int = 0) ->
     if "enum" in node:
         return node["enum"][0]
     options = node.get("anyOf") or node.get("oneOf") or node.get("allOf")
-    if options:
+    if options and "type" not in node:  # an object's own anyOf: a rule across its fields
         usable = [o for o in options if o.get("type") != "null"] or options
         return example(usable[0], components, depth + 1)
     return _of_type(node, components, depth)
