@@ -87,6 +87,7 @@ def test_a_coach_takes_an_athlete_from_a_failed_test_to_fundamental_and_logs_a_s
 
     # A passed test opens the fundamental options, each with its reasons.
     page.get_by_role("link", name="Record test").click()
+    page.get_by_label("No fault seen: the test is passed").check()
     page.get_by_role("button", name="Save test").click()
     expect(message(page)).to_have_text("Test recorded: passed.")
     expect(stage_badge(page)).to_have_text("Fundamental")

@@ -127,6 +127,10 @@ def test_a_coach_records_a_test_and_reads_the_new_advice_with_the_keyboard_alone
     page.screenshot(path=SCREENSHOTS / "keyboard-focus-on-a-fault.png", animations="disabled")
     keys.press("Space")  # seen again: the back held, so no fault at all
     expect(back_rounds).not_to_be_checked()
+    no_fault = page.get_by_label("No fault seen: the test is passed")
+    keys.tab_to(no_fault)
+    keys.press("Space")
+    expect(no_fault).to_be_checked()
     keys.tab_to(page.get_by_role("button", name="Save test"))
     keys.press("Enter")
 

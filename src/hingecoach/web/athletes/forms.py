@@ -14,6 +14,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import formset_factory
+from django.http import QueryDict
 
 from hingecoach.web.athletes import validators
 from hingecoach.web.athletes.models import Athlete
@@ -63,10 +64,11 @@ class OneValueEach(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         super().clean()  # Form.clean gives back cleaned_data, never None
-        getlist = getattr(self.data, "getlist", None)
-        for name, field in list(self.fields.items()) if getlist else []:
+        if not isinstance(self.data, QueryDict):
+            return self.cleaned_data
+        for name, field in list(self.fields.items()):
             one = not isinstance(field, forms.MultipleChoiceField)
-            if one and len(getlist(self.add_prefix(name))) > 1:
+            if one and len(self.data.getlist(self.add_prefix(name))) > 1:
                 self.add_error(name, "given twice")
         return self.cleaned_data
 
