@@ -243,3 +243,8 @@ def test_the_service_refuses_the_test_as_training_for_every_caller(red):
 def test_a_query_parameter_given_twice_is_refused(api, url):
     listed = api.get(f"{url}/mastered?limit=5&limit=14")
     assert refusal(listed) == ("limit", "given twice")
+
+
+def test_an_empty_name_given_twice_is_still_named(api, url):
+    assert refusal(api.get(f"{url}/mastered?=1&=2")) == ('""', "given twice")
+    assert refusal(send(api, f"{url}/pain", '{"": 1, "": 2}')) == ('""', "given twice")

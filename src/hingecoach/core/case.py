@@ -24,7 +24,7 @@ from pydantic_core import PydanticCustomError
 from hingecoach.core.catalog import Catalog
 from hingecoach.core.catalog.schema import Goal
 from hingecoach.core.errors import CaseError, UnreadableJson
-from hingecoach.core.validation import first_error, iso_date
+from hingecoach.core.validation import field_path, first_error, iso_date
 
 
 def _catalog(info: ValidationInfo) -> Catalog:
@@ -291,7 +291,7 @@ def _given_twice(value: Any, path: str) -> str | None:
 
 
 def _joined(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
+    return field_path([path, key] if path else [key])
 
 
 MAX_DEPTH = 8  # a CASE needs 5: case > last_session > exercises > an entry > reps

@@ -16,6 +16,7 @@ from ninja.parser import Parser
 
 from hingecoach.core.case import read_json
 from hingecoach.core.errors import HingecoachError, UnreadableJson
+from hingecoach.core.validation import field_path
 
 BODY = "body"
 
@@ -40,5 +41,5 @@ class BodyParser(Parser):
     ) -> Any:
         for key in data:
             if key not in list_fields and len(data.getlist(key)) > 1:
-                raise HingecoachError(key, "given twice")
+                raise HingecoachError(field_path([key]), "given twice")
         return super().parse_querydict(data, list_fields, request)
