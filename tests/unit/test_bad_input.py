@@ -186,3 +186,29 @@ def test_a_block_length_that_is_not_a_whole_number_is_refused():
 
 def test_an_empty_key_is_still_named():
     assert error_of({**case(), "": 1}) == '"": unknown field (value 1)'
+
+
+@pytest.mark.parametrize(
+    ("day", "message"),
+    [
+        ("2026-11-01T00:00:00Z", "'2026-11-01T00:00:00Z' is not a date written YYYY-MM-DD"),
+        ("2026-11-01 00:00", "'2026-11-01 00:00' is not a date written YYYY-MM-DD"),
+        ("20261101", "'20261101' is not a date written YYYY-MM-DD"),
+        ("2026-W44-7", "'2026-W44-7' is not a date written YYYY-MM-DD"),
+        ("2026-02-30", "'2026-02-30' is not a date: day is out of range for month"),
+    ],
+)
+def test_a_date_is_the_day_written_yyyy_mm_dd_and_nothing_else(day, message):
+    assert error_of(case(tests=[{"date": day, "faults": []}])) == f"tests[0].date: {message}"
+
+
+def test_a_test_without_faults_in_a_case_is_still_read_as_a_pass():
+    # DOMAIN.md section 4: everything but athlete.age is optional in a CASE
+    parsed = case_from_json(json.dumps(case(tests=[{"date": "2026-11-01"}])), CATALOG)
+    assert parsed.tests[0].passed
+
+
+def test_an_empty_key_given_twice_is_named():
+    with pytest.raises(CaseError) as error:
+        case_from_json('{"athlete": {"age": 30}, "": 1, "": 2}', CATALOG)
+    assert str(error.value) == '"": given twice'
