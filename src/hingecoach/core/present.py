@@ -18,10 +18,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel
-
 from hingecoach.core.catalog import Catalog
-from hingecoach.core.results import Why
+from hingecoach.core.results import Avoid, Block, Option, Plan, Recommendation, SessionItem, Why
 
 Units = Literal["kg", "lb"]
 Voice = Literal["log", "person"]
@@ -441,40 +439,48 @@ def why_text(catalog: Catalog, why: Any, units: Units = "kg", explain: bool = Fa
     return f"{text} [{rule}]" if explain else text
 
 
-Answer = TypeVar("Answer", bound=BaseModel)
+Answer = TypeVar("Answer", Recommendation, Plan, Block)
+Entry = TypeVar("Entry", Option, SessionItem, Avoid)
 
 
 def in_units(catalog: Catalog, answer: Answer, units: Units) -> Answer:
-    """``answer`` (a recommendation, a plan, a block, or any part of one) with each
-    ``why[].text`` worded for a reader of ``units``: what every edge hands out. Only those
-    texts change; ``reasons``, the facts and every number stay. The engine words the texts
-    in kilograms, so for ``kg`` the answer comes back as it is. Nothing is changed in
-    place (answers may be cached)."""
+    """``answer`` with each ``why[].text`` worded for a reader of ``units``: what every
+    edge hands out. Only those texts change; ``reasons``, the facts and every number stay.
+    The engine words the texts in kilograms, so for ``kg`` the answer comes back as it is.
+    Nothing is changed in place (answers may be cached)."""
     if units == "kg":
         return answer
-    reworded: Answer = _reworded(
-        answer, lambda why: reason_text(catalog, why.rule, why.facts, units)
-    )
-    return reworded
 
+    def worded(whys: list[Why]) -> list[Why]:
+        return [
+            why.model_copy(update={"text": reason_text(catalog, why.rule, why.facts, units)})
+            for why in whys
+        ]
 
-def _reworded(value: Any, word: Callable[[Why], str]) -> Any:
-    """``value`` with each Why inside it given ``word(why)`` as its text; a part with no
-    Why inside comes back as the same object."""
-    if isinstance(value, Why):
-        return value.model_copy(update={"text": word(value)})
-    if isinstance(value, BaseModel):
-        changed: dict[str, Any] = {}
-        for name in type(value).model_fields:
-            old = getattr(value, name)
-            new = _reworded(old, word)
-            if new is not old:
-                changed[name] = new
-        return value.model_copy(update=changed) if changed else value
-    if isinstance(value, list):
-        items = [_reworded(item, word) for item in value]
-        return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
-    return value
+    def entries(items: list[Entry]) -> list[Entry]:
+        return [item.model_copy(update={"why": worded(item.why)}) for item in items]
+
+    update: dict[str, Any] = {"warnings_why": worded(answer.warnings_why)}
+    if isinstance(answer, Recommendation):
+        update.update(options=entries(answer.options), avoid=entries(answer.avoid))
+    elif isinstance(answer, Plan):
+        update.update(session=entries(answer.session))
+    else:
+        update.update(
+            weeks=[
+                week.model_copy(
+                    update={
+                        "session": entries(week.session),
+                        "if_pain_flare": entries(week.if_pain_flare),
+                        "if_retest_fails": (
+                            None if week.if_retest_fails is None else entries(week.if_retest_fails)
+                        ),
+                    }
+                )
+                for week in answer.weeks
+            ]
+        )
+    return answer.model_copy(update=update)
 
 
 def units_of(value: str) -> Units:
