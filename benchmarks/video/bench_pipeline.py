@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "video" / "person-backflip-walk.mp4"
 sys.path.insert(0, str(ROOT / "tests"))
 
+from hingecoach.core import default_catalog  # noqa: E402
 from hingecoach.core.kinematics import Track  # noqa: E402
 from hingecoach.core.kinematics.arrays import track_arrays  # noqa: E402
 from hingecoach.core.kinematics.geometry import joint_angle, tilt  # noqa: E402
@@ -93,7 +94,7 @@ def filmed_hinge(out: Path, seconds: float = 10.0) -> Path:
 
 def timed(path: Path, sampling: Sampling, model: str = "full") -> dict:
     wall, cpu = time.perf_counter(), time.process_time()
-    analysis = analyze_clip(path, sampling=sampling, model=model)
+    analysis = analyze_clip(path, sampling=sampling, model=model, catalog=default_catalog())
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     return {
         "wall_s": wall,
@@ -174,11 +175,12 @@ def reps_summary(run: dict) -> str:
 PEAK_RSS = """
 import re, sys
 from pathlib import Path
+from hingecoach.core import default_catalog
 from hingecoach.video import BlazePose, analyze_clip
 if sys.argv[1] == "-":
     BlazePose().close()
 else:
-    analyze_clip(sys.argv[1])
+    analyze_clip(sys.argv[1], catalog=default_catalog())
 status = Path("/proc/self/status").read_text()
 print(int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) / 1024)
 """

@@ -76,12 +76,13 @@ class Recording:
 
 
 def dump(backend_name: str, clips: list[Path], out: Path) -> None:
+    from hingecoach.core import default_catalog
     from hingecoach.video import analyze_clip
 
     rows = []
     for clip in clips:
         recording = Recording(make_backend(backend_name))
-        analysis = analyze_clip(clip, backend=recording)
+        analysis = analyze_clip(clip, backend=recording, catalog=default_catalog())
         recording.close()
         frames = len(analysis.track.frames)
         scale = [analysis.video.width, analysis.video.height]

@@ -31,6 +31,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from hingecoach.core import default_catalog  # noqa: E402
 from hingecoach.core.kinematics import Frame  # noqa: E402
 from hingecoach.synthetic import Truth  # noqa: E402
 from hingecoach.video import analyze_clip  # noqa: E402
@@ -112,7 +113,11 @@ def run(
     started = time.perf_counter()
     try:
         analysis = analyze_clip(
-            filmed.path, backend=backend, both_ways=both_ways, sampling=sampling
+            filmed.path,
+            backend=backend,
+            both_ways=both_ways,
+            sampling=sampling,
+            catalog=default_catalog(),
         )
     except Exception as exc:  # a crash is a result here: recorded in the table
         return failed(name, filmed.truth, backend, exc)

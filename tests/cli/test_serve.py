@@ -2,7 +2,8 @@
 request goes to whichever worker is free (a kept-alive connection would stay with the
 worker that accepted it); ``--keepalive N`` keeps connections open. Requests the server
 refuses before the app sees them (too long, too many headers, malformed) are answered
-as JSON like every API error. The real command, a fresh data folder, a real socket."""
+as JSON like every API error; a body sent in chunks is read whole, within the same
+limits. The real command, a fresh data folder, a real socket."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import http.client
 import json
 import os
 import socket
+import subprocess
+import sys
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -97,3 +100,49 @@ def test_requests_the_server_refuses_itself_answer_json_like_every_api_error(tmp
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         connection.request("GET", "/login/")
         assert connection.getresponse().status == 200
+
+
+TOKEN_FOR_A_NEW_COACH = """
+from hingecoach.web.setup import prepare
+prepare()
+from hingecoach.web.teams import services as teams
+coach = teams.coach_create(team=teams.team_create(name="Riverside"), username="cole",
+                           password="a-long-passphrase-for-cole")
+print(teams.api_token_create(user=coach))
+"""
+
+
+def _chunked_post(port: int, path: str, token: str, body: bytes) -> tuple[int, dict]:
+    """POST ``body`` in 64 KB chunks (``Transfer-Encoding: chunked``, no length)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    chunks = (body[n : n + 65536] for n in range(0, len(body), 65536))
+    connection.request(
+        "POST",
+        path,
+        body=chunks,
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        encode_chunked=True,
+    )
+    response = connection.getresponse()
+    return response.status, json.loads(response.read())
+
+
+def test_a_body_sent_in_chunks_is_read_whole_and_still_limited(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["HINGECOACH_HOME"] = str(tmp_path)
+    made = subprocess.run(
+        [sys.executable, "-c", TOKEN_FOR_A_NEW_COACH],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    token = made.stdout.strip().splitlines()[-1]
+    case = json.dumps({"athlete": {"age": 34}, "mastered": ["kneeling-hip-hinge"]}).encode()
+    with _serving(tmp_path) as port:
+        status, answer = _chunked_post(port, "/api/recommend", token, case)
+        assert status == 200, answer
+        assert answer["stage"] == "corrective" and answer["options"]
+        padded = case[:-1] + b"," + b" " * 3_000_000 + b'"goal": "technique"}'
+        status, answer = _chunked_post(port, "/api/recommend", token, padded)
+        assert status == 413 and answer["field"] == "body", answer

@@ -103,6 +103,16 @@ def test_legs_thrown_about_behind_plates_are_counted_by_the_trunk_and_judged_by_
         "followed (a bar or plates in front of them?), so the "
         "rep was counted by the trunk alone"
     )
+    assert (
+        why["lumbar-flexion"]
+        == why["lumbar-extension"]
+        == (
+            "could not be measured in any rep: the legs could not be followed (a bar or "
+            "plates in front of them?), and what hides them stands at the hips at the "
+            "lockout, where the lower back's standing shape is read, so the rep was "
+            "counted by the trunk alone and its back not judged"
+        )
+    )
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

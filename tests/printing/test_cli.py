@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import stat
@@ -10,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from cli.runner import Call, example, run_many
-from hingecoach.core import default_catalog
+from hingecoach.core import default_catalog, plan
+from hingecoach.core.present import why_text
 
-from .conftest import Pdf
+from .conftest import Pdf, squeeze
 
 pytestmark = pytest.mark.cli
 
@@ -42,6 +44,16 @@ def made(tmp_path_factory) -> tuple[Path, dict]:
         "poster": Call(
             ("poster", "--out", str(folder / "poster.svg"), "--case", example("failed-test.json"))
         ),
+        "flare": Call(
+            (
+                "sheet",
+                example("pain-flare.json"),
+                "--out",
+                str(folder / "flare.pdf"),
+                "--units",
+                "lb",
+            )
+        ),
     }
     return folder, run_many(calls)
 
@@ -69,6 +81,19 @@ def test_sheet_prints_a_page_per_week_in_pounds_with_the_name(made):
     texts = Pdf((folder / "sheet.pdf").read_bytes()).texts()
     assert len(texts) == 2
     assert all("Maya Ortiz" in t and "Loads in lb" in t for t in texts)
+
+
+def test_sheet_prints_why_each_item_is_there_in_its_units_on_one_page(made):
+    folder, results = made
+    assert results["flare"].code == 0, results["flare"].err
+    assert results["flare"].out.strip().endswith("(1 page)")
+    (text,) = Pdf((folder / "flare.pdf").read_bytes()).texts()
+    case = json.loads(Path(example("pain-flare.json")).read_text())
+    catalog = default_catalog()
+    for item in plan(case, catalog).session:
+        for why in item.why:
+            assert squeeze(why_text(catalog, why, "lb")) in text, (item.exercise, why.rule)
+    assert "65 lb, inside the adult range for age 38" in text and " kg" not in text
 
 
 def test_poster_writes_an_svg_marked_for_the_athlete(made):

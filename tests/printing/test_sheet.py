@@ -9,6 +9,8 @@ import pytest
 
 from hingecoach import printing
 from hingecoach.core import block, plan
+from hingecoach.core.present import why_text
+from hingecoach.printing.documents import SHEET_SCALES
 from hingecoach.printing.render import render_document
 
 from .conftest import EXAMPLES, Pdf, example_case, keep, squeeze
@@ -72,15 +74,17 @@ def test_a_block_prints_one_page_per_week(catalog, failed, weeks):
         keep("sheet-block-3-weeks.pdf", result.pdf, png_pages=(2,), dpi=60)
 
 
-def test_every_examples_session_fits_on_one_page(catalog):
-    """All the examples' sessions as the pages of one sheet: one page each, no spill."""
+def test_every_examples_session_fits_on_one_page_at_most_two_steps_smaller(catalog):
+    """All the examples' sessions as the pages of one sheet: one page each, no spill, on
+    the shorter paper, with each item's why; the fullest are set two steps (8 %) smaller."""
     sheets = [
         printing.session_sheet(catalog, example_case(p.name, catalog))
         for p in sorted(EXAMPLES.glob("*.json"))
     ]
     together = replace(sheets[0], pages=[s.pages[0] for s in sheets])
-    document = render_document(printing.sheet_html(together, size="letter"))
-    assert len(document.pages) == len(sheets)
+    scale = SHEET_SCALES[2]
+    document = render_document(printing.sheet_html(together, size="letter", scale=scale))
+    assert scale >= 0.92 and len(document.pages) == len(sheets)
 
 
 def test_a_referred_athlete_gets_one_page_that_says_so_and_no_session(catalog):
@@ -115,3 +119,29 @@ def test_a_pain_aware_block_sheet_prints_each_weeks_range_step_and_its_condition
                     conditions += 1
                     assert squeeze(why.text) in text, (week.week, why.text)
     assert conditions
+
+
+@pytest.mark.parametrize("units", ["kg", "lb"])
+def test_each_item_prints_why_it_is_there_in_the_sheets_units(catalog, units):
+    case = example_case("pain-flare.json", catalog)
+    result = printing.sheet_pdf(catalog, case, units=units)
+    (text,) = Pdf(result.pdf).texts()
+    for item in plan(case, catalog).session:
+        start = text.index(item.name)
+        for why in item.why:
+            said = squeeze(why_text(catalog, why, units))
+            assert said in text[start:], (item.exercise, said)
+    assert "Why:" in text
+    assert ("65 lb, inside the adult range for age 38" in text) == (units == "lb")
+    assert ("30 kg, inside the adult range for age 38" in text) == (units == "kg")
+
+
+def test_a_block_sheet_prints_every_items_why_on_its_weeks_page(catalog, failed):
+    result = printing.sheet_pdf(catalog, failed, weeks=3, units="lb")
+    texts = Pdf(result.pdf).texts()
+    assert result.pages == 3
+    for week, text in zip(block(failed, 3, catalog).weeks, texts, strict=True):
+        for item in week.session:
+            for why in item.why:
+                assert squeeze(why_text(catalog, why, "lb")) in text, (week.week, why.rule)
+        assert " kg," not in text

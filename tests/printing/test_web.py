@@ -7,9 +7,12 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from hingecoach.core import default_catalog
+from hingecoach.core import default_catalog, plan
+from hingecoach.core.present import why_text
+from hingecoach.web.athletes.case import athlete_case
+from hingecoach.web.teams import services as teams
 
-from .conftest import Pdf
+from .conftest import Pdf, squeeze
 
 pytestmark = [
     pytest.mark.django_db,
@@ -73,6 +76,19 @@ def test_the_athletes_session_sheet_is_todays_plan_with_their_name(coach_client,
     text = Pdf(response.content).texts()
     assert len(text) == 1 and "Maya Ortiz" in text[0]
     assert "Bodyweight Standing Hip Hinge" in text[0]
+
+
+def test_the_athletes_session_sheet_says_why_each_item_is_there_in_the_teams_unit(
+    coach_client, team, athlete
+):
+    teams.team_set_unit(team=team, unit="lb")
+    response = coach_client.get(reverse("printouts:athlete-sheet", args=[athlete.pk]))
+    (text,) = Pdf(response.content).texts()
+    catalog = default_catalog()
+    session = plan(athlete_case(athlete), catalog).session
+    said = [squeeze(why_text(catalog, w, "lb")) for item in session for w in item.why]
+    assert said and all(line in text for line in said), said
+    assert any(" lb" in line for line in said) and " kg" not in text
 
 
 def test_a_block_sheet_from_the_web_has_a_page_a_week(coach_client, athlete):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import cv2
 import pytest
 
+from hingecoach.core import default_catalog
 from hingecoach.core.errors import HingecoachError
 from hingecoach.synthetic import ClipSpec, generate_clip
 from hingecoach.video import Sampling, VideoError, analyze_clip
@@ -25,7 +26,10 @@ def analysis(tmp_path_factory):
         tmp_path_factory.mktemp("webm") / "hinge.mp4", frames=len(track.frames), size=(320, 180)
     )
     return analyze_clip(
-        path, backend=ReplayBackend(track, step=2), sampling=Sampling(long_side=160)
+        path,
+        backend=ReplayBackend(track, step=2),
+        sampling=Sampling(long_side=160),
+        catalog=default_catalog(),
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import cv2
 import pytest
 
+from hingecoach.core import default_catalog
 from hingecoach.synthetic import ClipSpec, generate_clip
 from hingecoach.video import Sampling, analyze_clip
 from hingecoach.video.media import MAX_FRAMES, VIDEO_LONG_SIDE, key_frames, write_media
@@ -24,7 +25,10 @@ def analysis(tmp_path_factory):
         tmp_path_factory.mktemp("media") / "hinge.mp4", frames=len(track.frames), size=(960, 540)
     )
     return analyze_clip(
-        path, backend=ReplayBackend(track, step=2), sampling=Sampling(long_side=960)
+        path,
+        backend=ReplayBackend(track, step=2),
+        sampling=Sampling(long_side=960),
+        catalog=default_catalog(),
     )
 
 

@@ -41,6 +41,7 @@ def replayed(knee_hinge, tmp_path_factory):
         backend=backend,
         sampling=Sampling(long_side=160),
         progress=lambda *args: seen.append(args),
+        catalog=default_catalog(),
     )
     return analysis, backend, seen
 
@@ -97,7 +98,7 @@ def test_a_portrait_phone_clip_is_analysed_upright(tmp_path):
         write_clip(tmp_path / "phone.mp4", frames=len(track.frames), size=(320, 180)), 90
     )
     backend = ReplayBackend(track, step=2)
-    analysis = analyze_clip(path, backend=backend)
+    analysis = analyze_clip(path, backend=backend, catalog=default_catalog())
     assert backend.sizes == {(180, 320)}
     clip = analysis.report.clip
     assert (clip.width, clip.height) == (180, 320)
@@ -106,7 +107,9 @@ def test_a_portrait_phone_clip_is_analysed_upright(tmp_path):
 
 def test_an_unknown_exercise_is_refused_before_any_decoding(tmp_path):
     with pytest.raises(CaseError, match="exercise: unknown exercise 'kneeling-squat-dance'"):
-        analyze_clip(tmp_path / "not-even-there.mp4", "kneeling-squat-dance")
+        analyze_clip(
+            tmp_path / "not-even-there.mp4", "kneeling-squat-dance", catalog=default_catalog()
+        )
 
 
 def test_the_annotated_video_has_one_frame_per_analysed_frame(replayed, tmp_path):
@@ -197,7 +200,12 @@ def test_when_the_person_followed_never_hinges_a_second_look_finds_the_athlete(
     path = write_clip(tmp_path / "two.mp4", frames=len(knee_hinge.frames), size=(320, 180))
     backend = BystanderFirst(standing_bystander(), knee_hinge, step=2)
     seen = []
-    analysis = analyze_clip(path, backend=backend, progress=lambda *args: seen.append(args))
+    analysis = analyze_clip(
+        path,
+        backend=backend,
+        progress=lambda *args: seen.append(args),
+        catalog=default_catalog(),
+    )
     analysed = len(analysis.track.frames)
     assert analysis.second_look and backend.calls == 2 * analysed
     assert analysis.report.side == "left" and len(analysis.report.reps) == 2
@@ -207,7 +215,7 @@ def test_when_the_person_followed_never_hinges_a_second_look_finds_the_athlete(
 def test_the_first_look_stands_when_the_second_finds_no_one_who_hinges(knee_hinge, tmp_path):
     path = write_clip(tmp_path / "one.mp4", frames=90, size=(320, 180))
     backend = BystanderFirst(standing_bystander(), None, step=2)
-    analysis = analyze_clip(path, backend=backend)
+    analysis = analyze_clip(path, backend=backend, catalog=default_catalog())
     assert not analysis.second_look and backend.calls == 2 * len(analysis.track.frames)
     assert all(frame is not None for frame in analysis.track.frames)
     assert analysis.report.reps == []

@@ -13,6 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from hingecoach.core import default_catalog
 from hingecoach.video import analyze_clip
 
 from .conftest import ROOT
@@ -53,7 +54,7 @@ def analysis_schema():
 @pytest.fixture(scope="module", params=CLIPS, ids=[clip.name for clip in CLIPS])
 def analysed(request):
     clip: Path = request.param
-    return clip.name, analyze_clip(clip)
+    return clip.name, analyze_clip(clip, catalog=default_catalog())
 
 
 def test_the_report_is_valid_and_reads_the_clip_to_its_end(analysed, analysis_schema):

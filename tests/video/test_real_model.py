@@ -43,7 +43,7 @@ NO_NETWORK = textwrap.dedent("""
 
 @pytest.fixture(scope="session")
 def shared_analysis(shared_clip):
-    return analyze_clip(shared_clip)
+    return analyze_clip(shared_clip, catalog=default_catalog())
 
 
 @pytest.fixture(scope="session")
@@ -163,7 +163,7 @@ def filmed_squats(tmp_path_factory):
     )
     track, truth = generate_clip(spec)
     path = film(track, tmp_path_factory.mktemp("filmed") / "squats.mp4", "left")
-    return analyze_clip(path), truth
+    return analyze_clip(path, catalog=default_catalog()), truth
 
 
 def test_the_model_follows_a_filmed_mannequin_through_its_reps(filmed_squats):
@@ -184,7 +184,7 @@ def test_a_hinge_that_turns_into_a_squat_is_found_on_the_filmed_mannequin(filmed
 
 def test_tracking_both_ways_follows_the_filmed_mannequin_through_its_reps(filmed_squats):
     analysis, truth = filmed_squats
-    both = analyze_clip(analysis.video.path, both_ways=True)
+    both = analyze_clip(analysis.video.path, both_ways=True, catalog=default_catalog())
     assert len(both.track.frames) == len(analysis.track.frames)
     assert sum(f is not None for f in both.track.frames) >= 0.9 * len(both.track.frames)
     assert [rep.bottom_s for rep in both.report.reps] == pytest.approx(
@@ -215,7 +215,7 @@ def filmed_back(request, tmp_path_factory):
     )
     track, truth = generate_clip(spec)
     path = film(track, tmp_path_factory.mktemp("backs") / "back.mp4", "left")
-    return request.param, analyze_clip(path).report, truth
+    return request.param, analyze_clip(path, catalog=default_catalog()).report, truth
 
 
 def test_the_lower_back_is_judged_from_the_real_mask_on_a_filmed_mannequin(filmed_back):

@@ -34,7 +34,7 @@ def film(tmp_path_factory):
 
     def filmed(name: str, **spec: object) -> tuple[ClipAnalysis, Filmed]:
         clip = film_scenario(name, folder, SCALE, **{"reps": 1, **spec})
-        return analyze_clip(clip.path), clip
+        return analyze_clip(clip.path, catalog=default_catalog()), clip
 
     return filmed
 

@@ -14,6 +14,7 @@ from hingecoach.web.athletes import services as athletes
 from hingecoach.web.athletes.case import athlete_case_data
 from hingecoach.web.athletes.exports import CSV_COLUMNS
 from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.teams import services as teams
 
 from .conftest import born
 
@@ -203,3 +204,24 @@ def test_an_unknown_format_is_not_found(coach_client, athlete, fmt):
 def test_a_visitor_must_sign_in_to_export(client, athlete):
     response = client.get(reverse("athletes:export", args=[athlete.pk, "json"]))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_json_words_the_recommendations_why_texts_in_the_teams_unit(coach_client, team, athlete):
+    """Numbers stay in kilograms (``load_unit``); sentences for a person follow the team."""
+    athletes.test_record(athlete=athlete, date=TODAY - DAY, faults=[])
+    in_kg = json.loads(download(coach_client, athlete, "json").content)
+    teams.team_set_unit(team=team, unit="lb")
+    in_lb = json.loads(download(coach_client, athlete, "json").content)
+    assert (in_kg["text_unit"], in_lb["text_unit"]) == ("kg", "lb")
+    assert in_lb["load_unit"] == "kg"
+    texts = {
+        unit: [w["text"] for o in data["recommendation"]["options"] for w in o["why"]]
+        for unit, data in (("kg", in_kg), ("lb", in_lb))
+    }
+    assert "30 kg, inside the adult range for age 34" in texts["kg"]
+    assert "65 lb, inside the adult range for age 34" in texts["lb"]
+    assert not any(" kg" in text for text in texts["lb"])
+    assert (
+        in_lb["recommendation"]["options"][0]["reasons"]
+        == (in_kg["recommendation"]["options"][0]["reasons"])
+    )

@@ -17,6 +17,7 @@ from hingecoach.cli.options import (
 )
 from hingecoach.cli.units import Units
 from hingecoach.core import Case, Catalog
+from hingecoach.core import present as say
 
 
 def case_and_catalog(ctx: typer.Context, case: str, catalog: str | None) -> tuple[Case, Catalog]:
@@ -36,7 +37,7 @@ def recommend(
     athlete, chosen = case_and_catalog(ctx, case, catalog)
     result = core.recommend(athlete, chosen)
     if json_:
-        print_json(result)
+        print_json(say.in_units(chosen, result, say.units_of(units.value)))
     else:
         from hingecoach.cli.render import View, show_recommendation  # rich, for people
 
@@ -55,7 +56,7 @@ def plan(
     athlete, chosen = case_and_catalog(ctx, case, catalog)
     result = core.plan(athlete, chosen)
     if json_:
-        print_json(result)
+        print_json(say.in_units(chosen, result, say.units_of(units.value)))
     else:
         from hingecoach.cli.render import View, show_plan
 
@@ -75,7 +76,7 @@ def block(
     athlete, chosen = case_and_catalog(ctx, case, catalog)
     result = core.block(athlete, weeks, chosen)
     if json_:
-        print_json(result)
+        print_json(say.in_units(chosen, result, say.units_of(units.value)))
     else:
         from hingecoach.cli.render import View
         from hingecoach.cli.render_block import show_block

@@ -1,4 +1,5 @@
-"""Machine-readable output: JSON with indent 2, exactly what the core returns."""
+"""Machine-readable output: JSON with indent 2, exactly what it is given (an answer comes
+already worded for the reader's units, ``present.in_units``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pydantic import BaseModel
 
 
 def print_json(value: BaseModel | list[BaseModel] | dict[str, Any]) -> None:
-    """A core model (or a list of them) as the contract has it: kilograms, indent 2."""
+    """A core model (or a list of them) as the contract has it, indent 2."""
     if isinstance(value, BaseModel):
         data: Any = value.model_dump(mode="json")
     elif isinstance(value, list):

@@ -52,12 +52,19 @@ CaseArg = Annotated[
     ),
 ]
 JsonOpt = Annotated[
-    bool, typer.Option("--json", help="Print the contract's JSON (loads always in kilograms).")
+    bool,
+    typer.Option(
+        "--json", help="Print the contract's JSON (numbers as load_kg and load_lb) for programs."
+    ),
 ]
 UnitsOpt = Annotated[
     Units,
     typer.Option(
-        "--units", metavar="kg|lb", parser=parse_units, help="Units for loads in the human view."
+        "--units",
+        metavar="kg|lb",
+        parser=parse_units,
+        help="Units for loads in words: the view for a person, a printout, and why texts "
+        "in --json.",
     ),
 ]
 ExplainOpt = Annotated[

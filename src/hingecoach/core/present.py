@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from hingecoach.core.catalog import Catalog
+from hingecoach.core.results import Avoid, Block, Option, Plan, Recommendation, SessionItem, Why
 
 Units = Literal["kg", "lb"]
 Voice = Literal["log", "person"]
@@ -436,6 +437,50 @@ def why_text(catalog: Catalog, why: Any, units: Units = "kg", explain: bool = Fa
     facts = why["facts"] if isinstance(why, Mapping) else why.facts
     text = reason_text(catalog, rule, facts, units)
     return f"{text} [{rule}]" if explain else text
+
+
+Answer = TypeVar("Answer", Recommendation, Plan, Block)
+Entry = TypeVar("Entry", Option, SessionItem, Avoid)
+
+
+def in_units(catalog: Catalog, answer: Answer, units: Units) -> Answer:
+    """``answer`` with each ``why[].text`` worded for a reader of ``units``: what every
+    edge hands out. Only those texts change; ``reasons``, the facts and every number stay.
+    The engine words the texts in kilograms, so for ``kg`` the answer comes back as it is.
+    Nothing is changed in place (answers may be cached)."""
+    if units == "kg":
+        return answer
+
+    def worded(whys: list[Why]) -> list[Why]:
+        return [
+            why.model_copy(update={"text": reason_text(catalog, why.rule, why.facts, units)})
+            for why in whys
+        ]
+
+    def entries(items: list[Entry]) -> list[Entry]:
+        return [item.model_copy(update={"why": worded(item.why)}) for item in items]
+
+    update: dict[str, Any] = {"warnings_why": worded(answer.warnings_why)}
+    if isinstance(answer, Recommendation):
+        update.update(options=entries(answer.options), avoid=entries(answer.avoid))
+    elif isinstance(answer, Plan):
+        update.update(session=entries(answer.session))
+    else:
+        update.update(
+            weeks=[
+                week.model_copy(
+                    update={
+                        "session": entries(week.session),
+                        "if_pain_flare": entries(week.if_pain_flare),
+                        "if_retest_fails": (
+                            None if week.if_retest_fails is None else entries(week.if_retest_fails)
+                        ),
+                    }
+                )
+                for week in answer.weeks
+            ]
+        )
+    return answer.model_copy(update=update)
 
 
 def units_of(value: str) -> Units:

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from hingecoach.core.catalog.schema import Implement, Range, Role, Theme
+from hingecoach.core.catalog.schema import Implement, Level, Range, Role, Theme
 
 Stage = Literal["corrective", "fundamental", "challenge", "mastery", "pain-aware", "refer"]
 Part = Literal["warm-up", "drill", "main"]
@@ -101,7 +101,8 @@ class Why(_Out):
     rule: str = Field(description="A rule id of the catalog's rules.yaml.")
     text: str = Field(
         description="One sentence for a person: exercise names, no rule id, "
-        "loads in kilograms (a front end renders it in its units)."
+        "loads in the caller's units (kilograms unless the caller asked for pounds: "
+        "--units lb on the command line, a team set to pounds in the web API)."
     )
     facts: dict[str, Any] = Field(
         description="The values that fired the rule: dates, ids, "
@@ -114,7 +115,7 @@ class Option(_Out):
     name: str
     role: Role
     theme: Theme
-    level: int
+    level: Level
     hinge: bool
     range: Range
     prescription: Prescription

@@ -1,8 +1,9 @@
 """Session sheets: today's plan, or one page per week of a block, to fill in by hand.
 
 Each item of the session gets its prescription, a box per set for the load and reps
-done, and its cues; a re-test gets pass/fail and fault boxes; every page ends with the
-pain checks (during, next morning). A referral gets one page that says so and no session.
+done, its cues and why it is there (the engine's reasons, loads in the sheet's units); a
+re-test gets pass/fail and fault boxes; every page ends with the pain checks (during, next
+morning). A referral gets one page that says so and no session.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class SheetItem:
     faults: list[str]  # names of the faults to tick on a re-test
     range_text: str | None = None  # the range to work through (pain-aware path)
     conditions: tuple[str, ...] = ()  # when this week's step happens, and otherwise
+    why: tuple[str, ...] = ()  # why the item is there, the conditions above left out
 
 
 # The reasons that make a block's step conditional, printed under the item.
@@ -100,6 +102,7 @@ def _item(number: int, item: SessionItem, catalog: Catalog, units: Units) -> She
         conditions=tuple(
             why_text(catalog, w, units) for w in item.why if w.rule in CONDITION_RULES
         ),
+        why=tuple(why_text(catalog, w, units) for w in item.why if w.rule not in CONDITION_RULES),
     )
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from hingecoach.core.catalog import Catalog, default_catalog
+from hingecoach.core.catalog import Catalog
 from hingecoach.core.kinematics import (
     DEFAULT_EXERCISE,
     AnalysisReport,
@@ -97,7 +97,7 @@ def analyze_clip(
     backend: PoseBackend | None = None,
     model: str = DEFAULT_MODEL,
     quiet: bool = True,
-    catalog: Catalog | None = None,
+    catalog: Catalog,
     both_ways: bool = False,
 ) -> ClipAnalysis:
     """Analyse one clip. VideoError for a file that is not a video to analyse; a clip
@@ -110,13 +110,13 @@ def analyze_clip(
     descriptor 2 at /dev/null, for the whole process (a caller that draws progress on
     standard error writes to a duplicate of it made beforehand, as ``hingecoach
     analyze`` does; a server whose other threads log to standard error may pass False).
-    ``exercise`` must be in ``catalog`` (default: the built-in one).
+    ``exercise`` must be in ``catalog``, which the caller chooses (``--catalog``, the web
+    app's setting).
 
     ``both_ways``: track from the frame where the model is surest of the person, backward
     and forward (``blazepose.both_ways``), instead of forward with scheduled detection;
     it holds every analysed frame in memory, and needs a backend that can ``reset`` and
     has a ``tracker`` (``BlazePose``; the default one then detects only when lost)."""
-    catalog = catalog or default_catalog()
     check_exercise(exercise, catalog)
     info = probe(path, limits)
     run = _Run(

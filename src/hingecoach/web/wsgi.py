@@ -4,5 +4,7 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from hingecoach.web.chunked import with_chunked_bodies
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hingecoach.web.settings")
-application = get_wsgi_application()
+application = with_chunked_bodies(get_wsgi_application())

@@ -22,6 +22,7 @@ Goal = Literal["technique", "hamstring-load", "max-strength"]
 Track = Literal["stay", "stretch", "hamstring"]
 Implement = Literal["barbell", "kettlebell", "dumbbell", "machine"]
 Position = Literal["standing", "kneeling", "lying"]
+Level = Annotated[int, Field(ge=1, le=10)]  # a ladder's rung, 1 the simplest
 # Where a fault's wording can change: by what holds the spine, in a knee-bending deadlift,
 # lying down, or by what the hands hold (a bell or dumbbell, a hex bar's side handles).
 FaultContext = Literal[
@@ -105,7 +106,7 @@ class Exercise(Strict):
     category: Slug
     subcategory: Slug
     theme: Theme
-    level: int = Field(ge=1, le=10)
+    level: Level
     role: Role
     hinge: bool
     range: Range

@@ -59,6 +59,16 @@ LEGS_LOST = (
     "the legs could not be followed (a bar or plates in front of them?), so "
     "the rep was counted by the trunk alone"
 )
+# The lower back is not a leg: say why it goes unjudged with them (decision 0013).
+BACK_BEHIND_PLATES = (
+    "the legs could not be followed (a bar or plates in front of them?), and what hides "
+    "them stands at the hips at the lockout, where the lower back's standing shape is "
+    "read, so the rep was counted by the trunk alone and its back not judged"
+)
+LOST_WHY: dict[FaultId, str] = {
+    "lumbar-flexion": BACK_BEHIND_PLATES,
+    "lumbar-extension": BACK_BEHIND_PLATES,
+}
 
 
 def analyze_track(
@@ -164,7 +174,8 @@ def unmeasured(
             continue
         why: dict[str, list[int]] = {}
         for n in missing:
-            why.setdefault(NEEDS[fault] if windows[n].legs_steady else LEGS_LOST, []).append(n)
+            lost = LOST_WHY.get(fault, LEGS_LOST)
+            why.setdefault(NEEDS[fault] if windows[n].legs_steady else lost, []).append(n)
         out[fault] = "could not be measured " + "; ".join(
             f"in {_which(ns, len(reps))}: {reason}" for reason, ns in why.items()
         )

@@ -1,6 +1,6 @@
 """The OpenAPI document: the CASE body is the core's own schema, under components; ids
-are enums from the catalog and dates carry the day's bounds, so what the document
-declares valid is what the server accepts."""
+are enums from the catalog, in what the server takes and in what it answers, and dates
+carry the day's bounds, so what the document declares valid is what the server accepts."""
 
 from __future__ import annotations
 
@@ -25,6 +25,23 @@ CASE_BODY = {
     }
 }
 CASE_DATES = ("TestResult", "LastSession")
+# Where an answer or a record holds catalog ids: (component, property) -> catalog kind. The
+# models say str (a record keeps its id if a coach's catalog later drops it); the document
+# says which ids the server's catalog gives.
+ANSWER_IDS = {
+    ("Option", "exercise"): "exercises",
+    ("SessionItem", "exercise"): "exercises",
+    ("Avoid", "exercise"): "exercises",
+    ("Why", "rule"): "rules",
+    ("AthleteOut", "conditions"): "conditions",
+    ("AthleteOut", "red_flags"): "red_flags",
+    ("TestOut", "faults"): "faults",
+    ("MasteredOut", "exercise"): "exercises",
+    ("LoggedExerciseOut", "exercise"): "exercises",
+    ("ClipOut", "exercise"): "exercises",
+    ("ClipReportOut", "exercise"): "exercises",
+    ("AnalysisReport", "exercise"): "exercises",
+}
 
 
 def case_components() -> dict[str, Any]:
@@ -35,6 +52,14 @@ def case_components() -> dict[str, Any]:
     for name in CASE_DATES:  # a test or a session is never after today
         _mark_day(components[name]["properties"]["date"])
     return components
+
+
+def _list_ids(components: dict[str, Any], where: dict[tuple[str, str], str]) -> None:
+    """Give each property of ``where`` (or its items) the catalog's ids as an enum."""
+    for (name, prop), kind in where.items():
+        target = components[name]["properties"][prop]
+        target = target.get("items", target)
+        target["enum"] = list(getattr(web_catalog(), kind))
 
 
 def _mark_day(node: dict[str, Any]) -> None:
@@ -87,5 +112,6 @@ class ContractAPI(NinjaAPI):
         schemas = document.setdefault("components", {}).setdefault("schemas", {})
         for name, schema in case_components().items():
             schemas.setdefault(name, schema)
+        _list_ids(schemas, ANSWER_IDS)
         _date_bounds(document, dt.date.today())
         return document

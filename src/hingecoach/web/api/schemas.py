@@ -67,6 +67,17 @@ else:
 Stage = Literal["corrective", "fundamental", "challenge", "mastery", "pain-aware", "refer"]
 
 
+# What records hold, as the server answers it: in the ranges their input was checked with.
+RecordId = Annotated[int, Field(ge=1)]
+OutAge = Annotated[int, Field(ge=rules.AGE_RANGE[0])]  # grows past the oldest age accepted
+OutNrs = Annotated[int, Field(ge=rules.NRS_RANGE[0], le=rules.NRS_RANGE[1])]
+OutTsk = Annotated[int, Field(ge=rules.TSK_RANGE[0], le=rules.TSK_RANGE[1])]
+OutTskItem = Annotated[int, Field(ge=1, le=4)]  # as validators.tsk_items checks each score
+OutSets = Annotated[int, Field(ge=rules.SETS_RANGE[0], le=rules.SETS_RANGE[1])]
+OutReps = Annotated[int, Field(ge=rules.REPS_RANGE[0], le=rules.REPS_RANGE[1])]
+OutLoadKg = Annotated[float, Field(ge=rules.LOAD_KG_RANGE[0], le=rules.LOAD_KG_RANGE[1])]
+
+
 def _by_rule(rule: Any) -> Any:
     """A validator applying one of ``athletes.validators``' rules, reported by pydantic so
     the error names the field where it is."""
@@ -96,16 +107,16 @@ class _In(BaseModel):
 
 
 class AthleteOut(BaseModel):
-    id: int
+    id: RecordId
     name: str
     date_of_birth: dt.date
-    age: int
-    stage: str
+    age: OutAge
+    stage: Stage
     refer: bool
     pain_flag: bool
     last_test_date: dt.date | None
     last_test_passed: bool | None
-    goal: str
+    goal: Goal
     conditions: list[str]
     red_flags: list[str]
     medical_clearance: bool
@@ -189,7 +200,7 @@ class TestIn(_In):
 
 
 class TestOut(BaseModel):
-    id: int
+    id: RecordId
     date: dt.date
     faults: list[str]
     passed: bool
@@ -220,16 +231,16 @@ class SessionIn(_In):
 
 class LoggedExerciseOut(BaseModel):
     exercise: str
-    sets: int
-    reps: list[int]
-    load_kg: float | None
+    sets: OutSets
+    reps: list[OutReps]
+    load_kg: OutLoadKg | None
 
 
 class SessionOut(BaseModel):
-    id: int
+    id: RecordId
     date: dt.date
-    pain_during: int | None
-    pain_next_morning: int | None
+    pain_during: OutNrs | None
+    pain_next_morning: OutNrs | None
     felt: str
     notes: str
     exercises: list[LoggedExerciseOut]
@@ -241,9 +252,9 @@ class PainIn(_In):
 
 
 class PainOut(BaseModel):
-    id: int
+    id: RecordId
     date: dt.date
-    nrs: int
+    nrs: OutNrs
 
 
 class TskIn(_In):
@@ -252,10 +263,10 @@ class TskIn(_In):
 
 
 class TskOut(BaseModel):
-    id: int
+    id: RecordId
     date: dt.date
-    total: int
-    items: list[int] | None
+    total: OutTsk
+    items: list[OutTskItem] | None = Field(description="The 11 item scores, when entered.")
 
 
 class MasteredIn(_In):
@@ -272,8 +283,8 @@ class MasteredOut(BaseModel):
 
 
 class ClipOut(BaseModel):
-    id: int
-    athlete_id: int
+    id: RecordId
+    athlete_id: RecordId
     exercise: str = Field(description="The exercise filmed (a catalog id).")
     original_name: str
     size: int = Field(ge=0, description="Bytes.")
@@ -285,7 +296,7 @@ class ClipOut(BaseModel):
     error: str
     created: dt.datetime
     analysed_at: dt.datetime | None
-    test_id: int | None = Field(description="The test saved from this clip, if any.")
+    test_id: RecordId | None = Field(description="The test saved from this clip, if any.")
 
 
 class ClipReportOut(ClipOut):

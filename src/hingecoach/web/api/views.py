@@ -2,7 +2,7 @@
 and every record of a team's athletes, read and written through the services."""
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar, cast
 
 from django.http import Http404, HttpRequest
 from ninja import Field, Status
@@ -27,6 +27,7 @@ from hingecoach.web.api.schemas import (
 from hingecoach.web.athletes import selectors, services
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.catalog import web_catalog
+from hingecoach.web.common.display import answer_in_units
 from hingecoach.web.erasure import services as erasure
 from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.selectors import is_head_coach, team_of
@@ -47,6 +48,9 @@ record in your team, 409 a record that contradicts one stored (dated before the 
 birth, or a medical clearance left without who gave it), 413 a body over 2.5 MB (a clip:
 over the clip size limit), 415 a clip that is not a video this app reads, 422 a value the
 document does not allow, or a key given twice in one object (`nrs: given twice`).
+
+**Units.** Loads are numbers in both units (`load_kg`, `load_lb`); the sentences for a
+person (`why[].text`) give them in your team's unit, kilograms or pounds (Settings).
 
 **Clips** are uploaded as `multipart/form-data` and analysed in the background: read the
 clip until its `status` is `done` (its `report` is then filled) or `failed` (`error`).
@@ -77,6 +81,7 @@ ERRORS = {
     422: ErrorOut,
 }
 SearchText = Annotated[str, Field(max_length=100, pattern=NO_NUL)]
+Answer = TypeVar("Answer", Recommendation, Plan)
 
 
 def _case(request: HttpRequest):
@@ -90,13 +95,19 @@ def _case(request: HttpRequest):
 )
 def recommend_case(request: HttpRequest):
     """The recommendation for a CASE (DOMAIN.md section 4)."""
-    return recommend(_case(request), web_catalog())
+    return _for_caller(request, recommend(_case(request), web_catalog()))
 
 
 @api.post("/plan", response={200: Plan, **ERRORS}, tags=["engine"], openapi_extra=CASE_BODY)
 def plan_case(request: HttpRequest):
     """Today's session for a CASE."""
-    return plan(_case(request), web_catalog())
+    return _for_caller(request, plan(_case(request), web_catalog()))
+
+
+def _for_caller(request: HttpRequest, answer: Answer) -> Answer:
+    """The answer as the caller reads it: why texts in their team's unit (DOMAIN.md 4)."""
+    team = team_of(cast(CoachRequest, request).user)  # the API's auth ran: a coach
+    return answer_in_units(answer, team.unit if team else "kg")
 
 
 def athlete_out(athlete: Athlete) -> dict[str, Any]:
@@ -182,14 +193,14 @@ def erase_athlete(request: CoachRequest, athlete_id: int):
 def get_recommendation(request: CoachRequest, athlete_id: int):
     """The recommendation from the athlete's stored records."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
-    return selectors.athlete_recommendation(athlete=athlete)
+    return _for_caller(request, selectors.athlete_recommendation(athlete=athlete))
 
 
 @api.get("/athletes/{athlete_id}/plan", response={200: Plan, **ERRORS}, tags=["athletes"])
 def get_plan(request: CoachRequest, athlete_id: int):
     """Today's session from the athlete's stored records."""
     athlete = selectors.athlete_get(user=request.user, pk=athlete_id)
-    return selectors.athlete_plan(athlete=athlete)
+    return _for_caller(request, selectors.athlete_plan(athlete=athlete))
 
 
 api.add_router("/athletes", records)

@@ -1,7 +1,9 @@
 """One athlete's whole record as JSON or CSV, for the coach to download or hand over.
 
-Loads are in kilograms whatever the team's unit. The JSON holds the profile, the CASE the
-engine sees (DOMAIN.md section 4), every record and the current recommendation. The CSV
+Loads are numbers in kilograms whatever the team's unit (``load_unit``). The JSON holds the
+profile, the CASE the engine sees (DOMAIN.md section 4), every record and the current
+recommendation, whose sentences for a person (``why[].text``) give loads in the team's
+unit, as ``text_unit`` says. The CSV
 has one row per record; its ``record`` column says which kind (``CSV_RECORDS``).
 """
 
@@ -19,6 +21,7 @@ from django.utils.text import slugify
 from hingecoach.web.athletes import selectors
 from hingecoach.web.athletes.case import athlete_case_data
 from hingecoach.web.athletes.models import Athlete, TrainingSession
+from hingecoach.web.common.display import answer_in_units
 
 CSV_COLUMNS = [
     "record",
@@ -52,9 +55,11 @@ def athlete_export_json(athlete: Athlete) -> str:
 
 def athlete_export_data(athlete: Athlete, *, today: dt.date | None = None) -> dict[str, Any]:
     sessions = list(selectors.athlete_sessions(athlete=athlete))
+    unit = athlete.team.unit
     return {
         "exported_on": (today or dt.date.today()).isoformat(),
         "load_unit": "kg",
+        "text_unit": unit,
         "athlete": _profile(athlete),
         "case": athlete_case_data(athlete, today=today),
         "tests": [
@@ -80,7 +85,9 @@ def athlete_export_data(athlete: Athlete, *, today: dt.date | None = None) -> di
         ],
         "sessions": [_session(s) for s in sessions],
         "checkins": [_checkin(s) for s in sessions if s.pain_next_morning is not None],
-        "recommendation": selectors.athlete_recommendation(athlete=athlete).model_dump(mode="json"),
+        "recommendation": answer_in_units(
+            selectors.athlete_recommendation(athlete=athlete), unit
+        ).model_dump(mode="json"),
     }
 
 

@@ -55,6 +55,12 @@ def why_text(why: Any, unit: str) -> str:
     return say.why_text(web_catalog(), why, _units(unit))
 
 
+def answer_in_units(answer: say.Answer, unit: str) -> say.Answer:
+    """An engine's answer as a reader of ``unit`` is given it: every ``why[].text`` worded
+    in that unit (``present.in_units``), for the API and anything else serialised."""
+    return say.in_units(web_catalog(), answer, _units(unit))
+
+
 def rest_text(seconds: int) -> str:
     """A rest time that never breaks across lines: ``90\u00a0s``."""
     return say.rest_text(seconds, space="\u00a0")
