@@ -1,11 +1,18 @@
 """The athlete's page in two kinds of part.
 
-Worked out from the athlete's own records and kept in the shared cache until they change
-(``hingecoach.web.common.pagecache``, stamped by the records' version, the catalog, the
-team's unit and the date): the recommendation and today's plan, the pain and TSK-11
-line, the latest tests, the ladder and the profile. Rendered fresh on every view: what
-depends on the request or on other apps' records (forms and their CSRF tokens, messages,
-what a record changed, the training block, clips, check-in links, recent sessions).
+Kept in the shared cache until what they show changes (``hingecoach.web.common.pagecache``):
+the head, the recommendation and today's plan, the pain and TSK-11 line, the training
+block, clips, recent sessions, check-in links, the latest tests, the ladder and the
+profile. Their stamp: the athlete's data version (every write to the athlete's records,
+blocks, clips or check-in links gives a new one: ``athletes.services.athlete_touch``),
+the catalog, the date, the team's unit, the address the page is served at (the check-in
+link and its QR code name it), the time zone, and a key derived from the secret key (the
+link's token is made from it). Their forms carry ``CSRF_SLOT`` where the token goes; each
+view puts its own request's token there (``with_token``).
+
+Rendered fresh on every view: what depends on the coach or the request (messages, what a
+record changed, the pain-now form sent back with an error, a new link shown once, the
+archive and erase card) and the page around the parts.
 """
 
 from __future__ import annotations
@@ -13,43 +20,91 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from django.conf import settings
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString
+from django.utils.crypto import salted_hmac
+from django.utils.safestring import SafeString, mark_safe
 
 from hingecoach.core import Plan, Recommendation
 from hingecoach.web.athletes import selectors
-from hingecoach.web.athletes.forms import PainForm
+from hingecoach.web.athletes.forms import NextMorningForm, PainForm
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.catalog import web_catalog
 from hingecoach.web.common import pagecache
 from hingecoach.web.common.ladder import ladder_grid
 
 PARTS = {
+    "head": "athletes/_head.html",
+    "actions": "athletes/_actions.html",
     "advice": "athletes/_advice_body.html",
     "pain_status": "athletes/_pain_status.html",
     "tests": "athletes/_tests.html",
     "ladder": "athletes/_ladder.html",
     "profile": "athletes/_profile.html",
+    "more": "athletes/_more.html",  # print buttons, block, film, clips, recent sessions
+    "checkin_links": "athletes/_checkin_links.html",
 }
 TESTS_SHOWN = 6
+RECENT_SESSIONS = 5
+RECENT_CHECKINS = 5
+# Stands for the request's CSRF token in kept HTML: letters only, so escaping keeps it.
+CSRF_SLOT = "hingecoachCsrfTokenSlotQx7"
 
 
 def kept_parts(
-    athlete: Athlete, rec: Recommendation, today: Plan, stamp: str
+    athlete: Athlete, rec: Recommendation, today: Plan, stamp: str, request: HttpRequest
 ) -> dict[str, SafeString]:
-    """The parts of ``PARTS`` as HTML, rendered once per change of what they show.
-    ``stamp``: ``selectors.athlete_stamp``, the one ``rec`` and ``today`` were read under;
-    the loads on the page add the team's unit."""
-    return pagecache.slot(
+    """The parts of ``PARTS`` as HTML with ``request``'s CSRF token, rendered once per
+    change of what they show. ``stamp``: ``selectors.athlete_stamp``, the one ``rec`` and
+    ``today`` were read under."""
+    kept = pagecache.slot(
         f"athlete:{athlete.pk}:page",
-        pagecache.stamp(stamp, athlete.team.unit),
-        lambda: _render(athlete, rec, today),
+        pagecache.stamp(stamp, athlete.team.unit, *_served_as(request)),
+        lambda: _render(athlete, rec, today, request),
     )
+    return with_token(kept, request)
 
 
-def _render(athlete: Athlete, rec: Recommendation, today: Plan) -> dict[str, SafeString]:
-    context = _context(athlete, rec, today)
+def _served_as(request: HttpRequest) -> tuple[str, str, str]:
+    """What the kept parts show of the server: its address, time zone and secret key
+    (as a key derived from it)."""
+    secret = salted_hmac("hingecoach.web.athletes.parts", "kept parts").hexdigest()
+    return request.build_absolute_uri("/"), settings.TIME_ZONE, secret
+
+
+def with_token(kept: dict[str, str], request: HttpRequest) -> dict[str, SafeString]:
+    token = get_token(request)
+    return {name: mark_safe(html.replace(CSRF_SLOT, token)) for name, html in kept.items()}
+
+
+def _render(
+    athlete: Athlete, rec: Recommendation, today: Plan, request: HttpRequest
+) -> dict[str, str]:
+    context = _context(athlete, rec, today) | _more(athlete, request)
     return {name: render_to_string(template, context) for name, template in PARTS.items()}
+
+
+def _more(athlete: Athlete, request: HttpRequest) -> dict[str, Any]:
+    """The other apps' parts' context; ``request`` is there for the address."""
+    return {
+        "request": request,
+        "csrf_token": CSRF_SLOT,
+        "sessions": list(selectors.athlete_sessions(athlete=athlete)[:RECENT_SESSIONS]),
+        "morning_form": NextMorningForm(),
+        **checkins_context(athlete),
+    }
+
+
+def checkins_context(athlete: Athlete, new_url: str | None = None) -> dict[str, Any]:
+    """The athlete's private check-in links and what came back through them."""
+    return {
+        "checkin_links": list(selectors.checkin_links_active(athlete=athlete)),
+        "checkins": list(selectors.athlete_checkins(athlete=athlete)[:RECENT_CHECKINS]),
+        "new_checkin_url": new_url,
+        "morning_max": web_catalog().thresholds.pain.next_morning_max,
+    }
 
 
 def _context(athlete: Athlete, rec: Recommendation, today: Plan) -> dict[str, Any]:

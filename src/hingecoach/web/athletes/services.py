@@ -3,6 +3,8 @@
 Each write to the profile or the records ends in ``athlete_refresh``, which stores the
 summary the lists filter on and gives the athlete a new ``data_version``: what pages
 worked out from the old records is not used again (``hingecoach.web.common.pagecache``).
+A write to what other apps keep about the athlete and the athlete's page shows (a block,
+a clip, a check-in link) calls ``athlete_touch`` for a new ``data_version`` alone.
 """
 
 from __future__ import annotations
@@ -106,6 +108,13 @@ def athlete_archive(*, athlete: Athlete, archived: bool = True) -> Athlete:
     athlete.data_version = new_data_version()
     athlete.save(update_fields=["archived", "data_version", "updated"])
     return athlete
+
+
+def athlete_touch(*, athlete_id: int) -> None:
+    """Give the athlete a new ``data_version`` (nothing else): what their page keeps is
+    rendered again on the next view. For writes outside the records that the page shows;
+    called in the write's transaction, if it has one."""
+    Athlete.objects.filter(pk=athlete_id).update(data_version=new_data_version())
 
 
 def athlete_cache_forget(*, athlete: Athlete) -> None:
@@ -298,12 +307,14 @@ def checkin_link_create(*, athlete: Athlete) -> str:
     """A new private check-in token (returned once; only its digest is stored)."""
     raw = secrets.token_urlsafe(24)
     CheckinLink.objects.create(athlete=athlete, digest=_digest(raw))
+    athlete_touch(athlete_id=athlete.pk)
     return raw
 
 
 def checkin_link_revoke(*, link: CheckinLink) -> None:
     link.revoked = timezone.now()
     link.save(update_fields=["revoked"])
+    athlete_touch(athlete_id=link.athlete_id)
 
 
 def _digest(raw: str) -> str:

@@ -34,7 +34,6 @@ from hingecoach.web.athletes.forms import (
     plan_rows,
 )
 from hingecoach.web.athletes.models import Athlete
-from hingecoach.web.catalog import web_catalog
 from hingecoach.web.common import pagecache
 from hingecoach.web.common.forms import add_service_errors, run_service
 from hingecoach.web.requests import CoachRequest
@@ -42,8 +41,6 @@ from hingecoach.web.teams.models import Team
 from hingecoach.web.teams.selectors import is_head_coach, team_of
 
 PAGE_SIZE = 50
-RECENT_SESSIONS = 5
-RECENT_CHECKINS = 5
 
 
 def _team(request: CoachRequest) -> Team:
@@ -117,25 +114,20 @@ def athlete_archive(request: CoachRequest, pk: int) -> HttpResponse:
 # --- the athlete's page -----------------------------------------------------------------
 
 
-def _advice(athlete: Athlete, pain_form: PainForm | None = None) -> dict[str, Any]:
-    """The athlete's status, recommendation and today's plan (kept until the records
-    change), with the pain-now form."""
+def _advice(
+    request: CoachRequest, athlete: Athlete, pain_form: PainForm | None = None
+) -> dict[str, Any]:
+    """The athlete's status, recommendation, today's plan and the page's kept parts (kept
+    until what they show changes), with the pain-now form."""
     stamp = selectors.athlete_stamp(athlete=athlete)
     rec, today = selectors.athlete_advice(athlete=athlete, stamp=stamp)
     return {
         "athlete": athlete,
         "rec": rec,
         "plan": today,
-        "parts": parts.kept_parts(athlete, rec, today, stamp),
+        "parts": parts.kept_parts(athlete, rec, today, stamp, request),
         "pain_form": pain_form or PainForm(),
         "pain_field": parts.blank_pain_field() if pain_form is None else None,
-    }
-
-
-def _recent(athlete: Athlete) -> dict[str, Any]:
-    return {
-        "sessions": list(selectors.athlete_sessions(athlete=athlete)[:RECENT_SESSIONS]),
-        "morning_form": NextMorningForm(),
     }
 
 
@@ -164,20 +156,12 @@ def _charts(athlete: Athlete, unit: str) -> dict[str, Any]:
     }
 
 
-def _checkins(athlete: Athlete, new_url: str | None = None) -> dict[str, Any]:
-    """The athlete's private check-in links and what came back through them."""
-    return {
-        "checkin_links": selectors.checkin_links_active(athlete=athlete),
-        "checkins": selectors.athlete_checkins(athlete=athlete)[:RECENT_CHECKINS],
-        "new_checkin_url": new_url,
-        "morning_max": web_catalog().thresholds.pain.next_morning_max,
-    }
-
-
-def _detail_page(request: CoachRequest, athlete: Athlete, **extra: Any) -> HttpResponse:
-    context = _advice(athlete)
-    context.update(_recent(athlete))
-    context.update(_checkins(athlete, **extra))
+def _detail_page(
+    request: CoachRequest, athlete: Athlete, new_url: str | None = None
+) -> HttpResponse:
+    context = _advice(request, athlete)
+    if new_url:  # shown this once: the check-in card is rendered afresh around it
+        context.update(parts.checkins_context(athlete, new_url))
     context["can_erase"] = is_head_coach(request.user)
     return render(request, "athletes/detail.html", context)
 
@@ -305,7 +289,7 @@ def pain_record(request: CoachRequest, pk: int) -> HttpResponse:
         return render(
             request,
             "athletes/_advice.html",
-            _advice(athlete, None if saved else form) | {"oob": True},
+            _advice(request, athlete, None if saved else form) | {"oob": True},
         )
     if saved is not None:
         messages.success(request, f"Pain now recorded: {saved.nrs}/10.")
