@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from hingecoach.core import recommend
 from hingecoach.core.engine import pain_flagged
-from hingecoach.web.athletes import selectors
+from hingecoach.web.athletes import listing, selectors
 from hingecoach.web.athletes import validators as check
 from hingecoach.web.athletes.case import athlete_case
 from hingecoach.web.athletes.models import (
@@ -121,6 +121,7 @@ def athlete_cache_forget(*, athlete: Athlete) -> None:
     """Once the current transaction commits, delete what pages keep worked out from the
     athlete's records (for an erasure: nothing of theirs stays in the cache)."""
     names = [f"athlete:{athlete.pk}:{kind}" for kind in CACHED_KINDS]
+    names.append(listing.shelf_name(athlete.team_id))  # the team's list names them
     transaction.on_commit(lambda: pagecache.forget(*names))
 
 

@@ -7,6 +7,7 @@ A refused write re-renders its form with the reason next to the field and saves 
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.contrib import messages
@@ -17,6 +18,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import content_disposition_header
 from django.views.decorators.vary import vary_on_headers
 
@@ -31,6 +33,7 @@ from hingecoach.web.athletes.forms import (
     SessionForm,
     SessionRowFormSet,
     TskForm,
+    filter_fields,
     plan_rows,
 )
 from hingecoach.web.athletes.models import Athlete
@@ -61,14 +64,19 @@ def _to_detail(athlete: Athlete) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def athlete_list(request: CoachRequest) -> HttpResponse:
     filters = AthleteFilterForm(request.GET)
-    athletes = selectors.athlete_list(user=request.user, **filters.selector_kwargs())
-    page = Paginator(athletes.only(*listing.FIELDS), PAGE_SIZE).get_page(request.GET.get("page"))
+    chosen = filters.selector_kwargs()
+    athletes = selectors.athlete_list(user=request.user, **chosen)
+    keys = athletes.values_list(*listing.KEY_FIELDS)
+    page = Paginator(keys, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    team = team_of(request.user)
+    view = "" if chosen["query"] else repr((sorted(chosen.items()), page.number))
     context = {
-        "rows": listing.rows(page.object_list),
+        "rows_html": listing.rows_html(team.pk if team else None, view, list(page.object_list)),
         "page": page,
         "filters": filters,
+        "filter_fields": filter_fields(request.GET),
         "query": query.urlencode(),
     }
     if request.htmx and not request.htmx.history_restore_request:
@@ -115,12 +123,19 @@ def athlete_archive(request: CoachRequest, pk: int) -> HttpResponse:
 
 
 def _advice(
-    request: CoachRequest, athlete: Athlete, pain_form: PainForm | None = None
+    request: CoachRequest,
+    athlete: Athlete,
+    pain_form: PainForm | None = None,
+    version: str | None = None,
 ) -> dict[str, Any]:
     """The athlete's status, recommendation, today's plan and the page's kept parts (kept
-    until what they show changes), with the pain-now form."""
-    stamp = selectors.athlete_stamp(athlete=athlete)
-    rec, today = selectors.athlete_advice(athlete=athlete, stamp=stamp)
+    until what they show changes), with the pain-now form. The recommendation and plan
+    are read from the cache only if something on the page needs them besides the kept
+    parts. ``version``: the athlete's data version, when it was read in this request
+    with no write since."""
+    stamp = selectors.athlete_stamp(athlete=athlete, version=version)
+    advice = functools.cache(lambda: selectors.athlete_advice(athlete=athlete, stamp=stamp))
+    rec, today = SimpleLazyObject(lambda: advice()[0]), SimpleLazyObject(lambda: advice()[1])
     return {
         "athlete": athlete,
         "rec": rec,
@@ -157,9 +172,9 @@ def _charts(athlete: Athlete, unit: str) -> dict[str, Any]:
 
 
 def _detail_page(
-    request: CoachRequest, athlete: Athlete, new_url: str | None = None
+    request: CoachRequest, athlete: Athlete, new_url: str | None = None, version: str | None = None
 ) -> HttpResponse:
-    context = _advice(request, athlete)
+    context = _advice(request, athlete, version=version)
     if new_url:  # shown this once: the check-in card is rendered afresh around it
         context.update(parts.checkins_context(athlete, new_url))
     context["can_erase"] = is_head_coach(request.user)
@@ -169,7 +184,7 @@ def _detail_page(
 @login_required
 def athlete_detail(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
-    return _detail_page(request, athlete)
+    return _detail_page(request, athlete, version=athlete.data_version)  # read just now
 
 
 @login_required
