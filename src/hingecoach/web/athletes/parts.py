@@ -5,10 +5,10 @@ the head, the recommendation and today's plan, the pain and TSK-11 line, the tra
 block, clips, recent sessions, check-in links, the latest tests, the ladder and the
 profile. Their stamp: the athlete's data version (every write to the athlete's records,
 blocks, clips or check-in links gives a new one: ``athletes.services.athlete_touch``),
-the catalog, the date, the team's unit, the address the page is served at (the check-in
-link and its QR code name it), the time zone, and a key derived from the secret key (the
-link's token is made from it). Their forms carry ``CSRF_SLOT`` where the token goes; each
-view puts its own request's token there (``with_token``).
+the catalog, the date, the team's unit and the time zone. Their forms carry ``CSRF_SLOT``
+where the token goes, and a check-in link to share leaves ``SHARE_SLOT``: each view puts
+its own request's token there, and the link with its QR code drawn for the address the
+request reached (``_for_request``).
 
 Rendered fresh on every view: what depends on the coach or the request (messages, what a
 record changed, the pain-now form sent back with an error, a new link shown once, the
@@ -24,7 +24,6 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
-from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString, mark_safe
 
 from hingecoach.core import Plan, Recommendation
@@ -51,32 +50,36 @@ RECENT_SESSIONS = 5
 RECENT_CHECKINS = 5
 # Stands for the request's CSRF token in kept HTML: letters only, so escaping keeps it.
 CSRF_SLOT = "hingecoachCsrfTokenSlotQx7"
+SHARE_SLOT = "hingecoachCheckinShareSlotQx7"  # where {% checkin_share %} draws the link
 
 
 def kept_parts(
     athlete: Athlete, rec: Recommendation, today: Plan, stamp: str, request: HttpRequest
 ) -> dict[str, SafeString]:
-    """The parts of ``PARTS`` as HTML with ``request``'s CSRF token, rendered once per
-    change of what they show. ``stamp``: ``selectors.athlete_stamp``, the one ``rec`` and
-    ``today`` were read under."""
+    """The parts of ``PARTS`` as HTML with ``request``'s CSRF token (and the check-in link
+    to share, if there is one), rendered once per change of what they show. ``stamp``:
+    ``selectors.athlete_stamp``, the one ``rec`` and ``today`` were read under."""
     kept = pagecache.slot(
         f"athlete:{athlete.pk}:page",
-        pagecache.stamp(stamp, athlete.team.unit, *_served_as(request)),
+        pagecache.stamp(stamp, athlete.team.unit, settings.TIME_ZONE),
         lambda: _render(athlete, rec, today, request),
     )
-    return with_token(kept, request)
+    return _for_request(kept, athlete, request)
 
 
-def _served_as(request: HttpRequest) -> tuple[str, str, str]:
-    """What the kept parts show of the server: its address, time zone and secret key
-    (as a key derived from it)."""
-    secret = salted_hmac("hingecoach.web.athletes.parts", "kept parts").hexdigest()
-    return request.build_absolute_uri("/"), settings.TIME_ZONE, secret
-
-
-def with_token(kept: dict[str, str], request: HttpRequest) -> dict[str, SafeString]:
+def _for_request(
+    kept: dict[str, str], athlete: Athlete, request: HttpRequest
+) -> dict[str, SafeString]:
+    """Kept parts with this request's CSRF token and the link to share drawn for the
+    address this request reached (one query, only when there is a link to show)."""
     token = get_token(request)
-    return {name: mark_safe(html.replace(CSRF_SLOT, token)) for name, html in kept.items()}
+    filled = {name: html.replace(CSRF_SLOT, token) for name, html in kept.items()}
+    if SHARE_SLOT in filled["checkin_links"]:
+        shared = render_to_string(
+            "athletes/_share_fresh.html", {"athlete": athlete, "request": request}
+        )
+        filled["checkin_links"] = filled["checkin_links"].replace(SHARE_SLOT, shared)
+    return {name: mark_safe(html) for name, html in filled.items()}
 
 
 def _render(
@@ -91,6 +94,7 @@ def _more(athlete: Athlete, request: HttpRequest) -> dict[str, Any]:
     return {
         "request": request,
         "csrf_token": CSRF_SLOT,
+        "share_slot": SHARE_SLOT,
         "sessions": list(selectors.athlete_sessions(athlete=athlete)[:RECENT_SESSIONS]),
         "morning_form": NextMorningForm(),
         **checkins_context(athlete),
