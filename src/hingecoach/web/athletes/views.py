@@ -8,7 +8,7 @@ A refused write re-renders its form with the reason next to the field and saves 
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,6 +22,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import content_disposition_header
 from django.views.decorators.vary import vary_on_headers
 
+from hingecoach.core import Plan, Recommendation
 from hingecoach.web.athletes import charts, exports, listing, parts, selectors, services
 from hingecoach.web.athletes.forms import (
     AthleteFilterForm,
@@ -135,7 +136,8 @@ def _advice(
     with no write since."""
     stamp = selectors.athlete_stamp(athlete=athlete, version=version)
     advice = functools.cache(lambda: selectors.athlete_advice(athlete=athlete, stamp=stamp))
-    rec, today = SimpleLazyObject(lambda: advice()[0]), SimpleLazyObject(lambda: advice()[1])
+    rec = cast(Recommendation, SimpleLazyObject(lambda: advice()[0]))
+    today = cast(Plan, SimpleLazyObject(lambda: advice()[1]))
     return {
         "athlete": athlete,
         "rec": rec,
