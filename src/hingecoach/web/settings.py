@@ -125,10 +125,13 @@ CACHES = {
     },
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Sessions are read from the default file cache and written through to the database, so
+# a request reads no session row (Django's cached_db engine; signing out deletes both).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "hingecoach.web.accounts.backends.CoachBackend",  # ModelBackend, the team read with the coach
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -3,18 +3,28 @@
 The template then only places strings: no include, URL lookup or filter per row (those
 cost about 8 ms for a page of 50 rows, most of the list's time), and only the listed
 fields are read (not the notes, conditions or flags).
+
+The rendered rows of a page are kept on the team's shelf in the page cache
+(``hingecoach.web.common.pagecache``), one value per filter and page, stamped by the
+page's athletes (id and data version, in order: a write to any of them, an athlete added,
+archived or erased changes it) and the date (the ages). So a list view reads two short
+columns of the page's athletes and, most often, nothing more. A free-text search is
+rendered afresh (each one typed would fill the shelf).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.dateformat import format as date_format
+from django.utils.safestring import SafeString
 
 from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.common import pagecache
 from hingecoach.web.common.display import stage_label
 
 FIELDS = (
@@ -29,6 +39,29 @@ FIELDS = (
     "last_test_passed",
 )
 _PK = 987654321  # stands for the id in the one detail URL reversed per page
+KEY_FIELDS = ("id", "data_version")  # what a page's rows are stamped with
+SHELF_SIZE = 6  # filter and page combinations kept per team
+
+
+def shelf_name(team_id: int) -> str:
+    return f"team:{team_id}:list"
+
+
+def rows_html(team_id: int | None, view: str, keys: Sequence[tuple[int, str]]) -> SafeString:
+    """The rows of the athletes ``keys`` (id, data version; in list order) as HTML, kept
+    on the team's shelf under ``view`` (the filters and page; "" for a search: not kept)."""
+    today = dt.date.today()
+    ids = [pk for pk, _version in keys]
+
+    def render() -> SafeString:
+        found = Athlete.objects.only(*FIELDS).in_bulk(ids)
+        athletes = [found[pk] for pk in ids if pk in found]
+        return render_to_string("athletes/_rows.html", {"rows": rows(athletes, today)})
+
+    if team_id is None or not view:
+        return render()
+    stamp = pagecache.stamp(tuple(keys), today.isoformat())
+    return pagecache.shelf(shelf_name(team_id), view, stamp, render, SHELF_SIZE)
 
 
 @dataclass(frozen=True)

@@ -70,14 +70,17 @@ def athlete_get(*, user: User, pk: int) -> Athlete:
     return athlete
 
 
-def athlete_stamp(*, athlete: Athlete) -> str:
+def athlete_stamp(*, athlete: Athlete, version: str | None = None) -> str:
     """What is worked out from ``athlete``'s records depends on, besides this code: the
     records' version as stored now (read afresh: the object in hand may be older than a
-    write made through another), the catalog and today's date (the athlete's age). See
+    write made through another; ``version`` when the caller read it in this request with
+    no write since), the catalog and today's date (the athlete's age). See
     ``hingecoach.web.common.pagecache``."""
-    version = Athlete.objects.filter(pk=athlete.pk).values_list("data_version", flat=True)
+    if version is None:
+        stored = Athlete.objects.filter(pk=athlete.pk).values_list("data_version", flat=True)
+        version = stored.first()
     today = dt.date.today().isoformat()
-    return pagecache.stamp(version.first(), catalog_key(), today)
+    return pagecache.stamp(version, catalog_key(), today)
 
 
 def athlete_recommendation(*, athlete: Athlete) -> Recommendation:

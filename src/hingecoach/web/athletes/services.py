@@ -3,6 +3,8 @@
 Each write to the profile or the records ends in ``athlete_refresh``, which stores the
 summary the lists filter on and gives the athlete a new ``data_version``: what pages
 worked out from the old records is not used again (``hingecoach.web.common.pagecache``).
+A write to what other apps keep about the athlete and the athlete's page shows (a block,
+a clip, a check-in link) calls ``athlete_touch`` for a new ``data_version`` alone.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from django.utils import timezone
 
 from hingecoach.core import recommend
 from hingecoach.core.engine import pain_flagged
-from hingecoach.web.athletes import selectors
+from hingecoach.web.athletes import listing, selectors
 from hingecoach.web.athletes import validators as check
 from hingecoach.web.athletes.case import athlete_case
 from hingecoach.web.athletes.models import (
@@ -120,10 +122,18 @@ def athlete_archive(*, athlete: Athlete, archived: bool = True) -> Athlete:
     return athlete
 
 
+def athlete_touch(*, athlete_id: int) -> None:
+    """Give the athlete a new ``data_version`` (nothing else): what their page keeps is
+    rendered again on the next view. For writes outside the records that the page shows;
+    called in the write's transaction, if it has one."""
+    Athlete.objects.filter(pk=athlete_id).update(data_version=new_data_version())
+
+
 def athlete_cache_forget(*, athlete: Athlete) -> None:
     """Once the current transaction commits, delete what pages keep worked out from the
     athlete's records (for an erasure: nothing of theirs stays in the cache)."""
     names = [f"athlete:{athlete.pk}:{kind}" for kind in CACHED_KINDS]
+    names.append(listing.shelf_name(athlete.team_id))  # the team's list names them
     transaction.on_commit(lambda: pagecache.forget(*names))
 
 
@@ -311,12 +321,14 @@ def checkin_link_create(*, athlete: Athlete) -> str:
     """A new private check-in token (returned once; only its digest is stored)."""
     raw = secrets.token_urlsafe(24)
     CheckinLink.objects.create(athlete=athlete, digest=_digest(raw))
+    athlete_touch(athlete_id=athlete.pk)
     return raw
 
 
 def checkin_link_revoke(*, link: CheckinLink) -> None:
     link.revoked = timezone.now()
     link.save(update_fields=["revoked"])
+    athlete_touch(athlete_id=link.athlete_id)
 
 
 def _digest(raw: str) -> str:

@@ -7,7 +7,8 @@ A refused write re-renders its form with the reason next to the field and saves 
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,9 +18,11 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import content_disposition_header
 from django.views.decorators.vary import vary_on_headers
 
+from hingecoach.core import Plan, Recommendation
 from hingecoach.web.athletes import charts, exports, listing, parts, selectors, services
 from hingecoach.web.athletes.forms import (
     AthleteFilterForm,
@@ -31,10 +34,10 @@ from hingecoach.web.athletes.forms import (
     SessionForm,
     SessionRowFormSet,
     TskForm,
+    filter_fields,
     plan_rows,
 )
 from hingecoach.web.athletes.models import Athlete
-from hingecoach.web.catalog import web_catalog
 from hingecoach.web.common import pagecache
 from hingecoach.web.common.forms import add_service_errors, run_service
 from hingecoach.web.requests import CoachRequest
@@ -42,8 +45,6 @@ from hingecoach.web.teams.models import Team
 from hingecoach.web.teams.selectors import is_head_coach, team_of
 
 PAGE_SIZE = 50
-RECENT_SESSIONS = 5
-RECENT_CHECKINS = 5
 
 
 def _team(request: CoachRequest) -> Team:
@@ -64,14 +65,19 @@ def _to_detail(athlete: Athlete) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def athlete_list(request: CoachRequest) -> HttpResponse:
     filters = AthleteFilterForm(request.GET)
-    athletes = selectors.athlete_list(user=request.user, **filters.selector_kwargs())
-    page = Paginator(athletes.only(*listing.FIELDS), PAGE_SIZE).get_page(request.GET.get("page"))
+    chosen = filters.selector_kwargs()
+    athletes = selectors.athlete_list(user=request.user, **chosen)
+    keys = athletes.values_list(*listing.KEY_FIELDS)
+    page = Paginator(keys, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    team = team_of(request.user)
+    view = "" if chosen["query"] else repr((sorted(chosen.items()), page.number))
     context = {
-        "rows": listing.rows(page.object_list),
+        "rows_html": listing.rows_html(team.pk if team else None, view, list(page.object_list)),
         "page": page,
         "filters": filters,
+        "filter_fields": filter_fields(request.GET),
         "query": query.urlencode(),
     }
     if request.htmx and not request.htmx.history_restore_request:
@@ -117,25 +123,28 @@ def athlete_archive(request: CoachRequest, pk: int) -> HttpResponse:
 # --- the athlete's page -----------------------------------------------------------------
 
 
-def _advice(athlete: Athlete, pain_form: PainForm | None = None) -> dict[str, Any]:
-    """The athlete's status, recommendation and today's plan (kept until the records
-    change), with the pain-now form."""
-    stamp = selectors.athlete_stamp(athlete=athlete)
-    rec, today = selectors.athlete_advice(athlete=athlete, stamp=stamp)
+def _advice(
+    request: CoachRequest,
+    athlete: Athlete,
+    pain_form: PainForm | None = None,
+    version: str | None = None,
+) -> dict[str, Any]:
+    """The athlete's status, recommendation, today's plan and the page's kept parts (kept
+    until what they show changes), with the pain-now form. The recommendation and plan
+    are read from the cache only if something on the page needs them besides the kept
+    parts. ``version``: the athlete's data version, when it was read in this request
+    with no write since."""
+    stamp = selectors.athlete_stamp(athlete=athlete, version=version)
+    advice = functools.cache(lambda: selectors.athlete_advice(athlete=athlete, stamp=stamp))
+    rec = cast(Recommendation, SimpleLazyObject(lambda: advice()[0]))
+    today = cast(Plan, SimpleLazyObject(lambda: advice()[1]))
     return {
         "athlete": athlete,
         "rec": rec,
         "plan": today,
-        "parts": parts.kept_parts(athlete, rec, today, stamp),
+        "parts": parts.kept_parts(athlete, rec, today, stamp, request),
         "pain_form": pain_form or PainForm(),
         "pain_field": parts.blank_pain_field() if pain_form is None else None,
-    }
-
-
-def _recent(athlete: Athlete) -> dict[str, Any]:
-    return {
-        "sessions": list(selectors.athlete_sessions(athlete=athlete)[:RECENT_SESSIONS]),
-        "morning_form": NextMorningForm(),
     }
 
 
@@ -164,20 +173,12 @@ def _charts(athlete: Athlete, unit: str) -> dict[str, Any]:
     }
 
 
-def _checkins(athlete: Athlete, new_url: str | None = None) -> dict[str, Any]:
-    """The athlete's private check-in links and what came back through them."""
-    return {
-        "checkin_links": selectors.checkin_links_active(athlete=athlete),
-        "checkins": selectors.athlete_checkins(athlete=athlete)[:RECENT_CHECKINS],
-        "new_checkin_url": new_url,
-        "morning_max": web_catalog().thresholds.pain.next_morning_max,
-    }
-
-
-def _detail_page(request: CoachRequest, athlete: Athlete, **extra: Any) -> HttpResponse:
-    context = _advice(athlete)
-    context.update(_recent(athlete))
-    context.update(_checkins(athlete, **extra))
+def _detail_page(
+    request: CoachRequest, athlete: Athlete, new_url: str | None = None, version: str | None = None
+) -> HttpResponse:
+    context = _advice(request, athlete, version=version)
+    if new_url:  # shown this once: the check-in card is rendered afresh around it
+        context.update(parts.checkins_context(athlete, new_url))
     context["can_erase"] = is_head_coach(request.user)
     return render(request, "athletes/detail.html", context)
 
@@ -185,7 +186,7 @@ def _detail_page(request: CoachRequest, athlete: Athlete, **extra: Any) -> HttpR
 @login_required
 def athlete_detail(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = selectors.athlete_get(user=request.user, pk=pk)
-    return _detail_page(request, athlete)
+    return _detail_page(request, athlete, version=athlete.data_version)  # read just now
 
 
 @login_required
@@ -305,7 +306,7 @@ def pain_record(request: CoachRequest, pk: int) -> HttpResponse:
         return render(
             request,
             "athletes/_advice.html",
-            _advice(athlete, None if saved else form) | {"oob": True},
+            _advice(request, athlete, None if saved else form) | {"oob": True},
         )
     if saved is not None:
         messages.success(request, f"Pain now recorded: {saved.nrs}/10.")

@@ -16,6 +16,7 @@ from hingecoach.core import Catalog
 from hingecoach.core import block as make_block
 from hingecoach.web.athletes.case import athlete_case_data
 from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.athletes.services import athlete_touch
 from hingecoach.web.athletes.validators import in_range
 from hingecoach.web.blocks.models import TrainingBlock
 
@@ -40,6 +41,7 @@ def block_assign(
     Athlete.objects.select_for_update().filter(pk=athlete.pk).first()
     for running in TrainingBlock.objects.filter(athlete=athlete, ended__isnull=True):
         block_end(block=running)
+    athlete_touch(athlete_id=athlete.pk)
     return TrainingBlock.objects.create(
         athlete=athlete,
         weeks=weeks,
@@ -55,6 +57,7 @@ def block_end(*, block: TrainingBlock, on: dt.date | None = None) -> TrainingBlo
     if block.ended is None:
         block.ended = on or dt.date.today()
         block.save(update_fields=["ended"])
+        athlete_touch(athlete_id=block.athlete_id)
     return block
 
 

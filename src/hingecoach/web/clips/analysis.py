@@ -20,6 +20,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from hingecoach.web.athletes.services import athlete_touch
 from hingecoach.web.catalog import web_catalog
 from hingecoach.web.clips.models import Clip
 
@@ -49,6 +50,7 @@ def clip_analyse(*, clip_id: int, attempt: int = 0) -> None:
     clip = Clip.objects.filter(pk=clip_id).first()
     if clip is None:
         return
+    athlete_touch(athlete_id=clip.athlete_id)  # the athlete's page shows the status
     try:
         report, frames = _run(clip)
     except BaseException as exc:
@@ -90,7 +92,9 @@ def _finish(clip: Clip, report: dict[str, Any], frames: list[dict[str, Any]]) ->
             analysed_at=timezone.now(),
         )
     )
-    if not saved and not Clip.objects.filter(pk=clip.pk).exists():
+    if saved:
+        athlete_touch(athlete_id=clip.athlete_id)
+    elif not Clip.objects.filter(pk=clip.pk).exists():
         remove_files(clip.file_paths())  # the athlete was erased while the clip was analysed
 
 
@@ -147,6 +151,8 @@ def clip_fail(clip: Clip, message: str, *, keep_video: bool = True) -> None:
     failed = _current(clip).update(
         status=Clip.Status.FAILED, error=message, report=None, frames=[], annotated=False
     )
+    if failed:
+        athlete_touch(athlete_id=clip.athlete_id)
     if failed and not keep_video:
         remove_files(clip.file_paths())
 

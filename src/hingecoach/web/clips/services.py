@@ -118,7 +118,8 @@ def _requeue(clip: Clip, exercise: str) -> Clip:
         analysed_at=None,
     )
     clip.refresh_from_db()
-    if requeued:
+    if requeued:  # else another request changed it a moment ago
+        athletes.athlete_touch(athlete_id=clip.athlete_id)
         _enqueue(clip)
         clip.refresh_from_db()
     return clip
@@ -155,6 +156,7 @@ def _clip_store(
                 out.write(chunk)
         temp.replace(clip.video_path)
         clip.save()
+        athletes.athlete_touch(athlete_id=athlete.pk)
     except BaseException:
         remove_files([temp, clip.video_path])
         raise
@@ -265,6 +267,8 @@ def _orphan_files(*, older_than: dt.datetime) -> list[Path]:
 def _delete(clips: list[Clip]) -> int:
     paths = [path for clip in clips for path in clip.file_paths()]
     Clip.objects.filter(pk__in=[clip.pk for clip in clips]).delete()
+    for athlete_id in {clip.athlete_id for clip in clips}:
+        athletes.athlete_touch(athlete_id=athlete_id)
     transaction.on_commit(lambda: remove_files(paths))
     return len(clips)
 
@@ -285,5 +289,6 @@ def _fail_stalled(clip: Clip) -> bool:
         pk=clip.pk, status=clip.status, attempt=clip.attempt, progress_at=clip.progress_at
     ).update(status=Clip.Status.FAILED, error=message, report=None, frames=[], annotated=False)
     if failed:
+        athletes.athlete_touch(athlete_id=clip.athlete_id)
         task_result_abandon(task_id=clip.task_id, why=message)
     return bool(failed)

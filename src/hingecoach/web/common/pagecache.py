@@ -10,6 +10,9 @@ again and replaces the slot. So a write shows on the next page view in every wor
 with nothing to delete; erasing an athlete deletes their slots (``forget``).
 
 A slot that cannot be read (a corrupt file, a class renamed by an upgrade) is a miss too.
+
+A *shelf* is a slot holding a few values, each under its own key and stamp (a team's
+athlete list, one value per filter and page shown lately): one name to forget.
 """
 
 from __future__ import annotations
@@ -65,6 +68,27 @@ def slot(name: str, stamp: str, work_out: Callable[[], T]) -> T:
         return value
     value = work_out()
     keep(name, stamp, value)
+    return value
+
+
+def shelf(name: str, key: str, stamp: str, work_out: Callable[[], T], size: int) -> T:
+    """The value under ``key`` in shelf ``name`` if it carries ``stamp``, else
+    ``work_out()``, stored; the shelf keeps the ``size`` values stored last."""
+    cache = caches[ALIAS]
+    try:
+        held = cache.get(name)
+    except Exception:  # unreadable: only a miss; the set below replaces it
+        held = None
+    values = held if isinstance(held, dict) else {}
+    entry = values.pop(key, None)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == stamp:
+        found: T = entry[1]
+        return found
+    value = work_out()
+    values[key] = (stamp, value)
+    for old in list(values)[: max(0, len(values) - size)]:
+        del values[old]
+    cache.set(name, values, TTL_S)
     return value
 
 
