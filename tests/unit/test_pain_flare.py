@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hingecoach.core import default_catalog, load_catalog, plan, recommend
-from hingecoach.core.present import why_text
+from hingecoach.core.present import load_text, why_text
 from unit.builders import (
     SERIES,
     avoided,
@@ -129,6 +129,21 @@ def test_after_a_flare_no_option_lifts_more_than_the_heaviest_load_of_that_sessi
     for item in plan(case(34, last_session=last), CATALOG).session:
         load = item.prescription.load_kg
         assert load is None or load.max <= 7.5, item.exercise
+
+
+@pytest.mark.parametrize("logged", ["good-morning", "bodyweight-hip-hinge"])
+def test_a_childs_dowel_work_after_a_flare_lifts_no_more_than_that_session(logged):
+    # Under 12, bar-on-back work is a dowel or a bar of up to 5 kg: a flare at 2 kg caps
+    # it at 2 kg (on a 2.5 kg barbell grid: the dowel alone), whatever was logged.
+    last = {"pain_during": 6, "exercises": [{"exercise": logged, "load_kg": 2}]}
+    c = with_flare(last, age=8)
+    rec = recommend(c, CATALOG)
+    for item in [*rec.options, *plan(c, CATALOG).session]:
+        load = item.prescription.load_kg
+        assert load is None or load.max <= 2, (item.exercise, load)
+    dowel = [o for o in rec.options if o.prescription.implement == "dowel"]
+    assert dowel and all("flare-cap" in rules(o.reasons) for o in dowel)
+    assert load_text(dowel[0].prescription, "kg") == "dowel"
 
 
 @pytest.mark.parametrize("age", [15, 34])

@@ -106,7 +106,7 @@ def load_text(prescription: Any, units: Units, dash: str = DASH) -> str:
         return NO_LOAD
     text = span(load.min, load.max, units, dash)
     if getattr(prescription, "implement", None) == "dowel":
-        return f"dowel, or a bar up to {number(load.max)} {units}"
+        return f"dowel, or a bar up to {number(load.max)} {units}" if load.max else "dowel"
     return text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hingecoach.core.catalog import Catalog, Exercise
+from hingecoach.core.catalog.schema import Implement
 from hingecoach.core.engine.built import built
 from hingecoach.core.engine.draft import Pick, Scheme
 from hingecoach.core.engine.facts import Facts
@@ -54,7 +55,9 @@ def load_for(pick: Pick, exercise: Exercise, facts: Facts, steps: int = 0) -> Lo
         return Loaded()
     loads = facts.catalog.thresholds.loads
     if facts.child_bar(exercise):
-        windows = facts.compiled.windows(Ask(0, loads.child.bar_on_back_max_kg), "barbell")
+        # A flare caps a child's bar too: never more than the session that flared.
+        ask = Ask(0, loads.child.bar_on_back_max_kg, cap_kg=facts.flare_cap(exercise.id))
+        windows = facts.compiled.windows(ask, "barbell")
         reason = say(
             facts.catalog,
             "child-bar",
@@ -62,7 +65,9 @@ def load_for(pick: Pick, exercise: Exercise, facts: Facts, steps: int = 0) -> Lo
             below=loads.child.below_age,
             max_kg=loads.child.bar_on_back_max_kg,
         )
-        return _loaded(windows, "dowel", [reason])
+        return _loaded(
+            windows, "dowel", [reason, *_capped(ask, windows, "barbell", facts, exercise)]
+        )
     cause = start_cause(pick, exercise, facts)
     bottom = pick.load_mode == "bottom" or cause is not None
     ask = Ask(
@@ -87,19 +92,17 @@ def load_for(pick: Pick, exercise: Exercise, facts: Facts, steps: int = 0) -> Lo
         reasons.append(
             say(facts.catalog, "start-low", start=cause, exercise=exercise.id, age=facts.age)
         )
-    reasons += _capped(ask, windows, exercise, facts)
+    reasons += _capped(ask, windows, exercise.loads.implement, facts, exercise)
     return _loaded(windows, exercise.loads.implement, reasons)
 
 
 def _capped(
-    ask: Ask, windows: dict[Units, Window], exercise: Exercise, facts: Facts
+    ask: Ask, windows: dict[Units, Window], implement: Implement, facts: Facts, exercise: Exercise
 ) -> list[Reason]:
     """The flare-cap reason, when the flared session's load held this one down."""
     if ask.cap_kg is None:
         return []
-    free = facts.compiled.windows(
-        Ask(ask.low_kg, ask.high_kg, ask.bottom, ask.steps), exercise.loads.implement or "barbell"
-    )
+    free = facts.compiled.windows(Ask(ask.low_kg, ask.high_kg, ask.bottom, ask.steps), implement)
     if free["kg"] == windows["kg"] and free["lb"] == windows["lb"]:
         return []
     return [
