@@ -64,6 +64,10 @@ def serve(
         "keepalive": keepalive,
         "worker_class": f"hingecoach.web.gunicorn_worker.JsonRefusals{_kind(threads)}Worker",
     }
+    if not keepalive:
+        # A worker takes no more connections than it has threads: the rest wait in the
+        # listening socket for whichever worker is free first (benchmarks/README.md).
+        options["worker_connections"] = threads
     worker, parent = start_task_worker(), os.getpid()
     try:
         _Gunicorn(application, options).run()
