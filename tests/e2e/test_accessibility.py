@@ -305,6 +305,7 @@ NOT_PAGES = {
     "clips/<int:pk>/frames/<int:n>.jpg": "a JPEG image",
     "clips/<int:pk>/video.webm": "a video file",
     "clips/<int:pk>/retry/": "POST, then a redirect to the clip's page",
+    "clips/<int:pk>/reanalyse/": "POST, then a redirect to the clip's page",
     "clips/<int:pk>/test/": "POST; a refusal shows the clip's page again (checked there)",
     "athletes/<int:pk>/live/sessions/": "JSON for the live page's script (POST starts a set)",
     "athletes/<int:pk>/live/sessions/<uuid:key>/pictures/": "JSON: a picture's landmarks",
