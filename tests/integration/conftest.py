@@ -49,3 +49,15 @@ def blue(db) -> TeamWorld:
 def token_client(user: Any) -> Client:
     raw = teams.api_token_create(user=user)
     return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+
+
+@pytest.fixture
+def api(red: TeamWorld) -> Client:
+    """The red coach's API client (token authentication)."""
+    return token_client(red.coach)
+
+
+@pytest.fixture
+def url(red: TeamWorld) -> str:
+    """The red athlete's API address."""
+    return f"/api/athletes/{red.athlete.pk}"

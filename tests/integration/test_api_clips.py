@@ -25,11 +25,6 @@ def video(name: str = "hinge.mp4", content: bytes = MP4_HEAD + b"\0" * 64):
 
 
 @pytest.fixture
-def api(red) -> Client:
-    return token_client(red.coach)
-
-
-@pytest.fixture
 def clips_url(red) -> str:
     return f"/api/athletes/{red.athlete.pk}/clips"
 

@@ -8,23 +8,12 @@ import re
 
 import pytest
 from django.test import Client
-from tests.integration.conftest import token_client
 
 pytestmark = pytest.mark.django_db
 
 
 def post(client: Client, url: str, body: object, method: str = "post"):
     return getattr(client, method)(url, json.dumps(body), content_type="application/json")
-
-
-@pytest.fixture
-def api(red) -> Client:
-    return token_client(red.coach)
-
-
-@pytest.fixture
-def url(red) -> str:
-    return f"/api/athletes/{red.athlete.pk}"
 
 
 def test_each_record_written_is_read_back(api, url):

@@ -8,7 +8,6 @@ import json
 
 import pytest
 from django.test import Client
-from tests.integration.conftest import token_client
 
 from hingecoach.web.athletes import services
 
@@ -20,16 +19,6 @@ DATETIME = "2026-11-01T00:00:00Z"
 def send(client: Client, url: str, body: object, method: str = "post"):
     text = body if isinstance(body, str) else json.dumps(body)
     return getattr(client, method)(url, text, content_type="application/json")
-
-
-@pytest.fixture
-def api(red) -> Client:
-    return token_client(red.coach)
-
-
-@pytest.fixture
-def url(red) -> str:
-    return f"/api/athletes/{red.athlete.pk}"
 
 
 def refusal(response, status: int = 422) -> tuple[str, str]:
