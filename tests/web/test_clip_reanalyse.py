@@ -12,14 +12,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
+from tests.web.stored_clips import DB_TASKS, stored_clip
 
 from hingecoach.core.kinematics.analyze import not_assessable
 from hingecoach.core.kinematics.report import ClipSummary
 from hingecoach.web.athletes import services as athletes
 from hingecoach.web.clips.models import Clip
 
-MP4_HEAD = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # A report as the worker stores it: a clip in which nobody could be followed.
 REPORT = not_assessable(
     {"clip": ClipSummary(fps=15, frames=3, duration_s=0.2, width=64, height=64), "exercise": "x"},
@@ -37,18 +36,10 @@ def _clips_settings(settings, tmp_path):
 
 
 def _clip(athlete, *, status=Clip.Status.DONE, exercise="bodyweight-hip-hinge", **fields) -> Clip:
-    clip = Clip.objects.create(
-        athlete=athlete,
-        extension="mp4",
-        original_name="set.mp4",
-        exercise=exercise,
-        status=status,
-        report=REPORT if status == Clip.Status.DONE else None,
-        **fields,
+    report = REPORT if status == Clip.Status.DONE else None
+    return stored_clip(
+        athlete, status=status, name="set.mp4", exercise=exercise, report=report, **fields
     )
-    clip.video_path.parent.mkdir(parents=True, exist_ok=True)
-    clip.video_path.write_bytes(MP4_HEAD)
-    return clip
 
 
 def _reanalyse(client: Client, clip: Clip, exercise: str) -> str:

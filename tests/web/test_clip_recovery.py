@@ -20,12 +20,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from tests.web.stored_clips import DB_TASKS, MP4_HEAD, stored_clip
 
 from hingecoach.web.clips import analysis, services
 from hingecoach.web.clips.models import Clip
-
-MP4_HEAD = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 @pytest.fixture(autouse=True)
@@ -38,21 +36,7 @@ def _clips_settings(settings, tmp_path):
 
 
 def _clip(athlete, *, status, minutes_quiet: float = 0, **fields) -> Clip:
-    clip = Clip.objects.create(
-        athlete=athlete,
-        extension="mp4",
-        original_name="hinge.mp4",
-        exercise="bodyweight-hip-hinge",
-        status=status,
-        **fields,
-    )
-    clip.video_path.parent.mkdir(parents=True, exist_ok=True)
-    clip.video_path.write_bytes(MP4_HEAD)
-    Clip.objects.filter(pk=clip.pk).update(
-        progress_at=timezone.now() - dt.timedelta(minutes=minutes_quiet)
-    )
-    clip.refresh_from_db()
-    return clip
+    return stored_clip(athlete, status=status, minutes_quiet=minutes_quiet, **fields)
 
 
 def _claimed_task(clip: Clip) -> DBTaskResult:

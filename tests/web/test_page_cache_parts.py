@@ -18,6 +18,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from tests.web.stored_clips import MP4_HEAD, stored_clip
 from tests.web.test_blocks import assign, block_card, run_week
 from tests.web.test_page_cache import detail, part, session_rows
 
@@ -31,7 +32,6 @@ from hingecoach.web.clips.models import Clip
 
 pytestmark = pytest.mark.django_db(transaction=True)
 TODAY = dt.date.today().isoformat()
-MP4_HEAD = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"
 
 
 @pytest.fixture(autouse=True)
@@ -52,21 +52,7 @@ def checkin_card(html: str) -> str:
 
 
 def made_clip(athlete: Athlete, *, status: str, minutes_quiet: float = 0) -> Clip:
-    """A clip with its video kept, as an upload leaves it (written straight to the table,
-    as a worker of an older version or a crash might leave it: no version change)."""
-    clip = Clip.objects.create(
-        athlete=athlete,
-        extension="mp4",
-        original_name="hinge-side.mp4",
-        exercise="bodyweight-hip-hinge",
-        status=status,
-    )
-    clip.video_path.parent.mkdir(parents=True, exist_ok=True)
-    clip.video_path.write_bytes(MP4_HEAD)
-    quiet = timezone.now() - dt.timedelta(minutes=minutes_quiet)
-    Clip.objects.filter(pk=clip.pk).update(progress_at=quiet)
-    clip.refresh_from_db()
-    return clip
+    return stored_clip(athlete, status=status, name="hinge-side.mp4", minutes_quiet=minutes_quiet)
 
 
 # --- what a kept view reads -------------------------------------------------------------
