@@ -60,14 +60,21 @@ def json_schema(name: str, catalog: Catalog | None = None) -> dict[str, Any]:
     schema = model.model_json_schema(mode=mode)
     with_catalog_ids(schema, catalog)
     if catalog is not None:
-        definitions = schema.get("$defs", {})
-        for (definition, prop), kind in ANSWER_IDS.items():
-            node = definitions.get(definition, {}).get("properties", {}).get(prop)
-            if node is not None:
-                node["enum"] = list(getattr(catalog, kind))
+        list_ids(schema.get("$defs", {}), ANSWER_IDS, catalog)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema.setdefault("title", name)
     return schema
+
+
+def list_ids(
+    definitions: dict[str, Any], where: dict[tuple[str, str], str], catalog: Catalog
+) -> None:
+    """Give each (definition, property) of ``where`` that ``definitions`` hold (or the
+    items of a list property) the enum of ``catalog``'s ids of its kind."""
+    for (definition, prop), kind in where.items():
+        node = definitions.get(definition, {}).get("properties", {}).get(prop)
+        if node is not None:
+            node.get("items", node)["enum"] = list(getattr(catalog, kind))
 
 
 def with_catalog_ids(node: Any, catalog: Catalog | None) -> None:

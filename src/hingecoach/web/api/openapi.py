@@ -12,7 +12,8 @@ from ninja.errors import ValidationError
 from ninja.operation import Operation
 
 from hingecoach.core import Case
-from hingecoach.core.schemas import with_catalog_ids
+from hingecoach.core.schemas import ANSWER_IDS as CONTRACT_IDS
+from hingecoach.core.schemas import list_ids, with_catalog_ids
 from hingecoach.web.api.dates import date_pattern
 from hingecoach.web.athletes.validators import EARLIEST, birth_range
 from hingecoach.web.catalog import web_catalog
@@ -29,10 +30,7 @@ CASE_DATES = ("TestResult", "LastSession")
 # models say str (a record keeps its id if a coach's catalog later drops it); the document
 # says which ids the server's catalog gives.
 ANSWER_IDS = {
-    ("Option", "exercise"): "exercises",
-    ("SessionItem", "exercise"): "exercises",
-    ("Avoid", "exercise"): "exercises",
-    ("Why", "rule"): "rules",
+    **CONTRACT_IDS,  # the answers' own, as `hingecoach schema` lists them
     ("AthleteOut", "conditions"): "conditions",
     ("AthleteOut", "red_flags"): "red_flags",
     ("TestOut", "faults"): "faults",
@@ -52,14 +50,6 @@ def case_components() -> dict[str, Any]:
     for name in CASE_DATES:  # a test or a session is never after today
         _mark_day(components[name]["properties"]["date"])
     return components
-
-
-def _list_ids(components: dict[str, Any], where: dict[tuple[str, str], str]) -> None:
-    """Give each property of ``where`` (or its items) the catalog's ids as an enum."""
-    for (name, prop), kind in where.items():
-        target = components[name]["properties"][prop]
-        target = target.get("items", target)
-        target["enum"] = list(getattr(web_catalog(), kind))
 
 
 def _mark_day(node: dict[str, Any]) -> None:
@@ -112,6 +102,6 @@ class ContractAPI(NinjaAPI):
         schemas = document.setdefault("components", {}).setdefault("schemas", {})
         for name, schema in case_components().items():
             schemas.setdefault(name, schema)
-        _list_ids(schemas, ANSWER_IDS)
+        list_ids(schemas, ANSWER_IDS, web_catalog())
         _date_bounds(document, dt.date.today())
         return document
