@@ -142,8 +142,30 @@ def test_a_childs_dowel_work_after_a_flare_lifts_no_more_than_that_session(logge
         load = item.prescription.load_kg
         assert load is None or load.max <= 2, (item.exercise, load)
     dowel = [o for o in rec.options if o.prescription.implement == "dowel"]
-    assert dowel and all("flare-cap" in rules(o.reasons) for o in dowel)
+    assert dowel and all({"flare-bottom", "flare-step-down"} & set(rules(o.reasons)) for o in dowel)
     assert load_text(dowel[0].prescription, "kg") == "dowel"
+
+
+@pytest.mark.parametrize("logged", [2, 5])
+def test_a_child_above_the_dowel_when_pain_flared_goes_back_to_the_dowel(logged):
+    # A child's range for bar-on-back work starts at the dowel, not the band's 10 kg.
+    last = {"pain_during": 6, "exercises": [{"exercise": "good-morning", "load_kg": logged}]}
+    rec = recommend(with_flare(last, age=8), CATALOG)
+    good_morning = option(rec, "good-morning")
+    assert "flare-bottom" in rules(good_morning.reasons)
+    assert load_text(good_morning.prescription, "kg") == "dowel"
+
+
+def test_a_child_already_on_the_dowel_when_pain_flared_steps_down():
+    last = {"pain_during": 6, "exercises": [{"exercise": "good-morning", "load_kg": 0}]}
+    rec = recommend(with_flare(last, age=8), CATALOG)
+    assert "good-morning" not in options(rec)
+    texts = [w.text for w in avoided_why(rec, "good-morning")]
+    assert texts == [
+        "Good Morning was already at the bottom of its range (a dowel) in the session "
+        "that flared, so step down"
+    ]
+    assert load_text(option(rec, "kneeling-good-morning").prescription, "kg") == "dowel"
 
 
 @pytest.mark.parametrize("age", [15, 34])

@@ -289,6 +289,8 @@ class _Say:
             return NO_LOAD
         dash = "-" if self.log else DASH
         if facts.get("implement") == "dowel" and not self.log:
+            if not load["max"]:
+                return "a dowel"
             return f"a dowel, or a bar up to {number(load['max'])} {units}"
         return span(load["min"], load["max"], units, dash)
 

@@ -9,12 +9,15 @@ exercise whose range starts above that load gives way to its step down.
 
 from __future__ import annotations
 
+from typing import Any
+
 from hingecoach.core.engine.corrective import series, stand_in
 from hingecoach.core.engine.draft import Draft, Pick
 from hingecoach.core.engine.facts import Facts
-from hingecoach.core.engine.loads import Ask
+from hingecoach.core.engine.loads import Ask, Window
+from hingecoach.core.engine.prescribe import load_facts
 from hingecoach.core.engine.reasons import Reason, say
-from hingecoach.core.present import kg_to_lb
+from hingecoach.core.present import Units, kg_to_lb
 
 
 def apply_flare(facts: Facts, draft: Draft) -> None:
@@ -116,7 +119,7 @@ def _reduce(facts: Facts, draft: Draft, pick: Pick) -> None:
             flare=facts.flare,
             previous=pick.exercise,
             logged_kg=last,
-            **_bottom_loads(facts, pick.exercise),
+            **_bottom_facts(facts, pick.exercise),
         )
         _give_way(facts, draft, pick, reason)
         return
@@ -153,10 +156,10 @@ def under_cap(facts: Facts, exercise_id: str, cap_kg: float | None = None) -> bo
     Both units are checked so the options never depend on the reader's units: 10 kg
     lifted is 22 lb, under the 25 lb that is a hamstring curl's lightest stack load."""
     cap = facts.flare_cap(exercise_id) if cap_kg is None else cap_kg
-    loads = _bottom_loads(facts, exercise_id)
-    if cap is None or not loads or facts.child_bar(facts.catalog[exercise_id]):
+    windows = _bottom_windows(facts, exercise_id)
+    if cap is None or not windows or facts.child_bar(facts.catalog[exercise_id]):
         return True
-    return loads["load_kg"]["min"] <= cap + 1e-9 and loads["load_lb"]["min"] <= kg_to_lb(cap) + 1e-9
+    return windows["kg"].min <= cap + 1e-9 and windows["lb"].min <= kg_to_lb(cap) + 1e-9
 
 
 def _add(pick: Pick, reason: Reason) -> None:
@@ -166,18 +169,30 @@ def _add(pick: Pick, reason: Reason) -> None:
 
 def _bottom_kg(facts: Facts, exercise_id: str) -> float:
     """The lightest gym load inside the catalog's range for the athlete's band."""
-    loads = _bottom_loads(facts, exercise_id)
-    return loads["load_kg"]["min"] if loads else 0.0
+    windows = _bottom_windows(facts, exercise_id)
+    return windows["kg"].min if windows else 0.0
 
 
-def _bottom_loads(facts: Facts, exercise_id: str) -> dict[str, dict[str, float]]:
-    """That lightest load as a prescription shows it, in kilograms and in pounds."""
+def _bottom_windows(facts: Facts, exercise_id: str) -> dict[Units, Window]:
+    """That lightest load in kilograms and in pounds (none for unloaded work). A child's
+    bar-on-back work starts from the dowel, whatever the band's range says."""
     exercise = facts.catalog[exercise_id]
     rng = facts.catalog.load_range(exercise_id, facts.band)
     if rng is None or exercise.loads.implement is None:
         return {}
-    windows = facts.compiled.windows(Ask(rng.min, rng.max, bottom=True), exercise.loads.implement)
-    return {f"load_{unit}": {"min": w.min, "max": w.max} for unit, w in windows.items()}
+    if facts.child_bar(exercise):
+        child_max = facts.catalog.thresholds.loads.child.bar_on_back_max_kg
+        return facts.compiled.windows(Ask(0, child_max, bottom=True), "barbell")
+    return facts.compiled.windows(Ask(rng.min, rng.max, bottom=True), exercise.loads.implement)
+
+
+def _bottom_facts(facts: Facts, exercise_id: str) -> dict[str, Any]:
+    """That load as a reason's facts, a child's named as the dowel it is."""
+    windows = _bottom_windows(facts, exercise_id)
+    if not windows:
+        return {}
+    dowel = facts.child_bar(facts.catalog[exercise_id])
+    return {**load_facts(windows), **({"implement": "dowel"} if dowel else {})}
 
 
 def _step_down(facts: Facts, exercise_id: str, fits: bool = False) -> str | None:

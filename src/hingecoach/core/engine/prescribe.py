@@ -15,7 +15,7 @@ from hingecoach.core.engine.reasons import Reason, say, worded
 from hingecoach.core.present import Units, scheme_text
 from hingecoach.core.results import LoadKg, LoadLb, Option, Prescription, RangeStep
 
-__all__ = ["Loaded", "load_for", "prescription", "scheme_text", "to_option"]
+__all__ = ["Loaded", "load_facts", "load_for", "prescription", "scheme_text", "to_option"]
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,13 @@ def load_for(pick: Pick, exercise: Exercise, facts: Facts, steps: int = 0) -> Lo
         return Loaded()
     loads = facts.catalog.thresholds.loads
     if facts.child_bar(exercise):
-        # A flare caps a child's bar too: never more than the session that flared.
-        ask = Ask(0, loads.child.bar_on_back_max_kg, cap_kg=facts.flare_cap(exercise.id))
+        # A flare takes a child's bar to the dowel, never above the session that flared.
+        ask = Ask(
+            0,
+            loads.child.bar_on_back_max_kg,
+            bottom=pick.load_mode == "bottom",
+            cap_kg=facts.flare_cap(exercise.id),
+        )
         windows = facts.compiled.windows(ask, "barbell")
         reason = say(
             facts.catalog,
@@ -85,7 +90,7 @@ def load_for(pick: Pick, exercise: Exercise, facts: Facts, steps: int = 0) -> Lo
             age=facts.age,
             band=facts.band,
             implement=exercise.loads.implement,
-            **_facts(windows),
+            **load_facts(windows),
         )
     ]
     if cause is not None and not steps:
@@ -116,7 +121,8 @@ def _capped(
     ]
 
 
-def _facts(windows: dict[Units, Window]) -> dict[str, dict[str, float]]:
+def load_facts(windows: dict[Units, Window]) -> dict[str, dict[str, float]]:
+    """Gym loads as a reason's facts: ``load_kg`` and ``load_lb``, each a min and max."""
     return {f"load_{unit}": {"min": w.min, "max": w.max} for unit, w in windows.items()}
 
 
