@@ -93,7 +93,7 @@ def test_sheet_prints_why_each_item_is_there_in_its_units_on_one_page(made):
     for item in plan(case, catalog).session:
         for why in item.why:
             assert squeeze(why_text(catalog, why, "lb")) in text, (item.exercise, why.rule)
-    assert "65 lb, inside the adult range for age 38" in text and " kg" not in text
+    assert "45 lb, inside the adult range for age 38" in text and " kg" not in text
 
 
 def test_poster_writes_an_svg_marked_for_the_athlete(made):

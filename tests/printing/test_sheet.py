@@ -132,8 +132,8 @@ def test_each_item_prints_why_it_is_there_in_the_sheets_units(catalog, units):
             said = squeeze(why_text(catalog, why, units))
             assert said in text[start:], (item.exercise, said)
     assert "Why:" in text
-    assert ("65 lb, inside the adult range for age 38" in text) == (units == "lb")
-    assert ("30 kg, inside the adult range for age 38" in text) == (units == "kg")
+    assert ("45 lb, inside the adult range for age 38" in text) == (units == "lb")
+    assert ("20 kg, inside the adult range for age 38" in text) == (units == "kg")
 
 
 def test_a_block_sheet_prints_every_items_why_on_its_weeks_page(catalog, failed):

@@ -296,6 +296,8 @@ class _Say:
 
     def logged(self, kg: float) -> str:
         kg = round(float(kg), 2)  # as the web app stores a logged load
+        if not kg:
+            return "body weight"
         return f"{number(kg)} kg" if self.log else logged_text(kg, self.units)
 
     def instead(self, facts: Mapping[str, Any]) -> str:

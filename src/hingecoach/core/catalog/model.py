@@ -71,6 +71,8 @@ ENGINE_RULES = frozenset(
         "stretch-skill-on",
         "flare-bottom",
         "flare-reached-below",
+        "flare-under-bottom",
+        "flare-over-cap",
         "test-failed",
     }
 )

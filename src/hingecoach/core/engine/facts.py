@@ -130,13 +130,26 @@ class Facts:
         return f"{len(reps)}x{reps[0]}"
 
     def last_load(self, exercise_id: str) -> float | None:
+        """What ``exercise_id`` lifted in the last session (logged twice: the heaviest);
+        None when that session did not do it or did not say."""
+        loads = [kg for logged, kg in self._last_loads if logged == exercise_id]
+        return max(loads) if loads else None
+
+    @cached_property
+    def _last_loads(self) -> tuple[tuple[str, float], ...]:
+        """The last session's loads as (exercise, kg): as logged, and 0 for work the
+        catalog never loads (a bridge done is a load known to be none)."""
         last = self.case.last_session
         if last is None:
-            return None
-        loads = [
-            e.load_kg for e in last.exercises if e.exercise == exercise_id and e.load_kg is not None
-        ]
-        return max(loads) if loads else None  # logged twice: the heaviest
+            return ()
+        known = []
+        for entry in last.exercises:
+            kg = entry.load_kg
+            if kg is None and self.catalog[entry.exercise].loads.implement is None:
+                kg = 0.0
+            if kg is not None:
+                known.append((entry.exercise, kg))
+        return tuple(known)
 
     def flare_cap(self, exercise_id: str) -> float | None:
         """After a flare, the most an option may lift: what this exercise lifted in the
@@ -166,9 +179,8 @@ class Facts:
             return None
         if self.last_load(exercise_id) is not None:
             return exercise_id
-        last = self.case.last_session
-        lifts = [e for e in last.exercises if e.load_kg is not None] if last else []
-        return max(lifts, key=lambda e: e.load_kg or 0.0).exercise if lifts else None
+        lifts = self._last_loads
+        return max(lifts, key=lambda lift: lift[1])[0] if lifts else None
 
     @property
     def older_adult(self) -> bool:

@@ -34,6 +34,20 @@ def apply_flare(facts: Facts, draft: Draft) -> None:
         elif catalog.load_range(pick.exercise, facts.band) is not None:
             _reduce(facts, draft, pick)
     offer_alternatives(facts, draft)
+    _mastered_first(facts, draft)
+
+
+def _mastered_first(facts: Facts, draft: Draft) -> None:
+    """After a flare what the athlete has mastered leads, the goal's order after it; an
+    option the goal had put first and that no longer is stops saying so."""
+    picks = list(draft.picks.values())
+    ordered = sorted(picks, key=lambda pick: not facts.is_mastered(pick.exercise))
+    if ordered == picks:
+        return
+    draft.picks = {pick.exercise: pick for pick in ordered}
+    for pick in ordered[1:]:
+        kept = [r for r in pick.reasons if r.rule != "goal-first"]
+        pick.reasons = kept or pick.reasons
 
 
 def reached(facts: Facts) -> frozenset[str]:
@@ -109,33 +123,36 @@ def _with_steps_down(facts: Facts, found: set[str]) -> set[str]:
 
 def _reduce(facts: Facts, draft: Draft, pick: Pick) -> None:
     """Bottom of the range, or the step down once the flared session was already there
-    or when the bottom of the range lifts more than the flared session did."""
+    (or under it), or when the bottom of the range lifts more than the flared session did."""
     last = facts.last_load(pick.exercise)
     bottom = _bottom_kg(facts, pick.exercise)
-    if last is not None and last <= bottom and _step_down(facts, pick.exercise) is not None:
-        reason = say(
-            facts.catalog,
-            "flare-step-down",
-            flare=facts.flare,
-            previous=pick.exercise,
-            logged_kg=last,
-            **_bottom_facts(facts, pick.exercise),
-        )
-        _give_way(facts, draft, pick, reason)
-        return
+    if last is not None and last <= bottom + 1e-9:
+        at_bottom = last >= bottom - 1e-9
+        if not at_bottom or _step_down(facts, pick.exercise):  # else: stays at the bottom
+            rule = "flare-step-down" if at_bottom else "flare-under-bottom"
+            _give_way(facts, draft, pick, _stepping_down(facts, rule, pick.exercise, last))
+            return
     cap = facts.flare_cap(pick.exercise)
     if cap is not None and not under_cap(facts, pick.exercise, cap):
-        reason = say(
-            facts.catalog,
-            "flare-cap",
-            flare=facts.flare,
-            exercise=facts.flare_cap_source(pick.exercise),
-            logged_kg=cap,
-        )
+        reason = _stepping_down(facts, "flare-over-cap", pick.exercise, cap)
         _give_way(facts, draft, pick, reason)
         return
     pick.load_mode = "bottom"
     _add(pick, say(facts.catalog, "flare-bottom", flare=facts.flare))
+
+
+def _stepping_down(facts: Facts, rule: str, exercise_id: str, logged_kg: float) -> Reason:
+    """Why ``exercise_id`` steps down: what the flared session lifted beside the
+    lightest load of its range."""
+    return say(
+        facts.catalog,
+        rule,
+        flare=facts.flare,
+        previous=exercise_id,
+        exercise=facts.flare_cap_source(exercise_id),
+        logged_kg=logged_kg,
+        **_bottom_facts(facts, exercise_id),
+    )
 
 
 def _give_way(facts: Facts, draft: Draft, pick: Pick, reason: Reason) -> None:
