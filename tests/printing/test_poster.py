@@ -8,9 +8,11 @@ import pytest
 
 from hingecoach import printing
 from hingecoach.charts.layout import ladder_layout
+from hingecoach.core import case_from_json, recommend
+from hingecoach.core.present import why_text
 from hingecoach.printing.poster import theme_spans
 
-from .conftest import PT_PER_MM, Pdf, example_case, keep
+from .conftest import PT_PER_MM, Pdf, example_case, keep, squeeze
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -38,6 +40,31 @@ def test_the_poster_shows_every_exercise_the_columns_the_themes_and_the_athlete(
     assert "athlete at stage: fundamental" in text
     for label in ("Drill (dashed)", "Exercise (solid)", "Test (double border)"):
         assert label in text
+
+
+@pytest.mark.parametrize(
+    ("example", "warning"),
+    [
+        ("pain-flare.json", "Pain during the last session was 7/10"),
+        ("fear-high.json", None),
+        ("passed-technique.json", None),
+    ],
+)
+def test_the_athletes_warnings_are_printed_above_the_ladder(catalog, example, warning):
+    case = example_case(example, catalog)
+    text = squeeze(Pdf(printing.poster_pdf(catalog, case)).texts()[0])
+    said = [squeeze(why_text(catalog, w)) for w in recommend(case, catalog).warnings_why]
+    for line in said:
+        assert f"! {line}" in text
+    assert warning is None or said[0].startswith(warning)
+    assert ("! " in text) == bool(said)
+
+
+def test_a_referral_says_so_on_the_ladder(catalog):
+    case = case_from_json('{"athlete": {"age": 50, "conditions": ["spinal-fusion"]}}', catalog)
+    text = squeeze(Pdf(printing.poster_pdf(catalog, case)).texts()[0])
+    assert "athlete at stage: refer" in text
+    assert "! Spinal fusion is recorded without medical clearance" in text
 
 
 def test_theme_bands_span_the_levels_their_exercises_reach(catalog):

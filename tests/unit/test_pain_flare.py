@@ -123,7 +123,8 @@ def test_a_flare_never_loads_more_than_the_flared_session_lifted():
     (under,) = avoided_why(rec, "step-up")
     assert under.rule == "flare-under-bottom" and under.facts["logged_kg"] == 2
     assert under.text == (
-        "Step-Up was lifted at 2 kg in the session that flared, under the bottom of its range (4 kg)"
+        "Step-Up was lifted at 2 kg in the session that flared, "
+        "under the bottom of its range (4 kg)"
     )
 
 

@@ -8,6 +8,7 @@ the DejaVu fonts that ship with matplotlib.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -19,11 +20,14 @@ from hingecoach.charts.frame import draw_columns, draw_rows
 from hingecoach.charts.layout import Layout, ladder_layout
 from hingecoach.charts.legend import draw_legends
 from hingecoach.charts.marks import AthleteMarks
-from hingecoach.charts.style import COLUMN_IN, FONT, MUTED, TEXT, UNIT_IN
+from hingecoach.charts.style import COLUMN_IN, FONT, MUTED, TEXT, UNIT_IN, WARNING
 from hingecoach.core import Catalog
 
 FORMATS = ("svg", "png")
 LEFT_IN, RIGHT_IN, TOP_IN, BOTTOM_IN = 0.95, 0.25, 1.9, 1.25
+WARNING_LINES = 5  # what fits between the subtitle and the chart
+LINE_IN = 0.2
+CHARS_PER_IN = 12  # at the warnings' 10 points
 DPI = 160
 
 
@@ -52,7 +56,7 @@ def draw_ladder(catalog: Catalog, out: Path, marks: AthleteMarks | None = None) 
 def ladder_figure(catalog: Catalog, marks: AthleteMarks | None) -> Figure:
     layout = ladder_layout(catalog)
     width = LEFT_IN + COLUMN_IN * len(layout.columns) + RIGHT_IN
-    height = TOP_IN + UNIT_IN * layout.height + BOTTOM_IN
+    height = top_in(marks, width) + UNIT_IN * layout.height + BOTTOM_IN
     figure = Figure(figsize=(width, height))
     ax = figure.add_axes(
         (
@@ -92,6 +96,33 @@ def draw_title(figure: Figure, marks: AthleteMarks | None, top: float) -> None:
         color=MUTED,
         va="top",
     )
+    lines = warning_lines(marks, figure.get_figwidth())
+    if lines:
+        figure.text(
+            left,
+            top - 0.62 / figure.get_figheight(),
+            "\n".join(lines),
+            fontsize=10,
+            color=WARNING,
+            va="top",
+            linespacing=1.3,
+        )
+
+
+def top_in(marks: AthleteMarks | None, width_in: float) -> float:
+    """The margin above the chart: the title, and today's warnings when there are some."""
+    return TOP_IN + LINE_IN * len(warning_lines(marks, width_in))
+
+
+def warning_lines(marks: AthleteMarks | None, width_in: float) -> list[str]:
+    """Today's warnings, each wrapped to the figure's width, at most ``WARNING_LINES``."""
+    lines: list[str] = []
+    for warning in marks.warnings if marks is not None else ():
+        chars = int((width_in - 0.5) * CHARS_PER_IN)
+        lines += textwrap.wrap(f"! {warning}", chars, subsequent_indent="  ")
+    if len(lines) > WARNING_LINES:
+        lines = [*lines[: WARNING_LINES - 1], lines[WARNING_LINES - 1] + " ..."]
+    return lines
 
 
 def subtitle(marks: AthleteMarks | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hingecoach.core import Case, Catalog, recommend
+from hingecoach.core.present import why_text
 
 
 @dataclass(frozen=True)
@@ -13,6 +14,7 @@ class AthleteMarks:
     mastered: frozenset[str]
     today: tuple[str, ...]
     avoid: frozenset[str]
+    warnings: tuple[str, ...] = ()  # for a person, as the recommendation words them
 
     def option_number(self, exercise_id: str) -> int | None:
         """1 for today's best option, 2 for the next; None when not offered."""
@@ -26,4 +28,5 @@ def athlete_marks(case: Case, catalog: Catalog) -> AthleteMarks:
         mastered=frozenset(case.mastered),
         today=tuple(option.exercise for option in advice.options),
         avoid=frozenset(entry.exercise for entry in advice.avoid),
+        warnings=tuple(why_text(catalog, why) for why in advice.warnings_why),
     )

@@ -39,6 +39,7 @@ ROLE_LINESTYLE: dict[str, LineStyleType] = {
 
 TEXT = "#1f2933"
 MUTED = "#7b8794"
+WARNING = "#b42318"
 GRID = "#d9dee4"
 ROW_SHADE = ("#ffffff", "#f5f7fa")
 AVOID_FILL = "#f0f2f4"

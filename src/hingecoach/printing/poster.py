@@ -17,7 +17,7 @@ import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
-from hingecoach.charts.ladder import BOTTOM_IN, LEFT_IN, RIGHT_IN, TOP_IN, draw_chart, draw_title
+from hingecoach.charts.ladder import BOTTOM_IN, LEFT_IN, RIGHT_IN, draw_chart, draw_title, top_in
 from hingecoach.charts.layout import Layout, ladder_layout
 from hingecoach.charts.legend import draw_legends
 from hingecoach.charts.marks import AthleteMarks, athlete_marks
@@ -100,7 +100,7 @@ def poster_figure(catalog: Catalog, marks: AthleteMarks | None) -> Figure:
     layout = ladder_layout(catalog)
     columns = len(layout.columns) + BAND_COLUMNS
     width = LEFT_IN + COLUMN_IN * columns + RIGHT_IN
-    height = TOP_IN + UNIT_IN * layout.height + BOTTOM_IN
+    height = top_in(marks, width) + UNIT_IN * layout.height + BOTTOM_IN
     figure = Figure(figsize=(width, height))
     ax = figure.add_axes(
         (
