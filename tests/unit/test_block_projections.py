@@ -50,6 +50,12 @@ FLARED = {
     "pain-aware": FLARED_PAIN_AWARE,
     "fundamental": FLARED_FUNDAMENTAL,
     "no loads logged": case(mastered=SERIES, tests=[passed()], last_session={"pain_during": 8}),
+    "light load logged": case(
+        30,
+        mastered=SERIES,
+        tests=[passed()],
+        last_session={"pain_during": 6, "exercises": [{"exercise": "good-morning", "load_kg": 5}]},
+    ),
 }
 PLANNED = {
     "novice at 81": NOVICE_81,
@@ -210,3 +216,12 @@ def test_after_a_flare_owned_work_comes_back_at_the_bottom_not_as_the_whole_rang
             load = item.prescription.load_kg
             if load is not None and item.exercise != TEST:
                 assert load.min == load.max, (week.week, item.exercise, load)
+
+
+@pytest.mark.parametrize("name", FLARED)
+def test_after_a_flare_every_week_still_ends_with_loaded_work(name):
+    for week in block(FLARED[name], 12, CATALOG).weeks:
+        assert week.session[-1].prescription.load_kg is not None, (
+            week.week,
+            [i.exercise for i in week.session],
+        )

@@ -29,7 +29,7 @@ from hingecoach.core.engine.reasons import Reason, add_reason, both, say
 from hingecoach.core.errors import CaseError
 from hingecoach.core.planner.session import plan
 from hingecoach.core.present import kg_to_lb
-from hingecoach.core.results import Block, Gate, SessionItem, Week
+from hingecoach.core.results import Block, Gate, Plan, SessionItem, Week
 
 MAX_WEEKS = 52
 LOAD_RULES = frozenset({"age-load", "start-low"})
@@ -54,21 +54,24 @@ class _Flare:
     session's loads (each exercise's cap) and the flare's facts for a reason."""
 
     facts: Facts
-    reached: frozenset[str]
+    reached: frozenset[str]  # mastered, lifted in the flared session, or in week 1
 
     def cap(self, exercise_id: str) -> float | None:
         return self.facts.flare_cap(exercise_id)
 
-    def allows(self, item: SessionItem, change: str, number: int) -> bool:
-        """A step the flare leaves open: no load above the flared session's (in either
-        unit), and in the week after the flare no exercise not yet reached."""
-        if change == "exercise" and number == 2 and item.exercise not in self.reached:
-            return False
+    def holds_back(self, item: SessionItem, change: str, number: int) -> str | None:
+        """Why the flare holds back this step, if it does: ``later`` for a hinge not yet
+        reached in the week after the flare (it may come once that week is past), ``cap``
+        for a load above the flared session's in either unit (it never comes)."""
+        hinge = self.facts.catalog[item.exercise].hinge
+        if change == "exercise" and number == 2 and hinge and item.exercise not in self.reached:
+            return "later"
         cap, rx = self.cap(item.exercise), item.prescription
         if cap is None or rx.load_kg is None:
-            return True
+            return None
         lb = rx.load_lb.max if rx.load_lb is not None else 0.0
-        return rx.load_kg.max <= cap + 1e-9 and lb <= kg_to_lb(cap) + 1e-9
+        over = rx.load_kg.max > cap + 1e-9 or lb > kg_to_lb(cap) + 1e-9
+        return "cap" if over else None
 
 
 def block(
@@ -86,7 +89,7 @@ def block(
         return Block(stage=first.stage, refer=True, weeks=[], **warnings)
     start = start or dt.date.today()
     today = Facts(current, catalog)
-    flare = None if today.flare is None else _Flare(today, reached(today))
+    flare = None if today.flare is None else _Flare(today, _reached(today, first))
     known = frozenset(current.mastered)
     track = _Track()
     planned: list[Week] = []
@@ -106,6 +109,16 @@ def block(
         track.moved.update(i for i in worked if i not in held)
         current = _project(current, week, track.done, catalog, start)
     return Block(stage=first.stage, refer=False, weeks=planned, **warnings)
+
+
+def _reached(facts: Facts, today: Plan) -> frozenset[str]:
+    """What the athlete had reached when the flare came, as the week after it counts: a
+    hinge mastered (or its stand-in) or lifted in the flared session, or what today's
+    plan, after the flare, already offers. A step the engine reckons reached only because
+    it sits below a mastered lift is still a new climb (a sumo deadlift under a
+    conventional one learnt first)."""
+    found = {i for i in reached(facts) if facts.is_mastered(i) or i in facts.logged}
+    return frozenset(found | {i.exercise for i in today.session})
 
 
 def _week(
@@ -319,22 +332,24 @@ def _one_step(
     """After a flare the block steps back up one step a week: of this week's steps (an
     exercise new since last week, more load, more range) the one that has waited longest
     (the first in the session on a tie) goes ahead, if the flare allows it; every other
-    exercise holds last week's prescription, and a new one waits. While a step waits, what
-    last week held and this week's plan leaves out stays, so the session does not thin.
-    Returns the week and the exercises held at last week's prescription."""
+    exercise holds last week's prescription, and a new one waits (or, above the flared
+    load, never comes). While a new exercise is held back, what last week held and this
+    week's plan leaves out stays, up to last week's number of items, so the session does
+    not thin. Returns the week and the exercises held at last week's prescription."""
     previous = {i.exercise: i for i in before.session}
     steps: list[tuple[int, SessionItem]] = []
     held: set[str] = set()
-    waited = False
+    waiting = 0  # new exercises held back this week
     session: list[SessionItem | None] = list(week.session)
     for index, item in enumerate(week.session):
-        if item.part == "warm-up":
+        change = None if item.part == "warm-up" else _change(item, previous.get(item.exercise))
+        if change is None:
             continue
-        change = _change(item, previous.get(item.exercise))
-        if change is not None and flare.allows(item, change, week.week):
+        if flare.holds_back(item, change, week.week) is None:
             steps.append((index, item))
-        elif change is not None:
+        else:
             session[index] = None
+            waiting += item.exercise not in previous
     if steps:
         chosen = max(steps, key=lambda s: (track.waiting[s[1].exercise], -s[0]))[1]
         track.waiting[chosen.exercise] = 0
@@ -342,23 +357,22 @@ def _one_step(
             if item is not chosen:
                 track.waiting[item.exercise] += 1
                 session[index] = None
+                waiting += item.exercise not in previous
     for index, item in enumerate(week.session):
-        if session[index] is None:
-            waited = True
-            if item.exercise in previous:
-                held.add(item.exercise)
-                session[index] = _again(previous[item.exercise], week.week, track, catalog)
+        if session[index] is None and item.exercise in previous:
+            held.add(item.exercise)
+            session[index] = _again(previous[item.exercise], week.week, track, catalog)
     kept = [i for i in session if i is not None]
-    if waited:
-        here = {i.exercise for i in kept}
-        missing = [
-            _again(i, week.week, track, catalog)
-            for i in before.session
-            if i.part != "warm-up" and i.exercise not in here
-        ]
-        held.update(i.exercise for i in missing)
-        kept = _in_order(kept, missing)
-    return week.model_copy(update={"session": kept}), held
+    here = {i.exercise for i in kept}
+    worked = [i for i in before.session if i.part != "warm-up"]
+    room = len(worked) - sum(i.part != "warm-up" for i in kept) if waiting else 0
+    back = [i for i in worked if i.exercise not in here]
+    if not any(i.prescription.load_kg is not None for i in kept):
+        back.sort(key=lambda i: i.prescription.load_kg is None)  # loaded work first
+    back = back[: max(room, 0)]
+    back = [_again(i, week.week, track, catalog) for i in back]
+    held.update(i.exercise for i in back)
+    return week.model_copy(update={"session": _in_order(kept, back) if back else kept}), held
 
 
 def _again(item: SessionItem, number: int, track: _Track, catalog: Catalog) -> SessionItem:
@@ -418,10 +432,10 @@ def _assumed(item: SessionItem, known: frozenset[str], catalog: Catalog) -> Sess
 def _on_assumed_mastery(week: Week, before: Week, facts: Facts, known: frozenset[str]) -> None:
     """An exercise that comes in because the block assumes what it builds on is mastered
     by now says so, with the way back (otherwise last week repeats), unless its reasons
-    already give that condition."""
+    already give that condition or the athlete has it mastered already."""
     previous = {i.exercise for i in before.session}
     for item in week.session:
-        if item.part == "warm-up" or item.exercise in previous:
+        if item.part == "warm-up" or item.exercise in previous or item.exercise in known:
             continue
         said = {i for w in item.why for i in w.facts.get("by_then") or []}
         assumed = sorted(
