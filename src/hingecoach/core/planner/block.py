@@ -23,7 +23,6 @@ from hingecoach.core.case import Case, LastSession, ProjectedTest, parse_case
 from hingecoach.core.catalog import Catalog
 from hingecoach.core.engine.draft import Pick
 from hingecoach.core.engine.facts import Facts
-from hingecoach.core.engine.flare import reached
 from hingecoach.core.engine.prescribe import load_for, range_step
 from hingecoach.core.engine.reasons import Reason, add_reason, both, say
 from hingecoach.core.errors import CaseError
@@ -117,8 +116,8 @@ def _reached(facts: Facts, today: Plan) -> frozenset[str]:
     plan, after the flare, already offers. A step the engine reckons reached only because
     it sits below a mastered lift is still a new climb (a sumo deadlift under a
     conventional one learnt first)."""
-    found = {i for i in reached(facts) if facts.is_mastered(i) or i in facts.logged}
-    return frozenset(found | {i.exercise for i in today.session})
+    owned = {i for i in facts.catalog.exercises if facts.is_mastered(i)}
+    return frozenset(owned | set(facts.logged) | {i.exercise for i in today.session})
 
 
 def _week(
@@ -467,7 +466,7 @@ def _gate_steps(week: Week, before: Week, catalog: Catalog) -> Week:
     otherwise last week repeats. On the pain-aware path the range and load steps are
     gated already, with fear of movement in a TSK-11 week."""
     previous = {i.exercise: i for i in before.session}
-    rechecks = week.rechecks or ["pain-now"]
+    rechecks = week.rechecks if "pain-now" in week.rechecks else ["pain-now", *week.rechecks]
     for item in week.session:
         if item.part == "warm-up" or item.only_if is not None:
             continue
