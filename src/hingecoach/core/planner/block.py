@@ -466,7 +466,9 @@ def _gate_steps(week: Week, before: Week, catalog: Catalog) -> Week:
     otherwise last week repeats. On the pain-aware path the range and load steps are
     gated already, with fear of movement in a TSK-11 week."""
     previous = {i.exercise: i for i in before.session}
-    rechecks = week.rechecks if "pain-now" in week.rechecks else ["pain-now", *week.rechecks]
+    rechecks: list[str] = list(week.rechecks)
+    if "pain-now" not in rechecks:
+        rechecks.insert(0, "pain-now")
     for item in week.session:
         if item.part == "warm-up" or item.only_if is not None:
             continue
