@@ -175,7 +175,14 @@ class Fault(Strict):
     wins over the spine's wording."""
 
     id: Slug
-    name: Text
+    name: Text = Field(description="The fault as a label, for a list or a heading.")
+    noun: Text = Field(
+        description=(
+            "The fault as a noun phrase, lower case, that reads inside a sentence: "
+            "'is the step back for a rounding lower back', 'the test showed big toes "
+            "coming off the floor'."
+        )
+    )
     looks_like: Text
     fix: Text
     looks: dict[FaultContext, Text] = Field(default_factory=dict)
