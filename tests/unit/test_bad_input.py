@@ -184,6 +184,20 @@ def test_a_block_length_that_is_not_a_whole_number_is_refused():
     assert str(error.value) == "weeks: True is not a whole number of weeks"
 
 
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ({"age": 30}, '{"age": 30}'),
+        (True, "true"),
+        (None, "null"),
+        ([1, 2], "[1, 2]"),
+        (2.5, "2.5"),
+    ],
+)
+def test_a_value_that_is_not_text_is_quoted_as_json_writes_it(value, shown):
+    assert error_of({**case(), "extra": value}) == f"extra: unknown field (value {shown})"
+
+
 def test_an_empty_key_is_still_named():
     assert error_of({**case(), "": 1}) == '"": unknown field (value 1)'
 

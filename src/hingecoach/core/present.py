@@ -155,6 +155,12 @@ def fault_name(catalog: Catalog, fault_id: str) -> str:
     return fault.name if fault else fault_id
 
 
+def fault_noun(catalog: Catalog, fault_id: str) -> str:
+    """The fault as a noun phrase that reads inside a sentence."""
+    fault = catalog.faults.get(fault_id)
+    return fault.noun if fault else fault_id
+
+
 def red_flag_name(catalog: Catalog, flag_id: str) -> str:
     flag = catalog.red_flags.get(flag_id)
     return flag.name if flag else flag_id
@@ -197,7 +203,7 @@ class _Say:
         return ", ".join(ids) if self.log else joined([self.exercise(i) for i in ids])
 
     def fault(self, value: str) -> str:
-        return value if self.log else fault_name(self.catalog, value).lower()
+        return value if self.log else fault_noun(self.catalog, value)
 
     def date(self, value: str) -> str:
         return value if self.log else date_text(value)
@@ -218,7 +224,7 @@ class _Say:
         return (
             f"test on {when} showed {shown}"
             if self.log
-            else f"the hip hinge test on {when} showed: {shown}"
+            else f"the hip hinge test on {when} showed {shown}"
         )
 
     def projected(self, week: int, faults: Sequence[str]) -> str:
@@ -236,7 +242,7 @@ class _Say:
         return (
             f"test on {when} showed {fault}"
             if self.log
-            else f"the hip hinge test on {when} showed: {fault}"
+            else f"the hip hinge test on {when} showed {fault}"
         )
 
     def mastered(self, ids: Sequence[str]) -> str:

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from hingecoach.core import recommend
 from hingecoach.core.engine import pain_flagged
+from hingecoach.core.validation import quoted
 from hingecoach.web.athletes import listing, selectors
 from hingecoach.web.athletes import validators as check
 from hingecoach.web.athletes.case import athlete_case
@@ -302,7 +303,7 @@ def checkin_submit(
     With no session logged yet there is nothing to report on and nothing is saved.
     """
     if felt not in CHECKIN_FELT:
-        raise ValidationError({"felt": f"{felt!r} is not one of {', '.join(CHECKIN_FELT)}"})
+        raise ValidationError({"felt": f"{quoted(felt)} is not one of {', '.join(CHECKIN_FELT)}"})
     note = " ".join(note.split())
     if len(note) > CHECKIN_NOTE_MAX:
         raise ValidationError(

@@ -18,7 +18,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
-from hingecoach.core.validation import iso_date
+from hingecoach.core.validation import iso_date, quoted
 from hingecoach.web.common.display import unit_to_kg
 
 ANSWERS = {"seen": True, "clear": False}
@@ -74,7 +74,7 @@ def _pain(data: QueryDict, errors: dict[str, str]) -> int | None:
     if not text:
         return None
     if not text.isdigit() or not 0 <= int(text) <= 10:
-        errors["pain_during"] = f"{text!r} is not a whole number in 0..10"
+        errors["pain_during"] = f"{quoted(text)} is not a whole number in 0..10"
         return None
     return int(text)
 
@@ -100,14 +100,14 @@ def _set(
     reps_name, load_name = f"s{step}-{n}-reps", f"s{step}-{n}-load"
     reps_text, load_text = data.get(reps_name, "").strip(), data.get(load_name, "").strip()
     if not reps_text.isdigit():
-        errors[reps_name] = f"{reps_text!r} is not a whole number of reps"
+        errors[reps_name] = f"{quoted(reps_text)} is not a whole number of reps"
         return None
     if not load_text:
         return None, int(reps_text)
     try:
         load = Decimal(load_text.replace(",", "."))
     except InvalidOperation:
-        errors[load_name] = f"{load_text!r} is not a load in {unit}"
+        errors[load_name] = f"{quoted(load_text)} is not a load in {unit}"
         return None
     return unit_to_kg(load, unit), int(reps_text)
 
