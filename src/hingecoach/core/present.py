@@ -158,7 +158,9 @@ def fault_name(catalog: Catalog, fault_id: str) -> str:
 def fault_noun(catalog: Catalog, fault_id: str) -> str:
     """The fault as a noun phrase that reads inside a sentence."""
     fault = catalog.faults.get(fault_id)
-    return fault.noun if fault else fault_id
+    if fault is None:
+        return fault_id
+    return fault.noun or fault.name.lower()
 
 
 def red_flag_name(catalog: Catalog, flag_id: str) -> str:

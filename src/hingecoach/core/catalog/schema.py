@@ -176,12 +176,14 @@ class Fault(Strict):
 
     id: Slug
     name: Text = Field(description="The fault as a label, for a list or a heading.")
-    noun: Text = Field(
+    noun: Text | None = Field(
+        None,
         description=(
             "The fault as a noun phrase, lower case, that reads inside a sentence: "
             "'is the step back for a rounding lower back', 'the test showed big toes "
-            "coming off the floor'."
-        )
+            "coming off the floor'. Optional, so a catalog written before it still loads: "
+            "without it sentences use the name."
+        ),
     )
     looks_like: Text
     fix: Text
