@@ -81,14 +81,14 @@ def through_standing(
     return out
 
 
-def interior_filled(signal: Floats) -> tuple[Floats, int]:
-    """The signal from its first to its last known frame, inner gaps bridged linearly;
-    with the offset of its first frame."""
-    known = np.flatnonzero(np.isfinite(signal))
-    if len(known) == 0:
-        return np.array([]), 0
-    span = np.arange(known[0], known[-1] + 1)
-    return np.interp(span, known, signal[known]), int(known[0])
+def runs(signal: Floats) -> list[tuple[Floats, int]]:
+    """The signal's unbroken stretches of known frames, each with the offset of its
+    first frame. The signal comes already bridged over gaps too short to hide a rep
+    (``max_gap_s``); a longer gap stays a gap, and its edges are read like the clip's
+    (a lockout lost in one must not join the reps either side of it)."""
+    known = np.isfinite(signal)
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], known.astype(int), [0]))))
+    return [(signal[a:b], int(a)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
 @dataclass(frozen=True)
@@ -109,8 +109,35 @@ class Motion:
 
 
 def find_reps(m: Motion, rules: RepRules) -> list[RepWindow]:
-    """Every rep of the clip, in order."""
-    signal, offset = interior_filled(m.lean)
+    """Every rep of the clip, in order. Where a rep runs into a gap still bent, the
+    stretch after the gap says what became of it: a lean that goes on falling from no
+    deeper than it was is that rep's rest (the rep is counted before the gap, and not
+    again after it); a lean still past ``min_trunk_lean_deg`` but not falling on from
+    there means the lifter stayed down through the gap, and the rep is counted after it.
+    A stretch that starts nearer standing had its lockout in the gap: both stand."""
+    reps: list[RepWindow] = []
+    for signal, offset in runs(m.lean):
+        found = _reps_in(m, signal, offset, rules)
+        if reps and _bent_into_gap(m.lean, reps[-1], offset, rules.min_trunk_lean_deg):
+            last = int(np.flatnonzero(np.isfinite(m.lean[:offset]))[-1])
+            if found and found[0].start == offset and signal[0] <= m.lean[last]:
+                found = found[1:]
+            elif signal[0] >= rules.min_trunk_lean_deg:
+                reps.pop()
+        reps += found
+    return reps
+
+
+def _bent_into_gap(lean: Floats, rep: RepWindow, gap_end: int, bent: float) -> bool:
+    """Did the lean stay at ``bent`` or more from ``rep``'s end to the gap ending at
+    frame ``gap_end`` (the rep ran into the gap without standing)?"""
+    part = lean[rep.end : gap_end]
+    part = part[np.isfinite(part)]
+    return bool(len(part)) and bool(np.all(part >= bent))
+
+
+def _reps_in(m: Motion, signal: Floats, offset: int, rules: RepRules) -> list[RepWindow]:
+    """The reps of one unbroken stretch of the lean, ``signal``, from frame ``offset``."""
     turns = through_standing(
         zigzag(signal, rules.min_lean_excursion_deg), signal, rules.min_trunk_lean_deg
     )
@@ -122,12 +149,15 @@ def find_reps(m: Motion, rules: RepRules) -> list[RepWindow]:
         left = turns[k - 1][1] if k > 0 else 0
         right = turns[k + 1][1] if k + 1 < len(turns) else len(signal) - 1
         start, end = (edge + offset for edge in _window(signal, left, peak, right, rules))
+        fell = signal[peak] - rules.min_lean_excursion_deg
+        if signal[end - offset] > fell:  # went down and never came back up
+            continue
         first, last = start - margin, end + margin
         steady = ankle_steady(m.ankle, m.ankle_placed, first, last, m.leg, rules)
-        if steady and not feet_planted(m.ankle_placed, first, last, m.leg, rules):
-            continue
-        fell = signal[peak] - rules.min_lean_excursion_deg
-        standing = (signal[start - offset] <= fell, signal[end - offset] <= fell)
+        # An ankle that moves smoothly but not in place may be a leg drifting behind a
+        # plate as well as a walk: the trunk and hips then tell, as where it jumps about.
+        steady = steady and feet_planted(m.ankle_placed, first, last, m.leg, rules)
+        standing = (signal[start - offset] <= fell, True)
         if not steady and not stays_grounded(m, start, end, margin, rules, standing):
             continue
         bottom = _bottom(
@@ -257,35 +287,56 @@ def stays_grounded(
     """Where the feet cannot be followed, the trunk stands in for them: did the body stay
     on the ground through the rep? ``standing``: does the rep start and end standing
     (False where the clip's edge cuts it)? The shoulders never rise more than
-    ``max_rise_leg`` leg lengths above their standing height, from ``margin`` frames
+    ``max_rise_trunk`` trunk lengths above their standing height, from ``margin`` frames
     before the rep to ``margin`` after it (a jump's flight lifts them; its landing,
     which bends like a hinge, follows that flight); and a rep that starts and ends
-    standing stands up within ``max_hip_return_leg`` of where it started, along the
+    standing stands up within ``max_hip_return_trunk`` of where it started, along the
     ground (a walk or a flip carries the hips away). The shoulder is read rather than
-    the hip because plates hide the hip less and a pose model places it better there."""
-    if not np.isfinite(m.leg):
+    the hip because plates hide the hip less and a pose model places it better there.
+    Both are measured in trunk lengths (``standing_trunk``): the leg's length shrinks
+    exactly where the feet cannot be followed, when the model guesses at legs behind
+    plates."""
+    trunk = standing_trunk(m, rules)
+    if not np.isfinite(trunk):
         return False
-    return not _rises(m, start, end, margin, rules) and _comes_back(
-        m.hip, start, end, standing, rules.max_hip_return_leg * m.leg
+    return not _rises(m, start, end, margin, trunk, rules) and _comes_back(
+        m.hip, start, end, standing, rules.max_hip_return_trunk * trunk
     )
 
 
-def _rises(m: Motion, start: int, end: int, margin: int, rules: RepRules) -> bool:
-    """Do the shoulders rise above their standing height (the median over the upright
-    frames within ``ground_reach_s`` of the rep) by ``max_rise_leg`` or more, for at
-    least two frames running (a running median of three, so one misplaced frame does
-    not)? A flight is upright, so a rep with no upright frame near it (an RDL filmed
-    from the bottom that ends before standing) never left the ground."""
+def standing_trunk(m: Motion, rules: RepRules) -> float:
+    """The trunk's length (hip to shoulder, pixels): its median over the clip's frames
+    within ``upright_lean_deg`` of vertical, or over every frame when it never stands
+    that straight."""
+    trunk = np.hypot(*(m.shoulder - m.hip).T)
+    with np.errstate(invalid="ignore"):
+        upright = np.isfinite(trunk) & (np.abs(m.lean) < rules.upright_lean_deg)
+    usable = trunk[upright] if upright.any() else trunk[np.isfinite(trunk)]
+    return float(np.median(usable)) if len(usable) else float("nan")
+
+
+def _rises(m: Motion, start: int, end: int, margin: int, trunk: float, rules: RepRules) -> bool:
+    """Do the shoulders rise above their standing height by ``max_rise_trunk`` trunk
+    lengths (``trunk`` pixels) or more, for at least two frames running (a running
+    median of three, so one misplaced frame does not), from ``margin`` frames before the
+    rep to ``margin`` after it? The standing height is the median over the frames within
+    ``ground_reach_s`` of the rep where the trunk is within ``upright_lean_deg`` of
+    vertical and the shoulders move slower than ``still_trunk_s`` trunk lengths a
+    second: standing, not dropping into the next rep (a lifter may lower the bar with
+    the trunk still upright) nor flying. A flight is upright, so a rep with no upright
+    frame near it (an RDL filmed from the bottom that ends before standing) never left
+    the ground."""
     reach = int(rules.ground_reach_s * m.fps)
     first, last = max(0, start - reach), end + reach
     height = -m.shoulder[:, 1]
-    upright = np.abs(_frames(m.lean, first, last)) < rules.upright_lean_deg
-    standing = _frames(height, first, last)[upright]
-    standing = standing[np.isfinite(standing)]
+    speed = np.abs(np.gradient(height)) * m.fps if len(height) > 1 else np.zeros(len(height))
+    with np.errstate(invalid="ignore"):
+        still = (np.abs(m.lean) < rules.upright_lean_deg) & (speed < rules.still_trunk_s * trunk)
+    standing = _frames(height, first, last)[_frames(still, first, last)]
     peak = running_median(_frames(height, max(0, start - margin), end + margin), 3)
     if len(standing) == 0 or not np.isfinite(peak).any():
         return False
-    return bool(np.nanmax(peak) - np.median(standing) >= rules.max_rise_leg * m.leg)
+    return bool(np.nanmax(peak) - np.median(standing) >= rules.max_rise_trunk * trunk)
 
 
 def _comes_back(
