@@ -81,14 +81,39 @@ def through_standing(
     return out
 
 
-def runs(signal: Floats) -> list[tuple[Floats, int]]:
-    """The signal's unbroken stretches of known frames, each with the offset of its
-    first frame. The signal comes already bridged over gaps too short to hide a rep
-    (``max_gap_s``); a longer gap stays a gap, and its edges are read like the clip's
-    (a lockout lost in one must not join the reps either side of it)."""
+def runs(signal: Floats, fps: float, rules: RepRules) -> list[tuple[Floats, int]]:
+    """The lean's stretches to read reps from, each with the offset of its first frame.
+    The signal comes bridged over gaps too short to hide a rep (``max_gap_s``); a longer
+    gap stays a gap, its edges read like the clip's (a lockout lost in it must not join
+    the reps either side), unless it could not hold a lockout (``_stays_down``). Such a
+    gap is bridged in a straight line: the lifter stayed down through it."""
     known = np.isfinite(signal)
     edges = np.flatnonzero(np.diff(np.concatenate(([0], known.astype(int), [0]))))
-    return [(signal[a:b], int(a)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+    spans = [[int(a), int(b)] for a, b in zip(edges[::2], edges[1::2], strict=True)]
+    merged = spans[:1]
+    for a, b in spans[1:]:
+        if _stays_down(signal[merged[-1][1] - 1], signal[a], (a - merged[-1][1] + 1) / fps, rules):
+            merged[-1][1] = b
+        else:
+            merged.append([a, b])
+    out = []
+    for a, b in merged:
+        inside = np.arange(a, b)
+        seen = inside[known[a:b]]
+        out.append((np.interp(inside, seen, signal[seen]), a))
+    return out
+
+
+def _stays_down(before: float, after: float, gap_s: float, rules: RepRules) -> bool:
+    """Was the lifter too briefly out of sight to have stood up: bent past
+    ``min_trunk_lean_deg`` at both edges of a ``gap_s`` second gap, shorter than it
+    takes to tip from ``before`` up past that lean, spend ``min_lockout_s`` nearer
+    standing and tip down to ``after``, at ``max_lean_speed_deg_s`` at most?"""
+    bent = rules.min_trunk_lean_deg
+    if min(before, after) < bent:
+        return False
+    tipping = ((before - bent) + (after - bent)) / rules.max_lean_speed_deg_s
+    return gap_s < rules.min_lockout_s + tipping
 
 
 @dataclass(frozen=True)
@@ -109,31 +134,34 @@ class Motion:
 
 
 def find_reps(m: Motion, rules: RepRules) -> list[RepWindow]:
-    """Every rep of the clip, in order. Where a rep runs into a gap still bent, the
-    stretch after the gap says what became of it: a lean that goes on falling from no
-    deeper than it was is that rep's rest (the rep is counted before the gap, and not
-    again after it); a lean still past ``min_trunk_lean_deg`` but not falling on from
-    there means the lifter stayed down through the gap, and the rep is counted after it.
-    A stretch that starts nearer standing had its lockout in the gap: both stand."""
+    """Every rep of the clip, in order. A rep that runs into a gap still bent and whose
+    lean goes on falling after it (``_goes_on``: the lifter still rising) is counted
+    once, before the gap: the stretch after it holds that rep's rest, not a rep."""
     reps: list[RepWindow] = []
-    for signal, offset in runs(m.lean):
+    for signal, offset in runs(m.lean, m.fps, rules):
         found = _reps_in(m, signal, offset, rules)
-        if reps and _bent_into_gap(m.lean, reps[-1], offset, rules.min_trunk_lean_deg):
-            last = int(np.flatnonzero(np.isfinite(m.lean[:offset]))[-1])
-            if found and found[0].start == offset and signal[0] <= m.lean[last]:
-                found = found[1:]
-            elif signal[0] >= rules.min_trunk_lean_deg:
-                reps.pop()
+        if found and reps and _goes_on(m.lean, reps[-1], found[0], offset, rules):
+            found = found[1:]
         reps += found
     return reps
 
 
-def _bent_into_gap(lean: Floats, rep: RepWindow, gap_end: int, bent: float) -> bool:
-    """Did the lean stay at ``bent`` or more from ``rep``'s end to the gap ending at
-    frame ``gap_end`` (the rep ran into the gap without standing)?"""
-    part = lean[rep.end : gap_end]
-    part = part[np.isfinite(part)]
-    return bool(len(part)) and bool(np.all(part >= bent))
+def _goes_on(
+    lean: Floats, before: RepWindow, after: RepWindow, offset: int, rules: RepRules
+) -> bool:
+    """Is ``after``, the first rep of the stretch from frame ``offset``, the rest of
+    ``before``: ``before`` reached the gap without standing (its lean stayed past
+    ``min_trunk_lean_deg`` to the gap), and ``after`` starts at the gap and never leans
+    ``min_lean_excursion_deg`` further than the lean left it (no new descent: jitter
+    never makes one)?"""
+    last = int(np.flatnonzero(np.isfinite(lean[:offset]))[-1])
+    into_gap = lean[before.end : last + 1]
+    deepest = np.nanmax(lean[offset : after.end + 1])
+    return bool(
+        np.all(into_gap[np.isfinite(into_gap)] >= rules.min_trunk_lean_deg)
+        and after.start == offset
+        and deepest < lean[last] + rules.min_lean_excursion_deg
+    )
 
 
 def _reps_in(m: Motion, signal: Floats, offset: int, rules: RepRules) -> list[RepWindow]:
