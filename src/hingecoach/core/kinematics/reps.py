@@ -185,7 +185,10 @@ def _reps_in(m: Motion, signal: Floats, offset: int, rules: RepRules) -> list[Re
         # An ankle that moves smoothly but not in place may be a leg drifting behind a
         # plate as well as a walk: the trunk and hips then tell, as where it jumps about.
         steady = steady and feet_planted(m.ankle_placed, first, last, m.leg, rules)
-        standing = (signal[start - offset] <= fell, True)
+        # Cut by the clip's edge or a gap while still bent, a rep neither starts nor
+        # ends standing there: its hips need not be back where they started.
+        upright = rules.min_trunk_lean_deg
+        standing = (signal[start - offset] < upright, signal[end - offset] < upright)
         if not steady and not stays_grounded(m, start, end, margin, rules, standing):
             continue
         bottom = _bottom(
