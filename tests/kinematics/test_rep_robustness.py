@@ -163,7 +163,7 @@ def shrugging(leans: list[float], lasts_s: float) -> list[bool]:
     edges = np.flatnonzero(np.diff(np.concatenate(([0], standing.astype(int), [0]))))
     out = [False] * len(leans)
     for a, b in zip(edges[::2], edges[1::2], strict=True):
-        if 0 < a and b < len(leans):
+        if a > 0 and b < len(leans):
             for i in range(a, a + int(lasts_s * FPS)):
                 out[i] = True
     return out

@@ -3,17 +3,18 @@
 The trunk's forward lean is followed as a zigzag: a turn counts only after the lean has
 moved back by at least ``min_lean_excursion_deg``, so jitter never splits a rep. Each
 peak of lean is a candidate rep, kept only if the trunk leaned at least
-``min_trunk_lean_deg`` and the feet stayed planted (the ankle moved less than
-``max_ankle_travel_leg`` leg lengths from the rep's start to its end, and a margin around
-it): walking, jumping and flipping are not reps. Where the ankle cannot be followed (it
-jumps about from frame to frame: plates or a bar in front of the legs), the feet cannot
-show they stayed put; the rep is then kept if the body stayed on the ground: the
-shoulders never rose above their standing height (a jump's flight lifts them) and the
-hips stood up where they started (a walk or a flip carries them away). Such a rep is
-marked ``legs_steady=False`` so that no fault is read from it. A rep whose rise or fall
-is cut by the clip's edge starts at the clip's start or ends at its end (a clip that
-starts at the bottom and stands up once holds one rep; so does a set filmed from the
-first pull).
+``min_trunk_lean_deg``, came back up by the excursion after it, and the feet stayed
+planted (the ankle moved less than ``max_ankle_travel_leg`` leg lengths from the rep's
+start to its end, and a margin around it): walking, jumping and flipping are not reps.
+Where the ankle cannot show that (it jumps about from frame to frame, or drifts smoothly
+away: plates or a bar in front of the legs), the rep is kept if the body stayed on the
+ground: the shoulders never rose above their standing height (a jump's flight lifts
+them) and the hips stood up where they started (a walk or a flip carries them away),
+both in trunk lengths. Such a rep is marked ``legs_steady=False`` so that no fault is
+read from it. A rep whose rise or fall is cut by the clip's edge starts at the clip's
+start or ends at its end (a clip that starts at the bottom and stands up once holds one
+rep; so does a set filmed from the first pull; one that ends on a descent holds no rep
+there). A gap in the track too long to bridge is read like the clip's edge.
 """
 
 from __future__ import annotations
