@@ -68,6 +68,7 @@ class ClipRules(_Strict):
     max_outline_scatter_deg: float = Field(gt=0, le=180)
     min_feet_share: Share
     min_readable_share: Share
+    max_foot_stretch: float = Field(gt=0, le=1)
     source: Text
 
 
@@ -130,6 +131,7 @@ class FaultRule(_Strict):
     measure: Text
     threshold: float
     confidence_span: float = Field(gt=0)
+    heel_lift_leg: float | None = Field(default=None, gt=0)
     source: Text
 
 
