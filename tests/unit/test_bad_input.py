@@ -181,7 +181,7 @@ def test_a_json_value_that_is_not_an_object_is_named_in_json_terms(text, kind):
 def test_a_block_length_that_is_not_a_whole_number_is_refused():
     with pytest.raises(CaseError) as error:
         block(case(), True, CATALOG)
-    assert str(error.value) == "weeks: True is not a whole number of weeks"
+    assert str(error.value) == "weeks: true is not a whole number of weeks"
 
 
 @pytest.mark.parametrize(

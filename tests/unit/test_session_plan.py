@@ -167,3 +167,14 @@ def test_a_childs_dowel_session_and_a_session_without_drills_are_not_told_of_dri
     assert any(all(i.role != "drill" for i in items) for items, _, _, _ in found)
     for _, _, _, why in found:
         assert "drills" not in why.text and "loaded work" not in why.text, why.text
+
+
+@pytest.mark.parametrize("goal", ["technique", "max-strength", "hamstring-load"])
+@pytest.mark.parametrize("age", [6, 9, 11])
+def test_a_childs_session_ends_on_a_real_load_when_it_has_one_not_on_the_dowel(age, goal):
+    owned = ["hex-bar-deadlift", "romanian-deadlift", "nordic-hip-hinge"]
+    c = case(age, mastered=[*SERIES, *owned], tests=[passed()], goal=goal)
+    items = plan(c, CATALOG).session
+    barred = [i for i in items if i.prescription.load_kg and i.prescription.implement != "dowel"]
+    assert barred, [i.exercise for i in items]
+    assert items[-1].prescription.implement != "dowel", [i.exercise for i in items]

@@ -29,6 +29,7 @@ from hingecoach.core.errors import CaseError
 from hingecoach.core.planner.session import plan
 from hingecoach.core.present import kg_to_lb
 from hingecoach.core.results import Block, Gate, Plan, SessionItem, Week
+from hingecoach.core.validation import quoted
 
 MAX_WEEKS = 52
 LOAD_RULES = frozenset({"age-load", "start-low"})
@@ -78,7 +79,7 @@ def block(
 ) -> Block:
     """A block of ``weeks`` weekly sessions, starting from the athlete's case."""
     if isinstance(weeks, bool) or not isinstance(weeks, int):
-        raise CaseError("weeks", f"{weeks!r} is not a whole number of weeks")
+        raise CaseError("weeks", f"{quoted(weeks)} is not a whole number of weeks")
     if not 1 <= weeks <= MAX_WEEKS:
         raise CaseError("weeks", f"{weeks} is not in the range 1..{MAX_WEEKS}")
     current = parse_case(case, catalog)
