@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -24,10 +23,11 @@ from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.athletes.services import CHECKIN_FELT, CHECKIN_NOTE_MAX
 from hingecoach.web.athletes.validators import NAME_MAX, NOTES_MAX, REPS_RANGE, TSK_ITEMS
 from hingecoach.web.catalog import web_catalog
-from hingecoach.web.common.display import kg_to_unit, load_range, unit_to_kg
+from hingecoach.web.common.display import kg_to_unit
 from hingecoach.web.common.display import number as number_text
 from hingecoach.web.common.forms import date_field
 from hingecoach.web.common.ladder import exercises_by_column
+from hingecoach.web.common.loads import LoggedLoad, start_load
 
 NRS_CHOICES = [(n, str(n)) for n in range(11)]
 MAX_LOAD_KG = 500
@@ -289,7 +289,7 @@ class SessionRowForm(OneValueEach):
             "exercise": data["exercise"],
             "sets": data["sets"],
             "reps": data["reps_list"],
-            "load_kg": None if load is None else unit_to_kg(load, self.unit),
+            f"load_{self.unit}": load,  # kept as typed, in the team's unit
         }
 
 
@@ -297,18 +297,16 @@ SessionRowFormSet = formset_factory(SessionRowForm, extra=1)
 
 
 def plan_rows(
-    items: list[Any], unit: str, last_kg: Mapping[str, Decimal] | None = None
+    items: list[Any], unit: str, last: Mapping[str, LoggedLoad] | None = None
 ) -> list[dict[str, Any]]:
-    """Initial rows from today's plan (the re-test is recorded as a test, not logged).
-    A load starts where the athlete's last logged load of the exercise was, held inside
-    today's prescribed range (so a reduced or progressed range still rules); an exercise
-    never logged with a load starts at the bottom of its range."""
+    """Initial rows from today's plan (the re-test is recorded as a test, not logged),
+    each load where gym mode starts it too (``loads.start_load``)."""
     rows = []
     for item in items:
         if item.role == "test":
             continue
         rx = item.prescription
-        start = _start_load(rx, unit, (last_kg or {}).get(item.exercise))
+        start = start_load(rx, unit, (last or {}).get(item.exercise))
         rows.append(
             {
                 "done": True,
@@ -319,15 +317,6 @@ def plan_rows(
             }
         )
     return rows
-
-
-def _start_load(prescription: Any, unit: str, last_kg: Decimal | None) -> float | None:
-    load = load_range(prescription, unit)
-    if load is None:
-        return None
-    if last_kg is None:
-        return load.min
-    return min(max(kg_to_unit(last_kg, unit), load.min), load.max)
 
 
 class NextMorningForm(OneValueEach):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
@@ -24,6 +23,7 @@ from hingecoach.web.athletes.models import (
 )
 from hingecoach.web.catalog import catalog_key, web_catalog
 from hingecoach.web.common import pagecache
+from hingecoach.web.common.loads import LoggedLoad
 from hingecoach.web.teams.models import ApiToken
 from hingecoach.web.teams.selectors import team_of
 
@@ -132,19 +132,16 @@ def athlete_sessions(*, athlete: Athlete) -> QuerySet[TrainingSession]:
     return athlete.sessions.order_by("-date", "-id").prefetch_related("exercises")
 
 
-def athlete_last_loads(*, athlete: Athlete, exercises: list[str]) -> dict[str, Decimal]:
-    """Each of ``exercises``' load (kg) in the newest session that logged one."""
-    rows = (
-        SessionExercise.objects.filter(
-            session__athlete=athlete, exercise__in=exercises, load_kg__isnull=False
-        )
-        .order_by("-session__date", "-session__id", "-id")
-        .values_list("exercise", "load_kg")
-    )
-    last: dict[str, Decimal] = {}
-    for exercise, load in rows:
-        if load is not None:  # the query leaves nulls out; the column itself allows them
-            last.setdefault(exercise, load)
+def athlete_last_loads(*, athlete: Athlete, exercises: list[str]) -> dict[str, LoggedLoad]:
+    """Each of ``exercises``' load, as logged, in the newest session that logged one."""
+    rows = SessionExercise.objects.filter(
+        session__athlete=athlete, exercise__in=exercises, load_kg__isnull=False
+    ).order_by("-session__date", "-session__id", "-id")
+    last: dict[str, LoggedLoad] = {}
+    for row in rows.only("exercise", "load_kg", "load_logged", "load_unit"):
+        load = LoggedLoad.of(row)
+        if load is not None and row.exercise not in last:
+            last[row.exercise] = load
     return last
 
 

@@ -362,14 +362,14 @@ def session_log(request: CoachRequest, pk: int) -> HttpResponse:
     unit = athlete.team.unit
     today = selectors.athlete_plan(athlete=athlete)
     form = SessionForm(request.POST or None)
-    last_kg = selectors.athlete_last_loads(
+    last = selectors.athlete_last_loads(
         athlete=athlete, exercises=[item.exercise for item in today.session]
     )
     rows = SessionRowFormSet(
         request.POST or None,
         prefix="ex",
         form_kwargs={"unit": unit},
-        initial=plan_rows(today.session, unit, last_kg),
+        initial=plan_rows(today.session, unit, last),
     )
     posted = request.method == "POST" and form.is_valid() and rows.is_valid()
     if posted and _log(request, athlete, form, rows):
@@ -405,7 +405,8 @@ def _log(request: CoachRequest, athlete: Athlete, form: SessionForm, rows: Any) 
 
 
 def _row_errors(form: SessionForm, done: list[Any], exc: ValidationError) -> None:
-    names = {"sets": "sets", "reps": "reps", "load_kg": "load", "exercise": "exercise"}
+    names = {"sets": "sets", "reps": "reps", "exercise": "exercise"}
+    names |= {"load_kg": "load", "load_lb": "load"}
     for key, messages_ in exc.message_dict.items():
         if key.startswith("exercises["):
             index, _, field = key[len("exercises[") :].partition("].")
