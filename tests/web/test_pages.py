@@ -324,13 +324,16 @@ def test_a_missing_pain_value_with_htmx_is_shown_in_the_panel(coach_client, athl
     assert not athlete.pain_reports.exists()
 
 
-def test_a_preview_with_an_unknown_fault_answers_without_an_error(coach_client, athlete):
+def test_a_preview_with_an_unknown_fault_names_the_fields_not_a_server_error(
+    coach_client, athlete
+):
     url = reverse("athletes:test-preview", args=[athlete.pk])
     response = coach_client.get(
         url, {"date": "garbage", "faults": ["kneeling-squat-dance"]}, **HTMX
     )
+    html = response.content.decode()
     assert response.status_code == 200
-    assert "stage-fundamental" in response.content.decode()
+    assert "<strong>Date:</strong>" in html and "<strong>Faults:</strong>" in html
 
 
 def test_a_pain_value_out_of_range_is_refused_next_to_the_field(coach_client, athlete):

@@ -158,6 +158,19 @@ class HingeTestForm(OneValueEach):
         return [(box, faults[box.data["value"]].looks_like) for box in self["faults"]]
 
 
+class TestPreviewForm(OneValueEach):
+    """What the test form's preview reads: the date and the faults ticked so far (none
+    ticked yet previews a pass; the save asks for the answer)."""
+
+    date = date_field()
+    faults = forms.MultipleChoiceField(
+        label="Faults",
+        choices=_choices("faults"),
+        required=False,
+        error_messages={"invalid_choice": "%(value)s is not a fault this test looks for"},
+    )
+
+
 class PainForm(OneValueEach):
     date = date_field()
     nrs = _nrs("Pain now (0–10)", help_text="0 no pain, 10 the worst imaginable.")

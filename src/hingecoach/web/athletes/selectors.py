@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from hingecoach.core import Case, Plan, Recommendation, parse_case, plan, recommend
 from hingecoach.core.engine import pain_flare
+from hingecoach.core.errors import CaseError
+from hingecoach.web.athletes import validators as check
 from hingecoach.web.athletes.case import athlete_case, athlete_case_data
 from hingecoach.web.athletes.models import (
     Athlete,
@@ -120,11 +123,18 @@ def athlete_advice_keep(*, athlete: Athlete, case: Case, rec: Recommendation) ->
 def athlete_recommendation_preview(
     *, athlete: Athlete, test_faults: list[str], test_date: dt.date | None = None
 ) -> Recommendation:
-    """The recommendation as it would be with one more test on record; saves nothing."""
+    """The recommendation as it would be with one more test on record; saves nothing.
+    Refuses what the save refuses, with the same field and words (``ValidationError``)."""
+    day = test_date or dt.date.today()
+    check.record_date("date", day, athlete.date_of_birth)
+    faults = check.known_ids("faults", test_faults, "faults")
     data = athlete_case_data(athlete)
-    day = (test_date or dt.date.today()).isoformat()
-    data["tests"] = [*data["tests"], {"date": day, "faults": list(test_faults)}]
-    return recommend(parse_case(data, web_catalog()), web_catalog())
+    data["tests"] = [*data["tests"], {"date": day.isoformat(), "faults": faults}]
+    try:
+        case = parse_case(data, web_catalog())
+    except CaseError as exc:  # a record the checks above let by: still the field and why
+        raise ValidationError(str(exc)) from None
+    return recommend(case, web_catalog())
 
 
 def athlete_sessions(*, athlete: Athlete) -> QuerySet[TrainingSession]:

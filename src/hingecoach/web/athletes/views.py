@@ -33,6 +33,7 @@ from hingecoach.web.athletes.forms import (
     PainForm,
     SessionForm,
     SessionRowFormSet,
+    TestPreviewForm,
     TskForm,
     filter_fields,
     plan_rows,
@@ -279,18 +280,24 @@ def test_record(request: CoachRequest, pk: int) -> HttpResponse:
 
 @login_required
 def test_preview(request: CoachRequest, pk: int) -> HttpResponse:
-    """htmx: the recommendation as it would be with the faults ticked so far (saves nothing)."""
+    """htmx: the recommendation as it would be with the faults ticked so far (saves nothing).
+    Bad input is answered in the panel, each field and why, as the save words it: 200, as
+    htmx swaps only a success in, so the old preview never stays up beside a refusal."""
     athlete = selectors.athlete_get(user=request.user, pk=pk)
-    form = HingeTestForm(request.GET)
-    form.is_valid()
-    faults = form.cleaned_data.get("faults") or []
-    rec = selectors.athlete_recommendation_preview(
-        athlete=athlete, test_faults=faults, test_date=form.cleaned_data.get("date")
-    )
+    form = TestPreviewForm(request.GET)
+    rec = None
+    if form.is_valid():
+        rec = run_service(
+            form,
+            selectors.athlete_recommendation_preview,
+            athlete=athlete,
+            test_faults=form.cleaned_data["faults"],
+            test_date=form.cleaned_data["date"],
+        )
     return render(
         request,
         "athletes/_preview.html",
-        {"athlete": athlete, "rec": rec, "preview": True, "faults": faults},
+        {"athlete": athlete, "rec": rec, "preview": True, "refused": form if rec is None else None},
     )
 
 
