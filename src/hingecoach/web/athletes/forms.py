@@ -61,6 +61,13 @@ def _nrs(label: str, *, required: bool = True, help_text: str = "") -> forms.Typ
     )
 
 
+def _words(sentence: str, **others: str) -> dict[str, str]:
+    """A number field's refusals in the app's words (Django's stock "Ensure this value is
+    ..." names no field and reads as code): ``sentence`` for a number out of range or not
+    a number at all, ``others`` for any more particular case."""
+    return {"invalid": sentence, "min_value": sentence, "max_value": sentence, **others}
+
+
 class OneValueEach(forms.Form):
     """A field that takes one value refuses it sent twice, as the API refuses a JSON key
     given twice: the page never sends that, and keeping either would be a guess."""
@@ -186,6 +193,7 @@ class TskForm(OneValueEach):
         max_value=44,
         label="Total (11–44)",
         help_text="Or score every item below and leave this empty.",
+        error_messages=_words("give a whole number from 11 to 44"),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -198,6 +206,7 @@ class TskForm(OneValueEach):
                 empty_value=None,
                 choices=[(n, str(n)) for n in range(1, 5)],
                 widget=forms.RadioSelect(attrs={"class": "scale"}),
+                error_messages={"invalid_choice": "score each item 1 to 4"},
             )
 
     def item_fields(self) -> list[Any]:
@@ -249,26 +258,42 @@ class SessionRowForm(OneValueEach):
     done = forms.BooleanField(required=False, initial=True)
     exercise = forms.ChoiceField(  # not a test: a test is recorded, never trained
         required=False,
+        error_messages={"invalid_choice": "%(value)s is not an exercise that is trained"},
         choices=[("", "Add an exercise…")]
         + [(e.id, e.name) for e in web_catalog() if e.role != "test"],
     )
-    sets = forms.IntegerField(required=False, min_value=1, max_value=20)
+    sets = forms.IntegerField(
+        required=False, min_value=1, max_value=20, error_messages=_words("give 1 to 20 sets")
+    )
     reps = forms.CharField(
-        required=False, max_length=60, label="Reps", help_text="Per set: 10, or 10/8/6"
+        required=False,
+        max_length=60,
+        label="Reps",
+        help_text="Per set: 10, or 10/8/6",
+        error_messages={"max_length": "at most 60 characters: one count a set, e.g. 10/8/6"},
     )
     load = forms.DecimalField(required=False)  # replaced per unit in __init__
 
     def __init__(self, *args: Any, unit: str = "kg", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.unit = unit
+        top = kg_to_unit(MAX_LOAD_KG, unit)
         self.fields["load"] = forms.DecimalField(
             required=False,
             min_value=0,
-            max_value=kg_to_unit(MAX_LOAD_KG, unit),
+            max_value=top,
             max_digits=7,
             decimal_places=2,
             label=f"Load ({unit})",
             help_text="Empty for bodyweight work.",
+            error_messages=_words(
+                f"give a load in {unit}, e.g. 22.5, or leave it empty for bodyweight work",
+                min_value="a load is 0 or more",
+                max_value=f"at most {number_text(top)} {unit}",
+                max_digits=f"at most {number_text(top)} {unit}",
+                max_whole_digits=f"at most {number_text(top)} {unit}",
+                max_decimal_places="at most two decimals",
+            ),
         )
 
     @property
@@ -307,6 +332,28 @@ class SessionRowForm(OneValueEach):
 
 
 SessionRowFormSet = formset_factory(SessionRowForm, extra=1)
+
+
+def session_errors(form: forms.Form, rows: Any) -> list[tuple[str, str]]:
+    """Every refusal of the log form, one a line, as (the field's id or "", a sentence
+    naming the field): "Exercise 2 (Good Morning), reps: give the reps done"."""
+    lines = [("", str(e)) for e in [*form.non_field_errors(), *rows.non_form_errors()]]
+    lines += _field_lines(form, "")
+    for number, row in enumerate(rows, start=1):
+        exercise = row["exercise"].value()
+        known = web_catalog().exercises.get(exercise or "")
+        where = f"Exercise {number}" + (f" ({known.name})" if known else "")
+        lines += [("", f"{where}: {e}") for e in row.non_field_errors()]
+        lines += _field_lines(row, f"{where}, ")
+    return lines
+
+
+def _field_lines(form: forms.Form, where: str) -> list[tuple[str, str]]:
+    lines = []
+    for field in form:
+        label = str(field.label).lower() if where else str(field.label)
+        lines += [(field.id_for_label, f"{where}{label}: {e}") for e in field.errors]
+    return lines
 
 
 def plan_rows(

@@ -37,6 +37,7 @@ from hingecoach.web.athletes.forms import (
     TskForm,
     filter_fields,
     plan_rows,
+    session_errors,
 )
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.common import pagecache
@@ -385,7 +386,13 @@ def session_log(request: CoachRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "athletes/session_form.html",
-        {"athlete": athlete, "form": form, "rows": rows, "plan": today},
+        {
+            "athlete": athlete,
+            "form": form,
+            "rows": rows,
+            "plan": today,
+            "errors": session_errors(form, rows) if request.method == "POST" else [],
+        },
     )
 
 
@@ -393,7 +400,7 @@ def _log(request: CoachRequest, athlete: Athlete, form: SessionForm, rows: Any) 
     """Log the ticked rows; a refusal is shown next to the row and field it names."""
     done = [row for row in rows if row.included]
     if not done:
-        form.add_error(None, "tick at least one exercise that was done")
+        form.add_error(None, "Tick at least one exercise that was done.")
         return False
     data = form.cleaned_data
     try:
