@@ -324,9 +324,7 @@ def test_a_missing_pain_value_with_htmx_is_shown_in_the_panel(coach_client, athl
     assert not athlete.pain_reports.exists()
 
 
-def test_a_preview_with_an_unknown_fault_names_the_fields_not_a_server_error(
-    coach_client, athlete
-):
+def test_a_preview_with_an_unknown_fault_names_the_fields_not_a_server_error(coach_client, athlete):
     url = reverse("athletes:test-preview", args=[athlete.pk])
     response = coach_client.get(
         url, {"date": "garbage", "faults": ["kneeling-squat-dance"]}, **HTMX

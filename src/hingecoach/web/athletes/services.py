@@ -37,8 +37,7 @@ from hingecoach.web.athletes.models import (
     new_data_version,
 )
 from hingecoach.web.catalog import web_catalog
-from hingecoach.web.common import pagecache
-from hingecoach.web.common.display import kg_to_unit, number, unit_to_kg
+from hingecoach.web.common import display, pagecache
 from hingecoach.web.teams.models import Team
 
 # What pages keep per athlete: selectors.athlete_advice, parts.kept_parts, views.athlete_charts
@@ -283,9 +282,9 @@ def _row_load(field: str, row: dict[str, Any]) -> dict[str, Any]:
     if given is None:
         return {"load_kg": None, "load_logged": None, "load_unit": "kg"}
     logged = Decimal(str(given)).quantize(Decimal("0.01"))
-    kg = unit_to_kg(logged, unit)
+    kg = display.unit_to_kg(logged, unit)
     if not Decimal(0) <= kg <= Decimal(500):
-        top = "500" if unit == "kg" else number(kg_to_unit(500, unit))
+        top = "500" if unit == "kg" else display.number(display.kg_to_unit(500, unit))
         raise ValidationError({f"{field}.load_{unit}": f"{logged} is not in the range 0..{top}"})
     return {"load_kg": kg, "load_logged": logged, "load_unit": unit}
 

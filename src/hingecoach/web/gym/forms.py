@@ -1,7 +1,8 @@
 """What the gym page sends, read into what the service saves.
 
 Field names: ``key``, ``date``, ``pain_during``, ``notes``; per step ``s<N>-exercise``
-and per set ``s<N>-<M>-load`` (the team's unit, kept as typed), ``s<N>-<M>-reps``, ``s<N>-<M>-done``;
+and per set ``s<N>-<M>-load`` (the team's unit, kept as typed), ``s<N>-<M>-reps``,
+``s<N>-<M>-done``;
 ``mastered`` (one per drill ticked); ``test-<fault id>`` = ``seen`` or ``clear``.
 A refusal names the field: ``s2-1-reps: 'ten' is not a whole number``.
 """
@@ -113,9 +114,7 @@ def _set(
     return load, int(reps_text)
 
 
-def _runs(
-    exercise: str, unit: str, sets: list[tuple[Decimal | None, int]]
-) -> list[dict[str, Any]]:
+def _runs(exercise: str, unit: str, sets: list[tuple[Decimal | None, int]]) -> list[dict[str, Any]]:
     """One row per run of sets at the same load: 3 sets at 20 kg, then 1 at 22.5 kg. A
     load is kept as typed, in the team's unit (``load_kg`` or ``load_lb``)."""
     key = f"load_{unit}"
