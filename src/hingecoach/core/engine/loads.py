@@ -38,6 +38,14 @@ def down(grid: Grid, value: float) -> float:
     return sizes[at - 1] if at else 0.0
 
 
+def nearest(grid: Grid, value: float) -> float:
+    """The grid load closest to ``value``, the lighter of two as close."""
+    low, high = down(grid, value), up(grid, value)
+    if high is None or value - low <= high - value + _EPS:
+        return low
+    return high
+
+
 def steps_above(grid: Grid, value: float, steps: int) -> float:
     """The load ``steps`` grid loads above ``value`` (which is on the grid)."""
     if grid.step is not None:
