@@ -186,7 +186,7 @@ def test_a_real_lifter_is_found_and_the_angles_answered(coach_client, athlete):
         body = answer.json()
     assert body["points"] is not None and len(body["points"]) == 33
     assert all(0 <= x <= 1.2 and 0 <= y <= 1.2 for x, y, _ in body["points"][11:29])
-    assert body["angles"]["trunk"] is not None
+    assert body["angles"]["trunk"] is not None, body["problem"]
     summary = coach_client.get(reverse("live:summary", args=[athlete.pk, key])).json()
     assert summary == {"reps": 0, "cues": []}  # eight pictures: no rep yet
 

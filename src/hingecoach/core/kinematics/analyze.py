@@ -18,7 +18,7 @@ from hingecoach.core.kinematics.faults import (
 )
 from hingecoach.core.kinematics.measures import Kinematics, measure
 from hingecoach.core.kinematics.numeric import Floats, Indices
-from hingecoach.core.kinematics.plausible import plausible, without_leg
+from hingecoach.core.kinematics.plausible import likelier_facing, plausible, without_leg
 from hingecoach.core.kinematics.report import (
     AnalysisReport,
     ClipSummary,
@@ -89,9 +89,11 @@ def analyze_track(
     arrays = track_arrays(track)
     head: ReportHead = {"clip": clip_summary(track), "exercise": exercise}
     problem = clip_problem(arrays, track.clip, th)
-    facing_sign = (
-        facing(arrays, th.tracking.min_visibility) if known_facing is None else known_facing
-    )
+    facing_sign = known_facing
+    if facing_sign is None:
+        facing_sign = facing(arrays, th.tracking.min_visibility)
+        if facing_sign:
+            facing_sign = likelier_facing(arrays, facing_sign, th.tracking)
     side = camera_side(facing_sign)
     if not problem and (side is None or facing_sign == 0):
         problem = (

@@ -26,6 +26,7 @@ import numpy as np
 from hingecoach.core.kinematics.arrays import TrackArrays
 from hingecoach.core.kinematics.geometry import distance, tilt
 from hingecoach.core.kinematics.numeric import Floats, Mask
+from hingecoach.core.kinematics.side import camera_side
 from hingecoach.core.kinematics.smoothing import running_median
 from hingecoach.core.kinematics.thresholds import Tracking
 
@@ -111,6 +112,22 @@ def impossible_trunk(arrays: TrackArrays, side: str, facing: float, tracking: Tr
     lean = tilt(arrays.seen(f"{side}_hip", seen), arrays.seen(f"{side}_shoulder", seen), facing)
     with np.errstate(invalid="ignore"):
         return (lean > tracking.max_trunk_forward_deg) | (lean < -tracking.max_trunk_back_deg)
+
+
+def likelier_facing(arrays: TrackArrays, facing: float, tracking: Tracking) -> float:
+    """``facing``, or the other way when the trunk is possible in more frames that way.
+
+    The feet that settle the facing first are small and often hidden; read the wrong way
+    a hinge leans back past what any lifter can, while read the right way it does not."""
+    possible = {}
+    for way in (facing, -facing):
+        side = str(camera_side(way))
+        seen = tracking.min_visibility
+        known = np.isfinite(arrays.seen(f"{side}_hip", seen)[:, 0]) & np.isfinite(
+            arrays.seen(f"{side}_shoulder", seen)[:, 0]
+        )
+        possible[way] = int((known & ~impossible_trunk(arrays, side, way, tracking)).sum())
+    return -facing if possible[-facing] > possible[facing] else facing
 
 
 def impossible_leg(arrays: TrackArrays, side: str, tracking: Tracking) -> TrackArrays:
