@@ -172,7 +172,9 @@ def test_only_an_analysed_clip_waiting_for_review_can_be_marked(coach_client, at
 
     url = reverse("clips:reviewed", args=[queued.pk])
     assert coach_client.get(url).status_code == 405
-    assert not LogEntry.objects.filter(content_type__model="clip", action=LogEntry.Action.UPDATE).exists()
+    assert not LogEntry.objects.filter(
+        content_type__model="clip", action=LogEntry.Action.UPDATE
+    ).exists()
 
 
 def test_another_teams_clip_cannot_be_marked(coach_client, stranger):
@@ -188,7 +190,13 @@ def test_a_clip_that_judged_nothing_says_what_the_coach_can_do(coach_client, ath
 
     page = _clip_page(coach_client, clip)
 
-    what = _text(page[page.index('id="clip-what-now"') : page.index("</section>", page.index('id="clip-what-now"'))])
+    what = _text(
+        page[
+            page.index('id="clip-what-now"') : page.index(
+                "</section>", page.index('id="clip-what-now"')
+            )
+        ]
+    )
     assert "Nothing in this clip could be judged" in what
     assert "record the test by eye" in what and "Film again from the side" in what
     assert "in front of the feet" in what and "mark it reviewed" in what
@@ -208,17 +216,25 @@ def test_analysing_again_as_another_exercise_is_in_the_audit_trail(
     coach_client, head_client, athlete
 ):
     clip = _clip(athlete)
-    _mark(coach_client, clip)
     url = reverse("clips:reanalyse", args=[clip.pk])
 
     coach_client.post(url, {"exercise": "romanian-deadlift"})
 
     clip.refresh_from_db()
     assert clip.exercise == "romanian-deadlift" and clip.status == Clip.Status.QUEUED
-    assert clip.reviewed_at is None  # the new report waits for the coach
     entry = LogEntry.objects.filter(content_type__model="clip").latest("id")
     assert entry.actor.get_username() == "cole"
     assert entry.changes["exercise"] == ["bodyweight-hip-hinge", "romanian-deadlift"]
     assert entry.additional_data == {"team": athlete.team_id, "athlete": athlete.pk}
     trail = _audit(head_client)
     assert "exercise : Bodyweight Standing Hip Hinge → Romanian Deadlift" in trail
+
+
+def test_analysing_again_puts_a_reviewed_clip_back_to_review(coach_client, coach, athlete):
+    clip = _clip(athlete)
+    _mark(coach_client, clip)
+    coach_client.post(reverse("clips:reanalyse", args=[clip.pk]), {"exercise": "deadlift"})
+    clip.refresh_from_db()
+    assert clip.status == Clip.Status.QUEUED and clip.reviewed_at is None
+    entry = LogEntry.objects.filter(content_type__model="clip").latest("id")
+    assert entry.changes["reviewed_by"] == [str(coach.pk), "None"]
