@@ -158,10 +158,10 @@ def test_only_an_item_with_a_load_has_a_row_to_write_the_load_in(catalog):
     assert unloaded and any(item.loaded for item in items)
     for sheet in sheets:
         html = printing.sheet_html(sheet)
-        blocks = html.split('<li class="item ')[1:]  # each item's markup, in order
+        items_html = html.split('<li class="item ')[1:]  # each item's markup, in order
         listed = [item for page in sheet.pages for item in page.items]
-        assert len(blocks) == len(listed)
-        for item, block in zip(listed, blocks, strict=True):
-            assert f'data-id="{item.id}"' in block
-            assert ("Load (kg)" in block) == item.loaded, (item.id, item.load)
+        assert len(items_html) == len(listed)
+        for item, markup in zip(listed, items_html, strict=True):
+            assert f'data-id="{item.id}"' in markup
+            assert ("Load (kg)" in markup) == item.loaded, (item.id, item.load)
             assert item.loaded == (item.load != "body weight")
