@@ -198,7 +198,8 @@ def test_a_clip_that_judged_nothing_says_what_the_coach_can_do(coach_client, ath
         ]
     )
     assert "Nothing in this clip could be judged" in what
-    assert "record the test by eye" in what and "Film again from the side" in what
+    assert "record the test by eye" in what and "open the test form" in what
+    assert "Film again from the side" in what
     assert "in front of the feet" in what and "mark it reviewed" in what
     assert reverse("athletes:test", args=[athlete.pk]) in page
     assert reverse("clips:upload", args=[athlete.pk]) in page
