@@ -23,11 +23,17 @@ import cv2
 import numpy as np
 from hingecoach.web.setup import setup_django
 setup_django()
+from hingecoach.core.kinematics.analyze import not_assessable
+from hingecoach.core.kinematics.report import ClipSummary
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.clips.models import Clip, clips_dir
 
-width, height = json.loads(sys.argv[1])
+width, height, with_report = json.loads(sys.argv[1])
+summary = ClipSummary(fps=10, frames=10, duration_s=1.0, width=width, height=height)
+report = not_assessable({"clip": summary, "exercise": "bodyweight-hip-hinge"},
+                        "no person was found in the clip", frames=10, fps=10)
 clip = Clip.objects.create(
+    report=report.model_dump(mode="json") if with_report else None,
     athlete=Athlete.objects.get(name="Isla Brown"), extension="mp4",
     exercise="bodyweight-hip-hinge", original_name="portrait.mp4", status=Clip.Status.DONE,
     progress=100, annotated=True,
@@ -53,10 +59,12 @@ SCREENS = [
 BOX = "e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; }"
 
 
-@pytest.fixture(scope="module")
-def portrait_clip(server_environment) -> str:
+@pytest.fixture(scope="module", params=[True, False], ids=["with its report", "no report"])
+def portrait_clip(request, server_environment) -> str:
+    """A portrait clip's page; its report gives the video's shape before it loads (an
+    imported clip's page may lack one: then the video's own size counts)."""
     done = subprocess.run(
-        [sys.executable, "-c", STORE, json.dumps([WIDTH, HEIGHT])],
+        [sys.executable, "-c", STORE, json.dumps([WIDTH, HEIGHT, request.param])],
         env=server_environment,
         capture_output=True,
         text=True,
@@ -82,7 +90,10 @@ def test_a_portrait_clip_fits_the_window(browsing, coach_state, portrait_clip, s
     video = page.locator("#clip-video video")
     expect(video).to_be_visible()
     page.wait_for_function("v => v.readyState >= 1", arg=video.element_handle())
-    _fits(video.evaluate(BOX), screen, "the video")
+    box = video.evaluate(BOX)
+    _fits(box, screen, "the video")
+    if "sized" in (video.get_attribute("class") or ""):  # as large as the window allows
+        assert box[1] >= 0.8 * screen["height"] or box[0] >= min(screen["width"] - 80, 960)
 
     frames = page.locator("#key-frames img")
     expect(frames).to_have_count(2)
