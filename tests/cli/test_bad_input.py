@@ -39,7 +39,24 @@ BAD_INPUTS: dict[str, tuple[Call, str | tuple[str, ...]]] = {
         case('{"athlete": {"age": 30}, "tests": [{"date": "2026-01-01", "faults": ["wobble"]}]}'),
         "tests[0].faults[0]: unknown fault 'wobble'",
     ),
-    "misspelt-key": (case('{"athlte": {"age": 30}}'), "athlte: unknown field (value {'age': 30})"),
+    "misspelt-key": (case('{"athlte": {"age": 30}}'), 'athlte: unknown field (value {"age": 30})'),
+    "age-true": (
+        case('{"athlete": {"age": true}}'),
+        "athlete.age: input should be a valid integer (got true)",
+    ),
+    "age-null": (
+        case('{"athlete": {"age": null}}'),
+        "athlete.age: input should be a valid integer (got null)",
+    ),
+    "age-a-list": (
+        case('{"athlete": {"age": [1, 2]}}'),
+        "athlete.age: input should be a valid integer (got [1, 2])",
+    ),
+    "goal-false": (case('{"athlete": {"age": 30}, "goal": false}'), ("goal: false is not",)),
+    "unknown-key-long-list": (
+        case('{"athlete": {"age": 30}, "notes": [' + ", ".join(["1"] * 40) + "]}"),
+        "notes: unknown field (value [" + "1, " * 18 + "1,...)",  # cut to 60 characters
+    ),
     "misspelt-nested-key": (
         case('{"athlete": {"age": 30, "pain": 3}}'),
         "athlete.pain: unknown field (value 3)",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from .runner import Call, example, run_many
+from .runner import Call, example, hingecoach, run_many
 
 pytestmark = pytest.mark.cli
 
@@ -58,6 +60,19 @@ def test_units_lb_shows_pounds_a_gym_has_in_the_dose_and_the_reasons(views):
     assert "2x8 · 25 lb" in out  # kneeling good morning, 10 kg made a 5 lb-step bar load
     assert "3x10 · 45 lb" in out  # good morning, 20 kg
     assert " kg" not in out
+
+
+def test_units_lb_names_a_kilogram_kettlebell_by_its_pound_bell():
+    strong = {
+        "athlete": {"age": 30},
+        "mastered": ["kneeling-hip-hinge", "single-leg-romanian-deadlift"],
+        "tests": [{"date": "2026-11-20", "faults": []}],
+        "goal": "max-strength",
+    }
+    result = hingecoach("recommend", "-", "--units", "lb", stdin=json.dumps(strong))
+    assert result.code == 0, result.err
+    assert "3x8 each side · 18–53 lb" in result.out  # 8-24 kg: the 24 kg bell is 53 lb
+    assert "44 lb" not in result.out
 
 
 def test_at_fifty_columns_every_item_still_shows_its_load(views):

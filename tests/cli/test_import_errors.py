@@ -22,6 +22,10 @@ def _env(home) -> dict[str, str]:
             '{"format": "hingecoach-export", "version": 9, "records": []}',
             "bad.json: version: 9 is not supported",
         ),
+        (
+            '{"format": "hingecoach-export", "version": null, "records": []}',
+            "bad.json: version: null is not supported",
+        ),
     ],
 )
 def test_a_bad_export_file_is_one_line_and_exit_status_two(tmp_path, content, line):

@@ -72,6 +72,9 @@ def test_a_signed_in_browser_session_may_use_the_api(red):
             "athlete.red_flags[0]",
             "unknown red flag 'itchy'",
         ),
+        ({"athlte": {"age": 30}}, "athlte", 'unknown field (value {"age": 30})'),
+        ({"athlete": {"age": True}}, "athlete.age", "input should be a valid integer (got true)"),
+        ({"athlete": {"age": None}}, "athlete.age", "input should be a valid integer (got null)"),
     ],
 )
 def test_a_bad_case_is_a_422_naming_the_field(red, body, field, words):

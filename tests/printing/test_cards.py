@@ -128,6 +128,11 @@ def test_a_paper_size_layout_or_unit_not_offered_is_refused(catalog, option, val
 def test_loads_print_in_pounds_when_asked(catalog):
     card = cards_for(catalog, ["good-morning"], units="lb")[0]
     assert (card.adult_load, card.youth_load) == ("45–85 lb", "25–40 lb")  # bar loads in 5 lb steps
+
+
+def test_a_kettlebell_card_in_pounds_names_the_pound_bells_of_its_kilogram_range(catalog):
+    card = cards_for(catalog, ["single-leg-romanian-deadlift"], units="lb")[0]
+    assert (card.adult_load, card.youth_load) == ("18–53 lb", "9–26 lb")  # 8-24 kg, 4-12 kg
     assert cards_for(catalog, ["hip-bridge"])[0].adult_load == "body weight"
 
 

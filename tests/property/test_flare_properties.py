@@ -4,12 +4,15 @@ not load the hinge; each reason line once."""
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hingecoach.core import block, plan, recommend
 from hingecoach.core.engine.loads import band_windows
 from hingecoach.core.present import kg_to_lb, why_text
-from property.strategies import CATALOG, cases
+from property.strategies import CATALOG, cases, logged_exercises
 
 SETTINGS = settings(max_examples=300, deadline=None)
 
@@ -38,6 +41,13 @@ def cap_kg(case, exercise: str) -> float | None:
     return max((e["load_kg"] for e in logged), default=None)
 
 
+def cap_lb(cap: float, implement: str) -> float:
+    """The flared load in pounds: a kettlebell's own pound size when it was a bell."""
+    grids = CATALOG.thresholds.loads.implements.get(implement)
+    bells = grids.pound_bells() if grids is not None else {}
+    return bells.get(cap, kg_to_lb(cap))
+
+
 @SETTINGS
 @given(cases())
 def test_after_a_flare_no_load_sits_below_the_exercises_bottom_or_above_the_flare_in_either_unit(
@@ -56,7 +66,7 @@ def test_after_a_flare_no_load_sits_below_the_exercises_bottom_or_above_the_flar
         cap = cap_kg(case, item.exercise)
         if cap is not None:
             assert rx.load_kg.max <= cap + 1e-9, (item.exercise, rx.load_kg, cap)
-            assert rx.load_lb.max <= kg_to_lb(cap) + 1e-9, (item.exercise, rx.load_lb, cap)
+            assert rx.load_lb.max <= cap_lb(cap, rx.implement) + 1e-9, (item.exercise, rx, cap)
 
 
 @SETTINGS
@@ -109,3 +119,57 @@ def test_a_reason_that_quotes_sets_and_reps_quotes_the_ones_prescribed(case):
                     why.facts["scheme"],
                     item.prescription.scheme,
                 )
+
+
+def _steps(before, week) -> list[str]:
+    """The exercises ``week`` adds or moves up (load or range) from the week before."""
+    earlier = {i.exercise: i for i in before.session}
+    found = []
+    for item in week.session:
+        then = earlier.get(item.exercise)
+        if item.part == "warm-up":
+            continue
+        rx, last = item.prescription, then and then.prescription
+        if (
+            last is None
+            or (
+                rx.load_kg is not None
+                and (last.load_kg is None or rx.load_kg.max > last.load_kg.max)
+            )
+            or (
+                rx.range_step is not None
+                and last.range_step is not None
+                and rx.range_step.step > last.range_step.step
+            )
+        ):
+            found.append(item.exercise)
+    return found
+
+
+def _flared(case, pain: int, lifted: list) -> dict:
+    return {**case, "last_session": {"pain_during": pain, "exercises": lifted}}
+
+
+flared_cases = st.builds(
+    _flared,
+    cases(),
+    st.integers(6, 10),
+    st.lists(logged_exercises, max_size=3, unique_by=lambda e: e["exercise"]),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(flared_cases)
+def test_a_block_after_a_flare_takes_a_gated_step_a_week_at_most_never_above_the_flare(case):
+    weeks = block(case, 6, CATALOG).weeks
+    for before, week in itertools.pairwise(weeks):
+        steps = _steps(before, week)
+        assert len(steps) <= 1, (week.week, steps)
+        for item in week.session:
+            if item.exercise in steps:
+                assert item.only_if is not None, (week.week, item.exercise)
+            cap, rx = cap_kg(case, item.exercise), item.prescription
+            if cap is None or rx.load_kg is None:
+                continue
+            assert rx.load_kg.max <= cap + 1e-9, (week.week, item.exercise, rx.load_kg, cap)
+            assert rx.load_lb.max <= kg_to_lb(cap) + 1e-9, (week.week, item.exercise, cap)

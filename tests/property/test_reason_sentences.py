@@ -85,4 +85,6 @@ def test_a_projected_failed_retest_reads_as_a_condition_without_so():
     ]
     projected = [t for t in texts if t.startswith("If the week-")]
     assert projected, texts
-    assert any("shows back rounds, keep working between" in t for t in projected), projected
+    assert any("shows a rounding lower back, keep working between" in t for t in projected), (
+        projected
+    )

@@ -181,7 +181,21 @@ def test_a_json_value_that_is_not_an_object_is_named_in_json_terms(text, kind):
 def test_a_block_length_that_is_not_a_whole_number_is_refused():
     with pytest.raises(CaseError) as error:
         block(case(), True, CATALOG)
-    assert str(error.value) == "weeks: True is not a whole number of weeks"
+    assert str(error.value) == "weeks: true is not a whole number of weeks"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ({"age": 30}, '{"age": 30}'),
+        (True, "true"),
+        (None, "null"),
+        ([1, 2], "[1, 2]"),
+        (2.5, "2.5"),
+    ],
+)
+def test_a_value_that_is_not_text_is_quoted_as_json_writes_it(value, shown):
+    assert error_of({**case(), "extra": value}) == f"extra: unknown field (value {shown})"
 
 
 def test_an_empty_key_is_still_named():

@@ -164,3 +164,15 @@ def test_every_load_lies_inside_the_catalogs_range_for_the_age_band(age, scenari
             assert age < 12 and load.max <= 5, (item.exercise, load)
             continue
         assert rng.min <= load.min <= load.max <= rng.max, (item.exercise, load, rng)
+
+
+def test_an_exercise_done_before_the_last_session_is_not_a_first_session():
+    # Romanian deadlifts two sessions ago, good mornings only in the last one.
+    c = case(34, mastered=SERIES, tests=[passed()], last_session=did("good-morning", 30))
+    first = option(recommend(c, CATALOG), "romanian-deadlift")
+    assert "start-low" in {w.rule for w in first.why}
+    again = option(
+        recommend({**c, "done_before": ["romanian-deadlift"]}, CATALOG), "romanian-deadlift"
+    )
+    assert "start-low" not in {w.rule for w in again.why}
+    assert again.prescription.load_kg.min < again.prescription.load_kg.max

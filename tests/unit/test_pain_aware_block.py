@@ -93,7 +93,7 @@ def test_a_fear_re_check_week_gates_the_step_on_fear_as_well():
         )
 
 
-def test_a_block_off_the_pain_aware_path_has_no_gates_or_range_steps():
+def test_a_block_off_the_pain_aware_path_has_no_range_steps_and_gates_on_pain_alone():
     b = block(
         case(
             34,
@@ -103,9 +103,13 @@ def test_a_block_off_the_pain_aware_path_has_no_gates_or_range_steps():
         8,
         CATALOG,
     )
+    gates = [i.only_if for w in b.weeks for i in w.session if i.only_if is not None]
+    assert gates, "a projected load rise or new exercise waits on a pain re-check"
+    assert all(g.rechecks == ["pain-now"] and g.step != "range" for g in gates), gates
     for week in b.weeks:
+        assert "tsk11" not in week.rechecks, week.week
         for item in week.session:
-            assert item.only_if is None and item.prescription.range_step is None
+            assert item.prescription.range_step is None
 
 
 @pytest.mark.parametrize("name", PAIN_AWARE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hingecoach.core import default_catalog, plan, recommend
+from hingecoach.core import block, default_catalog, plan, recommend
 from unit.builders import SERIES, TEST, case, failed, passed, rules, session
 
 CATALOG = default_catalog()
@@ -125,3 +125,56 @@ def test_the_warm_up_retest_says_it_checks_the_skill_and_is_not_trained():
     first = plan(case(tests=[passed()]), CATALOG).session[0]
     assert "test-not-trained" in rules(first.reasons)
     assert first.role == "test"
+
+
+FINISH = "Comes last, so the session ends on its main work"
+
+
+def _finishes(sessions):
+    for items in sessions:
+        for at, item in enumerate(items):
+            for why in item.why:
+                if why.rule == "finish-loaded":
+                    yield items, at, item, why
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_the_finishing_reason_is_true_of_the_item_it_is_on(scenario):
+    c = case(**SCENARIOS[scenario])
+    weeks = block(c, 12, CATALOG).weeks
+    sessions = [plan(c, CATALOG).session, *(w.session for w in weeks)]
+    for items, at, item, why in _finishes(sessions):
+        assert at == len(items) - 1 and item.part == "main", (item.exercise, at)
+        assert why.text == FINISH
+
+
+def test_a_childs_dowel_session_and_a_session_without_drills_are_not_told_of_drills_or_loads():
+    child = case(
+        10,
+        mastered=["kneeling-hip-hinge"],
+        last_session={
+            "pain_during": 6,
+            "exercises": [{"exercise": "kneeling-good-morning", "load_kg": 3}],
+        },
+    )
+    passed_adult = case(30, mastered=SERIES, tests=[passed()])
+    sessions = [
+        *(w.session for w in block(child, 12, CATALOG).weeks),
+        plan(passed_adult, CATALOG).session,
+    ]
+    found = list(_finishes(sessions))
+    assert any(item.prescription.implement == "dowel" for _, _, item, _ in found)
+    assert any(all(i.role != "drill" for i in items) for items, _, _, _ in found)
+    for _, _, _, why in found:
+        assert "drills" not in why.text and "loaded work" not in why.text, why.text
+
+
+@pytest.mark.parametrize("goal", ["technique", "max-strength", "hamstring-load"])
+@pytest.mark.parametrize("age", [6, 9, 11])
+def test_a_childs_session_ends_on_a_real_load_when_it_has_one_not_on_the_dowel(age, goal):
+    owned = ["hex-bar-deadlift", "romanian-deadlift", "nordic-hip-hinge"]
+    c = case(age, mastered=[*SERIES, *owned], tests=[passed()], goal=goal)
+    items = plan(c, CATALOG).session
+    barred = [i for i in items if i.prescription.load_kg and i.prescription.implement != "dowel"]
+    assert barred, [i.exercise for i in items]
+    assert items[-1].prescription.implement != "dowel", [i.exercise for i in items]

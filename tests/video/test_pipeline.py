@@ -219,3 +219,50 @@ def test_the_first_look_stands_when_the_second_finds_no_one_who_hinges(knee_hing
     assert not analysis.second_look and backend.calls == 2 * len(analysis.track.frames)
     assert all(frame is not None for frame in analysis.track.frames)
     assert analysis.report.reps == []
+
+
+class ForgetfulReplay(ReplayBackend):
+    """A replaying backend that can forget the person, as ``BlazePose`` can: the
+    replay starts over."""
+
+    def reset(self) -> None:
+        self.calls = 0
+
+
+def _placed_in_1080p(factor: float) -> Track:
+    """A generated 1920x1080 hinge with the person drawn ``factor`` times their size,
+    in a frame of the same 1920x1080."""
+    track = generate_clip(ClipSpec(size="landscape", reps=1, seed=1))[0]
+    small = scaled_track(track, factor)
+    return Track(clip=track.clip, frames=small.frames)
+
+
+@pytest.mark.parametrize(
+    ("factor", "seen"),
+    [
+        # trunk, thigh and shank about 460 px: 230 at 960 px, the usual working size
+        (1.0, {(960, 540)}),
+        # about 170 px: 85 at 960 px, fewer than the landmark model's 256 px input holds
+        (0.37, {(960, 540), (1920, 1080)}),
+    ],
+)
+def test_a_person_small_in_the_frame_is_analysed_at_full_size(tmp_path, factor, seen):
+    track = _placed_in_1080p(factor)
+    path = write_clip(tmp_path / "hinge.mp4", frames=len(track.frames), size=(1920, 1080))
+    backend = ForgetfulReplay(track, step=2)
+    analysis = analyze_clip(path, backend=backend, catalog=CATALOG)
+    assert backend.sizes == seen  # sized at 960 px first, then the whole pass
+    assert analysis.scale == (1.0 if factor < 1 else 0.5)
+    knee, want = analysis.track.frames[10], track.frames[20]
+    assert knee is not None and want is not None
+    a, b = knee.landmarks["left_knee"], want.landmarks["left_knee"]
+    assert (a.x, a.y) == pytest.approx((b.x, b.y), abs=1e-6)
+
+
+def test_a_backend_that_cannot_forget_keeps_the_set_size(tmp_path):
+    track = _placed_in_1080p(0.37)
+    path = write_clip(tmp_path / "hinge.mp4", frames=len(track.frames), size=(1920, 1080))
+    backend = ReplayBackend(track, step=2)
+    analysis = analyze_clip(path, backend=backend, catalog=CATALOG)
+    assert backend.sizes == {(960, 540)} and analysis.scale == 0.5
+    assert backend.calls == len(analysis.track.frames)

@@ -10,7 +10,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import cv2
 import jsonschema
+import numpy as np
 import pytest
 
 from hingecoach.core import default_catalog
@@ -91,3 +93,35 @@ def test_legs_a_plate_hides_are_said_not_assessed_never_judged_clean(analysed):
         pytest.skip(f"{name}: the legs are in view")
     said = {item.fault for item in result.report.not_assessed}
     assert said >= LEG_FAULTS, f"leg faults given a verdict: {sorted(LEG_FAULTS - said)}"
+
+
+DEADLIFTS = SHARED_VIDEO / "deadlift-4reps-portrait.mp4"
+
+
+def _small_in_landscape(source: Path, path: Path) -> Path:
+    """The clip's lifter (rows 80-1000, about 780 px tall) shrunk to a third of a
+    1920x1080 frame's height, on a grey ground: a phone filming from across the gym."""
+    capture = cv2.VideoCapture(str(source))
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), 30.0, (1920, 1080))
+    while True:
+        ok, image = capture.read()
+        if not ok:
+            break
+        canvas = np.full((1080, 1920, 3), 110, np.uint8)
+        part = cv2.resize(image[80:1000], None, fx=0.46, fy=0.46, interpolation=cv2.INTER_AREA)
+        canvas[500 : 500 + part.shape[0], 800 : 800 + part.shape[1]] = part
+        writer.write(canvas)
+    capture.release()
+    writer.release()
+    return path
+
+
+@pytest.mark.skipif(not DEADLIFTS.is_file(), reason=f"{DEADLIFTS} is not there")
+def test_a_lifter_a_third_of_a_landscape_frame_is_counted_as_at_full_size(tmp_path):
+    small = _small_in_landscape(DEADLIFTS, tmp_path / "small.mp4")
+    got = analyze_clip(small, "deadlift", catalog=default_catalog())
+    full = analyze_clip(DEADLIFTS, "deadlift", catalog=default_catalog())
+    bottoms = [rep.bottom_s for rep in got.report.reps]
+    want = [rep.bottom_s for rep in full.report.reps]
+    assert len(bottoms) == len(want) == COACH[DEADLIFTS.name].reps, (bottoms, want)
+    assert bottoms == pytest.approx(want, abs=1.0)

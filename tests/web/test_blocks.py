@@ -122,7 +122,7 @@ def test_bad_weeks_are_refused_naming_the_field_and_the_running_block_stays(
 def test_the_service_names_the_field_it_refuses(athlete):
     with pytest.raises(ValidationError) as refused:
         services.block_assign(athlete=athlete, weeks=True, start=TODAY, catalog=default_catalog())
-    assert refused.value.message_dict == {"weeks": ["True is not a whole number of weeks"]}
+    assert refused.value.message_dict == {"weeks": ["true is not a whole number of weeks"]}
 
 
 def test_a_start_too_far_ahead_or_already_over_is_refused(coach_client, athlete):

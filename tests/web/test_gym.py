@@ -157,9 +157,11 @@ def test_loads_are_typed_and_shown_in_the_teams_unit(coach_client, novice, team)
     team.unit = "lb"
     team.save()
     html = page(coach_client, novice)
-    assert re.search(r'name="s3-1-load" inputmode="decimal" autocomplete="off" value="44"', html)
+    # the bottom of the range as a bar in pounds is loaded (45 lb), not 20 kg converted
+    assert re.search(r'name="s3-1-load" inputmode="decimal" autocomplete="off" value="45"', html)
     post(coach_client, novice, {"s3-1-done": "1", "s3-1-reps": "10", "s3-1-load": "45"})
-    assert TrainingSession.objects.get().exercises.get().load_kg == Decimal("20.41")
+    row = TrainingSession.objects.get().exercises.get()
+    assert (row.load_logged, row.load_unit, row.load_kg) == (Decimal("45"), "lb", Decimal("20.41"))
 
 
 def test_a_referred_athlete_gets_no_session_and_nothing_is_saved(coach_client, team):

@@ -324,13 +324,14 @@ def test_a_missing_pain_value_with_htmx_is_shown_in_the_panel(coach_client, athl
     assert not athlete.pain_reports.exists()
 
 
-def test_a_preview_with_an_unknown_fault_answers_without_an_error(coach_client, athlete):
+def test_a_preview_with_an_unknown_fault_names_the_fields_not_a_server_error(coach_client, athlete):
     url = reverse("athletes:test-preview", args=[athlete.pk])
     response = coach_client.get(
         url, {"date": "garbage", "faults": ["kneeling-squat-dance"]}, **HTMX
     )
+    html = response.content.decode()
     assert response.status_code == 200
-    assert "stage-fundamental" in response.content.decode()
+    assert "<strong>Date:</strong>" in html and "<strong>Faults:</strong>" in html
 
 
 def test_a_pain_value_out_of_range_is_refused_next_to_the_field(coach_client, athlete):
@@ -613,11 +614,12 @@ def test_history_charts_write_dates_as_a_coach_does(coach_client, athlete):
     assert day_ticks, "three weeks of sessions are labelled by day and month"
 
 
-def test_a_refused_session_says_so_at_the_top_with_a_link_to_the_row(coach_client, athlete):
+def test_a_refused_session_says_so_at_the_top_with_a_link_to_the_field(coach_client, athlete):
     url = reverse("athletes:log", args=[athlete.pk])
     response = coach_client.post(url, session_rows({**GOOD_MORNING, "reps": "10/8"}))
     html = response.content.decode()
     summary = html[html.index('role="alert"') : html.index("</div>", html.index('role="alert"'))]
     assert "The session was not saved" in summary
-    assert 'href="#row-1"' in summary and "2 rep counts given for 3 sets" in summary
+    assert 'href="#id_ex-0-reps"' in summary  # straight to the field
+    assert "2 rep counts given for 3 sets" in summary
     assert 'id="row-1"' in html

@@ -211,6 +211,15 @@ class Case(_Model):
     )
     tests: list[TestResult] = Field(default_factory=_empty)
     last_session: LastSession | None = None
+    done_before: Annotated[list[ExerciseId], ONCE] = Field(
+        default_factory=_empty,
+        json_schema_extra=UNIQUE,
+        description=(
+            "Exercises done in sessions before last_session: none of them is a first "
+            "session, whose load starts at the bottom of its range. Optional; a coach's "
+            "records fill it from their history."
+        ),
+    )
     goal: Goal = "technique"
 
     @property

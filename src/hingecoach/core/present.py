@@ -155,6 +155,14 @@ def fault_name(catalog: Catalog, fault_id: str) -> str:
     return fault.name if fault else fault_id
 
 
+def fault_noun(catalog: Catalog, fault_id: str) -> str:
+    """The fault as a noun phrase that reads inside a sentence."""
+    fault = catalog.faults.get(fault_id)
+    if fault is None:
+        return fault_id
+    return fault.noun or fault.name.lower()
+
+
 def red_flag_name(catalog: Catalog, flag_id: str) -> str:
     flag = catalog.red_flags.get(flag_id)
     return flag.name if flag else flag_id
@@ -197,7 +205,7 @@ class _Say:
         return ", ".join(ids) if self.log else joined([self.exercise(i) for i in ids])
 
     def fault(self, value: str) -> str:
-        return value if self.log else fault_name(self.catalog, value).lower()
+        return value if self.log else fault_noun(self.catalog, value)
 
     def date(self, value: str) -> str:
         return value if self.log else date_text(value)
@@ -218,7 +226,7 @@ class _Say:
         return (
             f"test on {when} showed {shown}"
             if self.log
-            else f"the hip hinge test on {when} showed: {shown}"
+            else f"the hip hinge test on {when} showed {shown}"
         )
 
     def projected(self, week: int, faults: Sequence[str]) -> str:
@@ -236,7 +244,7 @@ class _Say:
         return (
             f"test on {when} showed {fault}"
             if self.log
-            else f"the hip hinge test on {when} showed: {fault}"
+            else f"the hip hinge test on {when} showed {fault}"
         )
 
     def mastered(self, ids: Sequence[str]) -> str:
@@ -247,6 +255,25 @@ class _Say:
             if self.log
             else f", with {self.exercises(ids)} mastered"
         )
+
+    def mastered_by_then(self, facts: Mapping[str, Any], template: str) -> str:
+        """The mastered exercises, those a block only assumes (``by_then``) worded as a
+        condition: "if Good Morning is mastered by then", never as a fact. Right after a
+        projected re-test the two conditions join ("If the week-7 re-test passes and
+        Good Morning is mastered by then")."""
+        assumed = [i for i in facts.get("by_then") or [] if i in facts["mastered"]]
+        have = self.mastered([i for i in facts["mastered"] if i not in assumed])
+        if not assumed:
+            return have
+        if self.log:
+            return f"{have}; if {self.exercises(assumed)} mastered by then"
+        verb = "is" if len(assumed) == 1 else "are"
+        condition = f"{self.exercises(assumed)} {verb} mastered by then"
+        if "{test}{mastered}" not in template:
+            return f"{have}, if {condition}"
+        if self.projected_test(facts):
+            return f"{have}, and if {condition}" if have else f" and {condition}"
+        return f"{have}; if {condition}"
 
     def missing(self, groups: Sequence[Sequence[str]]) -> str:
         if self.log:
@@ -306,8 +333,8 @@ class _Say:
             return ""
         return f"; {self.exercise(sub)} stands in for {self.exercise(facts['exercise'])}"
 
-    def words(self, facts: Mapping[str, Any]) -> dict[str, str]:
-        """Each placeholder a rule's sentence may use, in words."""
+    def words(self, facts: Mapping[str, Any], template: str = "") -> dict[str, str]:
+        """Each placeholder a rule's sentence (``template``) may use, in words."""
         table: dict[str, Callable[[Any], str]] = {
             "exercise": self.exercise,
             "previous": self.exercise,
@@ -343,6 +370,13 @@ class _Say:
             out["start"] = self.start(facts)
         if "cause" in facts:
             out["cause"] = CAUSE_WORDS.get(facts["cause"], str(facts["cause"]))
+        if "mastered" in facts:
+            out["mastered"] = self.mastered_by_then(facts, template)
+            out["series_done"] = (
+                "if the corrective series is mastered by then, "
+                if facts.get("by_then")
+                else "the corrective series is done, so "
+            )
         out["so"] = ", " if self.conditional(facts) else ", so "
         # A failed test on record is said once, in the test-failed warning.
         out["given"] = (
@@ -366,10 +400,16 @@ class _Say:
         return f"move up to {out['load']}"
 
     @staticmethod
-    def conditional(facts: Mapping[str, Any]) -> bool:
-        """Whether the reason rests on a re-test a block only projects (an "if" clause)."""
+    def projected_test(facts: Mapping[str, Any]) -> bool:
+        """Whether the reason rests on a re-test a block only projects."""
         test = facts.get("test")
         return "week" in facts or (isinstance(test, Mapping) and "week" in test)
+
+    @classmethod
+    def conditional(cls, facts: Mapping[str, Any]) -> bool:
+        """Whether the reason rests on what a block only projects (an "if" clause): a
+        re-test, or mastery assumed by then."""
+        return cls.projected_test(facts) or bool(facts.get("by_then"))
 
     def track(self, facts: Mapping[str, Any]) -> str:
         """A track of the passed options, named for the exercise it is on."""
@@ -405,8 +445,9 @@ def reason_log(catalog: Catalog, rule: str, facts: Mapping[str, Any]) -> str:
 
 def log_sentence(catalog: Catalog, rule: str, facts: Mapping[str, Any]) -> str:
     """``reason_log`` worded afresh (no memo)."""
-    words = _Say(catalog, "log", "kg").words(facts)
-    return f"{catalog.rules[rule].says.format(**words)} (rule: {rule})"
+    says = catalog.rules[rule].says
+    words = _Say(catalog, "log", "kg").words(facts, says)
+    return f"{says.format(**words)} (rule: {rule})"
 
 
 def _failed_on_record(test: Any) -> bool:
@@ -424,8 +465,9 @@ def reason_text(catalog: Catalog, rule: str, facts: Mapping[str, Any], units: Un
 
 def person_sentence(catalog: Catalog, rule: str, facts: Mapping[str, Any], units: Units) -> str:
     """``reason_text`` worded afresh (no memo)."""
-    words = _Say(catalog, "person", units).words(facts)
-    return _sentence(catalog.rules[rule].text.format(**words))
+    text = catalog.rules[rule].text
+    words = _Say(catalog, "person", units).words(facts, text)
+    return _sentence(text.format(**words))
 
 
 def frozen(facts: Mapping[str, Any]) -> str:

@@ -128,9 +128,9 @@ class SessionItem(Option):
     only_if: Gate | None = Field(
         None,
         description=(
-            "In a pain-aware block, or any block that starts after a pain flare: this week's "
-            "step (more range, more load, or a new exercise) happens only if the re-checks "
-            "allow; otherwise the week repeats the one named. Null otherwise."
+            "In any block, on an item that steps up in a projected week: this week's step "
+            "(more range, more load, or a new exercise) happens only if the re-checks "
+            "allow; otherwise the week repeats the one named. Null in a week without a step."
         ),
     )
 
@@ -171,9 +171,8 @@ class Week(_Out):
     )
     rechecks: list[Literal["pain-now", "tsk11"]] = Field(
         default_factory=list,
-        description="On the pain-aware path, or in a week with a gated step "
-        "after a pain flare: what to re-check this "
-        "week before training (pain now on the 0-10 scale, the TSK-11).",
+        description="On the pain-aware path, or in any week with a gated step: what to "
+        "re-check this week before training (pain now on the 0-10 scale, the TSK-11).",
     )
 
 

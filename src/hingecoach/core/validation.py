@@ -1,12 +1,14 @@
 """Turn pydantic's validation errors into the project's one-line messages.
 
 A message names the field by its path (``tests[0].faults[1]``), quotes the value found
-and says what is allowed, so a coach can fix the input without reading code.
+(``quoted``: as JSON, since a CASE is JSON) and says what is allowed, so a coach can fix
+the input without reading code.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -24,11 +26,11 @@ def iso_date(text: str) -> dt.date:
     date, no compact form (Python's ``fromisoformat`` reads those too). ValueError with
     a message quoting the text otherwise."""
     if not ISO_DATE.fullmatch(text):
-        raise ValueError(f"{_quote(text)} is not a date written YYYY-MM-DD")
+        raise ValueError(f"{quoted(text)} is not a date written YYYY-MM-DD")
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:  # 2026-02-30
-        raise ValueError(f"{_quote(text)} is not a date: {exc}") from None
+        raise ValueError(f"{quoted(text)} is not a date: {exc}") from None
 
 
 def field_path(loc: Sequence[str | int]) -> str:
@@ -44,8 +46,14 @@ def field_path(loc: Sequence[str | int]) -> str:
     return path
 
 
-def _quote(value: Any) -> str:
-    text = repr(value) if isinstance(value, str) else str(value)
+def quoted(value: Any) -> str:
+    """A value as an error message shows it: text in single quotes (``'fast'``), any
+    other value as JSON writes it (``{"age": 30}``, ``true``, ``null``, ``[1, 2]``), cut
+    to 60 characters. The one formatter for values in every message a user reads."""
+    if isinstance(value, str):
+        text = repr(value)
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -58,20 +66,20 @@ def describe(error: ErrorDetails) -> tuple[str, str]:
     if kind == "missing":
         return path, "is required"
     if kind == "extra_forbidden":
-        return path, f"unknown field (value {_quote(value)})"
+        return path, f"unknown field (value {quoted(value)})"
     if kind == "duplicate":
         ctx = error.get("ctx") or {}
-        return f"{path}[{ctx.get('index')}]", f"'{ctx.get('value')}' is listed twice"
+        return f"{path}[{ctx.get('index')}]", f"{quoted(ctx.get('value'))} is listed twice"
     if kind in _AS_WRITTEN:
         return path, msg
     if kind.startswith("value_error") or kind.startswith("assertion_error"):
         msg = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
         return path, msg
     if kind in _RANGE_TYPES or kind == "literal_error":
-        return path, f"{_quote(value)} is not allowed: {msg[0].lower()}{msg[1:]}"
+        return path, f"{quoted(value)} is not allowed: {msg[0].lower()}{msg[1:]}"
     if kind.startswith("unknown_"):
         return path, msg
-    return path, f"{msg[0].lower()}{msg[1:]} (got {_quote(value)})"
+    return path, f"{msg[0].lower()}{msg[1:]} (got {quoted(value)})"
 
 
 def first_error(exc: ValidationError) -> tuple[str, str]:

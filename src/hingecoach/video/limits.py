@@ -3,7 +3,8 @@
 ``Limits`` refuse a file before any work (size, declared duration, frame size) and stop a
 decoder whose header lied about the duration. ``Sampling`` trades time for detail: the
 pose model sees every ``step``-th frame, resized so its long side is at most
-``long_side`` pixels (benchmarks/README.md, Video pipeline, measures the trade-off).
+``long_side`` pixels, or ``detail_long_side`` when the person is small in the frame
+(benchmarks/README.md, Video pipeline, measures the trade-off; decision 0037).
 """
 
 from __future__ import annotations
@@ -70,11 +71,22 @@ class Limits:
 class Sampling:
     """``min_fps``: analyse at least this many frames a second, skipping frames of faster
     clips (30 fps -> every 2nd, 60 fps -> every 4th); ``step`` forces a step instead
-    (1 = every frame); ``long_side``: resize before the pose model (None: full size)."""
+    (1 = every frame); ``long_side``: resize before the pose model (None: full size).
+
+    ``min_person_px``: the person's trunk, thigh and shank together (pixels of the
+    resized image) below which they are too small for the landmark model: its region is
+    about 1.75 times that length, so under 150 px the region is smaller than the model's
+    256 px input and the crop is enlarged, with no detail to show. The clip is then
+    analysed with its long side at ``detail_long_side`` instead (at most full size;
+    None: never). ``person_search_s``: how far into the clip the person is looked for
+    to size them."""
 
     min_fps: float = 15.0
     step: int | None = None
     long_side: int | None = 960
+    min_person_px: float = 150.0
+    detail_long_side: int | None = 1920
+    person_search_s: float = 2.0
 
     def step_for(self, fps: float) -> int:
         if self.step is not None:
@@ -86,6 +98,13 @@ class Sampling:
         if not self.long_side:
             return 1.0
         return min(1.0, self.long_side / max(width, height))
+
+    def detail_scale_for(self, width: int, height: int) -> float:
+        """The scale for a person too small at ``scale_for`` (never below it)."""
+        if not self.detail_long_side:
+            return self.scale_for(width, height)
+        detail = min(1.0, self.detail_long_side / max(width, height))
+        return max(detail, self.scale_for(width, height))
 
 
 DEFAULT_LIMITS = Limits()

@@ -75,6 +75,20 @@ def leans_forward(
     return leaning >= min_frames
 
 
+def body_length(frame: Frame) -> float:
+    """Shoulder to hip to knee to ankle along the longer side, in the frame's pixels: the
+    person's size whatever their pose (a hinge folds the height, not the segments)."""
+    marks = frame.landmarks
+    chains = []
+    for side in ("left", "right"):
+        names = [f"{side}_{part}" for part in ("shoulder", "hip", "knee", "ankle")]
+        if not all(name in marks for name in names):
+            continue
+        xy = np.array([(marks[name].x, marks[name].y) for name in names], dtype=float)
+        chains.append(float(np.hypot(*np.diff(xy, axis=0).T).sum()))
+    return max(chains, default=float("nan"))
+
+
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 

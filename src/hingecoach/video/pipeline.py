@@ -6,6 +6,12 @@ grow with the frame size. The pose model sees every ``step``-th frame, resized
 angles and sizes do not depend on the sampling. The track handed to the kinematics has
 the analysed frame rate (a 30 fps clip analysed at every 2nd frame is a 15 fps track).
 
+A person small in the frame (a third of a landscape frame's height, say) would fill
+fewer pixels of the resized image than the landmark model's input holds: before the
+pass, the person is looked for in the clip's first seconds and sized, and when they are
+too small the clip is analysed nearer full size (``Sampling.detail_long_side``,
+``sized_for_person``).
+
 The pose model follows one person, the one its detector finds first: in a gym that may
 be someone standing beside the athlete. So when the person followed never leans into a
 hinge and no rep is found, the clip is analysed a second time with that person hidden
@@ -44,7 +50,7 @@ from hingecoach.video.blazepose.both_ways import Restartable, both_ways
 from hingecoach.video.decode import Reader, VideoInfo, luma, prepare, probe
 from hingecoach.video.limits import DEFAULT_LIMITS, DEFAULT_SAMPLING, Limits, Sampling
 from hingecoach.video.outline import behind_chord, trunk_chord
-from hingecoach.video.person import Box, PersonLock, body_boxes, leans_forward
+from hingecoach.video.person import Box, PersonLock, body_boxes, body_length, leans_forward
 from hingecoach.video.pose_backend import (
     DEFAULT_MODEL,
     BlazePose,
@@ -144,7 +150,7 @@ def analyze_clip(
         )
         run.times.model = time.perf_counter() - started
         try:
-            return _with_second_look(run, pose)
+            return _with_second_look(sized_for_person(run, pose, sampling), pose)
         finally:
             if backend is None:
                 pose.close()
@@ -165,6 +171,40 @@ class _Run:
     both_ways: bool = False
     # Set while the worker thread decodes (``Prefetch``), read by the default backend.
     decoding: threading.Event = field(default_factory=threading.Event)
+
+
+def sized_for_person(run: _Run, pose: PoseBackend, sampling: Sampling) -> _Run:
+    """``run`` at ``sampling``'s detail scale when the person, found in the clip's first
+    ``person_search_s``, is smaller than ``min_person_px`` at its own scale; unchanged
+    otherwise, or when the backend cannot forget whom it saw (no ``reset``)."""
+    info = run.info
+    detail = sampling.detail_scale_for(info.width, info.height)
+    reset = getattr(pose, "reset", None)
+    if detail <= run.scale or not callable(reset):
+        return run
+    size = _person_size(run, pose, round(sampling.person_search_s * info.fps / run.step))
+    reset()
+    if np.isfinite(size) and size < sampling.min_person_px:
+        return replace(run, scale=detail)
+    return run
+
+
+def _person_size(run: _Run, pose: PoseBackend, most: int, found: int = 3) -> float:
+    """The median body length (``body_length``, resized pixels) over the first ``found``
+    frames with a person among the first ``most`` analysed; NaN when nobody is seen."""
+    reader = Reader(run.info, run.step, run.limits)
+    sizes: list[float] = []
+    for count, (image, _) in enumerate(_prepared(reader, run, None), start=1):
+        started = time.perf_counter()
+        frame = pose.landmarks(image)
+        run.times.pose += time.perf_counter() - started
+        if frame is not None:
+            sizes.append(body_length(frame))
+        if len(sizes) >= found or count >= most:
+            break
+    run.times.decode += reader.seconds
+    sizes = [size for size in sizes if np.isfinite(size)]
+    return float(np.median(sizes)) if sizes else float("nan")
 
 
 def _with_second_look(run: _Run, pose: PoseBackend) -> ClipAnalysis:

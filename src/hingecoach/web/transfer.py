@@ -15,6 +15,7 @@ from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
 
 from hingecoach.core import HingecoachError
+from hingecoach.core.validation import quoted
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.clips.models import Clip, clips_dir
 from hingecoach.web.teams.models import Team
@@ -111,7 +112,8 @@ def _records(path: Path) -> list:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise TransferError(f"{path.name}: format", f"expected '{FORMAT}'")
     if data.get("version") != VERSION:
-        raise TransferError(f"{path.name}: version", f"{data.get('version')!r} is not supported")
+        given = quoted(data.get("version"))
+        raise TransferError(f"{path.name}: version", f"{given} is not supported")
     if not isinstance(data.get("records"), list):
         raise TransferError(f"{path.name}: records", "expected a list")
     return data["records"]

@@ -175,7 +175,16 @@ class Fault(Strict):
     wins over the spine's wording."""
 
     id: Slug
-    name: Text
+    name: Text = Field(description="The fault as a label, for a list or a heading.")
+    noun: Text | None = Field(
+        None,
+        description=(
+            "The fault as a noun phrase, lower case, that reads inside a sentence: "
+            "'is the step back for a rounding lower back', 'the test showed big toes "
+            "coming off the floor'. Optional, so a catalog written before it still loads: "
+            "without it sentences use the name."
+        ),
+    )
     looks_like: Text
     fix: Text
     looks: dict[FaultContext, Text] = Field(default_factory=dict)
@@ -283,6 +292,31 @@ class Grid(Strict):
 class ImplementGrid(Strict):
     kg: Grid
     lb: Grid
+    same_bells: bool = Field(
+        False,
+        description=(
+            "The kg and lb sizes list the same bells in the same order, each pound size the "
+            "bell's common label (kettlebells: the 24 kg bell is the 53 lb bell). A range end "
+            "that is a kilogram bell becomes that bell's pound size, even where it sits a "
+            "little above the exact conversion; any other end is rounded to the pound grid."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _paired(self) -> Self:
+        if self.same_bells and (
+            self.kg.sizes is None
+            or self.lb.sizes is None
+            or len(self.kg.sizes) != len(self.lb.sizes)
+        ):
+            raise ValueError("same_bells needs as many kg sizes as lb sizes")
+        return self
+
+    def pound_bells(self) -> dict[float, float]:
+        """Each kilogram bell's pound size (empty unless ``same_bells``)."""
+        if not self.same_bells:
+            return {}
+        return dict(zip(self.kg.sizes or [], self.lb.sizes or [], strict=True))
 
 
 class ChildLoads(Strict):
@@ -297,7 +331,8 @@ class LoadThresholds(Strict):
         le=0.1,
         description=(
             "A gym load this far below a range's bottom (as a share of it) still counts as "
-            "its bottom: 12 kg is a 26 lb kettlebell. The top is never exceeded."
+            "its bottom: 12 kg is a 26 lb kettlebell. The top is never exceeded, except by a "
+            "kettlebell's own pound label (same_bells)."
         ),
     )
     older_adult_from: int = Field(ge=40, le=110)

@@ -36,6 +36,7 @@ class Facts:
         last = case.last_session
         # The exercises the last session records, in order.
         self.logged = tuple(dict.fromkeys(e.exercise for e in last.exercises)) if last else ()
+        self.done = frozenset(self.logged).union(case.done_before)  # no first session
 
     @property
     def passed(self) -> bool:

@@ -2,13 +2,16 @@
 
 Each unit is worked out on its own from the catalog's kilograms: the range is converted
 to pounds first and then rounded to the pound grid, never rounded in kilograms and
-converted after. The grids and the tolerance are data (thresholds.yaml, ``loads``).
+converted after, except that an end which is itself a kilogram kettlebell is that bell's
+pound size (``same_bells``). The grids and the tolerance are data (thresholds.yaml,
+``loads``).
 """
 
 from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hingecoach.core.catalog.schema import Exercise, Grid, Implement, LoadThresholds
@@ -33,6 +36,14 @@ def down(grid: Grid, value: float) -> float:
     sizes = grid.sizes or []
     at = bisect.bisect_right(sizes, value + _EPS)
     return sizes[at - 1] if at else 0.0
+
+
+def nearest(grid: Grid, value: float) -> float:
+    """The grid load closest to ``value``, the lighter of two as close."""
+    low, high = down(grid, value), up(grid, value)
+    if high is None or value - low <= high - value + _EPS:
+        return low
+    return high
 
 
 def steps_above(grid: Grid, value: float, steps: int) -> float:
@@ -63,21 +74,28 @@ class Ask:
     cap_kg: float | None = None
 
 
-def window(ask: Ask, grid: Grid, units: Units, tolerance: float) -> Window:
+def window(
+    ask: Ask,
+    grid: Grid,
+    units: Units,
+    tolerance: float,
+    bells: Mapping[float, float] | None = None,
+) -> Window:
     """The gym loads for ``ask`` in ``units``: the range rounded inwards (its bottom may
     sit up to the tolerance lower: 12 kg is a 26 lb bell), the bottom alone if asked,
-    ``steps`` loads up, and never above the range's top or the cap."""
+    ``steps`` loads up, and never above the range's top or the cap. ``bells`` names the
+    size in ``units`` of each kilogram bell: an end that is one of them is that bell."""
     factor = LB_PER_KG if units == "lb" else 1.0
-    low, high = ask.low_kg * factor, ask.high_kg * factor
-    top = down(grid, high)
-    bottom = up(grid, low * (1 - tolerance))
+    bells = bells or {}
+    top = bells.get(ask.high_kg, down(grid, ask.high_kg * factor))
+    bottom = bells.get(ask.low_kg) or up(grid, ask.low_kg * factor * (1 - tolerance))
     bottom = top if bottom is None or bottom > top else bottom
     if ask.bottom:
         top = bottom
     if ask.steps:
         bottom = top = min(top, steps_above(grid, bottom, ask.steps))
     if ask.cap_kg is not None:
-        cap = down(grid, ask.cap_kg * factor)
+        cap = bells.get(ask.cap_kg, down(grid, ask.cap_kg * factor))
         top = min(top, cap)
         bottom = min(bottom, top)
     return Window(bottom, top)
@@ -87,7 +105,7 @@ def gym_windows(ask: Ask, implement: Implement, loads: LoadThresholds) -> dict[U
     grids = loads.implements[implement]
     return {
         "kg": window(ask, grids.kg, "kg", loads.tolerance),
-        "lb": window(ask, grids.lb, "lb", loads.tolerance),
+        "lb": window(ask, grids.lb, "lb", loads.tolerance, grids.pound_bells()),
     }
 
 

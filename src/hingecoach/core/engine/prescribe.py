@@ -42,7 +42,7 @@ def start_cause(pick: Pick, exercise: Exercise, facts: Facts) -> str | None:
         return "pain-aware"
     if facts.older_adult:
         return "older-adult"
-    if not facts.is_mastered(exercise.id) and exercise.id not in facts.logged:
+    if not facts.is_mastered(exercise.id) and exercise.id not in facts.done:
         return "first-session"
     return None
 

@@ -102,9 +102,11 @@ def analyze_track(
         problem = framing_problem(arrays, side, track.clip, th)
     if problem or side is None:
         return not_assessable(head, str(problem), len(track.frames), track.clip.fps)
-    arrays, k, reps = reps_and_kinematics(
-        plausible(arrays, side, th.tracking), side, facing_sign, track.clip.fps, th
-    )
+    arrays = plausible(arrays, side, th.tracking, facing=facing_sign, fps=track.clip.fps)
+    problem = unreadable(arrays, side, th)
+    if problem:
+        return not_assessable(head, problem, len(track.frames), track.clip.fps)
+    arrays, k, reps = reps_and_kinematics(arrays, side, facing_sign, track.clip.fps, th)
     gaps = fault_gaps(arrays, side, _frames_that_matter(arrays, reps), k.lumbar_raw, th)
     rep_models = [rep_report(k, rep, arrays, gaps, th) for rep in reps]
     gaps = {**unmeasured(rep_models, reps, gaps), **gaps}
@@ -153,6 +155,24 @@ def reps_and_kinematics(
         if not rep.legs_steady or np.isfinite(k.hip[rep.start : rep.end + 1]).any()
     ]
     return arrays, k, kept
+
+
+def unreadable(arrays: TrackArrays, side: str, th: VideoThresholds) -> str | None:
+    """Why the clip cannot be read when, of the frames with a person, too few keep the
+    near shoulder and hip once the impossible and misplaced poses are set aside
+    (``plausible``): the model followed something other than a lifter's body."""
+    present = int(arrays.present.sum())
+    seen = th.tracking.min_visibility
+    kept = (arrays.vis[f"{side}_shoulder"] >= seen) & (arrays.vis[f"{side}_hip"] >= seen)
+    share = float(kept[arrays.present].mean()) if present else 0.0
+    if share >= th.clip.min_readable_share:
+        return None
+    return (
+        "too little of the body could be read: the pose found fits a standing or "
+        f"hinging body in only {share:.0%} of the frames with a person "
+        f"(at least {th.clip.min_readable_share:.0%} needed; a drawn figure, a busy "
+        "background or a person too small in the picture?)"
+    )
 
 
 def check_exercise(exercise: str, catalog: Catalog, field_name: str = "exercise") -> None:

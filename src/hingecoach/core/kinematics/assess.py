@@ -2,7 +2,8 @@
 
 Clip-level checks (in order): frame rate, a person at all, darkness, enough frames with a
 person, a side view, the body in frame. Fault-level: the back outline for the lumbar
-faults, the feet for weight-forward and toes-lift.
+faults, the feet for weight-forward and toes-lift (seen, and their heel and toe points
+following the foot).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from hingecoach.core.kinematics.thresholds import FaultId, VideoThresholds
 from hingecoach.core.kinematics.track import ClipInfo
 
 TRUNK = ("shoulder", "hip")
+DEEP_SHARE = 0.75  # of the most the trunk leans: the bottom of the reps
 LEGS = ("knee", "ankle")
 
 
@@ -95,7 +97,7 @@ def fault_gaps(
     )
     if outline:
         gaps["lumbar-flexion"] = gaps["lumbar-extension"] = outline
-    feet = _feet_gap(arrays, side, frames, th)
+    feet = _feet_gap(arrays, side, frames, th) or _foot_stretch_gap(arrays, side, th)
     if feet:
         gaps["weight-forward"] = gaps["toes-lift"] = feet
     return gaps
@@ -139,4 +141,39 @@ def _feet_gap(arrays: TrackArrays, side: str, frames: Indices, th: VideoThreshol
     return (
         f"feet not clearly visible: the {side} heel and toe are seen in only "
         f"{share:.0%} of the frames ({need:.0%} needed)"
+    )
+
+
+def foot_stretch(arrays: TrackArrays, side: str, frames: Indices, th: VideoThresholds) -> float:
+    """The heel-to-toe length over the deepest lean (at least ``DEEP_SHARE`` of the most
+    the trunk leans in ``frames``) divided by its length standing (the trunk within
+    ``standing_lean_deg`` of vertical), medians of each; NaN when either is missing.
+    A foot seen from the side keeps its length when its toes or its heel come up."""
+    vis = th.tracking.min_visibility
+    point = {part: arrays.seen(f"{side}_{part}", vis)[frames] for part in TRUNK}
+    dx, dy = (point["shoulder"] - point["hip"]).T
+    lean = np.degrees(np.arctan2(np.abs(dx), -dy))
+    foot = arrays.seen(f"{side}_heel", vis)[frames] - arrays.seen(f"{side}_foot_index", vis)[frames]
+    length = np.hypot(foot[:, 0], foot[:, 1])
+    known = np.isfinite(lean) & np.isfinite(length)
+    if not known.any():
+        return float("nan")
+    deep = known & (lean >= DEEP_SHARE * np.max(lean[known]))
+    standing = known & (lean < th.tracking.standing_lean_deg)
+    if not deep.any() or not standing.any() or not deep[~standing].any():
+        return float("nan")
+    return float(np.median(length[deep & ~standing]) / np.median(length[standing]))
+
+
+def _foot_stretch_gap(arrays: TrackArrays, side: str, th: VideoThresholds) -> str | None:
+    """Over every frame with a person: standing is seen more often than in the reps."""
+    ratio = foot_stretch(arrays, side, np.flatnonzero(arrays.present), th)
+    most = th.clip.max_foot_stretch
+    if not np.isfinite(ratio) or abs(ratio - 1.0) <= most:
+        return None
+    return (
+        f"the {side} heel and toe points do not follow the foot: the foot reads "
+        f"{abs(ratio - 1.0):.0%} {'longer' if ratio > 1 else 'shorter'} at the bottom than "
+        f"standing (a foot keeps its length; at most {most:.0%} allowed), so neither the "
+        "toes nor the heels lifting can be read"
     )

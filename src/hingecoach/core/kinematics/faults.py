@@ -102,12 +102,24 @@ def no_counterbalance(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict |
 def weight_forward(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
     """The centre of mass furthest toward the toes in the rep (0 heel, 1 toe), held for
     ``f.hold`` frames: the running median over them, so one frame with a wandering heel
-    or toe landmark cannot fire it."""
+    or toe landmark cannot fire it. Heels that rise ``rule.heel_lift_leg`` above the
+    toe (``heel_rise``) leave the toes as the only support: the weight is over the toe
+    (1), whatever the proxy, which places the heel from the ankle, reads."""
     part = running_median(k.weight[f.rep.start : f.rep.end + 1], f.hold)
     if not np.isfinite(part).any():
         return None
     i = int(np.nanargmax(part))
-    return _verdict("weight-forward", rule, f.rep.start + i, part[i], above=True)
+    frame, value = f.rep.start + i, float(part[i])
+    if rule.heel_lift_leg is not None and heel_rise(k, f) > rule.heel_lift_leg:
+        frame, value = f.rep.bottom, max(value, 1.0)
+    return _verdict("weight-forward", rule, frame, value, above=True)
+
+
+def heel_rise(k: Kinematics, f: RepFrames) -> float:
+    """How far the heel rose above the toe (leg lengths) from standing to the deep part
+    of the rep, medians over each (NaN when either is unseen)."""
+    above = (k.joints["toe"][:, 1] - k.joints["heel"][:, 1]) / k.leg
+    return _median_over(above, f.deep) - _median_over(above, f.upright)
 
 
 def toes_lift(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:

@@ -3,17 +3,18 @@
 The trunk's forward lean is followed as a zigzag: a turn counts only after the lean has
 moved back by at least ``min_lean_excursion_deg``, so jitter never splits a rep. Each
 peak of lean is a candidate rep, kept only if the trunk leaned at least
-``min_trunk_lean_deg`` and the feet stayed planted (the ankle moved less than
-``max_ankle_travel_leg`` leg lengths from the rep's start to its end, and a margin around
-it): walking, jumping and flipping are not reps. Where the ankle cannot be followed (it
-jumps about from frame to frame: plates or a bar in front of the legs), the feet cannot
-show they stayed put; the rep is then kept if the body stayed on the ground: the
-shoulders never rose above their standing height (a jump's flight lifts them) and the
-hips stood up where they started (a walk or a flip carries them away). Such a rep is
-marked ``legs_steady=False`` so that no fault is read from it. A rep whose rise or fall
-is cut by the clip's edge starts at the clip's start or ends at its end (a clip that
-starts at the bottom and stands up once holds one rep; so does a set filmed from the
-first pull).
+``min_trunk_lean_deg``, came back up by the excursion after it, and the feet stayed
+planted (the ankle moved less than ``max_ankle_travel_leg`` leg lengths from the rep's
+start to its end, and a margin around it): walking, jumping and flipping are not reps.
+Where the ankle cannot show that (it jumps about from frame to frame, or drifts smoothly
+away: plates or a bar in front of the legs), the rep is kept if the body stayed on the
+ground: the shoulders never rose above their standing height (a jump's flight lifts
+them) and the hips stood up where they started (a walk or a flip carries them away),
+both in trunk lengths. Such a rep is marked ``legs_steady=False`` so that no fault is
+read from it. A rep whose rise or fall is cut by the clip's edge starts at the clip's
+start or ends at its end (a clip that starts at the bottom and stands up once holds one
+rep; so does a set filmed from the first pull; one that ends on a descent holds no rep
+there). A gap in the track too long to bridge is read like the clip's edge.
 """
 
 from __future__ import annotations
@@ -81,14 +82,39 @@ def through_standing(
     return out
 
 
-def interior_filled(signal: Floats) -> tuple[Floats, int]:
-    """The signal from its first to its last known frame, inner gaps bridged linearly;
-    with the offset of its first frame."""
-    known = np.flatnonzero(np.isfinite(signal))
-    if len(known) == 0:
-        return np.array([]), 0
-    span = np.arange(known[0], known[-1] + 1)
-    return np.interp(span, known, signal[known]), int(known[0])
+def runs(signal: Floats, fps: float, rules: RepRules) -> list[tuple[Floats, int]]:
+    """The lean's stretches to read reps from, each with the offset of its first frame.
+    The signal comes bridged over gaps too short to hide a rep (``max_gap_s``); a longer
+    gap stays a gap, its edges read like the clip's (a lockout lost in it must not join
+    the reps either side), unless it could not hold a lockout (``_stays_down``). Such a
+    gap is bridged in a straight line: the lifter stayed down through it."""
+    known = np.isfinite(signal)
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], known.astype(int), [0]))))
+    spans = [[int(a), int(b)] for a, b in zip(edges[::2], edges[1::2], strict=True)]
+    merged = spans[:1]
+    for a, b in spans[1:]:
+        if _stays_down(signal[merged[-1][1] - 1], signal[a], (a - merged[-1][1] + 1) / fps, rules):
+            merged[-1][1] = b
+        else:
+            merged.append([a, b])
+    out = []
+    for a, b in merged:
+        inside = np.arange(a, b)
+        seen = inside[known[a:b]]
+        out.append((np.interp(inside, seen, signal[seen]), a))
+    return out
+
+
+def _stays_down(before: float, after: float, gap_s: float, rules: RepRules) -> bool:
+    """Was the lifter too briefly out of sight to have stood up: bent past
+    ``min_trunk_lean_deg`` at both edges of a ``gap_s`` second gap, shorter than it
+    takes to tip from ``before`` up past that lean, spend ``min_lockout_s`` nearer
+    standing and tip down to ``after``, at ``max_lean_speed_deg_s`` at most?"""
+    bent = rules.min_trunk_lean_deg
+    if min(before, after) < bent:
+        return False
+    tipping = ((before - bent) + (after - bent)) / rules.max_lean_speed_deg_s
+    return gap_s < rules.min_lockout_s + tipping
 
 
 @dataclass(frozen=True)
@@ -109,8 +135,38 @@ class Motion:
 
 
 def find_reps(m: Motion, rules: RepRules) -> list[RepWindow]:
-    """Every rep of the clip, in order."""
-    signal, offset = interior_filled(m.lean)
+    """Every rep of the clip, in order. A rep that runs into a gap still bent and whose
+    lean goes on falling after it (``_goes_on``: the lifter still rising) is counted
+    once, before the gap: the stretch after it holds that rep's rest, not a rep."""
+    reps: list[RepWindow] = []
+    for signal, offset in runs(m.lean, m.fps, rules):
+        found = _reps_in(m, signal, offset, rules)
+        if found and reps and _goes_on(m.lean, reps[-1], found[0], offset, rules):
+            found = found[1:]
+        reps += found
+    return reps
+
+
+def _goes_on(
+    lean: Floats, before: RepWindow, after: RepWindow, offset: int, rules: RepRules
+) -> bool:
+    """Is ``after``, the first rep of the stretch from frame ``offset``, the rest of
+    ``before``: ``before`` reached the gap without standing (its lean stayed past
+    ``min_trunk_lean_deg`` to the gap), and ``after`` starts at the gap and never leans
+    ``min_lean_excursion_deg`` further than the lean left it (no new descent: jitter
+    never makes one)?"""
+    last = int(np.flatnonzero(np.isfinite(lean[:offset]))[-1])
+    into_gap = lean[before.end : last + 1]
+    deepest = np.nanmax(lean[offset : after.end + 1])
+    return bool(
+        np.all(into_gap[np.isfinite(into_gap)] >= rules.min_trunk_lean_deg)
+        and after.start == offset
+        and deepest < lean[last] + rules.min_lean_excursion_deg
+    )
+
+
+def _reps_in(m: Motion, signal: Floats, offset: int, rules: RepRules) -> list[RepWindow]:
+    """The reps of one unbroken stretch of the lean, ``signal``, from frame ``offset``."""
     turns = through_standing(
         zigzag(signal, rules.min_lean_excursion_deg), signal, rules.min_trunk_lean_deg
     )
@@ -122,12 +178,18 @@ def find_reps(m: Motion, rules: RepRules) -> list[RepWindow]:
         left = turns[k - 1][1] if k > 0 else 0
         right = turns[k + 1][1] if k + 1 < len(turns) else len(signal) - 1
         start, end = (edge + offset for edge in _window(signal, left, peak, right, rules))
+        fell = signal[peak] - rules.min_lean_excursion_deg
+        if signal[end - offset] > fell:  # went down and never came back up
+            continue
         first, last = start - margin, end + margin
         steady = ankle_steady(m.ankle, m.ankle_placed, first, last, m.leg, rules)
-        if steady and not feet_planted(m.ankle_placed, first, last, m.leg, rules):
-            continue
-        fell = signal[peak] - rules.min_lean_excursion_deg
-        standing = (signal[start - offset] <= fell, signal[end - offset] <= fell)
+        # An ankle that moves smoothly but not in place may be a leg drifting behind a
+        # plate as well as a walk: the trunk and hips then tell, as where it jumps about.
+        steady = steady and feet_planted(m.ankle_placed, first, last, m.leg, rules)
+        # Cut by the clip's edge or a gap while still bent, a rep neither starts nor
+        # ends standing there: its hips need not be back where they started.
+        upright = rules.min_trunk_lean_deg
+        standing = (signal[start - offset] < upright, signal[end - offset] < upright)
         if not steady and not stays_grounded(m, start, end, margin, rules, standing):
             continue
         bottom = _bottom(
@@ -257,35 +319,56 @@ def stays_grounded(
     """Where the feet cannot be followed, the trunk stands in for them: did the body stay
     on the ground through the rep? ``standing``: does the rep start and end standing
     (False where the clip's edge cuts it)? The shoulders never rise more than
-    ``max_rise_leg`` leg lengths above their standing height, from ``margin`` frames
+    ``max_rise_trunk`` trunk lengths above their standing height, from ``margin`` frames
     before the rep to ``margin`` after it (a jump's flight lifts them; its landing,
     which bends like a hinge, follows that flight); and a rep that starts and ends
-    standing stands up within ``max_hip_return_leg`` of where it started, along the
+    standing stands up within ``max_hip_return_trunk`` of where it started, along the
     ground (a walk or a flip carries the hips away). The shoulder is read rather than
-    the hip because plates hide the hip less and a pose model places it better there."""
-    if not np.isfinite(m.leg):
+    the hip because plates hide the hip less and a pose model places it better there.
+    Both are measured in trunk lengths (``standing_trunk``): the leg's length shrinks
+    exactly where the feet cannot be followed, when the model guesses at legs behind
+    plates."""
+    trunk = standing_trunk(m, rules)
+    if not np.isfinite(trunk):
         return False
-    return not _rises(m, start, end, margin, rules) and _comes_back(
-        m.hip, start, end, standing, rules.max_hip_return_leg * m.leg
+    return not _rises(m, start, end, margin, trunk, rules) and _comes_back(
+        m.hip, start, end, standing, rules.max_hip_return_trunk * trunk
     )
 
 
-def _rises(m: Motion, start: int, end: int, margin: int, rules: RepRules) -> bool:
-    """Do the shoulders rise above their standing height (the median over the upright
-    frames within ``ground_reach_s`` of the rep) by ``max_rise_leg`` or more, for at
-    least two frames running (a running median of three, so one misplaced frame does
-    not)? A flight is upright, so a rep with no upright frame near it (an RDL filmed
-    from the bottom that ends before standing) never left the ground."""
+def standing_trunk(m: Motion, rules: RepRules) -> float:
+    """The trunk's length (hip to shoulder, pixels): its median over the clip's frames
+    within ``upright_lean_deg`` of vertical, or over every frame when it never stands
+    that straight."""
+    trunk = np.hypot(*(m.shoulder - m.hip).T)
+    with np.errstate(invalid="ignore"):
+        upright = np.isfinite(trunk) & (np.abs(m.lean) < rules.upright_lean_deg)
+    usable = trunk[upright] if upright.any() else trunk[np.isfinite(trunk)]
+    return float(np.median(usable)) if len(usable) else float("nan")
+
+
+def _rises(m: Motion, start: int, end: int, margin: int, trunk: float, rules: RepRules) -> bool:
+    """Do the shoulders rise above their standing height by ``max_rise_trunk`` trunk
+    lengths (``trunk`` pixels) or more, for at least two frames running (a running
+    median of three, so one misplaced frame does not), from ``margin`` frames before the
+    rep to ``margin`` after it? The standing height is the median over the frames within
+    ``ground_reach_s`` of the rep where the trunk is within ``upright_lean_deg`` of
+    vertical and the shoulders move slower than ``still_trunk_s`` trunk lengths a
+    second: standing, not dropping into the next rep (a lifter may lower the bar with
+    the trunk still upright) nor flying. A flight is upright, so a rep with no upright
+    frame near it (an RDL filmed from the bottom that ends before standing) never left
+    the ground."""
     reach = int(rules.ground_reach_s * m.fps)
     first, last = max(0, start - reach), end + reach
     height = -m.shoulder[:, 1]
-    upright = np.abs(_frames(m.lean, first, last)) < rules.upright_lean_deg
-    standing = _frames(height, first, last)[upright]
-    standing = standing[np.isfinite(standing)]
+    speed = np.abs(np.gradient(height)) * m.fps if len(height) > 1 else np.zeros(len(height))
+    with np.errstate(invalid="ignore"):
+        still = (np.abs(m.lean) < rules.upright_lean_deg) & (speed < rules.still_trunk_s * trunk)
+    standing = _frames(height, first, last)[_frames(still, first, last)]
     peak = running_median(_frames(height, max(0, start - margin), end + margin), 3)
     if len(standing) == 0 or not np.isfinite(peak).any():
         return False
-    return bool(np.nanmax(peak) - np.median(standing) >= rules.max_rise_leg * m.leg)
+    return bool(np.nanmax(peak) - np.median(standing) >= rules.max_rise_trunk * trunk)
 
 
 def _comes_back(

@@ -41,6 +41,11 @@ class Tracking(_Strict):
     max_gap_s: float = Field(ge=0, le=2)
     max_segment_change: float = Field(gt=0, le=10)
     max_trunk_change: float = Field(gt=0, le=10)
+    trunk_reference_s: float = Field(gt=0, le=10)
+    max_trunk_forward_deg: float = Field(ge=90, le=180)
+    max_trunk_back_deg: float = Field(ge=0, le=90)
+    max_thigh_deg: float = Field(ge=90, le=180)
+    max_shin_deg: float = Field(ge=45, le=180)
     max_jump_trunk: float = Field(gt=0, le=10)
     leg_per_trunk: float = Field(gt=0, le=5)
     smoothing_sigma_s: float = Field(ge=0, le=0.5)
@@ -62,6 +67,8 @@ class ClipRules(_Strict):
     min_outline_share: Share
     max_outline_scatter_deg: float = Field(gt=0, le=180)
     min_feet_share: Share
+    min_readable_share: Share
+    max_foot_stretch: float = Field(gt=0, le=1)
     source: Text
 
 
@@ -89,13 +96,16 @@ class RepRules(_Strict):
     min_trunk_lean_deg: float = Field(ge=0, le=90)
     max_ankle_travel_leg: float = Field(gt=0, le=1)
     max_ankle_scatter_leg: float = Field(gt=0, le=1)
-    max_hip_return_leg: float = Field(gt=0, le=5)
+    max_hip_return_trunk: float = Field(gt=0, le=5)
     min_lean_excursion_deg: float = Field(gt=0, le=90)
+    max_lean_speed_deg_s: float = Field(gt=0, le=2000)
+    min_lockout_s: float = Field(ge=0, le=5)
     edge_share: float = Field(gt=0, lt=0.5)
     planted_margin_s: float = Field(ge=0, le=2)
     min_hip_seen_share: Share
     planted_outlier_share: float = Field(ge=0, lt=0.5)
-    max_rise_leg: float = Field(gt=0, le=1)
+    max_rise_trunk: float = Field(gt=0, le=1)
+    still_trunk_s: float = Field(gt=0, le=10)
     upright_lean_deg: float = Field(gt=0, le=45)
     ground_reach_s: float = Field(ge=0, le=5)
     source: Text
@@ -121,6 +131,7 @@ class FaultRule(_Strict):
     measure: Text
     threshold: float
     confidence_span: float = Field(gt=0)
+    heel_lift_leg: float | None = Field(default=None, gt=0)
     source: Text
 
 

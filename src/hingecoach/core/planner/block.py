@@ -2,17 +2,21 @@
 
 Week 1 is today's plan. The block then assumes the plan holds: a drill is mastered after
 a week, an exercise after the programme's minimum weeks on it, and each planned re-test
-passes. Each exercise keeps its own sets and reps and climbs one gym load a week from
+passes; what it only assumes is worded as a condition ("if Good Morning is mastered by
+then"). Each exercise keeps its own sets and reps and climbs one gym load a week from
 its start. On the pain-aware path it instead steps every few weeks, range first and load
-after, each step only if that week's re-checks of pain and fear allow it. Every week
-carries the session that replaces it when that assumption breaks (a failed re-test or a
-pain flare). See docs/block.md.
+after. Every projected step (a new exercise, more load, more range) happens only if that
+week's pain re-check allows it. A block that starts after a pain flare takes one step a
+week, never above the flared session's load and, the week after, never to a step not yet
+reached. Every week carries the session that replaces it when that assumption breaks (a
+failed re-test or a pain flare). See docs/block.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from hingecoach.core.case import Case, LastSession, ProjectedTest, parse_case
@@ -23,10 +27,51 @@ from hingecoach.core.engine.prescribe import load_for, range_step
 from hingecoach.core.engine.reasons import Reason, add_reason, both, say
 from hingecoach.core.errors import CaseError
 from hingecoach.core.planner.session import plan
-from hingecoach.core.results import Block, Gate, SessionItem, Week
+from hingecoach.core.present import kg_to_lb
+from hingecoach.core.results import Block, Gate, Plan, SessionItem, Week
+from hingecoach.core.validation import quoted
 
 MAX_WEEKS = 52
 LOAD_RULES = frozenset({"age-load", "start-low"})
+# Reasons that speak of one week: worded afresh when an item is held for another week.
+WEEKLY_RULES = frozenset({"block-load", "block-range"})
+ENTRY_RULES = frozenset({"block-step-if", "block-mastery-if"})
+
+
+@dataclass
+class _Track:
+    """What the block has projected so far, exercise by exercise."""
+
+    done: Counter[str] = field(default_factory=Counter)  # weeks done: the mastery clock
+    moved: Counter[str] = field(default_factory=Counter)  # weeks counted toward its steps
+    waiting: Counter[str] = field(default_factory=Counter)  # weeks a step waited its turn
+    seen: dict[str, SessionItem] = field(default_factory=dict)  # as it entered the block
+
+
+@dataclass(frozen=True)
+class _Flare:
+    """The pain flare a block starts after: what the athlete had reached, the flared
+    session's loads (each exercise's cap) and the flare's facts for a reason."""
+
+    facts: Facts
+    reached: frozenset[str]  # mastered, lifted in the flared session, or in week 1
+
+    def cap(self, exercise_id: str) -> float | None:
+        return self.facts.flare_cap(exercise_id)
+
+    def holds_back(self, item: SessionItem, change: str, number: int) -> str | None:
+        """Why the flare holds back this step, if it does: ``later`` for a hinge not yet
+        reached in the week after the flare (it may come once that week is past), ``cap``
+        for a load above the flared session's in either unit (it never comes)."""
+        hinge = self.facts.catalog[item.exercise].hinge
+        if change == "exercise" and number == 2 and hinge and item.exercise not in self.reached:
+            return "later"
+        cap, rx = self.cap(item.exercise), item.prescription
+        if cap is None or rx.load_kg is None:
+            return None
+        lb = rx.load_lb.max if rx.load_lb is not None else 0.0
+        over = rx.load_kg.max > cap + 1e-9 or lb > kg_to_lb(cap) + 1e-9
+        return "cap" if over else None
 
 
 def block(
@@ -34,7 +79,7 @@ def block(
 ) -> Block:
     """A block of ``weeks`` weekly sessions, starting from the athlete's case."""
     if isinstance(weeks, bool) or not isinstance(weeks, int):
-        raise CaseError("weeks", f"{weeks!r} is not a whole number of weeks")
+        raise CaseError("weeks", f"{quoted(weeks)} is not a whole number of weeks")
     if not 1 <= weeks <= MAX_WEEKS:
         raise CaseError("weeks", f"{weeks} is not in the range 1..{MAX_WEEKS}")
     current = parse_case(case, catalog)
@@ -43,22 +88,37 @@ def block(
     if first.refer:
         return Block(stage=first.stage, refer=True, weeks=[], **warnings)
     start = start or dt.date.today()
-    flared = Facts(current, catalog).flare is not None
+    today = Facts(current, catalog)
+    flare = None if today.flare is None else _Flare(today, _reached(today, first))
     known = frozenset(current.mastered)
-    done: Counter[str] = Counter()
-    seen: dict[str, SessionItem] = {}
+    track = _Track()
     planned: list[Week] = []
     for number in range(1, weeks + 1):
-        week = _week(current, number, weeks, catalog, start, done, seen)
-        if flared and planned and week.stage != "pain-aware":
-            week = _gate_after_flare(week, planned[-1], catalog)
+        week = _week(current, number, weeks, catalog, start, track, flare)
+        week = _as_projected(week, known, catalog)
+        held: set[str] = set()
         if planned:
+            if flare is not None:
+                week, held = _one_step(week, planned[-1], flare, track, catalog)
             _on_assumed_mastery(week, planned[-1], Facts(current, catalog), known)
-        seen.update({i.exercise: i for i in week.session if i.exercise not in seen})
+            week = _gate_steps(week, planned[-1], catalog)
+        track.seen.update({i.exercise: i for i in week.session if i.exercise not in track.seen})
         planned.append(week)
-        done.update(item.exercise for item in week.session if item.part != "warm-up")
-        current = _project(current, week, done, catalog, start)
+        worked = [i.exercise for i in week.session if i.part != "warm-up"]
+        track.done.update(worked)
+        track.moved.update(i for i in worked if i not in held)
+        current = _project(current, week, track.done, catalog, start)
     return Block(stage=first.stage, refer=False, weeks=planned, **warnings)
+
+
+def _reached(facts: Facts, today: Plan) -> frozenset[str]:
+    """What the athlete had reached when the flare came, as the week after it counts: a
+    hinge mastered (or its stand-in) or lifted in the flared session, or what today's
+    plan, after the flare, already offers. A step the engine reckons reached only because
+    it sits below a mastered lift is still a new climb (a sumo deadlift under a
+    conventional one learnt first)."""
+    owned = {i for i in facts.catalog.exercises if facts.is_mastered(i)}
+    return frozenset(owned | set(facts.logged) | {i.exercise for i in today.session})
 
 
 def _week(
@@ -67,8 +127,8 @@ def _week(
     weeks: int,
     catalog: Catalog,
     start: dt.date,
-    done: Counter[str],
-    seen: dict[str, SessionItem],
+    track: _Track,
+    flare: _Flare | None,
 ) -> Week:
     today = plan(case, catalog)
     every = catalog.programme.block.retest_every_weeks.get(today.stage, 1)
@@ -77,19 +137,22 @@ def _week(
     facts = Facts(case, catalog)
     session = [i for i in today.session if retest or i.part != "warm-up"]
     rechecks = _rechecks(today.stage, number, catalog)
+    moved = track.moved
     if today.stage == "pain-aware":
         session = [
-            _step_pain_aware(i, number, weeks, done[i.exercise], facts, rechecks) for i in session
+            _step_pain_aware(i, number, weeks, moved[i.exercise], facts, rechecks) for i in session
         ]
     else:
         session = [
             _settled(
-                _progress(i, number, weeks, done[i.exercise], facts, seen.get(i.exercise)),
-                done[i.exercise],
+                _progress(i, number, weeks, moved[i.exercise], facts, track.seen.get(i.exercise)),
+                track.done[i.exercise],
                 catalog,
             )
             for i in session
         ]
+    if flare is not None and number > 1:
+        session = [_from_the_bottom(i, facts, flare) for i in session]
     return Week(
         week=number,
         retest=retest,
@@ -247,19 +310,140 @@ def _settled(item: SessionItem, weeks_done: int, catalog: Catalog) -> SessionIte
     return item.model_copy(update=both(catalog, renamed))
 
 
+def _from_the_bottom(item: SessionItem, facts: Facts, flare: _Flare) -> SessionItem:
+    """After a flare, work given as the catalog's range (work the athlete owns) comes
+    back at the bottom of that range and climbs from there, one step at a time."""
+    load = item.prescription.load_kg
+    if item.part == "warm-up" or load is None or load.min == load.max:
+        return item
+    catalog = facts.catalog
+    loaded = load_for(Pick(item.exercise, [], load_mode="bottom"), catalog[item.exercise], facts)
+    rx = item.prescription.model_copy(update={"load_kg": loaded.kg, "load_lb": loaded.lb})
+    kept = [Reason(w.rule, w.facts) for w in item.why if w.rule not in LOAD_RULES | WEEKLY_RULES]
+    bottom = say(catalog, "flare-bottom", flare=flare.facts.flare)
+    return item.model_copy(
+        update={"prescription": rx, **both(catalog, [*kept, *loaded.reasons, bottom])}
+    )
+
+
+def _one_step(
+    week: Week, before: Week, flare: _Flare, track: _Track, catalog: Catalog
+) -> tuple[Week, set[str]]:
+    """After a flare the block steps back up one step a week: of this week's steps (an
+    exercise new since last week, more load, more range) the one that has waited longest
+    (the first in the session on a tie) goes ahead, if the flare allows it; every other
+    exercise holds last week's prescription, and a new one waits (or, above the flared
+    load, never comes). While a new exercise is held back, what last week held and this
+    week's plan leaves out stays, up to last week's number of items, so the session does
+    not thin. Returns the week and the exercises held at last week's prescription."""
+    previous = {i.exercise: i for i in before.session}
+    steps: list[tuple[int, SessionItem]] = []
+    held: set[str] = set()
+    waiting = 0  # new exercises held back this week
+    session: list[SessionItem | None] = list(week.session)
+    for index, item in enumerate(week.session):
+        change = None if item.part == "warm-up" else _change(item, previous.get(item.exercise))
+        if change is None:
+            continue
+        if flare.holds_back(item, change, week.week) is None:
+            steps.append((index, item))
+        else:
+            session[index] = None
+            waiting += item.exercise not in previous
+    if steps:
+        chosen = max(steps, key=lambda s: (track.waiting[s[1].exercise], -s[0]))[1]
+        track.waiting[chosen.exercise] = 0
+        for index, item in steps:
+            if item is not chosen:
+                track.waiting[item.exercise] += 1
+                session[index] = None
+                waiting += item.exercise not in previous
+    for index, item in enumerate(week.session):
+        if session[index] is None and item.exercise in previous:
+            held.add(item.exercise)
+            session[index] = _again(previous[item.exercise], week.week, track, catalog)
+    kept = [i for i in session if i is not None]
+    here = {i.exercise for i in kept}
+    worked = [i for i in before.session if i.part != "warm-up"]
+    room = len(worked) - sum(i.part != "warm-up" for i in kept) if waiting else 0
+    back = [i for i in worked if i.exercise not in here]
+    if not any(i.prescription.load_kg is not None for i in kept):
+        back.sort(key=lambda i: i.prescription.load_kg is None)  # loaded work first
+    back = back[: max(room, 0)]
+    back = [_again(i, week.week, track, catalog) for i in back]
+    held.update(i.exercise for i in back)
+    return week.model_copy(update={"session": _in_order(kept, back) if back else kept}), held
+
+
+def _again(item: SessionItem, number: int, track: _Track, catalog: Catalog) -> SessionItem:
+    """Last week's ``item`` held for week ``number``: the same prescription, its weekly
+    reasons worded for this week, no step and so no condition."""
+    reasons = [
+        Reason(w.rule, {**w.facts, "week": number} if w.rule in WEEKLY_RULES else w.facts)
+        for w in item.why
+        if w.rule not in ENTRY_RULES
+    ]
+    again = item.model_copy(update={"only_if": None, **both(catalog, reasons)})
+    return _settled(again, track.done[item.exercise], catalog)
+
+
+def _in_order(session: list[SessionItem], extra: list[SessionItem]) -> list[SessionItem]:
+    """``extra`` items back in a session: warm-up, drills, then main work, which still ends
+    with loaded work."""
+    parts = ("warm-up", "drill", "main")
+    ordered = [i for part in parts for i in [*extra, *session] if i.part == part]
+    main = [i for i in session if i.part == "main"]
+    last = main[-1] if main else None
+    if last is not None and last.prescription.load_kg is not None:
+        ordered = [i for i in ordered if i is not last] + [last]
+    elif ordered and ordered[-1].prescription.load_kg is None:
+        loaded = [i for i in ordered if i.prescription.load_kg is not None]
+        if loaded:
+            ordered = [i for i in ordered if i is not loaded[-1]] + [loaded[-1]]
+    return ordered
+
+
+def _as_projected(week: Week, known: frozenset[str], catalog: Catalog) -> Week:
+    """Every reason that counts as mastered what the block only assumes says so as a
+    condition: the assumed ids go into the reason's facts as ``by_then``."""
+    return week.model_copy(
+        update={
+            "session": [_assumed(i, known, catalog) for i in week.session],
+            "if_pain_flare": [_assumed(i, known, catalog) for i in week.if_pain_flare],
+            "if_retest_fails": (
+                None
+                if week.if_retest_fails is None
+                else [_assumed(i, known, catalog) for i in week.if_retest_fails]
+            ),
+        }
+    )
+
+
+def _assumed(item: SessionItem, known: frozenset[str], catalog: Catalog) -> SessionItem:
+    if not any(set(w.facts.get("mastered") or []) - known for w in item.why):
+        return item
+    reasons = []
+    for w in item.why:
+        assumed = [i for i in w.facts.get("mastered") or [] if i not in known]
+        reasons.append(Reason(w.rule, {**w.facts, "by_then": assumed} if assumed else w.facts))
+    return item.model_copy(update=both(catalog, reasons))
+
+
 def _on_assumed_mastery(week: Week, before: Week, facts: Facts, known: frozenset[str]) -> None:
     """An exercise that comes in because the block assumes what it builds on is mastered
-    by now says so, with the way back: otherwise last week repeats."""
+    by now says so, with the way back (otherwise last week repeats), unless its reasons
+    already give that condition or the athlete has it mastered already."""
     previous = {i.exercise for i in before.session}
     for item in week.session:
-        if item.part == "warm-up" or item.exercise in previous:
+        if item.part == "warm-up" or item.exercise in previous or item.exercise in known:
             continue
+        said = {i for w in item.why for i in w.facts.get("by_then") or []}
         assumed = sorted(
             {
                 owned
                 for group in facts.catalog[item.exercise].prerequisites
                 for i in group
-                if (owned := facts.owned(i)) and owned not in known
+                if (owned := facts.owned(i)) and owned not in known and owned not in said
             }
         )
         if assumed:
@@ -277,26 +461,34 @@ def _on_assumed_mastery(week: Week, before: Week, facts: Facts, known: frozenset
             )
 
 
-def _gate_after_flare(week: Week, before: Week, catalog: Catalog) -> Week:
-    """After a flare every step of the block (an exercise new since last week, or more
-    load) waits on a pain re-check, as on the pain-aware path; otherwise last week
-    repeats. So no new exercise and no load above the flared session's comes unchecked."""
+def _gate_steps(week: Week, before: Week, catalog: Catalog) -> Week:
+    """Every step of a projected week (an exercise new since last week, more load, more
+    range) waits on a pain re-check, as the pain-monitoring model asks of any session:
+    otherwise last week repeats. On the pain-aware path the range and load steps are
+    gated already, with fear of movement in a TSK-11 week."""
     previous = {i.exercise: i for i in before.session}
-    rechecks = ["pain-now"]
+    rechecks: list[str] = list(week.rechecks)
+    if "pain-now" not in rechecks:
+        rechecks.insert(0, "pain-now")
     for item in week.session:
-        if item.part == "warm-up":
+        if item.part == "warm-up" or item.only_if is not None:
             continue
         change = _change(item, previous.get(item.exercise))
         if change is not None:
-            _gate(item, week.week, catalog, rechecks, change, None)
+            step = item.prescription.range_step
+            _gate(item, week.week, catalog, rechecks, change, step.text if step else None)
     gated = any(i.only_if for i in week.session)
     return week.model_copy(update={"rechecks": rechecks}) if gated else week
 
 
 def _change(item: SessionItem, before: SessionItem | None) -> str | None:
-    """What ``item`` adds to the same exercise last week: itself, more load, or nothing."""
+    """What ``item`` adds to the same exercise last week: itself, more range, more load,
+    or nothing."""
     if before is None:
         return "exercise"
+    step, then_step = item.prescription.range_step, before.prescription.range_step
+    if step is not None and then_step is not None and step.step > then_step.step:
+        return "range"
     now, then = item.prescription.load_kg, before.prescription.load_kg
     if now is not None and (then is None or now.max > then.max + 1e-9):
         return "load"

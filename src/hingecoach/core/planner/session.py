@@ -101,6 +101,8 @@ def _finish_loaded(facts: Facts, rec: Recommendation, main: list[Option]) -> lis
     """Whatever the drills, the session ends with decent loading (unless a flare holds
     every load under an exercise's lightest: the flare's cap comes first)."""
     loaded = [o for o in main if o.prescription.load_kg is not None]
+    # A child's dowel is no finishing load while anything heavier is on the list.
+    loaded = [o for o in loaded if o.prescription.implement != "dowel"] or loaded
     if not loaded:
         extra = next(
             (o for o in rec.options if o.prescription.load_kg is not None and o.role == "exercise"),

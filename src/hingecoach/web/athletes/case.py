@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from hingecoach.core import Case, parse_case
-from hingecoach.web.athletes.models import Athlete, TrainingSession
+from hingecoach.web.athletes.models import Athlete, SessionExercise, TrainingSession
 from hingecoach.web.catalog import web_catalog
 
 
@@ -34,7 +34,22 @@ def athlete_case_data(athlete: Athlete, *, today: dt.date | None = None) -> dict
     last = athlete.sessions.order_by("-date", "-id").prefetch_related("exercises").first()
     if last is not None:
         data["last_session"] = _last_session(last)
+        earlier = _done_before(athlete, last)
+        if earlier:
+            data["done_before"] = earlier
     return data
+
+
+def _done_before(athlete: Athlete, last: TrainingSession) -> list[str]:
+    """The exercises of every session before ``last`` that the catalog in use knows."""
+    logged = (
+        SessionExercise.objects.filter(session__athlete=athlete)
+        .exclude(session=last)
+        .values_list("exercise", flat=True)
+        .distinct()
+    )
+    known = web_catalog().exercises
+    return sorted(e for e in set(logged) if e in known)
 
 
 def _last_session(session: TrainingSession) -> dict[str, Any]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -24,10 +23,11 @@ from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.athletes.services import CHECKIN_FELT, CHECKIN_NOTE_MAX
 from hingecoach.web.athletes.validators import NAME_MAX, NOTES_MAX, REPS_RANGE, TSK_ITEMS
 from hingecoach.web.catalog import web_catalog
-from hingecoach.web.common.display import kg_to_unit, load_range, unit_to_kg
+from hingecoach.web.common.display import kg_to_unit
 from hingecoach.web.common.display import number as number_text
 from hingecoach.web.common.forms import date_field
 from hingecoach.web.common.ladder import exercises_by_column
+from hingecoach.web.common.loads import LoggedLoad, start_load
 
 NRS_CHOICES = [(n, str(n)) for n in range(11)]
 MAX_LOAD_KG = 500
@@ -59,6 +59,13 @@ def _nrs(label: str, *, required: bool = True, help_text: str = "") -> forms.Typ
         help_text=help_text,
         widget=forms.RadioSelect(attrs={"class": "scale"}),
     )
+
+
+def _words(sentence: str, **others: str) -> dict[str, str]:
+    """A number field's refusals in the app's words (Django's stock "Ensure this value is
+    ..." names no field and reads as code): ``sentence`` for a number out of range or not
+    a number at all, ``others`` for any more particular case."""
+    return {"invalid": sentence, "min_value": sentence, "max_value": sentence, **others}
 
 
 class OneValueEach(forms.Form):
@@ -158,6 +165,19 @@ class HingeTestForm(OneValueEach):
         return [(box, faults[box.data["value"]].looks_like) for box in self["faults"]]
 
 
+class TestPreviewForm(OneValueEach):
+    """What the test form's preview reads: the date and the faults ticked so far (none
+    ticked yet previews a pass; the save asks for the answer)."""
+
+    date = date_field()
+    faults = forms.MultipleChoiceField(
+        label="Faults",
+        choices=_choices("faults"),
+        required=False,
+        error_messages={"invalid_choice": "%(value)s is not a fault this test looks for"},
+    )
+
+
 class PainForm(OneValueEach):
     date = date_field()
     nrs = _nrs("Pain now (0–10)", help_text="0 no pain, 10 the worst imaginable.")
@@ -173,6 +193,7 @@ class TskForm(OneValueEach):
         max_value=44,
         label="Total (11–44)",
         help_text="Or score every item below and leave this empty.",
+        error_messages=_words("give a whole number from 11 to 44"),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -185,6 +206,7 @@ class TskForm(OneValueEach):
                 empty_value=None,
                 choices=[(n, str(n)) for n in range(1, 5)],
                 widget=forms.RadioSelect(attrs={"class": "scale"}),
+                error_messages={"invalid_choice": "score each item 1 to 4"},
             )
 
     def item_fields(self) -> list[Any]:
@@ -236,26 +258,42 @@ class SessionRowForm(OneValueEach):
     done = forms.BooleanField(required=False, initial=True)
     exercise = forms.ChoiceField(  # not a test: a test is recorded, never trained
         required=False,
+        error_messages={"invalid_choice": "%(value)s is not an exercise that is trained"},
         choices=[("", "Add an exercise…")]
         + [(e.id, e.name) for e in web_catalog() if e.role != "test"],
     )
-    sets = forms.IntegerField(required=False, min_value=1, max_value=20)
+    sets = forms.IntegerField(
+        required=False, min_value=1, max_value=20, error_messages=_words("give 1 to 20 sets")
+    )
     reps = forms.CharField(
-        required=False, max_length=60, label="Reps", help_text="Per set: 10, or 10/8/6"
+        required=False,
+        max_length=60,
+        label="Reps",
+        help_text="Per set: 10, or 10/8/6",
+        error_messages={"max_length": "at most 60 characters: one count a set, e.g. 10/8/6"},
     )
     load = forms.DecimalField(required=False)  # replaced per unit in __init__
 
     def __init__(self, *args: Any, unit: str = "kg", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.unit = unit
+        top = kg_to_unit(MAX_LOAD_KG, unit)
         self.fields["load"] = forms.DecimalField(
             required=False,
             min_value=0,
-            max_value=kg_to_unit(MAX_LOAD_KG, unit),
+            max_value=top,
             max_digits=7,
             decimal_places=2,
             label=f"Load ({unit})",
             help_text="Empty for bodyweight work.",
+            error_messages=_words(
+                f"give a load in {unit}, e.g. 22.5, or leave it empty for bodyweight work",
+                min_value="a load is 0 or more",
+                max_value=f"at most {number_text(top)} {unit}",
+                max_digits=f"at most {number_text(top)} {unit}",
+                max_whole_digits=f"at most {number_text(top)} {unit}",
+                max_decimal_places="at most two decimals",
+            ),
         )
 
     @property
@@ -289,26 +327,46 @@ class SessionRowForm(OneValueEach):
             "exercise": data["exercise"],
             "sets": data["sets"],
             "reps": data["reps_list"],
-            "load_kg": None if load is None else unit_to_kg(load, self.unit),
+            f"load_{self.unit}": load,  # kept as typed, in the team's unit
         }
 
 
 SessionRowFormSet = formset_factory(SessionRowForm, extra=1)
 
 
+def session_errors(form: forms.Form, rows: Any) -> list[tuple[str, str]]:
+    """Every refusal of the log form, one a line, as (the field's id or "", a sentence
+    naming the field): "Exercise 2 (Good Morning), reps: give the reps done"."""
+    lines = [("", str(e)) for e in [*form.non_field_errors(), *rows.non_form_errors()]]
+    lines += _field_lines(form, "")
+    for number, row in enumerate(rows, start=1):
+        exercise = row["exercise"].value()
+        known = web_catalog().exercises.get(exercise or "")
+        where = f"Exercise {number}" + (f" ({known.name})" if known else "")
+        lines += [("", f"{where}: {e}") for e in row.non_field_errors()]
+        lines += _field_lines(row, f"{where}, ")
+    return lines
+
+
+def _field_lines(form: forms.Form, where: str) -> list[tuple[str, str]]:
+    lines = []
+    for field in form:
+        label = str(field.label).lower() if where else str(field.label)
+        lines += [(field.id_for_label, f"{where}{label}: {e}") for e in field.errors]
+    return lines
+
+
 def plan_rows(
-    items: list[Any], unit: str, last_kg: Mapping[str, Decimal] | None = None
+    items: list[Any], unit: str, last: Mapping[str, LoggedLoad] | None = None
 ) -> list[dict[str, Any]]:
-    """Initial rows from today's plan (the re-test is recorded as a test, not logged).
-    A load starts where the athlete's last logged load of the exercise was, held inside
-    today's prescribed range (so a reduced or progressed range still rules); an exercise
-    never logged with a load starts at the bottom of its range."""
+    """Initial rows from today's plan (the re-test is recorded as a test, not logged),
+    each load where gym mode starts it too (``loads.start_load``)."""
     rows = []
     for item in items:
         if item.role == "test":
             continue
         rx = item.prescription
-        start = _start_load(rx, unit, (last_kg or {}).get(item.exercise))
+        start = start_load(rx, unit, (last or {}).get(item.exercise))
         rows.append(
             {
                 "done": True,
@@ -319,15 +377,6 @@ def plan_rows(
             }
         )
     return rows
-
-
-def _start_load(prescription: Any, unit: str, last_kg: Decimal | None) -> float | None:
-    load = load_range(prescription, unit)
-    if load is None:
-        return None
-    if last_kg is None:
-        return load.min
-    return min(max(kg_to_unit(last_kg, unit), load.min), load.max)
 
 
 class NextMorningForm(OneValueEach):

@@ -160,6 +160,11 @@ class SessionExercise(models.Model):
     sets = models.PositiveSmallIntegerField()
     reps = models.JSONField(default=list)
     load_kg = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    # The load as it was typed, in the unit it was typed in: a pound load reads back as
+    # the same pounds (``load_kg``, two decimals, is what the engine and charts read).
+    # Rows logged before these were kept have no ``load_logged``: ``load_kg`` as typed.
+    load_logged = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    load_unit = models.CharField(max_length=2, choices=[("kg", "kg"), ("lb", "lb")], default="kg")
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

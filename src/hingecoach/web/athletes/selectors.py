@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from hingecoach.core import Case, Plan, Recommendation, parse_case, plan, recommend
 from hingecoach.core.engine import pain_flare
+from hingecoach.core.errors import CaseError
+from hingecoach.web.athletes import validators as check
 from hingecoach.web.athletes.case import athlete_case, athlete_case_data
 from hingecoach.web.athletes.models import (
     Athlete,
@@ -24,6 +26,7 @@ from hingecoach.web.athletes.models import (
 )
 from hingecoach.web.catalog import catalog_key, web_catalog
 from hingecoach.web.common import pagecache
+from hingecoach.web.common.loads import LoggedLoad
 from hingecoach.web.teams.models import ApiToken
 from hingecoach.web.teams.selectors import team_of
 
@@ -120,11 +123,18 @@ def athlete_advice_keep(*, athlete: Athlete, case: Case, rec: Recommendation) ->
 def athlete_recommendation_preview(
     *, athlete: Athlete, test_faults: list[str], test_date: dt.date | None = None
 ) -> Recommendation:
-    """The recommendation as it would be with one more test on record; saves nothing."""
+    """The recommendation as it would be with one more test on record; saves nothing.
+    Refuses what the save refuses, with the same field and words (``ValidationError``)."""
+    day = test_date or dt.date.today()
+    check.record_date("date", day, athlete.date_of_birth)
+    faults = check.known_ids("faults", test_faults, "faults")
     data = athlete_case_data(athlete)
-    day = (test_date or dt.date.today()).isoformat()
-    data["tests"] = [*data["tests"], {"date": day, "faults": list(test_faults)}]
-    return recommend(parse_case(data, web_catalog()), web_catalog())
+    data["tests"] = [*data["tests"], {"date": day.isoformat(), "faults": faults}]
+    try:
+        case = parse_case(data, web_catalog())
+    except CaseError as exc:  # a record the checks above let by: still the field and why
+        raise ValidationError(str(exc)) from None
+    return recommend(case, web_catalog())
 
 
 def athlete_sessions(*, athlete: Athlete) -> QuerySet[TrainingSession]:
@@ -132,19 +142,16 @@ def athlete_sessions(*, athlete: Athlete) -> QuerySet[TrainingSession]:
     return athlete.sessions.order_by("-date", "-id").prefetch_related("exercises")
 
 
-def athlete_last_loads(*, athlete: Athlete, exercises: list[str]) -> dict[str, Decimal]:
-    """Each of ``exercises``' load (kg) in the newest session that logged one."""
-    rows = (
-        SessionExercise.objects.filter(
-            session__athlete=athlete, exercise__in=exercises, load_kg__isnull=False
-        )
-        .order_by("-session__date", "-session__id", "-id")
-        .values_list("exercise", "load_kg")
-    )
-    last: dict[str, Decimal] = {}
-    for exercise, load in rows:
-        if load is not None:  # the query leaves nulls out; the column itself allows them
-            last.setdefault(exercise, load)
+def athlete_last_loads(*, athlete: Athlete, exercises: list[str]) -> dict[str, LoggedLoad]:
+    """Each of ``exercises``' load, as logged, in the newest session that logged one."""
+    rows = SessionExercise.objects.filter(
+        session__athlete=athlete, exercise__in=exercises, load_kg__isnull=False
+    ).order_by("-session__date", "-session__id", "-id")
+    last: dict[str, LoggedLoad] = {}
+    for row in rows.only("exercise", "load_kg", "load_logged", "load_unit"):
+        load = LoggedLoad.of(row)
+        if load is not None and row.exercise not in last:
+            last[row.exercise] = load
     return last
 
 

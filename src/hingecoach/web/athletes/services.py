@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from hingecoach.core import recommend
 from hingecoach.core.engine import pain_flagged
+from hingecoach.core.validation import quoted
 from hingecoach.web.athletes import listing, selectors
 from hingecoach.web.athletes import validators as check
 from hingecoach.web.athletes.case import athlete_case
@@ -36,7 +37,7 @@ from hingecoach.web.athletes.models import (
     new_data_version,
 )
 from hingecoach.web.catalog import web_catalog
-from hingecoach.web.common import pagecache
+from hingecoach.web.common import display, pagecache
 from hingecoach.web.teams.models import Team
 
 # What pages keep per athlete: selectors.athlete_advice, parts.kept_parts, views.athlete_charts
@@ -270,12 +271,22 @@ def _session_row(index: int, row: dict[str, Any]) -> dict[str, Any]:
     for number, rep in enumerate(reps):
         check.in_range(f"{field}.reps[{number}]", rep, *check.REPS_RANGE)
     reps = reps * sets if len(reps) == 1 else reps
-    load = row.get("load_kg")
-    if load is not None:
-        load = Decimal(str(load)).quantize(Decimal("0.01"))
-        if not Decimal(0) <= load <= Decimal(500):
-            raise ValidationError({f"{field}.load_kg": f"{load} is not in the range 0..500"})
-    return {"exercise": row["exercise"], "sets": sets, "reps": reps, "load_kg": load}
+    return {"exercise": row["exercise"], "sets": sets, "reps": reps, **_row_load(field, row)}
+
+
+def _row_load(field: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A row's load, given as ``load_kg`` or as the pounds typed (``load_lb``): kept as
+    typed with its unit, and in kilograms for the engine."""
+    unit = "lb" if row.get("load_lb") is not None else "kg"
+    given = row.get(f"load_{unit}")
+    if given is None:
+        return {"load_kg": None, "load_logged": None, "load_unit": "kg"}
+    logged = Decimal(str(given)).quantize(Decimal("0.01"))
+    kg = display.unit_to_kg(logged, unit)
+    if not Decimal(0) <= kg <= Decimal(500):
+        top = "500" if unit == "kg" else display.number(display.kg_to_unit(500, unit))
+        raise ValidationError({f"{field}.load_{unit}": f"{logged} is not in the range 0..{top}"})
+    return {"load_kg": kg, "load_logged": logged, "load_unit": unit}
 
 
 @transaction.atomic
@@ -302,7 +313,7 @@ def checkin_submit(
     With no session logged yet there is nothing to report on and nothing is saved.
     """
     if felt not in CHECKIN_FELT:
-        raise ValidationError({"felt": f"{felt!r} is not one of {', '.join(CHECKIN_FELT)}"})
+        raise ValidationError({"felt": f"{quoted(felt)} is not one of {', '.join(CHECKIN_FELT)}"})
     note = " ".join(note.split())
     if len(note) > CHECKIN_NOTE_MAX:
         raise ValidationError(

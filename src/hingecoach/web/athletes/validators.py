@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 
 from hingecoach.core.case import EARLIEST as CASE_EARLIEST
+from hingecoach.core.validation import quoted
 from hingecoach.web.catalog import web_catalog
 
 TSK_ITEMS = 11
@@ -56,7 +57,7 @@ def cleared_by(field: str, value: str, *, conflict: bool = False) -> None:
     clearance is the one on record (a 409 in the API), not one given with this value."""
     if not re.search(NOT_BLANK, value):
         error = RecordConflict if conflict else ValidationError
-        raise error({field: f"{value!r} does not say who gave the medical clearance"})
+        raise error({field: f"{quoted(value)} does not say who gave the medical clearance"})
 
 
 def in_range(field: str, value: int | None, low: int, high: int) -> None:

@@ -33,9 +33,11 @@ from hingecoach.web.athletes.forms import (
     PainForm,
     SessionForm,
     SessionRowFormSet,
+    TestPreviewForm,
     TskForm,
     filter_fields,
     plan_rows,
+    session_errors,
 )
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.common import pagecache
@@ -279,18 +281,24 @@ def test_record(request: CoachRequest, pk: int) -> HttpResponse:
 
 @login_required
 def test_preview(request: CoachRequest, pk: int) -> HttpResponse:
-    """htmx: the recommendation as it would be with the faults ticked so far (saves nothing)."""
+    """htmx: the recommendation as it would be with the faults ticked so far (saves nothing).
+    Bad input is answered in the panel, each field and why, as the save words it: 200, as
+    htmx swaps only a success in, so the old preview never stays up beside a refusal."""
     athlete = selectors.athlete_get(user=request.user, pk=pk)
-    form = HingeTestForm(request.GET)
-    form.is_valid()
-    faults = form.cleaned_data.get("faults") or []
-    rec = selectors.athlete_recommendation_preview(
-        athlete=athlete, test_faults=faults, test_date=form.cleaned_data.get("date")
-    )
+    form = TestPreviewForm(request.GET)
+    rec = None
+    if form.is_valid():
+        rec = run_service(
+            form,
+            selectors.athlete_recommendation_preview,
+            athlete=athlete,
+            test_faults=form.cleaned_data["faults"],
+            test_date=form.cleaned_data["date"],
+        )
     return render(
         request,
         "athletes/_preview.html",
-        {"athlete": athlete, "rec": rec, "preview": True, "faults": faults},
+        {"athlete": athlete, "rec": rec, "preview": True, "refused": form if rec is None else None},
     )
 
 
@@ -362,14 +370,14 @@ def session_log(request: CoachRequest, pk: int) -> HttpResponse:
     unit = athlete.team.unit
     today = selectors.athlete_plan(athlete=athlete)
     form = SessionForm(request.POST or None)
-    last_kg = selectors.athlete_last_loads(
+    last = selectors.athlete_last_loads(
         athlete=athlete, exercises=[item.exercise for item in today.session]
     )
     rows = SessionRowFormSet(
         request.POST or None,
         prefix="ex",
         form_kwargs={"unit": unit},
-        initial=plan_rows(today.session, unit, last_kg),
+        initial=plan_rows(today.session, unit, last),
     )
     posted = request.method == "POST" and form.is_valid() and rows.is_valid()
     if posted and _log(request, athlete, form, rows):
@@ -378,7 +386,13 @@ def session_log(request: CoachRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "athletes/session_form.html",
-        {"athlete": athlete, "form": form, "rows": rows, "plan": today},
+        {
+            "athlete": athlete,
+            "form": form,
+            "rows": rows,
+            "plan": today,
+            "errors": session_errors(form, rows) if request.method == "POST" else [],
+        },
     )
 
 
@@ -386,7 +400,7 @@ def _log(request: CoachRequest, athlete: Athlete, form: SessionForm, rows: Any) 
     """Log the ticked rows; a refusal is shown next to the row and field it names."""
     done = [row for row in rows if row.included]
     if not done:
-        form.add_error(None, "tick at least one exercise that was done")
+        form.add_error(None, "Tick at least one exercise that was done.")
         return False
     data = form.cleaned_data
     try:
@@ -405,7 +419,8 @@ def _log(request: CoachRequest, athlete: Athlete, form: SessionForm, rows: Any) 
 
 
 def _row_errors(form: SessionForm, done: list[Any], exc: ValidationError) -> None:
-    names = {"sets": "sets", "reps": "reps", "load_kg": "load", "exercise": "exercise"}
+    names = {"sets": "sets", "reps": "reps", "exercise": "exercise"}
+    names |= {"load_kg": "load", "load_lb": "load"}
     for key, messages_ in exc.message_dict.items():
         if key.startswith("exercises["):
             index, _, field = key[len("exercises[") :].partition("].")

@@ -38,7 +38,12 @@ CATALOG: dict[str, Callable[[str], str]] = {
     "red_flags": red_flag_name,
 }
 # Fields whose own name says little to a coach.
-LABELS = {"nrs": "pain (0-10)", "load_kg": "load (kg)"}
+LABELS = {
+    "nrs": "pain (0-10)",
+    "load_kg": "load (kg)",
+    "load_logged": "load as logged",
+    "load_unit": "unit logged in",
+}
 # Refers = (the model a foreign key points at, the number) -> its name.
 Names = dict[tuple[type[models.Model], str], str]
 

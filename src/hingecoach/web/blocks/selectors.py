@@ -22,6 +22,7 @@ from hingecoach.core import Block, Case, Catalog, parse_case
 from hingecoach.core.engine import pain_flare
 from hingecoach.core.errors import CaseError
 from hingecoach.core.results import SessionItem, Week
+from hingecoach.core.validation import quoted
 from hingecoach.web.athletes.case import athlete_case
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.athletes.selectors import athletes_visible_to
@@ -192,7 +193,7 @@ def block_session(
     if week > this_week:
         raise ValidationError({"week": f"week {week} has not started yet"})
     if choice not in CHOICES:
-        raise ValidationError({"session": f"{choice!r} is not one of {', '.join(CHOICES)}"})
+        raise ValidationError({"session": f"{quoted(choice)} is not one of {', '.join(CHOICES)}"})
     chosen = built.weeks[week - 1]
     if choice == "after-flare":
         return chosen.if_pain_flare

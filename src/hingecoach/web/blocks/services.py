@@ -14,6 +14,7 @@ from django.db import transaction
 
 from hingecoach.core import Catalog
 from hingecoach.core import block as make_block
+from hingecoach.core.validation import quoted
 from hingecoach.web.athletes.case import athlete_case_data
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.athletes.services import athlete_touch
@@ -63,7 +64,7 @@ def block_end(*, block: TrainingBlock, on: dt.date | None = None) -> TrainingBlo
 
 def _check_weeks(weeks: Any) -> None:
     if isinstance(weeks, bool) or not isinstance(weeks, int):
-        raise ValidationError({"weeks": f"{weeks!r} is not a whole number of weeks"})
+        raise ValidationError({"weeks": f"{quoted(weeks)} is not a whole number of weeks"})
     in_range("weeks", weeks, *WEEKS_RANGE)
 
 

@@ -24,6 +24,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from hingecoach.core.kinematics import DEFAULT_EXERCISE, AnalysisReport
+from hingecoach.core.validation import quoted
 from hingecoach.web.athletes import services as athletes
 from hingecoach.web.athletes.models import Athlete, HingeTest
 from hingecoach.web.catalog import web_catalog
@@ -85,7 +86,7 @@ def clip_reanalyse(*, clip: Clip, exercise: str) -> Clip:
     the wrong one, or the upload kept the default. The new attempt's report replaces
     the old one; a clip saved as a test keeps the report its test was made from."""
     if exercise not in web_catalog().exercises:
-        raise ValidationError({"exercise": f"unknown exercise {exercise!r}"})
+        raise ValidationError({"exercise": f"unknown exercise {quoted(exercise)}"})
     if clip.test_id is not None:
         raise ValidationError(
             "this clip was saved as a test, so its report stays as it is: upload the "

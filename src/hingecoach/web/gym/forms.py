@@ -1,7 +1,8 @@
 """What the gym page sends, read into what the service saves.
 
 Field names: ``key``, ``date``, ``pain_during``, ``notes``; per step ``s<N>-exercise``
-and per set ``s<N>-<M>-load`` (the team's unit), ``s<N>-<M>-reps``, ``s<N>-<M>-done``;
+and per set ``s<N>-<M>-load`` (the team's unit, kept as typed), ``s<N>-<M>-reps``,
+``s<N>-<M>-done``;
 ``mastered`` (one per drill ticked); ``test-<fault id>`` = ``seen`` or ``clear``.
 A refusal names the field: ``s2-1-reps: 'ten' is not a whole number``.
 """
@@ -18,8 +19,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
-from hingecoach.core.validation import iso_date
-from hingecoach.web.common.display import unit_to_kg
+from hingecoach.core.validation import iso_date, quoted
 
 ANSWERS = {"seen": True, "clear": False}
 _SET = re.compile(r"^s(\d+)-(\d+)-done$")
@@ -74,7 +74,7 @@ def _pain(data: QueryDict, errors: dict[str, str]) -> int | None:
     if not text:
         return None
     if not text.isdigit() or not 0 <= int(text) <= 10:
-        errors["pain_during"] = f"{text!r} is not a whole number in 0..10"
+        errors["pain_during"] = f"{quoted(text)} is not a whole number in 0..10"
         return None
     return int(text)
 
@@ -90,7 +90,7 @@ def _rows(data: QueryDict, unit: str, errors: dict[str, str]) -> list[dict[str, 
     for step in sorted(done):
         exercise = data.get(f"s{step}-exercise", "")
         sets = [_set(data, step, n, unit, errors) for n in sorted(done[step])]
-        rows += _runs(exercise, [s for s in sets if s is not None])
+        rows += _runs(exercise, unit, [s for s in sets if s is not None])
     return rows
 
 
@@ -100,27 +100,31 @@ def _set(
     reps_name, load_name = f"s{step}-{n}-reps", f"s{step}-{n}-load"
     reps_text, load_text = data.get(reps_name, "").strip(), data.get(load_name, "").strip()
     if not reps_text.isdigit():
-        errors[reps_name] = f"{reps_text!r} is not a whole number of reps"
+        errors[reps_name] = f"{quoted(reps_text)} is not a whole number of reps"
         return None
     if not load_text:
         return None, int(reps_text)
     try:
         load = Decimal(load_text.replace(",", "."))
     except InvalidOperation:
-        errors[load_name] = f"{load_text!r} is not a load in {unit}"
+        load = Decimal("NaN")
+    if not load.is_finite():
+        errors[load_name] = f"{quoted(load_text)} is not a load in {unit}"
         return None
-    return unit_to_kg(load, unit), int(reps_text)
+    return load, int(reps_text)
 
 
-def _runs(exercise: str, sets: list[tuple[Decimal | None, int]]) -> list[dict[str, Any]]:
-    """One row per run of sets at the same load: 3 sets at 20 kg, then 1 at 22.5 kg."""
+def _runs(exercise: str, unit: str, sets: list[tuple[Decimal | None, int]]) -> list[dict[str, Any]]:
+    """One row per run of sets at the same load: 3 sets at 20 kg, then 1 at 22.5 kg. A
+    load is kept as typed, in the team's unit (``load_kg`` or ``load_lb``)."""
+    key = f"load_{unit}"
     rows: list[dict[str, Any]] = []
     for load, reps in sets:
-        if rows and rows[-1]["load_kg"] == load:
+        if rows and rows[-1][key] == load:
             rows[-1]["reps"].append(reps)
             rows[-1]["sets"] += 1
         else:
-            rows.append({"exercise": exercise, "sets": 1, "reps": [reps], "load_kg": load})
+            rows.append({"exercise": exercise, "sets": 1, "reps": [reps], key: load})
     return rows
 
 

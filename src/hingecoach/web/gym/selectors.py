@@ -16,7 +16,9 @@ from hingecoach.core import Catalog, parse_case, plan
 from hingecoach.core.results import SessionItem, Why
 from hingecoach.web.athletes.case import athlete_case_data
 from hingecoach.web.athletes.models import Athlete
-from hingecoach.web.common.display import kg_to_unit, number
+from hingecoach.web.athletes.selectors import athlete_last_loads
+from hingecoach.web.common.display import number
+from hingecoach.web.common.loads import LoggedLoad, start_load
 
 
 @dataclass
@@ -73,8 +75,9 @@ def gym_plan(
         items_by_branch = _teaching_flow(data, today.session, catalog)
     else:
         items_by_branch = [(i, "") for i in (items if items is not None else today.session)]
+    last = athlete_last_loads(athlete=athlete, exercises=[i.exercise for i, _ in items_by_branch])
     gym.steps = [
-        _step(n, item, branch, catalog, unit)
+        _step(n, item, branch, catalog, unit, last.get(item.exercise))
         for n, (item, branch) in enumerate(items_by_branch, start=1)
     ]
     return gym
@@ -108,10 +111,19 @@ def _after_test(data: dict, faults: list[str], catalog: Catalog) -> list[Session
     return plan(parse_case(with_test, catalog), catalog).session
 
 
-def _step(number_: int, item: SessionItem, branch: str, catalog: Catalog, unit: str) -> Step:
+def _step(
+    number_: int,
+    item: SessionItem,
+    branch: str,
+    catalog: Catalog,
+    unit: str,
+    last: LoggedLoad | None,
+) -> Step:
+    """A step's sets, each load where the log form starts it too (``start_load``)."""
     exercise = catalog.exercises.get(item.exercise)
     rx = item.prescription
-    load = "" if rx.load_kg is None else number(kg_to_unit(rx.load_kg.min, unit))
+    start = start_load(rx, unit, last)
+    load = "" if start is None else number(start)
     reps = list(rx.reps) or [0]
     sets = [
         SetRow(f"s{number_}-{j + 1}", load=load, reps=str(reps[min(j, len(reps) - 1)]))

@@ -22,6 +22,7 @@ from django.views.decorators.csrf import csrf_exempt, ensure_csrf_cookie
 
 from hingecoach.core.errors import HingecoachError
 from hingecoach.core.kinematics import DEFAULT_EXERCISE
+from hingecoach.core.validation import quoted
 from hingecoach.video.errors import BackendUnavailable, VideoError
 from hingecoach.video.live import LIVE_FPS
 from hingecoach.web.athletes.models import Athlete
@@ -129,7 +130,8 @@ def picture_add(request: HttpRequest, athlete: Athlete, key: str) -> HttpRespons
     try:
         t_ms = float(request.GET.get("t_ms", ""))
     except ValueError:
-        return _error("t_ms", f"{request.GET.get('t_ms', '')!r} is not a number of milliseconds")
+        given = quoted(request.GET.get("t_ms", ""))
+        return _error("t_ms", f"{given} is not a number of milliseconds")
     answer = services.live_picture_add(session=session, data=request.body, t_ms=t_ms)
     return JsonResponse(answer_json(answer, t_ms))
 

@@ -13,7 +13,7 @@ from django import template
 
 from hingecoach.core import present
 from hingecoach.web.catalog import web_catalog
-from hingecoach.web.common import display
+from hingecoach.web.common import display, loads
 
 register = template.Library()
 
@@ -24,8 +24,14 @@ def _unit(team: Any) -> str:
 
 @register.filter
 def load(kg: float | Decimal | None, team: Any) -> str:
-    """``{{ row.load_kg|load:team }}``: ``25 kg`` or ``55 lb``."""
+    """``{{ kg|load:team }}``: ``25 kg`` or ``55 lb``."""
     return display.load_text(kg, _unit(team))
+
+
+@register.filter
+def logged_load(row: Any, team: Any) -> str:
+    """``{{ row|logged_load:team }}``: as typed (``44 lb``), marked when converted."""
+    return loads.logged_text(row, _unit(team))
 
 
 @register.filter
