@@ -307,6 +307,7 @@ NOT_PAGES = {
     "clips/<int:pk>/retry/": "POST, then a redirect to the clip's page",
     "clips/<int:pk>/reanalyse/": "POST, then a redirect to the clip's page",
     "clips/<int:pk>/test/": "POST; a refusal shows the clip's page again (checked there)",
+    "clips/<int:pk>/reviewed/": "POST, then a redirect to the clip's page",
     "athletes/<int:pk>/live/sessions/": "JSON for the live page's script (POST starts a set)",
     "athletes/<int:pk>/live/sessions/<uuid:key>/pictures/": "JSON: a picture's landmarks",
     "athletes/<int:pk>/live/sessions/<uuid:key>/end/": "JSON: the set's last rep",

@@ -247,3 +247,27 @@ def test_a_running_set_fits_one_phone_screen(camera_page):
     stop.click()
     expect(page.locator("#live-summary")).to_be_visible(timeout=30_000)
     expect(page.locator(".live-view")).to_be_hidden()
+
+
+def test_a_running_sets_picture_fits_a_laptop_screen_with_the_skeleton_on_it(camera_page):
+    """An upright phone's picture on a 1280 x 800 screen: no taller than the window, its
+    shape kept, and the skeleton's canvas exactly over it (no band beside the picture)."""
+    page, _, _ = camera_page(DEADLIFTS, viewport=DESKTOP)
+    add_athlete(page, name="Lars Laptop", born="1991-04-05")
+    page.get_by_role("link", name="Live mode").click()
+    page.get_by_role("button", name="Start the set").click()
+    stop = page.get_by_role("button", name="End the set")
+    expect(stop).to_be_visible()
+    expect(page.locator("#live-video")).to_have_js_property("readyState", 4)
+    video = page.locator("#live-video").bounding_box()
+    overlay = page.locator("#live-overlay").bounding_box()
+    assert video is not None and overlay is not None
+    assert 150 < video["height"] <= DESKTOP["height"], video
+    natural = page.locator("#live-video").evaluate("v => v.videoWidth / v.videoHeight")
+    assert abs(video["width"] / video["height"] - natural) < 0.02, (video, natural)
+    assert all(abs(video[k] - overlay[k]) < 1 for k in ("x", "y", "width", "height")), (
+        video,
+        overlay,
+    )
+    stop.click()
+    expect(page.locator("#live-summary")).to_be_visible(timeout=30_000)

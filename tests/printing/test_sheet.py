@@ -147,6 +147,26 @@ def test_a_block_sheet_prints_every_items_why_on_its_weeks_page(catalog, failed)
         assert " kg," not in text
 
 
+def test_only_an_item_with_a_load_has_a_row_to_write_the_load_in(catalog):
+    """Bodyweight work (a Nordic hip hinge, a bodyweight warm-up) has no load to write."""
+    sheets = [
+        printing.session_sheet(catalog, example_case(p.name, catalog))
+        for p in sorted(EXAMPLES.glob("*.json"))
+    ]
+    items = [item for s in sheets for page in s.pages for item in page.items if not item.is_test]
+    unloaded = [item for item in items if item.load == "body weight"]
+    assert unloaded and any(item.loaded for item in items)
+    for sheet in sheets:
+        html = printing.sheet_html(sheet)
+        items_html = html.split('<li class="item ')[1:]  # each item's markup, in order
+        listed = [item for page in sheet.pages for item in page.items]
+        assert len(items_html) == len(listed)
+        for item, markup in zip(listed, items_html, strict=True):
+            assert f'data-id="{item.id}"' in markup
+            assert ("Load (kg)" in markup) == item.loaded, (item.id, item.load)
+            assert item.loaded == (item.load != "body weight")
+
+
 def test_a_sheet_names_the_fault_in_words_that_read(catalog, today):
     text = Pdf(today.pdf).texts()[0]  # failed-test.json: the back rounded
     assert squeeze("Kneeling Good Morning is the step back for a rounding lower back") in text

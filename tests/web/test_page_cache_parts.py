@@ -211,7 +211,7 @@ def test_a_clip_the_worker_finishes_shows_done_on_the_next_view(coach_client, at
     monkeypatch.setattr(analysis, "athlete_touch", _touch_after_start(athlete))
     analysis.clip_analyse(clip_id=clip.pk, attempt=clip.attempt)
     card = clips_card(detail(coach_client, athlete))
-    assert 'chip ok">done' in card
+    assert 'chip warn">to review' in card  # done, waiting for the coach
 
 
 def _touch_after_start(athlete: Athlete) -> Any:

@@ -27,6 +27,7 @@ class SheetItem:
     part_label: str
     scheme: str
     load: str
+    loaded: bool  # a load is prescribed: the sheet has a row to write it in
     rest: str
     targets: list[str]  # the reps aimed for, one per set
     cues: list[str]
@@ -89,6 +90,7 @@ def _item(number: int, item: SessionItem, catalog: Catalog, units: Units) -> She
         part_label=PART_LABELS.get(item.part, item.part),
         scheme=scheme(list(rx.reps), rx.per_side),
         load=load_text(rx, units),
+        loaded=rx.load_kg is not None,
         rest=rest(rx.rest_s),
         targets=[f"{r}{per_side}" for r in rx.reps],
         cues=list(ex.cues[:SHEET_CUES]) if ex else [],

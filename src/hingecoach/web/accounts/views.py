@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST
 from hingecoach.web.accounts import selectors, services
 from hingecoach.web.accounts.forms import InviteForm
 from hingecoach.web.common.forms import run_service
+from hingecoach.web.common.links import loopback
 from hingecoach.web.requests import CoachRequest
 from hingecoach.web.teams.models import Team
 from hingecoach.web.teams.selectors import is_head_coach, team_of
@@ -39,9 +40,13 @@ def _head_team(request: CoachRequest) -> Team:
 
 
 def _link_page(request: HttpRequest, *, coach: Any, path: str, invited: bool) -> HttpResponse:
+    link = request.build_absolute_uri(path)
     context = {
         "coach": coach,
-        "link": request.build_absolute_uri(path),
+        "link": link,
+        "local_only": loopback(link),
+        "copied": f"Copied: paste it into a message to {coach.get_username()}.",
+        "reach": f"{coach.get_username()}'s phone or computer",
         "invited": invited,
         "timeout_days": settings.PASSWORD_RESET_TIMEOUT // 86_400,
     }

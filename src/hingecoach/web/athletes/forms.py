@@ -109,7 +109,7 @@ class AthleteForm(OneValueEach):
     clearance_by = forms.CharField(max_length=NAME_MAX, required=False, label="Clearance given by")
     red_flags = _checkboxes(
         "red_flags",
-        "Red-flag screen",
+        "Red flags",
         help_text="Tick any that apply: the athlete is referred and nothing is loaded.",
     )
     notes = forms.CharField(

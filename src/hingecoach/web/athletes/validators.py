@@ -109,6 +109,10 @@ def _years_before(day: dt.date, years: int) -> dt.date:
 def birth_date(field: str, born: dt.date) -> None:
     """Ages the engine accepts: 5 to 110 years."""
     today = dt.date.today()
+    if born > today:
+        raise ValidationError(
+            {field: f"{born.isoformat()} is in the future: give the date of birth"}
+        )
     age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
     low, high = AGE_RANGE
     if not low <= age <= high:

@@ -49,7 +49,17 @@ def register_models() -> None:
     for model in (HingeTest, PainReport, TskScore, TrainingSession, SessionExercise, Mastery):
         auditlog.register(model, exclude_fields=["created"])
     auditlog.register(CheckinLink, exclude_fields=["digest", "created"])
-    auditlog.register(Clip, include_fields=["athlete", "exercise", "original_name", "test"])
+    auditlog.register(
+        Clip,
+        include_fields=[
+            "athlete",
+            "exercise",
+            "original_name",
+            "test",
+            "reviewed_at",
+            "reviewed_by",
+        ],
+    )
     auditlog.register(TrainingBlock, include_fields=["athlete", "weeks", "start", "ended", "by"])
     post_log.connect(_mark_owner, dispatch_uid="hingecoach-audit-owner")
 

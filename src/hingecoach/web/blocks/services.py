@@ -82,10 +82,16 @@ def _check_start(start: dt.date, weeks: int) -> None:
     if last_day < today:
         raise ValidationError(
             {
-                "start": f"{start.isoformat()} is too early: a {weeks}-week "
+                "start": f"{start.isoformat()} is too early: {_a(weeks)} {weeks}-week "
                 f"block from then ended on {last_day.isoformat()}"
             }
         )
+
+
+def _a(count: int) -> str:
+    """The article before a number said aloud: an 8-, 11-, 18- or 80-something-week block."""
+    spoken_with_vowel = str(count).startswith("8") or count in (11, 18)
+    return "an" if spoken_with_vowel else "a"
 
 
 def _person(by: Any) -> Any:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 import segno
 from django.http import HttpRequest
@@ -13,6 +12,7 @@ from django.urls import reverse
 from hingecoach.web.athletes.models import Athlete, CheckinLink
 from hingecoach.web.checkins.models import CheckinShare
 from hingecoach.web.checkins.tokens import token_for
+from hingecoach.web.common.links import loopback
 from hingecoach.web.teams.models import ApiToken
 
 
@@ -37,13 +37,7 @@ def checkin_share_latest(*, athlete: Athlete, request: HttpRequest) -> SharedLin
     if ApiToken.digest_of(token) != share.link.digest:
         return SharedLink(share.link, url="", qr_svg="")
     url = request.build_absolute_uri(reverse("checkin", args=[token]))
-    return SharedLink(share.link, url=url, qr_svg=qr_svg(url), local_only=_loopback(url))
-
-
-def _loopback(url: str) -> bool:
-    """True when the address opens only on the server's own computer."""
-    host = urlsplit(url).hostname or ""
-    return host == "localhost" or host.startswith("127.") or host == "::1"
+    return SharedLink(share.link, url=url, qr_svg=qr_svg(url), local_only=loopback(url))
 
 
 @lru_cache(maxsize=512)

@@ -6,7 +6,9 @@ random ``key``: ``<key>.<ext>``, ``<key>-<n>.jpg`` and ``<key>-annotated.webm``.
 analysis run is an ``attempt``: a worker writes to the row only while its attempt is
 the clip's current one, so a worker thought dead that wakes up changes nothing. The
 report is the analysis report's JSON (DOMAIN.md section 5); nothing here touches the
-athlete's records until a coach saves the clip as a test.
+athlete's records until a coach saves the clip as a test. A coach may instead mark an
+analysed clip reviewed (``reviewed_at``, ``reviewed_by``): it leaves Today's clips to
+review and stays viewable until it is purged.
 """
 
 from __future__ import annotations
@@ -56,6 +58,11 @@ class Clip(models.Model):
     test = models.ForeignKey(
         HingeTest, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # A coach looked at the clip and cleared it from Today without saving a test; who, when.
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created = models.DateTimeField(auto_now_add=True)
     analysed_at = models.DateTimeField(null=True, blank=True)
 
@@ -89,6 +96,11 @@ class Clip(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def to_review(self) -> bool:
+        """Analysed, neither saved as a test nor marked reviewed: waiting for the coach."""
+        return self.status == self.Status.DONE and self.test_id is None and not self.reviewed_at
 
     @property
     def retryable(self) -> bool:

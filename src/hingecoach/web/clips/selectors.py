@@ -177,3 +177,13 @@ def saved_test_by_eye(*, test: HingeTest) -> list[ByEye]:
         ByEye(faults[fault].name if fault in faults else fault, fault in test.faults)
         for fault in test.by_eye
     ]
+
+
+def clip_kept_until(*, clip: Clip) -> dt.datetime:
+    """When the clip is purged with its files (``CLIP_KEEP_DAYS`` after its upload)."""
+    return clip.created + dt.timedelta(days=settings.CLIP_KEEP_DAYS)
+
+
+def clip_judged_nothing(*, report: AnalysisReport | None) -> bool:
+    """The analysis gave no verdict on any fault: there is nothing in it to confirm."""
+    return report is not None and (save_refusal(report=report) is not None or not report.judged)

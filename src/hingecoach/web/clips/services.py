@@ -1,5 +1,5 @@
 """Writes for clips: upload, retrying a failed analysis, analysing a clip again as another
-exercise, failing a stalled one, saving as a test, erasing, purging.
+exercise, failing a stalled one, saving as a test, marking reviewed, erasing, purging.
 
 The analysis itself runs in the worker (``analysis``, through ``tasks.analyse_clip``),
 never in a web request. The athlete's records stay untouched: only a coach saving the
@@ -103,22 +103,29 @@ def clip_reanalyse(*, clip: Clip, exercise: str) -> Clip:
 
 def _requeue(clip: Clip, exercise: str) -> Clip:
     """Queue the clip's analysis again, as a new attempt, unless another request changed
-    it a moment ago (its status or attempt moved, or it was saved as a test)."""
-    requeued = Clip.objects.filter(
-        pk=clip.pk, status=clip.status, attempt=clip.attempt, test__isnull=True
-    ).update(
-        exercise=exercise,
-        status=Clip.Status.QUEUED,
-        attempt=F("attempt") + 1,
-        progress=0,
-        progress_at=timezone.now(),
-        error="",
-        report=None,
-        frames=[],
-        annotated=False,
-        analysed_at=None,
-    )
-    clip.refresh_from_db()
+    it a moment ago (its status or attempt moved, or it was saved as a test).
+
+    The new report waits for the coach again, so a mark of reviewed goes. The exercise and
+    the review are saved through the model, in the same transaction, so the audit trail
+    records them (a queryset update passes it by)."""
+    with transaction.atomic():
+        requeued = Clip.objects.filter(
+            pk=clip.pk, status=clip.status, attempt=clip.attempt, test__isnull=True
+        ).update(
+            status=Clip.Status.QUEUED,
+            attempt=F("attempt") + 1,
+            progress=0,
+            progress_at=timezone.now(),
+            error="",
+            report=None,
+            frames=[],
+            annotated=False,
+            analysed_at=None,
+        )
+        clip.refresh_from_db()
+        if requeued:
+            clip.exercise, clip.reviewed_at, clip.reviewed_by = exercise, None, None
+            clip.save(update_fields=["exercise", "reviewed_at", "reviewed_by"])
     if requeued:  # else another request changed it a moment ago
         athletes.athlete_touch(athlete_id=clip.athlete_id)
         _enqueue(clip)
@@ -219,6 +226,39 @@ def _check_verdicts(evidence: list[FaultEvidence], verdicts: Mapping[str, bool])
     missing = {item.fault: unanswered(item) for item in evidence if item.fault not in verdicts}
     if missing:
         raise ValidationError(missing)
+
+
+# --- marking reviewed --------------------------------------------------------------------
+
+NOT_REVIEWABLE = "only an analysed clip can be marked reviewed: wait for its report"
+
+
+def clip_mark_reviewed(*, clip: Clip, by: Any) -> Clip:
+    """The coach has looked at an analysed clip and clears it from Today's clips to review
+    without saving a test (one that could judge nothing, or a practice set). The clip and
+    its report stay until they are purged. The audit trail records who and when."""
+    if clip.status != Clip.Status.DONE:
+        raise ValidationError(NOT_REVIEWABLE)
+    if clip.test_id is not None:
+        raise ValidationError("this clip was saved as a test: it is not waiting for review")
+    if clip.reviewed_at is None:
+        clip.reviewed_at = timezone.now()
+        clip.reviewed_by = by if getattr(by, "is_authenticated", False) else None
+        _save_review(clip)
+    return clip
+
+
+def clip_unmark_reviewed(*, clip: Clip) -> Clip:
+    """Undo ``clip_mark_reviewed``: the clip waits on Today again (while it is recent)."""
+    if clip.reviewed_at is not None:
+        clip.reviewed_at, clip.reviewed_by = None, None
+        _save_review(clip)
+    return clip
+
+
+def _save_review(clip: Clip) -> None:
+    clip.save(update_fields=["reviewed_at", "reviewed_by"])
+    athletes.athlete_touch(athlete_id=clip.athlete_id)
 
 
 # --- erasing and purging ----------------------------------------------------------------

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/retry/", views.clip_retry, name="retry"),
     path("<int:pk>/reanalyse/", views.clip_reanalyse, name="reanalyse"),
     path("<int:pk>/test/", views.clip_save_test, name="save-test"),
+    path("<int:pk>/reviewed/", views.clip_reviewed, name="reviewed"),
 ]

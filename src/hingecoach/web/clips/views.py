@@ -89,6 +89,8 @@ def _detail_page(
         context["form"] = form or _test_form(clip)
     if clip.test is not None:
         context["by_eye"] = selectors.saved_test_by_eye(test=clip.test)
+    context["kept_until"] = selectors.clip_kept_until(clip=clip)
+    context["judged_nothing"] = selectors.clip_judged_nothing(report=report)
     if selectors.clip_reanalysable(clip=clip):
         context["exercise_form"] = ClipExerciseForm(initial={"exercise": clip.exercise})
     return render(request, "clips/detail.html", context, status=status)
@@ -168,6 +170,29 @@ def clip_reanalyse(request: CoachRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, f"The clip is queued for analysis as {exercise_name(exercise)}.")
+    return redirect("clips:detail", pk=clip.pk)
+
+
+REVIEWED = "Marked reviewed: the clip is off Today's list. It stays here until it is deleted."
+REVIEW_UNDONE = "No longer marked reviewed: the clip waits on Today again."
+
+
+@login_required
+def clip_reviewed(request: CoachRequest, pk: int) -> HttpResponse:
+    """POST ``reviewed=yes`` marks the clip reviewed, ``reviewed=no`` undoes it."""
+    clip = selectors.clip_get(user=request.user, pk=pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    undo = request.POST.get("reviewed") == "no"
+    try:
+        if undo:
+            services.clip_unmark_reviewed(clip=clip)
+        else:
+            services.clip_mark_reviewed(clip=clip, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, REVIEW_UNDONE if undo else REVIEWED)
     return redirect("clips:detail", pk=clip.pk)
 
 

@@ -292,11 +292,15 @@ def _first_test_flags(
 
 
 def _clip_flags(athletes: QuerySet[Athlete], today: dt.date, flags: dict[int, list[Flag]]) -> None:
-    """Analysed clips not yet confirmed as a test."""
+    """Analysed clips neither saved as a test nor marked reviewed (``Clip.to_review``)."""
     since = dt.datetime.combine(today - dt.timedelta(days=CLIP_DAYS), dt.time.min, tzinfo=dt.UTC)
     waiting = (
         Clip.objects.filter(
-            athlete__in=athletes, status=Clip.Status.DONE, test__isnull=True, created__gte=since
+            athlete__in=athletes,
+            status=Clip.Status.DONE,
+            test__isnull=True,
+            reviewed_at__isnull=True,
+            created__gte=since,
         )
         .order_by("-created", "-id")
         .values("athlete_id", "id", "created")

@@ -1,4 +1,5 @@
-// Copy and share buttons for a link shown in a read-only field (the check-in link).
+// Copy and share buttons for a link shown in a read-only field (a check-in link, a
+// one-time link for a coach): templates/includes/link_share.html.
 // No library: the Clipboard API where the browser offers it, else select-and-copy.
 (function () {
   "use strict";
@@ -16,7 +17,9 @@
   function copy(button) {
     var input = field(button, "data-copy");
     if (!input) { return; }
-    var done = function () { say(button, "Copied: paste it into a message to the athlete."); };
+    var done = function () {
+      say(button, button.getAttribute("data-copied") || "Copied: paste it into a message.");
+    };
     var fallback = function () {
       input.focus();
       input.select();
