@@ -136,13 +136,19 @@ SAMPLE_RECORDS = {
 
 def make_records(environment: dict[str, str]) -> dict[str, object]:
     """Run ``SETUP`` against the served database; the ids and paths it made."""
+    return dict(json.loads(run_script(environment, SETUP, timeout=180)))
+
+
+def run_script(environment: dict[str, str], script: str, *args: str, timeout: int = 120) -> str:
+    """Run a Python ``script`` against the served database (``environment``); the last
+    line it printed."""
     done = subprocess.run(
-        [sys.executable, "-c", SETUP],
+        [sys.executable, "-c", script, *args],
         env=environment,
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=timeout,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    return done.stdout.strip().splitlines()[-1]

@@ -6,13 +6,12 @@ frames written where the worker leaves them."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
 from .pages import CHROMIUM, NO_CHROMIUM, loaded
+from .site import run_script
 
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
 
@@ -63,16 +62,8 @@ BOX = "e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; }
 def portrait_clip(request, server_environment) -> str:
     """A portrait clip's page; its report gives the video's shape before it loads (an
     imported clip's page may lack one: then the video's own size counts)."""
-    done = subprocess.run(
-        [sys.executable, "-c", STORE, json.dumps([WIDTH, HEIGHT, request.param])],
-        env=server_environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return f"/clips/{int(done.stdout)}/"
+    stored = run_script(server_environment, STORE, json.dumps([WIDTH, HEIGHT, request.param]))
+    return f"/clips/{int(stored)}/"
 
 
 def _fits(box: list[float], screen: dict[str, int], what: str) -> None:

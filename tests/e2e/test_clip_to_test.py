@@ -9,8 +9,6 @@ the form are the real ones, in Debian's chromium.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
@@ -18,6 +16,7 @@ from playwright.sync_api import expect
 from hingecoach.web.clips.evidence import NO_REPS, NOT_ASSESSABLE
 
 from .pages import CHROMIUM, NO_CHROMIUM, PHONE, add_athlete, message, shoot
+from .site import run_script
 
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
 
@@ -57,16 +56,8 @@ def analysed_clip(server_environment):
     """Store a clip of ``athlete`` analysed from ``spec``; its page's path."""
 
     def store(athlete: str, spec: dict) -> str:
-        done = subprocess.run(
-            [sys.executable, "-c", STORE, json.dumps([athlete, spec])],
-            env=server_environment,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
-        return f"/clips/{int(done.stdout)}/"
+        stored = run_script(server_environment, STORE, json.dumps([athlete, spec]))
+        return f"/clips/{int(stored)}/"
 
     return store
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import cv2
@@ -17,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .pages import CHROMIUM, NO_CHROMIUM, PHONE, add_athlete
+from .site import run_script
 
 DEADLIFTS = (
     Path(__file__).resolve().parents[2].parent / "shared" / "video" / "deadlift-4reps-portrait.mp4"
@@ -89,15 +88,7 @@ def test_a_coach_films_the_test_on_a_phone_and_gets_the_report(browsing, coach_s
 def test_an_athlete_sends_a_clip_that_waits_on_the_coachs_today_page(
     browsing, coach_state, server_environment, small_clip
 ):
-    made = subprocess.run(
-        [sys.executable, "-c", LINK],
-        env=server_environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    link = json.loads(made.stdout.strip().splitlines()[-1])["url"]
+    link = json.loads(run_script(server_environment, LINK))["url"]
     phone = browsing.page(viewport=PHONE)
     phone.goto(link)
     phone.get_by_role("link", name="Film or choose a clip").click()
