@@ -364,7 +364,8 @@ def _rises(m: Motion, start: int, end: int, margin: int, trunk: float, rules: Re
     speed = np.abs(np.gradient(height)) * m.fps if len(height) > 1 else np.zeros(len(height))
     with np.errstate(invalid="ignore"):
         still = (np.abs(m.lean) < rules.upright_lean_deg) & (speed < rules.still_trunk_s * trunk)
-    standing = _frames(height, first, last)[_frames(still, first, last)]
+    near = slice(max(0, first), last + 1)  # clipped to the clip, as ``_frames`` does
+    standing = height[near][still[near]]
     peak = running_median(_frames(height, max(0, start - margin), end + margin), 3)
     if len(standing) == 0 or not np.isfinite(peak).any():
         return False
