@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import jsonschema
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 from hingecoach.core import block, plan, recommend
 from hingecoach.core.engine.loads import band_windows
@@ -160,6 +160,17 @@ def test_every_option_and_avoid_has_a_reason_naming_a_known_rule(case):
 
 @SETTINGS
 @given(cases())
+@example(  # a block after a flare once put its loaded step-up before the bridge
+    case={
+        "athlete": {
+            "age": 8,
+            "tsk11": 36,
+            "conditions": ["cannot-kneel", "low-back-pain", "spinal-fusion"],
+            "medical_clearance": True,
+        },
+        "last_session": {"pain_next_morning": 3},
+    }
+)
 def test_a_session_ends_with_loaded_work_and_never_with_the_test(case):
     test_id = CATALOG.programme.test
     sessions = [plan(case, CATALOG).session]

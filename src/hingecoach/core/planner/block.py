@@ -372,7 +372,7 @@ def _one_step(
     back = back[: max(room, 0)]
     back = [_again(i, week.week, track, catalog) for i in back]
     held.update(i.exercise for i in back)
-    return week.model_copy(update={"session": _in_order(kept, back) if back else kept}), held
+    return week.model_copy(update={"session": _in_order(kept, back)}), held
 
 
 def _again(item: SessionItem, number: int, track: _Track, catalog: Catalog) -> SessionItem:
