@@ -319,3 +319,13 @@ def test_after_a_flare_the_pain_that_flared_is_said_once_in_the_warnings(athlete
     lines += [w.text for o in rec.options for w in o.why]
     lines += [w.text for a in rec.avoid for w in a.why]
     assert sum("during the last session was" in line for line in lines) == 1, lines
+
+
+def test_a_bell_as_heavy_as_the_flared_session_is_within_its_cap_in_pounds_too():
+    # 8 kg lifted; the youth elevated deadlift starts at the 8 kg bell, 18 lb in pounds
+    # (8 kg is 17.6 lb): the same bell, not heavier than the session that flared.
+    last = {"pain_during": 6, "exercises": [{"exercise": "step-up", "load_kg": 8}]}
+    c = case(15, conditions=["low-back-pain"], mastered=["hip-bridge", "elevated-deadlift"])
+    rec = recommend({**c, "last_session": last}, CATALOG)
+    rx = option(rec, "elevated-deadlift").prescription
+    assert (rx.load_kg.max, rx.load_lb.max) == (8, 18)

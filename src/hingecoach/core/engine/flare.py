@@ -14,10 +14,10 @@ from typing import Any
 from hingecoach.core.engine.corrective import series, stand_in
 from hingecoach.core.engine.draft import Draft, Pick
 from hingecoach.core.engine.facts import Facts
-from hingecoach.core.engine.loads import Ask, Window
+from hingecoach.core.engine.loads import Ask, Window, under_gym_cap
 from hingecoach.core.engine.prescribe import load_facts
 from hingecoach.core.engine.reasons import Reason, say
-from hingecoach.core.present import Units, kg_to_lb
+from hingecoach.core.present import Units
 
 
 def apply_flare(facts: Facts, draft: Draft) -> None:
@@ -174,9 +174,14 @@ def under_cap(facts: Facts, exercise_id: str, cap_kg: float | None = None) -> bo
     lifted is 22 lb, under the 25 lb that is a hamstring curl's lightest stack load."""
     cap = facts.flare_cap(exercise_id) if cap_kg is None else cap_kg
     windows = _bottom_windows(facts, exercise_id)
-    if cap is None or not windows or facts.child_bar(facts.catalog[exercise_id]):
+    exercise = facts.catalog[exercise_id]
+    if cap is None or not windows or exercise.loads.implement is None:
         return True
-    return windows["kg"].min <= cap + 1e-9 and windows["lb"].min <= kg_to_lb(cap) + 1e-9
+    if facts.child_bar(exercise):
+        return True
+    return under_gym_cap(
+        windows["kg"].min, windows["lb"].min, cap, exercise.loads.implement, facts.compiled.loads
+    )
 
 
 def _add(pick: Pick, reason: Reason) -> None:

@@ -95,10 +95,30 @@ def window(
     if ask.steps:
         bottom = top = min(top, steps_above(grid, bottom, ask.steps))
     if ask.cap_kg is not None:
-        cap = bells.get(ask.cap_kg, down(grid, ask.cap_kg * factor))
-        top = min(top, cap)
+        top = min(top, capped(grid, ask.cap_kg, units, bells))
         bottom = min(bottom, top)
     return Window(bottom, top)
+
+
+def capped(
+    grid: Grid, cap_kg: float, units: Units, bells: Mapping[float, float] | None = None
+) -> float:
+    """The heaviest load a gym has in ``units`` that is no more than ``cap_kg``: a
+    kilogram bell is its own pound size (the 24 kg bell is the 53 lb one)."""
+    factor = LB_PER_KG if units == "lb" else 1.0
+    return (bells or {}).get(cap_kg, down(grid, cap_kg * factor))
+
+
+def under_gym_cap(
+    kg: float, lb: float, cap_kg: float, implement: Implement, loads: LoadThresholds
+) -> bool:
+    """Whether a load of ``kg`` and ``lb`` is within ``cap_kg`` in both units, as a gym
+    has the cap in each (what ``window`` holds a capped range to)."""
+    grids = loads.implements[implement]
+    return (
+        kg <= capped(grids.kg, cap_kg, "kg") + _EPS
+        and lb <= capped(grids.lb, cap_kg, "lb", grids.pound_bells()) + _EPS
+    )
 
 
 def gym_windows(ask: Ask, implement: Implement, loads: LoadThresholds) -> dict[Units, Window]:

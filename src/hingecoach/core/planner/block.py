@@ -23,11 +23,11 @@ from hingecoach.core.case import Case, LastSession, ProjectedTest, parse_case
 from hingecoach.core.catalog import Catalog
 from hingecoach.core.engine.draft import Pick
 from hingecoach.core.engine.facts import Facts
+from hingecoach.core.engine.loads import under_gym_cap
 from hingecoach.core.engine.prescribe import load_for, range_step
 from hingecoach.core.engine.reasons import Reason, add_reason, both, say
 from hingecoach.core.errors import CaseError
 from hingecoach.core.planner.session import plan
-from hingecoach.core.present import kg_to_lb
 from hingecoach.core.results import Block, Gate, Plan, SessionItem, Week
 from hingecoach.core.validation import quoted
 
@@ -67,11 +67,12 @@ class _Flare:
         if change == "exercise" and number == 2 and hinge and item.exercise not in self.reached:
             return "later"
         cap, rx = self.cap(item.exercise), item.prescription
-        if cap is None or rx.load_kg is None:
+        if cap is None or rx.load_kg is None or rx.implement is None:
             return None
         lb = rx.load_lb.max if rx.load_lb is not None else 0.0
-        over = rx.load_kg.max > cap + 1e-9 or lb > kg_to_lb(cap) + 1e-9
-        return "cap" if over else None
+        implement = "barbell" if rx.implement == "dowel" else rx.implement
+        loads = self.facts.compiled.loads
+        return None if under_gym_cap(rx.load_kg.max, lb, cap, implement, loads) else "cap"
 
 
 def block(
