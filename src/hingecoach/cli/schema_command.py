@@ -20,8 +20,9 @@ def schema(
     ],
     catalog: CatalogOpt = None,
 ) -> None:
-    """Print the JSON Schema named NAME (case, recommendation, plan, block, exercise, ...);
-    the contract's ids are enums of the catalog's ids."""
+    """Print the JSON Schema named NAME (case, recommendation, plan, block, exercise, ...).
+
+    The contract's ids are enums of the catalog's ids."""
     if name not in schema_names():
         allowed = ", ".join(schema_names())
         raise InputError("NAME", f"unknown schema '{name}' (allowed: {allowed})")
