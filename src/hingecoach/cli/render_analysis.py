@@ -17,6 +17,7 @@ from rich.text import Text
 from hingecoach.cli.render import bullets, print_all
 from hingecoach.core import Catalog
 from hingecoach.core.kinematics import DEFAULT_EXERCISE, AnalysisReport
+from hingecoach.core.kinematics.advice import fault_advice
 from hingecoach.core.kinematics.report import FaultFinding, Rep
 
 if TYPE_CHECKING:
@@ -169,24 +170,10 @@ def fault_cell(finding: FaultFinding, catalog: Catalog) -> Text:
 
 def coaching_section(report: AnalysisReport, catalog: Catalog) -> Group:
     parts: list[RenderableType] = [Text("What to coach", style="bold underline")]
-    for fault_id in report.faults:
-        fault = catalog.faults.get(fault_id)
-        if fault is None:
-            continue
-        back = catalog.exercises.get(fault.regress_to)
-        fix = (
-            catalog.fault_words(fault_id, report.exercise)[1]
-            if report.exercise in catalog.exercises
-            else fault.fix
-        )
-        parts.append(Text.assemble((fault.name, "bold"), (f"  {fault_id}", "dim")))
+    for advice in fault_advice(report, catalog):
+        parts.append(Text.assemble((advice.name, "bold"), (f"  {advice.fault}", "dim")))
         parts.append(
-            bullets(
-                [
-                    f"Fix: {fix}",
-                    f"Step down while it persists: {back.name if back else fault.regress_to}",
-                ]
-            )
+            bullets([f"Fix: {advice.fix}", f"Step down while it persists: {advice.step_down}"])
         )
     return Group(*parts)
 

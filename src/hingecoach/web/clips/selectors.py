@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from hingecoach.core.kinematics import DEFAULT_EXERCISE, AnalysisReport
+from hingecoach.core.kinematics.advice import FaultAdvice, fault_advice
 from hingecoach.web.athletes.models import HingeTest
 from hingecoach.web.athletes.selectors import athletes_visible_to
 from hingecoach.web.catalog import web_catalog
@@ -91,33 +92,10 @@ def athlete_clips(*, athlete: Any) -> Any:
     return athlete.clips.all()
 
 
-@dataclass(frozen=True)
-class FaultAdvice:
-    fault: str
-    name: str
-    fix: str
-    step_down: str
-
-
 def clip_fault_advice(*, report: AnalysisReport) -> list[FaultAdvice]:
     """For each fault seen: the catalog's fix, in the words that fit the clip's exercise,
     and the exercise to step down to."""
-    catalog = web_catalog()
-    advice = []
-    for fault_id in report.faults:
-        fault = catalog.faults.get(fault_id)
-        if fault is None:
-            continue
-        back = catalog.exercises.get(fault.regress_to)
-        fix = (
-            catalog.fault_words(fault_id, report.exercise)[1]
-            if report.exercise in catalog.exercises
-            else fault.fix
-        )
-        advice.append(
-            FaultAdvice(fault_id, fault.name, fix, back.name if back else fault.regress_to)
-        )
-    return advice
+    return fault_advice(report, web_catalog())
 
 
 def clip_files_missing(*, clip: Clip) -> bool:
