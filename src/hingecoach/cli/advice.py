@@ -16,7 +16,7 @@ from hingecoach.cli.options import (
     WeeksOpt,
 )
 from hingecoach.cli.units import Units
-from hingecoach.core import Case, Catalog
+from hingecoach.core import Block, Case, Catalog, Plan
 from hingecoach.core import present as say
 
 
@@ -36,12 +36,7 @@ def recommend(
     """Today's options for the athlete, best first, with what to avoid and why."""
     athlete, chosen = case_and_catalog(ctx, case, catalog)
     result = core.recommend(athlete, chosen)
-    if json_:
-        print_json(say.in_units(chosen, result, say.units_of(units.value)))
-    else:
-        from hingecoach.cli.render import View, show_recommendation  # rich, for people
-
-        show_recommendation(result, View(chosen, units.value, explain))
+    _print(result, chosen, json_, units, explain)
 
 
 def plan(
@@ -55,12 +50,7 @@ def plan(
     """Today's session in order: the warm-up re-test, drills, then loaded work."""
     athlete, chosen = case_and_catalog(ctx, case, catalog)
     result = core.plan(athlete, chosen)
-    if json_:
-        print_json(say.in_units(chosen, result, say.units_of(units.value)))
-    else:
-        from hingecoach.cli.render import View, show_plan
-
-        show_plan(result, View(chosen, units.value, explain))
+    _print(result, chosen, json_, units, explain)
 
 
 def block(
@@ -75,13 +65,24 @@ def block(
     """A block of N weeks: each week's session and what replaces it if things go wrong."""
     athlete, chosen = case_and_catalog(ctx, case, catalog)
     result = core.block(athlete, weeks, chosen)
-    if json_:
-        print_json(say.in_units(chosen, result, say.units_of(units.value)))
-    else:
-        from hingecoach.cli.render import View
-        from hingecoach.cli.render_block import show_block
+    _print(result, chosen, json_, units, explain)
 
-        show_block(result, View(chosen, units.value, explain))
+
+def _print(answer: say.Answer, chosen: Catalog, json_: bool, units: Units, explain: bool) -> None:
+    """The answer as the contract's JSON, or for a person (rich is imported only then)."""
+    if json_:
+        print_json(say.in_units(chosen, answer, say.units_of(units.value)))
+        return
+    from hingecoach.cli.render import View, show_plan, show_recommendation
+    from hingecoach.cli.render_block import show_block
+
+    view = View(chosen, units.value, explain)
+    if isinstance(answer, Block):
+        show_block(answer, view)
+    elif isinstance(answer, Plan):
+        show_plan(answer, view)
+    else:
+        show_recommendation(answer, view)
 
 
 def register(app: typer.Typer) -> None:
