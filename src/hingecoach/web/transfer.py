@@ -107,7 +107,8 @@ class Export:
         yield json.dumps(head)[:-1] + ',\n "records": ['
         rows = _whole_rows() if self.team is None else _team_rows(self.team)
         for model, queryset in rows:
-            for batch in _batches(queryset.order_by(model._meta.pk.name).iterator(BATCH)):
+            ordered = _with_named(queryset).order_by(model._meta.pk.name)
+            for batch in _batches(ordered.iterator(BATCH)):
                 records = serializers.serialize("python", batch, use_natural_foreign_keys=True)
                 yield "".join(self._line(record) for record in records)
         yield "\n]}\n"
@@ -126,6 +127,17 @@ def export_to(path: Path, *, team: Team | None = None) -> int:
     with path.open("w", encoding="utf-8") as out:
         out.writelines(export)
     return export.count
+
+
+def _with_named(queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """Rows with the records they name by natural key (a coach by username) read in the
+    same query: one query per row otherwise."""
+    named = [
+        field.name
+        for field in queryset.model._meta.concrete_fields
+        if field.is_relation and hasattr(field.related_model, "natural_key")
+    ]
+    return queryset.select_related(*named) if named else queryset
 
 
 def _batches(rows: Iterable[models.Model]) -> Iterator[list[models.Model]]:
