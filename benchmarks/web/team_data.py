@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from seed import TEAM, USERNAME  # noqa: E402
+from seed import TEAM, USERNAME
 
 MB = 1024 * 1024
 

@@ -29,9 +29,9 @@ def team_data(request: CoachRequest) -> StreamingHttpResponse:
     if team is None or not is_head_coach(request.user):
         raise PermissionDenied("Only a head coach can download the team's data.")
     export = services.team_data_download(team=team, by=request.user)
-    response = StreamingHttpResponse(export, content_type="application/json")
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=data_filename(team)
+    disposition = content_disposition_header(as_attachment=True, filename=data_filename(team))
+    response = StreamingHttpResponse(
+        export, content_type="application/json", headers={"Content-Disposition": disposition}
     )
     patch_cache_control(response, no_store=True)
     return response
