@@ -197,13 +197,24 @@ def _users_named(querysets: Iterable[QuerySet[Any]], user: type[models.Model]) -
     return named
 
 
-def left_out_notes() -> list[str]:
-    """What an export does not hold and why, one line each, for the person running it."""
+PASSWORDS_NOTE = (
+    "the coaches' passwords: after an import, each coach sets one with `hingecoach setpassword`"
+)
+
+
+def left_out_notes(*, team: Team | None = None) -> list[str]:
+    """What an export (``team``'s file, or the whole database) does not hold and why, one
+    line each, for the person running it."""
+    left_out = LEFT_OUT if team is None else {**LEFT_OUT_OF_TEAM, **LEFT_OUT}
     by_reason: dict[str, list[str]] = defaultdict(list)
-    for label, why in LEFT_OUT.items():
+    for label, why in left_out.items():
         by_reason[why].append(str(apps.get_model(label)._meta.verbose_name_plural))
     notes = [f"{', '.join(names)}: {why}" for why, names in by_reason.items()]
-    clips = Clip.objects.count()
+    if team is not None:
+        notes.append(PASSWORDS_NOTE)
+    clips = (
+        Clip.objects.all() if team is None else Clip.objects.filter(athlete__team=team)
+    ).count()
     if clips:
         notes.append(
             f"the video files of {clips} clip{'s' if clips != 1 else ''} (their analyses are in "
