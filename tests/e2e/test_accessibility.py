@@ -294,6 +294,7 @@ NOT_PAGES = {
     "team/tokens/new/": "POST, then a redirect to Settings (the new token shown there)",
     "team/tokens/<int:pk>/revoke/": "POST, then a redirect to Settings",
     "team/unit/": "POST, then a redirect to Settings",
+    "team/data.json": "POST: a file download (the team's data as JSON)",
     "account/coaches/<int:pk>/active/": "POST, then a redirect to Settings (a walk checks it)",
     "print/cards.pdf": "a PDF file",
     "print/cards/<slug:exercise_id>.pdf": "a PDF file",

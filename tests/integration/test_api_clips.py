@@ -3,6 +3,9 @@ report; every refusal JSON, another team's athlete or clip a 404."""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -11,6 +14,7 @@ from tests.integration.conftest import token_client
 from hingecoach.core import default_catalog
 from hingecoach.core.kinematics import analyze_track
 from hingecoach.synthetic import ClipSpec, generate_clip
+from hingecoach.web.clips import services
 from hingecoach.web.clips.models import Clip
 
 CATALOG = default_catalog()
@@ -133,3 +137,51 @@ def test_the_document_describes_the_upload_as_multipart_with_the_exercises(api):
     assert "romanian-deadlift" in schema["properties"]["exercise"]["enum"]
     assert {"413", "415"} <= set(upload["responses"])
     assert document["paths"]["/api/clips/{clip_id}"]["get"]["operationId"] == "get_clip"
+
+
+@functools.cache
+def _report() -> dict:
+    track, _ = generate_clip(ClipSpec(seed=5))
+    return analyze_track(track, catalog=CATALOG).model_dump(mode="json")
+
+
+def _done_clip(athlete) -> Clip:
+    return Clip.objects.create(
+        athlete=athlete,
+        extension="mp4",
+        exercise="bodyweight-hip-hinge",
+        status=Clip.Status.DONE,
+        progress=100,
+        report=_report(),
+    )
+
+
+def test_a_clip_not_reviewed_answers_nulls_for_when_and_by_whom(api, clips_url, red):
+    clip = _done_clip(red.athlete)
+    read = api.get(f"/api/clips/{clip.pk}").json()
+    listed = api.get(clips_url).json()["items"][0]
+    for body in (read, listed):
+        assert (body["reviewed_at"], body["reviewed_by"]) == (None, None)
+
+
+def test_a_clip_marked_reviewed_answers_when_and_by_which_coach(api, clips_url, red):
+    clip = services.clip_mark_reviewed(clip=_done_clip(red.athlete), by=red.head)
+    read = api.get(f"/api/clips/{clip.pk}").json()
+    listed = api.get(clips_url).json()["items"][0]
+    for body in (read, listed):
+        assert body["reviewed_by"] == "red-head"
+        answered = dt.datetime.fromisoformat(body["reviewed_at"])  # to the millisecond
+        assert abs(answered - clip.reviewed_at) < dt.timedelta(milliseconds=1)
+
+
+def test_undoing_the_mark_answers_nulls_again(api, red):
+    clip = services.clip_mark_reviewed(clip=_done_clip(red.athlete), by=red.coach)
+    services.clip_unmark_reviewed(clip=clip)
+    body = api.get(f"/api/clips/{clip.pk}").json()
+    assert (body["reviewed_at"], body["reviewed_by"]) == (None, None)
+
+
+def test_a_clip_marked_by_no_signed_in_coach_answers_when_with_no_coach(api, red):
+    clip = services.clip_mark_reviewed(clip=_done_clip(red.athlete), by=None)
+    body = api.get(f"/api/clips/{clip.pk}").json()
+    assert body["reviewed_at"] is not None and body["reviewed_by"] is None

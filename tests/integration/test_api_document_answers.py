@@ -15,6 +15,10 @@ from django.test import Client
 from tests.integration.conftest import token_client
 
 from hingecoach.core import default_catalog
+from hingecoach.core.kinematics import analyze_track
+from hingecoach.synthetic import ClipSpec, generate_clip
+from hingecoach.web.clips import services as clips
+from hingecoach.web.clips.models import Clip
 
 CATALOG = default_catalog()
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -140,3 +144,34 @@ def test_an_answer_naming_an_id_the_catalog_lacks_would_not_validate(document, r
     schema = document["paths"]["/api/recommend"]["post"]["responses"]["200"]["content"]
     with pytest.raises(jsonschema.ValidationError, match="kneeling-squat-dance"):
         jsonschema.validate(answer, {**document, **schema["application/json"]["schema"]})
+
+
+def test_a_clips_answers_reviewed_or_not_validate_against_the_document(document, red):
+    client = token_client(red.coach)
+    track, _ = generate_clip(ClipSpec(seed=5))
+    report = analyze_track(track, catalog=CATALOG).model_dump(mode="json")
+    fresh, seen = (
+        Clip.objects.create(
+            athlete=red.athlete,
+            extension="mp4",
+            exercise="bodyweight-hip-hinge",
+            status=Clip.Status.DONE,
+            report=report,
+        )
+        for _ in range(2)
+    )
+    clips.clip_mark_reviewed(clip=seen, by=red.head)
+    for clip in (fresh, seen):
+        validate(document, "/api/clips/{clip_id}", "get", client.get(f"/api/clips/{clip.pk}"))
+    listed = client.get(f"/api/athletes/{red.athlete.pk}/clips")
+    validate(document, "/api/athletes/{athlete_id}/clips", "get", listed)
+    assert {item["reviewed_by"] for item in listed.json()["items"]} == {None, "red-head"}
+
+
+@pytest.mark.parametrize("field", ["reviewed_at", "reviewed_by"])
+def test_the_document_says_what_the_review_fields_mean_and_that_they_may_be_null(document, field):
+    for name in ("ClipOut", "ClipReportOut"):
+        node = document["components"]["schemas"][name]["properties"][field]
+        assert "reviewed" in node["description"]
+        assert {"type": "null"} in node["anyOf"]
+        assert field in document["components"]["schemas"][name]["required"]

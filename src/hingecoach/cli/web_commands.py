@@ -131,14 +131,23 @@ def setpassword(
 
 def export(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="JSON file to write.")],
+    team: Annotated[
+        str | None,
+        typer.Option(
+            help="Only this team's data, by name: the file a head coach downloads from "
+            "Settings (no passwords, no API tokens)."
+        ),
+    ] = None,
 ) -> None:
     """Export the whole database to a JSON file: teams, coaches, athletes and their
     records, blocks, gym runs, clips' analyses (not the video files) and the audit trail."""
     with _web():
+        from hingecoach.web.teams.selectors import team_named
         from hingecoach.web.transfer import export_to, left_out_notes
 
-        typer.echo(f"exported {export_to(file)} records to {file}")
-        notes = left_out_notes()
+        chosen = None if team is None else team_named(name=team)
+        typer.echo(f"exported {export_to(file, team=chosen)} records to {file}")
+        notes = left_out_notes(team=chosen)
         if notes:
             typer.echo("not in the file:")
             for note in notes:

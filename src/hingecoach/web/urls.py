@@ -10,6 +10,8 @@ from hingecoach.web.athletes import checkin
 from hingecoach.web.athletes import urls as athlete_urls
 from hingecoach.web.checkins.clip import checkin_clip
 from hingecoach.web.erasure import urls as erasure_urls
+from hingecoach.web.teamdata import urls as teamdata_urls
+from hingecoach.web.teams import urls as teams_urls
 
 
 def favicon(request: HttpRequest) -> HttpResponseRedirect:
@@ -40,7 +42,12 @@ urlpatterns = [
         "athletes/",
         include((athlete_urls.urlpatterns + erasure_urls.urlpatterns, athlete_urls.app_name)),
     ),
-    path("team/", include("hingecoach.web.teams.urls")),
+    # The team's data download lives above the apps it reads (``web/teamdata``), but sits
+    # beside Settings as ``teams:data``.
+    path(
+        "team/",
+        include((teams_urls.urlpatterns + teamdata_urls.urlpatterns, teams_urls.app_name)),
+    ),
     path("account/", include("hingecoach.web.accounts.urls")),
     path("team/audit/", include("hingecoach.web.audit.urls")),
     path("catalog/", include("hingecoach.web.catalog_pages.urls")),

@@ -95,6 +95,8 @@ def clip_out(clip: Clip) -> dict[str, Any]:
         "created": clip.created,
         "analysed_at": clip.analysed_at,
         "test_id": clip.test_id,
+        "reviewed_at": clip.reviewed_at,
+        "reviewed_by": clip.reviewed_by.get_username() if clip.reviewed_by else None,
     }
 
 

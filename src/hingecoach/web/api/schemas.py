@@ -297,6 +297,15 @@ class ClipOut(BaseModel):
     created: dt.datetime
     analysed_at: dt.datetime | None
     test_id: RecordId | None = Field(description="The test saved from this clip, if any.")
+    reviewed_at: dt.datetime | None = Field(
+        description="When a coach marked the analysed clip reviewed (looked at without "
+        "saving a test); null when it is not marked reviewed."
+    )
+    reviewed_by: str | None = Field(
+        description="The username of the coach who marked it reviewed; null when it is "
+        "not marked reviewed, or when it was marked by no signed-in coach or that coach's "
+        "account is gone."
+    )
 
 
 class ClipReportOut(ClipOut):

@@ -46,6 +46,8 @@ def _what(entry: LogEntry, label: str | None) -> str:
     if (entry.additional_data or {}).get("erased"):
         # The athlete's name went with them; the number is all the trail keeps.
         return f"athlete #{entry.object_pk}: erased with every record and clip"
+    if (entry.additional_data or {}).get("downloaded"):
+        return "the team's data: downloaded as a file"
     if entry.content_type and entry.content_type.model in NAMED:
         return f"{kind} {entry.object_repr}"
     return label or f"{kind} #{entry.object_pk}"

@@ -11,6 +11,7 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 
 from hingecoach.web.athletes.models import Athlete
+from hingecoach.web.teams.models import Team
 
 
 @contextmanager
@@ -35,4 +36,18 @@ def audit_erasure(*, athlete: Athlete, by: Any) -> LogEntry:
         changes={},
         actor=actor,
         additional_data={"team": team, "athlete": None, "erased": number},
+    )
+
+
+def audit_team_download(*, team: Team, by: Any) -> LogEntry:
+    """A coach took the team's data away as a file: who, when (nothing changed)."""
+    return LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(Team),
+        object_pk=str(team.pk),
+        object_id=team.pk,
+        object_repr=team.name,
+        action=LogEntry.Action.ACCESS,
+        changes={},
+        actor=by if getattr(by, "is_authenticated", False) else None,
+        additional_data={"team": team.pk, "athlete": None, "downloaded": True},
     )

@@ -88,8 +88,9 @@ def clips_of(*, athlete: Any, limit: int = 5) -> list[Clip]:
 
 
 def athlete_clips(*, athlete: Any) -> Any:
-    """Every clip of ``athlete`` kept, newest first (a queryset, for paging)."""
-    return athlete.clips.all()
+    """Every clip of ``athlete`` kept, newest first (a queryset, for paging), with the
+    coach who marked each reviewed."""
+    return athlete.clips.select_related("reviewed_by")
 
 
 def clip_fault_advice(*, report: AnalysisReport) -> list[FaultAdvice]:

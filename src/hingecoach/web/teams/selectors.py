@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -12,6 +13,19 @@ from django.utils import timezone
 from hingecoach.web.teams.models import ApiToken, Membership, Team
 
 LAST_USED_EVERY = dt.timedelta(minutes=5)
+
+
+def team_named(*, name: str) -> Team:
+    """The one team called ``name`` (any letter case), for the command line."""
+    found = list(Team.objects.filter(name__iexact=name.strip())[:2])
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise ValidationError({"team": f"more than one team is named '{name}'"})
+    names = ", ".join(
+        f"'{n}'" for n in Team.objects.order_by("name").values_list("name", flat=True)
+    )
+    raise ValidationError({"team": f"no team is named '{name}' (teams: {names or 'none'})"})
 
 
 def team_of(user: User) -> Team | None:
