@@ -139,8 +139,11 @@ def export(
         ),
     ] = None,
 ) -> None:
-    """Export the whole database to a JSON file: teams, coaches, athletes and their
-    records, blocks, gym runs, clips' analyses (not the video files) and the audit trail."""
+    """Export the whole database, or one team, to a JSON file.
+
+    Teams, coaches, athletes and their records, blocks, gym runs and the audit trail.
+
+    Clips' analyses go in; the video files do not."""
     with _web():
         from hingecoach.web.teams.selectors import team_named
         from hingecoach.web.transfer import export_to, left_out_notes
