@@ -11,7 +11,7 @@ from typing import Any
 
 from hingecoach.core.catalog import Catalog
 from hingecoach.core.engine.built import built
-from hingecoach.core.engine.compiled import compiled
+from hingecoach.core.engine.compiled import Compiled, Lines, compiled
 from hingecoach.core.results import Why
 
 
@@ -19,15 +19,19 @@ class Reason:
     """A rule that fired and the facts that fired it; neither changes once made.
 
     A plain slotted class rather than a frozen dataclass: every answer makes about a dozen,
-    and the key below is worked out at most once without ``cached_property``'s lock.
+    and the key below is worked out at most once without ``cached_property``'s lock. One
+    reason often serves several entries (a failed test holds back every gated hinge), so
+    it keeps its lines too, with the catalog's ``Compiled`` that worded them.
     """
 
-    __slots__ = ("_key", "facts", "rule")
+    __slots__ = ("_key", "_lines", "_worded_by", "facts", "rule")
 
     def __init__(self, rule: str, facts: dict[str, Any] | None = None) -> None:
         self.rule = rule
         self.facts: dict[str, Any] = {} if facts is None else facts
         self._key: str | None = None
+        self._lines: Lines | None = None
+        self._worded_by: Compiled | None = None
 
     @property
     def key(self) -> str:
@@ -36,6 +40,13 @@ class Reason:
         if key is None:
             key = self._key = repr(self.facts)
         return key
+
+    def lines(self, catalog: Catalog, by: Compiled) -> Lines:
+        """The reason in its three forms (``Compiled.lines``), worded once per object."""
+        if self._worded_by is not by:
+            self._lines = by.lines(catalog, self.rule, self.facts, self.key)
+            self._worded_by = by
+        return self._lines  # type: ignore[return-value]  # set with _worded_by
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Reason):
@@ -63,17 +74,17 @@ def both(catalog: Catalog, reasons: Iterable[Reason]) -> dict[str, Any]:
 
 def worded(catalog: Catalog, reasons: list[Reason]) -> tuple[list[str], list[Why]]:
     """``both`` as a pair (the contract's lines, the Why objects)."""
-    word = compiled(catalog).lines
+    by = compiled(catalog)
     if len(reasons) == 1:  # most avoided exercises: nothing to compare
         reason = reasons[0]
-        log, kg, _ = word(catalog, reason.rule, reason.facts, reason.key)
+        log, kg, _ = reason.lines(catalog, by)
         return [log], [built(Why, rule=reason.rule, text=kg, facts=dict(reason.facts))]
     logs: list[str] = []
     kgs: list[str] = []  # few lines each: a list is quicker to search than a set to build
     lbs: list[str] = []
     why: list[Why] = []
     for reason in reasons:
-        log, kg, lb = word(catalog, reason.rule, reason.facts, reason.key)
+        log, kg, lb = reason.lines(catalog, by)
         if log in logs or kg in kgs or lb in lbs:
             continue
         logs.append(log)
@@ -86,8 +97,9 @@ def worded(catalog: Catalog, reasons: list[Reason]) -> tuple[list[str], list[Why
 def add_reason(catalog: Catalog, option: Any, reason: Reason, first: bool = False) -> None:
     """Give a finished option (or session item) one more reason, in both forms, unless
     it already has one that reads the same."""
-    word = compiled(catalog).lines
-    lines = word(catalog, reason.rule, reason.facts, reason.key)
+    by = compiled(catalog)
+    word = by.lines
+    lines = reason.lines(catalog, by)
     for w in option.why:
         if (w.rule == reason.rule and w.facts == reason.facts) or any(
             a == b
