@@ -15,6 +15,7 @@ from here; none of them takes a reason string apart.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
@@ -136,6 +137,7 @@ def scheme_text(reps: Sequence[int], per_side: bool = False, times: str = "x") -
     return f"{text} each side" if per_side else text
 
 
+@functools.lru_cache(maxsize=1024)  # a few hundred dates; strftime is slow to call
 def date_text(value: str | dt.date) -> str:
     """``1 Nov 2026``."""
     day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
