@@ -21,16 +21,18 @@ class Reason:
     A plain slotted class rather than a frozen dataclass: every answer makes about a dozen,
     and the key below is worked out at most once without ``cached_property``'s lock. One
     reason often serves several entries (a failed test holds back every gated hinge), so
-    it keeps its lines too, with the catalog's ``Compiled`` that worded them.
+    it keeps its lines too, with the catalog's ``Compiled`` that worded them, and the Why
+    it gives (never changed once made, so the entries it serves can share it).
     """
 
-    __slots__ = ("_key", "_lines", "_worded_by", "facts", "rule")
+    __slots__ = ("_key", "_lines", "_why", "_worded_by", "facts", "rule")
 
     def __init__(self, rule: str, facts: dict[str, Any] | None = None) -> None:
         self.rule = rule
         self.facts: dict[str, Any] = {} if facts is None else facts
         self._key: str | None = None
         self._lines: Lines | None = None
+        self._why: Why | None = None
         self._worded_by: Compiled | None = None
 
     @property
@@ -45,8 +47,18 @@ class Reason:
         """The reason in its three forms (``Compiled.lines``), worded once per object."""
         if self._worded_by is not by:
             self._lines = by.lines(catalog, self.rule, self.facts, self.key)
+            self._why = None
             self._worded_by = by
         return self._lines  # type: ignore[return-value]  # set with _worded_by
+
+    def why(self, catalog: Catalog, by: Compiled) -> Why:
+        """The reason as the answer's Why (its text in kilograms, its own copy of the
+        facts), made once per object."""
+        text = self.lines(catalog, by)[1]
+        why = self._why
+        if why is None:
+            why = self._why = built(Why, rule=self.rule, text=text, facts=dict(self.facts))
+        return why
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Reason):
@@ -77,8 +89,7 @@ def worded(catalog: Catalog, reasons: list[Reason]) -> tuple[list[str], list[Why
     by = compiled(catalog)
     if len(reasons) == 1:  # most avoided exercises: nothing to compare
         reason = reasons[0]
-        log, kg, _ = reason.lines(catalog, by)
-        return [log], [built(Why, rule=reason.rule, text=kg, facts=dict(reason.facts))]
+        return [reason.lines(catalog, by)[0]], [reason.why(catalog, by)]
     logs: list[str] = []
     kgs: list[str] = []  # few lines each: a list is quicker to search than a set to build
     lbs: list[str] = []
@@ -90,7 +101,7 @@ def worded(catalog: Catalog, reasons: list[Reason]) -> tuple[list[str], list[Why
         logs.append(log)
         kgs.append(kg)
         lbs.append(lb)
-        why.append(built(Why, rule=reason.rule, text=kg, facts=dict(reason.facts)))
+        why.append(reason.why(catalog, by))
     return logs, why
 
 
@@ -108,4 +119,4 @@ def add_reason(catalog: Catalog, option: Any, reason: Reason, first: bool = Fals
             return
     at = 0 if first else len(option.reasons)
     option.reasons.insert(at, lines[0])
-    option.why.insert(at, built(Why, rule=reason.rule, text=lines[1], facts=dict(reason.facts)))
+    option.why.insert(at, reason.why(catalog, by))
