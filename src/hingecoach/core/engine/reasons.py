@@ -6,7 +6,7 @@ contract's ``reasons`` strings and for ``why[].text``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from typing import Any
 
 from hingecoach.core.catalog import Catalog
@@ -27,17 +27,20 @@ class Reason:
 
     __slots__ = ("_key", "_lines", "_why", "_worded_by", "facts", "rule")
 
-    def __init__(self, rule: str, facts: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, rule: str, facts: dict[str, Any] | None = None, key: Hashable | None = None
+    ) -> None:
         self.rule = rule
         self.facts: dict[str, Any] = {} if facts is None else facts
-        self._key: str | None = None
+        self._key = key
         self._lines: Lines | None = None
         self._why: Why | None = None
         self._worded_by: Compiled | None = None
 
     @property
-    def key(self) -> str:
-        """The facts as the key of their wording (see ``Compiled.lines``)."""
+    def key(self) -> Hashable:
+        """The facts as the key of their wording (see ``Compiled.lines``): their repr, or
+        what the rule that made them said determines them (a tuple, never equal to a repr)."""
         key = self._key
         if key is None:
             key = self._key = repr(self.facts)
