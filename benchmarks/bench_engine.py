@@ -1,6 +1,7 @@
 """Recommendations (and plans) per second, in-process, over generated cases.
 
     python benchmarks/bench_engine.py [--cases 10000] [--repeat 3] [--profile [--top 12]]
+    python benchmarks/bench_engine.py --only-unseen    # e.g. under py-spy record
 
 Cases are validated once up front (as an adapter would after reading them), so the
 number measures the engine itself; a second line includes validation from raw dicts.
@@ -66,11 +67,22 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--top", type=int, default=12, help="profile lines shown")
+    parser.add_argument(
+        "--only-unseen",
+        action="store_true",
+        help="warm up once on the benchmark's cases, then time only unseen ones (to profile "
+        "with py-spy)",
+    )
     args = parser.parse_args()
     catalog = default_catalog()
     raw = random_cases(args.cases)
     cases = [parse_case(c, catalog) for c in raw]
     print(f"cases: {len(cases)} (seeded), median of {args.repeat} runs")
+    if args.only_unseen:
+        rate(lambda c: recommend(c, catalog), cases, 1)
+        wall, cpu = unseen_rate(catalog, args.cases, args.repeat)
+        print(f"{'recommend, unseen cases':28} {wall:8.0f} {cpu:8.0f} (wall, CPU /s)")
+        return
     runs = {
         "recommend, validated cases": (lambda c: recommend(c, catalog), cases),
         "recommend, from raw dicts": (lambda c: recommend(c, catalog), raw),
