@@ -15,6 +15,7 @@ from here; none of them takes a reason string apart.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
@@ -136,6 +137,7 @@ def scheme_text(reps: Sequence[int], per_side: bool = False, times: str = "x") -
     return f"{text} each side" if per_side else text
 
 
+@functools.lru_cache(maxsize=1024)  # a few hundred dates; strftime is slow to call
 def date_text(value: str | dt.date) -> str:
     """``1 Nov 2026``."""
     day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
@@ -335,26 +337,10 @@ class _Say:
 
     def words(self, facts: Mapping[str, Any], template: str = "") -> dict[str, str]:
         """Each placeholder a rule's sentence (``template``) may use, in words."""
-        table: dict[str, Callable[[Any], str]] = {
-            "exercise": self.exercise,
-            "previous": self.exercise,
-            "original": self.exercise,
-            "exercises": self.exercises,
-            "assumed": self.exercises,
-            "fault": self.fault,
-            "date": self.date,
-            "test": self.test,
-            "mastered": self.mastered,
-            "missing": self.missing,
-            "flare": self.flare,
-            "causes": self.causes,
-            "logged_kg": self.logged,
-            "flag": (lambda v: v if self.log else red_flag_name(self.catalog, v)),
-            "condition": (lambda v: v if self.log else condition_name(self.catalog, v)),
-            "goal": (lambda v: v if self.log else GOAL_WORDS.get(v, v)),
-        }
+        table = _WORDS
         out = {
-            key: (table[key](value) if key in table else str(value)) for key, value in facts.items()
+            key: (table[key](self, value) if key in table else str(value))
+            for key, value in facts.items()
         }
         out["load"] = self.load(facts)
         out["instead"] = self.instead(facts)
@@ -390,6 +376,15 @@ class _Say:
             out["change"] = self.change(facts, out)
             out["rechecked"] = joined([RECHECKED_WORDS.get(r, r) for r in facts["rechecks"]])
         return out
+
+    def flag(self, value: str) -> str:
+        return value if self.log else red_flag_name(self.catalog, value)
+
+    def condition(self, value: str) -> str:
+        return value if self.log else condition_name(self.catalog, value)
+
+    def goal(self, value: str) -> str:
+        return value if self.log else GOAL_WORDS.get(value, value)
 
     def change(self, facts: Mapping[str, Any], out: Mapping[str, str]) -> str:
         """What a block's gated step adds, in words."""
@@ -427,6 +422,27 @@ class _Say:
         if why == "pain-aware":
             return "on the pain-aware path"
         return f"first session of {self.exercise(facts['exercise'])}"
+
+
+# How each fact a rule's sentence may use is worded (any other fact: as ``str`` gives it).
+_WORDS: dict[str, Callable[[_Say, Any], str]] = {
+    "exercise": _Say.exercise,
+    "previous": _Say.exercise,
+    "original": _Say.exercise,
+    "exercises": _Say.exercises,
+    "assumed": _Say.exercises,
+    "fault": _Say.fault,
+    "date": _Say.date,
+    "test": _Say.test,
+    "mastered": _Say.mastered,
+    "missing": _Say.missing,
+    "flare": _Say.flare,
+    "causes": _Say.causes,
+    "logged_kg": _Say.logged,
+    "flag": _Say.flag,
+    "condition": _Say.condition,
+    "goal": _Say.goal,
+}
 
 
 def _sentence(text: str) -> str:

@@ -8,7 +8,7 @@ reason's facts are kept beside it for as long as it lives.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,7 +36,7 @@ class Compiled:
     hinge_exercises: tuple[Exercise, ...]  # hinges of role exercise: strength work
     climbs: dict[str | None, tuple[Exercise, ...]]  # a track's steps above the corrective
     loads: LoadThresholds
-    lines_said: dict[tuple[str, str], Lines] = field(default_factory=dict)
+    lines_said: dict[tuple[str, Hashable], Lines] = field(default_factory=dict)
     windows_seen: dict[tuple[Ask, Implement], dict[Units, Window]] = field(default_factory=dict)
 
     def windows(self, ask: Ask, implement: Implement) -> dict[Units, Window]:
@@ -49,10 +49,12 @@ class Compiled:
             found = self.windows_seen[key] = gym_windows(ask, implement, self.loads)
         return found
 
-    def lines(self, catalog: Catalog, rule: str, facts: Mapping[str, Any], text: str) -> Lines:
+    def lines(self, catalog: Catalog, rule: str, facts: Mapping[str, Any], text: Hashable) -> Lines:
         """A reason in the three forms a reader may meet it. ``text`` is the repr of its
         facts: they are plain data (ids, numbers, dates as text, lists and dicts of them)
-        whose repr tells 1 from 1.0 from True from "1", so the same repr reads the same."""
+        whose repr tells 1 from 1.0 from True from "1", so the same repr reads the same.
+        A rule may instead give a tuple of what fully determines its facts (a load's
+        reason: the age, the implement and the ask), cheaper than their repr."""
         key = (rule, text)
         said = self.lines_said.get(key)
         if said is None:

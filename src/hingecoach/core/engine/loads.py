@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from hingecoach.core.catalog.schema import Exercise, Grid, Implement, LoadThresholds
 from hingecoach.core.present import LB_PER_KG, Units
@@ -55,17 +55,17 @@ def steps_above(grid: Grid, value: float, steps: int) -> float:
     return sizes[at] if sizes else value
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(NamedTuple):
     """A load range in one unit, both ends loads a gym has."""
 
     min: float
     max: float
 
 
-@dataclass(frozen=True)
-class Ask:
-    """What a prescription wants from the catalog's range (in kilograms)."""
+class Ask(NamedTuple):
+    """What a prescription wants from the catalog's range (in kilograms); every option
+    makes one or two, and a named tuple is cheaper to make and to look up by than a
+    frozen dataclass."""
 
     low_kg: float
     high_kg: float

@@ -83,22 +83,29 @@ def load_for(pick: Pick, exercise: Exercise, facts: Facts, steps: int = 0) -> Lo
         cap_kg=facts.flare_cap(exercise.id),
     )
     windows = facts.compiled.windows(ask, exercise.loads.implement)
-    reasons = [
-        say(
-            facts.catalog,
-            "age-load",
-            age=facts.age,
-            band=facts.band,
-            implement=exercise.loads.implement,
-            **load_facts(windows),
-        )
-    ]
+    reasons = [_age_load(facts, exercise.loads.implement, ask, windows)]
     if cause is not None and not steps:
         reasons.append(
             say(facts.catalog, "start-low", start=cause, exercise=exercise.id, age=facts.age)
         )
     reasons += _capped(ask, windows, exercise.loads.implement, facts, exercise)
     return _loaded(windows, exercise.loads.implement, reasons)
+
+
+def _age_load(facts: Facts, implement: Implement, ask: Ask, windows: dict[Units, Window]) -> Reason:
+    """Why these loads for this age: its facts follow from the age, the implement and
+    the ask, which key its wording (cheaper than the repr of the loads' floats)."""
+    facts.catalog.rules["age-load"]
+    return Reason(
+        "age-load",
+        {
+            "age": facts.age,
+            "band": facts.band,
+            "implement": implement,
+            **load_facts(windows),
+        },
+        key=(facts.age, implement, ask),
+    )
 
 
 def _capped(
