@@ -62,18 +62,21 @@ def zigzag(signal: Floats, swing: float) -> list[tuple[str, int]]:
 
 
 def through_standing(
-    turns: list[tuple[str, int]], signal: Floats, upright_below: float
+    turns: list[tuple[str, int]], signal: Floats, upright_below: float, lockout: int = 1
 ) -> list[tuple[str, int]]:
-    """The turns with every valley that stays at ``upright_below`` or more taken out,
-    and the two peaks either side of it kept as their higher one: a rep ends only when
-    the trunk comes back up toward standing. A lifter settling at the bottom of a
-    deadlift's set-up (or a pose model wavering there) is not a new rep."""
+    """The turns with every valley that is no lockout taken out, and the two peaks
+    either side of it kept as their higher one: a rep ends only when the trunk comes
+    back up toward standing and stays there. A lockout leans under ``upright_below``
+    for at least ``lockout`` frames running. A lifter settling at the bottom of a
+    deadlift's set-up (or a pose model wavering there) is not a new rep, nor is a lean
+    that dips just under the bar for a moment (a camera panning past a lifter at the
+    bottom tilts the trunk it sees by a few degrees)."""
     out: list[tuple[str, int]] = []
     for kind, index in turns:
         if (
             out
             and out[-1][0] == "valley"
-            and signal[out[-1][1]] >= upright_below
+            and not _locks_out(signal, out[-1][1], upright_below, lockout)
             and kind == "peak"
         ):
             out.pop()
@@ -82,6 +85,20 @@ def through_standing(
             continue
         out.append((kind, index))
     return out
+
+
+def _locks_out(signal: Floats, valley: int, upright_below: float, lockout: int) -> bool:
+    """Does the lean stay under ``upright_below`` for ``lockout`` frames running around
+    frame ``valley``?"""
+    under = signal < upright_below
+    if not under[valley]:
+        return False
+    first = last = valley
+    while first > 0 and under[first - 1]:
+        first -= 1
+    while last < len(signal) - 1 and under[last + 1]:
+        last += 1
+    return last - first + 1 >= lockout
 
 
 def runs(signal: Floats, fps: float, rules: RepRules) -> list[tuple[Floats, int]]:
@@ -170,7 +187,10 @@ def _goes_on(
 def _reps_in(m: Motion, signal: Floats, offset: int, rules: RepRules) -> list[RepWindow]:
     """The reps of one unbroken stretch of the lean, ``signal``, from frame ``offset``."""
     turns = through_standing(
-        zigzag(signal, rules.min_lean_excursion_deg), signal, rules.min_trunk_lean_deg
+        zigzag(signal, rules.min_lean_excursion_deg),
+        signal,
+        rules.min_trunk_lean_deg,
+        max(1, round(rules.min_lockout_s * m.fps)),
     )
     margin = int(rules.planted_margin_s * m.fps)
     reps = []
