@@ -135,6 +135,7 @@ class FaultRule(_Strict):
     threshold: float
     confidence_span: float = Field(gt=0)
     heel_lift_leg: float | None = Field(default=None, gt=0)
+    min_lift_px: float | None = Field(default=None, gt=0)
     source: Text
 
 
