@@ -114,3 +114,65 @@ def test_feet_that_keep_their_length_are_still_judged(seed):
     report = analyze_track(feet_stretching(track, truth, 0.0), catalog=CATALOG)
     assert not set(FEET) & {item.fault for item in report.not_assessed}
     assert "toes-lift" in report.faults
+
+
+def small_with_points_risen(
+    track: Track, truth: Truth, leg_px: float, rises: dict[str, float]
+) -> Track:
+    """The figure drawn with a leg of ``leg_px`` pixels (shrunk about its first ankle),
+    and each foot point in ``rises`` (``heel``, ``foot_index``) drawn that many pixels
+    higher at the deepest lean: what the real pose model did to the feet of small
+    figures that never moved them (up to 8 px)."""
+    first = next(f for f in track.frames if f is not None).landmarks
+    hip, knee, ankle = (np.array(first[f"left_{p}"][:2]) for p in ("hip", "knee", "ankle"))
+    scale = leg_px / (np.linalg.norm(hip - knee) + np.linalg.norm(knee - ankle))
+    frames = []
+    for f, depth in zip(track.frames, _depth(truth), strict=True):
+        if f is None:
+            frames.append(None)
+            continue
+        marks = {}
+        for name, mark in f.landmarks.items():
+            x, y = ankle + scale * (np.array(mark[:2]) - ankle)
+            y -= rises.get(name.split("_", 1)[-1], 0.0) * depth
+            marks[name] = Landmark(float(x), float(y), mark.visibility)
+        outline = f.back_outline
+        if outline is not None:
+            outline = ankle + scale * (np.asarray(outline) - ankle)
+        frames.append(replace(f, landmarks=marks, back_outline=outline))
+    return Track(clip=track.clip, frames=frames)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_small_figure_s_wandering_toe_point_is_no_toe_lift_and_says_so(seed):
+    """A leg of 150 px (a third of a landscape 1080p frame): 0.025 leg lengths is under
+    4 px. The toe point wanders 4 px up at the bottom (the real model's went up to 5),
+    the foot still: no toe lift, and the report says the toes could not be read at
+    this size."""
+    track, truth = generate_clip(ClipSpec(seed=seed, reps=2, noise=0.001))
+    report = analyze_track(
+        small_with_points_risen(track, truth, 150.0, {"foot_index": 4.0}), catalog=CATALOG
+    )
+    assert "toes-lift" not in report.faults
+    why = {item.fault: item.why for item in report.not_assessed}
+    assert "too small in the picture" in why.get("toes-lift", ""), why
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_small_figure_s_toes_that_lift_past_what_the_points_wander_are_read(seed):
+    track, truth = generate_clip(ClipSpec(seed=seed, reps=2, noise=0.001))
+    report = analyze_track(
+        small_with_points_risen(track, truth, 150.0, {"foot_index": 14.0}), catalog=CATALOG
+    )
+    assert "toes-lift" in report.faults
+    assert "toes-lift" not in {item.fault for item in report.not_assessed}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_small_figure_s_wandering_heel_point_is_no_weight_over_the_toes(seed):
+    """The heel point wanders 8 px up at the bottom (0.053 leg lengths), the foot flat."""
+    track, truth = generate_clip(ClipSpec(seed=seed, reps=2, noise=0.001))
+    report = analyze_track(
+        small_with_points_risen(track, truth, 150.0, {"heel": 8.0}), catalog=CATALOG
+    )
+    assert "weight-forward" not in report.faults

@@ -217,3 +217,40 @@ def test_a_clip_ending_on_a_descent_holds_no_rep_there():
     leans += last[: last.index(max(last)) + 1]
     report = analyze_track(track(hinge_frames(leans), fps=FPS), catalog=CATALOG)
     assert report.assessable and len(report.reps) == 3
+
+
+def eased(a: float, b: float, seconds: float, fps: float) -> list[float]:
+    n = int(seconds * fps)
+    return [a + (b - a) * (1 - math.cos(math.pi * i / n)) / 2 for i in range(n)]
+
+
+def down_twice(between: list[float], fps: float) -> list[float]:
+    """Trunk lean per frame: standing, down to 80 degrees, ``between``, down to 80
+    again, standing."""
+    stand = [2.0] * int(1.0 * fps)
+    return (
+        stand
+        + eased(2, 80, 0.8, fps)
+        + eased(80, between[0], 0.8, fps)
+        + between
+        + eased(between[-1], 80, 0.8, fps)
+        + eased(80, 2, 0.8, fps)
+        + stand
+    )
+
+
+def test_a_lean_dipping_under_30_degrees_for_a_moment_at_the_bottom_is_no_lockout():
+    """A lifter set up at the bottom of a deadlift (33 degrees) while a panning camera
+    tilts the trunk it sees to 27 degrees for a third of a second: one rep, not two."""
+    fps = 15.0
+    hold = [33.0] * 8 + [27.0] * 5 + [33.0] * 8
+    report = analyze_track(track(hinge_frames(down_twice(hold, fps)), fps=fps), catalog=CATALOG)
+    assert report.assessable and len(report.reps) == 1
+
+
+def test_a_quick_lockout_between_two_reps_still_parts_them():
+    """Touch-and-go: the trunk comes up to 10 degrees for 0.6 s between two reps."""
+    fps = 15.0
+    rest = eased(33, 10, 0.3, fps) + [10.0] * 5 + eased(10, 33, 0.3, fps)
+    report = analyze_track(track(hinge_frames(down_twice(rest, fps)), fps=fps), catalog=CATALOG)
+    assert report.assessable and len(report.reps) == 2

@@ -106,3 +106,33 @@ def test_a_jump_is_no_rep_though_the_trunk_leans_past_30_degrees(seed):
     assert truth.angles["trunk"].max() > 30
     report = analyze_track(track_, catalog=CATALOG)
     assert report.assessable and report.reps == []
+
+
+def test_a_rep_with_too_few_standing_frames_to_judge_by_is_not_judged_for_flight():
+    """Feet behind plates (the ankle thrown about), three reps; at each lockout the
+    frame's top cuts the head off and the model puts the shoulder half a trunk low,
+    while the trunk reads upright in only four frames, two of them still. Two frames
+    cannot say where standing is: the reps stand, not taken for flights."""
+    fps, trunk = 30.0, 60.0
+    rest = [20.0] * 8 + [5.0] * 4 + [20.0] * 8
+    down = list(np.linspace(20.0, 70.0, 20)) + list(np.linspace(70.0, 20.0, 20))
+    lean = np.array(rest + (down + rest) * 3)
+    low = lean < 30
+    rng = np.random.default_rng(0)
+    ankle = rng.uniform(-0.1, 0.1, (len(lean), 2)) * LEG
+    hip = np.zeros((len(lean), 2))
+    shoulder = np.column_stack(
+        [trunk * np.sin(np.radians(lean)), -trunk * np.cos(np.radians(lean)) + 0.5 * trunk * low]
+    )
+    motion = Motion(
+        lean=lean,
+        hip_angle=180.0 - 1.2 * lean,
+        hip=hip,
+        ankle=ankle,
+        ankle_placed=ankle,
+        shoulder=shoulder,
+        leg=LEG,
+        fps=fps,
+    )
+    reps = find_reps(motion, RULES)
+    assert len(reps) == 3 and not any(rep.legs_steady for rep in reps)

@@ -9,7 +9,12 @@ import numpy as np
 from hingecoach.core.catalog import Catalog
 from hingecoach.core.errors import CaseError
 from hingecoach.core.kinematics.arrays import TrackArrays, track_arrays
-from hingecoach.core.kinematics.assess import clip_problem, fault_gaps, framing_problem
+from hingecoach.core.kinematics.assess import (
+    clip_problem,
+    fault_gaps,
+    framing_problem,
+    lift_too_small,
+)
 from hingecoach.core.kinematics.faults import (
     FAULT_CHECKS,
     Verdict,
@@ -111,8 +116,9 @@ def analyze_track(
     arrays, k, reps = reps_and_kinematics(arrays, side, facing_sign, track.clip.fps, th)
     gaps = fault_gaps(arrays, side, _frames_that_matter(arrays, reps), k.lumbar_raw, th)
     rep_models = [rep_report(k, rep, arrays, gaps, th) for rep in reps]
-    gaps = {**unmeasured(rep_models, reps, gaps), **gaps}
     seen = {f.fault for rep in rep_models for f in rep.faults}
+    gaps = {**lift_too_small(k.leg, seen, th), **gaps}
+    gaps = {**unmeasured(rep_models, reps, gaps), **gaps}
     return AnalysisReport(
         **head,
         assessable=True,

@@ -3,7 +3,8 @@
 Clip-level checks (in order): frame rate, a person at all, darkness, enough frames with a
 person, a side view, the body in frame. Fault-level: the back outline for the lumbar
 faults, the feet for weight-forward and toes-lift (seen, and their heel and toe points
-following the foot).
+following the foot), and toes-lift for a person too small in the picture for its
+threshold to clear what the foot points wander by.
 """
 
 from __future__ import annotations
@@ -101,6 +102,28 @@ def fault_gaps(
     if feet:
         gaps["weight-forward"] = gaps["toes-lift"] = feet
     return gaps
+
+
+def lift_too_small(leg_px: float, fired: set[FaultId], th: VideoThresholds) -> dict[FaultId, str]:
+    """toes-lift, when its threshold comes to fewer pixels than the foot points can show
+    (``min_lift_px``) and no rep lifted past that: a smaller lift, which the fault
+    names, could not be told from the points' wandering, so no verdict is given
+    (``fired``: the faults seen in some rep)."""
+    rule = th.faults["toes-lift"]
+    if rule.min_lift_px is None or "toes-lift" in fired or not np.isfinite(leg_px):
+        return {}
+    shown = rule.threshold * leg_px
+    if shown >= rule.min_lift_px:
+        return {}
+    return {
+        "toes-lift": (
+            "the person is too small in the picture to read the toes lifting: the "
+            f"smallest lift that counts ({rule.threshold:g} leg lengths, about 2 cm) is "
+            f"{shown:.0f} px here, and the pose model's foot points wander by up to "
+            f"{rule.min_lift_px:g} px without the foot moving; no rep lifted further. "
+            "Film closer, or with the feet larger in the frame"
+        )
+    }
 
 
 def _outline_gap(arrays: TrackArrays, frames: Indices, need: float) -> str | None:

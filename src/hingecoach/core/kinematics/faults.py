@@ -110,7 +110,9 @@ def weight_forward(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | No
         return None
     i = int(np.nanargmax(part))
     frame, value = f.rep.start + i, float(part[i])
-    if rule.heel_lift_leg is not None and heel_rise(k, f) > rule.heel_lift_leg:
+    if rule.heel_lift_leg is not None and heel_rise(k, f) > lift_bar(
+        rule.heel_lift_leg, rule, k.leg
+    ):
         frame, value = f.rep.bottom, max(value, 1.0)
     return _verdict("weight-forward", rule, frame, value, above=True)
 
@@ -134,7 +136,17 @@ def toes_lift(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:
     ]
     if not np.isfinite(rises).all():  # both readings are needed
         return None
-    return _verdict("toes-lift", rule, f.rep.bottom, min(rises), above=True)
+    bar = rule.model_copy(update={"threshold": lift_bar(rule.threshold, rule, k.leg)})
+    return _verdict("toes-lift", bar, f.rep.bottom, min(rises), above=True)
+
+
+def lift_bar(lift_leg: float, rule: FaultRule, leg_px: float) -> float:
+    """The least lift (leg lengths) read as one: ``lift_leg``, or more where that comes
+    to fewer than ``rule.min_lift_px`` pixels (a person small in the picture), which the
+    pose model's foot points wander by without the foot moving."""
+    if rule.min_lift_px is None or not np.isfinite(leg_px) or leg_px <= 0:
+        return lift_leg
+    return max(lift_leg, rule.min_lift_px / leg_px)
 
 
 def lumbar_flexion(k: Kinematics, f: RepFrames, rule: FaultRule) -> Verdict | None:

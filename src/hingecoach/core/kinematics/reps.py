@@ -8,9 +8,11 @@ planted (the ankle moved less than ``max_ankle_travel_leg`` leg lengths from the
 start to its end, and a margin around it): walking, jumping and flipping are not reps.
 Where the ankle cannot show that (it jumps about from frame to frame, or drifts smoothly
 away: plates or a bar in front of the legs), the rep is kept if the body stayed on the
-ground: the shoulders never rose above their standing height (a jump's flight lifts
-them) and the hips stood up where they started (a walk or a flip carries them away),
-both in trunk lengths. Such a rep is marked ``legs_steady=False`` so that no fault is
+ground: the shoulders never rose above their standing height, upright and for a
+while (a jump's flight lifts them; a misplaced skeleton for a frame or two does not
+count), compared only at the same scale and against enough standing to judge by, and
+the hips stood up where they started (a walk or a flip carries them away), both in
+trunk lengths. Such a rep is marked ``legs_steady=False`` so that no fault is
 read from it. A rep whose rise or fall is cut by the clip's edge starts at the clip's
 start or ends at its end (a clip that starts at the bottom and stands up once holds one
 rep; so does a set filmed from the first pull; one that ends on a descent holds no rep
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from hingecoach.core.kinematics.numeric import Floats, Mask
-from hingecoach.core.kinematics.smoothing import jump_scatter, running_median
+from hingecoach.core.kinematics.smoothing import jump_scatter
 from hingecoach.core.kinematics.thresholds import RepRules
 
 
@@ -60,18 +62,21 @@ def zigzag(signal: Floats, swing: float) -> list[tuple[str, int]]:
 
 
 def through_standing(
-    turns: list[tuple[str, int]], signal: Floats, upright_below: float
+    turns: list[tuple[str, int]], signal: Floats, upright_below: float, lockout: int = 1
 ) -> list[tuple[str, int]]:
-    """The turns with every valley that stays at ``upright_below`` or more taken out,
-    and the two peaks either side of it kept as their higher one: a rep ends only when
-    the trunk comes back up toward standing. A lifter settling at the bottom of a
-    deadlift's set-up (or a pose model wavering there) is not a new rep."""
+    """The turns with every valley that is no lockout taken out, and the two peaks
+    either side of it kept as their higher one: a rep ends only when the trunk comes
+    back up toward standing and stays there. A lockout leans under ``upright_below``
+    for at least ``lockout`` frames running. A lifter settling at the bottom of a
+    deadlift's set-up (or a pose model wavering there) is not a new rep, nor is a lean
+    that dips just under the bar for a moment (a camera panning past a lifter at the
+    bottom tilts the trunk it sees by a few degrees)."""
     out: list[tuple[str, int]] = []
     for kind, index in turns:
         if (
             out
             and out[-1][0] == "valley"
-            and signal[out[-1][1]] >= upright_below
+            and not _locks_out(signal, out[-1][1], upright_below, lockout)
             and kind == "peak"
         ):
             out.pop()
@@ -80,6 +85,20 @@ def through_standing(
             continue
         out.append((kind, index))
     return out
+
+
+def _locks_out(signal: Floats, valley: int, upright_below: float, lockout: int) -> bool:
+    """Does the lean stay under ``upright_below`` for ``lockout`` frames running around
+    frame ``valley``?"""
+    under = signal < upright_below
+    if not under[valley]:
+        return False
+    first = last = valley
+    while first > 0 and under[first - 1]:
+        first -= 1
+    while last < len(signal) - 1 and under[last + 1]:
+        last += 1
+    return last - first + 1 >= lockout
 
 
 def runs(signal: Floats, fps: float, rules: RepRules) -> list[tuple[Floats, int]]:
@@ -168,7 +187,10 @@ def _goes_on(
 def _reps_in(m: Motion, signal: Floats, offset: int, rules: RepRules) -> list[RepWindow]:
     """The reps of one unbroken stretch of the lean, ``signal``, from frame ``offset``."""
     turns = through_standing(
-        zigzag(signal, rules.min_lean_excursion_deg), signal, rules.min_trunk_lean_deg
+        zigzag(signal, rules.min_lean_excursion_deg),
+        signal,
+        rules.min_trunk_lean_deg,
+        max(1, round(rules.min_lockout_s * m.fps)),
     )
     margin = int(rules.planted_margin_s * m.fps)
     reps = []
@@ -348,28 +370,53 @@ def standing_trunk(m: Motion, rules: RepRules) -> float:
 
 
 def _rises(m: Motion, start: int, end: int, margin: int, trunk: float, rules: RepRules) -> bool:
-    """Do the shoulders rise above their standing height by ``max_rise_trunk`` trunk
-    lengths (``trunk`` pixels) or more, for at least two frames running (a running
-    median of three, so one misplaced frame does not), from ``margin`` frames before the
-    rep to ``margin`` after it? The standing height is the median over the frames within
-    ``ground_reach_s`` of the rep where the trunk is within ``upright_lean_deg`` of
-    vertical and the shoulders move slower than ``still_trunk_s`` trunk lengths a
-    second: standing, not dropping into the next rep (a lifter may lower the bar with
-    the trunk still upright) nor flying. A flight is upright, so a rep with no upright
-    frame near it (an RDL filmed from the bottom that ends before standing) never left
-    the ground."""
+    """Do the shoulders fly: from ``margin`` frames before the rep to ``margin`` after
+    it, do they stay ``max_rise_trunk`` trunk lengths or more above their standing
+    height, upright (within ``upright_lean_deg`` of vertical: a flight is), for at least
+    ``min_flight_s`` running (two frames at the least, so a misplaced frame or two do
+    not)? Standing frames are those within ``ground_reach_s`` of the rep where the trunk
+    is upright and the shoulders move slower than ``still_trunk_s`` trunk lengths
+    (``trunk`` pixels) a second: standing, not dropping into the next rep (a lifter may
+    lower the bar with the trunk still upright) nor flying. Each frame is compared only
+    with standing frames drawn at its own scale (their trunk within
+    ``max_trunk_change_standing`` of its own; a camera that zooms moves the picture's
+    heights with it), in their trunk lengths. Where fewer than ``min_standing_s`` of
+    such frames exist the height is not judged and the rep stands: a flight is upright,
+    so a rep with no upright frame near it (an RDL filmed from the bottom that ends
+    before standing) never left the ground, and a few upright frames (the head cut by
+    the frame's top at the lockout, a misplaced shoulder) cannot say where standing is."""
     reach = int(rules.ground_reach_s * m.fps)
-    first, last = max(0, start - reach), end + reach
     height = -m.shoulder[:, 1]
+    length = np.hypot(*(m.shoulder - m.hip).T)
     speed = np.abs(np.gradient(height)) * m.fps if len(height) > 1 else np.zeros(len(height))
     with np.errstate(invalid="ignore"):
-        still = (np.abs(m.lean) < rules.upright_lean_deg) & (speed < rules.still_trunk_s * trunk)
-    near = slice(max(0, first), last + 1)  # clipped to the clip, as ``_frames`` does
-    standing = height[near][still[near]]
-    peak = running_median(_frames(height, max(0, start - margin), end + margin), 3)
-    if len(standing) == 0 or not np.isfinite(peak).any():
+        upright = np.abs(m.lean) < rules.upright_lean_deg
+        still = upright & (speed < rules.still_trunk_s * trunk) & np.isfinite(length)
+    near = np.arange(max(0, start - reach), min(len(height), end + reach + 1))
+    standing = near[still[near]]
+    need = max(2, int(np.ceil(rules.min_standing_s * m.fps)))
+    if len(standing) < need:
         return False
-    return bool(np.nanmax(peak) - np.median(standing) >= rules.max_rise_trunk * trunk)
+    window = np.arange(max(0, start - margin), min(len(height), end + margin + 1))
+    flying = np.zeros(len(window), dtype=bool)
+    for k, i in enumerate(window):
+        if not (upright[i] and np.isfinite(height[i]) and np.isfinite(length[i])):
+            continue
+        alike = standing[
+            np.abs(length[standing] / length[i] - 1.0) <= rules.max_trunk_change_standing
+        ]
+        if len(alike) < need:
+            continue
+        rise = height[i] - np.median(height[alike])
+        flying[k] = rise >= rules.max_rise_trunk * np.median(length[alike])
+    lasting = max(2, int(np.ceil(rules.min_flight_s * m.fps)))
+    return _longest_run(flying) >= lasting
+
+
+def _longest_run(mask: Mask) -> int:
+    """The most True values in a row."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(int), [0]))))
+    return int(np.max(edges[1::2] - edges[::2])) if len(edges) else 0
 
 
 def _comes_back(

@@ -105,6 +105,9 @@ class RepRules(_Strict):
     min_hip_seen_share: Share
     planted_outlier_share: float = Field(ge=0, lt=0.5)
     max_rise_trunk: float = Field(gt=0, le=1)
+    min_flight_s: float = Field(ge=0, le=2)
+    min_standing_s: float = Field(ge=0, le=5)
+    max_trunk_change_standing: float = Field(gt=0, le=1)
     still_trunk_s: float = Field(gt=0, le=10)
     upright_lean_deg: float = Field(gt=0, le=45)
     ground_reach_s: float = Field(ge=0, le=5)
@@ -132,6 +135,7 @@ class FaultRule(_Strict):
     threshold: float
     confidence_span: float = Field(gt=0)
     heel_lift_leg: float | None = Field(default=None, gt=0)
+    min_lift_px: float | None = Field(default=None, gt=0)
     source: Text
 
 
