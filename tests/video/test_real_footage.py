@@ -19,7 +19,7 @@ from hingecoach.core import default_catalog
 from hingecoach.video import analyze_clip
 
 from .conftest import ROOT
-from .support import run_cli
+from .support import run_cli, set_frame_times
 
 SHARED_VIDEO = ROOT.parent / "shared" / "video"
 CLIPS = sorted(SHARED_VIDEO.glob("*.mp4")) if SHARED_VIDEO.is_dir() else []
@@ -116,12 +116,56 @@ def _small_in_landscape(source: Path, path: Path) -> Path:
     return path
 
 
-@pytest.mark.skipif(not DEADLIFTS.is_file(), reason=f"{DEADLIFTS} is not there")
-def test_a_lifter_a_third_of_a_landscape_frame_is_counted_as_at_full_size(tmp_path):
+@pytest.fixture(scope="module")
+def full_deadlifts():
+    if not DEADLIFTS.is_file():
+        pytest.skip(f"{DEADLIFTS} is not there")
+    return analyze_clip(DEADLIFTS, "deadlift", catalog=default_catalog())
+
+
+def test_a_lifter_a_third_of_a_landscape_frame_is_counted_as_at_full_size(tmp_path, full_deadlifts):
     small = _small_in_landscape(DEADLIFTS, tmp_path / "small.mp4")
     got = analyze_clip(small, "deadlift", catalog=default_catalog())
-    full = analyze_clip(DEADLIFTS, "deadlift", catalog=default_catalog())
+    full = full_deadlifts
     bottoms = [rep.bottom_s for rep in got.report.reps]
     want = [rep.bottom_s for rep in full.report.reps]
     assert len(bottoms) == len(want) == COACH[DEADLIFTS.name].reps, (bottoms, want)
     assert bottoms == pytest.approx(want, abs=1.0)
+
+
+def _variable_rate(source: Path, path: Path) -> Path:
+    """The clip as a phone recording at a variable frame rate keeps it: every frame to
+    8 s, one in two from 8 to 18 s (dim light), then two in three; each kept frame keeps
+    its time in the container, so the header's average rate is about 22 fps."""
+    capture = cv2.VideoCapture(str(source))
+    fps = capture.get(cv2.CAP_PROP_FPS)
+    writer: cv2.VideoWriter | None = None
+    times: list[float] = []
+    index = 0
+    while True:
+        ok, image = capture.read()
+        if not ok:
+            break
+        t = index / fps
+        index += 1
+        if (8 <= t < 18 and index % 2 == 0) or (t >= 18 and index % 3 == 0):
+            continue
+        if writer is None:
+            size = (image.shape[1], image.shape[0])
+            writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), fps, size)
+        writer.write(image)
+        times.append(t)
+    capture.release()
+    assert writer is not None
+    writer.release()
+    return set_frame_times(path, times)
+
+
+def test_reps_of_a_variable_frame_rate_clip_are_at_their_true_times(tmp_path, full_deadlifts):
+    uneven = _variable_rate(DEADLIFTS, tmp_path / "uneven.mp4")
+    got = analyze_clip(uneven, "deadlift", catalog=default_catalog()).report
+    want = full_deadlifts.report
+    assert len(got.reps) == len(want.reps) == COACH[DEADLIFTS.name].reps
+    for mine, theirs in zip(got.reps, want.reps, strict=True):
+        assert (mine.start_s, mine.end_s) == pytest.approx((theirs.start_s, theirs.end_s), abs=0.5)
+    assert got.series.t_s[-1] == pytest.approx(want.series.t_s[-1], abs=0.1)
