@@ -98,9 +98,10 @@ def test_legs_a_plate_hides_are_said_not_assessed_never_judged_clean(analysed):
 DEADLIFTS = SHARED_VIDEO / "deadlift-4reps-portrait.mp4"
 
 
-def _small_in_landscape(source: Path, path: Path) -> Path:
-    """The clip's lifter (rows 80-1000, about 780 px tall) shrunk to a third of a
-    1920x1080 frame's height, on a grey ground: a phone filming from across the gym."""
+def _small_in_landscape(source: Path, path: Path, factor: float = 0.46) -> Path:
+    """The clip's lifter (rows 80-1000, about 780 px tall) shrunk by ``factor`` (0.46: to
+    a third of a 1920x1080 frame's height), on a grey ground: a phone filming from across
+    the gym."""
     capture = cv2.VideoCapture(str(source))
     writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), 30.0, (1920, 1080))
     while True:
@@ -108,7 +109,7 @@ def _small_in_landscape(source: Path, path: Path) -> Path:
         if not ok:
             break
         canvas = np.full((1080, 1920, 3), 110, np.uint8)
-        part = cv2.resize(image[80:1000], None, fx=0.46, fy=0.46, interpolation=cv2.INTER_AREA)
+        part = cv2.resize(image[80:1000], None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
         canvas[500 : 500 + part.shape[0], 800 : 800 + part.shape[1]] = part
         writer.write(canvas)
     capture.release()
@@ -131,6 +132,34 @@ def test_a_lifter_a_third_of_a_landscape_frame_is_counted_as_at_full_size(tmp_pa
     want = [rep.bottom_s for rep in full.report.reps]
     assert len(bottoms) == len(want) == COACH[DEADLIFTS.name].reps, (bottoms, want)
     assert bottoms == pytest.approx(want, abs=1.0)
+
+
+def _framed_small(source: Path, path: Path) -> Path:
+    """The whole picture (gym and lifter) shrunk to a third of a 1920x1080 frame's
+    height, on a grey ground: the lifter is about a fifth of the frame's height."""
+    capture = cv2.VideoCapture(str(source))
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), 30.0, (1920, 1080))
+    while True:
+        ok, image = capture.read()
+        if not ok:
+            break
+        canvas = np.full((1080, 1920, 3), (120, 125, 130), np.uint8)
+        canvas[600:960, 860:1063] = cv2.resize(image, (203, 360), interpolation=cv2.INTER_AREA)
+        writer.write(canvas)
+    capture.release()
+    writer.release()
+    return path
+
+
+def test_a_lifter_a_fifth_of_a_landscape_frame_is_found_again_at_each_rep(tmp_path, full_deadlifts):
+    # About 220 px tall in 1080: folded at a rep's bottom, too small for the detector even
+    # in a tile as tall as the frame; found again by looking where they were last seen.
+    small = _framed_small(DEADLIFTS, tmp_path / "fifth.mp4")
+    got = analyze_clip(small, "deadlift", catalog=default_catalog()).report
+    want = full_deadlifts.report.reps
+    assert len(got.reps) == len(want) == COACH[DEADLIFTS.name].reps, got.reps
+    for mine, theirs in zip(got.reps, want, strict=True):
+        assert theirs.start_s <= mine.bottom_s <= theirs.end_s, (mine, theirs)
 
 
 def _variable_rate(source: Path, path: Path) -> Path:
