@@ -295,7 +295,13 @@ def _pose_frames(
     pixels) painted over before the model sees it."""
     info, times = run.info, run.times
     reader = Reader(info, run.step, run.limits)
-    lock = PersonLock(fps=info.fps / run.step)
+    rules = default_video_thresholds()
+    lock = PersonLock(
+        fps=info.fps / run.step,
+        min_visibility=rules.tracking.min_visibility,
+        max_lean_speed_deg_s=rules.reps.max_lean_speed_deg_s,
+        facing_nose_trunk=rules.tracking.facing_nose_trunk,
+    )
     total = math.ceil(info.declared_frames / run.step)
     frames: list[Frame | None] = []
     brightness: list[float] = []
