@@ -198,3 +198,50 @@ def test_reps_of_a_variable_frame_rate_clip_are_at_their_true_times(tmp_path, fu
     for mine, theirs in zip(got.reps, want.reps, strict=True):
         assert (mine.start_s, mine.end_s) == pytest.approx((theirs.start_s, theirs.end_s), abs=0.5)
     assert got.series.t_s[-1] == pytest.approx(want.series.t_s[-1], abs=0.1)
+
+
+def _with_passer_by(source: Path, path: Path, start_s: float = 12.0, cross_s: float = 1.2) -> Path:
+    """The clip with a passer-by crossing in front of the lifter from right to left: the
+    lifter's own standing figure from near the end, mirrored (facing the other way), cut
+    out in an ellipse and slid across the frame from ``start_s`` for ``cross_s``."""
+    capture = cv2.VideoCapture(str(source))
+    fps = capture.get(cv2.CAP_PROP_FPS)
+    frames = []
+    while True:
+        ok, image = capture.read()
+        if not ok:
+            break
+        frames.append(image)
+    capture.release()
+    height, width = frames[0].shape[:2]
+    figure = cv2.flip(frames[-20][80:1150, 150:650], 1)
+    mask = np.zeros(figure.shape[:2], np.uint8)
+    cv2.ellipse(mask, (250, 535), (170, 540), 0, 0, 360, 255, -1)
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), fps, (width, height))
+    for index, image in enumerate(frames):
+        t = index / fps - start_s
+        if 0 <= t < cross_s:
+            left = int(width - (width + figure.shape[1]) * t / cross_s)
+            a, b = max(0, left), min(width, left + figure.shape[1])
+            if b > a:
+                inside = mask[:, a - left : b - left, None] > 0
+                region = image[80:1150, a:b]
+                image[80:1150, a:b] = np.where(inside, figure[:, a - left : b - left], region)
+        writer.write(image)
+    writer.release()
+    return path
+
+
+@pytest.mark.skipif(not DEADLIFTS.is_file(), reason=f"{DEADLIFTS} is not there")
+def test_a_passer_by_crossing_in_front_never_takes_over_the_lifters_trunk(tmp_path):
+    # The lifter is bent through 12-13.2 s (the third rep's bottom): the passer-by
+    # stands upright and faces the other way, so an upright trunk there is theirs.
+    clip = _with_passer_by(DEADLIFTS, tmp_path / "passer-by.mp4")
+    series = analyze_clip(clip, "deadlift", catalog=default_catalog()).report.series
+    crossing = [
+        lean
+        for t, lean in zip(series.t_s, series.trunk_deg, strict=True)
+        if 12.0 <= t < 13.2 and lean is not None
+    ]
+    assert crossing, "no trunk read while the passer-by crosses"
+    assert min(crossing) > 45, crossing
