@@ -128,3 +128,64 @@ class ReplayBackend:
 
     def close(self) -> None:
         self.closed = True
+
+
+def set_frame_times(path: Path, times_s: list[float]) -> Path:
+    """Give each frame of a one-track MPEG-4 clip (as OpenCV writes it, the ``moov`` box
+    after the frames) its own time, as a phone recording at a variable frame rate does:
+    the sample-duration table (``stts``) is rewritten from ``times_s`` and the durations
+    in ``mdhd``, ``tkhd``, ``mvhd`` and the edit list follow."""
+    data = bytearray(path.read_bytes())
+    moov = _box(data, 0, len(data), b"moov")
+    trak = _box(data, moov[0] + 8, moov[1], b"trak")
+    mdia = _box(data, trak[0] + 8, trak[1], b"mdia")
+    mdhd = _box(data, mdia[0] + 8, mdia[1], b"mdhd")
+    minf = _box(data, mdia[0] + 8, mdia[1], b"minf")
+    stbl = _box(data, minf[0] + 8, minf[1], b"stbl")
+    stts = _box(data, stbl[0] + 8, stbl[1], b"stts")
+    scale = struct.unpack(">I", data[mdhd[0] + 20 : mdhd[0] + 24])[0]
+    ticks = [round(t * scale) for t in times_s]
+    durations = list(np.diff(ticks).astype(int).tolist())
+    durations.append(durations[-1] if durations else round(scale / 30))
+    body = struct.pack(">I", len(durations)) + b"".join(struct.pack(">II", 1, d) for d in durations)
+    table = struct.pack(">I4sI", 12 + len(body), b"stts", 0) + body
+    grow = len(table) - (stts[1] - stts[0])
+    data[stts[0] : stts[1]] = table
+    for start, _ in (moov, trak, mdia, minf, stbl):
+        size = struct.unpack(">I", data[start : start + 4])[0]
+        data[start : start + 4] = struct.pack(">I", size + grow)
+    total = sum(durations)
+    data[mdhd[0] + 24 : mdhd[0] + 28] = struct.pack(">I", total)
+    moov = _box(data, 0, len(data), b"moov")
+    mvhd = _box(data, moov[0] + 8, moov[1], b"mvhd")
+    movie_scale = struct.unpack(">I", data[mvhd[0] + 20 : mvhd[0] + 24])[0]
+    movie_total = struct.pack(">I", round(total * movie_scale / scale))
+    data[mvhd[0] + 24 : mvhd[0] + 28] = movie_total
+    trak = _box(data, moov[0] + 8, moov[1], b"trak")
+    tkhd = _box(data, trak[0] + 8, trak[1], b"tkhd")
+    data[tkhd[0] + 28 : tkhd[0] + 32] = movie_total
+    edts = _find_box(data, trak[0] + 8, trak[1], b"edts")
+    if edts is not None:
+        elst = _box(data, edts[0] + 8, edts[1], b"elst")
+        data[elst[0] + 16 : elst[0] + 20] = movie_total
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _box(data: bytearray, start: int, end: int, kind: bytes) -> tuple[int, int]:
+    found = _find_box(data, start, end, kind)
+    if found is None:
+        raise ValueError(f"no {kind.decode()} box in the clip")
+    return found
+
+
+def _find_box(data: bytearray, start: int, end: int, kind: bytes) -> tuple[int, int] | None:
+    """(start, end) of the first box of ``kind`` among the boxes from ``start`` to ``end``
+    (32-bit sizes, version 0 headers: what OpenCV writes)."""
+    at = start
+    while at + 8 <= end:
+        size, name = struct.unpack(">I4s", data[at : at + 8])
+        if name == kind:
+            return at, at + size
+        at += max(size, 8)
+    return None

@@ -5,8 +5,9 @@ the detector's region only when the landmark model is clearly surer there."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from hingecoach.video.blazepose.detector import Detection, window
+from hingecoach.video.blazepose.detector import Detection, local_window, window
 from hingecoach.video.blazepose.landmarks import PoseResult
 from hingecoach.video.blazepose.roi import Roi
 from hingecoach.video.blazepose.tracker import SETTLE_FRAMES, SWITCH_MARGIN, PoseTracker
@@ -30,9 +31,11 @@ def pose(hip_x: float, sure: float) -> PoseResult:
 class Detector:
     def __init__(self, hip_x: float | None) -> None:
         self.hip_x, self.calls = hip_x, 0
+        self.last_seen = None
 
-    def detect(self, image, near=None):
+    def detect(self, image, near=None, last_seen=None):
         self.calls += 1
+        self.last_seen = last_seen
         if self.hip_x is None:
             return []
         points = np.array([[self.hip_x, 60.0], [self.hip_x, 20.0], [0, 0], [0, 0]])
@@ -62,6 +65,27 @@ def test_a_lost_person_is_looked_for_again_in_the_same_frame():
     found = track.track(IMAGE)  # tracked region fails, detector finds them again
     assert found is not None and found.points[33, 0] == 42
     assert detector.calls == 2
+
+
+def test_a_person_lost_is_looked_for_where_they_were_last_seen_however_long_ago():
+    detector = Detector(hip_x=40.0)
+    track = tracker(detector, [pose(40, 0.9), None], every=0)
+    track.track(IMAGE)
+    assert detector.last_seen is None  # no one seen yet
+    detector.hip_x = None
+    for _ in range(3):
+        assert track.track(IMAGE) is None
+        assert detector.last_seen is not None
+        assert detector.last_seen[0][0] == pytest.approx(40, abs=25)
+    track.reset()
+    track.track(IMAGE)
+    assert detector.last_seen is None
+
+
+def test_a_small_window_around_where_they_were_seen_lies_inside_the_image():
+    assert local_window(1920, 1080, (1900.0, 1000.0), 400.0) == (1520, 680, 400)
+    assert local_window(1920, 1080, (900.0, 500.0), 1080.0) is None  # the tiles' size
+    assert local_window(1920, 1080, (900.0, 500.0), 20.0) is None  # too few pixels
 
 
 def test_nobody_found_is_none_and_the_next_frame_detects_again():

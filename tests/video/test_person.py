@@ -80,3 +80,43 @@ def test_a_frame_without_the_person_is_boxed_like_the_nearest_frame_with_them():
 
 def test_the_box_is_widened_by_the_margin_of_its_larger_side():
     assert body_boxes([body(500)], margin=0.1) == [(480, 280, 520, 520)]
+
+
+def posed(x: float, degrees: float, nose_ahead: float) -> Frame:
+    """Hips at (x, 500), the trunk (200 px) leaning ``degrees`` (signed in the image), the
+    nose ``nose_ahead`` px right of the shoulders (negative: left)."""
+    sx = x + 200 * np.sin(np.radians(degrees))
+    sy = 500 - 200 * np.cos(np.radians(degrees))
+    marks = {
+        "left_hip": Landmark(x, 500, 0.9),
+        "right_hip": Landmark(x, 500, 0.9),
+        "left_shoulder": Landmark(sx, sy, 0.9),
+        "right_shoulder": Landmark(sx, sy, 0.9),
+        "nose": Landmark(sx + nose_ahead, sy, 0.9),
+    }
+    return Frame(landmarks=marks)
+
+
+def test_a_passer_by_upright_where_the_lifter_was_bent_is_not_taken_for_them():
+    lock = PersonLock(fps=15, max_lean_speed_deg_s=600)
+    assert lock.accept(posed(500, -85, -70)) is not None
+    lock.accept(None)
+    # Two frames later, hips within reach, standing: 95 degrees in 0.13 s.
+    assert lock.accept(posed(420, 5, -70)) is None
+    assert lock.accept(posed(500, -80, -70)) is not None
+
+
+def test_someone_facing_the_other_way_is_not_taken_for_the_person_followed():
+    lock = PersonLock(fps=15, facing_nose_trunk=0.25)
+    assert lock.accept(posed(500, -60, -70)) is not None
+    for _ in range(3):
+        lock.accept(None)
+    assert lock.accept(posed(450, -10, 75)) is None  # the lean could have changed; the face not
+    assert lock.accept(posed(480, -40, -70)) is not None
+    assert lock.rejected == 1
+
+
+def test_a_lifter_tipping_within_the_speed_limit_is_followed():
+    lock = PersonLock(fps=15, max_lean_speed_deg_s=600)
+    angles = [0, -30, -60, -85, -60, -30, 0]
+    assert all(lock.accept(posed(500, a, -70)) is not None for a in angles)

@@ -56,13 +56,14 @@ def write_annotated(
 ) -> None:
     """Write ``out`` (.mp4 or .webm; the caller makes it final) from the analysed clip,
     its frames drawn at ``long_side`` and written at ``video_long_side`` (the same by
-    default); ``stills`` maps track frames to JPEG paths to write them to on the way."""
+    default); ``stills`` maps track frames to JPEG paths to write them to on the way
+    (each from the first analysed frame at or after it)."""
     targets = dict(stills or {})
     total = len(analysis.track.frames)
     with VideoOut(out, analysis.track.clip.fps) as video:
         for k, image in annotated_frames(analysis, long_side):
-            if k in targets:
-                write_jpeg(image, targets.pop(k))
+            for due in sorted(key for key in targets if key <= k):
+                write_jpeg(image, targets.pop(due))
             if video_long_side is not None:
                 image = shrink(image, min(1.0, video_long_side / max(image.shape[:2])))
             video.write(image)
@@ -84,13 +85,13 @@ def annotated_frames(
     long_side: int = LONG_SIDE,
 ) -> Iterator[tuple[int, np.ndarray]]:
     """Each analysed frame, shrunk to ``long_side``, turned upright and annotated, with
-    its index into the track."""
+    its index into the track (the track frame nearest it in time)."""
     info = analysis.video
     scale = min(1.0, long_side / max(info.width, info.height))
     draw = Overlay(analysis)
     total = len(analysis.track.frames)
     for index, raw in Reader(info, analysis.step, DEFAULT_LIMITS):
-        k = index // analysis.step
+        k = analysis.track_index(index // analysis.step)
         if k >= total:
             break
         image = shrink(raw, scale)

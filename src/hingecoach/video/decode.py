@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import cv2
@@ -181,13 +181,16 @@ class Reader:
     """Every ``step``-th frame of the clip (BGR, as stored: not yet oriented), with its
     index; frames in between are decoded but not converted (``grab`` without
     ``retrieve``). After the loop, ``decoded`` holds how many frames the decoder gave;
-    VideoError if that shows a damaged file or a clip past the duration limit."""
+    VideoError if that shows a damaged file or a clip past the duration limit.
+    ``stamps_ms``: the container's time of each frame yielded (``CAP_PROP_POS_MSEC``),
+    unchecked (``timing.true_times`` checks them)."""
 
     info: VideoInfo
     step: int
     limits: Limits
     decoded: int = 0
     seconds: float = 0.0
+    stamps_ms: list[float] = field(default_factory=list)
 
     def __iter__(self) -> Iterator[tuple[int, np.ndarray]]:
         capture = open_capture(self.info.path)
@@ -214,6 +217,7 @@ class Reader:
         while capture.grab():
             self.decoded += 1
             if (self.decoded - 1) % self.step == 0:
+                self.stamps_ms.append(float(capture.get(cv2.CAP_PROP_POS_MSEC)))
                 ok, frame = capture.retrieve()
                 return frame if ok else None
         return None

@@ -4,7 +4,11 @@ The pose backend follows one person; when it loses them (a fast movement, someon
 in front) its detector may pick up someone else, and the track would mix two bodies.
 ``PersonLock`` accepts a frame only if the body's centre (mid-hip) is within reach of
 where the followed person was last seen: half a trunk length, plus six trunk lengths a
-second of absence (faster than a person's hips travel in a hinge, a walk or a jump).
+second of absence (faster than a person's hips travel in a hinge, a walk or a jump);
+and only if the pose carries on from theirs: the trunk's lean has not changed faster
+than ``max_lean_speed_deg_s`` allows over the time between, and the body has not turned
+round (the nose, clearly ahead of the shoulders in both frames, on the other side). A
+passer-by crossing in front, hips within reach, stands upright and faces their own way.
 After ``release_s`` without them, it follows whoever is found. The frames of the other
 person become "no person found" frames, which the kinematics bridge or leave out.
 """
@@ -27,8 +31,12 @@ class PersonLock:
     fps: float
     min_visibility: float = 0.5
     release_s: float = 1.0
+    max_lean_speed_deg_s: float = 600.0
+    facing_nose_trunk: float = 0.25
     _centre: np.ndarray | None = None
     _trunk: float = 0.0
+    _lean: float = 0.0
+    _facing: float = 0.0
     _last: int = -1
     _index: int = -1
     rejected: int = 0
@@ -37,26 +45,41 @@ class PersonLock:
         """The frame if it shows the followed person (or starts following one), else
         None. Call once per analysed frame, in order."""
         self._index += 1
-        body = _body(frame, self.min_visibility) if frame is not None else None
+        body = self._body(frame) if frame is not None else None
         if body is None:
             return frame
-        centre, trunk = body
+        centre, trunk, lean, facing = body
         absent_s = (self._index - self._last) / self.fps
-        if self._centre is not None and absent_s <= self.release_s:
+        released = self._centre is None or absent_s > self.release_s
+        if not released:
             reach = (BASE_REACH + SPEED * absent_s) * self._trunk
-            if np.hypot(*(centre - self._centre)) > reach:
+            tipped = abs(lean - self._lean) > self.max_lean_speed_deg_s * absent_s
+            if np.hypot(*(centre - self._centre)) > reach or tipped or facing * self._facing < 0:
                 self.rejected += 1
                 return None
-        self._centre, self._trunk, self._last = centre, trunk, self._index
+        self._centre, self._trunk, self._lean, self._last = centre, trunk, lean, self._index
+        self._facing = facing if released else (facing or self._facing)
         return frame
 
+    def _body(self, frame: Frame) -> tuple[np.ndarray, float, float, float] | None:
+        """Mid-hip, trunk length, the trunk's lean from vertical (degrees, signed in the
+        image) and which way the person faces (-1 left, 1 right, 0 unclear)."""
+        chord = trunk_chord(frame.landmarks, self.min_visibility)
+        if chord is None:
+            return None
+        dx, dy = chord[1] - chord[0]
+        trunk = float(np.hypot(dx, dy))
+        if trunk <= 0:
+            return None
+        lean = float(np.degrees(np.arctan2(dx, -dy)))
+        return chord[0], trunk, lean, self._facing_of(frame, chord[1], trunk)
 
-def _body(frame: Frame, min_visibility: float) -> tuple[np.ndarray, float] | None:
-    chord = trunk_chord(frame.landmarks, min_visibility)
-    if chord is None:
-        return None
-    trunk = float(np.hypot(*(chord[1] - chord[0])))
-    return (chord[0], trunk) if trunk > 0 else None
+    def _facing_of(self, frame: Frame, shoulders: np.ndarray, trunk: float) -> float:
+        nose = frame.landmarks.get("nose")
+        if nose is None or nose.visibility < self.min_visibility:
+            return 0.0
+        ahead = (nose.x - float(shoulders[0])) / trunk
+        return float(np.sign(ahead)) if abs(ahead) >= self.facing_nose_trunk else 0.0
 
 
 def leans_forward(

@@ -5,6 +5,8 @@ grow with the frame size. The pose model sees every ``step``-th frame, resized
 (``Sampling``); its landmarks are scaled back to the clip's own pixels, so the report's
 angles and sizes do not depend on the sampling. The track handed to the kinematics has
 the analysed frame rate (a 30 fps clip analysed at every 2nd frame is a 15 fps track).
+A clip recorded at a variable frame rate has its track resampled from the frames' own
+times onto an even grid at that rate (``timing``), so its times are true times.
 
 A person small in the frame (a third of a landscape frame's height, say) would fill
 fewer pixels of the resized image than the landmark model's input holds: before the
@@ -58,6 +60,7 @@ from hingecoach.video.pose_backend import (
     quiet_native_stderr,
 )
 from hingecoach.video.prefetch import Prefetch
+from hingecoach.video.timing import on_even_grid, true_times
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``: called after each analysed frame; ``total`` is the
@@ -81,7 +84,10 @@ class StageTimes:
 class ClipAnalysis:
     """The report, and what the annotated video and the benchmarks need besides it.
     ``second_look``: the report and track come from the second pass, with the person
-    the model followed first hidden."""
+    the model followed first hidden. ``times``: each analysed frame's true time (s) when
+    the clip's frames are not evenly spaced (the track is then on an even grid at
+    ``track.clip.fps``, not one frame per analysed frame; ``track_index`` maps them);
+    None when analysed frame k is track frame k."""
 
     report: AnalysisReport
     track: Track
@@ -91,6 +97,14 @@ class ClipAnalysis:
     decoded: int
     times: StageTimes = field(default_factory=StageTimes)
     second_look: bool = False
+    frame_times: np.ndarray | None = None
+
+    def track_index(self, analysed: int) -> int:
+        """The track frame showing analysed frame ``analysed`` (nearest in time)."""
+        if self.frame_times is None:
+            return analysed
+        nearest = round(float(self.frame_times[analysed]) * self.track.clip.fps)
+        return min(nearest, len(self.track.frames) - 1)
 
 
 def analyze_clip(
@@ -212,7 +226,7 @@ def _with_second_look(run: _Run, pose: PoseBackend) -> ClipAnalysis:
     first = _analysed(run, pose)
     if first.report.reps or not _someone_else_may_hinge(first.track):
         return first
-    hidden = body_boxes(list(first.track.frames))
+    hidden = _per_analysed_frame(first, body_boxes(list(first.track.frames)))
     total = math.ceil(run.info.declared_frames / run.step)
     progress = run.progress
     if progress is not None:
@@ -221,6 +235,15 @@ def _with_second_look(run: _Run, pose: PoseBackend) -> ClipAnalysis:
     if len(second.report.reps) > len(first.report.reps):
         return replace(second, second_look=True)
     return first
+
+
+def _per_analysed_frame(analysis: ClipAnalysis, boxes: list[Box | None]) -> list[Box | None]:
+    """Boxes per track frame as boxes per analysed frame (they differ when the track
+    was put on an even time grid)."""
+    if analysis.frame_times is None or not boxes:
+        return boxes
+    last = len(boxes) - 1
+    return [boxes[min(analysis.track_index(k), last)] for k in range(len(analysis.frame_times))]
 
 
 def _someone_else_may_hinge(track: Track) -> bool:
@@ -241,13 +264,25 @@ def _analysed(
     frames, brightness, reader = _pose_frames(run, pose, hidden)
     started = time.perf_counter()
     info = run.info
-    clip = ClipInfo(
-        fps=info.fps / run.step, width=info.width, height=info.height, brightness=brightness
-    )
+    fps = info.fps / run.step
+    frame_times = true_times(reader.stamps_ms[: len(frames)], fps)
+    if frame_times is not None:
+        max_gap_s = default_video_thresholds().tracking.max_gap_s
+        frames = on_even_grid(frames, frame_times, fps, max_gap_s)
+    clip = ClipInfo(fps=fps, width=info.width, height=info.height, brightness=brightness)
     track = checked_outlines(Track(clip=clip, frames=frames))
     report = analyze_track(track, run.exercise, catalog=run.catalog)
     run.times.kinematics += time.perf_counter() - started
-    return ClipAnalysis(report, track, info, run.step, run.scale, reader.decoded, run.times)
+    return ClipAnalysis(
+        report,
+        track,
+        info,
+        run.step,
+        run.scale,
+        reader.decoded,
+        run.times,
+        frame_times=frame_times,
+    )
 
 
 def _pose_frames(
@@ -260,7 +295,13 @@ def _pose_frames(
     pixels) painted over before the model sees it."""
     info, times = run.info, run.times
     reader = Reader(info, run.step, run.limits)
-    lock = PersonLock(fps=info.fps / run.step)
+    rules = default_video_thresholds()
+    lock = PersonLock(
+        fps=info.fps / run.step,
+        min_visibility=rules.tracking.min_visibility,
+        max_lean_speed_deg_s=rules.reps.max_lean_speed_deg_s,
+        facing_nose_trunk=rules.tracking.facing_nose_trunk,
+    )
     total = math.ceil(info.declared_frames / run.step)
     frames: list[Frame | None] = []
     brightness: list[float] = []

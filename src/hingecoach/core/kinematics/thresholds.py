@@ -53,6 +53,7 @@ class Tracking(_Strict):
     planted_window_s: float = Field(gt=0, le=5)
     standing_lean_deg: float = Field(gt=0, le=90)
     foot_reference_s: float = Field(gt=0, le=5)
+    facing_nose_trunk: float = Field(gt=0, le=2)
     source: Text
 
 

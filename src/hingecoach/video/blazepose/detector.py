@@ -24,6 +24,10 @@ NMS_IOU = 0.3
 SCORE_CLIP = 100.0
 KEYPOINTS = 4
 MID_HIP, FULL_BODY = 0, 1
+# Around a person lost, a square this many times their last region's side: they fill
+# about a third of it (as they fill a tile as tall as a frame they are a third of).
+LOCAL_WINDOW = 1.0
+MIN_LOCAL_PX = 64  # a smaller window holds too few pixels to enlarge into the input
 
 
 @dataclass(frozen=True)
@@ -131,18 +135,34 @@ class PersonDetector:
         self,
         image_rgb: np.ndarray,
         near: tuple[tuple[float, float], float] | None = None,
+        last_seen: tuple[tuple[float, float], float] | None = None,
     ) -> list[Detection]:
         """People in the whole image; when there is none, in square tiles of it (a
         person a third of a landscape frame's height is a few dozen pixels tall in the
         whole frame's 224 px input, too small for the detector; in a tile as tall as the
         frame they are a third of it). ``near`` (centre, side): when checking a person
         already followed there, one square window around them replaces the tiles (one
-        inference where the tiles take three)."""
+        inference where the tiles take three). ``last_seen`` (centre, side of their
+        region): where a person lost was last followed; when the tiles find no one
+        either, a square ``LOCAL_WINDOW`` times that side around it is searched (a
+        person a fifth of the frame's height is too small even in a tile as tall as the
+        frame, more so folded at a rep's bottom): one inference more, and only on a
+        frame where no one was found."""
         found = self._detect_in(image_rgb)
         if found:
             return found
         width, height = image_rgb.shape[1::-1]
         tiles = square_tiles(width, height) if near is None else [window(width, height, *near)]
+        found = self._in_tiles(image_rgb, tiles)
+        if not found and last_seen is not None:
+            local = local_window(width, height, last_seen[0], LOCAL_WINDOW * last_seen[1])
+            found = self._in_tiles(image_rgb, [local] if local is not None else [])
+        return found
+
+    def _in_tiles(
+        self, image_rgb: np.ndarray, tiles: list[tuple[int, int, int]]
+    ) -> list[Detection]:
+        found: list[Detection] = []
         for left, top, side in tiles:
             tile = self._detect_in(image_rgb[top : top + side, left : left + side])
             found += [shifted(d, left, top) for d in tile]
@@ -185,6 +205,23 @@ def window(
     size = round(min(max(side, min(width, height)), max(width, height)))
     left = int(np.clip(round(centre[0] - size / 2), 0, max(0, width - size)))
     top = int(np.clip(round(centre[1] - size / 2), 0, max(0, height - size)))
+    return left, top, size
+
+
+def local_window(
+    width: int,
+    height: int,
+    centre: tuple[float, float],
+    side: float,
+) -> tuple[int, int, int] | None:
+    """(left, top, side) of a square of ``side`` around ``centre``, moved to lie inside
+    the image; None when it would not be smaller than the image's short side (the
+    square tiles have searched at that scale already)."""
+    size = round(side)
+    if size >= min(width, height) or size < MIN_LOCAL_PX:
+        return None
+    left = int(np.clip(round(centre[0] - size / 2), 0, width - size))
+    top = int(np.clip(round(centre[1] - size / 2), 0, height - size))
     return left, top, size
 
 

@@ -71,12 +71,13 @@ class PoseTracker:
             VisibilityFilter(),
         )
         self._roi: Roi | None = None
+        self._last_seen: Roi | None = None
         self._frame = -1
         self._since_found = 0
         self.detections = 0
 
     def reset(self) -> None:
-        self._roi, self._frame, self._since_found = None, -1, 0
+        self._roi, self._last_seen, self._frame, self._since_found = None, None, -1, 0
         for each in self._filters:
             each.reset()
 
@@ -110,11 +111,17 @@ class PoseTracker:
             result = self._surer(image_rgb, result, margin=SWITCH_MARGIN)
         result = self._smoothed(result)
         self._roi = landmarks_roi(result) if result is not None else None
+        self._last_seen = self._roi or self._last_seen
         return result
 
     def _detected(self, image_rgb: np.ndarray) -> PoseResult | None:
+        """A person found afresh; looked for near where the one followed was last seen
+        too, however long ago (only when the whole image shows no one)."""
         self.detections += 1
-        found = self._detector.detect(image_rgb)
+        seen = self._last_seen
+        found = self._detector.detect(
+            image_rgb, last_seen=(seen.centre, seen.side) if seen is not None else None
+        )
         return self._landmarks.run(image_rgb, detection_roi(found[0])) if found else None
 
     def _surer(
