@@ -7,6 +7,7 @@ import os
 import struct
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import cv2
@@ -44,6 +45,48 @@ def write_clip(
         writer.write(image)
     writer.release()
     return path
+
+
+Change = Callable[[int, float, np.ndarray], "np.ndarray | None"]
+
+
+def rewrite_clip(source: Path, path: Path, change: Change) -> list[float]:
+    """Write ``source`` to ``path`` (MPEG-4 at its frame rate) through ``change(index, t,
+    image)``: the picture to keep for that frame, or None to drop it. Returns the kept
+    frames' times in seconds."""
+    capture = cv2.VideoCapture(str(source))
+    fps = capture.get(cv2.CAP_PROP_FPS)
+    writer: cv2.VideoWriter | None = None
+    kept: list[float] = []
+    index = 0
+    while True:
+        ok, image = capture.read()
+        if not ok:
+            break
+        t = index / fps
+        out = change(index, t, image)
+        index += 1
+        if out is None:
+            continue
+        if writer is None:
+            size = (out.shape[1], out.shape[0])
+            writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), fps, size)
+        writer.write(out)
+        kept.append(t)
+    capture.release()
+    assert writer is not None, f"{source} has no frame to keep"
+    writer.release()
+    return kept
+
+
+def frame_from_end(source: Path, back: int) -> np.ndarray:
+    """The picture ``back`` frames before the end of ``source``."""
+    capture = cv2.VideoCapture(str(source))
+    capture.set(cv2.CAP_PROP_POS_FRAMES, capture.get(cv2.CAP_PROP_FRAME_COUNT) - back)
+    ok, image = capture.read()
+    capture.release()
+    assert ok, f"{source} has no frame {back} from its end"
+    return image
 
 
 def set_rotation(path: Path, degrees: int) -> Path:

@@ -19,7 +19,7 @@ from hingecoach.core import default_catalog
 from hingecoach.video import analyze_clip
 
 from .conftest import ROOT
-from .support import run_cli, set_frame_times
+from .support import frame_from_end, rewrite_clip, run_cli, set_frame_times
 
 SHARED_VIDEO = ROOT.parent / "shared" / "video"
 CLIPS = sorted(SHARED_VIDEO.glob("*.mp4")) if SHARED_VIDEO.is_dir() else []
@@ -102,18 +102,14 @@ def _small_in_landscape(source: Path, path: Path, factor: float = 0.46) -> Path:
     """The clip's lifter (rows 80-1000, about 780 px tall) shrunk by ``factor`` (0.46: to
     a third of a 1920x1080 frame's height), on a grey ground: a phone filming from across
     the gym."""
-    capture = cv2.VideoCapture(str(source))
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), 30.0, (1920, 1080))
-    while True:
-        ok, image = capture.read()
-        if not ok:
-            break
+
+    def shrunk(index: int, t: float, image: np.ndarray) -> np.ndarray:
         canvas = np.full((1080, 1920, 3), 110, np.uint8)
         part = cv2.resize(image[80:1000], None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
         canvas[500 : 500 + part.shape[0], 800 : 800 + part.shape[1]] = part
-        writer.write(canvas)
-    capture.release()
-    writer.release()
+        return canvas
+
+    rewrite_clip(source, path, shrunk)
     return path
 
 
@@ -137,17 +133,13 @@ def test_a_lifter_a_third_of_a_landscape_frame_is_counted_as_at_full_size(tmp_pa
 def _framed_small(source: Path, path: Path) -> Path:
     """The whole picture (gym and lifter) shrunk to a third of a 1920x1080 frame's
     height, on a grey ground: the lifter is about a fifth of the frame's height."""
-    capture = cv2.VideoCapture(str(source))
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), 30.0, (1920, 1080))
-    while True:
-        ok, image = capture.read()
-        if not ok:
-            break
+
+    def framed(index: int, t: float, image: np.ndarray) -> np.ndarray:
         canvas = np.full((1080, 1920, 3), (120, 125, 130), np.uint8)
         canvas[600:960, 860:1063] = cv2.resize(image, (203, 360), interpolation=cv2.INTER_AREA)
-        writer.write(canvas)
-    capture.release()
-    writer.release()
+        return canvas
+
+    rewrite_clip(source, path, framed)
     return path
 
 
@@ -166,28 +158,12 @@ def _variable_rate(source: Path, path: Path) -> Path:
     """The clip as a phone recording at a variable frame rate keeps it: every frame to
     8 s, one in two from 8 to 18 s (dim light), then two in three; each kept frame keeps
     its time in the container, so the header's average rate is about 22 fps."""
-    capture = cv2.VideoCapture(str(source))
-    fps = capture.get(cv2.CAP_PROP_FPS)
-    writer: cv2.VideoWriter | None = None
-    times: list[float] = []
-    index = 0
-    while True:
-        ok, image = capture.read()
-        if not ok:
-            break
-        t = index / fps
-        index += 1
-        if (8 <= t < 18 and index % 2 == 0) or (t >= 18 and index % 3 == 0):
-            continue
-        if writer is None:
-            size = (image.shape[1], image.shape[0])
-            writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), fps, size)
-        writer.write(image)
-        times.append(t)
-    capture.release()
-    assert writer is not None
-    writer.release()
-    return set_frame_times(path, times)
+
+    def thinned(index: int, t: float, image: np.ndarray) -> np.ndarray | None:
+        dropped = (8 <= t < 18 and index % 2 == 1) or (t >= 18 and index % 3 == 2)
+        return None if dropped else image
+
+    return set_frame_times(path, rewrite_clip(source, path, thinned))
 
 
 def test_reps_of_a_variable_frame_rate_clip_are_at_their_true_times(tmp_path, full_deadlifts):
@@ -204,31 +180,22 @@ def _with_passer_by(source: Path, path: Path, start_s: float = 12.0, cross_s: fl
     """The clip with a passer-by crossing in front of the lifter from right to left: the
     lifter's own standing figure from near the end, mirrored (facing the other way), cut
     out in an ellipse and slid across the frame from ``start_s`` for ``cross_s``."""
-    capture = cv2.VideoCapture(str(source))
-    fps = capture.get(cv2.CAP_PROP_FPS)
-    frames = []
-    while True:
-        ok, image = capture.read()
-        if not ok:
-            break
-        frames.append(image)
-    capture.release()
-    height, width = frames[0].shape[:2]
-    figure = cv2.flip(frames[-20][80:1150, 150:650], 1)
+    figure = cv2.flip(frame_from_end(source, 20)[80:1150, 150:650], 1)
     mask = np.zeros(figure.shape[:2], np.uint8)
     cv2.ellipse(mask, (250, 535), (170, 540), 0, 0, 360, 255, -1)
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), fps, (width, height))
-    for index, image in enumerate(frames):
-        t = index / fps - start_s
-        if 0 <= t < cross_s:
-            left = int(width - (width + figure.shape[1]) * t / cross_s)
+
+    def crossed(index: int, t: float, image: np.ndarray) -> np.ndarray:
+        width, into = image.shape[1], t - start_s
+        if 0 <= into < cross_s:
+            left = int(width - (width + figure.shape[1]) * into / cross_s)
             a, b = max(0, left), min(width, left + figure.shape[1])
             if b > a:
                 inside = mask[:, a - left : b - left, None] > 0
                 region = image[80:1150, a:b]
                 image[80:1150, a:b] = np.where(inside, figure[:, a - left : b - left], region)
-        writer.write(image)
-    writer.release()
+        return image
+
+    rewrite_clip(source, path, crossed)
     return path
 
 
