@@ -67,12 +67,10 @@ class PersonLock:
         chord = trunk_chord(frame.landmarks, self.min_visibility)
         if chord is None:
             return None
-        dx, dy = chord[1] - chord[0]
-        trunk = float(np.hypot(dx, dy))
+        trunk = float(np.hypot(*(chord[1] - chord[0])))
         if trunk <= 0:
             return None
-        lean = float(np.degrees(np.arctan2(dx, -dy)))
-        return chord[0], trunk, lean, self._facing_of(frame, chord[1], trunk)
+        return chord[0], trunk, _lean(chord), self._facing_of(frame, chord[1], trunk)
 
     def _facing_of(self, frame: Frame, shoulders: np.ndarray, trunk: float) -> float:
         nose = frame.landmarks.get("nose")
@@ -93,9 +91,15 @@ def leans_forward(
         chord = trunk_chord(frame.landmarks, min_visibility) if frame is not None else None
         if chord is None:
             continue
-        dx, dy = chord[1] - chord[0]
-        leaning += float(np.degrees(np.arctan2(abs(dx), -dy))) >= min_lean_deg
+        leaning += abs(_lean(chord)) >= min_lean_deg
     return leaning >= min_frames
+
+
+def _lean(chord: tuple[np.ndarray, np.ndarray]) -> float:
+    """The trunk's lean from vertical in degrees, hip to shoulder, signed as it tips in
+    the image (positive to the right)."""
+    dx, dy = chord[1] - chord[0]
+    return float(np.degrees(np.arctan2(dx, -dy)))
 
 
 def body_length(frame: Frame) -> float:
