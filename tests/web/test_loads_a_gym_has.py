@@ -93,19 +93,24 @@ def test_gym_mode_and_the_log_form_start_from_the_same_load(coach_client, noah):
     assert start > low * 2.2046  # the last load, not the bottom of the range
 
 
-def test_a_last_load_in_the_range_is_kept_and_one_beyond_it_is_held_inside(coach_client, noah):
-    exercise, item = next(iter(loaded(noah).items()))
-    rx = item.prescription
-    inside = rx.load_lb.min + 5 if rx.load_lb.max > rx.load_lb.min else rx.load_lb.min
+def gym_run(client, athlete, exercise: str, reps: int, load: str):
+    """Save gym mode's run of one set of ``exercise`` at ``load`` (as typed)."""
     post = {
         "key": str(uuid.uuid4()),
         "date": DAYS_AGO.isoformat(),
         "s1-exercise": exercise,
         "s1-1-done": "1",
-        "s1-1-reps": "8",
-        "s1-1-load": f"{inside:g}",
+        "s1-1-reps": str(reps),
+        "s1-1-load": load,
     }
-    assert coach_client.post(reverse("gym:run", args=[noah.pk]), post).status_code == 302
+    return client.post(reverse("gym:run", args=[athlete.pk]), post)
+
+
+def test_a_last_load_in_the_range_is_kept_and_one_beyond_it_is_held_inside(coach_client, noah):
+    exercise, item = next(iter(loaded(noah).items()))
+    rx = item.prescription
+    inside = rx.load_lb.min + 5 if rx.load_lb.max > rx.load_lb.min else rx.load_lb.min
+    assert gym_run(coach_client, noah, exercise, reps=8, load=f"{inside:g}").status_code == 302
     now = loaded(noah)[exercise].prescription
     expected = min(max(inside, now.load_lb.min), now.load_lb.max)
     assert gym_loads(coach_client, noah)[exercise] == {f"{expected:g}"}
@@ -114,15 +119,7 @@ def test_a_last_load_in_the_range_is_kept_and_one_beyond_it_is_held_inside(coach
 
 def test_a_load_typed_in_pounds_reads_back_as_the_same_pounds(coach_client, noah, team):
     exercise = next(iter(loaded(noah)))
-    post = {
-        "key": str(uuid.uuid4()),
-        "date": DAYS_AGO.isoformat(),
-        "s1-exercise": exercise,
-        "s1-1-done": "1",
-        "s1-1-reps": "10",
-        "s1-1-load": "87.5",
-    }
-    assert coach_client.post(reverse("gym:run", args=[noah.pk]), post).status_code == 302
+    assert gym_run(coach_client, noah, exercise, reps=10, load="87.5").status_code == 302
     row = SessionExercise.objects.get()
     assert (row.load_logged, row.load_unit) == (Decimal("87.5"), "lb")
     assert row.load_kg == Decimal("39.69")  # for the engine and the charts
