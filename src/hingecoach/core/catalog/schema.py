@@ -7,7 +7,7 @@ keys refused, so a typo in a data file fails at load instead of being ignored.
 # Annotations are objects, not text (no ``from __future__ import annotations``): pydantic
 # would otherwise evaluate each field's from text as the class is made, a sixth of the
 # models' share of the command line's start.
-from typing import Annotated, Literal, Self
+from typing import Annotated, ClassVar, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -276,6 +276,9 @@ class TskThresholds(Strict):
 class Grid(Strict):
     """The loads a gym has for one implement in one unit: a step from the step, or a list
     of sizes (kettlebells)."""
+
+    # A coach's grid replaces the shipped one whole: step and sizes exclude each other.
+    taken_whole: ClassVar[bool] = True
 
     step: float | None = Field(None, gt=0, le=20)
     sizes: list[Annotated[float, Field(gt=0, le=500)]] | None = None
