@@ -140,6 +140,17 @@ class FaultRule(_Strict):
     source: Text
 
 
+class AdapterRules(_Strict):
+    """What the video adapter decides with before the kinematics: when a clip's frame
+    times are trusted and used, and where its person detector looks for a person lost."""
+
+    uneven_frame_share: float = Field(gt=0, le=0.5)
+    max_stamp_rate_ratio: float = Field(gt=1, le=10)
+    lost_search_side: float = Field(gt=0, le=5)
+    min_search_px: int = Field(ge=16, le=1024)
+    source: Text
+
+
 class VideoThresholds(_Strict):
     """The whole file."""
 
@@ -149,6 +160,7 @@ class VideoThresholds(_Strict):
     reps: RepRules
     windows: Windows
     faults: dict[FaultId, FaultRule]
+    adapter: AdapterRules
 
     @model_validator(mode="after")
     def _every_fault(self) -> VideoThresholds:

@@ -55,9 +55,12 @@ def read_video_thresholds(
 def video_thresholds_in(folder: Path | str) -> tuple[VideoThresholds, FromShipped | None]:
     """The video thresholds of a catalog folder: its own file over the shipped one, or
     the shipped file whole when the folder holds none (said in the FromShipped)."""
-    if not (Path(folder) / FILE_NAME).exists():
+    target = Path(folder) / FILE_NAME
+    if not target.exists():
         return default_video_thresholds(), FromShipped(FILE_NAME)
-    return read_video_thresholds(folder)
+    if target.resolve() == DEFAULT_PATH:
+        return default_video_thresholds(), None
+    return read_video_thresholds(target)
 
 
 def _target(path: Path | str | None) -> Path:
