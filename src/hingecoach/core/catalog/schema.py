@@ -277,9 +277,6 @@ class Grid(Strict):
     """The loads a gym has for one implement in one unit: a step from the step, or a list
     of sizes (kettlebells)."""
 
-    # A coach's grid replaces the shipped one whole: step and sizes exclude each other.
-    taken_whole: ClassVar[bool] = True
-
     step: float | None = Field(None, gt=0, le=20)
     sizes: list[Annotated[float, Field(gt=0, le=500)]] | None = None
 
@@ -293,6 +290,10 @@ class Grid(Strict):
 
 
 class ImplementGrid(Strict):
+    # A coach's implement replaces the shipped one whole (hingecoach.core.shipped): step
+    # and sizes exclude each other, and same_bells holds only for the sizes beside it.
+    taken_whole: ClassVar[bool] = True
+
     kg: Grid
     lb: Grid
     same_bells: bool = Field(
