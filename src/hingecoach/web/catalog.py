@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 _request = Local()  # per thread (and per async task): this request's catalog
 _keys: dict[int, tuple[Catalog, str]] = {}  # id -> (the catalog, kept alive; its key)
 _keys_lock = threading.Lock()
-_noted: dict[int, Catalog] = {}  # id -> catalog whose keys from the shipped file were logged
+_noted: set[str] = set()  # the lines on keys from the shipped file already logged
 # The video thresholds by the content of the coach's file and the shipped one.
 _video: dict[str, VideoThresholds] = {}
 
@@ -83,16 +83,16 @@ def web_video_thresholds() -> VideoThresholds:
 
 
 def _note(catalog: Catalog) -> None:
-    """Log the keys a coach's thresholds took from the shipped file, once per catalog
-    loaded (the core hands back the same object while its files are unchanged)."""
-    if not catalog.from_shipped or _noted.get(id(catalog)) is catalog:
-        return
+    """Log the keys a coach's thresholds took from the shipped file, once per process
+    for each different line (not on every request)."""
     for line in catalog.shipped_notes():
+        if line in _noted:
+            continue
         log.warning("%s", line)
-    with _keys_lock:
-        if len(_noted) > 8:
-            _noted.clear()
-        _noted[id(catalog)] = catalog
+        with _keys_lock:
+            if len(_noted) > 8:
+                _noted.clear()
+            _noted.add(line)
 
 
 def catalog_key(catalog: Catalog | None = None) -> str:
