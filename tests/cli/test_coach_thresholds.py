@@ -54,6 +54,9 @@ def runs(tmp_path_factory) -> tuple[Path, dict[str, object]]:
     }
     calls["wrong"] = Call(("--catalog", str(wrong), "plan", str(seventy)), env=env)
     calls["typo"] = Call(("catalog", "validate", str(typo)), env=env)
+    video = older_copy(shipped, root / "video")
+    rewrite(video / "video-thresholds.yaml", "min_fps: 10", "min_fps: 0")
+    calls["video"] = Call(("catalog", "validate", str(video)), env=env)
     return root, run_many(calls)
 
 
@@ -78,3 +81,9 @@ def test_an_unknown_key_in_the_copy_is_refused(runs):
     result = runs[1]["typo"]
     assert result.code == 2 and result.out == ""
     assert result.err_lines == ["thresholds.yaml: pain.safe_maximum: unknown field (value 2)"]
+
+
+def test_validate_checks_the_copys_video_thresholds_too(runs):
+    result = runs[1]["video"]
+    assert result.code == 2 and result.out == ""
+    assert result.err_lines[-1].startswith("video-thresholds.yaml: clip.min_fps: 0 is not allowed")
