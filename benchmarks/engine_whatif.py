@@ -1,6 +1,6 @@
-"""How far would the engine go without what it pays for today? Two what-ifs, one table.
+"""How far would the engine go without what it pays for today? What-ifs, one table.
 
-    python benchmarks/engine_whatif.py [--cases 10000] [--repeat 3] [--mypyc]
+    python benchmarks/engine_whatif.py [--cases 10000] [--repeat 3] [--mypyc] [--floors]
 
 Recommendations a second (CPU time, median of ``--repeat`` runs over the benchmark's
 seeded cases, validated up front as in ``bench_engine.py``):
@@ -13,6 +13,20 @@ seeded cases, validated up front as in ``bench_engine.py``):
 - ``compiled with mypyc`` (``--mypyc``): the engine's modules and ``core/present.py``
   compiled to C by mypyc in a temporary copy of the package (about 20 s; needs a C
   compiler and Python's headers), run in a child process.
+
+``--floors`` adds what no engine for this contract can go below in this language, each on
+unseen cases (sets drawn with seeds ``bench_engine.py``'s cases never use):
+
+- ``rules only``: the rules and the facts as today, but no answer assembled (no option,
+  avoid or warning is made or worded). The time the rules alone take.
+- ``answer objects``: how many pydantic objects an answer holds and what making one from
+  ready values costs (``built``, the cheapest way the engine has): their product is the
+  time the answer's objects take, however the rules get to them.
+- ``serialised``: the answers turned into the contract's JSON by pydantic-core (compiled
+  Rust): the time writing out an answer already made takes, for scale.
+- ``parts seen before``: for answers to unseen cases, the share of their options, avoided
+  exercises and whys equal to one in the answers to the benchmark's own cases: how much
+  an engine sharing answer parts between answers could skip.
 
 The answers are not checked here (the what-ifs are measurements, not products);
 ``same_answers.py`` is the check for a change that is kept.
@@ -106,13 +120,96 @@ def compiled_rate(cases: int, repeat: int) -> float | None:
         return float(json.loads(child.stdout)["rate"])
 
 
+def unseen(cases: int, seed: int) -> list[Any]:
+    from cases import random_cases
+    from hingecoach.core import default_catalog, parse_case
+
+    catalog = default_catalog()
+    return [parse_case(c, catalog) for c in random_cases(cases, seed=seed)]
+
+
+def per_case_us(func: Any, items: list[Any]) -> float:
+    start = time.process_time()
+    for item in items:
+        func(item)
+    return (time.process_time() - start) / len(items) * 1e6
+
+
+def floors(cases: int) -> dict[str, str]:
+    """The ``--floors`` rows (see the module's text)."""
+    from pydantic import BaseModel
+
+    from cases import random_cases
+    from hingecoach.core import default_catalog, parse_case, recommend
+    from hingecoach.core.engine.built import built
+    from hingecoach.core.results import Why
+
+    catalog = default_catalog()
+    seen = [recommend(parse_case(c, catalog), catalog) for c in random_cases(cases)]
+    full = per_case_us(lambda c: recommend(c, catalog), unseen(cases, 9_100))
+    rows = {"full answers": f"{full:6.1f} us each"}
+    rows["rules only"] = f"{rules_only_us(cases):6.1f} us each"
+    answers = [recommend(c, catalog) for c in unseen(cases, 9_102)]
+
+    def count(value: Any) -> int:
+        if isinstance(value, BaseModel):
+            return 1 + sum(count(v) for v in value.__dict__.values())
+        return sum(count(v) for v in value) if isinstance(value, list) else 0
+
+    objects = statistics.mean(count(a) for a in answers)
+    one = per_case_us(lambda _: built(Why, rule="r", text="t", facts={}), range(200_000))
+    rows["answer objects"] = f"{objects:.1f} each x {one:.2f} us = {objects * one:5.1f} us"
+    rows["serialised"] = f"{per_case_us(lambda a: a.model_dump_json(), answers):6.1f} us each"
+    for part, share in parts_seen_before(seen, answers).items():
+        rows[f"{part} seen before"] = f"{share:6.1%}"
+    return rows
+
+
+def rules_only_us(cases: int) -> float:
+    """``recommend`` with nothing assembled: the stage's rules run, the answer is not made."""
+    from hingecoach.core import default_catalog, recommend
+
+    catalog = default_catalog()
+    module = sys.modules["hingecoach.core.engine.recommend"]
+    finish, warnings = module._finish, module.warnings
+    module._finish = lambda facts, draft, stage: None
+    module.warnings = lambda catalog, reasons: {"warnings": [], "warnings_why": []}
+    try:
+        return per_case_us(lambda c: recommend(c, catalog), unseen(cases, 9_101))
+    finally:
+        module._finish, module.warnings = finish, warnings
+
+
+def parts_seen_before(seen: list[Any], answers: list[Any]) -> dict[str, float]:
+    def parts(batch: list[Any]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {"options": [], "avoided": [], "whys": []}
+        for answer in batch:
+            found["options"] += [o.model_dump_json() for o in answer.options]
+            found["avoided"] += [a.model_dump_json() for a in answer.avoid]
+            for entry in [*answer.options, *answer.avoid]:
+                found["whys"] += [w.model_dump_json() for w in entry.why]
+        return found
+
+    known = {name: set(values) for name, values in parts(seen).items()}
+    return {
+        name: sum(v in known[name] for v in values) / max(len(values), 1)
+        for name, values in parts(answers).items()
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--mypyc", action="store_true")
+    parser.add_argument("--floors", action="store_true")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.floors:
+        print(f"{args.cases} unseen cases, CPU time")
+        for label, value in floors(args.cases).items():
+            print(f"  {label:22} {value}")
+        return
     if args.child:
         print(json.dumps({"rate": rate(args.cases, args.repeat)}))
         return

@@ -258,11 +258,12 @@ class _Say:
             else f", with {self.exercises(ids)} mastered"
         )
 
-    def mastered_by_then(self, facts: Mapping[str, Any], template: str) -> str:
+    def mastered_by_then(self, facts: Mapping[str, Any], after_test: bool = False) -> str:
         """The mastered exercises, those a block only assumes (``by_then``) worded as a
-        condition: "if Good Morning is mastered by then", never as a fact. Right after a
-        projected re-test the two conditions join ("If the week-7 re-test passes and
-        Good Morning is mastered by then")."""
+        condition: "if Good Morning is mastered by then", never as a fact. ``after_test``
+        words it to follow the test's clause: right after a projected re-test the two
+        conditions join ("If the week-7 re-test passes and Good Morning is mastered by
+        then")."""
         assumed = [i for i in facts.get("by_then") or [] if i in facts["mastered"]]
         have = self.mastered([i for i in facts["mastered"] if i not in assumed])
         if not assumed:
@@ -271,7 +272,7 @@ class _Say:
             return f"{have}; if {self.exercises(assumed)} mastered by then"
         verb = "is" if len(assumed) == 1 else "are"
         condition = f"{self.exercises(assumed)} {verb} mastered by then"
-        if "{test}{mastered}" not in template:
+        if not after_test:
             return f"{have}, if {condition}"
         if self.projected_test(facts):
             return f"{have}, and if {condition}" if have else f" and {condition}"
@@ -335,8 +336,8 @@ class _Say:
             return ""
         return f"; {self.exercise(sub)} stands in for {self.exercise(facts['exercise'])}"
 
-    def words(self, facts: Mapping[str, Any], template: str = "") -> dict[str, str]:
-        """Each placeholder a rule's sentence (``template``) may use, in words."""
+    def words(self, facts: Mapping[str, Any]) -> dict[str, str]:
+        """Each placeholder a rule's sentence may use, in words."""
         table = _WORDS
         out = {
             key: (table[key](self, value) if key in table else str(value))
@@ -357,7 +358,8 @@ class _Say:
         if "cause" in facts:
             out["cause"] = CAUSE_WORDS.get(facts["cause"], str(facts["cause"]))
         if "mastered" in facts:
-            out["mastered"] = self.mastered_by_then(facts, template)
+            out["mastered"] = self.mastered_by_then(facts)
+            out["test_mastered"] = out.get("test", "") + self.mastered_by_then(facts, True)
             out["series_done"] = (
                 "if the corrective series is mastered by then, "
                 if facts.get("by_then")
@@ -462,7 +464,7 @@ def reason_log(catalog: Catalog, rule: str, facts: Mapping[str, Any]) -> str:
 def log_sentence(catalog: Catalog, rule: str, facts: Mapping[str, Any]) -> str:
     """``reason_log`` worded afresh (no memo)."""
     says = catalog.rules[rule].says
-    words = _Say(catalog, "log", "kg").words(facts, says)
+    words = _Say(catalog, "log", "kg").words(facts)
     return f"{says.format(**words)} (rule: {rule})"
 
 
@@ -482,7 +484,7 @@ def reason_text(catalog: Catalog, rule: str, facts: Mapping[str, Any], units: Un
 def person_sentence(catalog: Catalog, rule: str, facts: Mapping[str, Any], units: Units) -> str:
     """``reason_text`` worded afresh (no memo)."""
     text = catalog.rules[rule].text
-    words = _Say(catalog, "person", units).words(facts, text)
+    words = _Say(catalog, "person", units).words(facts)
     return _sentence(text.format(**words))
 
 
