@@ -260,16 +260,18 @@ def _window(signal: Floats, left: int, peak: int, right: int, rules: RepRules) -
     """The rep's first and last frame, both seen: where the lean is within ``edge_share``
     of its excursion from the turns either side, or the first and last frame seen where
     no turn lies before or after the peak and the lean never came back by the excursion
-    (the clip's edge, or the lifter coming into or out of view, cuts the rep)."""
+    (the clip's edge, or the lifter coming into or out of view, cuts the rep). The
+    excursion is measured from no further back than ``upright_lean_deg``: a lean read
+    further back is a misplaced hip, not a lifter standing."""
     seen = np.flatnonzero(np.isfinite(signal))
     top = signal[peak]
     start = int(seen[0])
-    base = float(np.nanmin(signal[left : peak + 1]))
+    base = max(float(np.nanmin(signal[left : peak + 1])), -rules.upright_lean_deg)
     if top - base >= rules.min_lean_excursion_deg or left > 0:
         level = base + rules.edge_share * (top - base)
         start = left + int(np.flatnonzero(signal[left : peak + 1] <= level)[-1])
     end = int(seen[-1])
-    base = float(np.nanmin(signal[peak : right + 1]))
+    base = max(float(np.nanmin(signal[peak : right + 1])), -rules.upright_lean_deg)
     if top - base >= rules.min_lean_excursion_deg or right < len(signal) - 1:
         level = base + rules.edge_share * (top - base)
         end = peak + int(np.flatnonzero(signal[peak : right + 1] <= level)[0])
