@@ -117,7 +117,10 @@ def test_every_load_lies_inside_the_catalogs_range_for_the_age_band(case):
         if rng is None:
             assert load is None, item.exercise
             continue
-        assert load is not None, item.exercise
+        if load is None:  # work the catalog can do unloaded, after a flare under its range
+            assert CATALOG[item.exercise].loads.body_weight, item.exercise
+            assert is_flare(case) or item in after_flare, item.exercise
+            continue
         if item.prescription.implement == "dowel":
             assert age < 12 and load.max <= 5, item.exercise
         elif is_flare(case) or item in after_flare:  # capped by the flared session's load
