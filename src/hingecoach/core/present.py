@@ -337,7 +337,7 @@ class _Say:
         return f"{number(kg)} kg" if self.log else logged_text(kg, self.units)
 
     def heavier(self, facts: Mapping[str, Any]) -> str:
-        """ "heavier than", naming the other unit where a load is more than a logged one
+        """The words for a load over a logged one, naming the other unit where it is over
         only there (a kilogram and a pound gym round the two apart)."""
         units = "kg" if self.log else self.units
         over = facts.get("over_in") or [units]
