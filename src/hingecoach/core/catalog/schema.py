@@ -65,6 +65,12 @@ class LoadGuidance(Strict):
         description="What the load is lifted with; it decides how loads are rounded "
         "(thresholds.yaml, loads.implements). Required when a band is loaded.",
     )
+    body_weight: bool = Field(
+        False,
+        description="The work can be done with no load at all (a step-up at body weight): "
+        "after a pain flare that left its lightest load above what the session had, it "
+        "is offered unloaded rather than dropped.",
+    )
     note: Text | None = None
     source: Text
 
