@@ -81,3 +81,16 @@ def test_a_card_printed_in_pounds_has_no_kilograms_anywhere(catalog, pages):
         text = pages["lb"][ex.id]
         assert not re.search(r"\d\s*kg\b|kilogram", text, re.I), (ex.id, text)
         assert ex.loads.adult is None or " lb" in text, ex.id
+
+
+def test_no_card_prints_its_exercise_id_in_its_header(catalog, pages):
+    for ex in catalog:
+        text = pages["kg"][ex.id]
+        header = text[: text.index(ex.name)]
+        assert ex.id not in header, header
+
+
+def test_a_first_rung_says_it_has_no_step_down(catalog, pages):
+    text = pages["kg"]["hip-bridge"]
+    assert "Step down none: this is a first rung" in text
+    assert "Step down a first rung" not in text
