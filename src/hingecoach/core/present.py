@@ -188,9 +188,12 @@ def joined(words: Sequence[str], last: str = "and") -> str:
 
 
 def prerequisites_text(groups: Sequence[Sequence[str]]) -> str:
-    """Groups that are each mastered by mastering any one of them, all needed: ``A and
-    one of B, C or D``. A lone name comes first, so a comma never reads as between
-    groups; two or more choices are kept apart with semicolons."""
+    """Groups that are each mastered by mastering any one of them, all needed: ``A or
+    B`` alone, ``A and one of B, C or D`` with others. A lone name comes first, so a
+    comma never reads as between groups; two or more choices are kept apart with
+    semicolons."""
+    if len(groups) == 1:
+        return joined(groups[0], "or")
     words = [g[0] if len(g) == 1 else f"one of {joined(g, 'or')}" for g in groups]
     words = sorted(words, key=lambda w: w.startswith("one of "))
     choices = sum(len(g) > 1 for g in groups)
