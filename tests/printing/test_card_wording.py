@@ -83,11 +83,13 @@ def test_a_card_printed_in_pounds_has_no_kilograms_anywhere(catalog, pages):
         assert ex.loads.adult is None or " lb" in text, ex.id
 
 
-def test_no_card_prints_its_exercise_id_in_its_header(catalog, pages):
-    for ex in catalog:
-        text = pages["kg"][ex.id]
-        header = text[: text.index(ex.name)]
-        assert ex.id not in header, header
+def test_no_card_prints_its_exercise_id(catalog, pages):
+    # An id of one word ("deadlift") is also a word of the card's prose: a slug with a
+    # hyphen is not, so those are looked for.
+    slugs = [ex.id for ex in catalog if "-" in ex.id]
+    assert len(slugs) > len(catalog.exercises) // 2
+    for slug in slugs:
+        assert slug not in pages["kg"][slug], slug
 
 
 def test_a_first_rung_says_it_has_no_step_down(catalog, pages):
