@@ -60,6 +60,18 @@ def squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
+def card_of(exercise_id: str) -> Any:
+    """The card the default catalog prints for ``exercise_id``."""
+    return next(c for c in cards_for(default_catalog()) if c.id == exercise_id)
+
+
+def heading(card: Any) -> str:
+    """A printed card's heading as the PDF's text reads it: the band (set in capitals)
+    and the exercise's name."""
+    band = f"{card.theme_label} · Level {card.level} {card.role_label}".upper()
+    return f"{band} {card.name}"
+
+
 def keep(name: str, data: bytes | str, png_pages: tuple[int, ...] = (), dpi: int = 60) -> Path:
     """Write ``name`` under test-output/printing, with the given pages as PNG."""
     OUTPUT.mkdir(parents=True, exist_ok=True)

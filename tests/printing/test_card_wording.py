@@ -81,3 +81,18 @@ def test_a_card_printed_in_pounds_has_no_kilograms_anywhere(catalog, pages):
         text = pages["lb"][ex.id]
         assert not re.search(r"\d\s*kg\b|kilogram", text, re.I), (ex.id, text)
         assert ex.loads.adult is None or " lb" in text, ex.id
+
+
+def test_no_card_prints_its_exercise_id(catalog, pages):
+    # An id of one word ("deadlift") is also a word of the card's prose: a slug with a
+    # hyphen is not, so those are looked for.
+    slugs = [ex.id for ex in catalog if "-" in ex.id]
+    assert len(slugs) > len(catalog.exercises) // 2
+    for slug in slugs:
+        assert slug not in pages["kg"][slug], slug
+
+
+def test_a_first_rung_says_it_has_no_step_down(catalog, pages):
+    text = pages["kg"]["hip-bridge"]
+    assert "Step down none: this is a first rung" in text
+    assert "Step down a first rung" not in text

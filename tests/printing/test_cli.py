@@ -14,7 +14,7 @@ from cli.runner import Call, example, run_many
 from hingecoach.core import default_catalog, plan
 from hingecoach.core.present import why_text
 
-from .conftest import Pdf, squeeze
+from .conftest import Pdf, card_of, heading, squeeze
 
 pytestmark = pytest.mark.cli
 
@@ -72,7 +72,8 @@ def test_cards_with_ids_prints_only_those_one_per_page(made):
     assert results["two"].code == 0, results["two"].err
     texts = Pdf((folder / "two.pdf").read_bytes()).texts()
     assert len(texts) == 2
-    assert "hip-bridge" in texts[0] and "step-up" in texts[1]
+    first, second = (card_of(i) for i in ("hip-bridge", "step-up"))
+    assert texts[0].startswith(heading(first)) and texts[1].startswith(heading(second))
 
 
 def test_sheet_prints_a_page_per_week_in_pounds_with_the_name(made):

@@ -12,7 +12,7 @@ from hingecoach.core.present import why_text
 from hingecoach.web.athletes.case import athlete_case
 from hingecoach.web.teams import services as teams
 
-from .conftest import Pdf, squeeze
+from .conftest import Pdf, card_of, heading, squeeze
 
 pytestmark = [
     pytest.mark.django_db,
@@ -102,7 +102,7 @@ def test_todays_cards_are_the_cards_of_the_session(coach_client, athlete):
     response = coach_client.get(reverse("printouts:athlete-cards", args=[athlete.pk]))
     assert response.status_code == 200
     texts = Pdf(response.content).texts()
-    assert texts and "bodyweight-hip-hinge" in texts[0]
+    assert texts and texts[0].startswith(heading(card_of("bodyweight-hip-hinge")))
 
 
 def test_another_teams_athlete_is_not_found(coach_client, stranger):

@@ -18,6 +18,7 @@ from hingecoach.cli.render import bullets, print_all
 from hingecoach.core import Catalog
 from hingecoach.core.kinematics import DEFAULT_EXERCISE, AnalysisReport
 from hingecoach.core.kinematics.advice import fault_advice
+from hingecoach.core.kinematics.filming import nothing_judged_line
 from hingecoach.core.kinematics.report import FaultFinding, Rep
 
 if TYPE_CHECKING:
@@ -181,6 +182,11 @@ def coaching_section(report: AnalysisReport, catalog: Catalog) -> Group:
 def verdict(report: AnalysisReport, catalog: Catalog) -> Text:
     """What the clip means for the athlete's record (DOMAIN.md section 5)."""
     exercise = catalog.exercises.get(report.exercise)
+    nothing = nothing_judged_line(report)
+    if nothing is not None:
+        if report.exercise == DEFAULT_EXERCISE:
+            nothing += " Until then, watch the athlete yourself before recording a test."
+        return Text(nothing, style="yellow")
     if report.exercise != DEFAULT_EXERCISE:
         downs = ", ".join(_name(catalog, e) for e in (exercise.step_down if exercise else []))
         step = f" The exercise's step down: {downs}." if downs and report.faults else ""
@@ -197,15 +203,6 @@ def verdict(report: AnalysisReport, catalog: Catalog) -> Text:
             (
                 ". Once you have confirmed the faults, record the test with "
                 f'"faults": {json.dumps(list(report.faults))}.',
-                "",
-            ),
-        )
-    if not report.judged:
-        return Text.assemble(
-            ("No fault could be judged", "bold yellow"),
-            (
-                ": the clip could show none of them (see below). Watch the athlete yourself "
-                "before recording a test.",
                 "",
             ),
         )

@@ -193,6 +193,21 @@ def joined(words: Sequence[str], last: str = "and") -> str:
     return f"{', '.join(words[:-1])} {last} {words[-1]}"
 
 
+def prerequisites_text(groups: Sequence[Sequence[str]]) -> str:
+    """Groups that are each mastered by mastering any one of them, all needed: ``A or
+    B`` alone, ``A and one of B, C or D`` with others. A lone name comes first, so a
+    comma never reads as between groups; two or more choices are kept apart with
+    semicolons."""
+    if len(groups) == 1:
+        return joined(groups[0], "or")
+    words = [g[0] if len(g) == 1 else f"one of {joined(g, 'or')}" for g in groups]
+    words = sorted(words, key=lambda w: w.startswith("one of "))
+    choices = sum(len(g) > 1 for g in groups)
+    if choices < 2:
+        return joined(words)
+    return f"{'; '.join(words[:-1])}; and {words[-1]}"
+
+
 # --- reasons -------------------------------------------------------------------------------
 
 
@@ -287,7 +302,7 @@ class _Say:
     def missing(self, groups: Sequence[Sequence[str]]) -> str:
         if self.log:
             return " and ".join(" or ".join(group) for group in groups)
-        return joined([joined([self.exercise(i) for i in g], "or") for g in groups])
+        return prerequisites_text([[self.exercise(i) for i in g] for g in groups])
 
     def flare(self, flare: Mapping[str, Any]) -> str:
         when = (
@@ -389,7 +404,10 @@ class _Say:
             "" if _failed_on_record(facts.get("test")) else out.get("test", "") + out["so"]
         )
         if "fault" in facts and "date" in facts:
-            out["given_finding"] = "" if "week" not in facts else out["finding"] + out["so"]
+            # A projected re-test names its fault before the step back: not said twice.
+            projected = "week" in facts
+            out["given_finding"] = out["finding"] + out["so"] if projected else ""
+            out["for_fault"] = "" if projected else f" for {out['fault']}"
         if "assumed" in facts:
             out["are"] = "is" if len(facts["assumed"]) == 1 else "are"
         if "change" in facts:

@@ -21,6 +21,7 @@ from hingecoach.core.kinematics.faults import (
     rep_frames,
     rep_hip,
 )
+from hingecoach.core.kinematics.filming import LEGS_NOT_FOLLOWED, NOT_SEEN_CLEARLY
 from hingecoach.core.kinematics.measures import Kinematics, measure
 from hingecoach.core.kinematics.numeric import Floats, Indices
 from hingecoach.core.kinematics.plausible import likelier_facing, plausible, without_leg
@@ -48,13 +49,13 @@ from hingecoach.core.kinematics.track import Track
 
 DEFAULT_EXERCISE = "bodyweight-hip-hinge"
 NEEDS: dict[FaultId, str] = {
-    "lumbar-flexion": "the back's outline was not seen clearly standing and at the bottom",
-    "lumbar-extension": "the back's outline was not seen clearly standing and at the bottom",
-    "no-counterbalance": "the hip and ankle were not seen clearly standing and at the bottom",
-    "weight-forward": "the joints and the heel were not seen clearly during the rep",
-    "toes-lift": "the toe was not seen clearly standing and at the bottom",
+    "lumbar-flexion": f"the back's outline was {NOT_SEEN_CLEARLY} standing and at the bottom",
+    "lumbar-extension": f"the back's outline was {NOT_SEEN_CLEARLY} standing and at the bottom",
+    "no-counterbalance": f"the hip and ankle were {NOT_SEEN_CLEARLY} standing and at the bottom",
+    "weight-forward": f"the joints and the heel were {NOT_SEEN_CLEARLY} during the rep",
+    "toes-lift": f"the toe was {NOT_SEEN_CLEARLY} standing and at the bottom",
     "knee-dominant": (
-        "the hip, knee and ankle were not seen clearly at the bottom (a bar "
+        f"the hip, knee and ankle were {NOT_SEEN_CLEARLY} at the bottom (a bar "
         "or plate in front of the knee?)"
     ),
 }
@@ -68,12 +69,12 @@ class ReportHead(TypedDict):
 
 
 LEGS_LOST = (
-    "the legs could not be followed (a bar or plates in front of them?), so "
+    f"{LEGS_NOT_FOLLOWED} (a bar or plates in front of them?), so "
     "the rep was counted by the trunk alone"
 )
 # The lower back is not a leg: say why it goes unjudged with them (decision 0013).
 BACK_BEHIND_PLATES = (
-    "the legs could not be followed (a bar or plates in front of them?), and what hides "
+    f"{LEGS_NOT_FOLLOWED} (a bar or plates in front of them?), and what hides "
     "them stands at the hips at the lockout, where the lower back's standing shape is "
     "read, so the rep was counted by the trunk alone and its back not judged"
 )

@@ -12,6 +12,12 @@ from __future__ import annotations
 import numpy as np
 
 from hingecoach.core.kinematics.arrays import TrackArrays
+from hingecoach.core.kinematics.filming import (
+    BACK_OUTLINE,
+    FEET_NOT_VISIBLE,
+    FOOT_POINTS_ADRIFT,
+    TOO_SMALL,
+)
 from hingecoach.core.kinematics.numeric import Floats, Indices
 from hingecoach.core.kinematics.side import width_ratio
 from hingecoach.core.kinematics.smoothing import jump_scatter
@@ -117,7 +123,7 @@ def lift_too_small(leg_px: float, fired: set[FaultId], th: VideoThresholds) -> d
         return {}
     return {
         "toes-lift": (
-            "the person is too small in the picture to read the toes lifting: the "
+            f"the person is {TOO_SMALL} to read the toes lifting: the "
             f"smallest lift that counts ({rule.threshold:g} leg lengths, about 2 cm) is "
             f"{shown:.0f} px here, and the pose model's foot points wander by up to "
             f"{rule.min_lift_px:g} px without the foot moving; no rep lifted further. "
@@ -129,9 +135,9 @@ def lift_too_small(leg_px: float, fired: set[FaultId], th: VideoThresholds) -> d
 def _outline_gap(arrays: TrackArrays, frames: Indices, need: float) -> str | None:
     has = np.array([arrays.outlines[i] is not None for i in frames], dtype=bool)
     if not has.any():
-        return "back outline not visible: the pose backend gave no outline of the back"
+        return f"{BACK_OUTLINE} not visible: the pose backend gave no outline of the back"
     if has.mean() < need:
-        return f"back outline visible in only {has.mean():.0%} of the frames ({need:.0%} needed)"
+        return f"{BACK_OUTLINE} visible in only {has.mean():.0%} of the frames ({need:.0%} needed)"
     return None
 
 
@@ -147,7 +153,7 @@ def _outline_scatter_gap(bends: Floats, most: float) -> str | None:
     if not np.isfinite(scatter) or scatter <= most:
         return None
     return (
-        f"back outline too unsteady to judge: the lower back's shape jumps about "
+        f"{BACK_OUTLINE} too unsteady to judge: the lower back's shape jumps about "
         f"{scatter:.0f} degrees from frame to frame (at most {most:g} allowed; loose "
         "clothing, a busy background or a small figure?)"
     )
@@ -162,7 +168,7 @@ def _feet_gap(arrays: TrackArrays, side: str, frames: Indices, th: VideoThreshol
         return None
     share = seen.mean() if len(frames) else 0.0
     return (
-        f"feet not clearly visible: the {side} heel and toe are seen in only "
+        f"{FEET_NOT_VISIBLE}: the {side} heel and toe are seen in only "
         f"{share:.0%} of the frames ({need:.0%} needed)"
     )
 
@@ -195,7 +201,7 @@ def _foot_stretch_gap(arrays: TrackArrays, side: str, th: VideoThresholds) -> st
     if not np.isfinite(ratio) or abs(ratio - 1.0) <= most:
         return None
     return (
-        f"the {side} heel and toe points do not follow the foot: the foot reads "
+        f"the {side} {FOOT_POINTS_ADRIFT}: the foot reads "
         f"{abs(ratio - 1.0):.0%} {'longer' if ratio > 1 else 'shorter'} at the bottom than "
         f"standing (a foot keeps its length; at most {most:.0%} allowed), so neither the "
         "toes nor the heels lifting can be read"

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from hingecoach.core.kinematics import DEFAULT_EXERCISE, AnalysisReport
 from hingecoach.core.kinematics.advice import FaultAdvice, fault_advice
+from hingecoach.core.kinematics.filming import film_again
 from hingecoach.web.athletes.models import HingeTest
 from hingecoach.web.athletes.selectors import athletes_visible_to
 from hingecoach.web.catalog import web_catalog
@@ -161,6 +162,12 @@ def saved_test_by_eye(*, test: HingeTest) -> list[ByEye]:
 def clip_kept_until(*, clip: Clip) -> dt.datetime:
     """When the clip is purged with its files (``CLIP_KEEP_DAYS`` after its upload)."""
     return clip.created + dt.timedelta(days=settings.CLIP_KEEP_DAYS)
+
+
+def clip_film_again(*, report: AnalysisReport | None) -> str | None:
+    """How to film a clip that can be judged, from why this one judged nothing; None
+    where it judged something or the report has nothing to go on."""
+    return None if report is None else film_again(report)
 
 
 def clip_judged_nothing(*, report: AnalysisReport | None) -> bool:

@@ -91,6 +91,7 @@ def _detail_page(
         context["by_eye"] = selectors.saved_test_by_eye(test=clip.test)
     context["kept_until"] = selectors.clip_kept_until(clip=clip)
     context["judged_nothing"] = selectors.clip_judged_nothing(report=report)
+    context["film_again"] = selectors.clip_film_again(report=report)
     if selectors.clip_reanalysable(clip=clip):
         context["exercise_form"] = ClipExerciseForm(initial={"exercise": clip.exercise})
     return render(request, "clips/detail.html", context, status=status)
