@@ -20,6 +20,7 @@ class Pick:
     step_up: bool = False
     load_mode: LoadMode = "range"
     scheme: Scheme = "default"
+    range_first: bool = False  # start at the shortest of the exercise's range steps
 
 
 class PickOptions(TypedDict, total=False):
