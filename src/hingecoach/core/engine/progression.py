@@ -27,11 +27,10 @@ def progression(facts: Facts, draft: Draft) -> None:
     order = catalog.programme.goal_order[facts.case.goal]
     for position, track in enumerate(order):
         before = len(draft.picks)
-        if position == 0 and track == "hamstring" and _curl_first(facts, draft):
-            tracks[track](facts, draft, track)
-            continue
+        # The curl, when it leads, says the goal itself; a stand-in after it does not.
+        led = position == 0 and track == "hamstring" and _curl_first(facts, draft)
         tracks[track](facts, draft, track)
-        if position == 0 and len(draft.picks) > before:
+        if position == 0 and not led and len(draft.picks) > before:
             first = next(iter(list(draft.picks.values())[before:]))
             first.reasons.insert(
                 0,
