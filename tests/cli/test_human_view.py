@@ -78,7 +78,8 @@ def test_units_lb_names_a_kilogram_kettlebell_by_its_pound_bell():
 def test_at_fifty_columns_every_item_still_shows_its_load(views):
     out = views["plan-narrow"]
     assert max(len(line.rstrip()) for line in out.splitlines()) <= 50
-    assert out.count(" · rest ") == 4
+    # The re-test, the kneeling and the standing good morning (a technique goal: no curl).
+    assert out.count(" · rest ") == 3
     for load in ("body weight", "10 kg", "20 kg"):
         assert load in out, load
 

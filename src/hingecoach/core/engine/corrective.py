@@ -93,11 +93,16 @@ def _stay(facts: Facts, draft: Draft, known: dict[str, Any]) -> None:
 
 
 def _hamstring_fallback(facts: Facts, draft: Draft) -> None:
-    if facts.latest_test is not None or facts.case.goal == "hamstring-load":
-        draft.offer(
-            facts.catalog.programme.hamstring_fallback,
-            say(facts.catalog, "hamstring-fallback", test=facts.test_facts()),
-        )
+    """Hamstring curls rather than a harder hinge: the day's hamstring load with a
+    hamstring-load goal, otherwise an option for a day that turns out to need it."""
+    goal = facts.case.goal
+    if goal == "hamstring-load":
+        reason = say(facts.catalog, "hamstring-goal-fallback", test=facts.test_facts(), goal=goal)
+    elif facts.latest_test is not None:
+        reason = say(facts.catalog, "hamstring-fallback", test=facts.test_facts())
+    else:
+        return
+    draft.offer(facts.catalog.programme.hamstring_fallback, reason)
 
 
 def _gate_hinges(facts: Facts, draft: Draft) -> None:

@@ -20,6 +20,7 @@ class Pick:
     step_up: bool = False
     load_mode: LoadMode = "range"
     scheme: Scheme = "default"
+    range_first: bool = False  # start at the shortest of the exercise's range steps
     # After a flare, the exercise whose logged sets and reps a step down is held to.
     held_to: str | None = None
 

@@ -177,7 +177,7 @@ def to_option(pick: Pick, facts: Facts) -> Option:
     loaded = load_for(pick, exercise, facts)
     planned = reps_for(exercise, pick.scheme, catalog)
     reps = facts.flared_volume(exercise.id, planned, pick.held_to)
-    range_first = bool(exercise.range_steps and pain_aware_causes(facts))
+    range_first = bool(exercise.range_steps and (pick.range_first or pain_aware_causes(facts)))
     rx = prescription(exercise, reps, loaded, 0 if range_first else None)
     reasons = pick.reasons if reps == planned else _held(pick, facts, rx.scheme)
     extra = [say(catalog, "range-first", range=exercise.range_steps[0])] if range_first else []

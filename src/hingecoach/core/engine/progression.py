@@ -27,8 +27,10 @@ def progression(facts: Facts, draft: Draft) -> None:
     order = catalog.programme.goal_order[facts.case.goal]
     for position, track in enumerate(order):
         before = len(draft.picks)
+        # The curl, when it leads, says the goal itself; a stand-in after it does not.
+        led = position == 0 and track == "hamstring" and _curl_first(facts, draft)
         tracks[track](facts, draft, track)
-        if position == 0 and len(draft.picks) > before:
+        if position == 0 and not led and len(draft.picks) > before:
             first = next(iter(list(draft.picks.values())[before:]))
             first.reasons.insert(
                 0,
@@ -40,6 +42,28 @@ def progression(facts: Facts, draft: Draft) -> None:
                     exercise=first.exercise,
                 ),
             )
+
+
+def _curl_first(facts: Facts, draft: Draft) -> bool:
+    """Hamstring load first when the athlete can do none of the heel-anchored steps not
+    yet mastered: the curl loads the hamstrings; a stand-in such as the hip thrust keeps
+    the ladder's place, not the goal's."""
+    ahead = [e for e in facts.compiled.climbs.get("hamstring", ()) if not facts.is_mastered(e.id)]
+    ruled_out = [e.id for e in ahead if not facts.allowed(e)]
+    if not ruled_out or len(ruled_out) < len(ahead):
+        return False
+    curl = facts.catalog.programme.hamstring_fallback
+    draft.offer(
+        curl,
+        say(
+            facts.catalog,
+            "hamstring-goal-curl",
+            goal=facts.case.goal,
+            exercises=ruled_out,
+            exercise=curl,
+        ),
+    )
+    return True
 
 
 def _owned(facts: Facts) -> list[Exercise]:

@@ -15,7 +15,7 @@ from hingecoach.core.engine.pain_aware import pain_aware, pain_aware_causes
 from hingecoach.core.engine.prescribe import to_option
 from hingecoach.core.engine.progression import progress_stage, progression
 from hingecoach.core.engine.reasons import Reason, say, worded
-from hingecoach.core.engine.safety import referral_warnings
+from hingecoach.core.engine.safety import pain_now_warnings, referral_warnings
 from hingecoach.core.results import Avoid, Recommendation, Stage
 
 
@@ -41,11 +41,13 @@ def advise(facts: Facts) -> Recommendation:
             avoid=[],
             **warnings(catalog, referral),
         )
-    draft = Draft()
+    draft = Draft(warnings=pain_now_warnings(facts))
     stage = _route(facts, draft)
     _caution(facts, draft)
     _no_kneeling(facts, draft)
     apply_flare(facts, draft)
+    if stage != "pain-aware":
+        _fear_start(facts, draft)
     return _finish(facts, draft, stage)
 
 
@@ -66,6 +68,28 @@ def _caution(facts: Facts, draft: Draft) -> None:
         draft.warn(
             say(facts.catalog, "fear-caution", tsk=facts.case.athlete.tsk11, band=facts.tsk_band)
         )
+
+
+def _fear_start(facts: Facts, draft: Draft) -> None:
+    """The fear caution's advice on each new option: its shortest range step, or (with
+    no steps) part of its range; the fear itself is said once, in the warning."""
+    if facts.tsk_band not in facts.catalog.thresholds.tsk11.caution_bands:
+        return
+    for pick in draft.picks.values():
+        exercise = facts.catalog[pick.exercise]
+        if exercise.role == "test" or facts.is_mastered(exercise.id) or exercise.id in facts.done:
+            continue
+        if exercise.range_steps:
+            pick.range_first = True
+        else:
+            reason = say(
+                facts.catalog,
+                "fear-less-range",
+                tsk=facts.case.athlete.tsk11,
+                band=facts.tsk_band,
+                exercise=exercise.id,
+            )
+            draft.offer(exercise.id, reason)
 
 
 def _no_kneeling(facts: Facts, draft: Draft) -> None:

@@ -1,4 +1,5 @@
-"""Referral: red flags, pain too high to train, a fusion without clearance."""
+"""Referral (red flags, pain too high to train, a fusion without clearance), and pain now
+already above what a session may reach."""
 
 from __future__ import annotations
 
@@ -20,3 +21,22 @@ def referral_warnings(facts: Facts) -> list[Reason]:
             if catalog.conditions[cid].needs_clearance
         ]
     return warnings
+
+
+def pain_now_warnings(facts: Facts) -> list[Reason]:
+    """Pain now above the limit for pain during exercise (short of referral): the session
+    must not raise it. Empty otherwise."""
+    catalog, pain = facts.catalog, facts.case.athlete.pain_nrs
+    limits = catalog.thresholds.pain
+    if not limits.during_max < pain < limits.refer_at_or_above:
+        return []
+    foundational = catalog.programme.pain_aware_path[0].exercise
+    return [
+        say(
+            catalog,
+            "pain-now-over-limit",
+            pain=pain,
+            limit=limits.during_max,
+            exercise=foundational,
+        )
+    ]

@@ -81,10 +81,21 @@ def _main_work(facts: Facts, rec: Recommendation) -> list[Option]:
     columns: set[str] = set()
     for option in options:
         column = facts.catalog[option.exercise].subcategory
+        if not _wanted(facts, option):
+            continue
         if option.role == "exercise" and column not in columns and len(chosen) < limit:
             chosen.append(option)
             columns.add(column)
     return _off_the_hinge(rec, chosen, limit) if facts.flare else chosen
+
+
+def _wanted(facts: Facts, option: Option) -> bool:
+    """The hamstring curl is for a day that needs hamstring load: with any goal but
+    hamstring load it stays an option and out of the session."""
+    return (
+        option.exercise != facts.catalog.programme.hamstring_fallback
+        or facts.case.goal == "hamstring-load"
+    )
 
 
 def _off_the_hinge(rec: Recommendation, chosen: list[Option], limit: int) -> list[Option]:
