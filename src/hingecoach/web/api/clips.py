@@ -21,7 +21,13 @@ from hingecoach.web.api.errors import error_body
 from hingecoach.web.api.schemas import ClipOut, ClipReportOut, ErrorOut
 from hingecoach.web.athletes.selectors import athlete_get
 from hingecoach.web.clips import selectors, services
-from hingecoach.web.clips.forms import EXTENSIONS, NOT_VIDEO, TOO_BIG, ClipUploadForm
+from hingecoach.web.clips.forms import (
+    EXTENSIONS,
+    EXTENSIONS_TEXT,
+    NOT_VIDEO,
+    TOO_BIG,
+    ClipUploadForm,
+)
 from hingecoach.web.clips.models import Clip
 from hingecoach.web.clips.uploads import hold_size_limit, size_text
 from hingecoach.web.requests import CoachRequest
@@ -40,7 +46,7 @@ STATUS_OF_CODE = {TOO_BIG: 413, NOT_VIDEO: 415, "empty": 415}  # "empty": Django
 NO_FILE = "no file was sent, or an empty one: send the clip as the multipart part 'file'"
 NOT_A_FILE = (
     "the part 'file' came as text, without a file name: send the clip as a file "
-    f"({', '.join(EXTENSIONS)})"
+    f"({EXTENSIONS_TEXT})"
 )
 
 
