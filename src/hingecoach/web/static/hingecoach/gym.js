@@ -138,7 +138,10 @@
     var text = input.value.trim();
     var kind = input.getAttribute("data-check");
     if (kind === "reps") {
-      if (!text) { return ""; }  // empty is fine until the set is marked done
+      if (!text) {  // empty is fine until the set is marked done
+        var done = input.closest(".set-row").querySelector("input[type=checkbox]");
+        return done && done.checked ? "reps missing: a set marked done needs its reps" : "";
+      }
       if (!/^[0-9]+$/.test(text)) { return "reps '" + text + "' is not a whole number"; }
       var reps = parseInt(text, 10);
       return reps >= 1 && reps <= 100 ? "" : "reps " + text + " is not in 1..100";
