@@ -133,10 +133,12 @@ def _outside(url: str, seen: list[str]) -> bool:
     return True
 
 
-def _film_a_set(page: Any, camera: Camera, name: str) -> None:
+def _film_a_set(page: Any, camera: Camera, name: str, exercise: str | None = None) -> None:
     add_athlete(page, name=name, born="1991-04-05")
     page.get_by_role("link", name="Live mode").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Live mode · {name}")
+    if exercise is not None:
+        page.get_by_label("Exercise filmed").select_option(label=exercise)
     page.get_by_role("button", name="Start the set").click()
     expect(page.get_by_role("button", name="End the set")).to_be_visible()
     expect(page.get_by_role("button", name="Start the set")).to_be_hidden()
@@ -181,7 +183,7 @@ def _record(sent: dict[str, Any], reps: int) -> None:
 
 def test_live_mode_counts_the_four_deadlifts_with_a_cue_each_and_saves_the_clip(camera_page):
     page, camera, outside = camera_page(DEADLIFTS)
-    _film_a_set(page, camera, "Lena Live")
+    _film_a_set(page, camera, "Lena Live", exercise="Conventional Deadlift")
     sent = _sent(page)
     assert sent["sent"] / sent["seconds"] >= 4, sent  # the track needs ~4 pictures a second
 
@@ -200,6 +202,7 @@ def test_live_mode_counts_the_four_deadlifts_with_a_cue_each_and_saves_the_clip(
 
     page.get_by_role("button", name="Save the clip").click()
     expect(page).to_have_url(re.compile(r"/clips/\d+/$"), timeout=60_000)
+    expect(page.locator("main p.muted").first).to_contain_text("· Conventional Deadlift ·")
     report = page.locator("#clip-report")
     expect(report).to_be_visible(timeout=ANALYSIS_TIMEOUT_MS)
     expect(report.locator("table.reps tbody tr").first).to_be_visible()

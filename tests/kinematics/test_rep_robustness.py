@@ -254,3 +254,42 @@ def test_a_quick_lockout_between_two_reps_still_parts_them():
     rest = eased(33, 10, 0.3, fps) + [10.0] * 5 + eased(10, 33, 0.3, fps)
     report = analyze_track(track(hinge_frames(down_twice(rest, fps)), fps=fps), catalog=CATALOG)
     assert report.assessable and len(report.reps) == 2
+
+
+def test_a_rep_bent_through_a_gap_with_misread_edges_is_one_rep():
+    """Held at the bottom, the lifter is hidden for 0.6 s (a passer-by in front): just
+    before, the model reads the trunk 22 degrees up for a moment and then back near the
+    bottom; just after, 25 degrees up. No lockout is seen and the trunk never came up by
+    the excursion into the gap, so the rep goes on across it."""
+    leans = held_at_the_bottom(1, hold_s=3.0)
+    bottom = [i for i, lean in enumerate(leans) if lean == 70.0]
+    middle = bottom[len(bottom) // 2]
+    gap = range(middle, middle + int(0.6 * FPS))
+    for i in range(middle - 10, middle - 7):
+        leans[i] = 48.0
+    for i in range(middle - 7, middle):
+        leans[i] = 65.0
+    for k, i in enumerate(range(gap.stop, gap.stop + 6)):
+        leans[i] = 45.0 + 25.0 * k / 6
+    frames: list[Frame | None] = list(hinge_frames(leans))
+    for i in gap:
+        frames[i] = None
+    report = analyze_track(track(frames, fps=FPS), catalog=CATALOG)
+    assert report.assessable and len(report.reps) == 1
+    assert report.reps[0].start_s < gap.start / FPS < gap.stop / FPS < report.reps[0].end_s
+
+
+def test_a_gap_long_enough_for_a_whole_rep_leaves_the_faults_not_assessed():
+    """Between two reps the lifter is lost for 1.5 s while standing: a whole rep could
+    have passed unseen there, so no fault reads as absent."""
+    leans = lean_curve(reps=2, fps=FPS, rest_s=2.5)
+    frames: list[Frame | None] = list(hinge_frames(leans))
+    middle = len(leans) // 2
+    for i in range(middle - int(0.75 * FPS), middle + int(0.75 * FPS)):
+        frames[i] = None
+    whole = analyze_track(track(hinge_frames(leans), fps=FPS), catalog=CATALOG)
+    report = analyze_track(track(frames, fps=FPS), catalog=CATALOG)
+    assert report.assessable and len(report.reps) == 2
+    assert whole.judged and report.judged == []
+    unjudged = {n.fault: n.why for n in report.not_assessed}
+    assert all("whole rep" in unjudged[fault] for fault in whole.judged)

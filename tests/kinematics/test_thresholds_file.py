@@ -9,7 +9,13 @@ import pytest
 
 from hingecoach.core import default_catalog
 from hingecoach.core.errors import CatalogError
-from hingecoach.core.kinematics import FAULT_IDS, default_video_thresholds, load_video_thresholds
+from hingecoach.core.kinematics import (
+    FAULT_IDS,
+    default_video_thresholds,
+    load_video_thresholds,
+    read_video_thresholds,
+    video_thresholds_in,
+)
 from hingecoach.core.kinematics.thresholds_file import DEFAULT_PATH
 
 CATALOG = default_catalog()
@@ -55,11 +61,81 @@ def test_a_value_out_of_range_is_refused_naming_field_and_value(copy):
         load_video_thresholds(copy)
 
 
-def test_a_missing_fault_is_refused(copy):
+def test_a_fault_the_coachs_file_lacks_takes_the_shipped_rule(copy):
     text = copy.read_text(encoding="utf-8")
     copy.write_text(text[: text.index("  lumbar-extension:")], encoding="utf-8")
-    with pytest.raises(CatalogError, match="'lumbar-extension' has no rule"):
-        load_video_thresholds(copy)
+    thresholds, taken = read_video_thresholds(copy)
+    assert thresholds.faults == default_video_thresholds().faults
+    assert taken is not None and taken.keys == ("faults.lumbar-extension",)
+
+
+def drop_lines(path: Path, *keys: str) -> None:
+    """The file as a release before ``keys`` were added wrote it."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if line.strip().split(":")[0] not in keys]
+    assert len(kept) == len(lines) - len(keys)
+    path.write_text("".join(kept), encoding="utf-8")
+
+
+NEW_KEYS = ("min_flight_s", "min_standing_s", "max_trunk_change_standing", "facing_nose_trunk")
+
+
+def test_a_file_from_before_keys_were_added_loads_with_the_shipped_values(copy):
+    drop_lines(copy, *NEW_KEYS)
+    thresholds, taken = read_video_thresholds(copy)
+    assert thresholds == default_video_thresholds()
+    assert taken is not None
+    assert taken.note() == (
+        "video-thresholds.yaml does not set tracking.facing_nose_trunk, reps.min_flight_s, "
+        "reps.min_standing_s, reps.max_trunk_change_standing: using the shipped values"
+    )
+
+
+def test_a_section_merges_key_by_key_and_keeps_the_coachs_values(tmp_path):
+    own = tmp_path / "mine.yaml"
+    own.write_text("reps:\n  min_trunk_lean_deg: 35\n", encoding="utf-8")
+    thresholds, taken = read_video_thresholds(own)
+    shipped = default_video_thresholds()
+    assert thresholds.reps.min_trunk_lean_deg == 35
+    assert thresholds.reps.max_ankle_travel_leg == shipped.reps.max_ankle_travel_leg
+    assert thresholds.tracking == shipped.tracking
+    assert taken is not None and "reps.min_trunk_lean_deg" not in taken.keys
+    assert taken.keys[:2] == ("tracking", "clip")
+    assert "reps.max_ankle_travel_leg" in taken.keys
+    assert taken.note().startswith("mine.yaml does not set tracking, clip, back, ")
+    assert taken.note().endswith(" more: using the shipped values")
+
+
+def test_a_value_the_coachs_file_sets_is_checked_as_before(tmp_path):
+    own = tmp_path / "mine.yaml"
+    own.write_text("reps:\n  min_trunk_lean_deg: steep\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"^mine\.yaml: reps\.min_trunk_lean_deg: .*'steep'"):
+        load_video_thresholds(own)
+    own.write_text("reps: 30\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"^mine\.yaml: reps: .*30"):
+        load_video_thresholds(own)
+
+
+def test_a_misspelt_key_is_refused_though_the_right_one_comes_from_the_shipped_file(tmp_path):
+    own = tmp_path / "mine.yaml"
+    own.write_text("reps:\n  min_trunk_lean: 35\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"reps\.min_trunk_lean: unknown field \(value 35\)"):
+        load_video_thresholds(own)
+
+
+def test_the_shipped_file_takes_nothing_from_itself():
+    assert read_video_thresholds()[1] is None
+    assert video_thresholds_in(DEFAULT_PATH.parent) == (default_video_thresholds(), None)
+
+
+def test_a_catalog_folder_without_the_file_uses_the_shipped_one_and_says_so(tmp_path):
+    thresholds, taken = video_thresholds_in(tmp_path)
+    assert thresholds == default_video_thresholds()
+    assert taken is not None
+    assert (
+        taken.note(tmp_path)
+        == f"{tmp_path}/video-thresholds.yaml is missing: using the shipped file"
+    )
 
 
 def test_an_unknown_fault_id_is_refused(copy):

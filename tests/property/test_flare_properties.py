@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from hingecoach.core import block, plan, recommend
 from hingecoach.core.engine.loads import band_windows
-from hingecoach.core.present import kg_to_lb, why_text
+from hingecoach.core.present import why_text
 from property.strategies import CATALOG, cases, logged_exercises
+from unit.builders import pound_cap
 
 SETTINGS = settings(max_examples=300, deadline=None)
 
@@ -41,13 +42,6 @@ def cap_kg(case, exercise: str) -> float | None:
     return max((e["load_kg"] for e in logged), default=None)
 
 
-def cap_lb(cap: float, implement: str) -> float:
-    """The flared load in pounds: a kettlebell's own pound size when it was a bell."""
-    grids = CATALOG.thresholds.loads.implements.get(implement)
-    bells = grids.pound_bells() if grids is not None else {}
-    return bells.get(cap, kg_to_lb(cap))
-
-
 @SETTINGS
 @given(cases())
 def test_after_a_flare_no_load_sits_below_the_exercises_bottom_or_above_the_flare_in_either_unit(
@@ -66,7 +60,7 @@ def test_after_a_flare_no_load_sits_below_the_exercises_bottom_or_above_the_flar
         cap = cap_kg(case, item.exercise)
         if cap is not None:
             assert rx.load_kg.max <= cap + 1e-9, (item.exercise, rx.load_kg, cap)
-            assert rx.load_lb.max <= cap_lb(cap, rx.implement) + 1e-9, (item.exercise, rx, cap)
+            assert rx.load_lb.max <= pound_cap(cap, rx.implement) + 1e-9, (item.exercise, rx, cap)
 
 
 @SETTINGS
@@ -172,5 +166,5 @@ def test_a_block_after_a_flare_takes_a_gated_step_a_week_at_most_never_above_the
             if cap is None or rx.load_kg is None:
                 continue
             assert rx.load_kg.max <= cap + 1e-9, (week.week, item.exercise, rx.load_kg, cap)
-            lb_cap = cap_lb(cap, rx.implement)
+            lb_cap = pound_cap(cap, rx.implement)
             assert rx.load_lb.max <= lb_cap + 1e-9, (week.week, item.exercise, cap, lb_cap)

@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from hingecoach.core import Plan, Recommendation, default_catalog
+from hingecoach.core.present import LB_PER_KG
 
 TEST = "bodyweight-hip-hinge"
+CATALOG_FOR_CAPS = default_catalog()
 SERIES = ("kneeling-hip-hinge", "kneeling-good-morning", "good-morning")
 KNEELING = ("kneeling-hip-hinge", "kneeling-good-morning", "nordic-hip-hinge")
 KNEE_BENDING = ("hex-bar-deadlift", "sumo-deadlift", "deadlift")
@@ -109,3 +111,25 @@ def catalog_range(exercise: str, age: int):
 def hinge_beyond_corrective(exercise: str) -> bool:
     ex = default_catalog().exercises[exercise]
     return ex.hinge and ex.theme != "corrective"
+
+
+def pound_cap(cap_kg: float, implement: str) -> float:
+    """A flared session's logged load as a pound gym had it on the bar: a kilogram bell
+    is its own pound bell; otherwise the nearest load of the pound grid (the lighter of two
+    as close), a bell only within the catalog's tolerance above it, else the bell under."""
+    loads = CATALOG_FOR_CAPS.thresholds.loads
+    grids = loads.implements["barbell" if implement == "dowel" else implement]
+    bells = grids.pound_bells()
+    if cap_kg in bells:
+        return bells[cap_kg]
+    lb = cap_kg * LB_PER_KG
+    if grids.lb.step is not None:
+        step = grids.lb.step
+        low = step * int(lb // step + 1e-9)
+        return low if lb - low <= low + step - lb + 1e-9 else low + step
+    sizes = grids.lb.sizes or []
+    under = max((s for s in sizes if s <= lb + 1e-9), default=0.0)
+    over = min((s for s in sizes if s >= lb - 1e-9), default=None)
+    if over is not None and over - lb < lb - under and over <= lb * (1 + loads.tolerance):
+        return over
+    return under

@@ -118,13 +118,15 @@ def test_a_flare_never_loads_more_than_the_flared_session_lifted():
     for item in rec.options:
         load = item.prescription.load_kg
         assert load is None or load.max <= 2, item.exercise
-    # 2 kg is below the step-up's lightest load: it is left out, not prescribed lighter.
-    assert "step-up" not in options(rec)
-    (under,) = avoided_why(rec, "step-up")
-    assert under.rule == "flare-under-bottom" and under.facts["logged_kg"] == 2
-    assert under.text == (
-        "Step-Up was lifted at 2 kg in the session that flared, "
-        "under the bottom of its range (4 kg)"
+    # 2 kg is below the step-up's lightest load, and a step-up can be done unloaded: it
+    # stays, at body weight, rather than being prescribed lighter than its range.
+    step_up = option(rec, "step-up")
+    assert step_up.prescription.load_kg is None
+    (unloaded,) = [w for w in step_up.why if w.rule == "flare-body-weight"]
+    assert unloaded.facts["logged_kg"] == 2
+    assert unloaded.text == (
+        "Step-Up at body weight today: its lightest load (4 kg) is heavier than the 2 kg "
+        "of Step-Up in the session that flared"
     )
 
 

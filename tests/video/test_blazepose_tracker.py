@@ -83,9 +83,9 @@ def test_a_person_lost_is_looked_for_where_they_were_last_seen_however_long_ago(
 
 
 def test_a_small_window_around_where_they_were_seen_lies_inside_the_image():
-    assert local_window(1920, 1080, (1900.0, 1000.0), 400.0) == (1520, 680, 400)
-    assert local_window(1920, 1080, (900.0, 500.0), 1080.0) is None  # the tiles' size
-    assert local_window(1920, 1080, (900.0, 500.0), 20.0) is None  # too few pixels
+    assert local_window(1920, 1080, (1900.0, 1000.0), 400.0, 64) == (1520, 680, 400)
+    assert local_window(1920, 1080, (900.0, 500.0), 1080.0, 64) is None  # the tiles' size
+    assert local_window(1920, 1080, (900.0, 500.0), 20.0, 64) is None  # too few pixels
 
 
 def test_nobody_found_is_none_and_the_next_frame_detects_again():

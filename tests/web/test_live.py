@@ -219,3 +219,36 @@ def test_the_summary_is_the_set_as_cued(coach_client, athlete):
         "Rep 3: counted, legs hidden, faults not read",
     ]
     assert body["cues"][1]["fix"] == "Reach back."
+
+
+def test_both_filming_pages_ask_which_exercise_is_filmed_the_test_first(coach_client, athlete):
+    for name in ("live:page", "live:film"):
+        page = coach_client.get(reverse(name, args=[athlete.pk])).content.decode()
+        assert 'name="exercise"' in page and "Exercise filmed" in page
+        assert '<option value="bodyweight-hip-hinge" selected>' in page
+        assert '<option value="deadlift">' in page
+
+
+def test_a_set_is_read_as_the_exercise_it_was_started_for(coach_client, athlete):
+    url = reverse("live:start", args=[athlete.pk])
+    answer = coach_client.post(url, {"exercise": "deadlift"}, content_type="application/json")
+    assert answer.status_code == 201, answer.content
+    assert LiveSession.objects.get(key=answer.json()["session"]).exercise == "deadlift"
+    plain = start(coach_client, athlete)  # no body: the test
+    assert LiveSession.objects.get(key=plain).exercise == "bodyweight-hip-hinge"
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [('{"exercise": "front-squat"}', "exercise"), ("not json", "body"), ("[1]", "body")],
+)
+def test_a_set_started_for_no_known_exercise_is_refused_naming_the_field(
+    coach_client, athlete, body, field
+):
+    before = LiveSession.objects.count()
+    url = reverse("live:start", args=[athlete.pk])
+    answer = coach_client.post(url, body, content_type="application/json")
+    assert answer.status_code == 400
+    assert answer.json()["field"] == field, answer.json()
+    assert "front-squat" in answer.json()["message"] or field == "body"
+    assert LiveSession.objects.count() == before

@@ -29,7 +29,7 @@ from rich.progress import (
 )
 
 from hingecoach.cli.errors import InputError
-from hingecoach.cli.inputs import catalog_for
+from hingecoach.cli.inputs import catalog_for, video_thresholds_for
 from hingecoach.cli.json_output import print_json
 from hingecoach.cli.options import choice
 from hingecoach.core.kinematics import DEFAULT_EXERCISE
@@ -107,6 +107,7 @@ def analyze(
 ) -> None:
     """Analyse a side-view clip of a hinge: reps, angles, faults and what to coach."""
     catalog = catalog_for(ctx, None)
+    thresholds = video_thresholds_for(catalog)
     if exercise not in catalog.exercises:
         raise InputError(
             "--exercise", f"unknown exercise '{exercise}' (see 'hingecoach catalog list')"
@@ -120,7 +121,9 @@ def analyze(
     from hingecoach.video.outputs import staged
 
     with progress_bar() as progress:
-        analysis = analyze_clip(clip, exercise, progress, model=model.value, catalog=catalog)
+        analysis = analyze_clip(
+            clip, exercise, progress, model=model.value, catalog=catalog, thresholds=thresholds
+        )
         with staged(list(targets.values())) as temps:
             write_outputs(analysis, dict(zip(targets, temps, strict=True)), progress)
     if json_:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from hingecoach.cli.errors import InputError
-from hingecoach.cli.inputs import catalog_for
+from hingecoach.cli.inputs import catalog_for, video_thresholds_for
 from hingecoach.cli.json_output import print_json
 from hingecoach.cli.options import CatalogOpt, JsonOpt
 from hingecoach.cli.render_catalog import show_catalog, show_exercise
@@ -55,7 +55,9 @@ def show(
 @catalog_app.command("validate")
 def validate(ctx: typer.Context, directory: DirArg = None) -> None:
     """Load a catalog folder, check every file and cross-reference, and say what it holds."""
-    typer.echo(summary(catalog_for(ctx, directory)))
+    catalog = catalog_for(ctx, directory)
+    video_thresholds_for(catalog)
+    typer.echo(summary(catalog))
 
 
 def summary(catalog: Catalog) -> str:

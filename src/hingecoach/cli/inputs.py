@@ -5,11 +5,15 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from hingecoach.cli.errors import InputError
 from hingecoach.core import Case, Catalog, case_from_json, default_catalog, load_catalog
+
+if TYPE_CHECKING:
+    from hingecoach.core.kinematics import VideoThresholds
 
 STDIN = "-"
 CATALOG_ENV = "HINGECOACH_CATALOG"
@@ -43,7 +47,28 @@ def catalog_for(ctx: typer.Context, option: str | None) -> Catalog:
     the one shipped with the package."""
     settings = ctx.find_object(Settings)
     directory = option or (settings.catalog_dir if settings else None)
-    return load_catalog(directory) if directory else default_catalog()
+    catalog = load_catalog(directory) if directory else default_catalog()
+    tell(catalog.shipped_notes())
+    return catalog
+
+
+def video_thresholds_for(catalog: Catalog) -> VideoThresholds:
+    """The video thresholds of the catalog's folder (a coach's copy, each key it leaves
+    out taken from the shipped file, which is said on standard error)."""
+    from hingecoach.core.kinematics import default_video_thresholds, video_thresholds_in
+
+    if catalog.source is None:
+        return default_video_thresholds()
+    thresholds, taken = video_thresholds_in(catalog.source)
+    if taken is not None:
+        tell([taken.note(catalog.source)])
+    return thresholds
+
+
+def tell(notes: list[str]) -> None:
+    """Lines for the user that are not the command's answer: on standard error."""
+    for note in notes:
+        typer.echo(note, err=True)
 
 
 def load_case(source: str, catalog: Catalog) -> Case:

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from hingecoach.cli.errors import InputError
-from hingecoach.cli.inputs import CATALOG_ENV, Settings
+from hingecoach.cli.inputs import CATALOG_ENV, Settings, tell, video_thresholds_for
 
 PASSWORD_ENV = "HINGECOACH_PASSWORD"
 
@@ -49,7 +49,9 @@ def _catalog_for_web(ctx: typer.Context) -> None:
         return
     from hingecoach.core import load_catalog
 
-    load_catalog(folder)
+    catalog = load_catalog(folder)
+    tell(catalog.shipped_notes())
+    video_thresholds_for(catalog)
     os.environ[CATALOG_ENV] = str(Path(folder).resolve())
 
 

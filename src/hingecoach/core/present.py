@@ -26,6 +26,7 @@ Units = Literal["kg", "lb"]
 Voice = Literal["log", "person"]
 UNITS: tuple[Units, ...] = ("kg", "lb")
 LB_PER_KG = 2.2046226218
+UNIT_WORDS: dict[str, str] = {"kg": "kilograms", "lb": "pounds"}
 NO_LOAD = "body weight"
 DASH = "–"
 
@@ -90,6 +91,11 @@ def logged_text(kg: float | None, units: Units) -> str:
     if kg is None:
         return NO_LOAD
     return f"{number(logged_amount(kg, units))} {units}"
+
+
+def logged_text_lb(lb: float) -> str:
+    """A logged load as a pound gym had it (already on the pound grid)."""
+    return f"{number(lb)} lb" if lb else NO_LOAD
 
 
 def span(low: float, high: float, units: Units, dash: str = DASH) -> str:
@@ -330,6 +336,15 @@ class _Say:
             return "body weight"
         return f"{number(kg)} kg" if self.log else logged_text(kg, self.units)
 
+    def heavier(self, facts: Mapping[str, Any]) -> str:
+        """The words for a load over a logged one, naming the other unit where it is over
+        only there (a kilogram and a pound gym round the two apart)."""
+        units = "kg" if self.log else self.units
+        over = facts.get("over_in") or [units]
+        if units in over:
+            return "heavier than"
+        return f"heavier, in {UNIT_WORDS[over[0]]}, than"
+
     def instead(self, facts: Mapping[str, Any]) -> str:
         sub = facts.get("substitute")
         if not sub:
@@ -353,6 +368,9 @@ class _Say:
             out["why"] = self.catalog.red_flags[facts["flag"]].why
         if "logged_kg" in facts:
             out["logged"] = out["logged_kg"]
+            out["heavier"] = self.heavier(facts)
+        if "logged_lb" in facts and not self.log and self.units == "lb":
+            out["logged"] = logged_text_lb(facts["logged_lb"])
         if "start" in facts:
             out["start"] = self.start(facts)
         if "cause" in facts:

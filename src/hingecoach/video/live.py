@@ -147,14 +147,19 @@ def live_track(
     width: int,
     height: int,
     first: int = 0,
+    *,
+    min_visibility: float | None = None,
 ) -> Track:
     """The track of a live session from frame ``first`` on, from its stored pictures
     (each (frame index, frame JSON, brightness), in order, none before ``first``):
-    frames no picture fell on hold no person."""
+    frames no picture fell on hold no person. ``min_visibility``: the video thresholds'
+    (default: the shipped file's)."""
     last = frames[-1][0] if frames else first - 1
     track: list[Frame | None] = [None] * (last + 1 - first)
     for index, data, _ in frames:
         track[index - first] = frame_from_json(data)
     brightness = float(np.mean([light for _, _, light in frames])) if frames else None
     clip = ClipInfo(fps=LIVE_FPS, width=width, height=height, brightness=brightness)
-    return checked_outlines(Track(clip=clip, frames=track))
+    if min_visibility is None:
+        min_visibility = default_video_thresholds().tracking.min_visibility
+    return checked_outlines(Track(clip=clip, frames=track), min_visibility)

@@ -41,6 +41,7 @@ from hingecoach.core.kinematics import (
     Frame,
     Landmark,
     Track,
+    VideoThresholds,
     analyze_track,
     default_video_thresholds,
 )
@@ -118,6 +119,7 @@ def analyze_clip(
     model: str = DEFAULT_MODEL,
     quiet: bool = True,
     catalog: Catalog,
+    thresholds: VideoThresholds | None = None,
     both_ways: bool = False,
 ) -> ClipAnalysis:
     """Analyse one clip. VideoError for a file that is not a video to analyse; a clip
@@ -131,7 +133,7 @@ def analyze_clip(
     standard error writes to a duplicate of it made beforehand, as ``hingecoach
     analyze`` does; a server whose other threads log to standard error may pass False).
     ``exercise`` must be in ``catalog``, which the caller chooses (``--catalog``, the web
-    app's setting).
+    app's setting), as it chooses ``thresholds`` (default: the shipped video thresholds).
 
     ``both_ways``: track from the frame where the model is surest of the person, backward
     and forward (``blazepose.both_ways``), instead of forward with scheduled detection;
@@ -139,6 +141,7 @@ def analyze_clip(
     has a ``tracker`` (``BlazePose``; the default one then detects only when lost)."""
     check_exercise(exercise, catalog)
     info = probe(path, limits)
+    rules = thresholds or default_video_thresholds()
     run = _Run(
         info,
         sampling.step_for(info.fps),
@@ -146,6 +149,7 @@ def analyze_clip(
         limits,
         exercise,
         catalog,
+        rules,
         StageTimes(),
         progress,
         both_ways,
@@ -160,6 +164,7 @@ def analyze_clip(
                 fps=info.fps / run.step,
                 redetect_every=0 if run.both_ways else REDETECT_EVERY,
                 decoding=run.decoding,
+                search=rules.adapter,
             )
         )
         run.times.model = time.perf_counter() - started
@@ -180,6 +185,7 @@ class _Run:
     limits: Limits
     exercise: str
     catalog: Catalog
+    rules: VideoThresholds
     times: StageTimes
     progress: Progress | None
     both_ways: bool = False
@@ -224,7 +230,7 @@ def _person_size(run: _Run, pose: PoseBackend, most: int, found: int = 3) -> flo
 def _with_second_look(run: _Run, pose: PoseBackend) -> ClipAnalysis:
     """One pass; a second with the followed person hidden if they never hinged."""
     first = _analysed(run, pose)
-    if first.report.reps or not _someone_else_may_hinge(first.track):
+    if first.report.reps or not _someone_else_may_hinge(first.track, run.rules):
         return first
     hidden = _per_analysed_frame(first, body_boxes(list(first.track.frames)))
     total = math.ceil(run.info.declared_frames / run.step)
@@ -246,10 +252,9 @@ def _per_analysed_frame(analysis: ClipAnalysis, boxes: list[Box | None]) -> list
     return [boxes[min(analysis.track_index(k), last)] for k in range(len(analysis.frame_times))]
 
 
-def _someone_else_may_hinge(track: Track) -> bool:
+def _someone_else_may_hinge(track: Track, rules: VideoThresholds) -> bool:
     """The followed person was seen and never leaned into a hinge (0.3 s or more past
     the rep's lean)."""
-    rules = default_video_thresholds()
     min_frames = max(2, round(0.3 * track.clip.fps))
     return any(frame is not None for frame in track.frames) and not leans_forward(
         list(track.frames), rules.reps.min_trunk_lean_deg, min_frames, rules.tracking.min_visibility
@@ -265,13 +270,12 @@ def _analysed(
     started = time.perf_counter()
     info = run.info
     fps = info.fps / run.step
-    frame_times = true_times(reader.stamps_ms[: len(frames)], fps)
+    frame_times = true_times(reader.stamps_ms[: len(frames)], fps, run.rules.adapter)
     if frame_times is not None:
-        max_gap_s = default_video_thresholds().tracking.max_gap_s
-        frames = on_even_grid(frames, frame_times, fps, max_gap_s)
+        frames = on_even_grid(frames, frame_times, fps, run.rules.tracking.max_gap_s)
     clip = ClipInfo(fps=fps, width=info.width, height=info.height, brightness=brightness)
-    track = checked_outlines(Track(clip=clip, frames=frames))
-    report = analyze_track(track, run.exercise, catalog=run.catalog)
+    track = checked_outlines(Track(clip=clip, frames=frames), run.rules.tracking.min_visibility)
+    report = analyze_track(track, run.exercise, run.rules, catalog=run.catalog)
     run.times.kinematics += time.perf_counter() - started
     return ClipAnalysis(
         report,
@@ -295,7 +299,7 @@ def _pose_frames(
     pixels) painted over before the model sees it."""
     info, times = run.info, run.times
     reader = Reader(info, run.step, run.limits)
-    rules = default_video_thresholds()
+    rules = run.rules
     lock = PersonLock(
         fps=info.fps / run.step,
         min_visibility=rules.tracking.min_visibility,
@@ -377,13 +381,12 @@ def rescaled(frame: Frame | None, fx: float, fy: float) -> Frame | None:
     return Frame(landmarks=marks, back_outline=outline)
 
 
-def checked_outlines(track: Track) -> Track:
+def checked_outlines(track: Track, min_visibility: float) -> Track:
     """Drop each back outline that lies on the chest's side of the trunk for the facing
     the kinematics choose once for the whole clip (a frame whose own facing vote was
     wrong measured the front of the body, not the back)."""
     if not any(f is not None and f.back_outline is not None for f in track.frames):
         return track
-    min_visibility = default_video_thresholds().tracking.min_visibility
     clip_facing = facing(track_arrays(track), min_visibility)
     frames = [
         frame

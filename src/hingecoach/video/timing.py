@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import numpy as np
 
-from hingecoach.core.kinematics import Frame, Landmark
-
-UNEVEN_SHARE = 0.25  # a frame more than this share of a frame interval off index/fps: uneven
-SANE_RATE = 3.0  # stamps whose mean rate is this far from the header's are not trusted
+from hingecoach.core.kinematics import Frame, Landmark, default_video_thresholds
+from hingecoach.core.kinematics.thresholds import AdapterRules
 
 
-def true_times(stamps_ms: list[float], fps: float) -> np.ndarray | None:
+def true_times(
+    stamps_ms: list[float], fps: float, rules: AdapterRules | None = None
+) -> np.ndarray | None:
     """Seconds from the first analysed frame, one per stamp, when the stamps are usable
     and the frames are not evenly spaced at ``fps`` (their analysed rate); None when
     ``index / fps`` already gives every frame's time, or the container's stamps are
     missing, out of order or at a rate far from the header's (then ``index / fps`` is
-    the best there is)."""
+    the best there is). ``rules``: the video thresholds' ``adapter`` section (default:
+    the shipped file's)."""
+    rules = rules or default_video_thresholds().adapter
     if len(stamps_ms) < 2 or fps <= 0:
         return None
     stamps = np.asarray(stamps_ms, dtype=float) / 1000.0
@@ -31,10 +33,10 @@ def true_times(stamps_ms: list[float], fps: float) -> np.ndarray | None:
         return None
     times = stamps - stamps[0]
     rate = (len(times) - 1) / times[-1]
-    if not 1 / SANE_RATE <= rate / fps <= SANE_RATE:
+    if not 1 / rules.max_stamp_rate_ratio <= rate / fps <= rules.max_stamp_rate_ratio:
         return None
     even = np.arange(len(times)) / fps
-    if np.abs(times - even).max() <= UNEVEN_SHARE / fps:
+    if np.abs(times - even).max() <= rules.uneven_frame_share / fps:
         return None
     return times
 

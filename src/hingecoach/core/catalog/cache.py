@@ -2,8 +2,9 @@
 
 Validating the 24 data files costs far more than the rules that use them, and a command
 line pays it on every call. A catalog that passed validation is pickled under the user's
-cache folder, in a file named by a SHA-256 of every catalog file's name and bytes and of
-the code that validates them. A changed byte gives another name, so the old entry is
+cache folder, in a file named by a SHA-256 of every catalog file's name and bytes (for a
+coach's copy, the shipped thresholds its own fill in from too) and of the code that
+validates them. A changed byte gives another name, so the old entry is
 never read again (mtimes are not trusted). Only catalogs that passed are stored: a broken
 file is validated every time and refused with the same message. A cache file that cannot
 be read or does not hold what its name says is ignored and written again.
@@ -24,7 +25,7 @@ from hingecoach.core.catalog.model import Catalog
 CACHE_ENV = "HINGECOACH_CACHE"
 HOME_ENV = "HINGECOACH_HOME"
 KEEP = 8  # cache files kept: a coach's copies plus the shipped catalog
-_CODE = ("loader.py", "model.py", "schema.py", "cache.py")
+_CODE = ("loader.py", "model.py", "schema.py", "cache.py", "../shipped.py")
 
 
 def cache_dir() -> Path:
@@ -45,7 +46,8 @@ def content_key(root: Path, files: list[Path]) -> str | None:
     here = Path(__file__).parent
     try:
         for path in [*(here / name for name in _CODE), *files]:
-            name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+            inside = path.is_relative_to(root)
+            name = path.relative_to(root).as_posix() if inside else f"<outside>/{path.name}"
             data = path.read_bytes()
             digest.update(f"{name}\0{len(data)}\0".encode())
             digest.update(data)

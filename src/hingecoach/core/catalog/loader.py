@@ -21,12 +21,16 @@ from hingecoach.core.catalog.schema import (
     Thresholds,
 )
 from hingecoach.core.errors import CatalogError
+from hingecoach.core.shipped import FromShipped, over_shipped
 from hingecoach.core.validation import first_error
 
 M = TypeVar("M", bound=BaseModel)
 Listed = TypeVar("Listed", Fault, RedFlag, Condition)  # the catalog's lists of items with ids
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "catalog"
+# The file of numbers a coach's copy may leave keys out of (hingecoach.core.shipped); the
+# lists of exercises, faults, cues and rules are the coach's own and stay whole.
+MERGED_FILE = "thresholds.yaml"
 
 
 LIST_FILES = (
@@ -105,20 +109,29 @@ def _settled(known: tuple[Signature, int, Catalog]) -> bool:
 
 
 def _catalog_files(root: Path) -> list[Path]:
-    return [*sorted((root / "exercises").glob("*.yaml")), *(root / n for n in LIST_FILES)]
+    """Every file the catalog in ``root`` is read from: a coach's copy also takes the
+    keys its thresholds leave out from the shipped file, so that file counts too."""
+    files = [*sorted((root / "exercises").glob("*.yaml")), *(root / n for n in LIST_FILES)]
+    return files if _is_shipped(root) else [*files, DEFAULT_DIR / MERGED_FILE]
+
+
+def _is_shipped(root: Path) -> bool:
+    return root.resolve() == DEFAULT_DIR
 
 
 def validate_catalog(root: Path) -> Catalog:
     """Read and check every file of the catalog in ``root``, with no cache."""
+    thresholds, from_shipped = _load_thresholds(root)
     catalog = Catalog(
         exercises=_load_exercises(root),
         faults=_load_list(root, "faults.yaml", "faults", Fault),
         red_flags=_load_list(root, "red-flags.yaml", "red_flags", RedFlag),
         conditions=_load_list(root, "conditions.yaml", "conditions", Condition),
-        thresholds=_load_model(root, "thresholds.yaml", Thresholds),
+        thresholds=thresholds,
         programme=_load_model(root, "programme.yaml", Programme),
         rules=_load_rules(root),
         source=root,
+        from_shipped=from_shipped,
     )
     problems = catalog.reference_problems()
     if problems:
@@ -153,6 +166,17 @@ def _validate(model: type[M], data: Any, where: str) -> M:
 
 def _load_model(root: Path, name: str, model: type[M]) -> M:
     return _validate(model, _read_yaml(root / name, root), name)
+
+
+def _load_thresholds(root: Path) -> tuple[Thresholds, tuple[FromShipped, ...]]:
+    """The coach's thresholds, each key they leave out taken from the shipped file."""
+    own = _read_yaml(root / MERGED_FILE, root)
+    if _is_shipped(root):
+        return _validate(Thresholds, own, MERGED_FILE), ()
+    shipped = _read_yaml(DEFAULT_DIR / MERGED_FILE, DEFAULT_DIR)
+    merged, taken = over_shipped(own, shipped, Thresholds)
+    thresholds = _validate(Thresholds, merged, MERGED_FILE)
+    return thresholds, (FromShipped(MERGED_FILE, taken),) if taken else ()
 
 
 def _load_exercises(root: Path) -> dict[str, Exercise]:

@@ -19,6 +19,7 @@ from hingecoach.core.catalog.schema import (
     Rule,
     Thresholds,
 )
+from hingecoach.core.shipped import FromShipped
 
 # The rules the engine and planner speak; a catalog must define every one of them.
 ENGINE_RULES = frozenset(
@@ -89,6 +90,8 @@ class Catalog:
     programme: Programme
     rules: dict[str, Rule]
     source: Path | None = None
+    # The keys of a coach's thresholds that came from the shipped file (core.shipped).
+    from_shipped: tuple[FromShipped, ...] = ()
     # Sentences already worded from this catalog's rules (hingecoach.core.present).
     memo: dict[object, str] = dataclasses.field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -99,6 +102,10 @@ class Catalog:
             self.memo.clear()
         self.memo[key] = sentence
         return sentence
+
+    def shipped_notes(self) -> list[str]:
+        """One line per file of a coach's copy that left keys to the shipped file."""
+        return [taken.note(self.source) for taken in self.from_shipped]
 
     def __getitem__(self, exercise_id: str) -> Exercise:
         return self.exercises[exercise_id]

@@ -7,7 +7,7 @@ keys refused, so a typo in a data file fails at load instead of being ignored.
 # Annotations are objects, not text (no ``from __future__ import annotations``): pydantic
 # would otherwise evaluate each field's from text as the class is made, a sixth of the
 # models' share of the command line's start.
-from typing import Annotated, Literal, Self
+from typing import Annotated, ClassVar, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -64,6 +64,12 @@ class LoadGuidance(Strict):
         None,
         description="What the load is lifted with; it decides how loads are rounded "
         "(thresholds.yaml, loads.implements). Required when a band is loaded.",
+    )
+    body_weight: bool = Field(
+        False,
+        description="The work can be done with no load at all (a step-up at body weight): "
+        "after a pain flare that left its lightest load above what the session had, it "
+        "is offered unloaded rather than dropped.",
     )
     note: Text | None = None
     source: Text
@@ -290,6 +296,10 @@ class Grid(Strict):
 
 
 class ImplementGrid(Strict):
+    # A coach's implement replaces the shipped one whole (hingecoach.core.shipped): step
+    # and sizes exclude each other, and same_bells holds only for the sizes beside it.
+    taken_whole: ClassVar[bool] = True
+
     kg: Grid
     lb: Grid
     same_bells: bool = Field(

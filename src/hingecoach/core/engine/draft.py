@@ -7,7 +7,7 @@ from typing import Literal, TypedDict, Unpack
 
 from hingecoach.core.engine.reasons import Reason
 
-LoadMode = Literal["range", "bottom"]
+LoadMode = Literal["range", "bottom", "none"]  # none: body weight, as a flare may hold it
 Scheme = Literal["default", "volume", "pyramid"]
 
 
@@ -20,6 +20,8 @@ class Pick:
     step_up: bool = False
     load_mode: LoadMode = "range"
     scheme: Scheme = "default"
+    # After a flare, the exercise whose logged sets and reps a step down is held to.
+    held_to: str | None = None
 
 
 class PickOptions(TypedDict, total=False):

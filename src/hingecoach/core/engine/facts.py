@@ -32,7 +32,9 @@ class Facts:
         for condition in conditions:
             self.substitutes.update(condition.substitutes)
         self.pain_aware_causes = self._pain_aware_causes()
-        self.flare = self._flare()
+        self.flares = self._flares()
+        # The first cause of a flare; every reason but the warnings quotes this one.
+        self.flare = self.flares[0] if self.flares else None
         last = case.last_session
         # The exercises the last session records, in order.
         self.logged = tuple(dict.fromkeys(e.exercise for e in last.exercises)) if last else ()
@@ -95,21 +97,25 @@ class Facts:
             causes.append({"tsk11": athlete.tsk11, "band": self.tsk_band})
         return causes
 
-    def _flare(self) -> dict[str, Any] | None:
-        """What makes the last session a flare (pain, when, the limit), or None."""
+    def _flares(self) -> list[dict[str, Any]]:
+        """What makes the last session a flare (pain, when, the limit), each cause on its
+        own: pain during, then the next morning; empty without a flare."""
         last = self.case.last_session
         if last is None:
-            return None
+            return []
         limits = self.catalog.thresholds.pain
+        causes: list[dict[str, Any]] = []
         if last.pain_during is not None and last.pain_during > limits.during_max:
-            return {"when": "during", "pain": last.pain_during, "limit": limits.during_max}
+            causes.append({"when": "during", "pain": last.pain_during, "limit": limits.during_max})
         if last.pain_next_morning is not None and last.pain_next_morning > limits.next_morning_max:
-            return {
-                "when": "next-morning",
-                "pain": last.pain_next_morning,
-                "limit": limits.next_morning_max,
-            }
-        return None
+            causes.append(
+                {
+                    "when": "next-morning",
+                    "pain": last.pain_next_morning,
+                    "limit": limits.next_morning_max,
+                }
+            )
+        return causes
 
     @property
     def strength_scheme(self) -> Literal["volume", "pyramid"]:
@@ -160,18 +166,50 @@ class Facts:
         source = self.flare_cap_source(exercise_id)
         return None if source is None else self.last_load(source)
 
-    def flared_volume(self, exercise_id: str, reps: list[int]) -> list[int]:
-        """``reps`` held to the sets and reps the flared session logged for this exercise
-        (unchanged without a flare or a logged volume)."""
+    def flared_volume(
+        self, exercise_id: str, reps: list[int], held_to: str | None = None
+    ) -> list[int]:
+        """``reps`` held to the sets and reps the flared session logged for the exercise
+        ``volume_source`` names (unchanged without a flare or a logged volume)."""
+        source = self.volume_source(exercise_id, held_to)
         last = self.case.last_session
-        if self.flare is None or last is None:
+        if source is None or last is None:
             return reps
-        entry = next((e for e in last.exercises if e.exercise == exercise_id), None)
-        if entry is None or (entry.sets is None and not entry.reps):
+        entry = next(e for e in last.exercises if e.exercise == source)
+        if entry.sets is None and not entry.reps:
             return reps
         sets = min(len(reps), entry.sets or len(entry.reps), len(entry.reps) or len(reps))
         done = entry.reps or reps
         return [min(r, done[min(n, len(done) - 1)]) for n, r in enumerate(reps[:sets])]
+
+    def volume_source(self, exercise_id: str, held_to: str | None = None) -> str | None:
+        """After a flare, the logged exercise whose sets and reps hold this one: itself
+        when the flared session did it; for a hinge (the test aside), what it steps down
+        from (``held_to``) when that was done, else the flared session's heaviest hinge.
+        Each hinge is held on its own; volumes are not pooled across a session."""
+        if self.flare is None:
+            return None
+        if exercise_id in self._volumes:
+            return exercise_id
+        exercise = self.catalog[exercise_id]
+        if not exercise.hinge or exercise.role == "test":
+            return None
+        if held_to is not None and held_to in self._volumes:
+            return held_to
+        hinges = [e for e in self._volumes if self.catalog[e].hinge]
+        if not hinges:
+            return None
+        return max(hinges, key=lambda e: self.last_load(e) or 0.0)
+
+    @cached_property
+    def _volumes(self) -> tuple[str, ...]:
+        """The last session's exercises that logged sets or reps, in order."""
+        last = self.case.last_session
+        if last is None:
+            return ()
+        return tuple(
+            dict.fromkeys(e.exercise for e in last.exercises if e.sets is not None or e.reps)
+        )
 
     def flare_cap_source(self, exercise_id: str) -> str | None:
         """The logged exercise whose load caps ``exercise_id`` after a flare: itself when

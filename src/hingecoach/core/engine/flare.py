@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from hingecoach.core.engine.corrective import series, stand_in
-from hingecoach.core.engine.draft import Draft, Pick
+from hingecoach.core.engine.draft import Draft, LoadMode, Pick
 from hingecoach.core.engine.facts import Facts
-from hingecoach.core.engine.loads import Ask, Window, under_gym_cap
+from hingecoach.core.engine.loads import Ask, Window, logged_lb, over_gym_cap
 from hingecoach.core.engine.prescribe import load_facts
 from hingecoach.core.engine.reasons import Reason, say
 from hingecoach.core.present import Units
@@ -24,8 +24,8 @@ def apply_flare(facts: Facts, draft: Draft) -> None:
     if facts.flare is None:
         return
     catalog = facts.catalog
-    held = say(catalog, "pain-flare", flare=facts.flare)
-    draft.warn(held)
+    for cause in facts.flares:  # pain during and the next morning: each said
+        draft.warn(say(catalog, "pain-flare", flare=cause))
     within = reached(facts)
     for pick in list(draft.picks.values()):
         exercise = catalog[pick.exercise]
@@ -90,7 +90,7 @@ def _not_reached(facts: Facts, draft: Draft, pick: Pick, within: frozenset[str])
         exercise=down,
         previous=pick.exercise,
     )
-    lower = Pick(down, [below], load_mode="bottom")
+    lower = Pick(down, [below], load_mode="bottom", held_to=pick.held_to or pick.exercise)
     draft.replace(pick.exercise, lower)
     draft.hold_back(pick.exercise, reason)
     if facts.catalog.load_range(down, facts.band) is not None:
@@ -123,22 +123,40 @@ def _with_steps_down(facts: Facts, found: set[str]) -> set[str]:
 
 def _reduce(facts: Facts, draft: Draft, pick: Pick) -> None:
     """Bottom of the range, or the step down once the flared session was already there
-    (or under it), or when the bottom of the range lifts more than the flared session did."""
+    (or under it), or when the bottom of the range lifts more than the flared session did;
+    work the catalog can do with no load goes to body weight instead of giving way."""
     last = facts.last_load(pick.exercise)
     bottom = _bottom_kg(facts, pick.exercise)
     if last is not None and last <= bottom + 1e-9:
         at_bottom = last >= bottom - 1e-9
+        if not at_bottom and _body_weight(facts, pick.exercise):
+            _unloaded(facts, pick, last)
+            return
         if not at_bottom or _step_down(facts, pick.exercise):  # else: stays at the bottom
             rule = "flare-step-down" if at_bottom else "flare-under-bottom"
             _give_way(facts, draft, pick, _stepping_down(facts, rule, pick.exercise, last))
             return
     cap = facts.flare_cap(pick.exercise)
-    if cap is not None and not under_cap(facts, pick.exercise, cap):
+    if cap is not None and over_cap(facts, pick.exercise, cap):
+        if _body_weight(facts, pick.exercise):
+            _unloaded(facts, pick, cap)
+            return
         reason = _stepping_down(facts, "flare-over-cap", pick.exercise, cap)
         _give_way(facts, draft, pick, reason)
         return
     pick.load_mode = "bottom"
     _add(pick, say(facts.catalog, "flare-bottom", flare=facts.flare))
+
+
+def _body_weight(facts: Facts, exercise_id: str) -> bool:
+    return facts.catalog[exercise_id].loads.body_weight
+
+
+def _unloaded(facts: Facts, pick: Pick, cap_kg: float) -> None:
+    """Work the catalog can do unloaded, offered so when its lightest load is more than
+    the flared session had."""
+    pick.load_mode = "none"
+    _add(pick, _stepping_down(facts, "flare-body-weight", pick.exercise, cap_kg))
 
 
 def _stepping_down(facts: Facts, rule: str, exercise_id: str, logged_kg: float) -> Reason:
@@ -151,19 +169,44 @@ def _stepping_down(facts: Facts, rule: str, exercise_id: str, logged_kg: float) 
         previous=exercise_id,
         exercise=facts.flare_cap_source(exercise_id),
         logged_kg=logged_kg,
+        **_logged_facts(facts, exercise_id, logged_kg),
         **_bottom_facts(facts, exercise_id),
     )
 
 
+def _logged_facts(facts: Facts, exercise_id: str, logged_kg: float) -> dict[str, Any]:
+    """The logged load as a pound gym had it on this exercise's grid, and the units in
+    which the exercise's lightest load is more than it (a reason says "heavier" only
+    where it is)."""
+    implement = facts.catalog[exercise_id].loads.implement
+    if implement is None or facts.child_bar(facts.catalog[exercise_id]):
+        return {}
+    return {
+        "logged_lb": logged_lb(logged_kg, implement, facts.compiled.loads),
+        "over_in": _over_in(facts, exercise_id, logged_kg),
+    }
+
+
 def _give_way(facts: Facts, draft: Draft, pick: Pick, reason: Reason) -> None:
     """Replace ``pick`` with the nearest step down whose lightest load the flared session
-    lifted too, or drop it when there is none (or it is offered already)."""
+    lifted too (or that can be done unloaded), or drop it when there is none (or it is
+    offered already). The step down is held to the volume of what it replaces."""
     down = _step_down(facts, pick.exercise, fits=True)
     if down is None or down in draft.picks:
         draft.drop(pick.exercise, reason)
         return
-    draft.replace(pick.exercise, Pick(down, [reason], load_mode="bottom"))
+    mode = fitting_mode(facts, down) or "bottom"
+    held_to = pick.held_to or pick.exercise
+    draft.replace(pick.exercise, Pick(down, [reason], load_mode=mode, held_to=held_to))
     draft.hold_back(pick.exercise, reason)
+
+
+def fitting_mode(facts: Facts, exercise_id: str) -> LoadMode | None:
+    """How an exercise fits under the flare's cap: at the bottom of its range, at body
+    weight (work the catalog can do unloaded), or not at all (None)."""
+    if under_cap(facts, exercise_id):
+        return "bottom"
+    return "none" if _body_weight(facts, exercise_id) else None
 
 
 def under_cap(facts: Facts, exercise_id: str, cap_kg: float | None = None) -> bool:
@@ -171,16 +214,26 @@ def under_cap(facts: Facts, exercise_id: str, cap_kg: float | None = None) -> bo
     than the flared session lifted (always, for unloaded work or without a cap).
 
     Both units are checked so the options never depend on the reader's units: 10 kg
-    lifted is 22 lb, under the 25 lb that is a hamstring curl's lightest stack load."""
+    lifted is 20 lb on the pound grid, under the 25 lb that is a hamstring curl's
+    lightest stack load."""
     cap = facts.flare_cap(exercise_id) if cap_kg is None else cap_kg
+    return cap is None or not over_cap(facts, exercise_id, cap)
+
+
+def over_cap(facts: Facts, exercise_id: str, cap_kg: float) -> bool:
+    return bool(_over_in(facts, exercise_id, cap_kg))
+
+
+def _over_in(facts: Facts, exercise_id: str, cap_kg: float) -> list[Units]:
+    """The units in which the exercise's lightest gym load is more than ``cap_kg`` as a
+    gym in that unit had it on the bar (none for unloaded work or a child's dowel)."""
     windows = _bottom_windows(facts, exercise_id)
     exercise = facts.catalog[exercise_id]
-    if cap is None or not windows or exercise.loads.implement is None:
-        return True
-    if facts.child_bar(exercise):
-        return True
-    return under_gym_cap(
-        windows["kg"].min, windows["lb"].min, cap, exercise.loads.implement, facts.compiled.loads
+    implement = exercise.loads.implement
+    if not windows or implement is None or facts.child_bar(exercise):
+        return []
+    return over_gym_cap(
+        windows["kg"].min, windows["lb"].min, cap_kg, implement, facts.compiled.loads
     )
 
 
@@ -219,27 +272,42 @@ def _bottom_facts(facts: Facts, exercise_id: str) -> dict[str, Any]:
 
 def _step_down(facts: Facts, exercise_id: str, fits: bool = False) -> str | None:
     """The nearest step down the athlete can do (if ``fits``, the nearest whose lightest
-    load is under the flare's cap), following the catalog's step_down lists."""
+    load is under the flare's cap or that can be done unloaded), following the catalog's
+    step_down lists."""
     todo, seen = [exercise_id], {exercise_id}
     while todo:
         for candidate in facts.catalog[todo.pop(0)].step_down:
             target = stand_in(facts, candidate)
             if target is None or target in seen:
                 continue
-            if not fits or under_cap(facts, target):
+            if not fits or (fitting_mode(facts, target) and not _stepped_down(facts, target)):
                 return target
             seen.add(target)
             todo.append(target)
     return None
 
 
+def _stepped_down(facts: Facts, exercise_id: str) -> bool:
+    """Whether the flared session had this exercise at or under the bottom of its range
+    with a step down below it: it gives way itself, so it is no step down for another."""
+    last = facts.last_load(exercise_id)
+    if last is None or last > _bottom_kg(facts, exercise_id) + 1e-9:
+        return False
+    return _step_down(facts, exercise_id) is not None
+
+
 def offer_alternatives(facts: Facts, draft: Draft) -> None:
     """After a flare, something to do today that does not load the hinge: the
-    programme's alternatives the athlete can do under the flared session's load."""
+    programme's alternatives the athlete can do under the flared session's load (or
+    unloaded, where the catalog says the work can be)."""
     catalog = facts.catalog
     for exercise_id in catalog.programme.after_flare:
         exercise = catalog[exercise_id]
-        if exercise.hinge or not facts.allowed(exercise) or not under_cap(facts, exercise_id):
+        mode = fitting_mode(facts, exercise_id)
+        if exercise.hinge or not facts.allowed(exercise) or mode is None:
             continue
         reason = say(catalog, "flare-alternative", flare=facts.flare, exercise=exercise_id)
-        draft.offer(exercise_id, reason, load_mode="bottom")
+        pick = draft.offer(exercise_id, reason, load_mode=mode)
+        cap = facts.flare_cap(exercise_id)
+        if pick.load_mode == "none" and cap is not None:
+            _unloaded(facts, pick, cap)

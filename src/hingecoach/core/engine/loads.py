@@ -82,7 +82,8 @@ def window(
     bells: Mapping[float, float] | None = None,
 ) -> Window:
     """The gym loads for ``ask`` in ``units``: the range rounded inwards (its bottom may
-    sit up to the tolerance lower: 12 kg is a 26 lb bell), the bottom alone if asked,
+    sit up to the tolerance lower: 12 kg is a 26 lb bell), the bottom alone if asked
+    (a start-low path: rounded down where the gym lacks it, ``start_low``),
     ``steps`` loads up, and never above the range's top or the cap. ``bells`` names the
     size in ``units`` of each kilogram bell: an end that is one of them is that bell."""
     factor = LB_PER_KG if units == "lb" else 1.0
@@ -91,22 +92,47 @@ def window(
     bottom = bells.get(ask.low_kg) or up(grid, ask.low_kg * factor * (1 - tolerance))
     bottom = top if bottom is None or bottom > top else bottom
     if ask.bottom:
-        top = bottom
+        bottom = top = start_low(grid, ask.low_kg * factor, bottom, tolerance)
     if ask.steps:
         bottom = top = min(top, steps_above(grid, bottom, ask.steps))
     if ask.cap_kg is not None:
-        top = min(top, capped(grid, ask.cap_kg, units, bells))
+        top = min(top, capped(grid, ask.cap_kg, units, tolerance, bells))
         bottom = min(bottom, top)
     return Window(bottom, top)
 
 
+def start_low(grid: Grid, low: float, rounded_up: float, tolerance: float) -> float:
+    """A range's bottom on a start-low path. Where the gym lacks the bell it calls for
+    (the one it rounds up to is more than the tolerance above it), the bell under it: a
+    gym with 8 and 16 kg bells starts a 12 kg bottom at 8 kg, not a third heavier (the
+    lightest bell when there is none under it). Plates and dumbbells come in small steps
+    and a bar has a lightest load a range may not go under: they round as any range."""
+    if grid.sizes is None or rounded_up <= low * (1 + tolerance) + _EPS:
+        return rounded_up
+    lower = down(grid, low)
+    return lower if lower > 0 else rounded_up
+
+
 def capped(
-    grid: Grid, cap_kg: float, units: Units, bells: Mapping[float, float] | None = None
+    grid: Grid,
+    cap_kg: float,
+    units: Units,
+    tolerance: float,
+    bells: Mapping[float, float] | None = None,
 ) -> float:
-    """The heaviest load a gym has in ``units`` that is no more than ``cap_kg``: a
-    kilogram bell is its own pound size (the 24 kg bell is the 53 lb one)."""
-    factor = LB_PER_KG if units == "lb" else 1.0
-    return (bells or {}).get(cap_kg, down(grid, cap_kg * factor))
+    """A logged load (``cap_kg``) as what was on the bar in a gym of ``units``: in
+    kilograms the heaviest gym load no more than it; in pounds a kilogram bell is its own
+    pound size (the 24 kg bell is the 53 lb one) and any other load the nearest step of
+    the pound grid (20 kg logged is the 45 lb bar, never read as 44.1 lb and so as 40 lb).
+    A pound bell more than the tolerance above it is no reading of it: the lighter one."""
+    if units == "kg":
+        return down(grid, cap_kg)
+    bell = (bells or {}).get(cap_kg)
+    if bell is not None:
+        return bell
+    lb = cap_kg * LB_PER_KG
+    near = nearest(grid, lb)
+    return near if grid.step is not None or near <= lb * (1 + tolerance) else down(grid, lb)
 
 
 def under_gym_cap(
@@ -114,11 +140,26 @@ def under_gym_cap(
 ) -> bool:
     """Whether a load of ``kg`` and ``lb`` is within ``cap_kg`` in both units, as a gym
     has the cap in each (what ``window`` holds a capped range to)."""
+    return not over_gym_cap(kg, lb, cap_kg, implement, loads)
+
+
+def over_gym_cap(
+    kg: float, lb: float, cap_kg: float, implement: Implement, loads: LoadThresholds
+) -> list[Units]:
+    """The units in which a load of ``kg`` and ``lb`` is more than ``cap_kg`` as a gym in
+    that unit had it on the bar (``capped``)."""
+    over: list[Units] = []
+    if kg > capped(loads.implements[implement].kg, cap_kg, "kg", loads.tolerance) + _EPS:
+        over.append("kg")
+    if lb > logged_lb(cap_kg, implement, loads) + _EPS:
+        over.append("lb")
+    return over
+
+
+def logged_lb(cap_kg: float, implement: Implement, loads: LoadThresholds) -> float:
+    """A logged load as a pound gym had it on the bar (``capped`` in pounds)."""
     grids = loads.implements[implement]
-    return (
-        kg <= capped(grids.kg, cap_kg, "kg") + _EPS
-        and lb <= capped(grids.lb, cap_kg, "lb", grids.pound_bells()) + _EPS
-    )
+    return capped(grids.lb, cap_kg, "lb", loads.tolerance, grids.pound_bells())
 
 
 def gym_windows(ask: Ask, implement: Implement, loads: LoadThresholds) -> dict[Units, Window]:

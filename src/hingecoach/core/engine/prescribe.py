@@ -36,7 +36,7 @@ def reps_for(exercise: Exercise, scheme: Scheme, catalog: Catalog) -> list[int]:
 
 def start_cause(pick: Pick, exercise: Exercise, facts: Facts) -> str | None:
     """Why this load starts at the bottom of its range (None: the whole range is fine)."""
-    if pick.load_mode == "bottom":
+    if pick.load_mode != "range":
         return None  # a flare already says so
     if pain_aware_causes(facts):
         return "pain-aware"
@@ -51,7 +51,7 @@ def load_for(pick: Pick, exercise: Exercise, facts: Facts, steps: int = 0) -> Lo
     """The gym loads for a pick: a child's dowel, the bottom of the range (flare, first
     session, pain-aware path, older adult) or the whole range; ``steps`` loads up."""
     rng = getattr(exercise.loads, facts.band)
-    if rng is None or exercise.loads.implement is None:
+    if rng is None or exercise.loads.implement is None or pick.load_mode == "none":
         return Loaded()
     loads = facts.catalog.thresholds.loads
     if facts.child_bar(exercise):
@@ -176,10 +176,10 @@ def to_option(pick: Pick, facts: Facts) -> Option:
     exercise = catalog[pick.exercise]
     loaded = load_for(pick, exercise, facts)
     planned = reps_for(exercise, pick.scheme, catalog)
-    reps = facts.flared_volume(exercise.id, planned)
+    reps = facts.flared_volume(exercise.id, planned, pick.held_to)
     range_first = bool(exercise.range_steps and pain_aware_causes(facts))
     rx = prescription(exercise, reps, loaded, 0 if range_first else None)
-    reasons = pick.reasons if reps == planned else _quoting(pick.reasons, rx.scheme)
+    reasons = pick.reasons if reps == planned else _held(pick, facts, rx.scheme)
     extra = [say(catalog, "range-first", range=exercise.range_steps[0])] if range_first else []
     logs, why = worded(catalog, [*reasons, *extra, *loaded.reasons])
     return built(
@@ -195,6 +195,18 @@ def to_option(pick: Pick, facts: Facts) -> Option:
         reasons=logs,
         why=why,
     )
+
+
+def _held(pick: Pick, facts: Facts, scheme: str) -> list[Reason]:
+    """The pick's reasons quoting the sets and reps a flare held it to, and why."""
+    held = say(
+        facts.catalog,
+        "flare-volume",
+        flare=facts.flare,
+        scheme=scheme,
+        exercise=facts.volume_source(pick.exercise, pick.held_to),
+    )
+    return [*_quoting(pick.reasons, scheme), held]
 
 
 def _quoting(reasons: list[Reason], scheme: str) -> list[Reason]:

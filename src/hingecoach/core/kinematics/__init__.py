@@ -12,6 +12,8 @@ from hingecoach.core.kinematics.thresholds import FAULT_IDS, FaultId, VideoThres
 from hingecoach.core.kinematics.thresholds_file import (
     default_video_thresholds,
     load_video_thresholds,
+    read_video_thresholds,
+    video_thresholds_in,
 )
 from hingecoach.core.kinematics.track import (
     LANDMARKS,
@@ -39,4 +41,6 @@ __all__ = [
     "analyze_track",
     "default_video_thresholds",
     "load_video_thresholds",
+    "read_video_thresholds",
+    "video_thresholds_in",
 ]

@@ -101,6 +101,8 @@ class RepRules(_Strict):
     min_lean_excursion_deg: float = Field(gt=0, le=90)
     max_lean_speed_deg_s: float = Field(gt=0, le=2000)
     min_lockout_s: float = Field(ge=0, le=5)
+    min_rep_s: float = Field(gt=0, le=10)
+    gap_doubt_s: float = Field(ge=0, le=2)
     edge_share: float = Field(gt=0, lt=0.5)
     planted_margin_s: float = Field(ge=0, le=2)
     min_hip_seen_share: Share
@@ -140,6 +142,17 @@ class FaultRule(_Strict):
     source: Text
 
 
+class AdapterRules(_Strict):
+    """What the video adapter decides with before the kinematics: when a clip's frame
+    times are trusted and used, and where its person detector looks for a person lost."""
+
+    uneven_frame_share: float = Field(gt=0, le=0.5)
+    max_stamp_rate_ratio: float = Field(gt=1, le=10)
+    lost_search_side: float = Field(gt=0, le=5)
+    min_search_px: int = Field(ge=16, le=1024)
+    source: Text
+
+
 class VideoThresholds(_Strict):
     """The whole file."""
 
@@ -149,6 +162,7 @@ class VideoThresholds(_Strict):
     reps: RepRules
     windows: Windows
     faults: dict[FaultId, FaultRule]
+    adapter: AdapterRules
 
     @model_validator(mode="after")
     def _every_fault(self) -> VideoThresholds:

@@ -373,7 +373,21 @@ def _one_step(
     back = back[: max(room, 0)]
     back = [_again(i, week.week, track, catalog) for i in back]
     held.update(i.exercise for i in back)
-    return week.model_copy(update={"session": _in_order(kept, back)}), held
+    ordered = _one_finish(_in_order(kept, back), catalog)
+    return week.model_copy(update={"session": ordered}), held
+
+
+def _one_finish(session: list[SessionItem], catalog: Catalog) -> list[SessionItem]:
+    """Only the item a session ends on says it comes last: an item held from last week,
+    where it was last, stops saying so when a new one now ends the session."""
+    out = []
+    for item in session:
+        ends = [w for w in item.why if w.rule == "finish-loaded"]
+        if ends and item is not session[-1]:
+            reasons = [Reason(w.rule, w.facts) for w in item.why if w.rule != "finish-loaded"]
+            item = item.model_copy(update=both(catalog, reasons))
+        out.append(item)
+    return out
 
 
 def _again(item: SessionItem, number: int, track: _Track, catalog: Catalog) -> SessionItem:

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from hingecoach.core.kinematics import Frame, Landmark
+from hingecoach.core.kinematics.thresholds import AdapterRules
 from hingecoach.video.blazepose.detector import PersonDetector
 from hingecoach.video.blazepose.landmarks import BODY, LandmarkModel, PoseResult
 from hingecoach.video.blazepose.models import (
@@ -69,7 +70,9 @@ MIN_VISIBILITY = 0.5
 class BlazePose:
     """BlazePose GHUM on LiteRT (CPU, offline) with the segmentation mask.
     ``decoding``: set while a decoder works beside the models (``Prefetch.working``);
-    the models then run on one thread instead of two (``SharedCores``)."""
+    the models then run on one thread instead of two (``SharedCores``). ``search``: the
+    video thresholds' ``adapter`` section, for the detector's search around a person lost
+    (default: the shipped file's)."""
 
     def __init__(
         self,
@@ -80,6 +83,7 @@ class BlazePose:
         redetect_every: int = REDETECT_EVERY,
         min_visibility: float = MIN_VISIBILITY,
         decoding: threading.Event | None = None,
+        search: AdapterRules | None = None,
     ) -> None:
         if model not in LANDMARK_MODELS:
             raise BackendUnavailable(
@@ -91,7 +95,7 @@ class BlazePose:
             path = model_path(name)
             return interpreter(path) if decoding is None else SharedCores(path, decoding)
 
-        detector = PersonDetector(load(DETECTOR))
+        detector = PersonDetector(load(DETECTOR), search=search)
         landmarks = LandmarkModel(load(LANDMARK_MODELS[model]))
         self.tracker = PoseTracker(detector, landmarks, fps if smooth else 0.0, redetect_every)
         self._min_visibility = min_visibility

@@ -17,6 +17,8 @@ from typing import Any
 import cv2
 import numpy as np
 
+from hingecoach.core.kinematics import default_video_thresholds
+from hingecoach.core.kinematics.thresholds import AdapterRules
 from hingecoach.video.blazepose.anchors import INPUT_SIZE, ssd_anchors
 
 MIN_SCORE = 0.5
@@ -24,10 +26,6 @@ NMS_IOU = 0.3
 SCORE_CLIP = 100.0
 KEYPOINTS = 4
 MID_HIP, FULL_BODY = 0, 1
-# Around a person lost, a square this many times their last region's side: they fill
-# about a third of it (as they fill a tile as tall as a frame they are a third of).
-LOCAL_WINDOW = 1.0
-MIN_LOCAL_PX = 64  # a smaller window holds too few pixels to enlarge into the input
 
 
 @dataclass(frozen=True)
@@ -121,9 +119,17 @@ def weighted_nms(
 
 
 class PersonDetector:
-    """The detector model on whole images; ``detect`` returns people best first."""
+    """The detector model on whole images; ``detect`` returns people best first.
+    ``search``: the video thresholds' ``adapter`` section, for the search around a person
+    lost (default: the shipped file's)."""
 
-    def __init__(self, interpreter: Any, min_score: float = MIN_SCORE) -> None:
+    def __init__(
+        self,
+        interpreter: Any,
+        min_score: float = MIN_SCORE,
+        search: AdapterRules | None = None,
+    ) -> None:
+        self._search = search or default_video_thresholds().adapter
         self._model = interpreter
         self._input = interpreter.get_input_details()[0]["index"]
         outputs = {d["name"]: d["index"] for d in interpreter.get_output_details()}
@@ -144,7 +150,7 @@ class PersonDetector:
         already followed there, one square window around them replaces the tiles (one
         inference where the tiles take three). ``last_seen`` (centre, side of their
         region): where a person lost was last followed; when the tiles find no one
-        either, a square ``LOCAL_WINDOW`` times that side around it is searched (a
+        either, a square ``lost_search_side`` times that side around it is searched (a
         person a fifth of the frame's height is too small even in a tile as tall as the
         frame, more so folded at a rep's bottom): one inference more, and only on a
         frame where no one was found."""
@@ -155,7 +161,8 @@ class PersonDetector:
         tiles = square_tiles(width, height) if near is None else [window(width, height, *near)]
         found = self._in_tiles(image_rgb, tiles)
         if not found and last_seen is not None:
-            local = local_window(width, height, last_seen[0], LOCAL_WINDOW * last_seen[1])
+            side = self._search.lost_search_side * last_seen[1]
+            local = local_window(width, height, last_seen[0], side, self._search.min_search_px)
             found = self._in_tiles(image_rgb, [local] if local is not None else [])
         return found
 
@@ -213,12 +220,13 @@ def local_window(
     height: int,
     centre: tuple[float, float],
     side: float,
+    min_px: int,
 ) -> tuple[int, int, int] | None:
     """(left, top, side) of a square of ``side`` around ``centre``, moved to lie inside
     the image; None when it would not be smaller than the image's short side (the
-    square tiles have searched at that scale already)."""
+    square tiles have searched at that scale already) or is under ``min_px``."""
     size = round(side)
-    if size >= min(width, height) or size < MIN_LOCAL_PX:
+    if size >= min(width, height) or size < min_px:
         return None
     left = int(np.clip(round(centre[0] - size / 2), 0, width - size))
     top = int(np.clip(round(centre[1] - size / 2), 0, height - size))

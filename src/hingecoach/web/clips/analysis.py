@@ -21,7 +21,7 @@ from typing import Any
 from django.utils import timezone
 
 from hingecoach.web.athletes.services import athlete_touch
-from hingecoach.web.catalog import web_catalog
+from hingecoach.web.catalog import web_catalog, web_video_thresholds
 from hingecoach.web.clips.models import Clip
 
 logger = logging.getLogger(__name__)
@@ -68,7 +68,13 @@ def _run(clip: Clip) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     from hingecoach.video.outputs import staged
 
     progress = _ProgressWriter(clip)
-    analysis = analyze_clip(clip.video_path, clip.exercise, progress, catalog=web_catalog())
+    analysis = analyze_clip(
+        clip.video_path,
+        clip.exercise,
+        progress,
+        catalog=web_catalog(),
+        thresholds=web_video_thresholds(),
+    )
     chosen = key_frames(analysis)
     targets = [*(clip.frame_path(n) for n in range(len(chosen))), clip.annotated_path]
     with staged(targets) as temps:

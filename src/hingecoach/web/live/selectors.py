@@ -19,10 +19,13 @@ def live_session_get(*, athlete: Athlete, key: str) -> LiveSession:
     return session
 
 
-def session_track(*, session: LiveSession, first: int = 0) -> Track:
+def session_track(
+    *, session: LiveSession, first: int = 0, min_visibility: float | None = None
+) -> Track:
     """The session's pictures from frame ``first`` on, as the core's track."""
     rows = session.pictures.filter(index__gte=first).values_list("index", "frame", "brightness")
-    return live_track(list(rows), session.width or 1, session.height or 1, first)
+    width, height = session.width or 1, session.height or 1
+    return live_track(list(rows), width, height, first, min_visibility=min_visibility)
 
 
 def live_cues(*, session: LiveSession) -> list[RepCue]:

@@ -16,11 +16,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from hingecoach.core.kinematics import default_video_thresholds
 from hingecoach.core.kinematics.live import RepCue, SoFar, lead_in_s, rep_cue, reps_so_far
 from hingecoach.video.live import LIVE_FPS, Picture, frame_index, frame_json, live_pose
 from hingecoach.web.athletes.models import Athlete
-from hingecoach.web.catalog import web_catalog
+from hingecoach.web.catalog import web_catalog, web_video_thresholds
 from hingecoach.web.live.models import LivePicture, LiveSession
 from hingecoach.web.live.selectors import session_track
 
@@ -115,11 +114,13 @@ def _read(session: LiveSession, *, over: bool = False) -> tuple[SoFar, list[RepC
     """Read the set since the last rep counted (with the lead-in the rules need) and
     count the reps finished since. Only the request that moves the count on answers
     the new reps' cues: a picture answered a moment later cannot cue a rep twice."""
-    catalog, thresholds = web_catalog(), default_video_thresholds()
+    catalog, thresholds = web_catalog(), web_video_thresholds()
     first = max(0, session.settled - round(lead_in_s(thresholds) * LIVE_FPS))
     settled_s = (session.settled - first) / LIVE_FPS if session.cued else None
     so_far = reps_so_far(
-        session_track(session=session, first=first),
+        session_track(
+            session=session, first=first, min_visibility=thresholds.tracking.min_visibility
+        ),
         thresholds,
         catalog,
         session.exercise,

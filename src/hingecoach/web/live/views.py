@@ -7,6 +7,7 @@ signed out, a failed CSRF check, a picture too large or sent too fast, bad input
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -27,6 +28,7 @@ from hingecoach.video.errors import BackendUnavailable, VideoError
 from hingecoach.video.live import LIVE_FPS
 from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.athletes.selectors import athlete_get
+from hingecoach.web.clips.forms import ClipExerciseForm
 from hingecoach.web.live import selectors, services
 from hingecoach.web.live.models import LiveSession
 from hingecoach.web.live.words import answer_json, cue_words
@@ -93,23 +95,29 @@ def live_page(request: CoachRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "live/live.html",
-        {"athlete": athlete, "fps": LIVE_FPS, "exercise": DEFAULT_EXERCISE},
+        {"athlete": athlete, "fps": LIVE_FPS, "exercise": _exercise_field()},
     )
 
 
 @login_required
 def film_page(request: CoachRequest, pk: int) -> HttpResponse:
     athlete = athlete_get(user=request.user, pk=pk)
-    return render(request, "live/film.html", {"athlete": athlete, "exercise": DEFAULT_EXERCISE})
+    return render(request, "live/film.html", {"athlete": athlete, "exercise": _exercise_field()})
+
+
+def _exercise_field() -> Any:
+    """The "exercise filmed" choice both pages show, the test first chosen."""
+    form = ClipExerciseForm(initial={"exercise": DEFAULT_EXERCISE}, auto_id="live-%s")
+    form.fields["exercise"].label = "Exercise filmed"
+    return form["exercise"]
 
 
 @_json_endpoint
 def session_start(request: HttpRequest, athlete: Athlete) -> HttpResponse:
     if request.method != "POST":
         return _error("method", "use POST", 405)
-    session = services.live_session_start(
-        athlete=athlete, exercise=DEFAULT_EXERCISE, by=request.user
-    )
+    exercise = _exercise_asked(request)
+    session = services.live_session_start(athlete=athlete, exercise=exercise, by=request.user)
     return JsonResponse(
         {"session": str(session.key), "fps": LIVE_FPS, "max_bytes": MAX_PICTURE_BYTES}, status=201
     )
@@ -134,6 +142,25 @@ def picture_add(request: HttpRequest, athlete: Athlete, key: str) -> HttpRespons
         return _error("t_ms", f"{given} is not a number of milliseconds")
     answer = services.live_picture_add(session=session, data=request.body, t_ms=t_ms)
     return JsonResponse(answer_json(answer, t_ms))
+
+
+def _exercise_asked(request: HttpRequest) -> str:
+    """The exercise a session is started for: ``{"exercise": id}`` as JSON, or a form's
+    ``exercise``; the test when none is given. ValidationError names the field."""
+    if request.content_type == "application/json" and request.body.strip():
+        try:
+            asked = json.loads(request.body)
+        except (ValueError, UnicodeDecodeError):
+            raise ValidationError("the request is not JSON") from None
+        if not isinstance(asked, dict):
+            raise ValidationError('the request must be a JSON object like {"exercise": ...}')
+    else:
+        asked = request.POST
+    form = ClipExerciseForm({"exercise": asked.get("exercise") or DEFAULT_EXERCISE})
+    if not form.is_valid():
+        raise ValidationError({"exercise": form.errors["exercise"]})
+    exercise: str = form.cleaned_data["exercise"]
+    return exercise
 
 
 def _too_fast(key: str) -> bool:

@@ -69,7 +69,8 @@
     }
     video.srcObject = state.stream;
     await video.play();
-    var response = await post(root.dataset.start, "", "application/json");
+    var response = await post(root.dataset.start,
+      JSON.stringify({ exercise: $("live-exercise").value }), "application/json");
     var body = await response.json();
     if (!response.ok) {
       say(body.message);
@@ -77,6 +78,7 @@
       return;
     }
     state.session = root.dataset.start + body.session + "/";
+    $("live-exercise").disabled = true;  // the set is read as the exercise it started as
     var type = recorderType();
     if (type) {
       state.recorder = new MediaRecorder(state.stream, { mimeType: type });
@@ -247,7 +249,7 @@
     var stamp = new Date().toISOString().slice(0, 16).replace("T", " ").replace(":", "h");
     var form = new FormData();
     form.append("file", new File(state.chunks, "live " + stamp + ".webm", { type: type }));
-    form.append("exercise", root.dataset.exercise);
+    form.append("exercise", $("live-exercise").value);
     form.append("csrfmiddlewaretoken", csrf);
     var response = await fetch(root.dataset.upload, { method: "POST", body: form,
       credentials: "same-origin" });
