@@ -281,6 +281,7 @@ AFTER_POST = "POST, then a redirect to the athlete's page"
 NOT_PAGES = {
     "": "a redirect to Today",
     "favicon.ico": "a redirect to the icon among the static files",
+    "api/docs/": "a redirect to the API page, /api/docs",
     "logout/": "POST, then a redirect to the sign-in page",
     "checkins/athlete/<int:pk>/new/": "POST, then a redirect to the athlete's page",
     "blocks/<int:pk>/end/": "POST, then a redirect to the athlete's page",

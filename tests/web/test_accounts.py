@@ -158,3 +158,22 @@ def test_password_set_refuses_a_weak_password_and_names_the_field(coach):
     with pytest.raises(Exception) as refused:
         accounts.password_set(user=coach, password="password")
     assert "password" in refused.value.message_dict
+
+
+@pytest.mark.parametrize("name", ["bad name!!", "two words", "semi;colon"])
+def test_an_invited_username_follows_djangos_rule_with_a_clear_error(head_client, name):
+    response = head_client.post(reverse("accounts:invite"), {"username": name, "role": "coach"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Enter a valid username" in html
+    assert not User.objects.filter(username=name).exists()
+
+
+def test_making_a_reset_link_is_in_the_trail_without_the_link(head_client, head, coach):
+    response = head_client.post(reverse("accounts:reset", args=[coach.pk]))
+    link = _link(response)
+    entry = LogEntry.objects.filter(additional_data__password_link=True).get()
+    assert entry.actor == head and entry.object_pk == str(coach.pk)
+    assert link.split("/")[-2] not in str(entry.__dict__)  # the token is not kept
+    trail = head_client.get(reverse("audit:list")).content.decode()
+    assert "coach cole: a password reset link made" in trail

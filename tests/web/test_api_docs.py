@@ -106,3 +106,8 @@ def test_every_json_body_of_the_api_gets_a_starting_body_that_is_json():
     ]
     assert len(bodies) >= 9
     assert all(isinstance(json.loads(body), dict) for body in bodies)
+
+
+def test_the_api_page_with_a_slash_redirects_to_the_api_page(coach_client):
+    response = coach_client.get("/api/docs/")
+    assert response.status_code == 302 and response["Location"] == "/api/docs"

@@ -278,3 +278,18 @@ def test_analysing_again_puts_a_reviewed_clip_back_to_review(coach_client, coach
     assert clip.status == Clip.Status.QUEUED and clip.reviewed_at is None
     entry = LogEntry.objects.filter(content_type__model="clip").latest("id")
     assert entry.changes["reviewed_by"] == [str(coach.pk), "None"]
+
+
+def test_a_clip_whose_video_is_not_here_does_not_say_watch_it_below(coach_client, athlete):
+    """As after an import: the report came, the annotated video did not."""
+    clip = _clip(athlete, annotated=True)
+    assert not clip.annotated_path.exists()
+    page = _text(_clip_page(coach_client, clip))
+    assert "The video is not in this data folder" in page
+    assert "Watch the clip below" not in page
+    assert "Bring the clip's video into this data folder (see below), watch it, and record" in page
+    clip.annotated_path.write_bytes(b"webm")
+    for number in range(len(clip.frames)):
+        clip.frame_path(number).write_bytes(b"jpeg")
+    page = _text(_clip_page(coach_client, clip))
+    assert "Watch the clip below and record the test by eye" in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -358,3 +359,12 @@ def test_a_clip_whose_files_are_not_in_the_data_folder_says_so_without_broken_me
     assert "uploads/clips" in page and escape(str(Path(settings.MEDIA_ROOT) / "clips")) in page
     assert "<video" not in page and "<img" not in page.split('id="clip-report"')[1]
     assert 'id="clip-report"' in page  # the report itself is still there
+
+
+def test_the_upload_help_names_the_same_files_as_a_refusal(coach_client, athlete):
+    page = coach_client.get(_upload_url(athlete)).content.decode()
+    text = SimpleUploadedFile("notes.txt", b"just words\n" * 20, content_type="text/plain")
+    refused = coach_client.post(_upload_url(athlete), {"file": text}).content.decode()
+    listed = re.search(r"is not a video file this app reads \(([^)]+)\)", refused)
+    assert listed, refused
+    assert f"A side-view video ({listed.group(1)})" in page

@@ -147,7 +147,10 @@ def test_bad_reps_name_the_field_and_the_page_keeps_every_value(coach_client, no
     )
     html = response.content.decode()
     assert response.status_code == 400
-    assert "<code>s3-1-reps</code>: &#x27;ten&#x27; is not a whole number of reps" in html
+    said = "Good Morning, set 1: reps &#x27;ten&#x27; is not a whole number"
+    assert f'<li data-field="s3-1-reps">{said}</li>' in html  # in the box at the top
+    assert f'id="s3-1-reps-error" data-error-for="s3-1-reps">{said}</p>' in html  # and beside it
+    assert "<code>s3-1-reps</code>" not in html
     assert 'name="s3-1-load" inputmode="decimal" autocomplete="off" value="27.5"' in html
     assert 'name="s3-1-done" value="1" data-rest="90" checked' in html
     assert "felt strong</textarea>" in html
@@ -188,3 +191,71 @@ def test_a_tested_athlete_runs_the_plan_with_the_retest_first(coach_client, team
 def test_another_teams_athlete_is_not_found(coach_client, stranger):
     assert coach_client.get(reverse("gym:run", args=[stranger.pk])).status_code == 404
     assert post(coach_client, stranger, {"s1-1-done": "1"}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        ("s3-1-load", "99999", "Good Morning, set 1: load 99999 kg is not in 0..500 kg"),
+        ("s3-1-load", "-5", "Good Morning, set 1: load -5 kg is not in 0..500 kg"),
+        ("s3-1-load", "heavy", "Good Morning, set 1: load 'heavy' is not a number of kg"),
+        ("s3-1-reps", "0", "Good Morning, set 1: reps 0 is not in 1..100"),
+        ("s3-1-reps", "", "Good Morning, set 1: reps missing: a set marked done needs its reps"),
+    ],
+)
+def test_a_set_out_of_range_is_refused_on_its_own_field_as_the_coach_sees_it(
+    coach_client, novice, field, value, said
+):
+    data = {"s3-1-done": "1", "s3-1-reps": "8", "s3-1-load": "20", field: value, "pain_during": "2"}
+    response = post(coach_client, novice, data, **JSON)
+    assert response.status_code == 400
+    assert response.json()["errors"] == {field: [said]}
+    assert not TrainingSession.objects.exists() and not GymRun.objects.exists()
+
+
+def test_a_load_over_the_top_in_pounds_names_the_top_in_pounds(coach_client, novice, team):
+    team.unit = "lb"
+    team.save()
+    data = {"s3-1-done": "1", "s3-1-reps": "8", "s3-1-load": "2000"}
+    response = post(coach_client, novice, data, **JSON)
+    assert response.json()["errors"] == {
+        "s3-1-load": ["Good Morning, set 1: load 2000 lb is not in 0..1102 lb"]
+    }
+
+
+@pytest.mark.parametrize("extra", [{"pain_during": "1"}, {"notes": "left hip tight"}])
+def test_pain_or_notes_with_no_set_done_are_refused_and_nothing_is_saved(
+    coach_client, novice, extra
+):
+    """Saved without a session, the pain score and the notes would be dropped: the run is
+    refused whole (the test too), on the field that would be lost."""
+    data = {**all_clear(), "s3-1-reps": "8", "s3-1-load": "25", **extra}
+    response = post(coach_client, novice, data, **JSON)
+    assert response.status_code == 400
+    field = next(iter(extra))
+    assert "no set is marked done" in response.json()["errors"][field][0]
+    assert not HingeTest.objects.exists() and not GymRun.objects.exists()
+    page = post(coach_client, novice, data)  # without the page's script: shown beside it
+    assert f'data-error-for="{field}">no set is marked done' in page.content.decode()
+
+
+def test_a_test_saved_with_no_set_done_says_no_session_was_logged(coach_client, novice):
+    response = post(coach_client, novice, all_clear())
+    assert response.status_code == 302
+    assert HingeTest.objects.count() == 1 and not TrainingSession.objects.exists()
+    html = coach_client.get(response["Location"]).content.decode()
+    assert "No set was ticked, so no training session was logged" in html
+    assert "Gym session saved." not in html
+
+
+def test_the_service_refuses_pain_with_no_set_done(novice):
+    from django.core.exceptions import ValidationError
+
+    from hingecoach.web.gym.forms import GymDone
+    from hingecoach.web.gym.services import gym_run_save
+
+    done = GymDone(key=uuid.uuid4(), date=dt.date.today(), test_faults=[], pain_during=1)
+    with pytest.raises(ValidationError) as refused:
+        gym_run_save(athlete=novice, done=done)
+    assert "no set is marked done" in refused.value.message_dict["pain_during"][0]
+    assert not GymRun.objects.exists() and not HingeTest.objects.exists()

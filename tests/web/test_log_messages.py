@@ -79,3 +79,10 @@ def test_a_tsk_total_out_of_range_is_worded_plainly(coach_client, athlete):
     html = coach_client.post(url, {"date": TODAY, "item_1": "9"}).content.decode()
     assert "<strong>Item 1:</strong> score each item 1 to 4" in html
     assert not any(stock in html for stock in STOCK)
+
+
+def test_a_load_far_past_the_top_is_said_once(coach_client, athlete):
+    row = {"done": "on", "exercise": "good-morning", "sets": "3", "reps": "8"}
+    html = log(coach_client, athlete, row | {"load": "999999"})
+    assert summary(html) == ["Exercise 1 (Good Morning), load (kg): at most 500 kg"]
+    assert html.count("<strong>Load (kg):</strong> at most 500 kg") == 1

@@ -53,6 +53,8 @@ urlpatterns = [
     path("catalog/", include("hingecoach.web.catalog_pages.urls")),
     path("print/", include("hingecoach.web.printouts.urls")),
     path("clips/", include("hingecoach.web.clips.urls")),
+    # the API page lives at /api/docs; with a slash the API would answer a JSON 404
+    path("api/docs/", RedirectView.as_view(url="/api/docs", permanent=False)),
     path("api/", api.urls),
     path("c/<str:token>/", checkin.checkin_page, name="checkin"),  # an athlete's private link
     path("c/<str:token>/clip/", checkin_clip, name="checkin-clip"),

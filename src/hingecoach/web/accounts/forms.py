@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 
 from hingecoach.web.teams.models import Membership
@@ -15,7 +16,12 @@ from hingecoach.web.teams.models import Membership
 class InviteForm(forms.Form):
     """A new coach in the head coach's team, who then sets their own password."""
 
-    username = forms.CharField(max_length=150, help_text="What they sign in with.")
+    username = forms.CharField(
+        max_length=150,
+        # the rule of every account here (Django's own): letters, digits and @ . + - _
+        validators=[UnicodeUsernameValidator()],
+        help_text="What they sign in with: letters, digits and @ . + - _ only, no spaces.",
+    )
     first_name = forms.CharField(max_length=150, required=False, label="First name")
     email = forms.EmailField(required=False)
     role = forms.ChoiceField(

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from hingecoach.web.audit.services import audit_password_link
 from hingecoach.web.teams.models import Membership, Team
 from hingecoach.web.teams.services import coach_create
 
@@ -45,13 +46,14 @@ def coach_invite(
     return user, password_link_path(user=user)
 
 
-def coach_reset_link(*, coach: User) -> str:
+def coach_reset_link(*, coach: User, team: Team, by: User | None = None) -> str:
     """A one-time link for a coach who forgot their password; the old one works until
-    the new one is set."""
+    the new one is set. Making it is in the team's audit trail (the link is not)."""
     if not coach.is_active:
         raise ValidationError(
             {"coach": f"'{coach.get_username()}' is deactivated: reactivate the account first"}
         )
+    audit_password_link(coach=coach, team=team, by=by)
     return password_link_path(user=coach)
 
 

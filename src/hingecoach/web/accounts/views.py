@@ -70,8 +70,9 @@ def coach_invite(request: CoachRequest) -> HttpResponse:
 @login_required
 @require_POST
 def coach_reset(request: CoachRequest, pk: int) -> HttpResponse:
-    coach = selectors.team_coach_get(team=_head_team(request), pk=pk)
-    path = services.coach_reset_link(coach=coach)
+    team = _head_team(request)
+    coach = selectors.team_coach_get(team=team, pk=pk)
+    path = services.coach_reset_link(coach=coach, team=team, by=request.user)
     return _link_page(request, coach=coach, path=path, invited=False)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ninja.security import HttpBearer, SessionAuth
@@ -22,9 +23,19 @@ class CoachToken(HttpBearer):
 
 class BrowserSession(SessionAuth):
     """The signed-in browser session; CSRF is checked only when a session cookie is sent,
-    so a request with no credentials at all is a plain 401."""
+    so a request with no credentials at all is a plain 401.
+
+    The CSRF check reads a POST's body (for its token field), after which Django lets no
+    upload handler be set: ``before_body`` is called first, so an upload can put its own
+    handlers (its size limit) in place whichever way the coach signs in."""
+
+    def __init__(self, *, before_body: Callable[[Any], object] | None = None) -> None:
+        super().__init__()
+        self.before_body = before_body
 
     def _get_key(self, request: Any) -> str | None:
         if self.param_name not in request.COOKIES:
             return None
+        if self.before_body is not None:
+            self.before_body(request)
         return super()._get_key(request)

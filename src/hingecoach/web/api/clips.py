@@ -16,13 +16,20 @@ from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from hingecoach.core.kinematics import DEFAULT_EXERCISE
+from hingecoach.web.api.auth import BrowserSession, CoachToken
 from hingecoach.web.api.errors import error_body
 from hingecoach.web.api.schemas import ClipOut, ClipReportOut, ErrorOut
 from hingecoach.web.athletes.selectors import athlete_get
 from hingecoach.web.clips import selectors, services
-from hingecoach.web.clips.forms import EXTENSIONS, NOT_VIDEO, TOO_BIG, ClipUploadForm
+from hingecoach.web.clips.forms import (
+    EXTENSIONS,
+    EXTENSIONS_TEXT,
+    NOT_VIDEO,
+    TOO_BIG,
+    ClipUploadForm,
+)
 from hingecoach.web.clips.models import Clip
-from hingecoach.web.clips.uploads import SizeLimit, size_text
+from hingecoach.web.clips.uploads import hold_size_limit, size_text
 from hingecoach.web.requests import CoachRequest
 
 router = Router(tags=["clips"])
@@ -39,7 +46,7 @@ STATUS_OF_CODE = {TOO_BIG: 413, NOT_VIDEO: 415, "empty": 415}  # "empty": Django
 NO_FILE = "no file was sent, or an empty one: send the clip as the multipart part 'file'"
 NOT_A_FILE = (
     "the part 'file' came as text, without a file name: send the clip as a file "
-    f"({', '.join(EXTENSIONS)})"
+    f"({EXTENSIONS_TEXT})"
 )
 
 
@@ -100,15 +107,22 @@ def clip_out(clip: Clip) -> dict[str, Any]:
     }
 
 
+def _hold_limit(request: Any) -> None:
+    hold_size_limit(request, settings.CLIP_MAX_BYTES)
+
+
 @router.post(
-    "/athletes/{athlete_id}/clips", response={201: ClipOut, **ERRORS}, openapi_extra=_upload_body()
+    "/athletes/{athlete_id}/clips",
+    response={201: ClipOut, **ERRORS},
+    openapi_extra=_upload_body(),
+    # a session's CSRF check reads the body: the size limit goes in before it
+    auth=[CoachToken(), BrowserSession(before_body=_hold_limit)],
 )
 def upload_clip(request: CoachRequest, athlete_id: int):
     """Upload a clip (multipart/form-data) and queue its analysis; read
     `GET /api/clips/{clip_id}` until `status` is done or failed."""
-    athlete = athlete_get(user=request.user, pk=athlete_id)  # before the body is read
-    limit = SizeLimit(request, settings.CLIP_MAX_BYTES)
-    request.upload_handlers = [limit, *request.upload_handlers]
+    athlete = athlete_get(user=request.user, pk=athlete_id)  # (a token:) before the body
+    limit = hold_size_limit(request, settings.CLIP_MAX_BYTES)
     data, files = request.POST, request.FILES
     if limit.refusal:
         return Status(413, error_body("file", limit.refusal))

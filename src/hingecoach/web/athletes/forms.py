@@ -252,6 +252,20 @@ class SessionForm(OneValueEach):
     )
 
 
+class LoadField(forms.DecimalField):
+    """A load, whose refusal is said once: a load past the top fails two of Django's
+    checks (the value and its whole digits), both worded as the top."""
+
+    def run_validators(self, value: Any) -> None:
+        try:
+            super().run_validators(value)
+        except ValidationError as exc:
+            seen: dict[str, ValidationError] = {}
+            for error in exc.error_list:
+                seen.setdefault(" ".join(error.messages), error)
+            raise ValidationError(list(seen.values())) from None
+
+
 class SessionRowForm(OneValueEach):
     """One exercise done: sets, reps per set and the load in the team's unit."""
 
@@ -278,7 +292,7 @@ class SessionRowForm(OneValueEach):
         super().__init__(*args, **kwargs)
         self.unit = unit
         top = kg_to_unit(MAX_LOAD_KG, unit)
-        self.fields["load"] = forms.DecimalField(
+        self.fields["load"] = LoadField(
             required=False,
             min_value=0,
             max_value=top,

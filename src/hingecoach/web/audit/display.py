@@ -48,6 +48,8 @@ def _what(entry: LogEntry, label: str | None) -> str:
         return f"athlete #{entry.object_pk}: erased with every record and clip"
     if (entry.additional_data or {}).get("downloaded"):
         return "the team's data: downloaded as a file"
+    if (entry.additional_data or {}).get("password_link"):
+        return f"coach {entry.object_repr}: a password reset link made"
     if entry.content_type and entry.content_type.model in NAMED:
         return f"{kind} {entry.object_repr}"
     return label or f"{kind} #{entry.object_pk}"

@@ -8,6 +8,7 @@ from typing import Any
 
 from auditlog.context import disable_auditlog
 from auditlog.models import LogEntry
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 
 from hingecoach.web.athletes.models import Athlete
@@ -50,4 +51,19 @@ def audit_team_download(*, team: Team, by: Any) -> LogEntry:
         changes={},
         actor=by if getattr(by, "is_authenticated", False) else None,
         additional_data={"team": team.pk, "athlete": None, "downloaded": True},
+    )
+
+
+def audit_password_link(*, coach: User, team: Team, by: Any) -> LogEntry:
+    """A head coach made a one-time password link for ``coach``: who, for whom, when.
+    The link itself is never kept (it would let whoever reads the trail set the password)."""
+    return LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(User),
+        object_pk=str(coach.pk),
+        object_id=coach.pk,
+        object_repr=coach.get_username(),
+        action=LogEntry.Action.ACCESS,
+        changes={},
+        actor=by if getattr(by, "is_authenticated", False) else None,
+        additional_data={"team": team.pk, "athlete": None, "password_link": True},
     )

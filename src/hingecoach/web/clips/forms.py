@@ -25,6 +25,7 @@ from hingecoach.web.clips.uploads import size_text, too_big
 from hingecoach.web.common.forms import date_field
 
 EXTENSIONS = ("mp4", "mov", "m4v", "webm", "mkv", "avi")
+EXTENSIONS_TEXT = ", ".join(EXTENSIONS)  # the one list the help and the refusals give
 ISO_BOXES = (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip")  # mp4, mov, m4v
 MATROSKA = b"\x1a\x45\xdf\xa3"  # webm, mkv
 TOO_BIG, NOT_VIDEO = "too_big", "not_video"  # error codes of a refused file
@@ -58,7 +59,7 @@ class ClipUploadForm(forms.Form):
     file = forms.FileField(
         label="Clip",
         widget=forms.ClearableFileInput(attrs={"accept": "video/*"}),
-        help_text="A side-view video (mp4, mov, webm), the whole body in frame, a few "
+        help_text=f"A side-view video ({EXTENSIONS_TEXT}), the whole body in frame, a few "
         "seconds to a minute long.",
     )
     exercise = forms.ChoiceField(
@@ -83,7 +84,7 @@ class ClipUploadForm(forms.Form):
             raise forms.ValidationError(too_big(limit, upload.size), code=TOO_BIG)
         if self.extension(upload) not in EXTENSIONS:
             raise forms.ValidationError(
-                f"'{upload.name}' is not a video file this app reads ({', '.join(EXTENSIONS)})",
+                f"'{upload.name}' is not a video file this app reads ({EXTENSIONS_TEXT})",
                 code=NOT_VIDEO,
             )
         upload.seek(0)

@@ -71,3 +71,14 @@ class SizeLimit(FileUploadHandler):
         while self.body.read(DRAIN_CHUNK):
             pass
         raise StopUpload(connection_reset=True)  # "reset": Django need not drain it again
+
+
+def hold_size_limit(request: Any, limit: int) -> SizeLimit:
+    """The request's ``SizeLimit``, put first in its upload handlers the first time it is
+    asked for; it must be asked for before anything reads the body."""
+    held: SizeLimit | None = getattr(request, "_clip_size_limit", None)
+    if held is None:
+        held = SizeLimit(request, limit)
+        request.upload_handlers = [held, *request.upload_handlers]
+        request._clip_size_limit = held
+    return held

@@ -4,7 +4,10 @@ Field names: ``key``, ``date``, ``pain_during``, ``notes``; per step ``s<N>-exer
 and per set ``s<N>-<M>-load`` (the team's unit, kept as typed), ``s<N>-<M>-reps``,
 ``s<N>-<M>-done``;
 ``mastered`` (one per drill ticked); ``test-<fault id>`` = ``seen`` or ``clear``.
-A refusal names the field: ``s2-1-reps: 'ten' is not a whole number``.
+A refusal is keyed by the field's name (so the page can find it and its step) and says
+it as the coach sees it: ``Good Morning, set 1: reps 'ten' is not a whole number``.
+A set ticked done is checked here against the records' ranges (reps 1..100, a load of
+0..500 kg in the team's unit), so a refusal points at the set, not at the saved row.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
 from hingecoach.core.validation import iso_date, quoted
+from hingecoach.web.athletes.validators import LOAD_KG_RANGE, REPS_RANGE
+from hingecoach.web.common.display import exercise_name, kg_to_unit, number, unit_to_kg
 
 ANSWERS = {"seen": True, "clear": False}
 _SET = re.compile(r"^s(\d+)-(\d+)-done$")
@@ -94,24 +99,60 @@ def _rows(data: QueryDict, unit: str, errors: dict[str, str]) -> list[dict[str, 
     return rows
 
 
+def load_top(unit: str) -> str:
+    """The heaviest load a record takes, in ``unit`` as the page says it."""
+    top = LOAD_KG_RANGE[1]
+    return number(top if unit == "kg" else kg_to_unit(top, unit))
+
+
+def set_label(data: QueryDict, step: int, n: int) -> str:
+    """``Good Morning, set 2``: a set as the page shows it."""
+    exercise = data.get(f"s{step}-exercise", "")
+    return f"{exercise_name(exercise) if exercise else f'Step {step}'}, set {n}"
+
+
 def _set(
     data: QueryDict, step: int, n: int, unit: str, errors: dict[str, str]
 ) -> tuple[Decimal | None, int] | None:
     reps_name, load_name = f"s{step}-{n}-reps", f"s{step}-{n}-load"
     reps_text, load_text = data.get(reps_name, "").strip(), data.get(load_name, "").strip()
-    if not reps_text.isdigit():
-        errors[reps_name] = f"{quoted(reps_text)} is not a whole number of reps"
+    label = set_label(data, step, n)
+    reps = _reps(reps_text)
+    if isinstance(reps, str):
+        errors[reps_name] = f"{label}: reps {reps}"
+    load = _load(load_text, unit)
+    if isinstance(load, str):
+        errors[load_name] = f"{label}: load {load}"
+    if isinstance(reps, str) or isinstance(load, str):
         return None
-    if not load_text:
-        return None, int(reps_text)
+    return load, reps
+
+
+def _reps(text: str) -> int | str:
+    """The reps of a set done, or what is wrong with them."""
+    low, high = REPS_RANGE
+    if not text:
+        return "missing: a set marked done needs its reps"
+    if not text.isdigit():
+        return f"{quoted(text)} is not a whole number"
+    if not low <= int(text) <= high:
+        return f"{text} is not in {low}..{high}"
+    return int(text)
+
+
+def _load(text: str, unit: str) -> Decimal | str | None:
+    """The load as typed (``None``: none, unloaded work), or what is wrong with it."""
+    if not text:
+        return None
     try:
-        load = Decimal(load_text.replace(",", "."))
+        load = Decimal(text.replace(",", "."))
     except InvalidOperation:
         load = Decimal("NaN")
     if not load.is_finite():
-        errors[load_name] = f"{quoted(load_text)} is not a load in {unit}"
-        return None
-    return load, int(reps_text)
+        return f"{quoted(text)} is not a number of {unit}"
+    if not 0 <= unit_to_kg(load, unit) <= LOAD_KG_RANGE[1]:
+        return f"{text} {unit} is not in 0..{load_top(unit)} {unit}"
+    return load
 
 
 def _runs(exercise: str, unit: str, sets: list[tuple[Decimal | None, int]]) -> list[dict[str, Any]]:

@@ -13,6 +13,12 @@ from hingecoach.web.athletes.models import Athlete
 from hingecoach.web.gym.forms import GymDone
 from hingecoach.web.gym.models import GymRun
 
+NO_SET_DONE = (
+    "no set is marked done, so no training session would be saved and this would be lost: "
+    "mark the sets that were done (the page offers to mark the planned sets), or clear it "
+    "to save the rest without a session"
+)
+
 
 @transaction.atomic
 def gym_run_save(
@@ -23,12 +29,19 @@ def gym_run_save(
     block_id: int | None = None,
     block_week: int | None = None,
 ) -> GymRun:
-    """Save what was done; the same ``done.key`` sent again saves nothing more."""
+    """Save what was done; the same ``done.key`` sent again saves nothing more. Pain or
+    notes with no set done are refused (see docs/decisions/0050): saved without a
+    session they would be lost."""
     earlier = GymRun.objects.filter(key=done.key).first()
     if earlier is not None:
         if earlier.athlete_id != athlete.pk:
             raise ValidationError({"key": "this session belongs to another athlete"})
         return earlier
+    if not done.rows and (done.pain_during is not None or done.notes):
+        # pain and notes belong to a training session: never dropped for want of one
+        raise ValidationError(
+            {"pain_during" if done.pain_during is not None else "notes": NO_SET_DONE}
+        )
     if not (done.rows or done.mastered or done.test_faults is not None):
         raise ValidationError(
             "nothing to save yet: tick a set done, a drill mastered or answer the test"

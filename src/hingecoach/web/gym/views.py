@@ -21,7 +21,7 @@ from hingecoach.web.catalog import web_catalog
 from hingecoach.web.changes.selectors import athlete_brief
 from hingecoach.web.changes.services import change_remember
 from hingecoach.web.gym import selectors, services
-from hingecoach.web.gym.forms import gym_done_from_post
+from hingecoach.web.gym.forms import gym_done_from_post, load_top
 from hingecoach.web.requests import CoachRequest
 
 
@@ -60,7 +60,7 @@ def gym_run(
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
         else:
-            return _saved(request, athlete, before, week if run.session is None else None)
+            return _saved(request, athlete, before, run.session is None, week)
         if _wants_json(request):
             return JsonResponse({"errors": errors}, status=400)
     context = {
@@ -69,6 +69,7 @@ def gym_run(
         "faults": faults,
         "errors": errors,
         "pain_scale": range(11),
+        "load_top": load_top(athlete.team.unit),
         "posted": request.POST if errors else None,
         "block": block,
         "week": week,
@@ -78,22 +79,33 @@ def gym_run(
 
 
 def _saved(
-    request: HttpRequest, athlete: Athlete, before: Any, week_left: int | None = None
+    request: HttpRequest,
+    athlete: Athlete,
+    before: Any,
+    no_session: bool,
+    week: int | None = None,
 ) -> HttpResponse:
-    """``week_left``: the block week this run did not mark done (no set was ticked)."""
+    """``no_session``: no set was ticked, so the run saved a test or masteries only."""
     change_remember(request=request, athlete=athlete, record="gym session", before=before)
     url = reverse("athletes:detail", args=[athlete.pk])
-    if week_left is not None:  # said on the athlete's page, after a form or the script
-        messages.info(
-            request,
-            f"Saved. Week {week_left} is not marked done: no set was ticked, so no session "
-            "was logged. Run the week again when the sets are done.",
-        )
+    if no_session:  # said on the athlete's page, after a form or the script
+        messages.info(request, _no_session_text(week))
     if _wants_json(request):
         return JsonResponse({"saved": True, "url": url})
-    if week_left is None:
+    if not no_session:
         messages.success(request, "Gym session saved.")
     return HttpResponse(status=302, headers={"Location": url})
+
+
+def _no_session_text(week: int | None) -> str:
+    if week is not None:
+        return (
+            f"Saved. Week {week} is not marked done: no set was ticked, so no session "
+            "was logged. Run the week again when the sets are done."
+        )
+    return (
+        "Saved the test and drills answered. No set was ticked, so no training session was logged."
+    )
 
 
 def _wants_json(request: HttpRequest) -> bool:

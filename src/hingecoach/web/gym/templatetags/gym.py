@@ -22,3 +22,9 @@ def field_checked(
     """``checked`` (or ``word``, e.g. ``selected``) when ``value`` was posted for ``name``."""
     chosen = value in posted.getlist(name) if posted is not None else default
     return word if chosen else ""
+
+
+@register.simple_tag
+def field_error(errors: Any, name: str) -> str:
+    """The refusal of field ``name``, shown beside it; "" when it has none."""
+    return " ".join(errors.get(name, [])) if errors else ""

@@ -131,14 +131,73 @@
     timer = setInterval(tick, 250);
   }
 
+  // --- checking a step's sets as it is left ----------------------------------------
+  // The same checks as the server's (gym/forms.py), worded the same, so a typo shows on
+  // its own step, not at Save on the last one.
+  function problem(input) {
+    var text = input.value.trim();
+    var kind = input.getAttribute("data-check");
+    if (kind === "reps") {
+      if (!text) {  // empty is fine until the set is marked done
+        var done = input.closest(".set-row").querySelector("input[type=checkbox]");
+        return done && done.checked ? "reps missing: a set marked done needs its reps" : "";
+      }
+      if (!/^[0-9]+$/.test(text)) { return "reps '" + text + "' is not a whole number"; }
+      var reps = parseInt(text, 10);
+      return reps >= 1 && reps <= 100 ? "" : "reps " + text + " is not in 1..100";
+    }
+    if (!text) { return ""; }
+    var unit = input.getAttribute("data-unit");
+    var load = Number(text.replace(",", "."));
+    if (!isFinite(load) || !/^[0-9.,+-]+$/.test(text)) {
+      return "load '" + text + "' is not a number of " + unit;
+    }
+    var top = Number(input.getAttribute("data-max"));
+    return load >= 0 && load <= top ? "" : "load " + text + " " + unit + " is not in 0.." + top + " " + unit;
+  }
+
+  function markField(field, message) {
+    var id = field.name + "-error";
+    var line = document.getElementById(id);
+    if (!message) {
+      if (line) { line.remove(); }
+      field.removeAttribute("aria-invalid");
+      field.removeAttribute("aria-describedby");
+      return;
+    }
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "error field-error";
+      line.id = id;
+      line.setAttribute("data-error-for", field.name);
+      (field.closest(".set-row") || field.closest(".field") || field.parentNode).appendChild(line);
+    }
+    line.textContent = message;
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", id);
+  }
+
+  function checkStep(step) {
+    var first = null;
+    step.querySelectorAll("[data-check]").forEach(function (input) {
+      var wrong = problem(input);
+      markField(input, wrong ? input.getAttribute("data-label") + ": " + wrong : "");
+      if (wrong && !first) { first = input; }
+    });
+    return first;
+  }
+
   // --- saving ----------------------------------------------------------------------------
   function showErrors(errors) {
     var list = errorsBox.querySelector("ul");
     list.textContent = "";
     Object.keys(errors).forEach(function (name) {
       var item = document.createElement("li");
-      item.textContent = (name && name !== "__all__" ? name + ": " : "") + errors[name].join(" ");
+      item.setAttribute("data-field", name);
+      item.textContent = errors[name].join(" ");
       list.appendChild(item);
+      var field = name && form.querySelector("[name='" + name + "']");
+      if (field && field.type !== "radio") { markField(field, errors[name].join(" ")); }
     });
     errorsBox.hidden = false;
     var first = Object.keys(errors)[0];
@@ -146,6 +205,34 @@
     var step = field && field.closest("[data-step]");
     if (step) { show(visible().indexOf(step)); field.focus(); }
     errorsBox.scrollIntoView();
+  }
+
+  // --- a save with no set marked done ----------------------------------------------------
+  function doneBoxes() {
+    var boxes = [];
+    visible().forEach(function (step) {
+      step.querySelectorAll("input[type=checkbox][data-rest]").forEach(function (box) {
+        boxes.push(box);
+      });
+    });
+    return boxes;
+  }
+
+  function noneDone() {
+    var boxes = doneBoxes();
+    return boxes.length > 0 && !boxes.some(function (box) { return box.checked; });
+  }
+
+  function markAllDone() {
+    var boxes = doneBoxes();
+    boxes.forEach(function (box) { box.checked = true; });
+    var shown = visible();
+    for (var i = 0; i < shown.length; i += 1) {
+      var wrong = checkStep(shown[i]);
+      if (wrong) { show(i); wrong.focus(); return false; }
+    }
+    keep();
+    return true;
   }
 
   function send() {
@@ -188,12 +275,42 @@
     keep();
   });
   form.querySelector("[data-back]").addEventListener("click", function () { move(-1); });
-  form.querySelector("[data-next]").addEventListener("click", function () { move(1); });
+  form.querySelector("[data-next]").addEventListener("click", function () {
+    var wrong = checkStep(visible()[current]);
+    if (wrong) { wrong.focus(); return; }
+    move(1);
+  });
+  var noneBox = form.querySelector("[data-none-done]");
+  form.querySelector("[data-mark-all]").addEventListener("click", function () {
+    noneBox.hidden = true;
+    if (markAllDone()) { send(); }
+  });
+  form.querySelector("[data-save-anyway]").addEventListener("click", function () {
+    noneBox.hidden = true;
+    send();
+  });
+  form.querySelector("[data-go-sets]").addEventListener("click", function () {
+    noneBox.hidden = true;
+    var first = doneBoxes()[0];
+    move(visible().indexOf(first.closest("[data-step]")) - current);
+    first.focus();
+  });
   form.querySelector("[data-timer-skip]").addEventListener("click", function () {
     clearInterval(timer);
     form.querySelector("[data-timer]").hidden = true;
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); send(); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (noneDone()) {  // saved so, the session's sets, pain and notes would be lost
+      noneBox.hidden = false;
+      // pain and notes go with a session: with either, there is no saving without one
+      noneBox.querySelector("[data-save-anyway]").hidden =
+        Boolean(form.elements.pain_during.value || form.elements.notes.value.trim());
+      noneBox.querySelector("[data-mark-all]").focus();
+      return;
+    }
+    send();
+  });
   window.addEventListener("online", function () {
     if (form.classList.contains("waiting")) { form.classList.remove("waiting"); send(); }
   });
