@@ -9,11 +9,13 @@ on a clip whose truth is known. The pose model finds such a figure in most, not 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
 
 from hingecoach.core.kinematics import Frame, Track
+from hingecoach.synthetic import ClipSpec, generate_clip
 
 BACKGROUND = (190, 200, 205)
 SKIN, FAR_SKIN = (120, 150, 200), (100, 125, 170)
@@ -89,3 +91,19 @@ def film(track: Track, path: Path, near: str) -> Path:
         writer.write(draw_mannequin(frame, size, near))
     writer.release()
     return path
+
+
+def film_squats(path: Path) -> tuple[Path, Any]:
+    """Two hinges that turn into squats (knee-dominant), filmed from the left at HD with no
+    landmark noise: the clip and its truth."""
+    spec = ClipSpec(
+        faults=frozenset({"knee-dominant"}),
+        side="left",
+        reps=2,
+        size="hd",
+        noise=0.0,
+        drop_rate=0.0,
+        seed=3,
+    )
+    track, truth = generate_clip(spec)
+    return film(track, path, "left"), truth

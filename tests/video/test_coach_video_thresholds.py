@@ -14,9 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from hingecoach.synthetic import ClipSpec, generate_clip
-
-from .mannequin import film
+from .mannequin import film_squats
 from .support import run_cli
 
 pytestmark = pytest.mark.video
@@ -50,16 +48,7 @@ def rewrite(path: Path, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
     root = tmp_path_factory.mktemp("coach-video")
-    spec = ClipSpec(
-        faults=frozenset({"knee-dominant"}),
-        side="left",
-        reps=2,
-        size="hd",
-        noise=0.0,
-        drop_rate=0.0,
-        seed=3,
-    )
-    clip = film(generate_clip(spec)[0], root / "squats.mp4", "left")
+    clip, _ = film_squats(root / "squats.mp4")
     older = older_copy(root / "older")
     wrong = older_copy(root / "wrong")
     rewrite(wrong / "video-thresholds.yaml", "min_visibility: 0.5", "min_visibility: 1.5")

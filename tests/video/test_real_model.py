@@ -20,7 +20,7 @@ from hingecoach.core import default_catalog
 from hingecoach.synthetic import ClipSpec, generate_clip
 from hingecoach.video import analyze_clip
 
-from .mannequin import film
+from .mannequin import film, film_squats
 from .support import run_cli, write_clip
 
 pytestmark = pytest.mark.video
@@ -152,17 +152,7 @@ def test_a_damaged_clip_exits_2_with_one_line_and_leaves_no_output(shared_clip, 
 @pytest.fixture(scope="session")
 def filmed_squats(tmp_path_factory):
     """A mannequin drawn around a generated track: two hinges that turn into squats."""
-    spec = ClipSpec(
-        faults=frozenset({"knee-dominant"}),
-        side="left",
-        reps=2,
-        size="hd",
-        noise=0.0,
-        drop_rate=0.0,
-        seed=3,
-    )
-    track, truth = generate_clip(spec)
-    path = film(track, tmp_path_factory.mktemp("filmed") / "squats.mp4", "left")
+    path, truth = film_squats(tmp_path_factory.mktemp("filmed") / "squats.mp4")
     return analyze_clip(path, catalog=default_catalog()), truth
 
 
