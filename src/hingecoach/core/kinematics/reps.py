@@ -93,7 +93,7 @@ def through_standing(
     for kind, index in turns:
         if kind == "peak" and out and out[-1][0] == "valley":
             before = out[-2][1]
-            if np.max(held[before : index + 1]) < lockout:
+            if held[before : index + 1].max() < lockout:
                 turned = [
                     a - 1
                     for a, b in gaps
