@@ -136,14 +136,3 @@ def test_a_rep_with_too_few_standing_frames_to_judge_by_is_not_judged_for_flight
     )
     reps = find_reps(motion, RULES)
     assert len(reps) == 3 and not any(rep.legs_steady for rep in reps)
-
-
-def test_a_lean_read_far_back_after_a_rep_does_not_move_its_end_into_it():
-    """After the lockout the model reads the trunk leaning back 40 degrees (a hip point
-    slid behind a small lifter): the rep ends where the lean came back near standing,
-    not deep in the misread."""
-    lean = lean_curve(reps=1)
-    tail = len(lean) - 20
-    lean[tail:] = [2.0 - 42.0 * min(1.0, k / 8) for k in range(len(lean) - tail)]
-    (rep,) = reps_of(lean)
-    assert lean[rep.end] > -RULES.upright_lean_deg

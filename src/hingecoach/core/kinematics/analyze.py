@@ -34,14 +34,7 @@ from hingecoach.core.kinematics.report import (
     Series,
     Tempo,
 )
-from hingecoach.core.kinematics.reps import (
-    Motion,
-    RepWindow,
-    find_reps,
-    strays,
-    unseen_spans,
-    unseen_stretches,
-)
+from hingecoach.core.kinematics.reps import Motion, RepWindow, find_reps, strays
 from hingecoach.core.kinematics.side import camera_side, facing
 from hingecoach.core.kinematics.thresholds import FAULT_IDS, FaultId, VideoThresholds
 from hingecoach.core.kinematics.thresholds_file import default_video_thresholds
@@ -126,9 +119,7 @@ def analyze_track(
     rep_models = [rep_report(k, rep, arrays, gaps, th) for rep in reps]
     seen = {f.fault for rep in rep_models for f in rep.faults}
     gaps = {**lift_too_small(k.leg, seen, th), **gaps}
-    unseen = unseen_stretches(k.lean, track.clip.fps, th.reps)
-    missed = unmeasured(rep_models, reps, gaps, _rep_gaps(k, reps))
-    gaps = {**missed, **hidden_rep(k, unseen, seen), **gaps}
+    gaps = {**unmeasured(rep_models, reps, gaps), **gaps}
     return AnalysisReport(
         **head,
         assessable=True,
@@ -199,15 +190,11 @@ def check_exercise(exercise: str, catalog: Catalog, field_name: str = "exercise"
 
 
 def unmeasured(
-    reps: list[Rep],
-    windows: list[RepWindow],
-    gaps: dict[FaultId, str],
-    lost: dict[int, str] | None = None,
+    reps: list[Rep], windows: list[RepWindow], gaps: dict[FaultId, str]
 ) -> dict[FaultId, str]:
     """Faults the clip as a whole could judge but some rep could not (what they need was
     hidden there, by a bar or an arm, say), and no rep showed: said, so that no verdict
-    reads as clean. A fault seen in another rep has its verdict already. ``lost``: why,
-    for the reps the lifter was not seen all through (``_rep_gaps``)."""
+    reads as clean. A fault seen in another rep has its verdict already."""
     out: dict[FaultId, str] = {}
     seen = {f.fault for rep in reps for f in rep.faults}
     for fault in FAULT_IDS:
@@ -216,41 +203,12 @@ def unmeasured(
             continue
         why: dict[str, list[int]] = {}
         for n in missing:
-            reason = NEEDS[fault] if windows[n].legs_steady else LOST_WHY.get(fault, LEGS_LOST)
-            why.setdefault((lost or {}).get(n, reason), []).append(n)
+            lost = LOST_WHY.get(fault, LEGS_LOST)
+            why.setdefault(NEEDS[fault] if windows[n].legs_steady else lost, []).append(n)
         out[fault] = "could not be measured " + "; ".join(
             f"in {_which(ns, len(reps))}: {reason}" for reason, ns in why.items()
         )
     return out
-
-
-def _rep_gaps(k: Kinematics, reps: list[RepWindow]) -> dict[int, str]:
-    """Why, for each rep the lifter was not seen all through: the stretches of it
-    with no pose (its measures come from the frames seen around them)."""
-    out = {}
-    for n, rep in enumerate(reps):
-        lean = k.lean[rep.start : rep.end + 1]
-        if np.isfinite(lean).all():
-            continue
-        spans = [f"{_t(k, rep.start + a)}-{_t(k, rep.start + b)} s" for a, b in unseen_spans(lean)]
-        out[n] = f"the lifter was not seen at {', '.join(spans)}, in the middle of the rep"
-    return out
-
-
-def hidden_rep(
-    k: Kinematics, unseen: list[tuple[int, int]], seen: set[FaultId]
-) -> dict[FaultId, str]:
-    """Every fault no rep showed, when the lifter was out of sight long enough for a
-    whole rep (``reps.unseen_stretches``): that rep's verdict is not known, so no fault
-    reads as absent."""
-    if not unseen:
-        return {}
-    spans = ", ".join(f"{_t(k, a)}-{_t(k, b)} s" for a, b in unseen)
-    why = (
-        f"the lifter was not seen at {spans}, long enough for a whole rep to go unseen "
-        "there: the reps counted are those seen"
-    )
-    return {fault: why for fault in FAULT_IDS if fault not in seen}
 
 
 def _which(reps: list[int], total: int) -> str:

@@ -16,11 +16,7 @@ trunk lengths. Such a rep is marked ``legs_steady=False`` so that no fault is
 read from it. A rep whose rise or fall is cut by the clip's edge starts at the clip's
 start or ends at its end (a clip that starts at the bottom and stands up once holds one
 rep; so does a set filmed from the first pull; one that ends on a descent holds no rep
-there). Where the lifter is not seen (a gap in the track too long to bridge) nothing is
-assumed: the turns are read from the frames seen, a rep that goes on across a gap is
-one rep, and a lockout is a lean seen under the bar, or a gap with the lifter seen
-standing at both its edges. A gap long enough for a whole rep to go unseen is said
-(``unseen_stretches``).
+there). A gap in the track too long to bridge is read like the clip's edge.
 """
 
 from __future__ import annotations
@@ -46,14 +42,11 @@ class RepWindow:
 
 def zigzag(signal: Floats, swing: float) -> list[tuple[str, int]]:
     """Alternating ("peak" | "valley", index) turns, each at least ``swing`` from the
-    last, read from the frames seen (not NaN); a rise still under way at the end leaves
-    its highest point as a peak."""
+    last; a rise still under way at the end leaves its highest point as a peak."""
     turns: list[tuple[str, int]] = []
-    seen = np.flatnonzero(np.isfinite(signal))
-    hi = lo = int(seen[0]) if len(seen) else 0
+    hi = lo = 0
     going = ""
-    for i in map(int, seen):
-        value = signal[i]
+    for i, value in enumerate(signal):
         hi = i if value > signal[hi] else hi
         lo = i if value < signal[lo] else lo
         if going != "down" and value < signal[hi] - swing:
@@ -69,75 +62,66 @@ def zigzag(signal: Floats, swing: float) -> list[tuple[str, int]]:
 
 
 def through_standing(
-    turns: list[tuple[str, int]],
-    signal: Floats,
-    upright_below: float,
-    lockout: int = 1,
-    hidden: tuple[list[tuple[int, int]], float] = ([], 0.0),
+    turns: list[tuple[str, int]], signal: Floats, upright_below: float, lockout: int = 1
 ) -> list[tuple[str, int]]:
     """The turns with every valley that is no lockout taken out, and the two peaks
     either side of it kept as their higher one: a rep ends only when the trunk comes
-    back up toward standing and stays there. A lockout is seen (``standing``) under
-    ``upright_below`` for at least ``lockout`` frames running, somewhere between the
-    two peaks. A lifter settling at the bottom of a deadlift's set-up (or a pose model
-    wavering there) is not a new rep, nor is a lean that dips just under the bar for a
-    moment (a camera panning past a lifter at the bottom tilts the trunk it sees by a
-    few degrees), nor a stretch where the lifter was not seen between two bent frames,
-    unless it is one of ``hidden``'s gaps (first and last frame) long enough to hold a
-    lockout with the trunk seen coming up into it and going down out of it by its
-    excursion (``hidden``'s second item) from the two peaks: the turn is seen, only its
-    lowest point is not; the valley is then the gap's last frame before it."""
-    held = _held(standing(signal, upright_below))
-    gaps, excursion = hidden
+    back up toward standing and stays there. A lockout leans under ``upright_below``
+    for at least ``lockout`` frames running. A lifter settling at the bottom of a
+    deadlift's set-up (or a pose model wavering there) is not a new rep, nor is a lean
+    that dips just under the bar for a moment (a camera panning past a lifter at the
+    bottom tilts the trunk it sees by a few degrees)."""
     out: list[tuple[str, int]] = []
     for kind, index in turns:
-        if kind == "peak" and out and out[-1][0] == "valley":
-            before = out[-2][1]
-            if held[before : index + 1].max() < lockout:
-                turned = [
-                    a - 1
-                    for a, b in gaps
-                    if before < a
-                    and b < index
-                    and signal[a - 1] <= signal[before] - excursion
-                    and signal[b + 1] <= signal[index] - excursion
-                ]
-                if not turned:
-                    out.pop()
-                    if signal[index] > signal[out[-1][1]]:
-                        out[-1] = (kind, index)
-                    continue
-                out[-1] = ("valley", turned[0])
+        if (
+            out
+            and out[-1][0] == "valley"
+            and not _locks_out(signal, out[-1][1], upright_below, lockout)
+            and kind == "peak"
+        ):
+            out.pop()
+            if signal[index] > signal[out[-1][1]]:
+                out[-1] = (kind, index)
+            continue
         out.append((kind, index))
     return out
 
 
-def standing(signal: Floats, upright_below: float) -> Mask:
-    """Per frame: is the lean seen under ``upright_below``, or the frame in a gap with
-    the lean seen under it at both edges (the lifter stood before and after, and no
-    more is assumed of the frames between)?"""
-    with np.errstate(invalid="ignore"):
-        out = signal < upright_below
-    for first, last in unseen_spans(signal):
-        if first > 0 and last < len(signal) - 1 and out[first - 1] and out[last + 1]:
-            out[first : last + 1] = True
+def _locks_out(signal: Floats, valley: int, upright_below: float, lockout: int) -> bool:
+    """Does the lean stay under ``upright_below`` for ``lockout`` frames running around
+    frame ``valley``?"""
+    under = signal < upright_below
+    if not under[valley]:
+        return False
+    first = last = valley
+    while first > 0 and under[first - 1]:
+        first -= 1
+    while last < len(signal) - 1 and under[last + 1]:
+        last += 1
+    return last - first + 1 >= lockout
+
+
+def runs(signal: Floats, fps: float, rules: RepRules) -> list[tuple[Floats, int]]:
+    """The lean's stretches to read reps from, each with the offset of its first frame.
+    The signal comes bridged over gaps too short to hide a rep (``max_gap_s``); a longer
+    gap stays a gap, its edges read like the clip's (a lockout lost in it must not join
+    the reps either side), unless it could not hold a lockout (``_stays_down``). Such a
+    gap is bridged in a straight line: the lifter stayed down through it."""
+    known = np.isfinite(signal)
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], known.astype(int), [0]))))
+    spans = [[int(a), int(b)] for a, b in zip(edges[::2], edges[1::2], strict=True)]
+    merged = spans[:1]
+    for a, b in spans[1:]:
+        if _stays_down(signal[merged[-1][1] - 1], signal[a], (a - merged[-1][1] + 1) / fps, rules):
+            merged[-1][1] = b
+        else:
+            merged.append([a, b])
+    out = []
+    for a, b in merged:
+        inside = np.arange(a, b)
+        seen = inside[known[a:b]]
+        out.append((np.interp(inside, seen, signal[seen]), a))
     return out
-
-
-def _held(mask: Mask) -> Floats:
-    """Per frame: how many frames long the run of True it lies in is (0 where False)."""
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(int), [0]))))
-    out = np.zeros(len(mask))
-    for a, b in zip(edges[::2], edges[1::2], strict=True):
-        out[a:b] = b - a
-    return out
-
-
-def unseen_spans(signal: Floats) -> list[tuple[int, int]]:
-    """The first and last frame of each stretch where ``signal`` is NaN."""
-    unseen = ~np.isfinite(signal)
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], unseen.astype(int), [0]))))
-    return [(int(a), int(b) - 1) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
 def _stays_down(before: float, after: float, gap_s: float, rules: RepRules) -> bool:
@@ -150,22 +134,6 @@ def _stays_down(before: float, after: float, gap_s: float, rules: RepRules) -> b
         return False
     tipping = ((before - bent) + (after - bent)) / rules.max_lean_speed_deg_s
     return gap_s < rules.min_lockout_s + tipping
-
-
-def unseen_stretches(lean: Floats, fps: float, rules: RepRules) -> list[tuple[int, int]]:
-    """The gaps inside the clip (the lifter seen before and after) long enough for a
-    whole rep to have gone unseen: ``min_rep_s`` from standing back to standing, and a
-    ``min_lockout_s`` lockout on each side where the lifter was last or next seen bent
-    past ``min_trunk_lean_deg`` (they had to stand up before that rep, or after it).
-    A gap at the clip's start or end is not inside the set as filmed."""
-    out = []
-    for first, last in unseen_spans(lean):
-        if first == 0 or last == len(lean) - 1:
-            continue
-        bent = sum(lean[i] >= rules.min_trunk_lean_deg for i in (first - 1, last + 1))
-        if (last - first + 2) / fps >= rules.min_rep_s + bent * rules.min_lockout_s:
-            out.append((first, last))
-    return out
 
 
 @dataclass(frozen=True)
@@ -186,53 +154,54 @@ class Motion:
 
 
 def find_reps(m: Motion, rules: RepRules) -> list[RepWindow]:
-    """Every rep of the clip, in order, read across the gaps where the lifter was not
-    seen (NaN lean): a gap is never a rep's boundary unless the lifter was seen standing
-    on both its sides (``standing``)."""
-    return _reps_in(m, rules)
+    """Every rep of the clip, in order. A rep that runs into a gap still bent and whose
+    lean goes on falling after it (``_goes_on``: the lifter still rising) is counted
+    once, before the gap: the stretch after it holds that rep's rest, not a rep."""
+    reps: list[RepWindow] = []
+    for signal, offset in runs(m.lean, m.fps, rules):
+        found = _reps_in(m, signal, offset, rules)
+        if found and reps and _goes_on(m.lean, reps[-1], found[0], offset, rules):
+            found = found[1:]
+        reps += found
+    return reps
 
 
-def trusted(lean: Floats, doubt: int) -> Floats:
-    """The lean without the ``doubt`` frames either side of each gap inside the clip:
-    where the model was losing the lifter, or finding them again, its fit drifts (a
-    passer-by in front, a small lifter fading into the background)."""
-    out = lean.copy()
-    for first, last in unseen_spans(lean):
-        if first > 0 and last < len(lean) - 1:
-            out[max(0, first - doubt) : last + 1 + doubt] = np.nan
-    return out
+def _goes_on(
+    lean: Floats, before: RepWindow, after: RepWindow, offset: int, rules: RepRules
+) -> bool:
+    """Is ``after``, the first rep of the stretch from frame ``offset``, the rest of
+    ``before``: ``before`` reached the gap without standing (its lean stayed past
+    ``min_trunk_lean_deg`` to the gap), and ``after`` starts at the gap and never leans
+    ``min_lean_excursion_deg`` further than the lean left it (no new descent: jitter
+    never makes one)?"""
+    last = int(np.flatnonzero(np.isfinite(lean[:offset]))[-1])
+    into_gap = lean[before.end : last + 1]
+    deepest = np.nanmax(lean[offset : after.end + 1])
+    return bool(
+        np.all(into_gap[np.isfinite(into_gap)] >= rules.min_trunk_lean_deg)
+        and after.start == offset
+        and deepest < lean[last] + rules.min_lean_excursion_deg
+    )
 
 
-def _reps_in(m: Motion, rules: RepRules) -> list[RepWindow]:
-    """The reps of the lean (NaN where the lifter was not seen). A rep starts and ends
-    on a frame trusted (``trusted``), where the lean is."""
-    lean = m.lean
-    roomy = [
-        (a, b)
-        for a, b in unseen_spans(lean)
-        if a > 0
-        and b < len(lean) - 1
-        and not _stays_down(lean[a - 1], lean[b + 1], (b - a + 2) / m.fps, rules)
-    ]
+def _reps_in(m: Motion, signal: Floats, offset: int, rules: RepRules) -> list[RepWindow]:
+    """The reps of one unbroken stretch of the lean, ``signal``, from frame ``offset``."""
     turns = through_standing(
-        zigzag(lean, rules.min_lean_excursion_deg),
-        lean,
+        zigzag(signal, rules.min_lean_excursion_deg),
+        signal,
         rules.min_trunk_lean_deg,
         max(1, round(rules.min_lockout_s * m.fps)),
-        (roomy, rules.min_lean_excursion_deg),
     )
-    signal = trusted(lean, round(rules.gap_doubt_s * m.fps))
     margin = int(rules.planted_margin_s * m.fps)
     reps = []
     for k, (kind, peak) in enumerate(turns):
-        if kind != "peak" or lean[peak] < rules.min_trunk_lean_deg:
+        if kind != "peak" or signal[peak] < rules.min_trunk_lean_deg:
             continue
-        signal[peak] = lean[peak]
         left = turns[k - 1][1] if k > 0 else 0
         right = turns[k + 1][1] if k + 1 < len(turns) else len(signal) - 1
-        start, end = _window(signal, left, peak, right, rules)
-        fell = lean[peak] - rules.min_lean_excursion_deg
-        if np.nanmin(lean[peak : right + 1]) > fell:  # went down and never came back up
+        start, end = (edge + offset for edge in _window(signal, left, peak, right, rules))
+        fell = signal[peak] - rules.min_lean_excursion_deg
+        if signal[end - offset] > fell:  # went down and never came back up
             continue
         first, last = start - margin, end + margin
         steady = ankle_steady(m.ankle, m.ankle_placed, first, last, m.leg, rules)
@@ -242,8 +211,8 @@ def _reps_in(m: Motion, rules: RepRules) -> list[RepWindow]:
         # Cut by the clip's edge or a gap while still bent, a rep neither starts nor
         # ends standing there: its hips need not be back where they started.
         upright = rules.min_trunk_lean_deg
-        stood = (signal[start] < upright, signal[end] < upright)
-        if not steady and not stays_grounded(m, start, end, margin, rules, stood):
+        standing = (signal[start - offset] < upright, signal[end - offset] < upright)
+        if not steady and not stays_grounded(m, start, end, margin, rules, standing):
             continue
         bottom = _bottom(
             m.hip_angle if steady else upright_proxy(m.lean),
@@ -257,21 +226,14 @@ def _reps_in(m: Motion, rules: RepRules) -> list[RepWindow]:
 
 
 def _window(signal: Floats, left: int, peak: int, right: int, rules: RepRules) -> tuple[int, int]:
-    """The rep's first and last frame, both seen: where the lean is within ``edge_share``
-    of its excursion from the turns either side, or the first and last frame seen where
-    no turn lies before or after the peak and the lean never came back by the excursion
-    (the clip's edge, or the lifter coming into or out of view, cuts the rep). The
-    excursion is measured from no further back than ``upright_lean_deg``: a lean read
-    further back is a misplaced hip, not a lifter standing."""
-    seen = np.flatnonzero(np.isfinite(signal))
     top = signal[peak]
-    start = int(seen[0])
-    base = max(float(np.nanmin(signal[left : peak + 1])), -rules.upright_lean_deg)
+    start = 0
+    base = float(np.min(signal[left : peak + 1]))
     if top - base >= rules.min_lean_excursion_deg or left > 0:
         level = base + rules.edge_share * (top - base)
         start = left + int(np.flatnonzero(signal[left : peak + 1] <= level)[-1])
-    end = int(seen[-1])
-    base = max(float(np.nanmin(signal[peak : right + 1])), -rules.upright_lean_deg)
+    end = len(signal) - 1
+    base = float(np.min(signal[peak : right + 1]))
     if top - base >= rules.min_lean_excursion_deg or right < len(signal) - 1:
         level = base + rules.edge_share * (top - base)
         end = peak + int(np.flatnonzero(signal[peak : right + 1] <= level)[0])

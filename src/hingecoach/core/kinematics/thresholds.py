@@ -101,8 +101,6 @@ class RepRules(_Strict):
     min_lean_excursion_deg: float = Field(gt=0, le=90)
     max_lean_speed_deg_s: float = Field(gt=0, le=2000)
     min_lockout_s: float = Field(ge=0, le=5)
-    min_rep_s: float = Field(gt=0, le=10)
-    gap_doubt_s: float = Field(ge=0, le=2)
     edge_share: float = Field(gt=0, lt=0.5)
     planted_margin_s: float = Field(ge=0, le=2)
     min_hip_seen_share: Share
