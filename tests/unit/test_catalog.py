@@ -276,7 +276,10 @@ def test_each_contract_schema_is_a_valid_json_schema(name):
 
 def test_a_catalog_missing_a_rule_the_engine_speaks_is_refused_at_load(catalog_copy):
     break_file(catalog_copy, "rules.yaml", "  red-flag:", "  red-flag-renamed:")
-    assert refused(catalog_copy) == "rules.yaml: rules: rule 'red-flag' is missing"
+    assert refused(catalog_copy) == (
+        "rules.yaml: rules: rule 'red-flag' is missing (the engine gives this reason: copy its "
+        "entry from the shipped rules.yaml)"
+    )
 
 
 def test_every_rule_the_engine_speaks_is_listed_and_every_listed_rule_is_spoken():

@@ -225,7 +225,8 @@ class Catalog:
 
     def _other_reference_problems(self) -> list[str]:
         problems = [
-            f"rules.yaml: rules: rule {rule!r} is missing"
+            f"rules.yaml: rules: rule {rule!r} is missing (the engine gives this reason: "
+            "copy its entry from the shipped rules.yaml)"
             for rule in sorted(ENGINE_RULES - set(self.rules))
         ]
         for fault in self.faults.values():
