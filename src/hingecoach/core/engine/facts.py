@@ -213,14 +213,12 @@ class Facts:
 
     def flare_cap_source(self, exercise_id: str) -> str | None:
         """The logged exercise whose load caps ``exercise_id`` after a flare: itself when
-        the flared session lifted it, else that session's heaviest lift done with a load.
-        Body-weight work says nothing about what a loaded exercise may lift, so a session
-        that logged only that caps nothing else (each load goes to its range's bottom)."""
+        the flared session lifted it, else that session's heaviest lift."""
         if self.flare is None:
             return None
         if self.last_load(exercise_id) is not None:
             return exercise_id
-        lifts = [lift for lift in self._last_loads if lift[1] > 0]
+        lifts = self._last_loads
         return max(lifts, key=lambda lift: lift[1])[0] if lifts else None
 
     @property

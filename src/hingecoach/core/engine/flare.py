@@ -4,8 +4,7 @@ After a flare the options hold only what the athlete has already reached (master
 done in the flared session, the first step of the way in, and anything below those),
 the step down, and the non-hinge alternatives. Each load goes to the bottom of its range
 and never above what the flared session lifted (``prescribe.load_for`` applies both); an
-exercise whose range starts above that load gives way to its step down, and so does one
-already at its bottom in the flared session (unloaded work done there always is).
+exercise whose range starts above that load gives way to its step down.
 """
 
 from __future__ import annotations
@@ -32,8 +31,8 @@ def apply_flare(facts: Facts, draft: Draft) -> None:
         exercise = catalog[pick.exercise]
         if exercise.hinge and (pick.exercise not in within or _new_climb(facts, pick)):
             _not_reached(facts, draft, pick, within)
-        else:
-            _lower(facts, draft, pick)
+        elif catalog.load_range(pick.exercise, facts.band) is not None:
+            _reduce(facts, draft, pick)
     offer_alternatives(facts, draft)
     _mastered_first(facts, draft)
 
@@ -94,7 +93,8 @@ def _not_reached(facts: Facts, draft: Draft, pick: Pick, within: frozenset[str])
     lower = Pick(down, [below], load_mode="bottom", held_to=pick.held_to or pick.exercise)
     draft.replace(pick.exercise, lower)
     draft.hold_back(pick.exercise, reason)
-    _lower(facts, draft, lower)
+    if facts.catalog.load_range(down, facts.band) is not None:
+        _reduce(facts, draft, lower)
 
 
 def _reached_below(facts: Facts, exercise_id: str, within: frozenset[str]) -> str | None:
@@ -146,17 +146,6 @@ def _reduce(facts: Facts, draft: Draft, pick: Pick) -> None:
         return
     pick.load_mode = "bottom"
     _add(pick, say(facts.catalog, "flare-bottom", flare=facts.flare))
-
-
-def _lower(facts: Facts, draft: Draft, pick: Pick) -> None:
-    """Reduce a loaded option's load. Work the catalog never loads, done in the flared
-    session, was at the bottom of its range already (body weight), so it takes its step
-    down as a loaded one there would."""
-    if facts.catalog.load_range(pick.exercise, facts.band) is not None:
-        _reduce(facts, draft, pick)
-    elif facts.last_load(pick.exercise) is not None and _step_down(facts, pick.exercise):
-        reason = _stepping_down(facts, "flare-step-down", pick.exercise, 0.0)
-        _give_way(facts, draft, pick, reason)
 
 
 def _body_weight(facts: Facts, exercise_id: str) -> bool:
