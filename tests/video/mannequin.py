@@ -93,11 +93,11 @@ def film(track: Track, path: Path, near: str) -> Path:
     return path
 
 
-def film_squats(path: Path) -> tuple[Path, Any]:
-    """Two hinges that turn into squats (knee-dominant), filmed from the left at HD with no
-    landmark noise: the clip and its truth."""
+def film_two_hinges(path: Path, faults: frozenset[str]) -> tuple[Path, Any]:
+    """Two generated hinges showing ``faults`` (knee-dominant: they turn into squats),
+    filmed from the left at HD with no landmark noise: the clip and its truth."""
     spec = ClipSpec(
-        faults=frozenset({"knee-dominant"}),
+        faults=faults,
         side="left",
         reps=2,
         size="hd",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .mannequin import film_squats
+from .mannequin import film_two_hinges
 from .support import run_cli
 
 pytestmark = pytest.mark.video
@@ -48,7 +48,7 @@ def rewrite(path: Path, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
     root = tmp_path_factory.mktemp("coach-video")
-    clip, _ = film_squats(root / "squats.mp4")
+    clip, _ = film_two_hinges(root / "squats.mp4", frozenset({"knee-dominant"}))
     older = older_copy(root / "older")
     wrong = older_copy(root / "wrong")
     rewrite(wrong / "video-thresholds.yaml", "min_visibility: 0.5", "min_visibility: 1.5")

@@ -17,10 +17,9 @@ import jsonschema
 import pytest
 
 from hingecoach.core import default_catalog
-from hingecoach.synthetic import ClipSpec, generate_clip
 from hingecoach.video import analyze_clip
 
-from .mannequin import film, film_squats
+from .mannequin import film_two_hinges
 from .support import run_cli, write_clip
 
 pytestmark = pytest.mark.video
@@ -152,7 +151,9 @@ def test_a_damaged_clip_exits_2_with_one_line_and_leaves_no_output(shared_clip, 
 @pytest.fixture(scope="session")
 def filmed_squats(tmp_path_factory):
     """A mannequin drawn around a generated track: two hinges that turn into squats."""
-    path, truth = film_squats(tmp_path_factory.mktemp("filmed") / "squats.mp4")
+    path, truth = film_two_hinges(
+        tmp_path_factory.mktemp("filmed") / "squats.mp4", frozenset({"knee-dominant"})
+    )
     return analyze_clip(path, catalog=default_catalog()), truth
 
 
@@ -194,17 +195,8 @@ LUMBAR = {"lumbar-flexion", "lumbar-extension"}
 def filmed_back(request, tmp_path_factory):
     """A mannequin whose back outline (buttocks, a lordosis of its own) keeps its shape,
     rounds or over-arches through two hinges, run through the real model and its mask."""
-    spec = ClipSpec(
-        faults=BACKS[request.param],
-        side="left",
-        reps=2,
-        size="hd",
-        noise=0.0,
-        drop_rate=0.0,
-        seed=3,
-    )
-    track, truth = generate_clip(spec)
-    path = film(track, tmp_path_factory.mktemp("backs") / "back.mp4", "left")
+    backs = tmp_path_factory.mktemp("backs")
+    path, truth = film_two_hinges(backs / "back.mp4", BACKS[request.param])
     return request.param, analyze_clip(path, catalog=default_catalog()).report, truth
 
 
